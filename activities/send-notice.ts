@@ -1,0 +1,137 @@
+import { log } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import nodemailer, { type Transporter } from 'nodemailer';
+import type SMTPTransport from 'nodemailer/lib/smtp-transport';
+import { CENTRES, type Centre, type Language } from '../src/domain/codes';
+import {
+  NOTICE_REJECTED,
+  recipientLabel,
+  type CaseContacts,
+  type Notice,
+  type NoticeDelivery,
+  type NoticeRejectedDetails,
+  type Recipient,
+} from '../src/domain/notices';
+import type { Directory } from '../src/directory';
+import { ICS_CONTENT_TYPE } from '../src/mail/ics';
+import { noticeMessageId } from '../src/mail/message-id';
+import { render } from '../src/mail/render';
+import type { SentLedger } from '../src/mail/sent-ledger';
+import { classifySmtpFailure } from '../src/mail/smtp-failure';
+import { unshownFacts } from '../src/mail/templates/facts';
+
+export interface MailDependencies {
+  /** A ready transporter, or SMTP options to build one from (SMTP_* of the configuration). */
+  transport: Transporter<SMTPTransport.SentMessageInfo> | SMTPTransport.Options;
+  directory: Directory;
+  /** MAIL_FROM */
+  from: string;
+  /** PUBLIC_BASE_URL */
+  publicBaseUrl: string;
+  ledger: SentLedger;
+}
+
+export interface MailActivities {
+  sendNotice(delivery: NoticeDelivery): Promise<void>;
+}
+
+/**
+ * nodemailer waits minutes by default; an activity attempt must fail fast enough
+ * for Temporal's retry policy, not nodemailer's patience, to pace the retries.
+ */
+const SMTP_TIMEOUTS: SMTPTransport.Options = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
+
+interface Target {
+  email?: string;
+  language: Language;
+}
+
+/** Caseworker and guardian read the language of the case's centre. */
+function caseCentre(notice: Notice): Centre | undefined {
+  const fact = notice.facts.centre;
+  if (typeof fact === 'string' && (CENTRES as readonly string[]).includes(fact)) return fact as Centre;
+  return notice.recipients.find((r): r is Extract<Recipient, { role: 'centre' }> => r.role === 'centre')?.centre;
+}
+
+function targetOf(recipient: Recipient, notice: Notice, directory: Directory, contacts: CaseContacts): Target {
+  switch (recipient.role) {
+    case 'immigration-office':
+      return directory.immigrationOffice;
+    case 'centre':
+      return directory.centres[recipient.centre];
+    case 'prosecutor':
+      return directory.prosecutorOffices[recipient.office];
+    case 'principal-crown-prosecutor':
+      return directory.principalCrownProsecutors[recipient.courtOfAppeal];
+    case 'caseworker':
+    case 'guardian': {
+      const centre = caseCentre(notice);
+      if (centre === undefined) log.warn('notice names no centre; caseworker and guardian get English', { noticeKind: notice.kind });
+      const email = recipient.role === 'caseworker' ? contacts.caseworkerEmail : contacts.guardianEmail;
+      return { email, language: centre ? directory.centres[centre].language : 'en' };
+    }
+  }
+}
+
+export function createMailActivities(deps: MailDependencies): MailActivities {
+  const transport = 'sendMail' in deps.transport ? deps.transport : nodemailer.createTransport({ ...SMTP_TIMEOUTS, ...deps.transport });
+
+  async function sendNotice({ notice, contacts }: NoticeDelivery): Promise<void> {
+    const ignored = unshownFacts(notice.facts);
+    if (ignored.length > 0) log.warn('notice facts that no mail shows', { noticeKind: notice.kind, facts: ignored });
+
+    const rejected: string[] = [];
+    const deferred: string[] = [];
+    for (const recipient of notice.recipients) {
+      const label = recipientLabel(recipient);
+      const messageId = noticeMessageId(notice.key, label);
+      if (await deps.ledger.has(messageId)) continue; // sent by an earlier attempt or run
+
+      const target = targetOf(recipient, notice, deps.directory, contacts);
+      if (!target.email) {
+        log.warn('no address on record for a notice recipient', { noticeKind: notice.kind, recipient: label });
+        rejected.push(label);
+        continue;
+      }
+      const mail = render(notice, target.language, { publicBaseUrl: deps.publicBaseUrl });
+      try {
+        await transport.sendMail({
+          from: deps.from,
+          to: target.email,
+          subject: mail.subject,
+          text: mail.text,
+          html: mail.html,
+          messageId,
+          headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
+          attachments: mail.ics ? [{ filename: `${notice.kind}-${notice.due}.ics`, content: mail.ics, contentType: ICS_CONTENT_TYPE }] : [],
+          disableFileAccess: true,
+          disableUrlAccess: true,
+        });
+      } catch (error) {
+        const failure = classifySmtpFailure(error);
+        log.warn('notice not delivered', { noticeKind: notice.kind, recipient: label, failure: failure.kind, smtp: failure.description });
+        if (failure.kind === 'unreachable') {
+          throw new Error(`mail relay unavailable (${failure.description}) sending notice ${notice.kind} of ${notice.caseId}`);
+        }
+        (failure.kind === 'rejected' ? rejected : deferred).push(label);
+        continue;
+      }
+      await deps.ledger.record({ messageId, noticeKey: notice.key, recipient: label, kind: notice.kind, sentAt: new Date().toISOString() });
+      log.info('notice delivered', { noticeKind: notice.kind, recipient: label, messageId });
+    }
+
+    // Deferred recipients first: the retry may still reach them, and it re-reports any rejection.
+    if (deferred.length > 0) {
+      throw new Error(`notice ${notice.kind} of ${notice.caseId} deferred for ${deferred.join(', ')}; will retry`);
+    }
+    if (rejected.length > 0) {
+      throw ApplicationFailure.nonRetryable(
+        `notice ${notice.kind} of ${notice.caseId} refused for ${rejected.join(', ')}`,
+        NOTICE_REJECTED,
+        { rejected } satisfies NoticeRejectedDetails,
+      );
+    }
+  }
+
+  return { sendNotice };
+}

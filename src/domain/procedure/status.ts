@@ -1,0 +1,59 @@
+import type { IsoDate } from '../calendar';
+import { POLICY } from '../policy';
+import type { CaseStatus, ProsecutorQueryView } from '../schemas/case';
+import { upcomingDeadlines } from './clock';
+import type { CaseState } from './state';
+
+/** Work in stage 2 needed permit C, in stage 3 permit B, until no permit was needed from 24 December 2018 [002 §8.2-8.3; 003 note 75]. */
+export function workAuthorisation(s: CaseState, today: IsoDate): CaseStatus['workAuthorisation'] {
+  const permitEra = today < POLICY.workPermitAbolishedOn;
+  switch (s.stage) {
+    case 'TEMPORARY_RESIDENCE':
+      return permitEra ? 'WORK_PERMIT_C' : 'NO_PERMIT_NEEDED';
+    case 'IDENTIFIED_VICTIM':
+      return permitEra ? 'WORK_PERMIT_B' : 'NO_PERMIT_NEEDED';
+    case 'PERMANENT_RESIDENCE':
+      return 'UNRESTRICTED';
+    default:
+      return 'NONE';
+  }
+}
+
+/** The case status of CONTRACT.md: no personal data, no notes. */
+export function toStatus(s: CaseState, today: IsoDate): CaseStatus {
+  const q = s.query;
+  return {
+    caseId: s.caseId,
+    centre: s.centre,
+    openedOn: s.openedOn,
+    unaccompaniedMinor: s.unaccompaniedMinor,
+    stage: s.stage,
+    outcome: s.outcome,
+    outcomeDetail: s.outcomeDetail,
+    document: s.document ? { ...s.document } : null,
+    deadlines: upcomingDeadlines(s),
+    prosecutorQuery: q
+      ? { queryId: q.queryId, office: q.office, sentOn: q.sentOn, replyBy: q.replyBy, escalatedTo: q.escalatedTo, escalatedOn: q.escalatedOn }
+      : null,
+    withdrawalReview: s.review ? { ...s.review } : null,
+    flags: { ...s.flags, undeliverableNotices: [...s.flags.undeliverableNotices] },
+    workAuthorisation: workAuthorisation(s, today),
+    history: s.history.map((h) => ({ ...h })),
+  };
+}
+
+/** The open query as a prosecutor's office sees it in its list. */
+export function queryView(s: CaseState): ProsecutorQueryView | null {
+  const q = s.query;
+  if (!q) return null;
+  return {
+    queryId: q.queryId,
+    caseId: s.caseId,
+    office: q.office,
+    addressedTo: q.escalatedTo ?? q.office,
+    sentOn: q.sentOn,
+    replyBy: q.replyBy,
+    escalatedTo: q.escalatedTo,
+    documentValidUntil: q.documentValidUntil,
+  };
+}

@@ -1,0 +1,142 @@
+import { STATUS_CODES } from 'node:http';
+import { isIPv4 } from 'node:net';
+import type { Payload, PayloadCodec } from '@temporalio/common';
+import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, Router } from 'express';
+import { z } from 'zod';
+import { PayloadDecryptionError, UnknownPayloadKeyError } from '../crypto/aes-gcm-codec';
+
+export type CodecRole = 'centre' | 'prosecutor' | 'immigration-office' | 'admin';
+export interface CodecPrincipal {
+  id: string;
+  role: CodecRole;
+}
+
+export interface CodecRouterOptions {
+  codec: PayloadCodec;
+  /** Receives the raw Authorization header; returns undefined for an unknown or malformed token. */
+  resolvePrincipal: (authorizationHeader: string | undefined) => CodecPrincipal | undefined;
+  /** e.g. http://localhost:8233; the only origin given CORS headers or allowed to call at all from a browser. */
+  webUiOrigin: string;
+  /** Local dev stack only: its Web UI has no login, so it cannot send a token. */
+  allowTokenlessLoopback: boolean;
+}
+
+const ALLOWED_ROLES: ReadonlySet<CodecRole> = new Set(['immigration-office', 'admin']);
+// Authorization-Extras: the Web UI adds it (an id token) when it has a login; without it in the list the preflight fails.
+const ALLOWED_HEADERS = 'Authorization, Authorization-Extras, Content-Type, X-Namespace';
+
+// Proto3 JSON bytes: standard or URL-safe base64, padding optional.
+const base64 = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64');
+const bodySchema = z.object({
+  payloads: z.array(z.object({ metadata: z.record(z.string(), base64).nullish(), data: base64.nullish() })),
+});
+type JsonPayload = z.infer<typeof bodySchema>['payloads'][number];
+
+const fromJson = ({ metadata, data }: JsonPayload): Payload => ({
+  metadata: Object.fromEntries(Object.entries(metadata ?? {}).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
+  data: Buffer.from(data ?? '', 'base64'),
+});
+
+const toJson = ({ metadata, data }: Payload): { metadata: Record<string, string>; data: string } => ({
+  metadata: Object.fromEntries(Object.entries(metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+  data: Buffer.from(data ?? new Uint8Array()).toString('base64'),
+});
+
+function sendProblem(res: Response, status: number, detail: string): void {
+  if (status === 401) res.set('WWW-Authenticate', 'Bearer');
+  const title = STATUS_CODES[status] ?? 'Error';
+  res.status(status).type('application/problem+json').json({ type: 'about:blank', title, status, detail });
+}
+
+function isLoopback(address: string | undefined): boolean {
+  if (address === undefined) return false;
+  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
+  return address === '::1' || (isIPv4(v4) && v4.startsWith('127.'));
+}
+
+// Behind a reverse proxy on the same host every request arrives from loopback; a forwarding header betrays that.
+const viaProxy = (req: Request): boolean =>
+  req.headers['forwarded'] !== undefined || req.headers['x-forwarded-for'] !== undefined || req.headers['x-real-ip'] !== undefined;
+
+export function createCodecRouter(opts: CodecRouterOptions): Router {
+  const webUiOrigin = new URL(opts.webUiOrigin).origin; // tolerate a trailing slash in configuration
+  const router = Router();
+
+  const cors: RequestHandler = (req, res, next) => {
+    res.vary('Origin');
+    // Decrypted case data must not linger in browser or proxy caches.
+    res.set('Cache-Control', 'no-store');
+    const fromWebUi = req.headers.origin === webUiOrigin;
+    if (fromWebUi) {
+      res.set('Access-Control-Allow-Origin', webUiOrigin);
+      // The Web UI's "include cross-origin credentials" option needs this; we authenticate by header, not cookie.
+      res.set('Access-Control-Allow-Credentials', 'true');
+    }
+    if (req.method !== 'OPTIONS') return next();
+    if (!fromWebUi) return sendProblem(res, 403, 'Cross-origin requests are allowed only from the Temporal Web UI.');
+    res.set('Access-Control-Allow-Methods', 'POST');
+    res.set('Access-Control-Allow-Headers', ALLOWED_HEADERS);
+    res.set('Access-Control-Max-Age', '600');
+    res.status(204).end();
+  };
+
+  const authorise: RequestHandler = (req, res, next) => {
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== webUiOrigin) {
+      return sendProblem(res, 403, 'Requests are allowed only from the Temporal Web UI.');
+    }
+    const authorization = req.headers.authorization;
+    if (authorization !== undefined) {
+      const principal = opts.resolvePrincipal(authorization);
+      if (!principal) return sendProblem(res, 401, 'The bearer token is not valid.');
+      if (!ALLOWED_ROLES.has(principal.role)) {
+        return sendProblem(res, 403, 'Only the Immigration Office and administrators may use the codec.');
+      }
+      return next();
+    }
+    // Tokenless: a browser on this machine showing the Web UI. Origin is required because any page the browser
+    // visits can reach loopback; only the Web UI's own page carries its origin.
+    if (opts.allowTokenlessLoopback && origin === webUiOrigin && isLoopback(req.socket.remoteAddress) && !viaProxy(req)) {
+      return next();
+    }
+    sendProblem(res, 401, 'A bearer token is required.');
+  };
+
+  const handle =
+    (op: 'encode' | 'decode'): RequestHandler =>
+    async (req, res) => {
+      if (req.is('application/json') === false) {
+        return sendProblem(res, 415, 'The body must be application/json.');
+      }
+      const parsed = bodySchema.safeParse(req.body);
+      if (!parsed.success) {
+        const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
+        return sendProblem(res, 400, `Expected { payloads: [...] }: ${problems.join('; ')}`);
+      }
+      const result = await opts.codec[op](parsed.data.payloads.map(fromJson));
+      res.json({ payloads: result.map(toJson) });
+    };
+
+  // Never echo the error's own message: body-parser's quotes the request body, which may be case data.
+  const errors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    if (err instanceof UnknownPayloadKeyError || err instanceof PayloadDecryptionError) {
+      return sendProblem(res, 422, err.message);
+    }
+    const type = (err as { type?: unknown }).type;
+    if (type === 'entity.too.large') return sendProblem(res, 413, 'The body exceeds the size limit.');
+    if (type === 'entity.parse.failed') return sendProblem(res, 400, 'The body is not valid JSON.');
+    const status = (err as { status?: unknown }).status;
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      return sendProblem(res, status, 'The request could not be read.');
+    }
+    sendProblem(res, 500, 'The codec failed.');
+  };
+
+  const json = express.json({ limit: '4mb' });
+  router.use('/codec', cors);
+  router.post('/codec/encode', authorise, json, handle('encode'));
+  router.post('/codec/decode', authorise, json, handle('decode'));
+  router.use('/codec', errors);
+  return router;
+}

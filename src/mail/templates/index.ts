@@ -1,0 +1,8 @@
+import type { Language } from '../../domain/codes';
+import { en } from './en';
+import { fr } from './fr';
+import { nl } from './nl';
+import type { LanguagePack } from './types';
+
+export const LANGUAGE_PACKS: Readonly<Record<Language, LanguagePack>> = { nl, fr, en };
+export * from './types';

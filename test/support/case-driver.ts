@@ -1,0 +1,85 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { randomUUID } from 'node:crypto';
+import { dateAt, startOfDay, type IsoDate } from '../../src/domain/calendar';
+import type { Centre, CourtOfAppeal, JudicialDistrict } from '../../src/domain/codes';
+import type { Actor } from '../../src/domain/procedure/state';
+import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
+import type { CaseEvent, StatusQueryAnswer } from '../../src/domain/schemas/events';
+import { SA } from '../../src/domain/search-attributes';
+import type { victimCase } from '../../workflows';
+import { recordEvent, status } from '../../workflows/messages';
+
+export const CENTRE: Actor = { id: 'centre-payoke', role: 'centre', centre: 'PAYOKE' };
+export const IMMIGRATION: Actor = { id: 'dvz', role: 'immigration-office' };
+export const prosecutor = (office: JudicialDistrict | CourtOfAppeal): Actor => ({ id: `pk-${office}`, role: 'prosecutor', office });
+
+export const PSEUDONYM = 'Zorana-Pseudo-7731';
+
+export function opening(openedOn: IsoDate, overrides: Partial<CaseOpening> = {}): CaseOpening {
+  return {
+    openedOn,
+    unaccompaniedMinor: false,
+    victim: { pseudonym: PSEUDONYM, dateOfBirth: '1999-04-12', language: 'ro' },
+    exploitation: 'labour',
+    caseworkerEmail: 'caseworker@payoke.example.org',
+    ...overrides,
+  };
+}
+
+/** Drives cases on a test environment the way the API does: start, Updates, Query. */
+export class CaseDriver {
+  constructor(
+    private readonly env: TestWorkflowEnvironment,
+    private readonly taskQueue: string,
+  ) {}
+
+  async today(): Promise<IsoDate> {
+    return dateAt(await this.env.currentTimeMs());
+  }
+
+  async open(o: Partial<CaseOpening> = {}, centre: Centre = 'PAYOKE'): Promise<WorkflowHandle<typeof victimCase>> {
+    const caseId = `case-${randomUUID()}`;
+    return this.env.client.workflow.start('victimCase', {
+      taskQueue: this.taskQueue,
+      workflowId: caseId,
+      args: [{ caseId, centre, opening: opening(o.openedOn ?? (await this.today()), o) }],
+      typedSearchAttributes: [{ key: SA.centre, value: centre }],
+    }) as Promise<WorkflowHandle<typeof victimCase>>;
+  }
+
+  event(h: WorkflowHandle, actor: Actor, event: CaseEvent, updateId?: string): Promise<CaseStatus> {
+    return h.executeUpdate(recordEvent, { args: [{ actor, event }], updateId });
+  }
+
+  answer(h: WorkflowHandle, actor: Actor, queryId: string, answer: StatusQueryAnswer): Promise<CaseStatus> {
+    return h.executeUpdate(recordEvent, { args: [{ actor, answer: { ...answer, queryId } }] });
+  }
+
+  status(h: WorkflowHandle): Promise<CaseStatus> {
+    return h.query(status);
+  }
+
+  /** Moves the server clock to `date` (plus an hour: past midnight's timers) and lets the case catch up. */
+  async advanceTo(h: WorkflowHandle, date: IsoDate): Promise<CaseStatus> {
+    const ms = startOfDay(date) + 3_600_000 - (await this.env.currentTimeMs());
+    if (ms > 0) await this.env.sleep(ms);
+    return this.settled(h);
+  }
+
+  /** The status once the workflow has no task pending (timers fired, notices sent). */
+  async settled(h: WorkflowHandle): Promise<CaseStatus> {
+    let last = '';
+    for (let i = 0; i < 200; i++) {
+      const d = await h.describe();
+      const now = JSON.stringify([d.historyLength, d.status.name]);
+      if (now === last) return this.status(h);
+      last = now;
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    throw new Error('case did not settle');
+  }
+}
+
+export const YES: StatusQueryAnswer = { consideredVictim: true, proceedingsOngoing: true, cooperating: true, tiesSevered: true };
+export const NO: StatusQueryAnswer = { ...YES, proceedingsOngoing: false };

@@ -1,0 +1,71 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CENTRES, COURTS_OF_APPEAL, DISTRICT_COURT_OF_APPEAL, JUDICIAL_DISTRICTS } from '../../src/domain/codes';
+import { DirectoryError, loadDirectory, parseDirectory } from '../../src/directory';
+
+const DEV_FILE = join(__dirname, '../../config/dev/directory.json');
+const devJson = (): Record<string, Record<string, unknown>> => JSON.parse(readFileSync(DEV_FILE, 'utf8'));
+
+function problemsOf(data: unknown): string {
+  try {
+    parseDirectory(data, 'test.json');
+  } catch (err) {
+    expect(err).toBeInstanceOf(DirectoryError);
+    return (err as Error).message;
+  }
+  throw new Error('expected the directory to be rejected');
+}
+
+describe('recipients directory', () => {
+  it('loads the shipped dev file with every centre, district and court of appeal', () => {
+    const dir = loadDirectory(DEV_FILE);
+    expect(Object.keys(dir.centres).sort()).toEqual([...CENTRES].sort());
+    expect(Object.keys(dir.prosecutorOffices).sort()).toEqual([...JUDICIAL_DISTRICTS].sort());
+    expect(Object.keys(dir.principalCrownProsecutors).sort()).toEqual([...COURTS_OF_APPEAL].sort());
+    for (const d of JUDICIAL_DISTRICTS) {
+      expect(dir.prosecutorOffices[d].courtOfAppeal).toBe(DISTRICT_COURT_OF_APPEAL[d]);
+    }
+    const all = [dir.immigrationOffice, ...Object.values(dir.centres), ...Object.values(dir.prosecutorOffices), ...Object.values(dir.principalCrownProsecutors)];
+    for (const c of all) expect(c.email).toMatch(/@example\.org$/);
+    expect(dir.centres.PAYOKE.language).toBe('nl');
+    expect(dir.centres.SURYA.language).toBe('fr');
+    expect(dir.prosecutorOffices.ANTWERPEN.language).toBe('nl');
+    expect(dir.prosecutorOffices.LIEGE.language).toBe('fr');
+    expect(dir.prosecutorOffices.EUPEN.language).toBe('fr');
+  });
+
+  it('names every bad path: missing code, wrong court of appeal, bad e-mail, bad language, unknown key', () => {
+    const data = devJson();
+    delete data.centres!.SURYA;
+    (data.prosecutorOffices!.LIMBURG as Record<string, unknown>).courtOfAppeal = 'CA-GENT';
+    (data.prosecutorOffices!.NAMUR as Record<string, unknown>).email = 'not-an-address';
+    (data.principalCrownProsecutors!['CA-MONS'] as Record<string, unknown>).language = 'de';
+    data.centres!.PAYOK = { email: 'x@example.org', language: 'nl' };
+
+    const message = problemsOf(data);
+    expect(message).toContain('test.json');
+    expect(message).toMatch(/centres\.SURYA: missing/);
+    expect(message).toMatch(/prosecutorOffices\.LIMBURG\.courtOfAppeal: must be CA-ANTWERPEN/);
+    expect(message).toMatch(/prosecutorOffices\.NAMUR\.email: expected an e-mail address/);
+    expect(message).toMatch(/principalCrownProsecutors\.CA-MONS\.language: expected one of nl, fr, en/);
+    expect(message).toMatch(/centres.*PAYOK/);
+  });
+
+  it('reports a missing section and a missing district', () => {
+    const data = devJson();
+    delete data.immigrationOffice;
+    delete data.prosecutorOffices!.EUPEN;
+    const message = problemsOf(data);
+    expect(message).toMatch(/immigrationOffice: missing/);
+    expect(message).toMatch(/prosecutorOffices\.EUPEN: missing/);
+  });
+
+  it('names the file when it is missing or not JSON', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'directory-'));
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, '{ "centres": ');
+    expect(() => loadDirectory(broken)).toThrow(new RegExp(`${broken}.*not valid JSON`));
+    expect(() => loadDirectory(join(dir, 'absent.json'))).toThrow(/cannot read recipients directory .*absent\.json: ENOENT/);
+  });
+});

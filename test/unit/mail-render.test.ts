@@ -1,0 +1,123 @@
+import { LANGUAGES } from '../../src/domain/codes';
+import { NOTICE_KINDS, type Notice, type NoticeKind } from '../../src/domain/notices';
+import { allDayEventIcs } from '../../src/mail/ics';
+import { idAtom, noticeEventUid, noticeMessageId } from '../../src/mail/message-id';
+import { escapeHtml, render } from '../../src/mail/render';
+import { forbiddenWordsIn } from '../support/forbidden-words';
+
+const BASE = 'https://cases.example.org';
+
+/** Every fact a template may show, with the codes most likely to leak a forbidden word. */
+const ALL_FACTS = {
+  centre: 'PAYOKE',
+  stage: 'IDENTIFIED_VICTIM',
+  previousStage: 'TEMPORARY_RESIDENCE',
+  documentType: 'A_CARD',
+  outcome: 'PROCEEDINGS_ENDED',
+  otherStatus: 'durable-solution-minor',
+  ground: 'contact-with-exploiters',
+  office: 'LIEGE',
+  queryId: 'q-7f3k-2',
+  identityProofMissing: true,
+  humanitarianCandidate: true,
+  failedKind: 'status-query',
+  rejected: 'caseworker,prosecutor:LIEGE',
+};
+
+function notice(kind: NoticeKind, overrides: Partial<Notice> = {}): Notice {
+  return { key: `case-7f3k/${kind}/2027-01-07`, kind, caseId: 'case-7f3k', recipients: [], due: '2027-01-07', facts: ALL_FACTS, ...overrides };
+}
+
+const DUE_IN = { nl: 'donderdag 7 januari 2027', fr: 'jeudi 7 janvier 2027', en: 'Thursday, 7 January 2027' } as const;
+
+describe.each(LANGUAGES)('templates in %s', (language) => {
+  it.each(NOTICE_KINDS)('%s renders every part, with the due date, in neutral words', (kind) => {
+    const mail = render(notice(kind), language, { publicBaseUrl: BASE });
+
+    expect(mail.subject).toContain('case-7f3k');
+    for (const part of [mail.text, mail.html]) {
+      expect(part).toContain('case-7f3k');
+      expect(part).toContain(DUE_IN[language]);
+      expect(part).toContain('2027-01-07');
+    }
+    const link = kind.startsWith('status-query') ? `${BASE}/v1/prosecutor/queries` : `${BASE}/v1/cases/case-7f3k`;
+    expect(mail.text).toContain(link);
+    expect(mail.html).toContain(`href="${link}"`);
+    expect(mail.ics).toContain('DTSTART;VALUE=DATE:20270107');
+
+    const everything = [mail.subject, mail.text, mail.html, mail.ics ?? ''].join('\n');
+    expect(forbiddenWordsIn(everything)).toEqual([]);
+    expect(everything).not.toMatch(/IDENTIFIED_VICTIM|contact-with-exploiters|undefined|\[object/);
+  });
+
+  it('says whether proof of identity is still missing', () => {
+    const missing = render(notice('permanent-residence-granted'), language, { publicBaseUrl: BASE }).text;
+    const provided = render(notice('permanent-residence-granted', { facts: { identityProofMissing: false } }), language, {
+      publicBaseUrl: BASE,
+    }).text;
+    expect(missing).not.toEqual(provided);
+    expect(missing).toMatch(/passport|passeport|paspoort/i);
+    expect(provided).not.toMatch(/passport|passeport|paspoort/i);
+  });
+});
+
+describe('render', () => {
+  it('uses the language asked for', () => {
+    const subjects = LANGUAGES.map((l) => render(notice('status-query'), l, { publicBaseUrl: BASE }).subject);
+    expect(subjects).toEqual([
+      'Statusaanvraag over een verblijfsdossier [case-7f3k]',
+      'Demande de statut concernant un dossier de séjour [case-7f3k]',
+      'Status request on a residence file [case-7f3k]',
+    ]);
+  });
+
+  it('escapes every value in the HTML part', () => {
+    const hostile = '<script>alert("x")</script>&';
+    const mail = render(notice('case-closed', { caseId: hostile }), 'en', { publicBaseUrl: BASE });
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain(escapeHtml(hostile));
+    expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;');
+    expect(mail.text).toContain(`${BASE}/v1/cases/${encodeURIComponent(hostile)}`);
+  });
+
+  it('never echoes an unknown code or an unknown fact', () => {
+    const mail = render(
+      notice('stage-changed', { facts: { stage: 'HUMAN_TRAFFICKING_STAGE', ground: 'exploitation', queryId: 'a b <c>', pseudonym: 'Alice' } }),
+      'en',
+      { publicBaseUrl: BASE },
+    );
+    const everything = `${mail.text}${mail.html}${mail.ics}`;
+    expect(everything).not.toMatch(/HUMAN_TRAFFICKING|exploitation|a b <c>|Alice/);
+    expect(mail.text).toContain('Stage: see the application');
+  });
+
+  it('omits the due line and the calendar file when the notice has no date', () => {
+    const mail = render(notice('stage-changed', { due: undefined }), 'fr', { publicBaseUrl: `${BASE}/` });
+    expect(mail.ics).toBeUndefined();
+    expect(mail.text).not.toMatch(/\.ics/);
+    expect(mail.text).toContain(`${BASE}/v1/cases/case-7f3k`);
+  });
+
+  it('rejects a due date that is not a calendar date', () => {
+    expect(() => render(notice('status-query', { due: '2027-02-30' }), 'en', { publicBaseUrl: BASE })).toThrow(/2027-02-30/);
+  });
+});
+
+describe('calendar event and identifiers', () => {
+  it('is an all-day event with a UID derived from the notice key', () => {
+    const ics = allDayEventIcs({ uid: noticeEventUid('case-1/x'), date: '2027-02-28', summary: 'S', description: 'D', url: BASE });
+    expect(ics).toContain('METHOD:PUBLISH');
+    expect(ics).toContain('UID:case-1=2Fx@case-notices.invalid');
+    expect(ics).toContain('DTSTART;VALUE=DATE:20270228');
+    expect(ics).toContain('DTEND;VALUE=DATE:20270301');
+  });
+
+  it('derives Message-IDs deterministically and injectively', () => {
+    expect(noticeMessageId('case-1/status-query/1', 'prosecutor:LIEGE')).toBe(
+      '<case-1=2Fstatus-query=2F1.prosecutor=3ALIEGE@case-notices.invalid>',
+    );
+    expect(idAtom('a/b')).not.toBe(idAtom('a:b'));
+    expect(idAtom('a.b')).not.toContain('.');
+    expect(idAtom('é')).toBe('=C3=A9');
+  });
+});

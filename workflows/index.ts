@@ -1,0 +1,1 @@
+export { victimCase } from './victim-case';

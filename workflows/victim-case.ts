@@ -1,0 +1,155 @@
+import {
+  ActivityFailure,
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  currentUpdateInfo,
+  log,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ActivityOptions, SearchAttributeUpdatePair } from '@temporalio/common';
+import type { CaseActivities } from '../activities';
+import { dateAt, startOfDay } from '../src/domain/calendar';
+import type { Notice, NoticeRejectedDetails } from '../src/domain/notices';
+import { NOTICE_REJECTED } from '../src/domain/notices';
+import { applyAnswer, applyEvent } from '../src/domain/procedure/apply';
+import { nextClockItem, runDueClockItems, upcomingDeadlines } from '../src/domain/procedure/clock';
+import { IMMIGRATION_OFFICE, notify } from '../src/domain/procedure/notify';
+import { whyAnswerRejected, whyEventRejected } from '../src/domain/procedure/rules';
+import type { CaseState } from '../src/domain/procedure/state';
+import { isFinished, newCaseState } from '../src/domain/procedure/state';
+import { toStatus } from '../src/domain/procedure/status';
+import type { CaseStatus } from '../src/domain/schemas/case';
+import { POLICY } from '../src/domain/policy';
+import { SA } from '../src/domain/search-attributes';
+import type { RecordEventInput, VictimCaseInput } from './messages';
+import { EVENT_REJECTED, recordEvent, status } from './messages';
+
+const NOTICE_OPTIONS: ActivityOptions = {
+  startToCloseTimeout: '1 minute',
+  // Bounded: transient SMTP trouble is retried with back-off for up to two days.
+  scheduleToCloseTimeout: '2 days',
+  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: [NOTICE_REJECTED] },
+};
+const { sendNotice } = proxyActivities<CaseActivities>(NOTICE_OPTIONS);
+
+/** Workflow time is deterministic; the legal date is its Brussels calendar day. */
+const today = () => dateAt(Date.now());
+
+function whyRejected(s: CaseState, input: RecordEventInput): string | null {
+  return 'event' in input
+    ? whyEventRejected(s, input.event, input.actor, today())
+    : whyAnswerRejected(s, input.answer.queryId, input.actor);
+}
+
+function publishSearchAttributes(s: CaseState): void {
+  const next = upcomingDeadlines(s)[0];
+  const pairs: SearchAttributeUpdatePair[] = [
+    { key: SA.stage, value: s.stage },
+    { key: SA.outcome, value: s.outcome ?? 'NONE' },
+    { key: SA.centre, value: s.centre },
+    { key: SA.minor, value: s.unaccompaniedMinor },
+    { key: SA.nextDeadline, value: next ? new Date(startOfDay(next.due)) : null },
+    { key: SA.awaitingProsecutor, value: s.query !== null },
+    { key: SA.prosecutorOffices, value: [...s.queriedOffices] },
+  ];
+  upsertSearchAttributes(pairs);
+}
+
+function rejectedRecipients(err: unknown): string[] | undefined {
+  const cause = err instanceof ActivityFailure ? err.cause : undefined;
+  if (!(cause instanceof ApplicationFailure) || cause.type !== NOTICE_REJECTED) return undefined;
+  return (cause.details?.[0] as NoticeRejectedDetails | undefined)?.rejected ?? [];
+}
+
+async function deliver(s: CaseState, notice: Notice): Promise<void> {
+  try {
+    await sendNotice.executeWithOptions(
+      { ...NOTICE_OPTIONS, summary: `notice: ${notice.kind}${notice.due ? ` (due ${notice.due})` : ''}` },
+      [{ notice, contacts: s.contacts }],
+    );
+  } catch (err) {
+    const rejected = rejectedRecipients(err);
+    const labels = rejected ?? ['undelivered-after-retries'];
+    log.warn('notice not delivered', { kind: notice.kind, recipients: labels });
+    for (const label of labels) if (!s.flags.undeliverableNotices.includes(label)) s.flags.undeliverableNotices.push(label);
+    // The Immigration Office is told, unless it is the one that cannot be reached.
+    if (notice.kind !== 'delivery-failed' && !labels.includes('immigration-office')) {
+      notify(s, 'delivery-failed', notice.key.split('/').slice(1).join('/'), [IMMIGRATION_OFFICE], {
+        facts: { noticeKind: notice.kind, recipients: labels.join(', ') },
+      });
+    }
+  }
+  s.fired.push(notice.key);
+}
+
+/** Sends every queued notice; handlers may queue more meanwhile, which the next round picks up. */
+async function drainOutbox(s: CaseState): Promise<void> {
+  while (s.outbox.length > 0) {
+    const batch = s.outbox.splice(0, s.outbox.length);
+    await Promise.all(batch.map((n) => deliver(s, n)));
+  }
+}
+
+/** One case of the special residence procedure (PROCEDURE.md), for months or years. */
+export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
+  const s = 'carried' in input ? input.carried : newCaseState(input.caseId, input.centre, input.opening);
+  if (!('carried' in input)) {
+    notify(s, 'case-opened', 'opened', [IMMIGRATION_OFFICE], { facts: { documentType: s.document?.type ?? '', minor: s.unaccompaniedMinor } });
+  }
+  const renewalsAtStart = s.document?.renewals ?? 0;
+  const stageAtStart = s.stage;
+  let changed = false;
+
+  setHandler(status, () => toStatus(s, today()));
+  setHandler(
+    recordEvent,
+    (input) => {
+      const updateId = currentUpdateInfo()?.id;
+      // A retried request (same Idempotency-Key) after continue-as-new: applied once already.
+      if (updateId && s.appliedUpdates.includes(updateId)) return toStatus(s, today());
+      if ('event' in input) applyEvent(s, input.event, input.actor, today());
+      else applyAnswer(s, input.answer, input.actor, today());
+      if (updateId) s.appliedUpdates = [...s.appliedUpdates, updateId].slice(-POLICY.rememberedUpdateIds);
+      changed = true;
+      publishSearchAttributes(s);
+      return toStatus(s, today());
+    },
+    {
+      validator: (input) => {
+        const updateId = currentUpdateInfo()?.id;
+        if (updateId && s.appliedUpdates.includes(updateId)) return;
+        const reason = whyRejected(s, input);
+        if (reason) throw ApplicationFailure.create({ type: EVENT_REJECTED, message: reason, nonRetryable: true });
+      },
+    },
+  );
+
+  for (;;) {
+    runDueClockItems(s, today());
+    publishSearchAttributes(s);
+    await drainOutbox(s);
+    if (isFinished(s)) break;
+    const newCycle = (s.document?.renewals ?? 0) !== renewalsAtStart || s.stage !== stageAtStart;
+    if (newCycle || workflowInfo().continueAsNewSuggested) {
+      // Each stage and renewal cycle starts a fresh history, so a case of many years stays small.
+      await condition(allHandlersFinished);
+      if (s.outbox.length === 0) return continueAsNew<typeof victimCase>({ carried: s });
+      continue;
+    }
+    changed = false;
+    const next = nextClockItem(s);
+    const wake = () => changed || s.outbox.length > 0;
+    if (!next) await condition(wake);
+    else {
+      const ms = startOfDay(next.on) - Date.now();
+      if (ms > 0) await condition(wake, ms, { summary: next.label });
+    }
+  }
+  await condition(allHandlersFinished);
+  return toStatus(s, today());
+}
