@@ -40,7 +40,7 @@ COPY --from=build /app/dist ./dist
 # volume in docker-compose.yml takes this directory's ownership on first use).
 # Configuration files are mounted at /app/config; payload keys arrive as a
 # secret in /run/secrets.
-RUN mkdir -p /var/lib/victim-cases/audit /app/config \
+RUN mkdir -p /var/lib/victim-cases/audit /var/lib/victim-cases/mail-ledger /app/config \
  && chown -R node:node /var/lib/victim-cases
 
 USER node

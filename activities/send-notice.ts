@@ -19,6 +19,7 @@ import { render } from '../src/mail/render';
 import type { SentLedger } from '../src/mail/sent-ledger';
 import { classifySmtpFailure } from '../src/mail/smtp-failure';
 import { unshownFacts } from '../src/mail/templates/facts';
+import type { CaseActivities } from './index';
 
 export interface MailDependencies {
   /** A ready transporter, or SMTP options to build one from (SMTP_* of the configuration). */
@@ -31,10 +32,6 @@ export interface MailDependencies {
   ledger: SentLedger;
 }
 
-export interface MailActivities {
-  sendNotice(delivery: NoticeDelivery): Promise<void>;
-}
-
 /**
  * nodemailer waits minutes by default; an activity attempt must fail fast enough
  * for Temporal's retry policy, not nodemailer's patience, to pace the retries.
@@ -44,13 +41,6 @@ const SMTP_TIMEOUTS: SMTPTransport.Options = { connectionTimeout: 10_000, greeti
 interface Target {
   email?: string;
   language: Language;
-}
-
-/** Caseworker and guardian read the language of the case's centre. */
-function caseCentre(notice: Notice): Centre | undefined {
-  const fact = notice.facts.centre;
-  if (typeof fact === 'string' && (CENTRES as readonly string[]).includes(fact)) return fact as Centre;
-  return notice.recipients.find((r): r is Extract<Recipient, { role: 'centre' }> => r.role === 'centre')?.centre;
 }
 
 function targetOf(recipient: Recipient, notice: Notice, directory: Directory, contacts: CaseContacts): Target {
@@ -65,15 +55,14 @@ function targetOf(recipient: Recipient, notice: Notice, directory: Directory, co
       return directory.principalCrownProsecutors[recipient.courtOfAppeal];
     case 'caseworker':
     case 'guardian': {
-      const centre = caseCentre(notice);
-      if (centre === undefined) log.warn('notice names no centre; caseworker and guardian get English', { noticeKind: notice.kind });
+      // Caseworker and guardian read the language of the case's centre.
       const email = recipient.role === 'caseworker' ? contacts.caseworkerEmail : contacts.guardianEmail;
-      return { email, language: centre ? directory.centres[centre].language : 'en' };
+      return { email, language: directory.centres[notice.centre].language };
     }
   }
 }
 
-export function createMailActivities(deps: MailDependencies): MailActivities {
+export function createMailActivities(deps: MailDependencies): CaseActivities {
   const transport = 'sendMail' in deps.transport ? deps.transport : nodemailer.createTransport({ ...SMTP_TIMEOUTS, ...deps.transport });
 
   async function sendNotice({ notice, contacts }: NoticeDelivery): Promise<void> {
@@ -111,6 +100,8 @@ export function createMailActivities(deps: MailDependencies): MailActivities {
         const failure = classifySmtpFailure(error);
         log.warn('notice not delivered', { noticeKind: notice.kind, recipient: label, failure: failure.kind, smtp: failure.description });
         if (failure.kind === 'unreachable') {
+          // No `cause`: nodemailer's error quotes the address, and a cause goes into the workflow history.
+          // eslint-disable-next-line preserve-caught-error
           throw new Error(`mail relay unavailable (${failure.description}) sending notice ${notice.kind} of ${notice.caseId}`);
         }
         (failure.kind === 'rejected' ? rejected : deferred).push(label);

@@ -17,11 +17,13 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASS: z.string().optional(),
   MAIL_FROM: z.email().default('case-service@localhost.localdomain'),
-  PRINCIPALS_FILE: z.string().min(1).default('config/dev/principals.json'),
+  PRINCIPALS_FILE: z.string().min(1).default('.data/principals.json'),
   DIRECTORY_FILE: z.string().min(1).default('config/dev/directory.json'),
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   PAYLOAD_KEYS_FILE: z.string().min(1).default('.data/payload-keys.json'),
   AUDIT_LOG_FILE: z.string().min(1).default('.data/audit.jsonl'),
+  /** Message-IDs already accepted by the relay, so a retried activity sends no second mail. */
+  MAIL_LEDGER_FILE: z.string().min(1).default('.data/sent-notices.jsonl'),
   WEB_UI_ORIGIN: z.url().default('http://localhost:8233'),
   /** Local dev stack only: the Web UI there has no login, so the codec answers tokenless loopback calls. */
   CODEC_ALLOW_TOKENLESS_LOOPBACK: bool.default(false),

@@ -11,13 +11,14 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-import type { ActivityOptions, SearchAttributeUpdatePair } from '@temporalio/common';
+import type { ActivityOptions } from '@temporalio/common';
 import type { CaseActivities } from '../activities';
 import { dateAt, startOfDay } from '../src/domain/calendar';
 import type { Notice, NoticeRejectedDetails } from '../src/domain/notices';
 import { NOTICE_REJECTED } from '../src/domain/notices';
 import { applyAnswer, applyEvent } from '../src/domain/procedure/apply';
-import { nextClockItem, runDueClockItems, upcomingDeadlines } from '../src/domain/procedure/clock';
+import { nextClockItem, runDueClockItems } from '../src/domain/procedure/clock';
+import { caseSearchAttributes } from '../src/domain/procedure/search-attributes';
 import { IMMIGRATION_OFFICE, notify } from '../src/domain/procedure/notify';
 import { whyAnswerRejected, whyEventRejected } from '../src/domain/procedure/rules';
 import type { CaseState } from '../src/domain/procedure/state';
@@ -25,7 +26,6 @@ import { isFinished, newCaseState } from '../src/domain/procedure/state';
 import { toStatus } from '../src/domain/procedure/status';
 import type { CaseStatus } from '../src/domain/schemas/case';
 import { POLICY } from '../src/domain/policy';
-import { SA } from '../src/domain/search-attributes';
 import type { RecordEventInput, VictimCaseInput } from './messages';
 import { EVENT_REJECTED, recordEvent, status } from './messages';
 
@@ -47,17 +47,7 @@ function whyRejected(s: CaseState, input: RecordEventInput): string | null {
 }
 
 function publishSearchAttributes(s: CaseState): void {
-  const next = upcomingDeadlines(s)[0];
-  const pairs: SearchAttributeUpdatePair[] = [
-    { key: SA.stage, value: s.stage },
-    { key: SA.outcome, value: s.outcome ?? 'NONE' },
-    { key: SA.centre, value: s.centre },
-    { key: SA.minor, value: s.unaccompaniedMinor },
-    { key: SA.nextDeadline, value: next ? new Date(startOfDay(next.due)) : null },
-    { key: SA.awaitingProsecutor, value: s.query !== null },
-    { key: SA.prosecutorOffices, value: [...s.queriedOffices] },
-  ];
-  upsertSearchAttributes(pairs);
+  upsertSearchAttributes(caseSearchAttributes(s));
 }
 
 function rejectedRecipients(err: unknown): string[] | undefined {

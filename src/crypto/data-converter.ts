@@ -4,7 +4,10 @@ import type { PayloadKeys } from './payload-keys';
 
 export type EncryptingDataConverter = DataConverter & { payloadCodecs: [PayloadCodec] };
 
-/** The one data converter for every Client, Worker and test environment, so nothing reaches the server in clear. */
+/**
+ * The one data converter for every Client, Worker and test environment, so
+ * nothing of a case reaches the server in clear: payloads, and failure messages too.
+ */
 export function dataConverterFor(keys: PayloadKeys): EncryptingDataConverter {
-  return { payloadCodecs: [new AesGcmCodec(keys)] };
+  return { payloadCodecs: [new AesGcmCodec(keys)], failureConverterPath: require.resolve('./failure-converter') };
 }

@@ -39,6 +39,8 @@ export interface Notice {
   key: string;
   kind: NoticeKind;
   caseId: string;
+  /** The case's centre: its language is the caseworker's and the guardian's. */
+  centre: Centre;
   recipients: Recipient[];
   /** The date by which something is due or happens (Europe/Brussels), if any. */
   due?: IsoDate;

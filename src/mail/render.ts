@@ -1,10 +1,8 @@
-import { DateTime } from 'luxon';
-import { LEGAL_ZONE, type IsoDate } from '../domain/calendar';
 import type { Language } from '../domain/codes';
 import type { Notice, NoticeKind } from '../domain/notices';
 import { allDayEventIcs } from './ics';
 import { noticeEventUid } from './message-id';
-import { describeFacts, type FactLine } from './templates/facts';
+import { describeFacts, formatLegalDate, type FactLine } from './templates/facts';
 import { LANGUAGE_PACKS, type Facts, type Text } from './templates';
 
 export interface RenderOptions {
@@ -39,12 +37,6 @@ interface MailContent {
 
 const textOf = (text: Text, facts: Facts): string => (typeof text === 'string' ? text : text(facts));
 
-function formatDate(date: IsoDate, locale: string): string {
-  const dt = DateTime.fromISO(date, { zone: LEGAL_ZONE, locale });
-  if (!dt.isValid) throw new RangeError(`notice due date is not a calendar date: ${date}`);
-  return `${dt.toLocaleString(DateTime.DATE_HUGE)} (${date})`;
-}
-
 export function noticeLink(notice: Notice, publicBaseUrl: string): string {
   const base = publicBaseUrl.replace(/\/+$/, '');
   return STATUS_QUERY_KINDS.has(notice.kind)
@@ -72,7 +64,7 @@ export function render(notice: Notice, language: Language, options: RenderOption
   };
   if (notice.due === undefined) return { subject, text: asText(content), html: asHtml(content, subject, pack.locale) };
 
-  content.due = { label: template.dueLabel, value: formatDate(notice.due, pack.locale) };
+  content.due = { label: template.dueLabel, value: formatLegalDate(notice.due, pack.locale) };
   content.calendarNote = words.calendarNote;
   const ics = allDayEventIcs({
     uid: noticeEventUid(notice.key),

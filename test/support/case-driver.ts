@@ -1,4 +1,4 @@
-import type { WorkflowHandle } from '@temporalio/client';
+import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { dateAt, startOfDay, type IsoDate } from '../../src/domain/calendar';
@@ -38,14 +38,14 @@ export class CaseDriver {
     return dateAt(await this.env.currentTimeMs());
   }
 
-  async open(o: Partial<CaseOpening> = {}, centre: Centre = 'PAYOKE'): Promise<WorkflowHandle<typeof victimCase>> {
+  async open(o: Partial<CaseOpening> = {}, centre: Centre = 'PAYOKE'): Promise<WorkflowHandleWithFirstExecutionRunId<typeof victimCase>> {
     const caseId = `case-${randomUUID()}`;
     return this.env.client.workflow.start('victimCase', {
       taskQueue: this.taskQueue,
       workflowId: caseId,
       args: [{ caseId, centre, opening: opening(o.openedOn ?? (await this.today()), o) }],
       typedSearchAttributes: [{ key: SA.centre, value: centre }],
-    }) as Promise<WorkflowHandle<typeof victimCase>>;
+    }) as Promise<WorkflowHandleWithFirstExecutionRunId<typeof victimCase>>;
   }
 
   event(h: WorkflowHandle, actor: Actor, event: CaseEvent, updateId?: string): Promise<CaseStatus> {

@@ -49,6 +49,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     authOptional: true,
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
+    disableReverseLookup: true,
     onConnect(_session, callback) {
       sessions += 1;
       callback(sessions <= (options.failFirst ?? 0) ? smtpError(421, 'service not available, try again later') : null);

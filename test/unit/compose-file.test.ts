@@ -353,10 +353,13 @@ describe('the stack a person brings up', () => {
       expect(config.WEB_UI_ORIGIN).toBe('http://localhost:8233');
       // Configuration files come from the ./config folder, mounted read-only.
       expect(services[name]!.volumes).toEqual(expect.arrayContaining(['./config:/app/config:ro']));
-      expect(config.PRINCIPALS_FILE.startsWith('config/')).toBe(true);
       expect(config.DIRECTORY_FILE.startsWith('config/')).toBe(true);
-      // Payload keys arrive as a secret, not through the environment.
-      expect(services[name]!.secrets).toEqual([{ source: 'payload_keys', target: 'payload_keys' }]);
+      // Payload keys (and the API's principals) arrive as secrets, not through the environment.
+      expect(services[name]!.secrets).toEqual(expect.arrayContaining([{ source: 'payload_keys', target: 'payload_keys' }]));
+      if (name === 'api') {
+        expect(config.PRINCIPALS_FILE).toBe('/run/secrets/principals');
+        expect(services[name]!.secrets).toEqual(expect.arrayContaining([{ source: 'principals', target: 'principals' }]));
+      }
     }
     expect(compose.secrets?.payload_keys?.file).toBeDefined();
   });

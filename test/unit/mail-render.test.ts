@@ -11,21 +11,25 @@ const BASE = 'https://cases.example.org';
 const ALL_FACTS = {
   centre: 'PAYOKE',
   stage: 'IDENTIFIED_VICTIM',
-  previousStage: 'TEMPORARY_RESIDENCE',
   documentType: 'A_CARD',
+  renewal: '2',
+  documentValidUntil: '2027-03-31',
+  minor: true,
+  deadline: 'PROSECUTOR_REPLY_DUE',
   outcome: 'PROCEEDINGS_ENDED',
-  otherStatus: 'durable-solution-minor',
+  detail: 'trafficking-retained-in-charges',
   ground: 'contact-with-exploiters',
   office: 'LIEGE',
-  queryId: 'q-7f3k-2',
+  queryId: 'case-7f3k-q2',
+  renewalAvailable: false,
   identityProofMissing: true,
   humanitarianCandidate: true,
-  failedKind: 'status-query',
-  rejected: 'caseworker,prosecutor:LIEGE',
+  noticeKind: 'status-query',
+  recipients: 'caseworker, prosecutor:LIEGE, undelivered-after-retries',
 };
 
 function notice(kind: NoticeKind, overrides: Partial<Notice> = {}): Notice {
-  return { key: `case-7f3k/${kind}/2027-01-07`, kind, caseId: 'case-7f3k', recipients: [], due: '2027-01-07', facts: ALL_FACTS, ...overrides };
+  return { key: `case-7f3k/${kind}/2027-01-07`, kind, caseId: 'case-7f3k', centre: 'PAYOKE', recipients: [], due: '2027-01-07', facts: ALL_FACTS, ...overrides };
 }
 
 const DUE_IN = { nl: 'donderdag 7 januari 2027', fr: 'jeudi 7 janvier 2027', en: 'Thursday, 7 January 2027' } as const;
@@ -47,7 +51,7 @@ describe.each(LANGUAGES)('templates in %s', (language) => {
 
     const everything = [mail.subject, mail.text, mail.html, mail.ics ?? ''].join('\n');
     expect(forbiddenWordsIn(everything)).toEqual([]);
-    expect(everything).not.toMatch(/IDENTIFIED_VICTIM|contact-with-exploiters|undefined|\[object/);
+    expect(everything).not.toMatch(/IDENTIFIED_VICTIM|contact-with-exploiters|undefined|\[object|see the application|voir l’application|zie de toepassing/);
   });
 
   it('says whether proof of identity is still missing', () => {
@@ -78,6 +82,30 @@ describe('render', () => {
     expect(mail.html).toContain(escapeHtml(hostile));
     expect(mail.html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&amp;');
     expect(mail.text).toContain(`${BASE}/v1/cases/${encodeURIComponent(hostile)}`);
+  });
+
+  it("shows the workflow's facts in words", () => {
+    const { text } = render(notice('case-closed'), 'en', { publicBaseUrl: BASE });
+    for (const line of [
+      'Centre: PAYOKE',
+      'Stage: stage 3, six-month residence',
+      'Renewal number: 2',
+      'Current document valid until: Wednesday, 31 March 2027 (2027-03-31)',
+      'Unaccompanied minor: yes',
+      "Deadline: answer of the prosecutor's office to the status request",
+      'Outcome: judicial proceedings ended',
+      'Reason: offence retained in the charges',
+      'Reported ground: contact renewed with the persons the proceedings concern',
+      'Status request reference: case-7f3k-q2',
+      'One renewal of the three-month document still available: no',
+      'Notice: Status request on a residence file',
+      "Recipient: the file's social worker, prosecutor's office LIEGE, a recipient the mail relay could not reach after several attempts",
+    ]) {
+      expect(text).toContain(`- ${line}\n`);
+    }
+    const unknownYet = render(notice('case-opened', { facts: { documentType: '', minor: false } }), 'en', { publicBaseUrl: BASE }).text;
+    expect(unknownYet).not.toContain('Document:');
+    expect(unknownYet).toContain('- Unaccompanied minor: no');
   });
 
   it('never echoes an unknown code or an unknown fact', () => {

@@ -23,5 +23,5 @@ export function notify(
 ): void {
   const key = `${s.caseId}/${kind}/${discriminator}`;
   if (s.fired.includes(key) || s.outbox.some((n) => n.key === key)) return;
-  s.outbox.push({ key, kind, caseId: s.caseId, recipients, due: extra.due, facts: extra.facts ?? {} });
+  s.outbox.push({ key, kind, caseId: s.caseId, centre: s.centre, recipients, due: extra.due, facts: extra.facts ?? {} });
 }

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar';
 import { POLICY } from '../policy';
-import type { CaseStatus, ProsecutorQueryView } from '../schemas/case';
+import type { CaseStatus } from '../schemas/case';
 import { upcomingDeadlines } from './clock';
 import type { CaseState } from './state';
 
@@ -39,21 +39,5 @@ export function toStatus(s: CaseState, today: IsoDate): CaseStatus {
     flags: { ...s.flags, undeliverableNotices: [...s.flags.undeliverableNotices] },
     workAuthorisation: workAuthorisation(s, today),
     history: s.history.map((h) => ({ ...h })),
-  };
-}
-
-/** The open query as a prosecutor's office sees it in its list. */
-export function queryView(s: CaseState): ProsecutorQueryView | null {
-  const q = s.query;
-  if (!q) return null;
-  return {
-    queryId: q.queryId,
-    caseId: s.caseId,
-    office: q.office,
-    addressedTo: q.escalatedTo ?? q.office,
-    sentOn: q.sentOn,
-    replyBy: q.replyBy,
-    escalatedTo: q.escalatedTo,
-    documentValidUntil: q.documentValidUntil,
   };
 }

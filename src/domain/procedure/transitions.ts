@@ -35,7 +35,7 @@ export function close(s: CaseState, outcome: Outcome, detail: string | null, tod
   }
   s.stage = 'CLOSED';
   notify(s, 'case-closed', outcome, [...centreAndGuardian(s), IMMIGRATION_OFFICE], {
-    facts: { outcome, ...(detail ? { detail } : {}) },
+    facts: { outcome, ...(detail ? { detail } : {}), humanitarianCandidate: s.flags.humanitarianCandidate },
   });
 }
 

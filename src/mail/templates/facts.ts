@@ -1,6 +1,8 @@
+import { DateTime } from 'luxon';
+import { LEGAL_ZONE, type IsoDate } from '../../domain/calendar';
 import { CENTRES, COURTS_OF_APPEAL, JUDICIAL_DISTRICTS } from '../../domain/codes';
 import { NOTICE_KINDS, type NoticeKind } from '../../domain/notices';
-import { FACT_KEYS, type FactKey, type Facts, type LanguagePack } from './types';
+import { FACT_KEYS, UNDELIVERED_AFTER_RETRIES, type FactKey, type Facts, type LanguagePack } from './types';
 
 export interface FactLine {
   label: string;
@@ -8,28 +10,41 @@ export interface FactLine {
 }
 
 type Value = string | boolean;
+/** `undefined` leaves the line out. */
 type Describe = (value: Value, pack: LanguagePack) => string | undefined;
 
-const OFFICE_CODES: ReadonlySet<string> = new Set([...JUDICIAL_DISTRICTS, ...COURTS_OF_APPEAL]);
+/** "jeudi 7 janvier 2027 (2027-01-07)": the words for the reader, the ISO date for no doubt. */
+export function formatLegalDate(date: IsoDate, locale: string): string {
+  const dt = DateTime.fromISO(date, { zone: LEGAL_ZONE, locale });
+  if (!dt.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a calendar date: ${date}`);
+  return `${dt.toLocaleString(DateTime.DATE_HUGE)} (${date})`;
+}
+
+const isOneOf = (codes: readonly string[], code: unknown): code is string => typeof code === 'string' && codes.includes(code);
 /** An opaque reference may be shown as is; anything else could carry words nobody checked. */
 const OPAQUE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
 /** A code's words, or "see the application": an unknown code is never echoed, it might name what the mail must not. */
-function fromTable(table: (pack: LanguagePack) => Readonly<Record<string, string>>, normalise = (v: string) => v): Describe {
-  return (value, pack) => {
+const fromTable =
+  (table: (pack: LanguagePack) => Readonly<Record<string, string>>): Describe =>
+  (value, pack) => {
     const words = table(pack);
-    const code = typeof value === 'string' ? normalise(value) : undefined;
-    return code !== undefined && Object.hasOwn(words, code) ? words[code] : pack.words.seeApplication;
+    return typeof value === 'string' && Object.hasOwn(words, value) ? words[value] : pack.words.seeApplication;
   };
-}
 
-const isOneOf = (codes: readonly string[], code: string | undefined): code is string => code !== undefined && codes.includes(code);
+const verbatimIf =
+  (accept: (value: Value) => boolean): Describe =>
+  (value, pack) =>
+    accept(value) ? String(value) : pack.words.seeApplication;
+
+const yesNo: Describe = (value, pack) => (value === true ? pack.yesNo.yes : value === false ? pack.yesNo.no : undefined);
 
 /** A recipient label (`recipientLabel` of notices.ts) in words; only known codes are shown. */
 function recipientWords(label: string, pack: LanguagePack): string {
   const [role, code] = label.split(':', 2);
   const r = pack.recipients;
   switch (role) {
+    case UNDELIVERED_AFTER_RETRIES:
     case 'immigration-office':
     case 'caseworker':
     case 'guardian':
@@ -46,22 +61,23 @@ function recipientWords(label: string, pack: LanguagePack): string {
 }
 
 const DESCRIBE: Record<FactKey, Describe> = {
-  centre: (v, pack) => (typeof v === 'string' && isOneOf(CENTRES, v) ? v : pack.words.seeApplication),
+  centre: verbatimIf((v) => isOneOf(CENTRES, v)),
   stage: fromTable((p) => p.stages),
-  previousStage: fromTable((p) => p.stages),
   documentType: fromTable((p) => p.documentTypes),
+  renewal: verbatimIf((v) => typeof v === 'string' && /^\d{1,3}$/.test(v)),
+  documentValidUntil: (v, pack) => (typeof v === 'string' ? formatLegalDate(v, pack.locale) : pack.words.seeApplication),
+  minor: yesNo,
+  deadline: fromTable((p) => p.deadlines),
   outcome: fromTable((p) => p.outcomes),
-  otherStatus: fromTable((p) => p.otherStatuses),
-  ground: fromTable((p) => p.grounds, (v) => v.toLowerCase().replace(/_/g, '-')),
-  office: (v, pack) => (typeof v === 'string' && OFFICE_CODES.has(v) ? v : pack.words.seeApplication),
-  queryId: (v, pack) => (typeof v === 'string' && OPAQUE_REFERENCE.test(v) ? v : pack.words.seeApplication),
+  detail: fromTable((p) => ({ ...p.grounds, ...p.outcomeDetails })),
+  ground: fromTable((p) => p.grounds),
+  office: verbatimIf((v) => isOneOf(JUDICIAL_DISTRICTS, v) || isOneOf(COURTS_OF_APPEAL, v)),
+  queryId: verbatimIf((v) => typeof v === 'string' && OPAQUE_REFERENCE.test(v)),
+  renewalAvailable: yesNo,
   identityProofMissing: (v, pack) => (v === true ? pack.identityProof.missing : pack.identityProof.provided),
   humanitarianCandidate: (v, pack) => (v === true ? pack.humanitarianCandidate : undefined),
-  failedKind: (v, pack) =>
-    typeof v === 'string' && (NOTICE_KINDS as readonly string[]).includes(v)
-      ? pack.kinds[v as NoticeKind].subject
-      : pack.words.seeApplication,
-  rejected: (v, pack) =>
+  noticeKind: (v, pack) => (isOneOf(NOTICE_KINDS, v) ? pack.kinds[v as NoticeKind].subject : pack.words.seeApplication),
+  recipients: (v, pack) =>
     typeof v === 'string'
       ? v
           .split(',')
@@ -74,7 +90,8 @@ const DESCRIBE: Record<FactKey, Describe> = {
 export function describeFacts(facts: Facts, pack: LanguagePack): FactLine[] {
   return FACT_KEYS.flatMap((key) => {
     const value = facts[key];
-    const described = value === undefined ? undefined : DESCRIBE[key](value, pack);
+    // The workflow writes '' for "not known yet" (e.g. the document type before it is issued).
+    const described = value === undefined || value === '' ? undefined : DESCRIBE[key](value, pack);
     return described === undefined ? [] : [{ label: pack.factLabels[key], value: described }];
   });
 }

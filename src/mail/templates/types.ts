@@ -1,4 +1,6 @@
 import type { NoticeKind } from '../../domain/notices';
+import type { DeadlineKind, Outcome, Stage } from '../../domain/schemas/case';
+import { otherStatusGranted, proceedingsEnded, type DocumentType, type WithdrawalGround } from '../../domain/schemas/events';
 
 /**
  * The words of one language. The layout lives once, in render.ts; a language
@@ -6,60 +8,47 @@ import type { NoticeKind } from '../../domain/notices';
  * notice kind and every code a fact can take.
  */
 
-/** Case codes a notice's facts may carry (CONTRACT.md, case status). */
-export const STAGES = ['REFLECTION', 'TEMPORARY_RESIDENCE', 'IDENTIFIED_VICTIM', 'PERMANENT_RESIDENCE', 'CLOSED'] as const;
-export const OUTCOMES = [
-  'PERMANENT_RESIDENCE',
-  'REFLECTION_EXPIRED',
-  'VOLUNTARY_RETURN',
-  'WITHDRAWN',
-  'NOT_RENEWED',
-  'PROCEEDINGS_ENDED',
-  'OTHER_STATUS',
-] as const;
-export const DOCUMENT_TYPES = [
-  'ORDER_TO_LEAVE_45_DAYS',
-  'ANNEX_15',
-  'MINOR_TEMPORARY_RESIDENCE',
-  'ATTESTATION_OF_IMMATRICULATION',
-  'A_CARD',
-  'B_CARD',
-] as const;
-/** Withdrawal and non-renewal grounds, as the events that report them are named. */
-export const GROUNDS = [
-  'contact-with-exploiters',
-  'support-declined',
-  'public-order-threat',
-  'cooperation-ended',
-  'fraud-established',
-  'proceedings-ended',
-] as const;
-export const OTHER_STATUSES = ['refugee', 'subsidiary-protection', 'durable-solution-minor', 'humanitarian'] as const;
+export const PROCEEDINGS_END_REASONS = proceedingsEnded.shape.reason.options;
+export const OTHER_STATUSES = otherStatusGranted.shape.status.options;
 
-export type Stage = (typeof STAGES)[number];
-export type Outcome = (typeof OUTCOMES)[number];
-export type DocumentType = (typeof DOCUMENT_TYPES)[number];
-export type Ground = (typeof GROUNDS)[number];
-export type OtherStatus = (typeof OTHER_STATUSES)[number];
+/** What `detail` of a case-closed notice can be, besides a withdrawal ground (procedure/transitions.ts `close`). */
+export const OUTCOME_DETAILS = [
+  ...PROCEEDINGS_END_REASONS,
+  ...OTHER_STATUSES,
+  'negative-answer',
+  'no-decision',
+  'conviction',
+  'conviction-under-appeal',
+  'trafficking-retained-in-charges',
+] as const;
+export type OutcomeDetail = (typeof OUTCOME_DETAILS)[number];
+
+/** Recipient words for a delivery-failed notice: the labels of `recipientLabel`, and the workflow's own. */
+export const UNDELIVERED_AFTER_RETRIES = 'undelivered-after-retries';
 
 /**
- * The facts a mail shows, in this order. Any other fact of a notice is left out
- * of the mail: its words would be English-only, and its value unchecked.
+ * The facts a mail shows, in this order (the names the workflow uses in
+ * procedure/*.ts). Any other fact is left out of the mail: its words would be
+ * English-only, and its value unchecked.
  */
 export const FACT_KEYS = [
   'centre',
   'stage',
-  'previousStage',
   'documentType',
+  'renewal',
+  'documentValidUntil',
+  'minor',
+  'deadline',
   'outcome',
-  'otherStatus',
+  'detail',
   'ground',
   'office',
   'queryId',
+  'renewalAvailable',
   'identityProofMissing',
   'humanitarianCandidate',
-  'failedKind',
-  'rejected',
+  'noticeKind',
+  'recipients',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
@@ -98,14 +87,17 @@ export interface LanguagePack {
     seeApplication: string;
   };
   factLabels: Record<FactKey, string>;
+  yesNo: { yes: string; no: string };
   stages: Record<Stage, string>;
   outcomes: Record<Outcome, string>;
+  outcomeDetails: Record<OutcomeDetail, string>;
   documentTypes: Record<DocumentType, string>;
-  grounds: Record<Ground, string>;
-  otherStatuses: Record<OtherStatus, string>;
+  deadlines: Record<DeadlineKind, string>;
+  grounds: Record<WithdrawalGround, string>;
   identityProof: { missing: string; provided: string };
   humanitarianCandidate: string;
   recipients: {
+    [UNDELIVERED_AFTER_RETRIES]: string;
     'immigration-office': string;
     caseworker: string;
     guardian: string;

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { PayloadCodec } from '@temporalio/common';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import type { AuditLog } from './audit';
+import type { CaseGateway } from './case-gateway';
+import { createCodecRouter } from './codec-router';
+import { docsRouter } from './docs';
+import { openApiDocument } from './openapi';
+import type { Principals } from './principals';
+import { HttpProblem, sendProblem } from './problem';
+import { ctx } from './request-context';
+import { casesRouter } from './routes/cases';
+import { prosecutorRouter } from './routes/prosecutor';
+
+export interface AppDeps {
+  gateway: CaseGateway;
+  principals: Principals;
+  codec: PayloadCodec;
+  logger: Logger;
+  audit?: AuditLog;
+  webUiOrigin: string;
+  codecAllowTokenlessLoopback: boolean;
+  rateLimitPerMinute: number;
+  bodyLimit?: string;
+}
+
+/** Builds the API without listening, so tests drive it with supertest. */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(helmet());
+  app.use(requestLog(deps));
+
+  // The codec parses its own (larger) bodies and has its own authorisation rules.
+  app.use(
+    createCodecRouter({
+      codec: deps.codec,
+      resolvePrincipal: (h) => deps.principals.authenticate(h),
+      webUiOrigin: deps.webUiOrigin,
+      allowTokenlessLoopback: deps.codecAllowTokenlessLoopback,
+    }),
+  );
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    if (!(await deps.gateway.ready())) throw new HttpProblem(503, 'Temporal is not reachable');
+    res.json({ status: 'ready' });
+  });
+  const document = openApiDocument();
+  app.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  app.use(docsRouter());
+
+  app.use(
+    '/v1',
+    authenticate(deps.principals),
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.rateLimitPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (_req, res) => ctx(res).principal?.id ?? 'anonymous',
+      handler: (_req, res) => sendProblem(res, new HttpProblem(429, 'too many requests from this principal; slow down')),
+    }),
+    express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
+    casesRouter(deps.gateway),
+    prosecutorRouter(deps.gateway),
+  );
+
+  app.use((req, _res, next) => next(new HttpProblem(404, `no route ${req.method} ${req.path}`)));
+  app.use(errorHandler(deps.logger));
+  return app;
+}
+
+function authenticate(principals: Principals): RequestHandler {
+  return (req, res, next) => {
+    const principal = principals.authenticate(req.header('authorization'));
+    if (!principal) throw new HttpProblem(401, 'a valid bearer token is required');
+    ctx(res).principal = principal;
+    next();
+  };
+}
+
+/** One structured line per request, and one audit record per request on a case; never bodies, tokens or notes. */
+function requestLog(deps: AppDeps): RequestHandler {
+  return (req, res, next) => {
+    const started = process.hrtime.bigint();
+    const given = req.header('x-request-id');
+    const requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    ctx(res).requestId = requestId;
+    res.set('X-Request-Id', requestId);
+    res.on('finish', () => {
+      const { principal, audit } = ctx(res);
+      deps.logger.info({
+        requestId,
+        method: req.method,
+        route: req.baseUrl + (req.route?.path ?? ''),
+        status: res.statusCode,
+        ms: Number(process.hrtime.bigint() - started) / 1e6,
+        principal: principal?.id,
+      });
+      if (audit) {
+        deps.audit?.write({
+          time: new Date().toISOString(),
+          requestId,
+          principalId: principal?.id ?? null,
+          role: principal?.role ?? null,
+          caseId: audit.caseId,
+          action: audit.action,
+          result: res.statusCode,
+        });
+      }
+    });
+    next();
+  };
+}
+
+function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err: unknown, _req, res, next) => {
+    if (res.headersSent) return next(err);
+    if (err instanceof HttpProblem) return sendProblem(res, err);
+    // body-parser's errors quote the body, which may hold personal data: answer and log by type only.
+    const type = (err as { type?: string }).type;
+    if (type === 'entity.too.large') return sendProblem(res, new HttpProblem(413, 'the body exceeds the size limit'));
+    if (type === 'entity.parse.failed') return sendProblem(res, new HttpProblem(400, 'the body is not valid JSON'));
+    if (type) return sendProblem(res, new HttpProblem(400, 'the body could not be read'));
+    logger.error({ requestId: ctx(res).requestId, error: (err as Error)?.name ?? typeof err }, 'unhandled error');
+    sendProblem(res, new HttpProblem(500, 'internal error; the request id identifies it in the logs'));
+  };
+}

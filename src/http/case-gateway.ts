@@ -1,0 +1,167 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import {
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
+import { ApplicationFailure, type SearchAttributePair } from '@temporalio/common';
+import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
+import { dateAt } from '../domain/calendar';
+import type { Centre } from '../domain/codes';
+import { caseSearchAttributes } from '../domain/procedure/search-attributes';
+import { newCaseState } from '../domain/procedure/state';
+import { toStatus } from '../domain/procedure/status';
+import type { CaseSummary } from '../domain/schemas/api';
+import type { CaseOpening, CaseStatus } from '../domain/schemas/case';
+import { SA } from '../domain/search-attributes';
+import type { victimCase } from '../../workflows';
+import type { RecordEventInput } from '../../workflows/messages';
+import { EVENT_REJECTED, recordEvent, status, WORKFLOW_TYPE } from '../../workflows/messages';
+import { HttpProblem } from './problem';
+
+/** What the API needs to know about a case before letting a principal near it: search attributes only. */
+export interface CaseAccess {
+  centre: Centre | undefined;
+  prosecutorOffices: string[];
+  running: boolean;
+  outcome: string | undefined;
+}
+
+const GRPC_UNAVAILABLE = new Set([1, 4, 14]); // CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE
+
+function isOutage(err: unknown): boolean {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'number' && GRPC_UNAVAILABLE.has(code)) return true;
+    if (/deadline|timed? ?out|connect|transport|unavailable/i.test(String((e as Error).message ?? ''))) return true;
+  }
+  return false;
+}
+
+/** Maps Temporal's errors to the API's problems: nothing of Temporal's internals, no stack, reaches the caller. */
+function toProblem(err: unknown, caseId?: string): unknown {
+  if (err instanceof HttpProblem) return err;
+  if (err instanceof WorkflowNotFoundError) return new HttpProblem(404, `no case ${caseId ?? ''}`.trim());
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === EVENT_REJECTED) {
+    return new HttpProblem(409, err.cause.message);
+  }
+  if (isOutage(err)) return new HttpProblem(503, 'the case service is unavailable (Temporal or its worker did not answer in time); retry later');
+  return err;
+}
+
+/** Every call the API makes to Temporal, each with a deadline so an outage is a quick 503. */
+export class CaseGateway {
+  constructor(
+    private readonly client: Client,
+    private readonly opts: { taskQueue: string; timeoutMs: number },
+  ) {}
+
+  private async call<T>(caseId: string | undefined, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await this.client.withDeadline(Date.now() + this.opts.timeoutMs, fn);
+    } catch (err) {
+      throw toProblem(err, caseId);
+    }
+  }
+
+  /**
+   * Opens a case. With an Idempotency-Key the case id derives from the caller
+   * and the key, so a retry finds the case it already opened.
+   */
+  async open(
+    principal: { id: string; centre: Centre },
+    opening: CaseOpening,
+    idempotencyKey: string | undefined,
+  ): Promise<{ status: CaseStatus; created: boolean }> {
+    const caseId = idempotencyKey ? caseIdFromKey(principal.id, idempotencyKey) : `case-${randomUUID()}`;
+    const requestHash = createHash('sha256').update(JSON.stringify(opening)).digest('hex');
+    const initial = newCaseState(caseId, principal.centre, opening);
+    try {
+      await this.call(caseId, () =>
+        this.client.workflow.start<typeof victimCase>(WORKFLOW_TYPE, {
+          workflowId: caseId,
+          taskQueue: this.opts.taskQueue,
+          args: [{ caseId, centre: principal.centre, opening }],
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          memo: { requestHash },
+          staticSummary: `${caseId} · centre ${principal.centre} · ${opening.unaccompaniedMinor ? 'unaccompanied minor' : 'adult'} track`,
+          // Set at start too, so the new case is found by the list filters at once.
+          typedSearchAttributes: caseSearchAttributes(initial).filter((p): p is SearchAttributePair => p.value !== null),
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      const memo = await this.call(caseId, async () => (await this.client.workflow.getHandle(caseId).describe()).memo);
+      if (memo?.requestHash !== requestHash) throw new HttpProblem(422, 'this Idempotency-Key was already used with a different body');
+      return { status: await this.status(caseId), created: false };
+    }
+    return { status: toStatus(initial, dateAt(Date.now())), created: true };
+  }
+
+  async access(caseId: string): Promise<CaseAccess> {
+    const d = await this.call(caseId, () => this.client.workflow.getHandle(caseId).describe());
+    if (d.type !== WORKFLOW_TYPE) throw new HttpProblem(404, `no case ${caseId}`);
+    return {
+      centre: d.typedSearchAttributes.get(SA.centre) as Centre | undefined,
+      prosecutorOffices: d.typedSearchAttributes.get(SA.prosecutorOffices) ?? [],
+      running: d.status.name === 'RUNNING',
+      outcome: d.typedSearchAttributes.get(SA.outcome),
+    };
+  }
+
+  status(caseId: string): Promise<CaseStatus> {
+    return this.call(caseId, () => this.client.workflow.getHandle<typeof victimCase>(caseId).query(status));
+  }
+
+  /** Records an event or an answer through the Update; the validator's reason becomes a 409. */
+  async record(caseId: string, input: RecordEventInput, updateId: string | undefined): Promise<CaseStatus> {
+    return this.call(caseId, () =>
+      this.client.workflow.getHandle<typeof victimCase>(caseId).executeUpdate(recordEvent, { args: [input], updateId }),
+    );
+  }
+
+  async list(query: string, pageSize: number, cursor: string | undefined): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+    const res = await this.call(undefined, () =>
+      this.client.workflowService.listWorkflowExecutions({
+        namespace: this.client.options.namespace,
+        query,
+        pageSize,
+        nextPageToken: cursor ? Buffer.from(cursor, 'base64url') : undefined,
+      }),
+    );
+    const items = (res.executions ?? []).map((e): CaseSummary => {
+      const sa = decodeTypedSearchAttributes(e.searchAttributes?.indexedFields);
+      const deadline = sa.get(SA.nextDeadline);
+      return {
+        caseId: e.execution?.workflowId ?? '',
+        centre: (sa.get(SA.centre) as Centre | undefined) ?? null,
+        stage: (sa.get(SA.stage) as CaseSummary['stage']) ?? null,
+        outcome: ((o) => (o && o !== 'NONE' ? (o as CaseSummary['outcome']) : null))(sa.get(SA.outcome)),
+        unaccompaniedMinor: sa.get(SA.minor) ?? null,
+        nextDeadline: deadline ? dateAt(deadline.getTime()) : null,
+        awaitingProsecutor: sa.get(SA.awaitingProsecutor) ?? false,
+        running: e.status === 1, // WORKFLOW_EXECUTION_STATUS_RUNNING
+      };
+    });
+    const token = res.nextPageToken;
+    return { items, nextCursor: token && token.length > 0 ? Buffer.from(token).toString('base64url') : null };
+  }
+
+  /** Readiness: Temporal answers within the deadline. */
+  async ready(): Promise<boolean> {
+    try {
+      await this.call(undefined, () => this.client.workflowService.getSystemInfo({}));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+function caseIdFromKey(principalId: string, key: string): string {
+  const h = createHash('sha256').update(`${principalId}\n${key}`).digest('hex');
+  return `case-${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
+}

@@ -1,0 +1,62 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Actor } from '../domain/procedure/state';
+import { centreCode, prosecutorOffice } from '../domain/schemas/common';
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
+const base = { tokenSha256: sha256Hex, id: z.string().min(1).max(100).optional() };
+const principalSchema = z.discriminatedUnion('role', [
+  z.strictObject({ ...base, role: z.literal('centre'), centre: centreCode }),
+  z.strictObject({ ...base, role: z.literal('prosecutor'), office: prosecutorOffice }),
+  z.strictObject({ ...base, role: z.literal('immigration-office') }),
+  z.strictObject({ ...base, role: z.literal('admin') }),
+]);
+const principalsFileSchema = z.array(principalSchema).min(1);
+export type PrincipalEntry = z.infer<typeof principalSchema>;
+
+/** An authenticated caller: an Actor with an id safe for logs and audit (never the token). */
+export type Principal = Actor & { id: string };
+
+export const sha256 = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
+
+export class Principals {
+  private readonly entries: { hash: Buffer; principal: Principal }[];
+
+  constructor(entries: PrincipalEntry[]) {
+    this.entries = entries.map((e) => ({
+      hash: Buffer.from(e.tokenSha256, 'hex'),
+      principal: {
+        id: e.id ?? `${e.role}${'centre' in e ? `:${e.centre}` : ''}${'office' in e ? `:${e.office}` : ''}:${e.tokenSha256.slice(0, 8)}`,
+        role: e.role,
+        ...('centre' in e ? { centre: e.centre } : {}),
+        ...('office' in e ? { office: e.office } : {}),
+      },
+    }));
+  }
+
+  /** Compares the token's SHA-256 with every entry in constant time, so timing reveals nothing about which is close. */
+  authenticate(authorization: string | undefined): Principal | undefined {
+    const match = /^Bearer ([\x21-\x7e]{1,512})$/.exec(authorization ?? '');
+    if (!match?.[1]) return undefined;
+    const presented = sha256(match[1]);
+    let found: Principal | undefined;
+    for (const e of this.entries) if (timingSafeEqual(e.hash, presented)) found ??= e.principal;
+    return found;
+  }
+}
+
+export function loadPrincipals(path: string): Principals {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`PRINCIPALS_FILE ${path}: cannot read a JSON file (${(err as NodeJS.ErrnoException).code ?? 'invalid JSON'})`);
+  }
+  const parsed = principalsFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `[${i.path.join('.')}] ${i.message}`).join('; ');
+    throw new Error(`PRINCIPALS_FILE ${path}: ${problems}`);
+  }
+  return new Principals(parsed.data);
+}

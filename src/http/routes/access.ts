@@ -1,0 +1,36 @@
+import type { Request, RequestHandler } from 'express';
+import type { Role } from '../../domain/codes';
+import type { CaseAccess, CaseGateway } from '../case-gateway';
+import type { Principal } from '../principals';
+import { HttpProblem } from '../problem';
+import { idempotencyKeyOf, principalOf } from '../request-context';
+
+export function requireRole(...roles: Role[]): RequestHandler {
+  return (_req, res, next) => {
+    const p = principalOf(res);
+    if (!roles.includes(p.role)) throw new HttpProblem(403, `a ${p.role} may not use this endpoint`);
+    next();
+  };
+}
+
+/**
+ * Loads a case's access facts and hides it from principals who may not see it:
+ * another centre's case, or a case a prosecutor's office was never queried on,
+ * is 404 exactly like a case that does not exist.
+ */
+export async function visibleCase(gateway: CaseGateway, p: Principal, caseId: string): Promise<CaseAccess> {
+  const access = await gateway.access(caseId);
+  const visible =
+    p.role === 'immigration-office' ||
+    p.role === 'admin' ||
+    (p.role === 'centre' && access.centre === p.centre) ||
+    (p.role === 'prosecutor' && !!p.office && access.prosecutorOffices.includes(p.office));
+  if (!visible) throw new HttpProblem(404, `no case ${caseId}`);
+  return access;
+}
+
+/** The Idempotency-Key becomes the Update id, scoped to the caller so two callers' keys never collide. */
+export function idempotentUpdateId(p: Principal, req: Request): string | undefined {
+  const key = idempotencyKeyOf(req);
+  return key ? `${p.id}/${key}` : undefined;
+}

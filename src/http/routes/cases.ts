@@ -1,0 +1,69 @@
+import { Router } from 'express';
+import type { Principal } from '../principals';
+import { caseIdSchema, caseListQuerySchema } from '../../domain/schemas/api';
+import { caseOpeningSchema } from '../../domain/schemas/case';
+import { caseEventSchema } from '../../domain/schemas/events';
+import { dateAt, startOfDay } from '../../domain/calendar';
+import { WORKFLOW_TYPE } from '../../../workflows/messages';
+import { EVENT_ROLES } from '../../domain/procedure/rules';
+import { SA } from '../../domain/search-attributes';
+import type { CaseGateway } from '../case-gateway';
+import { HttpProblem } from '../problem';
+import { auditAs, idempotencyKeyOf, principalOf } from '../request-context';
+import { parseOr400 } from '../validate';
+import { idempotentUpdateId, requireRole, visibleCase } from './access';
+
+export function casesRouter(gateway: CaseGateway): Router {
+  const r = Router();
+
+  r.post('/cases', requireRole('centre'), async (req, res) => {
+    auditAs(res, 'case.open', null);
+    const p = principalOf(res);
+    const opening = parseOr400(caseOpeningSchema, req.body, 'body');
+    if (opening.openedOn > dateAt(Date.now())) {
+      throw new HttpProblem(400, 'invalid body: body.openedOn', { invalidParams: [{ name: 'body.openedOn', reason: 'must not be in the future' }] });
+    }
+    const { status, created } = await gateway.open({ id: p.id, centre: p.centre! }, opening, idempotencyKeyOf(req));
+    auditAs(res, 'case.open', status.caseId);
+    res.status(created ? 201 : 200).location(`/v1/cases/${status.caseId}`).json(status);
+  });
+
+  r.get('/cases', requireRole('centre', 'immigration-office', 'admin'), async (req, res) => {
+    auditAs(res, 'case.list', null);
+    const q = parseOr400(caseListQuerySchema, req.query, 'query');
+    res.json(await gateway.list(listQuery(principalOf(res), q), q.pageSize, q.cursor));
+  });
+
+  r.get('/cases/:caseId', requireRole('centre', 'immigration-office', 'prosecutor', 'admin'), async (req, res) => {
+    const caseId = parseOr400(caseIdSchema, req.params.caseId, 'path');
+    auditAs(res, 'case.read', caseId);
+    await visibleCase(gateway, principalOf(res), caseId);
+    res.json(await gateway.status(caseId));
+  });
+
+  r.post('/cases/:caseId/events', requireRole('centre', 'immigration-office', 'prosecutor'), async (req, res) => {
+    const caseId = parseOr400(caseIdSchema, req.params.caseId, 'path');
+    auditAs(res, 'case.event', caseId);
+    const event = parseOr400(caseEventSchema, req.body, 'body');
+    auditAs(res, `case.event.${event.type}`, caseId);
+    const p = principalOf(res);
+    if (!EVENT_ROLES[event.type].includes(p.role)) throw new HttpProblem(403, `a ${p.role} may not report '${event.type}'`);
+    const access = await visibleCase(gateway, p, caseId);
+    if (!access.running) throw new HttpProblem(409, `the case is closed (${access.outcome ?? 'finished'}); no event applies any more`);
+    const { id, role, centre, office } = p;
+    res.json(await gateway.record(caseId, { actor: { id, role, centre, office }, event }, idempotentUpdateId(p, req)));
+  });
+
+  return r;
+}
+
+/** Visibility query: filters from the caller, scope from the principal; every value comes from a validated enum or date. */
+function listQuery(p: Principal, q: ReturnType<typeof caseListQuerySchema.parse>): string {
+  const clauses = [`WorkflowType = '${WORKFLOW_TYPE}'`];
+  if (p.role === 'centre') clauses.push(`${SA.centre.name} = '${p.centre}'`);
+  if (q.stage) clauses.push(`${SA.stage.name} = '${q.stage}'`);
+  if (q.outcome) clauses.push(`${SA.outcome.name} = '${q.outcome}'`);
+  if (q.minor !== undefined) clauses.push(`${SA.minor.name} = ${q.minor}`);
+  if (q.deadlineBefore) clauses.push(`${SA.nextDeadline.name} < '${new Date(startOfDay(q.deadlineBefore)).toISOString()}'`);
+  return clauses.join(' AND ');
+}

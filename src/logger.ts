@@ -1,0 +1,13 @@
+import pino, { type Logger } from 'pino';
+
+/**
+ * JSON lines on stdout. Redaction is a second line of defence: code never
+ * passes bodies, notes or tokens to the logger in the first place.
+ */
+export function createLogger(level: string, name: string): Logger {
+  return pino({
+    name,
+    level,
+    redact: { paths: ['*.authorization', '*.token', '*.note', '*.pseudonym', '*.dateOfBirth', '*.guardian', '*.email'], censor: '[redacted]' },
+  });
+}

@@ -1,0 +1,45 @@
+import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createMailActivities } from './activities/send-notice';
+import { loadConfig } from './src/config';
+import { dataConverterFor } from './src/crypto/data-converter';
+import { loadPayloadKeys } from './src/crypto/payload-keys';
+import { loadDirectory } from './src/directory';
+import { FileSentLedger } from './src/mail/sent-ledger';
+import { runMain } from './src/run-main';
+
+runMain('worker', async (logger) => {
+  const config = loadConfig();
+  logger.level = config.LOG_LEVEL;
+  const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
+  const directory = loadDirectory(config.DIRECTORY_FILE);
+  // Signals are ours (runMain), so the connection closes only after the worker drained.
+  Runtime.install({ shutdownSignals: [] });
+  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const worker = await Worker.create({
+    connection,
+    namespace: config.TEMPORAL_NAMESPACE,
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    workflowsPath: require.resolve('./workflows'),
+    dataConverter: dataConverterFor(keys),
+    activities: createMailActivities({
+      transport: {
+        host: config.SMTP_HOST,
+        port: config.SMTP_PORT,
+        secure: config.SMTP_SECURE,
+        auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASS ?? '' } : undefined,
+      },
+      directory,
+      from: config.MAIL_FROM,
+      publicBaseUrl: config.PUBLIC_BASE_URL,
+      ledger: new FileSentLedger(config.MAIL_LEDGER_FILE),
+    }),
+  });
+  const running = worker.run();
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
+  // In-flight workflow and activity tasks finish before the process exits.
+  return async () => {
+    worker.shutdown();
+    await running;
+    await connection.close();
+  };
+});
