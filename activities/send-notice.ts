@@ -2,7 +2,7 @@ import { log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
-import { CENTRES, type Centre, type Language } from '../src/domain/codes';
+import type { Language } from '../src/domain/codes';
 import {
   NOTICE_REJECTED,
   recipientLabel,

@@ -18,8 +18,11 @@ function npmDependencies() {
   const stamp = join(root, 'node_modules', '.lock-stamp');
   const lock = readFileSync(join(root, 'package-lock.json'), 'utf8');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lock) return;
-  log('installing npm dependencies (npm ci)');
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  // Not `npm ci`: the lock holds only the platform builds the registry served
+  // here (e.g. one @swc/core binary), which ci rejects; install --no-save
+  // follows the lock and leaves it untouched.
+  log('installing npm dependencies');
+  run('npm', ['install', '--no-audit', '--no-fund', '--no-save']);
   writeFileSync(stamp, lock);
 }
 

@@ -1,9 +1,8 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
-import type { CaseStatus } from '../src/domain/schemas/case';
+import type { CaseStatus, CaseOpening } from '../src/domain/schemas/case';
 import type { CaseEvent, StatusQueryAnswer } from '../src/domain/schemas/events';
 import type { Actor, CaseState } from '../src/domain/procedure/state';
 import type { Centre } from '../src/domain/codes';
-import type { CaseOpening } from '../src/domain/schemas/case';
 
 export const WORKFLOW_TYPE = 'victimCase';
 

@@ -110,7 +110,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
       return toStatus(s, today());
     },
     {
-      validator: (input) => {
+      validator: (input: RecordEventInput) => {
         const updateId = currentUpdateInfo()?.id;
         if (updateId && s.appliedUpdates.includes(updateId)) return;
         const reason = whyRejected(s, input);

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CENTRES, PROSECUTOR_OFFICES } from '../domain/codes';
-import type { PrincipalEntry } from '../http/principals';
-import { sha256 } from '../http/principals';
+import { entryForToken, type PrincipalEntry, type PrincipalSpec } from '../http/principals';
 
 type DevToken = { label: string; token: string; entry: PrincipalEntry };
 
@@ -15,9 +14,9 @@ export function ensureDevPrincipals(principalsPath: string, tokensPath: string):
   if (existsSync(principalsPath) && existsSync(tokensPath)) {
     return { tokens: JSON.parse(readFileSync(tokensPath, 'utf8')) as Record<string, string>, created: false };
   }
-  const make = (label: string, entry: Record<string, string>): DevToken => {
+  const make = (label: string, spec: PrincipalSpec): DevToken => {
     const token = `dev-${label}-${randomBytes(12).toString('hex')}`.toLowerCase();
-    return { label, token, entry: { ...entry, id: label, tokenSha256: sha256(token).toString('hex') } as PrincipalEntry };
+    return { label, token, entry: entryForToken(token, { ...spec, id: label }) };
   };
   const all: DevToken[] = [
     ...CENTRES.map((centre) => make(`centre-${centre}`, { role: 'centre', centre })),

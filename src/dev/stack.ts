@@ -98,7 +98,7 @@ async function main(): Promise<void> {
     '--db-filename', join(DATA, 'temporal.sqlite'),
     '--namespace', config.TEMPORAL_NAMESPACE,
     '--ui-codec-endpoint', `http://localhost:${config.HTTP_PORT}/codec`,
-    '--log-level', 'warn',
+    '--log-level', 'error',
   ], process.env);
   const connection = await waitForTemporal(config.TEMPORAL_ADDRESS, config.TEMPORAL_NAMESPACE);
   await registerSearchAttributes(connection, config.TEMPORAL_NAMESPACE);

@@ -31,7 +31,8 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.use(helmet());
+  // HSTS and the https upgrade belong to the TLS front of a deployment; here they would break the plain-HTTP dev stack.
+  app.use(helmet({ strictTransportSecurity: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(requestLog(deps));
 
   // The codec parses its own (larger) bodies and has its own authorisation rules.
@@ -100,7 +101,7 @@ function requestLog(deps: AppDeps): RequestHandler {
       deps.logger.info({
         requestId,
         method: req.method,
-        route: req.baseUrl + (req.route?.path ?? ''),
+        route: req.baseUrl + String((req.route as { path?: string } | undefined)?.path ?? ''),
         status: res.statusCode,
         ms: Number(process.hrtime.bigint() - started) / 1e6,
         principal: principal?.id,

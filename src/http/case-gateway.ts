@@ -7,6 +7,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure, type SearchAttributePair } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { dateAt } from '../domain/calendar';
 import type { Centre } from '../domain/codes';
@@ -143,7 +144,7 @@ export class CaseGateway {
         unaccompaniedMinor: sa.get(SA.minor) ?? null,
         nextDeadline: deadline ? dateAt(deadline.getTime()) : null,
         awaitingProsecutor: sa.get(SA.awaitingProsecutor) ?? false,
-        running: e.status === 1, // WORKFLOW_EXECUTION_STATUS_RUNNING
+        running: e.status === temporal.api.enums.v1.WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING,
       };
     });
     const token = res.nextPageToken;

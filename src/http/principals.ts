@@ -20,6 +20,13 @@ export type Principal = Actor & { id: string };
 
 export const sha256 = (token: string): Buffer => createHash('sha256').update(token, 'utf8').digest();
 
+type WithoutHash<T> = T extends unknown ? Omit<T, 'tokenSha256'> : never;
+export type PrincipalSpec = WithoutHash<PrincipalEntry>;
+
+/** The file entry for a token: only its hash is kept. */
+export const entryForToken = (token: string, spec: PrincipalSpec): PrincipalEntry =>
+  ({ ...spec, tokenSha256: sha256(token).toString('hex') });
+
 export class Principals {
   private readonly entries: { hash: Buffer; principal: Principal }[];
 
@@ -51,6 +58,8 @@ export function loadPrincipals(path: string): Principals {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (err) {
+    // No cause: JSON.parse's message quotes the file, which holds token hashes.
+    // eslint-disable-next-line preserve-caught-error
     throw new Error(`PRINCIPALS_FILE ${path}: cannot read a JSON file (${(err as NodeJS.ErrnoException).code ?? 'invalid JSON'})`);
   }
   const parsed = principalsFileSchema.safeParse(raw);

@@ -25,7 +25,12 @@ export const devServerEnv = (): Promise<TestWorkflowEnvironment> =>
 let bundle: Promise<WorkflowBundleWithSourceMap> | undefined;
 /** Bundled once per test file: bundling is the slow part of a workflow test. */
 export const workflowBundle = (): Promise<WorkflowBundleWithSourceMap> =>
-  (bundle ??= bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: quietLogger }));
+  (bundle ??= bundleWorkflowCode({
+    workflowsPath: require.resolve('../../workflows'),
+    // As in production: failure messages are encoded, so they pass through the payload codec.
+    failureConverterPath: require.resolve('../../src/crypto/failure-converter'),
+    logger: quietLogger,
+  }));
 
 const noop = () => undefined;
 const quietLogger = { trace: noop, debug: noop, info: noop, warn: noop, error: noop, log: noop };

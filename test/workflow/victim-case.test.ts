@@ -271,7 +271,7 @@ describe('dates and idempotency', () => {
     const d0 = await cases.today();
     let st = await cases.settled(h);
     expect(st.document).toMatchObject({ type: 'MINOR_TEMPORARY_RESIDENCE', validUntil: addPeriod(d0, { months: 3 }) });
-    st = await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'statement', prosecutorOffice: 'EUPEN' });
+    await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'statement', prosecutorOffice: 'EUPEN' });
     await cases.settled(h);
     expect(roles(noticesOf(h).find((n) => n.kind === 'stage-changed'))).toEqual(['centre', 'guardian']);
     expect(recorded.deliveries.find((d) => d.notice.caseId === h.workflowId)?.contacts.guardianEmail).toBe('voogd@example.org');

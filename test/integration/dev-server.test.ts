@@ -1,0 +1,38 @@
+import { Worker } from '@temporalio/worker';
+import request from 'supertest';
+import { hello } from '../fixtures/plumbing-workflows';
+import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
+
+let stack: ServiceStack;
+beforeAll(async () => {
+  stack = await startServiceStack();
+});
+afterAll(() => stack?.close());
+
+describe('the real dev server', () => {
+  it('runs a trivial workflow to completion', async () => {
+    const worker = await Worker.create({
+      connection: stack.env.nativeConnection,
+      taskQueue: 'plumbing-dev',
+      workflowsPath: require.resolve('../fixtures/plumbing-workflows'),
+    });
+    const result = await worker.runUntil(
+      stack.env.client.workflow.execute(hello, { taskQueue: 'plumbing-dev', workflowId: `hello-${Date.now()}`, args: ['Temporal'] }),
+    );
+    expect(result).toBe('hello Temporal');
+  });
+
+  it('opens a case through the API and mails the Immigration Office', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const res = await request(stack.app)
+      .post('/v1/cases')
+      .set('Authorization', `Bearer ${TOKENS.payoke}`)
+      .send({ openedOn: today, unaccompaniedMinor: false, victim: { pseudonym: 'P', language: 'ro' }, exploitation: 'labour', caseworkerEmail: 'cw@example.org' });
+    expect(res.status).toBe(201);
+    expect(res.headers.location).toBe(`/v1/cases/${res.body.caseId}`);
+    await stack.smtp.waitFor(1, 10_000);
+    expect(stack.smtp.messages[0]?.to).toMatchObject({ text: 'office-etrangers@example.org' });
+    const status = await request(stack.app).get(`/v1/cases/${res.body.caseId}`).set('Authorization', `Bearer ${TOKENS.payoke}`);
+    expect(status.body).toMatchObject({ stage: 'REFLECTION', centre: 'PAYOKE' });
+  });
+});
