@@ -30,7 +30,7 @@ export function opening(openedOn: IsoDate, overrides: Partial<CaseOpening> = {})
 /** Drives cases on a test environment the way the API does: start, Updates, Query. */
 export class CaseDriver {
   constructor(
-    private readonly env: TestWorkflowEnvironment,
+    readonly env: TestWorkflowEnvironment,
     private readonly taskQueue: string,
   ) {}
 
