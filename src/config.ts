@@ -45,3 +45,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   return parsed.data;
 }
+
+export const CONFIG_VARIABLES = Object.keys(envSchema.shape);
