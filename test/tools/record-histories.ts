@@ -45,8 +45,8 @@ it('records the histories of a full multi-year case', async () => {
     const d0 = await cases.today();
     await cases.event(h, CENTRE, { type: 'contact-with-exploiters', on: d0 });
     await cases.event(h, IMMIGRATION, { type: 'withdrawal-decided', on: d0, withdraw: false, ground: 'contact-with-exploiters' });
-    let st = await cases.event(h, CENTRE, { type: 'complaint-filed', on: addDays(d0, 0), kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
-    st = await cases.advanceTo(h, addDays(d0, 16)); // escalated to the Principal Crown Prosecutor
+    await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
+    let st = await cases.advanceTo(h, addDays(d0, 16)); // escalated to the Principal Crown Prosecutor
     st = await cases.answer(h, prosecutor('CA-ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
     for (let cycle = 0; cycle < 3; cycle++) {
       st = await cases.advanceTo(h, subtractPeriod(st.document!.validUntil!, { months: 1 }));

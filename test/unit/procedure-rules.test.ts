@@ -33,10 +33,10 @@ describe('withdrawal grounds by stage', () => {
   const cells = WITHDRAWAL_GROUNDS.flatMap((ground) => STAGES.map((stage) => [ground, stage, GROUND_STAGES[ground].includes(stage)] as const));
   it.each(cells)('%s in %s: applies = %s', (ground, stage, applies) => {
     const s = caseIn(stage);
-    const reason = whyEventRejected(s, { type: ground, on: D0 } as CaseEvent, REPORTER[ground], D0);
+    const reason = whyEventRejected(s, { type: ground, on: D0 }, REPORTER[ground], D0);
     if (applies) {
       expect(reason).toBeNull();
-      applyEvent(s, { type: ground, on: D0 } as CaseEvent, REPORTER[ground], D0);
+      applyEvent(s, { type: ground, on: D0 }, REPORTER[ground], D0);
       expect(s.review).toEqual({ ground, reportedOn: D0, decideBy: addDays(D0, 14) });
       expect(s.outcome).toBeNull(); // withdrawal only on the Immigration Office's decision
     } else {
