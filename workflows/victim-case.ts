@@ -74,13 +74,14 @@ async function deliver(s: CaseState, notice: Notice): Promise<void> {
       });
     }
   }
-  s.fired.push(notice.key);
 }
 
 /** Sends every queued notice; handlers may queue more meanwhile, which the next round picks up. */
 async function drainOutbox(s: CaseState): Promise<void> {
   while (s.outbox.length > 0) {
     const batch = s.outbox.splice(0, s.outbox.length);
+    // Marked handled as it leaves, so a handler cannot queue it again while it is in flight.
+    s.fired.push(...batch.map((n) => n.key));
     await Promise.all(batch.map((n) => deliver(s, n)));
   }
 }

@@ -10,7 +10,8 @@ import { close, closeQuery, enterStage, sendQuery } from './transitions';
 function openReview(s: CaseState, ground: WithdrawalGround, on: IsoDate): void {
   const decideBy = addPeriod(on, POLICY.withdrawalReview.decideWithin);
   s.review = { ground, reportedOn: on, decideBy };
-  notify(s, 'withdrawal-review-opened', `${ground}/${on}`, [IMMIGRATION_OFFICE], { due: decideBy, facts: { ground } });
+  // The history length tells apart two reports of the same ground on the same day.
+  notify(s, 'withdrawal-review-opened', `${ground}/${on}/${s.history.length}`, [IMMIGRATION_OFFICE], { due: decideBy, facts: { ground } });
 }
 
 /** More than two years of proceedings may open humanitarian residence [003 §5.2]. */
