@@ -103,12 +103,12 @@ describe('sendNotice', () => {
     expect(ics?.contentType).toBe('text/calendar');
     expect(ics?.filename).toMatch(/\.ics$/);
     expect(sink.raw[3]).toMatch(/Content-Type: text\/calendar; charset=utf-8; method=PUBLISH/i);
-    const calendar = ics?.content.toString('utf8') ?? '';
+    const calendar = (ics?.content.toString('utf8') ?? '').replace(/\r?\n[ \t]/g, ''); // unfolded
     expect(calendar).toContain('DTSTART;VALUE=DATE:20270214');
-    expect(calendar).toContain('UID:case-7f3k=2Fstatus-query=2Fq-1@case-notices.invalid');
+    expect(calendar).toContain('UID:case-7f3k=2Fstatus-query=2F2d2ad3e9f3068da8ec02602e485f9ed5@case-notices.invalid');
 
-    expect(centre.messageId).toBe('<case-7f3k=2Fdocument-expiry-reminder=2F2027-03-01=2F14.centre=3APAYOKE@case-notices.invalid>');
-    expect(caseworker.messageId).toBe('<case-7f3k=2Fdocument-expiry-reminder=2F2027-03-01=2F14.caseworker@case-notices.invalid>');
+    expect(centre.messageId).toBe('<case-7f3k=2Fdocument-expiry-reminder=2Fa768e1490589aa5ff5840059b8e2b612.centre=3APAYOKE@case-notices.invalid>');
+    expect(caseworker.messageId).toBe('<case-7f3k=2Fdocument-expiry-reminder=2Fa768e1490589aa5ff5840059b8e2b612.caseworker@case-notices.invalid>');
     expect(prosecutor.headers.get('auto-submitted')).toBe('auto-generated');
   });
 
