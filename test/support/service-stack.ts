@@ -17,7 +17,7 @@ import { AuditLog } from '../../src/http/audit';
 import { CaseGateway } from '../../src/http/case-gateway';
 import { entryForToken, Principals, type PrincipalSpec } from '../../src/http/principals';
 import { InMemorySentLedger } from '../../src/mail/sent-ledger';
-import { startSmtpSink, type SmtpSink } from './smtp-sink';
+import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from './smtp-sink';
 import { devServerEnv, workflowBundle } from './temporal-env';
 
 export const TASK_QUEUE = 'victim-cases-it';
@@ -43,6 +43,43 @@ const ENTRIES: (PrincipalSpec & { token: string })[] = [
   { token: TOKENS.caAntwerpen, id: 'pg-antwerpen', role: 'prosecutor', office: 'CA-ANTWERPEN' },
 ];
 
+export interface TestAppOptions {
+  /** The Temporal client the API's CaseGateway uses (e.g. one whose connection leads nowhere). */
+  client: Client;
+  keys: PayloadKeys;
+  /** The case workflows' task queue (default TASK_QUEUE, which the stack's worker polls). */
+  taskQueue?: string;
+  /** Deadline of each call to Temporal (default 10 s). */
+  timeoutMs?: number;
+  rateLimitPerMinute?: number;
+  bodyLimit?: string;
+  /** Receives every log line the API writes. */
+  logLines?: string[];
+  audit?: AuditLog;
+}
+
+/** The API as the harness builds it, with the test principals (TOKENS); for apps with other limits or a dead Temporal. */
+export function createTestApp(o: TestAppOptions): Express {
+  const logLines = o.logLines ?? [];
+  const sink = new Writable({
+    write(chunk: Buffer, _enc, done) {
+      logLines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  return createApp({
+    gateway: new CaseGateway(o.client, { taskQueue: o.taskQueue ?? TASK_QUEUE, timeoutMs: o.timeoutMs ?? 10_000 }),
+    principals: new Principals(ENTRIES.map(({ token, ...spec }) => entryForToken(token, spec))),
+    codec: new AesGcmCodec(o.keys),
+    logger: pino({ level: 'info' }, sink),
+    audit: o.audit,
+    webUiOrigin: 'http://localhost:8233',
+    codecAllowTokenlessLoopback: false,
+    rateLimitPerMinute: o.rateLimitPerMinute ?? 10_000,
+    bodyLimit: o.bodyLimit,
+  });
+}
+
 export interface ServiceStack {
   env: TestWorkflowEnvironment;
   /** A client with the codec, as the API and the worker use. */
@@ -54,70 +91,92 @@ export interface ServiceStack {
   /** Every log line the API wrote, as text. */
   logLines: string[];
   auditFile: string;
+  /**
+   * Restarts the worker and the API with the key file as it is now, as an operator does after a key rotation
+   * (addAndActivateKey): replaces `keys`, `client` and `app`; the dev server, the SMTP sink, the sent-mail ledger,
+   * `logLines` and the audit file (reopened for append) stay.
+   */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
+export interface ServiceStackOptions {
+  /** Deadline of each call the API makes to Temporal (default 10 s). */
+  timeoutMs?: number;
+  /** How the SMTP sink behaves, e.g. addresses it refuses. */
+  smtp?: SmtpSinkOptions;
+}
+
 /** The real service in one process: dev server, worker with real mail, API, an SMTP server. */
-export async function startServiceStack(options: { timeoutMs?: number } = {}): Promise<ServiceStack> {
+export async function startServiceStack(options: ServiceStackOptions = {}): Promise<ServiceStack> {
   const dir = mkdtempSync(join(tmpdir(), 'victim-cases-it-'));
   const keysFile = join(dir, 'payload-keys.json');
   ensureDevPayloadKeys(keysFile);
-  const keys = loadPayloadKeys(keysFile);
-  const dataConverter = dataConverterFor(keys);
   const env = await devServerEnv();
-  const client = new Client({ connection: env.connection, namespace: env.namespace, dataConverter });
-  const smtp = await startSmtpSink();
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    namespace: env.namespace,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await workflowBundle(),
-    dataConverter: { payloadCodecs: dataConverter.payloadCodecs },
-    activities: createMailActivities({
-      transport: { host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true },
-      directory: loadDirectory(join(__dirname, '../../config/dev/directory.json')),
-      from: 'case-service@test.invalid',
-      publicBaseUrl: 'http://api.test',
-      ledger: new InMemorySentLedger(),
-    }),
+  const smtp = await startSmtpSink(options.smtp);
+  // One ledger across restarts, like the file ledger of a deployment.
+  const activities = createMailActivities({
+    transport: { host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true },
+    directory: loadDirectory(join(__dirname, '../../config/dev/directory.json')),
+    from: 'case-service@test.invalid',
+    publicBaseUrl: 'http://api.test',
+    ledger: new InMemorySentLedger(),
   });
-  const running = worker.run();
+  const bundle = await workflowBundle();
   const logLines: string[] = [];
-  const sink = new Writable({
-    write(chunk: Buffer, _enc, done) {
-      logLines.push(chunk.toString('utf8'));
-      done();
-    },
-  });
   const auditFile = join(dir, 'audit.jsonl');
-  const audit = new AuditLog(auditFile);
-  const app = createApp({
-    gateway: new CaseGateway(client, { taskQueue: TASK_QUEUE, timeoutMs: options.timeoutMs ?? 10_000 }),
-    principals: new Principals(ENTRIES.map(({ token, ...spec }) => entryForToken(token, spec))),
-    codec: new AesGcmCodec(keys),
-    logger: pino({ level: 'info' }, sink),
-    audit,
-    webUiOrigin: 'http://localhost:8233',
-    codecAllowTokenlessLoopback: false,
-    rateLimitPerMinute: 10_000,
-  });
-  return {
+
+  /** Worker and API as their processes start: keys read from the file. */
+  const startProcesses = async () => {
+    const keys = loadPayloadKeys(keysFile);
+    const dataConverter = dataConverterFor(keys);
+    const client = new Client({ connection: env.connection, namespace: env.namespace, dataConverter });
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      namespace: env.namespace,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: bundle,
+      // The whole converter: with only the codec, activity failures would keep their messages in clear in the history.
+      dataConverter,
+      activities,
+    });
+    const running = worker.run();
+    const audit = new AuditLog(auditFile);
+    const app = createTestApp({ client, keys, timeoutMs: options.timeoutMs, logLines, audit });
+    return {
+      keys,
+      client,
+      app,
+      async stop() {
+        worker.shutdown();
+        await running;
+        await audit.close();
+      },
+    };
+  };
+
+  let processes = await startProcesses();
+  const stack: ServiceStack = {
     env,
-    client,
-    keys,
+    client: processes.client,
+    keys: processes.keys,
     keysFile,
-    app,
+    app: processes.app,
     smtp,
     logLines,
     auditFile,
+    async restart() {
+      await processes.stop();
+      processes = await startProcesses();
+      Object.assign(stack, { client: processes.client, keys: processes.keys, app: processes.app });
+    },
     async close() {
-      worker.shutdown();
-      await running;
-      await audit.close();
+      await processes.stop();
       await smtp.close();
       await env.teardown();
     },
   };
+  return stack;
 }
 
 export const auditRecords = (s: ServiceStack): Record<string, unknown>[] =>
