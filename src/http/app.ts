@@ -11,7 +11,7 @@ import { docsRouter } from './docs';
 import { openApiDocument } from './openapi';
 import type { Principals } from './principals';
 import { HttpProblem, sendProblem } from './problem';
-import { ctx } from './request-context';
+import { auditAs, ctx } from './request-context';
 import { casesRouter } from './routes/cases';
 import { prosecutorRouter } from './routes/prosecutor';
 
@@ -35,6 +35,13 @@ export function createApp(deps: AppDeps): Express {
   app.use(helmet({ strictTransportSecurity: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(requestLog(deps));
 
+  // Decoding reads case data: audited like a case read, with whoever the token names (the router authorises).
+  app.use('/codec', (req, res, next) => {
+    const principal = deps.principals.authenticate(req.header('authorization'));
+    if (principal) ctx(res).principal = principal;
+    if (req.method === 'POST') auditAs(res, `codec.${req.path.replace(/^\//, '')}`, null);
+    next();
+  });
   // The codec parses its own (larger) bodies and has its own authorisation rules.
   app.use(
     createCodecRouter({

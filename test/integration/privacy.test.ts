@@ -81,6 +81,8 @@ let stack: ServiceStack;
 /** A client with no codec: what anyone with access to the Temporal server (or its database) sees. */
 let rawClient: Client;
 const sent: Sent[] = [];
+/** Statuses of the codec decode calls, which are audited too (they read case data). */
+const codecCalls: number[] = [];
 const startedAt = new Date();
 
 /** A request on a case through the API, kept for the audit and error-response checks. */
@@ -478,10 +480,12 @@ describe('the codec endpoint (deployment configuration)', () => {
     const result = runs.at(-1)?.events.at(-1)?.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0] as Payload;
     body = decode([start, result]);
   });
-  const post = (headers: Record<string, string>) => {
+  const post = async (headers: Record<string, string>) => {
     const req = request(stack.app).post('/codec/decode');
     for (const [k, v] of Object.entries(headers)) req.set(k, v);
-    return req.send(body);
+    const res = await req.send(body);
+    codecCalls.push(res.status);
+    return res;
   };
 
   it.each([
@@ -569,7 +573,11 @@ describe('nothing personal outside the ciphertext', () => {
 
 describe('the audit trail', () => {
   it('holds one record per request on a case: who, role, case, action, result; no token, no personal data', () => {
-    const records = auditRecords(stack);
+    const all = auditRecords(stack);
+    const codec = all.filter((r) => String(r.action).startsWith('codec.'));
+    expect(codec.map((r) => [r.action, r.caseId, r.result])).toEqual(codecCalls.map((status) => ['codec.decode', null, status]));
+    expect(codec.filter((r) => r.result === 200).map((r) => r.principalId)).toEqual(['admin', 'dvz']);
+    const records = all.filter((r) => !String(r.action).startsWith('codec.'));
     expect(records).toHaveLength(sent.length);
     const expected = sent.map((s) => {
       const m = /^\/v1\/(cases|prosecutor\/queries)(?:\/([^/?]+))?(\/events|\/answer)?/.exec(s.path);
