@@ -6,7 +6,7 @@ import {
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
-import { ApplicationFailure, type SearchAttributePair } from '@temporalio/common';
+import { ApplicationFailure, METADATA_ENCODING_KEY, type Payload, type SearchAttributePair } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { dateAt } from '../domain/calendar';
@@ -20,6 +20,7 @@ import { SA } from '../domain/search-attributes';
 import type { victimCase } from '../../workflows';
 import type { RecordEventInput } from '../../workflows/messages';
 import { EVENT_REJECTED, recordEvent, status, WORKFLOW_TYPE } from '../../workflows/messages';
+import { ENCRYPTED_ENCODING } from '../crypto/aes-gcm-codec';
 import { HttpProblem } from './problem';
 
 /** What the API needs to know about a case before letting a principal near it: search attributes only. */
@@ -42,6 +43,8 @@ function isOutage(err: unknown): boolean {
   return false;
 }
 
+const UNAVAILABLE = 'the case service is unavailable (Temporal or its worker did not answer in time); retry later';
+
 /** Maps Temporal's errors to the API's problems: nothing of Temporal's internals, no stack, reaches the caller. */
 function toProblem(err: unknown, caseId?: string): unknown {
   if (err instanceof HttpProblem) return err;
@@ -49,7 +52,7 @@ function toProblem(err: unknown, caseId?: string): unknown {
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === EVENT_REJECTED) {
     return new HttpProblem(409, err.cause.message);
   }
-  if (isOutage(err)) return new HttpProblem(503, 'the case service is unavailable (Temporal or its worker did not answer in time); retry later');
+  if (isOutage(err)) return new HttpProblem(503, UNAVAILABLE);
   return err;
 }
 
@@ -61,10 +64,18 @@ export class CaseGateway {
   ) {}
 
   private async call<T>(caseId: string | undefined, fn: () => Promise<T>): Promise<T> {
+    // The gRPC deadline alone can overshoot by a retry's back-off (a second or more when Temporal
+    // is down): the caller gets its 503 when the deadline passes, whatever the call is doing.
+    let timer: NodeJS.Timeout | undefined;
+    const overdue = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new HttpProblem(503, UNAVAILABLE)), this.opts.timeoutMs);
+    });
     try {
-      return await this.client.withDeadline(Date.now() + this.opts.timeoutMs, fn);
+      return await Promise.race([this.client.withDeadline(Date.now() + this.opts.timeoutMs, fn), overdue]);
     } catch (err) {
       throw toProblem(err, caseId);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
@@ -119,19 +130,23 @@ export class CaseGateway {
 
   /** Records an event or an answer through the Update; the validator's reason becomes a 409. */
   async record(caseId: string, input: RecordEventInput, updateId: string | undefined): Promise<CaseStatus> {
-    return this.call(caseId, () =>
-      this.client.workflow.getHandle<typeof victimCase>(caseId).executeUpdate(recordEvent, { args: [input], updateId }),
-    );
+    return this.call(caseId, async () => {
+      try {
+        return await this.client.workflow.getHandle<typeof victimCase>(caseId).executeUpdate(recordEvent, { args: [input], updateId });
+      } catch (err) {
+        // The case ended meanwhile and this update id is not one it recorded: too late, not unknown.
+        if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {
+          throw new HttpProblem(409, 'the case is closed; no event applies any more');
+        }
+        throw err;
+      }
+    });
   }
 
   async list(query: string, pageSize: number, cursor: string | undefined): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+    const nextPageToken = cursor === undefined ? undefined : await this.openCursor(cursor);
     const res = await this.call(undefined, () =>
-      this.client.workflowService.listWorkflowExecutions({
-        namespace: this.client.options.namespace,
-        query,
-        pageSize,
-        nextPageToken: cursor ? Buffer.from(cursor, 'base64url') : undefined,
-      }),
+      this.client.workflowService.listWorkflowExecutions({ namespace: this.client.options.namespace, query, pageSize, nextPageToken }),
     );
     const items = (res.executions ?? []).map((e): CaseSummary => {
       const sa = decodeTypedSearchAttributes(e.searchAttributes?.indexedFields);
@@ -148,7 +163,34 @@ export class CaseGateway {
       };
     });
     const token = res.nextPageToken;
-    return { items, nextCursor: token && token.length > 0 ? Buffer.from(token).toString('base64url') : null };
+    return { items, nextCursor: token && token.length > 0 ? await this.sealCursor(token) : null };
+  }
+
+  /**
+   * A cursor is Temporal's page token sealed by the payload codec (authenticated encryption): Temporal
+   * fails with an internal error, after retries, on a token it did not issue, so only sealed ones reach it.
+   */
+  private async sealCursor(token: Uint8Array): Promise<string> {
+    let payloads: Payload[] = [{ metadata: {}, data: token }];
+    for (const codec of this.client.options.loadedDataConverter.payloadCodecs) payloads = await codec.encode(payloads);
+    return Buffer.from(temporal.api.common.v1.Payload.encode(payloads[0]!).finish()).toString('base64url');
+  }
+
+  private async openCursor(cursor: string): Promise<Uint8Array> {
+    const codecs = this.client.options.loadedDataConverter.payloadCodecs;
+    try {
+      let payloads: Payload[] = [temporal.api.common.v1.Payload.decode(Buffer.from(cursor, 'base64url'))];
+      // Without the codec's own encoding the payload did not come from sealCursor (decode would pass it through).
+      if (codecs.length > 0 && Buffer.from(payloads[0]!.metadata?.[METADATA_ENCODING_KEY] ?? []).toString() !== ENCRYPTED_ENCODING) throw new Error('unsealed');
+      for (const codec of [...codecs].reverse()) payloads = await codec.decode(payloads);
+      const token = payloads[0]?.data;
+      if (!token || token.length === 0) throw new Error('empty');
+      return token;
+    } catch {
+      throw new HttpProblem(400, 'invalid query: query.cursor', {
+        invalidParams: [{ name: 'query.cursor', reason: 'not a cursor this API returned (use nextCursor of the previous page)' }],
+      });
+    }
   }
 
   /** Readiness: Temporal answers within the deadline. */

@@ -1,12 +1,11 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { caseIdSchema, caseListQuerySchema, caseListSchema, idempotencyKeySchema, problemSchema, queryIdSchema } from '../domain/schemas/api';
+import { caseIdSchema, caseListQuerySchema, caseListSchema, idempotencyHeaderSchema, problemSchema, queryIdSchema } from '../domain/schemas/api';
 import { caseOpeningSchema, caseStatusSchema, prosecutorQueryViewSchema } from '../domain/schemas/case';
 import { caseEventSchema, statusQueryAnswerSchema } from '../domain/schemas/events';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemSchema } } });
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
-const idempotencyHeader = z.object({ 'Idempotency-Key': idempotencyKeySchema.optional() });
 
 const codecBody = z
   .object({ payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() })) })
@@ -25,7 +24,7 @@ const ROUTES: RouteConfig[] = [
     method: 'post',
     path: '/v1/cases',
     summary: 'Open a case (a specialised centre, after the intake interview)',
-    request: { headers: idempotencyHeader, body: { content: { 'application/json': { schema: caseOpeningSchema } } } },
+    request: { headers: idempotencyHeaderSchema, body: { content: { 'application/json': { schema: caseOpeningSchema } } } },
     responses: {
       201: { ...json(caseStatusSchema, 'The case was opened'), headers: { Location: { schema: { type: 'string' } } } },
       200: json(caseStatusSchema, 'The same Idempotency-Key opened this case before'),
@@ -53,7 +52,7 @@ const ROUTES: RouteConfig[] = [
     summary: 'Record an event of the procedure',
     request: {
       params: z.object({ caseId: caseIdSchema }),
-      headers: idempotencyHeader,
+      headers: idempotencyHeaderSchema,
       body: { content: { 'application/json': { schema: caseEventSchema } } },
     },
     responses: {
@@ -75,7 +74,7 @@ const ROUTES: RouteConfig[] = [
     summary: 'Answer a status query',
     request: {
       params: z.object({ queryId: queryIdSchema }),
-      headers: idempotencyHeader,
+      headers: idempotencyHeaderSchema,
       body: { content: { 'application/json': { schema: statusQueryAnswerSchema } } },
     },
     responses: {
@@ -91,7 +90,15 @@ const ROUTES: RouteConfig[] = [
       path: `/codec/${op}`,
       summary: `Temporal Web UI remote codec: ${op} payloads (Immigration Office, admin)`,
       request: { body: { content: { 'application/json': { schema: codecBody } } } },
-      responses: { 200: json(codecBody, `The ${op}d payloads`), 401: COMMON[401], 403: COMMON[403], 422: problem('A payload names a key that is not configured') },
+      responses: {
+        200: json(codecBody, `The ${op}d payloads`),
+        400: problem('The body is not { payloads: [...] } with base64 data and metadata'),
+        401: COMMON[401],
+        403: COMMON[403],
+        413: problem('The body exceeds the size limit'),
+        415: problem('The body is not application/json'),
+        422: problem('A payload names a key that is not configured'),
+      },
     }),
   ),
   {

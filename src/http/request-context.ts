@@ -1,5 +1,7 @@
 import type { Request, Response } from 'express';
+import { idempotencyHeaderSchema } from '../domain/schemas/api';
 import type { Principal } from './principals';
+import { parseOr400 } from './validate';
 
 /** What a route tells the audit and log middleware about the request. */
 export interface RequestContext {
@@ -20,4 +22,6 @@ export const auditAs = (res: Response, action: string, caseId: string | null): v
   ctx(res).audit = { action, caseId };
 };
 
-export const idempotencyKeyOf = (req: Request): string | undefined => req.header('idempotency-key') ?? undefined;
+/** The Idempotency-Key header, checked against the schema the OpenAPI document gives (400 otherwise). */
+export const idempotencyKeyOf = (req: Request): string | undefined =>
+  parseOr400(idempotencyHeaderSchema, { 'Idempotency-Key': req.header('idempotency-key') }, 'header')['Idempotency-Key'];

@@ -47,3 +47,5 @@ export const queryIdSchema = z.string().regex(/^case-[0-9a-f-]{36}-q\d{1,4}$/, '
 export const caseOfQuery = (queryId: string): string => queryId.replace(/-q\d+$/, '');
 
 export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, '1-200 visible ASCII characters');
+/** The optional Idempotency-Key header of the POST endpoints. */
+export const idempotencyHeaderSchema = z.object({ 'Idempotency-Key': idempotencyKeySchema.optional() });

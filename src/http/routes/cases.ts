@@ -49,9 +49,11 @@ export function casesRouter(gateway: CaseGateway): Router {
     const p = principalOf(res);
     if (!EVENT_ROLES[event.type].includes(p.role)) throw new HttpProblem(403, `a ${p.role} may not report '${event.type}'`);
     const access = await visibleCase(gateway, p, caseId);
-    if (!access.running) throw new HttpProblem(409, `the case is closed (${access.outcome ?? 'finished'}); no event applies any more`);
+    const updateId = idempotentUpdateId(p, req);
+    // A retry (same Idempotency-Key) of the event that closed the case still gets that event's answer from Temporal.
+    if (!access.running && !updateId) throw new HttpProblem(409, `the case is closed (${access.outcome ?? 'finished'}); no event applies any more`);
     const { id, role, centre, office } = p;
-    res.json(await gateway.record(caseId, { actor: { id, role, centre, office }, event }, idempotentUpdateId(p, req)));
+    res.json(await gateway.record(caseId, { actor: { id, role, centre, office }, event }, updateId));
   });
 
   return r;
@@ -59,7 +61,8 @@ export function casesRouter(gateway: CaseGateway): Router {
 
 /** Visibility query: filters from the caller, scope from the principal; every value comes from a validated enum or date. */
 function listQuery(p: Principal, q: ReturnType<typeof caseListQuerySchema.parse>): string {
-  const clauses = [`WorkflowType = '${WORKFLOW_TYPE}'`];
+  // A case continues-as-new at each stage and renewal: its earlier runs stay in visibility with their old attributes.
+  const clauses = [`WorkflowType = '${WORKFLOW_TYPE}'`, `ExecutionStatus != 'ContinuedAsNew'`];
   if (p.role === 'centre') clauses.push(`${SA.centre.name} = '${p.centre}'`);
   if (q.stage) clauses.push(`${SA.stage.name} = '${q.stage}'`);
   if (q.outcome) clauses.push(`${SA.outcome.name} = '${q.outcome}'`);

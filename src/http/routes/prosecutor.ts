@@ -29,9 +29,10 @@ function view(s: CaseStatus): ProsecutorQueryView | null {
 
 export function prosecutorRouter(gateway: CaseGateway): Router {
   const r = Router();
-  r.use(requireRole('prosecutor'));
+  // Per route, not r.use(): this router is mounted on /v1 and a router-wide check would answer 403 for every unknown /v1 path.
+  const prosecutorOnly = requireRole('prosecutor');
 
-  r.get('/prosecutor/queries', async (_req, res) => {
+  r.get('/prosecutor/queries', prosecutorOnly, async (_req, res) => {
     auditAs(res, 'query.list', null);
     const office = principalOf(res).office!;
     const query = `WorkflowType = '${WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND ${SA.awaitingProsecutor.name} = true AND ${SA.prosecutorOffices.name} = '${office}'`;
@@ -45,16 +46,18 @@ export function prosecutorRouter(gateway: CaseGateway): Router {
     res.json({ items: open });
   });
 
-  r.post('/prosecutor/queries/:queryId/answer', async (req, res) => {
+  r.post('/prosecutor/queries/:queryId/answer', prosecutorOnly, async (req, res) => {
     const queryId = parseOr400(queryIdSchema, req.params.queryId, 'path');
     const caseId = caseOfQuery(queryId);
     auditAs(res, 'query.answer', caseId);
     const answer = parseOr400(statusQueryAnswerSchema, req.body, 'body');
     const p = principalOf(res);
     const access = await visibleCase(gateway, p, caseId);
-    if (!access.running) throw new HttpProblem(409, `query ${queryId} is closed: the case ended (${access.outcome ?? 'finished'})`);
+    const updateId = idempotentUpdateId(p, req);
+    // As for events: a retry of an answer the closed case recorded gets that answer's result again.
+    if (!access.running && !updateId) throw new HttpProblem(409, `query ${queryId} is closed: the case ended (${access.outcome ?? 'finished'})`);
     const { id, role, office } = p;
-    res.json(await gateway.record(caseId, { actor: { id, role, office }, answer: { ...answer, queryId } }, idempotentUpdateId(p, req)));
+    res.json(await gateway.record(caseId, { actor: { id, role, office }, answer: { ...answer, queryId } }, updateId));
   });
   return r;
 }

@@ -1,0 +1,353 @@
+/**
+ * Issue 4, the API's contract and operations on the real stack: 400s that name each
+ * invalid field without echoing values, the OpenAPI 3.1 document (valid, and in step
+ * with the routes), the offline /docs page, health, security headers, body limit,
+ * rate limit, and quick 503s when Temporal or the worker is gone.
+ */
+import { Client, Connection } from '@temporalio/client';
+import Ajv2020 from 'ajv/dist/2020';
+import type { Express } from 'express';
+import type request from 'supertest';
+import { loadConfig } from '../../src/config';
+import { dataConverterFor } from '../../src/crypto/data-converter';
+import type { CaseStatus } from '../../src/domain/schemas/case';
+import { DOCUMENTED_ROUTES } from '../../src/http/openapi';
+import {
+  as,
+  caseInTemporaryResidence,
+  expectProblem,
+  invalidNames,
+  openingBody,
+  SECRET,
+  today,
+  YES,
+  type TokenName,
+} from '../support/api-helpers';
+import { validateOpenApi } from '../support/openapi-validator';
+import { createTestApp, startServiceStack, type ServiceStack } from '../support/service-stack';
+
+let stack: ServiceStack;
+let stage2: CaseStatus;
+beforeAll(async () => {
+  stack = await startServiceStack();
+  stage2 = await caseInTemporaryResidence(stack.app);
+});
+afterAll(() => stack?.close());
+
+const api = (who: TokenName, headers?: Record<string, string>) => as(stack.app, who, headers);
+
+describe('invalid requests are 400 problems naming every invalid field, never echoing values', () => {
+  const expect400 = (res: request.Response, names: string[], echoes: string[]) => {
+    expectProblem(res, 400);
+    expect(invalidNames(res)).toEqual(expect.arrayContaining(names));
+    for (const p of res.body.invalidParams as { reason: string }[]) expect(p.reason).toEqual(expect.any(String));
+    for (const value of echoes) expect(res.text).not.toContain(value);
+  };
+  const { victim } = openingBody();
+
+  // [case, body, fields named in invalidParams, values that must not come back, an unknown field the reason must name].
+  // Every row has every column: jest.each hands a `done` callback to a function with more parameters than the row.
+  it.each<[string, Record<string, unknown>, string[], string[], string | null]>([
+    ['a missing field', { ...openingBody(), caseworkerEmail: undefined }, ['body.caseworkerEmail'], [SECRET.pseudonym], null],
+    ['a wrong type', { ...openingBody(), unaccompaniedMinor: 'nope-7731' }, ['body.unaccompaniedMinor'], ['nope-7731', SECRET.pseudonym], null],
+    ['an impossible date', { ...openingBody(), openedOn: '2026-02-30' }, ['body.openedOn'], ['2026-02-30', SECRET.caseworker], null],
+    ['an invalid e-mail and a bad nested field at once', { ...openingBody(), caseworkerEmail: 'not-an-address-7731', victim: { ...victim, language: 'Romanian-7731' } }, ['body.caseworkerEmail', 'body.victim.language'], ['not-an-address-7731', 'Romanian-7731'], null],
+    ['an extra top-level field', { ...openingBody(), nationalRegisterNumber: '85.07.30-033.61' }, ['body'], ['85.07.30-033.61', SECRET.pseudonym], 'nationalRegisterNumber'],
+    ['an extra nested field', { ...openingBody(), victim: { ...victim, address: 'Kerkstraat 12-7731' } }, ['body.victim'], ['Kerkstraat 12-7731'], 'address'],
+    ['a guardian for an adult', { ...openingBody(), guardian: { name: SECRET.guardian, email: SECRET.guardianEmail } }, ['body.guardian'], [SECRET.guardian], null],
+  ])('POST /v1/cases with %s', async (_name, body, names, echoes, unknownField) => {
+    const res = await api('payoke').post('/v1/cases', body);
+    expect400(res, names, echoes);
+    if (unknownField) expect(res.body.invalidParams).toContainEqual({ name: names[0], reason: expect.stringContaining(unknownField) });
+  });
+
+  it('while the same body without the defect opens a case', async () => {
+    expect((await api('payoke').post('/v1/cases', openingBody())).status).toBe(201);
+  });
+
+  const complaint = () => ({ type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN', note: SECRET.note });
+  it.each<[string, TokenName, Record<string, unknown>, string[], string[], string | null]>([
+    ['an unknown event type', 'payoke', { type: 'married-the-exploiter', on: today() }, ['body.type'], ['married-the-exploiter'], null],
+    ['a missing date', 'payoke', { ...complaint(), on: undefined }, ['body.on'], [SECRET.note], null],
+    ['a missing office', 'payoke', { ...complaint(), prosecutorOffice: undefined }, ['body.prosecutorOffice'], [SECRET.note], null],
+    ['an unknown office', 'payoke', { ...complaint(), prosecutorOffice: 'GOTHAM-7731' }, ['body.prosecutorOffice'], ['GOTHAM-7731', SECRET.note], null],
+    ['a wrong type', 'immigration', { type: 'withdrawal-decided', on: today(), withdraw: 'yes-7731', ground: 'public-order-threat' }, ['body.withdraw'], ['yes-7731'], null],
+    ['an impossible date', 'payoke', { ...complaint(), on: '2026-02-30' }, ['body.on'], ['2026-02-30', SECRET.note], null],
+    ['an extra field', 'payoke', { ...complaint(), victimName: 'Ana Popescu-7731' }, ['body'], ['Ana Popescu-7731', SECRET.note], 'victimName'],
+    ['a field of another event type', 'payoke', { type: 'voluntary-return', on: today(), reason: 'dismissed' }, ['body'], [], 'reason'],
+  ])('POST /v1/cases/{caseId}/events with %s', async (_name, who, body, names, echoes, unknownField) => {
+    const res = await api(who).post(`/v1/cases/${stage2.caseId}/events`, body);
+    expect400(res, names, echoes);
+    if (unknownField) expect(res.body.invalidParams).toContainEqual({ name: 'body', reason: expect.stringContaining(unknownField) });
+  });
+
+  it('recorded none of those events', async () => {
+    const now = (await api('admin').get(`/v1/cases/${stage2.caseId}`)).body as CaseStatus;
+    expect(now.history).toEqual(stage2.history);
+  });
+
+  it.each<[string, Record<string, unknown>, string[]]>([
+    ['a missing answer', { consideredVictim: true, proceedingsOngoing: true, cooperating: true }, ['body.tiesSevered']],
+    ['a wrong type', { ...YES, consideredVictim: 'oui' }, ['body.consideredVictim']],
+    ['an extra field', { ...YES, victimAddress: 'x' }, ['body']],
+  ])('POST /v1/prosecutor/queries/{queryId}/answer with %s', async (_name, body, names) => {
+    const res = await api('antwerpen').post(`/v1/prosecutor/queries/${stage2.prosecutorQuery!.queryId}/answer`, body);
+    expect400(res, names, []);
+  });
+
+  it.each([
+    ['stage=FOO', 'query.stage'],
+    ['deadlineBefore=2026-02-30', 'query.deadlineBefore'],
+    ['minor=maybe', 'query.minor'],
+    ['pageSize=0', 'query.pageSize'],
+    ['sort=caseId', 'query'],
+  ])('GET /v1/cases?%s', async (query, name) => {
+    const res = await api('admin').get(`/v1/cases?${query}`);
+    expect400(res, [name], []);
+  });
+
+  it('a body that is not JSON', async () => {
+    const res = await api('payoke').post('/v1/cases', '{"openedOn": "2026-01-01", "victim": {"pseudonym": "Zorana-Pseudo-7731"').type('json');
+    expectProblem(res, 400);
+    expect(res.text).not.toContain(SECRET.pseudonym);
+  });
+
+  it('an invalid Idempotency-Key', async () => {
+    const res = await api('payoke', { 'Idempotency-Key': 'k'.repeat(201) }).post('/v1/cases', openingBody());
+    expect400(res, ['header.Idempotency-Key'], ['k'.repeat(201)]);
+  });
+});
+
+describe('the OpenAPI document', () => {
+  let doc: { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, Record<string, unknown>> } };
+  beforeAll(async () => {
+    const res = await api('admin').get('/openapi.json');
+    expect(res.status).toBe(200);
+    doc = res.body;
+  });
+
+  it('validates as OpenAPI 3.1 (and the validator does reject a broken document)', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    const result = validateOpenApi(doc);
+    expect(result.errors ?? null).toBeNull();
+    expect(result).toMatchObject({ valid: true, version: '3.1' });
+    const broken = { ...doc, paths: { '/v1/cases': { get: { responses: { 200: { content: 'nope' } } } } } };
+    expect(validateOpenApi(broken).valid).toBe(false);
+  });
+
+  it('documents exactly DOCUMENTED_ROUTES', () => {
+    const inDoc = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    expect(inDoc.sort()).toEqual([...DOCUMENTED_ROUTES].sort());
+  });
+
+  it("lists every route the express app has (bar the document and its page) and nothing it lacks", () => {
+    const SELF = ['GET /openapi.json', 'GET /docs', 'GET /docs/init.js'];
+    expect([...appRoutes(stack.app)].sort()).toEqual([...DOCUMENTED_ROUTES, ...SELF].sort());
+  });
+
+  const sample = (path: string) =>
+    path.replace(':caseId', stage2.caseId).replace(':queryId', `${stage2.caseId}-q9`);
+  it.each(DOCUMENTED_ROUTES)('%s is routed (not the "no route" 404)', async (route) => {
+    const [method, path] = route.split(' ') as [string, string];
+    const res = await as(stack.app, 'admin')[method === 'GET' ? 'get' : 'post'](sample(path));
+    expect(String(res.body?.detail ?? '')).not.toMatch(/^no route/);
+  });
+
+  it.each<[TokenName, 'get' | 'post', string]>([
+    ['admin', 'get', '/v1/cases/{caseId}/history'],
+    ['admin', 'post', '/v1/cases/{caseId}'],
+    ['payoke', 'get', '/v1/queries'],
+    ['payoke', 'get', '/v1/prosecutor'],
+    ['antwerpen', 'get', '/v1/prosecutor/queries/x'],
+    ['admin', 'get', '/v2/cases'],
+    ['admin', 'get', '/admin'],
+  ])('an undocumented path as %s: %s %s is the "no route" 404', async (who, method, path) => {
+    const res = await as(stack.app, who)[method](path.replace('{caseId}', stage2.caseId));
+    expectProblem(res, 404);
+    expect(res.body.detail).toMatch(/^no route/);
+  });
+
+  it('lists the codes of centres and prosecutor offices, and every event type', () => {
+    const schemas = doc.components.schemas;
+    expect(schemas.Centre).toMatchObject({ enum: ['PAG-ASA', 'PAYOKE', 'SURYA'] });
+    expect(schemas.ProsecutorOffice?.enum).toEqual(expect.arrayContaining(['ANTWERPEN', 'LIEGE', 'CA-ANTWERPEN', 'CA-MONS']));
+    const types = JSON.stringify(schemas.CaseEvent);
+    for (const t of ['complaint-filed', 'document-issued', 'withdrawal-decided', 'other-status-granted', 'trafficking-retained-in-charges']) expect(types).toContain(`"${t}"`);
+  });
+
+  it("describes the API's real answers: a status, a list, the open queries and a problem validate against its schemas", async () => {
+    const ajv = new Ajv2020({ strict: false, validateFormats: false });
+    ajv.addSchema(doc, 'openapi');
+    const check = (schema: string, value: unknown) => {
+      const validate = ajv.compile({ $ref: `openapi#/components/schemas/${schema}` });
+      expect({ schema, valid: validate(value), errors: validate.errors ?? null }).toEqual({ schema, valid: true, errors: null });
+    };
+    check('CaseStatus', (await api('payoke').post('/v1/cases', openingBody())).body);
+    check('CaseStatus', (await api('admin').get(`/v1/cases/${stage2.caseId}`)).body);
+    check('CaseList', (await api('admin').get('/v1/cases?pageSize=2')).body);
+    const queries = (await api('antwerpen').get('/v1/prosecutor/queries')).body as { items: unknown[] };
+    for (const q of queries.items) check('ProsecutorQuery', q);
+    check('Problem', (await api('payoke').post('/v1/cases', {})).body);
+    // and a status that does not fit is caught
+    const bad = ajv.compile({ $ref: 'openapi#/components/schemas/CaseStatus' });
+    expect(bad({ ...stage2, stage: 'LIMBO' })).toBe(false);
+  });
+});
+
+/** Every METHOD path of the app's routes, mounted routers included (express 5's router keeps each layer's rawPath). */
+function appRoutes(app: Express): Set<string> {
+  interface Layer {
+    rawPath?: string;
+    route?: { path: string; methods: Record<string, boolean> };
+    handle: { stack?: Layer[] };
+  }
+  const found = new Set<string>();
+  const walk = (stackOf: Layer[], prefix: string) => {
+    for (const layer of stackOf) {
+      if (layer.route) {
+        for (const m of Object.keys(layer.route.methods)) found.add(`${m.toUpperCase()} ${prefix}${layer.route.path}`);
+      } else if (layer.handle.stack) {
+        walk(layer.handle.stack, prefix + (!layer.rawPath || layer.rawPath === '/' ? '' : layer.rawPath));
+      }
+    }
+  };
+  walk((app as unknown as { router: { stack: Layer[] } }).router.stack, '');
+  return found;
+}
+
+describe('/docs, health and headers', () => {
+  it('/docs serves an HTML page whose scripts and styles are all same-origin, and they are served', async () => {
+    const res = await as(stack.app, undefined).get('/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    const refs = [...res.text.matchAll(/<(script|link)\b[^>]*?(?:src|href)="([^"]+)"/g)].map((m) => m[2]!);
+    expect(refs.length).toBeGreaterThanOrEqual(2);
+    expect(res.text).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/); // no inline script (the CSP allows 'self' only)
+    for (const ref of refs) {
+      expect(ref).toMatch(/^\/(?!\/)/); // a path on this origin: no scheme, no //host
+      const asset = await as(stack.app, undefined).get(ref);
+      expect({ ref, status: asset.status }).toEqual({ ref, status: 200 });
+    }
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+  });
+
+  it('/docs/assets/swagger-ui-bundle.js is the Swagger UI bundle from npm', async () => {
+    const res = await as(stack.app, undefined).get('/docs/assets/swagger-ui-bundle.js');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toMatch(/javascript/);
+    expect(res.text.length).toBeGreaterThan(100_000);
+    expect(res.text).toContain('SwaggerUIBundle');
+  });
+
+  it('/healthz and /readyz answer 200', async () => {
+    expect((await as(stack.app, undefined).get('/healthz')).body).toEqual({ status: 'ok' });
+    const ready = await as(stack.app, undefined).get('/readyz');
+    expect([ready.status, ready.body]).toEqual([200, { status: 'ready' }]);
+  });
+
+  it.each([
+    ['GET', '/v1/cases'],
+    ['GET', '/docs'],
+    ['GET', '/nowhere'],
+  ])('security headers on %s %s', async (_m, path) => {
+    const res = await as(stack.app, 'admin').get(path);
+    expect(res.headers).toMatchObject({
+      'x-content-type-options': 'nosniff',
+      'x-frame-options': 'SAMEORIGIN',
+      'referrer-policy': 'no-referrer',
+      'cross-origin-opener-policy': 'same-origin',
+      'content-security-policy': expect.stringContaining("default-src 'self'"),
+      'x-request-id': expect.any(String),
+    });
+    expect(res.headers['x-powered-by']).toBeUndefined();
+  });
+
+  it('a body over the size limit is a 413 problem that does not quote it', async () => {
+    const big = { ...openingBody(), victim: { pseudonym: `${SECRET.pseudonym}${'x'.repeat(100_000)}`, language: 'ro' } };
+    const res = await api('payoke').post('/v1/cases', big);
+    expectProblem(res, 413);
+    expect(res.text).not.toContain(SECRET.pseudonym);
+  });
+
+  it('keeps personal data and notes out of its logs', () => {
+    const logs = stack.logLines.join('');
+    expect(logs.length).toBeGreaterThan(0);
+    for (const secret of Object.values(SECRET)) expect(logs).not.toContain(secret);
+  });
+});
+
+describe('the Web UI codec', () => {
+  it('encrypts a payload for the Immigration Office and decrypts it for an admin', async () => {
+    const plain = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from(JSON.stringify({ pseudonym: SECRET.pseudonym })).toString('base64') };
+    const enc = await api('immigration').post('/codec/encode', { payloads: [plain] });
+    expect(enc.status).toBe(200);
+    const encrypted = (enc.body as { payloads: { metadata: Record<string, string>; data: string }[] }).payloads[0]!;
+    expect(Buffer.from(encrypted.metadata.encoding!, 'base64').toString()).toBe('binary/encrypted');
+    expect(Buffer.from(encrypted.data, 'base64').toString('latin1')).not.toContain(SECRET.pseudonym);
+    const dec = await api('admin').post('/codec/decode', { payloads: [encrypted] });
+    expect(dec.status).toBe(200);
+    expect(dec.body).toEqual({ payloads: [plain] });
+  });
+});
+
+describe('rate limit', () => {
+  it('answers 429 problem past the per-principal limit, leaving other principals alone', async () => {
+    const app = createTestApp({ client: stack.client, keys: stack.keys, rateLimitPerMinute: 3 });
+    const payoke = () => as(app, 'payoke').get('/v1/cases?pageSize=1');
+    for (let i = 0; i < 3; i++) expect((await payoke()).status).toBe(200);
+    const limited = await payoke();
+    expectProblem(limited, 429);
+    expect(limited.headers.ratelimit).toEqual(expect.any(String));
+    expect((await as(app, 'pagasa').get('/v1/cases?pageSize=1')).status).toBe(200);
+  });
+});
+
+describe('when Temporal cannot be reached', () => {
+  const timeoutMs = loadConfig({}).TEMPORAL_CALL_TIMEOUT_MS; // the deployed default
+  const connection = Connection.lazy({ address: '127.0.0.1:1' });
+  let dead: Express;
+  beforeAll(() => {
+    dead = createTestApp({ client: new Client({ connection, dataConverter: dataConverterFor(stack.keys) }), keys: stack.keys, timeoutMs });
+  });
+  afterAll(() => connection.close());
+
+  const timed = async (r: Promise<request.Response>) => {
+    const started = Date.now();
+    const res = await r;
+    return { res, ms: Date.now() - started };
+  };
+
+  it('answers 503 problems within seconds: reading, opening, recording, listing, answering, /readyz', async () => {
+    const calls = await Promise.all([
+      timed(as(dead, 'payoke').get(`/v1/cases/${stage2.caseId}`)),
+      timed(as(dead, 'payoke').post('/v1/cases', openingBody())),
+      timed(as(dead, 'payoke').post(`/v1/cases/${stage2.caseId}/events`, { type: 'support-declined', on: today() })),
+      timed(as(dead, 'admin').get('/v1/cases')),
+      timed(as(dead, 'antwerpen').post(`/v1/prosecutor/queries/${stage2.caseId}-q1/answer`, YES)),
+      timed(as(dead, undefined).get('/readyz')),
+    ]);
+    for (const { res, ms } of calls) {
+      expectProblem(res, 503);
+      expect(ms).toBeLessThan(6_000);
+      expect(res.text).not.toMatch(/127\.0\.0\.1|grpc|ECONNREFUSED|DEADLINE/i);
+    }
+    // Liveness is not readiness: the process itself is fine.
+    expect((await as(dead, undefined).get('/healthz')).status).toBe(200);
+  });
+
+  it('answers 503 within seconds when no worker serves the cases (Temporal up, worker missing)', async () => {
+    const noWorker = createTestApp({ client: stack.client, keys: stack.keys, timeoutMs, taskQueue: `no-worker-${Date.now()}` });
+    const opened = await as(noWorker, 'payoke').post('/v1/cases', openingBody());
+    expect(opened.status).toBe(201); // starting a workflow needs no worker
+    const caseId = (opened.body as CaseStatus).caseId;
+    const calls = await Promise.all([
+      timed(as(noWorker, 'payoke').get(`/v1/cases/${caseId}`)),
+      timed(as(noWorker, 'payoke').post(`/v1/cases/${caseId}/events`, { type: 'support-declined', on: today() })),
+    ]);
+    for (const { res, ms } of calls) {
+      expectProblem(res, 503);
+      expect(ms).toBeLessThan(6_000);
+    }
+  });
+});

@@ -1,0 +1,98 @@
+import type { Express } from 'express';
+import request from 'supertest';
+import { dateAt, type IsoDate } from '../../src/domain/calendar';
+import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
+import type { StatusQueryAnswer } from '../../src/domain/schemas/events';
+import { TOKENS } from './service-stack';
+
+export type TokenName = keyof typeof TOKENS;
+
+/** The legal date today (Europe/Brussels): dev-server tests run on the wall clock. */
+export const today = (): IsoDate => dateAt(Date.now());
+
+/** Requests to the app as one principal (no token when `token` is undefined). */
+export function as(app: Express, who: TokenName | undefined, headers: Record<string, string> = {}) {
+  const auth = (r: request.Test): request.Test => {
+    if (who) r.set('Authorization', `Bearer ${TOKENS[who]}`);
+    for (const [k, v] of Object.entries(headers)) r.set(k, v);
+    return r;
+  };
+  return {
+    get: (path: string) => auth(request(app).get(path)),
+    post: (path: string, body?: unknown) => auth(request(app).post(path)).send(body as object),
+  };
+}
+
+/** Personal data the tests submit, to check it never comes back or reaches a log line. */
+export const SECRET = {
+  pseudonym: 'Zorana-Pseudo-7731',
+  caseworker: 'caseworker-7731@payoke.example.org',
+  guardian: 'Guardian Vesna Ilic',
+  guardianEmail: 'vesna.ilic-7731@voogdij.example.org',
+  note: 'victim hides at Kerkstraat 12',
+} as const;
+
+export function openingBody(overrides: Partial<CaseOpening> = {}): CaseOpening {
+  return {
+    openedOn: today(),
+    unaccompaniedMinor: false,
+    victim: { pseudonym: SECRET.pseudonym, dateOfBirth: '1999-04-12', language: 'ro' },
+    exploitation: 'labour',
+    caseworkerEmail: SECRET.caseworker,
+    ...overrides,
+  };
+}
+
+export const minorOpening = (): CaseOpening =>
+  openingBody({ unaccompaniedMinor: true, guardian: { name: SECRET.guardian, email: SECRET.guardianEmail } });
+
+/** Opens a case through the API and returns its status (fails the test on anything but 201). */
+export async function openCase(app: Express, who: TokenName = 'payoke', body: CaseOpening = openingBody()): Promise<CaseStatus> {
+  const res = await as(app, who).post('/v1/cases', body);
+  if (res.status !== 201) throw new Error(`opening a case gave ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as CaseStatus;
+}
+
+/** Records an event through the API; fails on anything but 200. */
+export async function recordOk(app: Express, who: TokenName, caseId: string, event: Record<string, unknown>): Promise<CaseStatus> {
+  const res = await as(app, who).post(`/v1/cases/${caseId}/events`, event);
+  if (res.status !== 200) throw new Error(`${String(event.type)} gave ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as CaseStatus;
+}
+
+export const YES: StatusQueryAnswer = { consideredVictim: true, proceedingsOngoing: true, cooperating: true, tiesSevered: true };
+
+/** A case in stage 2 (complaint filed with the ANTWERPEN office, which was sent the status query). */
+export async function caseInTemporaryResidence(app: Express, who: TokenName = 'payoke'): Promise<CaseStatus> {
+  const opened = await openCase(app, who);
+  return recordOk(app, who, opened.caseId, { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
+}
+
+/** A case in stage 3: the ANTWERPEN office answered its query yes. */
+export async function caseIdentified(app: Express): Promise<CaseStatus> {
+  const s = await caseInTemporaryResidence(app);
+  const res = await as(app, 'antwerpen').post(`/v1/prosecutor/queries/${s.prosecutorQuery!.queryId}/answer`, YES);
+  if (res.status !== 200) throw new Error(`answer gave ${res.status}: ${JSON.stringify(res.body)}`);
+  return res.body as CaseStatus;
+}
+
+/** Polls until `ok` holds (visibility is eventually consistent); returns the last value either way. */
+export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (ok(v) || Date.now() > until) return v;
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
+
+/** The response is an RFC 9457 problem with this status. */
+export function expectProblem(res: request.Response, status: number): void {
+  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringMatching(/^application\/problem\+json/) });
+  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
+  expect(res.text).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack trace
+}
+
+/** The names in a 400 problem's invalidParams. */
+export const invalidNames = (res: request.Response): string[] =>
+  ((res.body as { invalidParams?: { name: string }[] }).invalidParams ?? []).map((p) => p.name);
