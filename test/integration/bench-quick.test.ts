@@ -1,0 +1,75 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * `npm run bench -- --quick` once, as a child process, so the bench never rots. It measures only:
+ * this test checks that every section ran and was written, never how fast anything was.
+ */
+const ROOT = join(__dirname, '..', '..');
+
+function runQuickBench(resultsDir: string): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', 'bench', '--', '--quick', '--results-dir', resultsDir], {
+      cwd: ROOT,
+      env: process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output }));
+  });
+}
+
+describe('npm run bench -- --quick', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'bench-quick-'));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('completes and writes its JSON with all four sections', async () => {
+    const { code, output } = await runQuickBench(dir);
+    if (code !== 0) throw new Error(`the quick bench exited ${code}:\n${output.slice(-4000)}`);
+    const jsonPath = /^results: (.+\.json)$/m.exec(output)?.[1];
+    expect(jsonPath).toBeDefined();
+    expect(jsonPath!.startsWith(dir)).toBe(true);
+    expect(readFileSync(jsonPath!.replace(/\.json$/, '.md'), 'utf8')).toMatch(/^# Benchmark results \(quick\)/);
+
+    const report = JSON.parse(readFileSync(jsonPath!, 'utf8'));
+    expect(report).toMatchObject({
+      mode: 'quick',
+      machine: { cores: expect.any(Number), cpuModel: expect.any(String), ramGiB: expect.any(Number) },
+      versions: { node: process.version, temporalSdk: expect.stringContaining('1.'), temporalCli: expect.stringContaining('temporal') },
+      parameters: { N: expect.any(Number), M: expect.any(Number), C: expect.any(Number), K: expect.any(Number) },
+    });
+
+    // Ingestion: both paths opened cases and recorded events, with latencies and ratios.
+    for (const path of ['api', 'raw'] as const) {
+      expect(report.ingestion[path].open.ops).toBe(report.parameters.N);
+      expect(report.ingestion[path].event.ops).toBe(report.parameters.M);
+      expect(report.ingestion[path].event.latencyMs).toMatchObject({ p50: expect.any(Number), p95: expect.any(Number), p99: expect.any(Number) });
+    }
+    expect(report.ingestion.ratios).toMatchObject({ openThroughput: expect.any(Number), eventP99: expect.any(Number) });
+
+    // Scale: every case opened and settled, the worker sampled from /proc, the database measured.
+    expect(report.scale.opened).toBe(report.parameters.K);
+    expect(report.scale.timeline.length).toBeGreaterThan(1);
+    expect(report.scale.worker.peakRssMiB).toBeGreaterThan(0);
+    expect(report.scale.db.bytesPerCase).toBeGreaterThan(0);
+    expect(report.scale.historyEventsPerCase.count).toBeGreaterThan(0);
+
+    // Timer burst: every case closed at the same midnight and each one's notice reached the SMTP server.
+    expect(report.timerBurst.allClosed).toBe(true);
+    expect(report.timerBurst.perNoticeMs.count).toBe(report.parameters.burst);
+    expect(report.timerBurst.perMailMs).toMatchObject({ p50: expect.any(Number), p99: expect.any(Number) });
+
+    // Lifetime: six renewals to permanent residence, over several continued-as-new runs.
+    expect(report.lifetime.runs).toHaveLength(report.parameters.lifetimeRuns);
+    expect(report.lifetime.runs[0]).toMatchObject({ outcome: 'PERMANENT_RESIDENCE', wallMs: expect.any(Number) });
+    expect(report.lifetime.runs[0].historyLengths.length).toBeGreaterThan(1);
+  }, 300_000);
+});
