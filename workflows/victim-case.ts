@@ -31,6 +31,8 @@ import { EVENT_REJECTED, recordEvent, status } from './messages';
 
 const NOTICE_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '1 minute',
+  // The activity heartbeats while it sends: a worker that dies mid-send is noticed within seconds, not after a minute.
+  heartbeatTimeout: '10 seconds',
   // Bounded: transient SMTP trouble is retried with back-off for up to two days.
   scheduleToCloseTimeout: '2 days',
   retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: [NOTICE_REJECTED] },

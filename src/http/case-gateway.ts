@@ -32,6 +32,7 @@ export interface CaseAccess {
 }
 
 const GRPC_UNAVAILABLE = new Set([1, 4, 14]); // CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE
+const GRPC_FAILED_PRECONDITION = 9;
 
 function isOutage(err: unknown): boolean {
   if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
@@ -39,6 +40,8 @@ function isOutage(err: unknown): boolean {
     const code = (e as { code?: unknown }).code;
     if (typeof code === 'number' && GRPC_UNAVAILABLE.has(code)) return true;
     if (/deadline|timed? ?out|connect|transport|unavailable/i.test(String((e as Error).message ?? ''))) return true;
+    // The case's workflow task is being retried (e.g. its worker died mid-task): Temporal refuses Updates until it passes.
+    if (code === GRPC_FAILED_PRECONDITION && /workflow task in failed state/i.test(String((e as Error).message ?? ''))) return true;
   }
   return false;
 }

@@ -1,4 +1,5 @@
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 
 /**
@@ -44,6 +45,7 @@ export class FileSentLedger implements SentLedger {
   private readonly ids = new Set<string>();
   private readBytes = 0;
   private checkedTail = false;
+  private dirMade = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(readonly path: string) {}
@@ -57,19 +59,28 @@ export class FileSentLedger implements SentLedger {
   }
 
   record(entry: SentRecord): Promise<void> {
+    // Appended synchronously, before anything else runs: a worker killed after the relay accepted a mail
+    // but before this line exists sends it again on retry, so that window is kept as short as it can be.
+    if (!this.dirMade) mkdirSync(dirname(this.path), { recursive: true });
+    this.dirMade = true;
+    const fd = openSync(this.path, 'a+');
+    try {
+      // A crash mid-write leaves a line without its newline; the next record must not be glued to it.
+      const prefix = this.checkedTail ? '' : separatorAfterTail(fd);
+      writeSync(fd, `${prefix}${JSON.stringify(entry)}\n`);
+      this.checkedTail = true;
+    } finally {
+      closeSync(fd);
+    }
+    this.ids.add(entry.messageId);
+    // The process may die now without losing the line; the flush to disk (machine crashes) need not block.
     return this.exclusive(async () => {
-      await mkdir(dirname(this.path), { recursive: true });
-      const file = await open(this.path, 'a+');
+      const file = await open(this.path, 'r');
       try {
-        // A crash mid-write leaves a line without its newline; the next record must not be glued to it.
-        const prefix = this.checkedTail ? '' : await this.separatorAfterTail(file);
-        this.checkedTail = true;
-        await file.appendFile(`${prefix}${JSON.stringify(entry)}\n`, 'utf8');
         await file.datasync();
       } finally {
         await file.close();
       }
-      this.ids.add(entry.messageId);
     });
   }
 
@@ -104,13 +115,14 @@ export class FileSentLedger implements SentLedger {
     }
   }
 
-  private async separatorAfterTail(file: FileHandle): Promise<string> {
-    const { size } = await file.stat();
-    if (size === 0) return '';
-    const last = Buffer.alloc(1);
-    await file.read(last, 0, 1, size - 1);
-    return last[0] === 0x0a ? '' : '\n';
-  }
+}
+
+function separatorAfterTail(fd: number): string {
+  const { size } = fstatSync(fd);
+  if (size === 0) return '';
+  const last = Buffer.alloc(1);
+  readSync(fd, last, 0, 1, size - 1);
+  return last[0] === 0x0a ? '' : '\n';
 }
 
 function parseMessageId(line: string): string | undefined {

@@ -1,0 +1,99 @@
+/**
+ * Fuzzing from the contract: schemathesis (pinned in scripts/tool-versions.json,
+ * installed into .tools/venv by scripts/setup.mjs) reads the running API's
+ * /openapi.json and sends generated and mutated bodies, headers, query strings
+ * and paths to every operation, once with a valid token of each role. Checks:
+ * no 5xx, and every response matches the documented status codes, content
+ * types and schemas. A bounded run is part of `npm test`; `npm run fuzz` runs
+ * the same with a longer budget (FUZZ_SECONDS per role, default 300 there).
+ *
+ * What it found is pinned in test/integration/api-regressions.test.ts.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/dev/temporal-binaries';
+import { startProcessStack, type ProcessStack } from '../support/process-stack';
+
+/** Seconds of fuzzing per role: 25 × 4 roles keeps the whole file under three minutes. */
+const SECONDS = Number(process.env.FUZZ_SECONDS ?? 25);
+/** A fixed seed in `npm test` (reproducible); `npm run fuzz` draws one unless FUZZ_SEED is set. */
+const SEED = process.env.FUZZ_SEED ?? (process.env.FUZZ_SECONDS ? undefined : '20261123');
+const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance'];
+const ROLES: [string, string][] = [
+  ['centre', 'centre-PAYOKE'],
+  ['prosecutor', 'prosecutor-ANTWERPEN'],
+  ['immigration-office', 'immigration-office'],
+  ['admin', 'admin'],
+];
+
+const schemathesis = join(PROJECT_ROOT, '.tools', 'venv', 'bin', 'schemathesis');
+jest.setTimeout((SECONDS + 90) * 1000);
+
+let stack: ProcessStack;
+let work: string;
+beforeAll(async () => {
+  if (!existsSync(schemathesis)) throw new Error(`${schemathesis} is missing: run npm run setup`);
+  work = mkdtempSync(join(tmpdir(), 'fuzz-'));
+  // A generous Temporal deadline: a 503 because two cores are busy would be noise, not a finding.
+  stack = await startProcessStack({ temporalCallTimeoutMs: 20_000, logLevel: 'warn' });
+}, 240_000);
+
+afterAll(async () => {
+  await stack?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+function run(args: string[]): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(schemathesis, args, { cwd: work, env: { ...process.env, NO_COLOR: '1', PYTHONUNBUFFERED: '1' } });
+    let output = '';
+    proc.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    proc.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
+    // A hung run fails the test rather than the whole suite.
+    const timer = setTimeout(() => proc.kill('SIGKILL'), (SECONDS + 60) * 1000);
+    proc.once('error', reject);
+    proc.once('exit', (code) => {
+      clearTimeout(timer);
+      resolve({ code, output });
+    });
+  });
+}
+
+describe('schemathesis against the running API', () => {
+  it.each(ROLES)('as %s: no 5xx, every response as the OpenAPI document says', async (role, label) => {
+    const junit = join(work, `${role}.xml`);
+    const { code, output } = await run([
+      'run',
+      `${stack.apiUrl}/openapi.json`,
+      '--header',
+      `Authorization: Bearer ${stack.tokens[label]}`,
+      '--checks',
+      CHECKS.join(','),
+      '--max-time',
+      String(SECONDS),
+      '--workers',
+      '2',
+      '--request-timeout',
+      '30',
+      '--generation-database',
+      'none',
+      '--report',
+      'junit',
+      '--report-junit-path',
+      junit,
+      '--no-color',
+      ...(SEED ? ['--seed', SEED] : []),
+    ]);
+    const summary = output.split('\n').slice(-60).join('\n');
+    if (code !== 0) process.stdout.write(`\nschemathesis as ${role} (exit ${code}):\n${output}\n`);
+    else process.stdout.write(`schemathesis as ${role}: ${/(\d+) generated/.exec(output)?.[1] ?? '?'} test cases in ${SECONDS} s, seed ${/Seed: (\d+)/.exec(output)?.[1] ?? '?'}\n`);
+    expect({ role, code, summary: code === 0 ? '' : summary }).toEqual({ role, code: 0, summary: '' });
+    // It did test something: every operation appears in the report.
+    const report = readFileSync(junit, 'utf8');
+    for (const op of ['POST /v1/cases', 'GET /v1/cases/{caseId}', 'POST /v1/cases/{caseId}/events', 'POST /v1/prosecutor/queries/{queryId}/answer']) {
+      expect(report).toContain(op);
+    }
+  });
+});
