@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import { simpleParser } from 'mailparser';
-import { SMTPServer, type SMTPServerDataStream } from 'smtp-server';
+import { SMTPServer } from 'smtp-server';
+import { readAll } from './smtp-sink';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import { ensureDevPayloadKeys, loadPayloadKeys, type PayloadKeys } from '../../src/crypto/payload-keys';
 import { ensureDevPrincipals } from '../../src/dev/dev-principals';
@@ -346,14 +347,6 @@ export class FaultySmtp {
   }
 }
 
-function readAll(stream: SMTPServerDataStream): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-    stream.on('end', () => resolve(Buffer.concat(chunks)));
-    stream.on('error', reject);
-  });
-}
 
 // ---------------------------------------------------------------------------------------------
 // HTTP
