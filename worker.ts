@@ -5,6 +5,7 @@ import { dataConverterFor } from './src/crypto/data-converter';
 import { loadPayloadKeys } from './src/crypto/payload-keys';
 import { loadDirectory } from './src/directory';
 import { FileSentLedger } from './src/mail/sent-ledger';
+import { createSmtpTransport } from './src/mail/smtp-transport';
 import { runMain } from './src/run-main';
 
 runMain('worker', async (logger) => {
@@ -15,6 +16,13 @@ runMain('worker', async (logger) => {
   // Signals are ours (runMain), so the connection closes only after the worker drained.
   Runtime.install({ shutdownSignals: [] });
   const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const transport = createSmtpTransport({
+    host: config.SMTP_HOST,
+    port: config.SMTP_PORT,
+    secure: config.SMTP_SECURE,
+    auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASS ?? '' } : undefined,
+  });
+  const ledger = new FileSentLedger(config.MAIL_LEDGER_FILE);
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
@@ -22,16 +30,11 @@ runMain('worker', async (logger) => {
     workflowsPath: require.resolve('./workflows'),
     dataConverter: dataConverterFor(keys),
     activities: createMailActivities({
-      transport: {
-        host: config.SMTP_HOST,
-        port: config.SMTP_PORT,
-        secure: config.SMTP_SECURE,
-        auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASS ?? '' } : undefined,
-      },
+      transport,
       directory,
       from: config.MAIL_FROM,
       publicBaseUrl: config.PUBLIC_BASE_URL,
-      ledger: new FileSentLedger(config.MAIL_LEDGER_FILE),
+      ledger,
     }),
   });
   const running = worker.run();
@@ -40,6 +43,8 @@ runMain('worker', async (logger) => {
   return async () => {
     worker.shutdown();
     await running;
+    transport.close();
+    await ledger.close();
     await connection.close();
   };
 });

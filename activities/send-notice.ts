@@ -1,7 +1,5 @@
 import { Context, log } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import nodemailer, { type Transporter } from 'nodemailer';
-import type SMTPTransport from 'nodemailer/lib/smtp-transport';
 import type { Language } from '../src/domain/codes';
 import {
   NOTICE_REJECTED,
@@ -18,12 +16,13 @@ import { noticeMessageId } from '../src/mail/message-id';
 import { render } from '../src/mail/render';
 import type { SentLedger } from '../src/mail/sent-ledger';
 import { classifySmtpFailure } from '../src/mail/smtp-failure';
+import { createSmtpTransport, type SmtpOptions, type SmtpTransport } from '../src/mail/smtp-transport';
 import { unshownFacts } from '../src/mail/templates/facts';
 import type { CaseActivities } from './index';
 
 export interface MailDependencies {
-  /** A ready transporter, or SMTP options to build one from (SMTP_* of the configuration). */
-  transport: Transporter<SMTPTransport.SentMessageInfo> | SMTPTransport.Options;
+  /** A ready transport (the caller closes it), or SMTP options to build one from (SMTP_* of the configuration). */
+  transport: SmtpTransport | SmtpOptions;
   directory: Directory;
   /** MAIL_FROM */
   from: string;
@@ -31,12 +30,6 @@ export interface MailDependencies {
   publicBaseUrl: string;
   ledger: SentLedger;
 }
-
-/**
- * nodemailer waits minutes by default; an activity attempt must fail fast enough
- * for Temporal's retry policy, not nodemailer's patience, to pace the retries.
- */
-const SMTP_TIMEOUTS: SMTPTransport.Options = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 };
 
 /** Heartbeats while a send is under way (the workflow's heartbeatTimeout is 10 s; the SDK throttles them). */
 const HEARTBEAT_EVERY_MS = 2_000;
@@ -66,12 +59,13 @@ function targetOf(recipient: Recipient, notice: Notice, directory: Directory, co
 }
 
 export function createMailActivities(deps: MailDependencies): CaseActivities {
-  const transport = 'sendMail' in deps.transport ? deps.transport : nodemailer.createTransport({ ...SMTP_TIMEOUTS, ...deps.transport });
+  const transport = 'sendMail' in deps.transport ? deps.transport : createSmtpTransport(deps.transport);
 
   /** Heartbeats until the delivery settles, so a worker that dies mid-send is noticed by Temporal within the heartbeat timeout. */
   async function sendNotice(delivery: NoticeDelivery): Promise<void> {
     const context = Context.current();
-    context.heartbeat();
+    // No heartbeat at the start: the server counts the heartbeat timeout from the start anyway, and most sends
+    // finish before the first interval, so a burst of notices costs no heartbeat call each.
     const beat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
     try {
       await deliverNotice(delivery);

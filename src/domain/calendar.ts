@@ -15,8 +15,13 @@ export interface Period {
   years?: number;
 }
 
+/**
+ * Day and month arithmetic needs no time zone: a calendar date has no hours for
+ * a DST change to shift. UTC keeps Luxon off its costly zone-offset lookups,
+ * which the workflow would otherwise pay on every clock step.
+ */
 function parse(date: IsoDate): DateTime {
-  const dt = DateTime.fromISO(date, { zone: LEGAL_ZONE });
+  const dt = DateTime.fromISO(date, { zone: 'utc' });
   if (!dt.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a calendar date: ${date}`);
   return dt;
 }
@@ -37,13 +42,17 @@ export const addDays = (date: IsoDate, days: number): IsoDate => addPeriod(date,
 
 /** The instant (epoch ms) at which `date` begins in Brussels: midnight local time, whatever the DST offset. */
 export function startOfDay(date: IsoDate): number {
-  return parse(date).startOf('day').toMillis();
+  const { year, month, day } = parse(date);
+  return DateTime.fromObject({ year, month, day }, { zone: LEGAL_ZONE }).toMillis();
 }
 
 /** The Brussels calendar date of an instant. */
 export function dateAt(epochMs: number): IsoDate {
-  return format(DateTime.fromMillis(epochMs, { zone: LEGAL_ZONE }));
+  // Workflow time stands still during an activation, which asks for today many times over.
+  if (epochMs !== lastDateAt.epochMs) lastDateAt = { epochMs, date: format(DateTime.fromMillis(epochMs, { zone: LEGAL_ZONE })) };
+  return lastDateAt.date;
 }
+let lastDateAt = { epochMs: Number.NaN, date: '' };
 
 export const isBefore = (a: IsoDate, b: IsoDate): boolean => a < b;
 

@@ -1,4 +1,4 @@
-import { createEvent, type DateArray } from 'ics';
+import ical, { ICalCalendarMethod, ICalEventBusyStatus, ICalEventTransparency } from 'ical-generator';
 import { addDays, type IsoDate } from '../domain/calendar';
 
 export interface AllDayEvent {
@@ -12,10 +12,8 @@ export interface AllDayEvent {
 /** Content type of the attachment; PUBLISH because nobody is invited to reply. */
 export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8; method=PUBLISH';
 
-function dateArray(date: IsoDate): DateArray {
-  const [year, month, day] = date.split('-').map(Number);
-  return [year!, month!, day!];
-}
+/** ical-generator writes an all-day date from the UTC fields of a Date when no time zone is set. */
+const utcMidnight = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`);
 
 /**
  * A one-event iCalendar file for a legal date. All-day (DATE values), because a
@@ -23,19 +21,18 @@ function dateArray(date: IsoDate): DateArray {
  * previous or next day in a calendar set to another time zone.
  */
 export function allDayEventIcs(event: AllDayEvent): string {
-  const { error, value } = createEvent({
-    productId: '-//case-notices//residence files//EN',
-    method: 'PUBLISH',
-    uid: event.uid,
-    start: dateArray(event.date),
-    end: dateArray(addDays(event.date, 1)),
-    title: event.summary,
+  const calendar = ical({ prodId: '//case-notices//residence files//EN', method: ICalCalendarMethod.PUBLISH });
+  calendar.createEvent({
+    id: event.uid,
+    allDay: true,
+    start: utcMidnight(event.date),
+    end: utcMidnight(addDays(event.date, 1)),
+    summary: event.summary,
     description: event.description,
     url: event.url,
     // A reminder of a deadline, not a meeting: it must not block the recipient's agenda.
-    transp: 'TRANSPARENT',
-    busyStatus: 'FREE',
+    transparency: ICalEventTransparency.TRANSPARENT,
+    busystatus: ICalEventBusyStatus.FREE,
   });
-  if (error || !value) throw new Error(`cannot build calendar event ${event.uid}: ${error?.message ?? 'no output'}`);
-  return value;
+  return calendar.toString();
 }

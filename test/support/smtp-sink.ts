@@ -50,6 +50,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     disabledCommands: ['AUTH', 'STARTTLS'],
     logger: false,
     disableReverseLookup: true,
+    // The worker's pooled connections stay open; closing must not wait the default 30 s for them.
+    closeTimeout: 100,
     onConnect(_session, callback) {
       sessions += 1;
       callback(sessions <= (options.failFirst ?? 0) ? smtpError(421, 'service not available, try again later') : null);

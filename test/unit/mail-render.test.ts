@@ -138,6 +138,16 @@ describe('calendar event and identifiers', () => {
     expect(ics.replace(/\r?\n[ \t]/g, '')).toContain('UID:case-1=2Fx=2Faebe8ffb70c126ae2dfd2b9eaf9c5dc3@case-notices.invalid');
     expect(ics).toContain('DTSTART;VALUE=DATE:20270228');
     expect(ics).toContain('DTEND;VALUE=DATE:20270301');
+    expect(ics).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-\/\/case-notices\/\/residence files\/\/EN\r\n/);
+    // A deadline must not show the recipient as busy all day.
+    expect(ics).toContain('TRANSP:TRANSPARENT');
+  });
+
+  it('escapes text and folds long lines as RFC 5545 asks', () => {
+    const ics = allDayEventIcs({ uid: 'u@x', date: '2027-02-28', summary: 'A, b; c', description: `line 1\n${'x'.repeat(100)}`, url: BASE });
+    expect(ics).toContain('SUMMARY:A\\, b\\; c\r\n');
+    expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
+    expect(ics.replace(/\r\n[ \t]/g, '')).toContain(`DESCRIPTION:line 1\\n${'x'.repeat(100)}\r\n`);
   });
 
   it('derives Message-IDs deterministically and injectively', () => {

@@ -231,6 +231,22 @@ describe('FileSentLedger', () => {
     await ledger.record(record);
     expect(await new FileSentLedger(path).has('<b@x>')).toBe(true);
     expect(await new FileSentLedger(path).has('<a@x>')).toBe(true);
+    await ledger.close();
+  });
+
+  it('keeps every line of records made at once, each known as soon as it is recorded', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'sent-ledger-')), 'nested', 'sent.jsonl');
+    const ledger = new FileSentLedger(path);
+    const ids = Array.from({ length: 50 }, (_, i) => `<m${i}@x>`);
+    const recorded = ids.map((messageId) => ledger.record({ messageId, noticeKey: 'k', recipient: 'guardian', kind: 'case-closed', sentAt: '2027-01-01T00:00:00Z' }));
+    expect(await Promise.all(ids.map((id) => ledger.has(id)))).toEqual(ids.map(() => true));
+    await Promise.all(recorded);
+    await ledger.close();
+    const lines = readFileSync(path, 'utf8').trimEnd().split('\n');
+    expect(lines.map((l) => (JSON.parse(l) as { messageId: string }).messageId)).toEqual(ids);
+    // Closed, it opens again on the next use.
+    expect(await ledger.has('<m49@x>')).toBe(true);
+    expect(await new FileSentLedger(path).has('<m0@x>')).toBe(true);
   });
 });
 
