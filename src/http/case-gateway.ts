@@ -8,6 +8,7 @@ import {
 } from '@temporalio/client';
 import { ApplicationFailure, METADATA_ENCODING_KEY, type Payload, type SearchAttributePair } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { LRUCache } from 'lru-cache';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { dateAt } from '../domain/calendar';
 import type { Centre } from '../domain/codes';
@@ -27,9 +28,13 @@ import { HttpProblem } from './problem';
 export interface CaseAccess {
   centre: Centre | undefined;
   prosecutorOffices: string[];
+  /** When last seen; a case never runs again once it ended. */
   running: boolean;
   outcome: string | undefined;
 }
+
+/** Cases whose access facts this process remembers; a miss costs one describe call, so the bound only trades memory for calls. */
+const REMEMBERED_CASES = 10_000;
 
 const GRPC_UNAVAILABLE = new Set([1, 4, 14]); // CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE
 const GRPC_FAILED_PRECONDITION = 9;
@@ -61,6 +66,8 @@ function toProblem(err: unknown, caseId?: string): unknown {
 
 /** Every call the API makes to Temporal, each with a deadline so an outage is a quick 503. */
 export class CaseGateway {
+  private readonly seen = new LRUCache<string, CaseAccess>({ max: REMEMBERED_CASES });
+
   constructor(
     private readonly client: Client,
     private readonly opts: { taskQueue: string; timeoutMs: number },
@@ -113,18 +120,31 @@ export class CaseGateway {
       if (memo?.requestHash !== requestHash) throw new HttpProblem(422, 'this Idempotency-Key was already used with a different body');
       return { status: await this.status(caseId), created: false };
     }
+    this.seen.set(caseId, { centre: principal.centre, prosecutorOffices: [], running: true, outcome: undefined });
     return { status: toStatus(initial, dateAt(Date.now())), created: true };
   }
 
+  /** The case's access facts as Temporal has them now. */
   async access(caseId: string): Promise<CaseAccess> {
     const d = await this.call(caseId, () => this.client.workflow.getHandle(caseId).describe());
     if (d.type !== WORKFLOW_TYPE) throw new HttpProblem(404, `no case ${caseId}`);
-    return {
+    const access: CaseAccess = {
       centre: d.typedSearchAttributes.get(SA.centre) as Centre | undefined,
       prosecutorOffices: d.typedSearchAttributes.get(SA.prosecutorOffices) ?? [],
       running: d.status.name === 'RUNNING',
       outcome: d.typedSearchAttributes.get(SA.outcome),
     };
+    this.seen.set(caseId, access);
+    return access;
+  }
+
+  /**
+   * The facts this process last saw, without a call. A case's centre never changes and its queried
+   * offices only grow, so whoever could see it then can see it now; whatever changed meanwhile
+   * (the case ended) the Update or Query that follows finds out from Temporal itself.
+   */
+  lastSeenAccess(caseId: string): CaseAccess | undefined {
+    return this.seen.get(caseId);
   }
 
   status(caseId: string): Promise<CaseStatus> {
@@ -135,7 +155,11 @@ export class CaseGateway {
   async record(caseId: string, input: RecordEventInput, updateId: string | undefined): Promise<CaseStatus> {
     return this.call(caseId, async () => {
       try {
-        return await this.client.workflow.getHandle<typeof victimCase>(caseId).executeUpdate(recordEvent, { args: [input], updateId });
+        const result = await this.client.workflow.getHandle<typeof victimCase>(caseId).executeUpdate(recordEvent, { args: [input], updateId });
+        const seen = this.seen.get(caseId);
+        // The event ended the case: the next event is refused here, with the outcome, without asking Temporal.
+        if (seen && result.outcome !== null) this.seen.set(caseId, { ...seen, running: false, outcome: result.outcome });
+        return result;
       } catch (err) {
         // The case ended meanwhile and this update id is not one it recorded: too late, not unknown.
         if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {

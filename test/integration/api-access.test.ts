@@ -5,7 +5,7 @@
  */
 import request from 'supertest';
 import type { CaseStatus } from '../../src/domain/schemas/case';
-import { caseInTemporaryResidence, expectProblem, openCase, openingBody, today, YES, type TokenName } from '../support/api-helpers';
+import { caseInTemporaryResidence, expectProblem, openCase, openingBody, recordOk, today, YES, type TokenName } from '../support/api-helpers';
 import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
 
 let stack: ServiceStack;
@@ -158,6 +158,14 @@ describe("a prosecutor's office", () => {
     expectProblem(await call('liege', 'get', `/v1/cases/${caseA.caseId}`), 404);
     const reflection = await openCase(stack.app, 'payoke');
     expectProblem(await call('antwerpen', 'get', `/v1/cases/${reflection.caseId}`), 404);
+  });
+
+  it('is let in once queried, though it was turned away before the query went out', async () => {
+    const opened = await openCase(stack.app, 'payoke');
+    expectProblem(await call('antwerpen', 'get', `/v1/cases/${opened.caseId}`), 404);
+    await recordOk(stack.app, 'payoke', opened.caseId, { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
+    expect((await call('antwerpen', 'get', `/v1/cases/${opened.caseId}`)).status).toBe(200);
+    expectProblem(await call('liege', 'get', `/v1/cases/${opened.caseId}`), 404);
   });
 
   it("cannot answer another office's query (404) nor report events on its case", async () => {

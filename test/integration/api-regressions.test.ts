@@ -129,6 +129,19 @@ describe('found by the fault runs', () => {
     }
   });
 
+  // The API remembers who may see a case; a case that ended elsewhere (another API process, an operator)
+  // must still be refused as closed when this process last saw it running.
+  it('an event on a case that ended behind this API process is 409, not 500', async () => {
+    const caseId = (await open()).body.caseId as string;
+    expect((await as(stack.app, TOKENS.payoke).get(`/v1/cases/${caseId}`)).status).toBe(200);
+    await stack.client.workflow.getHandle(caseId).terminate('ended by an operator');
+
+    const late = await as(stack.app, TOKENS.payoke).post(`/v1/cases/${caseId}/events`).send({ type: 'support-declined', on: dateAt(Date.now()) });
+    expectDocumented('POST', '/v1/cases/{caseId}/events', late);
+    expect(late.status).toBe(409);
+    expect((await as(stack.app, TOKENS.pagasa).get(`/v1/cases/${caseId}`)).status).toBe(404);
+  });
+
   // After worker SIGKILLs in the long fault run, events and reads answered 500: while a case's workflow task keeps
   // failing or timing out (attempt 3 on), Temporal refuses Updates and Queries at once with FAILED_PRECONDITION
   // "... due to Workflow Task in failed state". It is temporary (the task is retried): a 503, like any outage.
