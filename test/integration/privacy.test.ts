@@ -206,26 +206,20 @@ beforeAll(async () => {
   stack = await startServiceStack({ smtp: { rejectRecipients: (a) => a === UNREACHABLE.guardianEmail } });
   rawClient = new Client({ connection: stack.env.connection, namespace: stack.env.namespace });
   const on = today();
+  const openingWithGuardianEmail = (email: string) => ({
+    openedOn: on,
+    unaccompaniedMinor: true,
+    victim: { pseudonym: CASE.pseudonym, dateOfBirth: CASE.dateOfBirth, language: 'ro' },
+    exploitation: 'labour',
+    caseworkerEmail: CASE.caseworkerEmail,
+    guardian: { name: CASE.guardianName, email },
+  });
 
   // A bad request carrying personal data: the 400 must name the field, not echo the data.
-  const invalid = await api('payoke', 'post', '/v1/cases', {
-    openedOn: on,
-    unaccompaniedMinor: true,
-    victim: { pseudonym: CASE.pseudonym, dateOfBirth: CASE.dateOfBirth, language: 'ro' },
-    exploitation: 'labour',
-    caseworkerEmail: CASE.caseworkerEmail,
-    guardian: { name: CASE.guardianName, email: `${CASE.guardianName} at ${CASE.guardianEmail}` },
-  });
+  const invalid = await api('payoke', 'post', '/v1/cases', openingWithGuardianEmail(`${CASE.guardianName} at ${CASE.guardianEmail}`));
   expect(invalid.status).toBe(400);
 
-  const opened = await api('payoke', 'post', '/v1/cases', {
-    openedOn: on,
-    unaccompaniedMinor: true,
-    victim: { pseudonym: CASE.pseudonym, dateOfBirth: CASE.dateOfBirth, language: 'ro' },
-    exploitation: 'labour',
-    caseworkerEmail: CASE.caseworkerEmail,
-    guardian: { name: CASE.guardianName, email: CASE.guardianEmail },
-  });
+  const opened = await api('payoke', 'post', '/v1/cases', openingWithGuardianEmail(CASE.guardianEmail));
   expect(opened.status).toBe(201);
   caseId = opened.resBody.caseId as string;
   expect((await api('payoke', 'get', `/v1/cases/${caseId}`)).status).toBe(200);
