@@ -1,14 +1,12 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import type { Client } from '@temporalio/client';
-import type { SearchAttributePair } from '@temporalio/common';
 import { addDays, type IsoDate } from '../src/domain/calendar';
 import type { Centre } from '../src/domain/codes';
-import { caseSearchAttributes } from '../src/domain/procedure/search-attributes';
 import type { Actor } from '../src/domain/procedure/state';
-import { newCaseState } from '../src/domain/procedure/state';
 import type { CaseOpening, CaseStatus } from '../src/domain/schemas/case';
 import type { CaseEvent } from '../src/domain/schemas/events';
+import { caseStart } from '../src/http/case-gateway';
 import type { victimCase } from '../workflows';
 import { recordEvent, WORKFLOW_TYPE } from '../workflows/messages';
 import { TASK_QUEUE } from './stack';
@@ -34,22 +32,10 @@ export function documentIssued(on: IsoDate): CaseEvent {
 
 export const IMMIGRATION_ACTOR: Actor = { id: 'immigration-office', role: 'immigration-office' };
 
-/**
- * Opens a case with the raw client, with the very start options the API's CaseGateway.open uses
- * (id, reuse policy, memo, static summary, initial search attributes), so both paths cost the server the same.
- */
+/** Opens a case with the raw client and the API's own start options (caseStart), so both paths cost the server the same. */
 export async function rawOpen(client: Client, body: CaseOpening, centre: Centre = 'PAYOKE'): Promise<{ caseId: string; firstRunId: string }> {
   const caseId = `case-${randomUUID()}`;
-  const initial = newCaseState(caseId, centre, body);
-  const handle = await client.workflow.start<typeof victimCase>(WORKFLOW_TYPE, {
-    workflowId: caseId,
-    taskQueue: TASK_QUEUE,
-    args: [{ caseId, centre, opening: body }],
-    workflowIdReusePolicy: 'REJECT_DUPLICATE',
-    memo: { requestHash: createHash('sha256').update(JSON.stringify(body)).digest('hex') },
-    staticSummary: `${caseId} · centre ${centre} · adult track`,
-    typedSearchAttributes: caseSearchAttributes(initial).filter((p): p is SearchAttributePair => p.value !== null),
-  });
+  const handle = await client.workflow.start<typeof victimCase>(WORKFLOW_TYPE, caseStart(caseId, centre, body, TASK_QUEUE).options);
   return { caseId, firstRunId: handle.firstExecutionRunId };
 }
 

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Client } from '@temporalio/client';
+import type { Client, WorkflowStartOptions } from '@temporalio/client';
 import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
@@ -64,6 +64,23 @@ function toProblem(err: unknown, caseId?: string): unknown {
   return err;
 }
 
+/** How a case's workflow starts: the API's way, which the bench's raw-client path repeats exactly. */
+export function caseStart(caseId: string, centre: Centre, opening: CaseOpening, taskQueue: string) {
+  const initial = newCaseState(caseId, centre, opening);
+  const requestHash = createHash('sha256').update(JSON.stringify(opening)).digest('hex');
+  const options: WorkflowStartOptions<typeof victimCase> = {
+    workflowId: caseId,
+    taskQueue,
+    args: [{ caseId, centre, opening }],
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    memo: { requestHash },
+    staticSummary: `${caseId} · centre ${centre} · ${opening.unaccompaniedMinor ? 'unaccompanied minor' : 'adult'} track`,
+    // Set at start too, so the new case is found by the list filters at once.
+    typedSearchAttributes: caseSearchAttributes(initial).filter((p): p is SearchAttributePair => p.value !== null),
+  };
+  return { initial, requestHash, options };
+}
+
 /** Every call the API makes to Temporal, each with a deadline so an outage is a quick 503. */
 export class CaseGateway {
   private readonly seen = new LRUCache<string, CaseAccess>({ max: REMEMBERED_CASES });
@@ -99,21 +116,9 @@ export class CaseGateway {
     idempotencyKey: string | undefined,
   ): Promise<{ status: CaseStatus; created: boolean }> {
     const caseId = idempotencyKey ? caseIdFromKey(principal.id, idempotencyKey) : `case-${randomUUID()}`;
-    const requestHash = createHash('sha256').update(JSON.stringify(opening)).digest('hex');
-    const initial = newCaseState(caseId, principal.centre, opening);
+    const { initial, requestHash, options } = caseStart(caseId, principal.centre, opening, this.opts.taskQueue);
     try {
-      await this.call(caseId, () =>
-        this.client.workflow.start<typeof victimCase>(WORKFLOW_TYPE, {
-          workflowId: caseId,
-          taskQueue: this.opts.taskQueue,
-          args: [{ caseId, centre: principal.centre, opening }],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          memo: { requestHash },
-          staticSummary: `${caseId} · centre ${principal.centre} · ${opening.unaccompaniedMinor ? 'unaccompanied minor' : 'adult'} track`,
-          // Set at start too, so the new case is found by the list filters at once.
-          typedSearchAttributes: caseSearchAttributes(initial).filter((p): p is SearchAttributePair => p.value !== null),
-        }),
-      );
+      await this.call(caseId, () => this.client.workflow.start<typeof victimCase>(WORKFLOW_TYPE, options));
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       const memo = await this.call(caseId, async () => (await this.client.workflow.getHandle(caseId).describe()).memo);
