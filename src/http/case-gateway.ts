@@ -160,15 +160,12 @@ export class CaseGateway {
   async record(caseId: string, input: RecordEventInput, updateId: string | undefined): Promise<CaseStatus> {
     return this.call(caseId, async () => {
       try {
-        const result = await this.client.workflow.getHandle<typeof victimCase>(caseId).executeUpdate(recordEvent, { args: [input], updateId });
-        const seen = this.seen.get(caseId);
-        // The event ended the case: the next event is refused here, with the outcome, without asking Temporal.
-        if (seen && result.outcome !== null) this.seen.set(caseId, { ...seen, running: false, outcome: result.outcome });
-        return result;
+        return await this.client.workflow.getHandle<typeof victimCase>(caseId).executeUpdate(recordEvent, { args: [input], updateId });
       } catch (err) {
-        // The case ended meanwhile and this update id is not one it recorded: too late, not unknown.
+        // The case ended meanwhile (or after this process last saw it) and this update id is not one it
+        // recorded: too late, not unknown. Temporal, not the remembered facts, says how it ended.
         if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {
-          throw new HttpProblem(409, 'the case is closed; no event applies any more');
+          throw new HttpProblem(409, `the case is closed (${(await this.access(caseId)).outcome ?? 'finished'}); no event applies any more`);
         }
         throw err;
       }

@@ -254,6 +254,18 @@ describe('every event type through POST /v1/cases/{caseId}/events', () => {
     expect(after).toMatchObject({ stage: 'REFLECTION', outcome: null, withdrawalReview: null });
   });
 
+  it('permanent residence granted without identity proof still takes the identity documents, then ends', async () => {
+    const s = await temporary();
+    const granted = await recordOk(stack.app, 'antwerpen', s.caseId, { type: 'conviction', on: today(), underTraffickingLaw: true, appealed: false });
+    expect(granted).toMatchObject({ outcome: 'PERMANENT_RESIDENCE', flags: { identityProofMissing: true } });
+    const proven = await recordOk(stack.app, 'payoke', s.caseId, { type: 'identity-documented', on: today(), documentKind: 'passport' });
+    expect(proven).toMatchObject({ outcome: 'PERMANENT_RESIDENCE', flags: { identityProofMissing: false } });
+    await stack.client.workflow.getHandle(s.caseId).result();
+    const late = await api('payoke').post(`/v1/cases/${s.caseId}/events`, { type: 'identity-documented', on: today(), documentKind: 'passport' });
+    expectProblem(late, 409);
+    expect(late.body.detail).toMatch(/closed \(PERMANENT_RESIDENCE\)/);
+  });
+
   it('a conviction outside the trafficking law is recorded without changing the stage', async () => {
     const s = await temporary();
     const after = await recordOk(stack.app, 'antwerpen', s.caseId, { type: 'conviction', on: today(), underTraffickingLaw: false, appealed: false });
