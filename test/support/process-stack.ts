@@ -92,7 +92,6 @@ export class ManagedProcess {
   private log: WriteStream;
   /** Recent stdout/stderr lines, for readiness checks and failure messages. */
   readonly lines: string[] = [];
-  private listeners = new Set<(line: string) => void>();
   starts = 0;
 
   constructor(
@@ -129,7 +128,6 @@ export class ManagedProcess {
         if (!line) continue;
         this.lines.push(line);
         if (this.lines.length > 400) this.lines.splice(0, this.lines.length - 400);
-        this.listeners.forEach((l) => l(line));
       }
     };
     proc.stdout?.on('data', onData);
@@ -177,25 +175,6 @@ export class ManagedProcess {
     return this.exit;
   }
 
-  /** The first line (from now on, or already seen when `seen` is true) that matches. */
-  waitForLine(pattern: RegExp, timeoutMs: number, seen = false): Promise<string> {
-    const already = seen ? this.lines.find((l) => pattern.test(l)) : undefined;
-    if (already) return Promise.resolve(already);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.listeners.delete(listener);
-        reject(new Error(`${this.name}: no line matching ${String(pattern)} within ${timeoutMs} ms`));
-      }, timeoutMs);
-      const listener = (line: string) => {
-        if (!pattern.test(line)) return;
-        clearTimeout(timer);
-        this.listeners.delete(listener);
-        resolve(line);
-      };
-      this.listeners.add(listener);
-    });
-  }
-
   closeLog(): Promise<void> {
     return new Promise((resolve) => this.log.end(() => resolve()));
   }
@@ -238,17 +217,11 @@ export class FaultySmtp {
   readonly rcptAttempts = new Map<string, number>();
   /** Sessions currently between DATA and their 250. */
   inData = 0;
-  sessions = 0;
   private server: SMTPServer | undefined;
   private closedSessions = new Set<string>();
-  private waiters = new Set<() => void>();
 
   constructor(private readonly options: FaultySmtpOptions = {}) {
     this.delayMs = options.delayMs ?? 0;
-  }
-
-  get up(): boolean {
-    return !!this.server;
   }
 
   /** Listens on `port` (first time: a free one; later: the same one). */
@@ -261,7 +234,6 @@ export class FaultySmtp {
       disableReverseLookup: true,
       closeTimeout: 100,
       onConnect: (_session, callback) => {
-        this.sessions += 1;
         callback(this.refusing ? Object.assign(new Error('service not available, try again later'), { responseCode: 421 }) : null);
       },
       onRcptTo: (address, _session, callback) => {
@@ -290,7 +262,6 @@ export class FaultySmtp {
               subject: parsed.subject ?? '',
               at: Date.now(),
             });
-            this.waiters.forEach((w) => w());
             callback();
           })
           .catch((err: Error) => callback(err))
@@ -320,30 +291,6 @@ export class FaultySmtp {
     const connections = (server as unknown as { connections: Set<{ close(): void }> }).connections;
     connections.forEach((c) => c.close());
     await closed;
-  }
-
-  /** Deliveries per Message-ID. */
-  counts(): Map<string, number> {
-    const m = new Map<string, number>();
-    for (const d of this.deliveries) m.set(d.messageId, (m.get(d.messageId) ?? 0) + 1);
-    return m;
-  }
-
-  waitForDeliveries(count: number, timeoutMs: number): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (this.deliveries.length < count) return;
-        clearTimeout(timer);
-        this.waiters.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.waiters.delete(check);
-        reject(new Error(`expected ${count} mails within ${timeoutMs} ms, got ${this.deliveries.length}`));
-      }, timeoutMs);
-      this.waiters.add(check);
-      check();
-    });
   }
 }
 
