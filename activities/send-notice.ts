@@ -10,7 +10,7 @@ import {
   type NoticeRejectedDetails,
   type Recipient,
 } from '../src/domain/notices';
-import type { Directory } from '../src/directory';
+import { complaintOfficeContact, type Directory } from '../src/directory';
 import { ICS_CONTENT_TYPE } from '../src/mail/ics';
 import { noticeMessageId } from '../src/mail/message-id';
 import { render } from '../src/mail/render';
@@ -46,7 +46,7 @@ function targetOf(recipient: Recipient, notice: Notice, directory: Directory, co
     case 'centre':
       return directory.centres[recipient.centre];
     case 'prosecutor':
-      return directory.prosecutorOffices[recipient.office];
+      return complaintOfficeContact(directory, recipient.office);
     case 'principal-crown-prosecutor':
       return directory.principalCrownProsecutors[recipient.courtOfAppeal];
     case 'caseworker':

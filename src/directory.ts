@@ -5,7 +5,11 @@ import {
   COURTS_OF_APPEAL,
   DISTRICT_COURT_OF_APPEAL,
   JUDICIAL_DISTRICTS,
+  LABOUR_AUDITOR_COURT_OF_APPEAL,
+  LABOUR_AUDITOR_OFFICES,
   LANGUAGES,
+  isLabourAuditorOffice,
+  type ComplaintOffice,
   type CourtOfAppeal,
   type Language,
 } from './domain/codes';
@@ -42,19 +46,26 @@ function exactly<K extends string, S extends z.ZodType>(keys: readonly K[], sche
   return z.strictObject(shape, { error: (issue) => objectError(issue, `expected an object keyed by ${keys.join(', ')}`) });
 }
 
+/** An office's contact, with the court of appeal it escalates to: the one of the judicial map, nothing else. */
+const officeContact = (office: string, expected: CourtOfAppeal) =>
+  contact.extend({
+    courtOfAppeal: z.literal(expected, { error: `must be ${expected}, the court of appeal of ${office}` }),
+  });
+
 const directorySchema = z.strictObject({
   immigrationOffice: contact,
   centres: exactly(CENTRES, () => contact),
-  prosecutorOffices: exactly(JUDICIAL_DISTRICTS, (district) => {
-    const expected: CourtOfAppeal = DISTRICT_COURT_OF_APPEAL[district];
-    return contact.extend({
-      courtOfAppeal: z.literal(expected, { error: `must be ${expected}, the court of appeal of ${district}` }),
-    });
-  }),
+  prosecutorOffices: exactly(JUDICIAL_DISTRICTS, (district) => officeContact(district, DISTRICT_COURT_OF_APPEAL[district])),
+  labourAuditorOffices: exactly(LABOUR_AUDITOR_OFFICES, (office) => officeContact(office, LABOUR_AUDITOR_COURT_OF_APPEAL[office])),
   principalCrownProsecutors: exactly(COURTS_OF_APPEAL, () => contact),
 });
 
 export type Directory = z.infer<typeof directorySchema>;
+
+/** The contact of the office a complaint is with: a prosecutor's office, or a labour auditor's office. */
+export function complaintOfficeContact(directory: Directory, office: ComplaintOffice): Contact & { courtOfAppeal: CourtOfAppeal } {
+  return isLabourAuditorOffice(office) ? directory.labourAuditorOffices[office] : directory.prosecutorOffices[office];
+}
 
 /** Validates an already-parsed directory; `source` names it in the error. */
 export function parseDirectory(data: unknown, source: string): Directory {

@@ -1,13 +1,16 @@
 import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseStatus, CaseOpening } from '../src/domain/schemas/case';
 import type { CaseEvent, StatusQueryAnswer } from '../src/domain/schemas/events';
-import type { Actor, CaseState } from '../src/domain/procedure/state';
+import type { CaseImportInput } from '../src/domain/procedure/import';
+import type { Actor } from '../src/domain/procedure/state';
+import type { CarriedState } from '../src/domain/procedure/upgrade';
+import type { RefusalCode, RefusalFacts } from '../src/domain/refusals';
 import type { Centre } from '../src/domain/codes';
 
 export const WORKFLOW_TYPE = 'victimCase';
 
-/** A new case, or the state carried over by continue-as-new. */
-export type VictimCaseInput = { caseId: string; centre: Centre; opening: CaseOpening } | { carried: CaseState };
+/** A new case, a running case brought in with its history, or the state carried over by continue-as-new (of any version). */
+export type VictimCaseInput = { caseId: string; centre: Centre; opening: CaseOpening } | { import: CaseImportInput } | { carried: CarriedState };
 
 /**
  * The one Update: an event of POST /v1/cases/{caseId}/events, or the answer to
@@ -22,3 +25,15 @@ export const status = defineQuery<CaseStatus>('status');
 
 /** Error type of a rejected Update, so the API can answer 409 with the reason. */
 export const EVENT_REJECTED = 'EventRejected';
+
+/** The details of an EventRejected failure: the refusal's stable code and its facts, for the reader's language. */
+export interface RejectionDetails {
+  code: RefusalCode;
+  facts: RefusalFacts;
+}
+
+/** Versions of the workflow code that running cases' histories may predate (`patched`). */
+export const PATCHES = {
+  /** Eligibility opens a permanent-residence review instead of granting at once (issue 12). */
+  permanentResidenceByDecision: 'permanent-residence-by-decision',
+} as const;

@@ -6,6 +6,7 @@ import {
   continueAsNew,
   currentUpdateInfo,
   log,
+  patched,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -18,16 +19,19 @@ import type { Notice, NoticeRejectedDetails } from '../src/domain/notices';
 import { NOTICE_REJECTED } from '../src/domain/notices';
 import { applyAnswer, applyEvent } from '../src/domain/procedure/apply';
 import { nextClockItem, runDueClockItems } from '../src/domain/procedure/clock';
+import { importCase } from '../src/domain/procedure/import';
 import { caseSearchAttributes } from '../src/domain/procedure/search-attributes';
 import { IMMIGRATION_OFFICE, notify } from '../src/domain/procedure/notify';
 import { whyAnswerRejected, whyEventRejected } from '../src/domain/procedure/rules';
 import type { CaseState } from '../src/domain/procedure/state';
 import { isFinished, newCaseState } from '../src/domain/procedure/state';
 import { toStatus } from '../src/domain/procedure/status';
+import { upgradeState } from '../src/domain/procedure/upgrade';
+import type { Refusal } from '../src/domain/refusals';
 import type { CaseStatus } from '../src/domain/schemas/case';
 import { POLICY } from '../src/domain/policy';
-import type { RecordEventInput, VictimCaseInput } from './messages';
-import { EVENT_REJECTED, recordEvent, status } from './messages';
+import type { RecordEventInput, RejectionDetails, VictimCaseInput } from './messages';
+import { EVENT_REJECTED, PATCHES, recordEvent, status } from './messages';
 
 const NOTICE_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '1 minute',
@@ -42,10 +46,34 @@ const { sendNotice } = proxyActivities<CaseActivities>(NOTICE_OPTIONS);
 /** Workflow time is deterministic; the legal date is its Brussels calendar day. */
 const today = () => dateAt(Date.now());
 
-function whyRejected(s: CaseState, input: RecordEventInput): string | null {
+function whyRejected(s: CaseState, input: RecordEventInput): Refusal | null {
   return 'event' in input
     ? whyEventRejected(s, input.event, input.actor, today())
     : whyAnswerRejected(s, input.answer.queryId, input.actor);
+}
+
+function rejection(r: Refusal): ApplicationFailure {
+  const details: RejectionDetails = { code: r.code, facts: r.facts };
+  return ApplicationFailure.create({ type: EVENT_REJECTED, message: r.message, details: [details], nonRetryable: true });
+}
+
+/** Histories from before permanent-residence reviews replay as they ran: eligibility granted at once there. */
+function applyOptions(input: RecordEventInput) {
+  const eligibility = 'event' in input && (input.event.type === 'conviction' || input.event.type === 'trafficking-retained-in-charges');
+  return eligibility ? { grantOnEligibility: !patched(PATCHES.permanentResidenceByDecision) } : {};
+}
+
+function initialState(input: VictimCaseInput): CaseState {
+  if ('carried' in input) return upgradeState(input.carried);
+  if ('import' in input) {
+    const imported = importCase(input.import);
+    // The API checks the same import first: a refusal here means a caller bypassed it; the case never runs.
+    if ('refusal' in imported) throw rejection(imported.refusal);
+    return imported.state;
+  }
+  const s = newCaseState(input.caseId, input.centre, input.opening);
+  notify(s, 'case-opened', 'opened', [IMMIGRATION_OFFICE], { facts: { documentType: s.document?.type ?? '', minor: s.unaccompaniedMinor } });
+  return s;
 }
 
 function publishSearchAttributes(s: CaseState): void {
@@ -90,10 +118,7 @@ async function drainOutbox(s: CaseState): Promise<void> {
 
 /** One case of the special residence procedure (PROCEDURE.md), for months or years. */
 export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
-  const s = 'carried' in input ? input.carried : newCaseState(input.caseId, input.centre, input.opening);
-  if (!('carried' in input)) {
-    notify(s, 'case-opened', 'opened', [IMMIGRATION_OFFICE], { facts: { documentType: s.document?.type ?? '', minor: s.unaccompaniedMinor } });
-  }
+  const s = initialState(input);
   const renewalsAtStart = s.document?.renewals ?? 0;
   const stageAtStart = s.stage;
   let changed = false;
@@ -105,7 +130,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
       const updateId = currentUpdateInfo()?.id;
       // A retried request (same Idempotency-Key) after continue-as-new: applied once already.
       if (updateId && s.appliedUpdates.includes(updateId)) return toStatus(s, today());
-      if ('event' in input) applyEvent(s, input.event, input.actor, today());
+      if ('event' in input) applyEvent(s, input.event, input.actor, today(), applyOptions(input));
       else applyAnswer(s, input.answer, input.actor, today());
       if (updateId) s.appliedUpdates = [...s.appliedUpdates, updateId].slice(-POLICY.rememberedUpdateIds);
       changed = true;
@@ -116,8 +141,8 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
       validator: (input: RecordEventInput) => {
         const updateId = currentUpdateInfo()?.id;
         if (updateId && s.appliedUpdates.includes(updateId)) return;
-        const reason = whyRejected(s, input);
-        if (reason) throw ApplicationFailure.create({ type: EVENT_REJECTED, message: reason, nonRetryable: true });
+        const refusal = whyRejected(s, input);
+        if (refusal) throw rejection(refusal);
       },
     },
   );

@@ -28,11 +28,42 @@ export const DISTRICT_COURT_OF_APPEAL = {
 export type JudicialDistrict = keyof typeof DISTRICT_COURT_OF_APPEAL;
 export const JUDICIAL_DISTRICTS = Object.keys(DISTRICT_COURT_OF_APPEAL) as [JudicialDistrict, ...JudicialDistrict[]];
 
-/** A prosecutor principal's office: a district's office or a Principal Crown Prosecutor's. */
-export type ProsecutorOffice = JudicialDistrict | CourtOfAppeal;
-export const PROSECUTOR_OFFICES = [...JUDICIAL_DISTRICTS, ...COURTS_OF_APPEAL] as [ProsecutorOffice, ...ProsecutorOffice[]];
+/**
+ * The labour auditor's offices (arbeidsauditoraat / auditorat du travail) since
+ * the 2014 reform, `LABOUR-` and their seat; a complaint or statement can be
+ * with one of them as with a prosecutor's office, and it escalates alike.
+ */
+export const LABOUR_AUDITOR_COURT_OF_APPEAL = {
+  'LABOUR-ANTWERPEN': 'CA-ANTWERPEN', // Antwerpen and Limburg
+  'LABOUR-GENT': 'CA-GENT', // Oost- and West-Vlaanderen
+  'LABOUR-LEUVEN': 'CA-BRUSSEL',
+  'LABOUR-BRUSSEL': 'CA-BRUSSEL',
+  'LABOUR-BRABANT-WALLON': 'CA-BRUSSEL',
+  'LABOUR-HAINAUT': 'CA-MONS', // Hainaut and Charleroi
+  'LABOUR-LIEGE': 'CA-LIEGE', // Liège, Namur and Luxembourg
+  'LABOUR-EUPEN': 'CA-LIEGE',
+} as const satisfies Record<string, CourtOfAppeal>;
+export type LabourAuditorOffice = keyof typeof LABOUR_AUDITOR_COURT_OF_APPEAL;
+export const LABOUR_AUDITOR_OFFICES = Object.keys(LABOUR_AUDITOR_COURT_OF_APPEAL) as [LabourAuditorOffice, ...LabourAuditorOffice[]];
 
-export const LANGUAGES = ['nl', 'fr', 'en'] as const;
+export function isLabourAuditorOffice(code: unknown): code is LabourAuditorOffice {
+  return typeof code === 'string' && Object.hasOwn(LABOUR_AUDITOR_COURT_OF_APPEAL, code);
+}
+
+/** The office a complaint or statement is with: a prosecutor's office (by district) or a labour auditor's office. */
+export type ComplaintOffice = JudicialDistrict | LabourAuditorOffice;
+export const COMPLAINT_OFFICES = [...JUDICIAL_DISTRICTS, ...LABOUR_AUDITOR_OFFICES] as [ComplaintOffice, ...ComplaintOffice[]];
+
+/** The court of appeal whose Principal Crown Prosecutor an office's unanswered status query goes to. */
+export function courtOfAppealOf(office: ComplaintOffice): CourtOfAppeal {
+  return isLabourAuditorOffice(office) ? LABOUR_AUDITOR_COURT_OF_APPEAL[office] : DISTRICT_COURT_OF_APPEAL[office];
+}
+
+/** A prosecutor principal's office: a district's office, a labour auditor's office or a Principal Crown Prosecutor's. */
+export type ProsecutorOffice = ComplaintOffice | CourtOfAppeal;
+export const PROSECUTOR_OFFICES = [...COMPLAINT_OFFICES, ...COURTS_OF_APPEAL] as [ProsecutorOffice, ...ProsecutorOffice[]];
+
+export const LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 export const ROLES = ['centre', 'prosecutor', 'immigration-office', 'admin'] as const;

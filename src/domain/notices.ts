@@ -1,4 +1,4 @@
-import type { CourtOfAppeal, Centre, JudicialDistrict } from './codes';
+import type { ComplaintOffice, CourtOfAppeal, Centre } from './codes';
 import type { IsoDate } from './calendar';
 
 /**
@@ -20,7 +20,19 @@ export const NOTICE_KINDS = [
   'withdrawal-review-opened', // Immigration Office: decide on a reported ground by `due`
   'withdrawal-review-reminder', // Immigration Office: the decision is due on `due`
   'withdrawal-review-overdue', // Immigration Office: the decision was due on `due`
+  'answer-not-due-before-expiry', // Immigration Office: the reply deadline falls on or after the document's expiry
+  'expiry-decision-needed', // Immigration Office, centre: the document expired before the prosecutor had the whole window; decide
+  'deadline-passed-unnoticed', // centre, Immigration Office: a case-ending deadline passed while the service was down; late reports accepted until `due`
+  'identification-awaits-review', // Immigration Office: a positive answer came in; stage 3 waits for the withdrawal decision
+  'permanent-residence-review-opened', // Immigration Office: the victim became eligible; decide by `due`
+  'permanent-residence-eligible', // centre (guardian): the victim may apply for residence of unlimited duration
+  'permanent-residence-review-reminder', // Immigration Office: the decision is due on `due`
+  'permanent-residence-review-overdue', // Immigration Office: the decision was due on `due`
+  'permanent-residence-refused', // centre (guardian), Immigration Office: refused with a reason; the case stays in stage 3
   'permanent-residence-granted', // centre, Immigration Office (guardian): with or without identity proof
+  'guardianship-ended', // centre, guardian: the minor turned 18; the guardian receives nothing after this
+  'case-imported', // Immigration Office, centre: a running case was brought in with its history
+  'opened-in-error', // Immigration Office: the case it was told of was opened by mistake and is cancelled
   'case-closed', // centre (guardian), Immigration Office: the case ended with an outcome
   'delivery-failed', // Immigration Office: a notice could not be delivered to a recipient
 ] as const;
@@ -31,7 +43,7 @@ export type Recipient =
   | { role: 'centre'; centre: Centre }
   | { role: 'caseworker' }
   | { role: 'guardian' }
-  | { role: 'prosecutor'; office: JudicialDistrict }
+  | { role: 'prosecutor'; office: ComplaintOffice }
   | { role: 'principal-crown-prosecutor'; courtOfAppeal: CourtOfAppeal };
 
 export interface Notice {

@@ -19,6 +19,8 @@ export const POLICY = {
     /** Decision: reminders 14 and 7 days before the end of reflection. */
     remindersDaysBefore: [14, 7],
   },
+  /** Decision: a minor with a known date of birth is a minor until 18; the guardian is copied until then. */
+  majorityAge: 18,
   temporaryResidence: {
     /** Attestation of immatriculation, 3 months, renewable once [003 §5.2; 002 §8.2]. */
     validity: { months: 3 } as Period,
@@ -35,10 +37,16 @@ export const POLICY = {
     latestBeforeExpiry: { months: 1 } as Period,
     /** Decision: reply 14 days after sending... */
     replyWithin: { days: 14 } as Period,
-    /** Decision: ...but never later than 7 days before the document's expiry. */
+    /** Decision: ...but never later than 7 days before the document's expiry... */
     replyNoLaterThanBeforeExpiry: { days: 7 } as Period,
-    /** Decision: the Principal Crown Prosecutor gets 7 days [002 §8.2 for the escalation itself]. */
+    /** Decision: ...and never sooner than 2 days after sending (no deadline on the day it is set). */
+    replyAtLeast: { days: 2 } as Period,
+    /** Decision: the Principal Crown Prosecutor gets 7 days [002 §8.2 for the escalation itself]... */
     escalationReplyWithin: { days: 7 } as Period,
+    /** Decision: ...never later than the day before the expiry... */
+    escalationNoLaterThanBeforeExpiry: { days: 1 } as Period,
+    /** Decision: ...and never sooner than 2 days after escalating. */
+    escalationAtLeast: { days: 2 } as Period,
     /** Decision: the office queried is reminded 3 days before its reply is due. */
     remindersDaysBefore: [3],
   },
@@ -47,6 +55,18 @@ export const POLICY = {
     decideWithin: { days: 14 } as Period,
     /** Decision: reminded 3 days before. */
     remindersDaysBefore: [3],
+  },
+  permanentResidence: {
+    /** Decision: the Immigration Office decides on an eligible victim's residence of unlimited duration within 30 days... */
+    decideWithin: { days: 30 } as Period,
+    /** Decision: ...reminded 7 days before. */
+    remindersDaysBefore: [7],
+  },
+  outage: {
+    /** Decision: a case-ending deadline noticed more than this many days after it fell is late (an outage)... */
+    lateAfterDays: 1,
+    /** Decision: ...and what happened meanwhile can still be reported for 7 days before it applies. */
+    reportingGrace: { days: 7 } as Period,
   },
   /** Proceedings longer than two years may open humanitarian residence (art. 9bis) [003 §5.2]. */
   humanitarianAfterYears: 2,

@@ -13,13 +13,14 @@ import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/pa
 import { dateAt } from '../domain/calendar';
 import type { Centre } from '../domain/codes';
 import { caseSearchAttributes } from '../domain/procedure/search-attributes';
-import { newCaseState } from '../domain/procedure/state';
+import type { CaseImportInput } from '../domain/procedure/import';
+import { newCaseState, type CaseState } from '../domain/procedure/state';
 import { toStatus } from '../domain/procedure/status';
 import type { CaseSummary } from '../domain/schemas/api';
 import type { CaseOpening, CaseStatus } from '../domain/schemas/case';
 import { SA } from '../domain/search-attributes';
 import type { victimCase } from '../../workflows';
-import type { RecordEventInput } from '../../workflows/messages';
+import type { RecordEventInput, RejectionDetails, VictimCaseInput } from '../../workflows/messages';
 import { EVENT_REJECTED, recordEvent, status, WORKFLOW_TYPE } from '../../workflows/messages';
 import { ENCRYPTED_ENCODING } from '../crypto/aes-gcm-codec';
 import { HttpProblem } from './problem';
@@ -58,7 +59,8 @@ function toProblem(err: unknown, caseId?: string): unknown {
   if (err instanceof HttpProblem) return err;
   if (err instanceof WorkflowNotFoundError) return new HttpProblem(404, `no case ${caseId ?? ''}`.trim());
   if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === EVENT_REJECTED) {
-    return new HttpProblem(409, err.cause.message);
+    const details = err.cause.details?.[0] as RejectionDetails | undefined;
+    return new HttpProblem(409, err.cause.message, { code: details?.code });
   }
   if (isOutage(err)) return new HttpProblem(503, UNAVAILABLE);
   return err;
@@ -66,12 +68,21 @@ function toProblem(err: unknown, caseId?: string): unknown {
 
 /** How a case's workflow starts: the API's way, which the bench's raw-client path repeats exactly. */
 export function caseStart(caseId: string, centre: Centre, opening: CaseOpening, taskQueue: string) {
-  const initial = newCaseState(caseId, centre, opening);
-  const requestHash = createHash('sha256').update(JSON.stringify(opening)).digest('hex');
+  return startOptions(newCaseState(caseId, centre, opening), { caseId, centre, opening }, opening, taskQueue);
+}
+
+/** A running case brought in with its history: started with the import, which the workflow applies again. */
+export function importStart(imported: CaseImportInput, initial: CaseState, request: unknown, taskQueue: string) {
+  return startOptions(initial, { import: imported }, request, taskQueue);
+}
+
+function startOptions(initial: CaseState, input: VictimCaseInput, request: unknown, taskQueue: string) {
+  const { caseId, centre, opening } = initial;
+  const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
   const options: WorkflowStartOptions<typeof victimCase> = {
     workflowId: caseId,
     taskQueue,
-    args: [{ caseId, centre, opening }],
+    args: [input],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     memo: { requestHash },
     staticSummary: `${caseId} · centre ${centre} · ${opening.unaccompaniedMinor ? 'unaccompanied minor' : 'adult'} track`,
@@ -115,8 +126,22 @@ export class CaseGateway {
     opening: CaseOpening,
     idempotencyKey: string | undefined,
   ): Promise<{ status: CaseStatus; created: boolean }> {
-    const caseId = idempotencyKey ? caseIdFromKey(principal.id, idempotencyKey) : `case-${randomUUID()}`;
-    const { initial, requestHash, options } = caseStart(caseId, principal.centre, opening, this.opts.taskQueue);
+    const caseId = newCaseId(principal.id, idempotencyKey);
+    return this.start(caseStart(caseId, principal.centre, opening, this.opts.taskQueue));
+  }
+
+  /** Brings in a running case whose import `prepare` checked; with an Idempotency-Key a retry finds it. */
+  async import(
+    principalId: string,
+    idempotencyKey: string | undefined,
+    prepare: (caseId: string) => { imported: CaseImportInput; initial: CaseState; request: unknown },
+  ): Promise<{ status: CaseStatus; created: boolean }> {
+    const { imported, initial, request } = prepare(newCaseId(principalId, idempotencyKey));
+    return this.start(importStart(imported, initial, request, this.opts.taskQueue));
+  }
+
+  private async start({ initial, requestHash, options }: ReturnType<typeof startOptions>): Promise<{ status: CaseStatus; created: boolean }> {
+    const { caseId, centre } = initial;
     try {
       await this.call(caseId, () => this.client.workflow.start<typeof victimCase>(WORKFLOW_TYPE, options));
     } catch (err) {
@@ -125,7 +150,7 @@ export class CaseGateway {
       if (memo?.requestHash !== requestHash) throw new HttpProblem(422, 'this Idempotency-Key was already used with a different body');
       return { status: await this.status(caseId), created: false };
     }
-    this.seen.set(caseId, { centre: principal.centre, prosecutorOffices: [], running: true, outcome: undefined });
+    this.seen.set(caseId, { centre, prosecutorOffices: [...initial.queriedOffices], running: true, outcome: undefined });
     return { status: toStatus(initial, dateAt(Date.now())), created: true };
   }
 
@@ -165,7 +190,7 @@ export class CaseGateway {
         // The case ended meanwhile (or after this process last saw it) and this update id is not one it
         // recorded: too late, not unknown. Temporal, not the remembered facts, says how it ended.
         if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {
-          throw new HttpProblem(409, `the case is closed (${(await this.access(caseId)).outcome ?? 'finished'}); no event applies any more`);
+          throw new HttpProblem(409, `the case is closed (${(await this.access(caseId)).outcome ?? 'finished'}); no event applies any more`, { code: 'case-closed' });
         }
         throw err;
       }
@@ -232,6 +257,9 @@ export class CaseGateway {
     }
   }
 }
+
+/** A new case's id; with an Idempotency-Key it derives from the caller and the key, so a retry finds the case. */
+const newCaseId = (principalId: string, key: string | undefined): string => (key ? caseIdFromKey(principalId, key) : `case-${randomUUID()}`);
 
 function caseIdFromKey(principalId: string, key: string): string {
   const h = createHash('sha256').update(`${principalId}\n${key}`).digest('hex');

@@ -1,7 +1,7 @@
 import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { caseIdSchema, caseListQuerySchema, caseListSchema, idempotencyHeaderSchema, problemSchema, queryIdSchema } from '../domain/schemas/api';
-import { caseOpeningSchema, caseStatusSchema, prosecutorQueryViewSchema } from '../domain/schemas/case';
+import { caseImportSchema, caseOpeningSchema, caseStatusSchema, prosecutorQueryViewSchema } from '../domain/schemas/case';
 import { caseEventSchema, statusQueryAnswerSchema } from '../domain/schemas/events';
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: problemSchema } } });
@@ -12,7 +12,7 @@ const codecBody = z
   .meta({ id: 'CodecPayloads', description: 'Payloads as the Temporal Web UI sends them: base64 data and metadata values' });
 
 const COMMON = {
-  400: problem('Invalid request: every invalid field is listed in invalidParams'),
+  400: problem('Invalid request: every invalid field is listed in invalidParams; values that cannot open a case carry a code'),
   401: problem('No or unknown bearer token'),
   403: problem("The principal's role may not do this"),
   429: problem('Too many requests from this principal'),
@@ -28,6 +28,20 @@ const ROUTES: RouteConfig[] = [
     responses: {
       201: { ...json(caseStatusSchema, 'The case was opened'), headers: { Location: { schema: { type: 'string' } } } },
       200: json(caseStatusSchema, 'The same Idempotency-Key opened this case before'),
+      ...COMMON,
+      422: problem('The Idempotency-Key was used with a different body'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/cases/import',
+    summary: 'Bring in a running case with its earlier events (Immigration Office, admin)',
+    description:
+      'The earlier events are applied as of their dates, with the clocks running in between; nothing of the past is mailed. An open status query is sent again to its office; the Immigration Office and the centre are told of the import.',
+    request: { headers: idempotencyHeaderSchema, body: { content: { 'application/json': { schema: caseImportSchema } } } },
+    responses: {
+      201: { ...json(caseStatusSchema, 'The case was imported; its status as of today'), headers: { Location: { schema: { type: 'string' } } } },
+      200: json(caseStatusSchema, 'The same Idempotency-Key imported this case before'),
       ...COMMON,
       422: problem('The Idempotency-Key was used with a different body'),
     },
@@ -59,7 +73,7 @@ const ROUTES: RouteConfig[] = [
       200: json(caseStatusSchema, 'The event applied; the new status'),
       ...COMMON,
       404: problem('No such case visible to the principal'),
-      409: problem('The event does not apply to the case now; detail says why'),
+      409: problem('The event does not apply to the case now; detail says why, code names the rule'),
     },
   },
   {

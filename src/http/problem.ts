@@ -12,7 +12,7 @@ export class HttpProblem extends Error {
   constructor(
     readonly status: number,
     readonly detail: string,
-    readonly extra: { invalidParams?: InvalidParam[]; type?: string } = {},
+    readonly extra: { invalidParams?: InvalidParam[]; type?: string; code?: string } = {},
   ) {
     super(detail);
   }
@@ -28,6 +28,7 @@ export function sendProblem(res: Response, problem: HttpProblem): void {
       title: STATUS_CODES[problem.status] ?? 'Error',
       status: problem.status,
       detail: problem.detail,
+      ...(problem.extra.code ? { code: problem.extra.code } : {}),
       ...(problem.extra.invalidParams ? { invalidParams: problem.extra.invalidParams } : {}),
     });
 }

@@ -2,7 +2,7 @@ import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@tem
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { dateAt, startOfDay, type IsoDate } from '../../src/domain/calendar';
-import type { Centre, CourtOfAppeal, JudicialDistrict } from '../../src/domain/codes';
+import type { Centre, ProsecutorOffice } from '../../src/domain/codes';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import type { CaseEvent, StatusQueryAnswer } from '../../src/domain/schemas/events';
@@ -12,7 +12,7 @@ import { recordEvent, status } from '../../workflows/messages';
 
 export const CENTRE: Actor = { id: 'centre-payoke', role: 'centre', centre: 'PAYOKE' };
 export const IMMIGRATION: Actor = { id: 'dvz', role: 'immigration-office' };
-export const prosecutor = (office: JudicialDistrict | CourtOfAppeal): Actor => ({ id: `pk-${office}`, role: 'prosecutor', office });
+export const prosecutor = (office: ProsecutorOffice): Actor => ({ id: `pk-${office}`, role: 'prosecutor', office });
 
 export const PSEUDONYM = 'Zorana-Pseudo-7731';
 

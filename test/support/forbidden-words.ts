@@ -1,9 +1,9 @@
 /**
  * Words a notice must never carry (issue 5: mails name neither the procedure
- * nor the person), in the three languages, plus the raw codes that contain them.
+ * nor the person), in the notice languages (nl, fr, de, en), plus the raw codes that contain them.
  */
 export const FORBIDDEN_IN_MAIL =
-  /traffick|trafic|\btraite\b|mensenhandel|human beings?|êtres? humains?|exploit|uitbuit|victim|slachtoffer|smuggl|smokkel|prostitu/i;
+  /traffick|trafic|\btraite\b|mensenhandel|menschenhandel|human beings?|êtres? humains?|exploit|uitbuit|ausbeut|victim|slachtoffer|opfer|smuggl|smokkel|schmuggel|schleus|prostitu/i;
 
 /** The matches, for a failure message that shows what leaked. */
 export function forbiddenWordsIn(text: string): string[] {

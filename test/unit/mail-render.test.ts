@@ -3,6 +3,7 @@ import { NOTICE_KINDS, type Notice, type NoticeKind } from '../../src/domain/not
 import { allDayEventIcs } from '../../src/mail/ics';
 import { idAtom, noticeEventUid, noticeMessageId } from '../../src/mail/message-id';
 import { escapeHtml, render } from '../../src/mail/render';
+import { LANGUAGE_PACKS } from '../../src/mail/templates';
 import { forbiddenWordsIn } from '../support/forbidden-words';
 
 const BASE = 'https://cases.example.org';
@@ -32,7 +33,12 @@ function notice(kind: NoticeKind, overrides: Partial<Notice> = {}): Notice {
   return { key: `case-7f3k/${kind}/2027-01-07`, kind, caseId: 'case-7f3k', centre: 'PAYOKE', recipients: [], due: '2027-01-07', facts: ALL_FACTS, ...overrides };
 }
 
-const DUE_IN = { nl: 'donderdag 7 januari 2027', fr: 'jeudi 7 janvier 2027', en: 'Thursday, 7 January 2027' } as const;
+const DUE_IN = {
+  nl: 'donderdag 7 januari 2027',
+  fr: 'jeudi 7 janvier 2027',
+  de: 'Donnerstag, 7. Januar 2027',
+  en: 'Thursday, 7 January 2027',
+} as const satisfies Record<(typeof LANGUAGES)[number], string>;
 
 describe.each(LANGUAGES)('templates in %s', (language) => {
   it.each(NOTICE_KINDS)('%s renders every part, with the due date, in neutral words', (kind) => {
@@ -51,7 +57,7 @@ describe.each(LANGUAGES)('templates in %s', (language) => {
 
     const everything = [mail.subject, mail.text, mail.html, mail.ics ?? ''].join('\n');
     expect(forbiddenWordsIn(everything)).toEqual([]);
-    expect(everything).not.toMatch(/IDENTIFIED_VICTIM|contact-with-exploiters|undefined|\[object|see the application|voir l’application|zie de toepassing/);
+    expect(everything).not.toMatch(/IDENTIFIED_VICTIM|contact-with-exploiters|undefined|\[object|see the application|voir l’application|zie de toepassing|siehe Anwendung/);
   });
 
   it('says whether proof of identity is still missing', () => {
@@ -60,8 +66,86 @@ describe.each(LANGUAGES)('templates in %s', (language) => {
       publicBaseUrl: BASE,
     }).text;
     expect(missing).not.toEqual(provided);
-    expect(missing).toMatch(/passport|passeport|paspoort/i);
-    expect(provided).not.toMatch(/passport|passeport|paspoort/i);
+    expect(missing).toMatch(/passport|passeport|paspoort|Reisepass/i);
+    expect(provided).not.toMatch(/passport|passeport|paspoort|Reisepass/i);
+  });
+});
+
+/** Every text of a pack, by path; a text that depends on the facts is taken both ways, a recipient's with a code. */
+function textsOf(value: unknown, path = ''): [string, string][] {
+  if (typeof value === 'string') return [[path, value]];
+  if (typeof value === 'function') {
+    if (path.startsWith('.recipients.')) return [[path, (value as (code: string) => string)('CODE')]];
+    const text = value as (facts: Record<string, boolean>) => string;
+    return [true, false].map((missing): [string, string] => [`${path}(${missing})`, text({ identityProofMissing: missing })]);
+  }
+  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => textsOf(v, `${path}.${k}`));
+  return [];
+}
+
+/** English words that no German sentence of ours uses (event codes and links stripped first). */
+const ENGLISH_WORDS = /\b(the|and|please|your|of|is|has|been|was|file|residence|reminder|request|notice|recipient|stage|deadline|centre|proof|granted|closed|expires?|answer|by)\b/i;
+const withoutCodesAndLinks = (text: string) => text.replace(/https?:\/\/\S+/g, '').replace(/\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g, '');
+
+describe('German (de-BE)', () => {
+  it('has the same keys as the English pack, and translates every text', () => {
+    const en = new Map(textsOf(LANGUAGE_PACKS.en));
+    const de = new Map(textsOf(LANGUAGE_PACKS.de));
+    expect([...de.keys()].sort()).toEqual([...en.keys()].sort());
+    const untranslated = [...de].filter(([path, text]) => text === en.get(path) && path !== '.words.labelSeparator');
+    expect(untranslated).toEqual([]);
+    for (const [path, text] of de) expect([path, forbiddenWordsIn(text)]).toEqual([path, []]);
+    expect(LANGUAGE_PACKS.de.locale).toBe('de-BE');
+  });
+
+  it.each(NOTICE_KINDS)('%s reads in German, with no English left', (kind) => {
+    const mail = render(notice(kind), 'de', { publicBaseUrl: BASE });
+    expect(mail.html).toContain('<html lang="de-BE">');
+    expect(mail.text).toMatch(/^Guten Tag,\n/);
+    expect(mail.text).toContain('Aktenzeichen: case-7f3k');
+    const words = withoutCodesAndLinks(`${mail.subject}\n${mail.text}`);
+    expect(words.match(ENGLISH_WORDS)).toBeNull();
+    // Nothing a third party may glimpse names the procedure: the subject speaks of a residence file, if of anything.
+    expect(mail.subject).not.toMatch(/Menschen|Opfer|Ausbeut/i);
+  });
+
+  it('names the file an Aufenthaltsakte and the actors as Belgian German does', () => {
+    const subjects = Object.values(LANGUAGE_PACKS.de.kinds).map((kind) => kind.subject);
+    expect(subjects.filter((s) => s.includes('Aufenthaltsakte')).length).toBeGreaterThan(5);
+    const all = textsOf(LANGUAGE_PACKS.de)
+      .map(([, text]) => text)
+      .join('\n');
+    for (const term of ['Ausländeramt', 'Generalprokurator', 'Staatsanwaltschaft', 'Bedenkzeit', 'Anlage 15', 'A-Karte', 'B-Karte', 'Statusanfrage', 'unbegleiteter minderjähriger Ausländer', 'Vormund']) {
+      expect(all.toLowerCase()).toContain(term.toLowerCase());
+    }
+    // Germany's words, not Belgium's.
+    expect(all).not.toMatch(/Staatsanwalt\b|Generalstaatsanwalt|Ausländerbehörde|Aufenthaltstitel/);
+  });
+
+  it("shows the workflow's facts in German words", () => {
+    const { text } = render(notice('case-closed'), 'de', { publicBaseUrl: BASE });
+    for (const line of [
+      'Zentrum: PAYOKE',
+      'Phase: Phase 3, Aufenthalt von sechs Monaten',
+      'Dokument: Bescheinigung der Eintragung im Ausländerregister (A-Karte, 6 Monate)',
+      'Nummer der Verlängerung: 2',
+      'Aktuelles Dokument gültig bis: Mittwoch, 31. März 2027 (2027-03-31)',
+      'Unbegleiteter minderjähriger Ausländer: ja',
+      'Frist: Antwort der Staatsanwaltschaft auf die Statusanfrage',
+      'Ausgang: Gerichtsverfahren beendet',
+      'Grund: Straftat in der Anklage beibehalten',
+      'Angefragte Stelle: die Staatsanwaltschaft LIEGE',
+      'Referenz der Statusanfrage: case-7f3k-q2',
+      'Einmalige Verlängerung des Dokuments von drei Monaten noch möglich: nein',
+      'Identitätsnachweis: noch vorzulegen',
+      'Mitteilung: Statusanfrage zu einer Aufenthaltsakte',
+      'Empfänger: der für die Akte zuständige Sozialarbeiter, die Staatsanwaltschaft LIEGE, ein Empfänger, den der Mailserver nach mehreren Versuchen nicht erreichen konnte',
+    ]) {
+      expect(text).toContain(`- ${line}\n`);
+    }
+    expect(text).toContain('Abgeschlossen am: Donnerstag, 7. Januar 2027 (2027-01-07)');
+    const unknown = render(notice('stage-changed', { facts: { stage: 'HUMAN_TRAFFICKING_STAGE' } }), 'de', { publicBaseUrl: BASE }).text;
+    expect(unknown).toContain('- Phase: siehe Anwendung\n');
   });
 });
 
@@ -71,6 +155,7 @@ describe('render', () => {
     expect(subjects).toEqual([
       'Statusaanvraag over een verblijfsdossier [case-7f3k]',
       'Demande de statut concernant un dossier de séjour [case-7f3k]',
+      'Statusanfrage zu einer Aufenthaltsakte [case-7f3k]',
       'Status request on a residence file [case-7f3k]',
     ]);
   });

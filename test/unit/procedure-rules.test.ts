@@ -5,7 +5,7 @@ import { GROUND_STAGES, whyEventRejected } from '../../src/domain/procedure/rule
 import { newCaseState, type CaseState } from '../../src/domain/procedure/state';
 import { workAuthorisation } from '../../src/domain/procedure/status';
 import type { Stage } from '../../src/domain/schemas/case';
-import { WITHDRAWAL_GROUNDS, type CaseEvent } from '../../src/domain/schemas/events';
+import { WITHDRAWAL_GROUNDS, type CaseEvent, type WithdrawalGround } from '../../src/domain/schemas/events';
 import { CENTRE, IMMIGRATION, opening, prosecutor, YES } from '../support/case-driver';
 
 const D0 = '2026-03-02';
@@ -19,7 +19,8 @@ function caseIn(stage: Stage): CaseState {
   applyAnswer(s, YES, ANTWERPEN, D0);
   if (stage === 'IDENTIFIED_VICTIM') return s;
   if (stage === 'PERMANENT_RESIDENCE') {
-    applyEvent(s, { type: 'trafficking-retained-in-charges', on: D0 }, ANTWERPEN, D0);
+    applyEvent(s, { type: 'trafficking-retained-in-charges', on: D0, statementsSignificant: true }, ANTWERPEN, D0);
+    applyEvent(s, { type: 'permanent-residence-decided', on: D0, grant: true }, IMMIGRATION, D0);
     return s;
   }
   applyEvent(s, { type: 'voluntary-return', on: D0 }, CENTRE, D0);
@@ -29,29 +30,36 @@ function caseIn(stage: Stage): CaseState {
 const STAGES: Stage[] = ['REFLECTION', 'TEMPORARY_RESIDENCE', 'IDENTIFIED_VICTIM', 'PERMANENT_RESIDENCE', 'CLOSED'];
 const REPORTER = { 'contact-with-exploiters': CENTRE, 'public-order-threat': IMMIGRATION, 'support-declined': CENTRE, 'cooperation-ended': ANTWERPEN, 'fraud-established': ANTWERPEN } as const;
 
+const groundEvent = (ground: WithdrawalGround, on = D0): CaseEvent =>
+  ground === 'fraud-established' ? { type: ground, on, finding: 'unfounded' } : { type: ground, on };
+
 describe('withdrawal grounds by stage', () => {
   const cells = WITHDRAWAL_GROUNDS.flatMap((ground) => STAGES.map((stage) => [ground, stage, GROUND_STAGES[ground].includes(stage)] as const));
   it.each(cells)('%s in %s: applies = %s', (ground, stage, applies) => {
     const s = caseIn(stage);
-    const reason = whyEventRejected(s, { type: ground, on: D0 }, REPORTER[ground], D0);
+    const reason = whyEventRejected(s, groundEvent(ground), REPORTER[ground], D0);
     if (applies) {
       expect(reason).toBeNull();
-      applyEvent(s, { type: ground, on: D0 }, REPORTER[ground], D0);
-      expect(s.review).toEqual({ ground, reportedOn: D0, decideBy: addDays(D0, 14) });
+      applyEvent(s, groundEvent(ground), REPORTER[ground], D0);
+      expect(s.review).toEqual({
+        grounds: [expect.objectContaining({ ground, reportedOn: D0, reporterId: REPORTER[ground].id })],
+        decideBy: addDays(D0, 14),
+      });
       expect(s.outcome).toBeNull(); // withdrawal only on the Immigration Office's decision
     } else {
-      expect(reason).toEqual(expect.any(String));
+      expect(reason?.code).toEqual(expect.any(String));
     }
   });
 
   it('withdraws the 6-month permit for fraud once the Immigration Office decides so', () => {
     const s = caseIn('IDENTIFIED_VICTIM');
-    applyEvent(s, { type: 'fraud-established', on: D0 }, ANTWERPEN, D0);
+    applyEvent(s, { type: 'fraud-established', on: D0, finding: 'fraudulent' }, ANTWERPEN, D0);
     const decision: CaseEvent = { type: 'withdrawal-decided', on: D0, withdraw: true, ground: 'fraud-established' };
-    expect(whyEventRejected(s, decision, CENTRE, D0)).toMatch(/may not report/);
+    expect(whyEventRejected(s, decision, CENTRE, D0)?.message).toMatch(/may not report/);
     expect(whyEventRejected(s, decision, IMMIGRATION, D0)).toBeNull();
     applyEvent(s, decision, IMMIGRATION, D0);
     expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'WITHDRAWN', outcomeDetail: 'fraud-established', review: null });
+    expect(s.outbox.find((n) => n.kind === 'withdrawal-review-opened')?.facts).toEqual({ ground: 'fraud-established' });
   });
 
   it('keeps the case going when the Immigration Office decides not to withdraw', () => {
@@ -93,9 +101,11 @@ describe('the regime and the clocks', () => {
     expect(s.outbox.filter((n) => n.kind === 'reflection-ending-reminder')).toHaveLength(1);
   });
 
-  it('fires a deadline that passed while nothing ran, once', () => {
+  it('fires a deadline that passed while nothing ran once, after the grace for late reports', () => {
     const s = caseIn('REFLECTION');
     runDueClockItems(s, addDays(D0, 100));
+    expect(s.outcome).toBeNull();
+    runDueClockItems(s, addDays(D0, 108));
     expect(s.outcome).toBe('REFLECTION_EXPIRED');
     expect(s.outbox.filter((n) => n.kind === 'reflection-ending-reminder')).toHaveLength(0);
     expect(s.outbox.filter((n) => n.kind === 'case-closed')).toHaveLength(1);
@@ -112,20 +122,25 @@ describe('the regime and the clocks', () => {
     expect(longer.flags.humanitarianCandidate).toBe(true);
   });
 
-  it('grants permanent residence on a conviction under the trafficking law only', () => {
+  it('makes eligible on a conviction under the trafficking law only, and grants on the Immigration Office decision', () => {
     const other = caseIn('IDENTIFIED_VICTIM');
     applyEvent(other, { type: 'conviction', on: D0, underTraffickingLaw: false, appealed: false }, ANTWERPEN, D0);
-    expect(other.stage).toBe('IDENTIFIED_VICTIM');
-    const documented = caseIn('TEMPORARY_RESIDENCE');
+    expect(other).toMatchObject({ stage: 'IDENTIFIED_VICTIM', permanentResidenceReview: null });
+    const documented = caseIn('IDENTIFIED_VICTIM');
     applyEvent(documented, { type: 'identity-documented', on: D0, documentKind: 'passport' }, CENTRE, D0);
     applyEvent(documented, { type: 'conviction', on: D0, underTraffickingLaw: true, appealed: false }, ANTWERPEN, D0);
+    expect(documented).toMatchObject({ stage: 'IDENTIFIED_VICTIM', outcome: null, permanentResidenceReview: { basis: 'conviction' } });
+    applyEvent(documented, { type: 'permanent-residence-decided', on: D0, grant: true, issuedOn: addDays(D0, -1) }, IMMIGRATION, D0);
     expect(documented).toMatchObject({ stage: 'PERMANENT_RESIDENCE', outcome: 'PERMANENT_RESIDENCE', flags: { identityProofMissing: false } });
-    expect(documented.document).toMatchObject({ type: 'B_CARD', validUntil: null });
+    expect(documented.document).toMatchObject({ type: 'B_CARD', issuedOn: addDays(D0, -1), validUntil: null });
   });
 
   it('rejects events dated in the future or before the case was opened', () => {
     const s = caseIn('REFLECTION');
-    expect(whyEventRejected(s, { type: 'voluntary-return', on: addDays(D0, 1) }, CENTRE, D0)).toMatch(/future/);
-    expect(whyEventRejected(s, { type: 'voluntary-return', on: addDays(D0, -1) }, CENTRE, D0)).toMatch(/before the case was opened/);
+    expect(whyEventRejected(s, { type: 'voluntary-return', on: addDays(D0, 1) }, CENTRE, D0)).toMatchObject({ code: 'date-in-future', message: expect.stringMatching(/future/) });
+    expect(whyEventRejected(s, { type: 'voluntary-return', on: addDays(D0, -1) }, CENTRE, D0)).toMatchObject({
+      code: 'date-before-opening',
+      message: expect.stringMatching(/before the case was opened/),
+    });
   });
 });

@@ -112,6 +112,40 @@ describe('sendNotice', () => {
     expect(prosecutor.headers.get('auto-submitted')).toBe('auto-generated');
   });
 
+  it("sends a labour auditor's office its status query at the address and in the language of the directory, in its words", async () => {
+    const { sink, send } = await setUp();
+    await send({ ...statusQuery, key: 'case-7f3k/status-query/q-2', recipients: [{ role: 'prosecutor', office: 'LABOUR-GENT' }] });
+    await send({
+      ...statusQuery,
+      key: 'case-7f3k/status-query-escalated/q-2',
+      kind: 'status-query-escalated',
+      recipients: [{ role: 'principal-crown-prosecutor', courtOfAppeal: 'CA-GENT' }],
+      facts: { queryId: 'q-2', office: 'LABOUR-GENT' },
+    });
+
+    expect(directory.labourAuditorOffices['LABOUR-GENT']).toMatchObject({ email: 'arbeidsauditoraat.gent@example.org', language: 'nl' });
+    expect(sink.envelopes).toEqual([['arbeidsauditoraat.gent@example.org'], ['pg.gent@example.org']]);
+    const [office, pg] = sink.messages as [ParsedMail, ParsedMail];
+    expect(office.subject).toBe('Statusaanvraag over een verblijfsdossier [case-7f3k]');
+    expect(office.text).toContain('zondag 14 februari 2027 (2027-02-14)');
+    expect(office.text).toContain('De Dienst Vreemdelingenzaken vraagt u naar de stand');
+    expect(office.text).not.toMatch(/parket/i);
+    expect(pg.text).toContain('- Bevraagde instantie: arbeidsauditoraat LABOUR-GENT\n');
+    expect(logText()).toContain('prosecutor:LABOUR-GENT');
+
+    // The Immigration Office (French) is told of an undelivered notice in its words.
+    await send({
+      key: 'case-7f3k/delivery-failed/q-2',
+      kind: 'delivery-failed',
+      caseId: 'case-7f3k',
+      centre: 'PAYOKE',
+      recipients: [{ role: 'immigration-office' }],
+      facts: { noticeKind: 'status-query', recipients: 'prosecutor:LABOUR-GENT' },
+    });
+    expect(sink.envelopes[2]).toEqual(['office-etrangers@example.org']);
+    expect(sink.messages[2]!.text).toContain('l’auditorat du travail LABOUR-GENT');
+  });
+
   it('gives the caseworker of an English-speaking centre English, and tells addresses apart in every mail and log', async () => {
     const { sink, send } = await setUp();
     await send({ ...reminder, key: 'k-pag-asa', centre: 'PAG-ASA', recipients: [{ role: 'centre', centre: 'PAG-ASA' }, { role: 'caseworker' }] });
@@ -124,6 +158,26 @@ describe('sendNotice', () => {
     expect(sink.raw[1]!.split(CASEWORKER).length - 1).toBe(1);
     expect(logText()).toContain('notice delivered');
     expect(logText()).not.toContain('private.example.net');
+    for (const raw of sink.raw) expect(forbiddenWordsIn(raw)).toEqual([]);
+  });
+
+  it('writes to the offices of the German-speaking district (Eupen) in German, as the directory says', async () => {
+    const { sink, send } = await setUp();
+    expect(directory.prosecutorOffices.EUPEN.language).toBe('de');
+    expect(directory.labourAuditorOffices['LABOUR-EUPEN'].language).toBe('de');
+    await send({ ...statusQuery, key: 'case-7f3k/status-query/q-3', recipients: [{ role: 'prosecutor', office: 'EUPEN' }] });
+    await send({ ...statusQuery, key: 'case-7f3k/status-query/q-4', recipients: [{ role: 'prosecutor', office: 'LABOUR-EUPEN' }] });
+
+    expect(sink.envelopes).toEqual([['parquet.eupen@example.org'], ['arbeitsauditorat.eupen@example.org']]);
+    for (const mail of sink.messages) {
+      expect(mail.subject).toBe('Statusanfrage zu einer Aufenthaltsakte [case-7f3k]');
+      expect(mail.text).toMatch(/^Guten Tag,\n/);
+      expect(mail.text).toContain('Antwort spätestens am: Sonntag, 14. Februar 2027 (2027-02-14)');
+      expect(mail.text).toContain('Das Ausländeramt bittet Sie um den Stand');
+      expect(mail.text).toContain('https://cases.example.org/v1/prosecutor/queries');
+      expect(mail.html).toContain('<html lang="de-BE">');
+      expect(mail.text).not.toMatch(/Demande|parquet|Status request/);
+    }
     for (const raw of sink.raw) expect(forbiddenWordsIn(raw)).toEqual([]);
   });
 

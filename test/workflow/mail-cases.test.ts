@@ -423,8 +423,11 @@ describe('a whole case, as the recipients receive it', () => {
         ['pg.liege@example.org', 'Rappel : demande de statut en attente de votre réponse'],
         ['office-etrangers@example.org', 'Le document de séjour expirera sans décision'],
         ['surya@example.org', 'Le document de séjour expirera sans décision'],
+        // The guardian is copied on whatever the centre is told about the minor (PROCEDURE.md "Who takes part").
+        [GUARDIAN, 'Le document de séjour expirera sans décision'],
         ['surya@example.org', 'Rappel : le document de séjour expire bientôt'],
         [CASEWORKER, 'Rappel : le document de séjour expire bientôt'],
+        [GUARDIAN, 'Rappel : le document de séjour expire bientôt'],
       ].sort(),
     );
     // The caseworker of a French-speaking centre reads French too.
@@ -663,6 +666,8 @@ describe('never twice', () => {
     }
     const today = await cases.today();
     await cases.event(h, prosecutor('ANTWERPEN'), { type: 'conviction', on: today, underTraffickingLaw: true, appealed: false });
+    await quiet(h);
+    await cases.event(h, IMMIGRATION, { type: 'permanent-residence-decided', on: today, grant: true });
     await quiet(h);
     await cases.event(h, CENTRE, { type: 'identity-documented', on: today, documentKind: 'passport' });
     expect(await h.result()).toMatchObject({ outcome: 'PERMANENT_RESIDENCE' });

@@ -195,7 +195,14 @@ describe('the 6-month permit', () => {
     await cases.settled(h);
     const today = await cases.today();
     st = await cases.event(h, prosecutor('ANTWERPEN'), { type: 'conviction', on: today, underTraffickingLaw: true, appealed: true });
+    // Eligible, not granted: the Immigration Office decides, and the 6-month cycle goes on meanwhile.
+    expect(st).toMatchObject({ stage: 'IDENTIFIED_VICTIM', outcome: null, permanentResidenceReview: { basis: 'conviction-under-appeal', decideBy: addDays(today, 30) } });
+    expect(st.deadlines.map((d) => d.kind)).toContain('PERMANENT_RESIDENCE_DECISION_DUE');
+    await cases.settled(h);
+    expect(noticesOf(h).find((n) => n.kind === 'permanent-residence-review-opened')).toMatchObject({ due: addDays(today, 30), recipients: [{ role: 'immigration-office' }] });
+    st = await cases.event(h, IMMIGRATION, { type: 'permanent-residence-decided', on: today, grant: true });
     expect(st).toMatchObject({ stage: 'PERMANENT_RESIDENCE', outcome: 'PERMANENT_RESIDENCE', workAuthorisation: 'UNRESTRICTED' });
+    expect(st.document).toEqual({ type: 'B_CARD', issuedOn: today, validUntil: null, renewals: 0 });
     expect(st.flags.identityProofMissing).toBe(true);
     await cases.settled(h);
     expect(noticesOf(h).find((n) => n.kind === 'permanent-residence-granted')?.facts).toEqual({ identityProofMissing: true });
@@ -229,7 +236,11 @@ describe('withdrawal', () => {
     const d0 = await cases.today();
     const st = await cases.event(h, CENTRE, { type: 'contact-with-exploiters', on: d0 });
     expect(st.stage).toBe('REFLECTION');
-    expect(st.withdrawalReview).toEqual({ ground: 'contact-with-exploiters', reportedOn: d0, decideBy: addDays(d0, 14) });
+    expect(st.withdrawalReview).toEqual({
+      grounds: [{ ground: 'contact-with-exploiters', reportedOn: d0, by: 'centre' }],
+      decideBy: addDays(d0, 14),
+      identificationPending: false,
+    });
     expect(await rejection(cases.event(h, IMMIGRATION, { type: 'withdrawal-decided', on: d0, withdraw: true, ground: 'public-order-threat' }))).toMatch(/concerns/);
     await cases.advanceTo(h, addDays(d0, 12));
     expect(noticesOf(h).find((n) => n.kind === 'withdrawal-review-reminder')).toMatchObject({ due: addDays(d0, 14), recipients: [{ role: 'immigration-office' }] });
@@ -263,11 +274,12 @@ describe('dates and idempotency', () => {
     await cases.event(h, CENTRE, e, 'same-key');
     const again = await cases.event(h, CENTRE, e, 'same-key');
     expect(again.history.filter((x) => x.type === 'contact-with-exploiters')).toHaveLength(1);
-    expect(again.withdrawalReview?.ground).toBe('contact-with-exploiters');
+    expect(again.withdrawalReview?.grounds.map((g) => g.ground)).toEqual(['contact-with-exploiters']);
   });
 
   it('gives an unaccompanied minor 3 months and copies the guardian', async () => {
-    const h = await cases.open({ unaccompaniedMinor: true, guardian: { name: 'G. Voogd', email: 'voogd@example.org' } });
+    // No date of birth known: the guardianship has no end date the service could act on.
+    const h = await cases.open({ unaccompaniedMinor: true, guardian: { name: 'G. Voogd', email: 'voogd@example.org' }, victim: { pseudonym: 'M', language: 'ro' } });
     const d0 = await cases.today();
     let st = await cases.settled(h);
     expect(st.document).toMatchObject({ type: 'MINOR_TEMPORARY_RESIDENCE', validUntil: addPeriod(d0, { months: 3 }) });

@@ -1,82 +1,157 @@
 import type { IsoDate } from '../calendar';
 import { addPeriod } from '../calendar';
 import { POLICY } from '../policy';
+import type { PermanentResidenceBasis } from '../schemas/case';
 import type { CaseEvent, StatusQueryAnswer, WithdrawalGround } from '../schemas/events';
 import { centreOf, IMMIGRATION_OFFICE, notify } from './notify';
 import { isPositive } from './rules';
 import type { Actor, CaseState } from './state';
-import { close, closeQuery, enterStage, sendQuery } from './transitions';
+import {
+  close,
+  closeQuery,
+  enterStage,
+  flagHumanitarianOnNonRenewal,
+  followNewExpiry,
+  grantPermanentResidence,
+  proceedingsLastedLong,
+  sendQuery,
+  startDocumentCycle,
+} from './transitions';
 
-function openReview(s: CaseState, ground: WithdrawalGround, on: IsoDate): void {
-  const decideBy = addPeriod(on, POLICY.withdrawalReview.decideWithin);
-  s.review = { ground, reportedOn: on, decideBy };
-  // The history length tells apart two reports of the same ground on the same day.
-  notify(s, 'withdrawal-review-opened', `${ground}/${on}/${s.history.length}`, [IMMIGRATION_OFFICE], { due: decideBy, facts: { ground } });
+/** How the code before permanent-residence reviews treated eligibility; only replays of that code's histories ask for it. */
+export interface ApplyOptions {
+  grantOnEligibility?: boolean;
 }
 
-/** More than two years of proceedings may open humanitarian residence [003 §5.2]. */
-function proceedingsLastedLong(s: CaseState, end: IsoDate): boolean {
-  return !!s.complaint && end > addPeriod(s.complaint.on, { years: POLICY.humanitarianAfterYears });
+/** A reported ground opens the review, or joins the one that is open: the decision covers them all (PROCEDURE.md). */
+function reportGround(s: CaseState, ground: WithdrawalGround, on: IsoDate, actor: Actor, today: IsoDate, finding?: 'fraudulent' | 'unfounded'): void {
+  const reported = { ground, reportedOn: on, by: actor.role, reporterId: actor.id, ...(finding ? { finding } : {}) };
+  // The review deadline runs from the day the service records the ground (PROCEDURE.md "Dates and clocks").
+  if (s.review) s.review.grounds.push(reported);
+  else s.review = { grounds: [reported], decideBy: addPeriod(today, POLICY.withdrawalReview.decideWithin) };
+  // The history length tells apart two reports of the same ground on the same day.
+  notify(s, 'withdrawal-review-opened', `${ground}/${on}/${s.history.length}`, [IMMIGRATION_OFFICE], {
+    due: s.review.decideBy,
+    facts: { ground },
+  });
+}
+
+/** Stage 3: the A-card from the day the case enters it [003 §5.2]. */
+function identify(s: CaseState, today: IsoDate): void {
+  s.identificationPending = false;
+  enterStage(s, 'IDENTIFIED_VICTIM', 'A_CARD', today);
+}
+
+/** A conviction under the trafficking law, or retained charges with significant statements, make an identified victim eligible. */
+function eligibility(event: CaseEvent, opts: ApplyOptions): PermanentResidenceBasis | null {
+  if (event.type === 'conviction' && event.underTraffickingLaw) return event.appealed ? 'conviction-under-appeal' : 'conviction';
+  // The code before reviews asked nothing of the statements.
+  if (event.type === 'trafficking-retained-in-charges' && (event.statementsSignificant || opts.grantOnEligibility)) return 'retained-charges';
+  return null;
+}
+
+/** Decision (PROCEDURE.md stage 4): eligibility opens a review by the Immigration Office; the 6-month cycle goes on meanwhile. */
+function openPermanentResidenceReview(s: CaseState, basis: PermanentResidenceBasis, on: IsoDate, today: IsoDate): void {
+  if (s.permanentResidenceReview) return;
+  const decideBy = addPeriod(today, POLICY.permanentResidence.decideWithin);
+  s.permanentResidenceReview = { basis, eligibleOn: on, decideBy };
+  notify(s, 'permanent-residence-review-opened', decideBy, [IMMIGRATION_OFFICE], { due: decideBy, facts: { detail: basis } });
+  notify(s, 'permanent-residence-eligible', decideBy, [centreOf(s)], { due: decideBy, facts: { detail: basis } });
 }
 
 /** Applies an event that `whyEventRejected` accepted. */
-export function applyEvent(s: CaseState, event: CaseEvent, actor: Actor, today: IsoDate): void {
+export function applyEvent(s: CaseState, event: CaseEvent, actor: Actor, today: IsoDate, opts: ApplyOptions = {}): void {
   s.history.push({ on: event.on, type: event.type, by: actor.role });
   switch (event.type) {
     case 'complaint-filed':
       s.complaint = { on: event.on, kind: event.kind, prosecutorOffice: event.prosecutorOffice };
-      enterStage(s, 'TEMPORARY_RESIDENCE', 'ATTESTATION_OF_IMMATRICULATION', event.on);
+      // Decision: the 3-month document runs from the day the complaint is recorded, not from its own date.
+      enterStage(s, 'TEMPORARY_RESIDENCE', 'ATTESTATION_OF_IMMATRICULATION', today);
       // Decision: the query goes out as stage 2 starts (never later than a month before expiry).
       sendQuery(s, today);
       return;
-    case 'document-issued':
+    case 'document-issued': {
+      const expiredBefore = s.expiredAwaitingDecision;
       // The dates printed on the document replace the computed ones; every timer follows.
+      s.documentReported = true;
       s.document = {
         type: event.document,
         issuedOn: event.issuedOn,
         validUntil: s.stage === 'PERMANENT_RESIDENCE' ? null : event.validUntil,
         renewals: s.document?.renewals ?? 0,
       };
+      // A new document after one expired without the whole window: the Immigration Office decided to go on.
+      if (expiredBefore && event.validUntil > expiredBefore) startDocumentCycle(s);
+      followNewExpiry(s);
       return;
+    }
     case 'temporary-residence-renewed':
       if (s.document?.validUntil) {
         s.document.validUntil = addPeriod(s.document.validUntil, POLICY.temporaryResidence.validity);
         s.document.renewals += 1;
       }
-      s.decision = null;
+      startDocumentCycle(s);
       sendQuery(s, today);
       return;
     case 'contact-with-exploiters':
     case 'support-declined':
     case 'cooperation-ended':
-    case 'fraud-established':
     case 'public-order-threat':
-      openReview(s, event.type, event.on);
+      reportGround(s, event.type, event.on, actor, today);
       return;
-    case 'withdrawal-decided':
+    case 'fraud-established':
+      reportGround(s, event.type, event.on, actor, today, event.finding);
+      return;
+    case 'withdrawal-decided': {
+      const pending = s.identificationPending;
       s.review = null;
-      if (event.withdraw) close(s, 'WITHDRAWN', event.ground, today);
+      s.identificationPending = false;
+      if (event.withdraw) close(s, 'WITHDRAWN', event.ground ?? null);
+      // PROCEDURE.md "status query": a decision not to withdraw lets the waiting positive answer take effect.
+      else if (pending && s.stage === 'TEMPORARY_RESIDENCE') identify(s, today);
       return;
+    }
     case 'identity-documented':
       s.identityDocumented = true;
       s.flags.identityProofMissing = false;
       return;
     case 'conviction':
-      // A first-instance conviction under the trafficking law suffices, even under appeal [003 §5.2; 001 §4].
-      if (event.underTraffickingLaw) close(s, 'PERMANENT_RESIDENCE', event.appealed ? 'conviction-under-appeal' : 'conviction', today);
+    case 'trafficking-retained-in-charges': {
+      // A first-instance conviction suffices, even under appeal [000]; another law without trafficking retained gives nothing.
+      const basis = eligibility(event, opts);
+      if (!basis) return;
+      if (opts.grantOnEligibility) grantPermanentResidence(s, basis === 'retained-charges' ? 'trafficking-retained-in-charges' : basis, today);
+      else openPermanentResidenceReview(s, basis, event.on, today);
       return;
-    case 'trafficking-retained-in-charges':
-      close(s, 'PERMANENT_RESIDENCE', 'trafficking-retained-in-charges', today);
+    }
+    case 'permanent-residence-decided': {
+      const review = s.permanentResidenceReview;
+      s.permanentResidenceReview = null;
+      if (event.grant) {
+        grantPermanentResidence(s, review?.basis ?? 'conviction', event.issuedOn ?? event.on);
+        return;
+      }
+      notify(s, 'permanent-residence-refused', `${event.on}/${s.history.length}`, [centreOf(s)], {
+        facts: { detail: event.reason ?? 'other' },
+      });
+      return;
+    }
+    case 'not-renewed':
+      flagHumanitarianOnNonRenewal(s);
+      close(s, 'NOT_RENEWED', s.decision === 'negative' ? 'negative-answer' : 'no-decision');
       return;
     case 'proceedings-ended':
       s.flags.humanitarianCandidate = proceedingsLastedLong(s, event.on);
-      close(s, 'PROCEEDINGS_ENDED', event.reason, today);
+      close(s, 'PROCEEDINGS_ENDED', event.reason);
       return;
     case 'voluntary-return':
-      close(s, 'VOLUNTARY_RETURN', null, today);
+      close(s, 'VOLUNTARY_RETURN', null);
+      return;
+    case 'opened-in-error':
+      close(s, 'OPENED_IN_ERROR', null);
       return;
     case 'other-status-granted':
-      close(s, 'OTHER_STATUS', event.status, today);
+      close(s, 'OTHER_STATUS', event.status);
       return;
   }
 }
@@ -89,6 +164,7 @@ export function applyAnswer(s: CaseState, answer: StatusQueryAnswer, actor: Acto
   if (!isPositive(answer)) {
     // Any "no": no renewal (but the one renewal of the 3-month document stays possible); the case ends at expiry.
     s.decision = 'negative';
+    if (!answer.proceedingsOngoing) s.proceedingsEndedOn ??= today;
     notify(s, 'negative-answer', query?.queryId ?? 'none', [IMMIGRATION_OFFICE, centreOf(s)], {
       due: s.document?.validUntil ?? undefined,
       facts: { queryId: query?.queryId ?? '' },
@@ -96,13 +172,20 @@ export function applyAnswer(s: CaseState, answer: StatusQueryAnswer, actor: Acto
     return;
   }
   if (s.stage === 'TEMPORARY_RESIDENCE') {
-    enterStage(s, 'IDENTIFIED_VICTIM', 'A_CARD', today);
+    if (!s.review) return identify(s, today);
+    // No threat to public order and severed ties are conditions of the A-card: the review decides first.
+    s.identificationPending = true;
+    notify(s, 'identification-awaits-review', query?.queryId ?? 'none', [IMMIGRATION_OFFICE], {
+      due: s.review.decideBy,
+      facts: { queryId: query?.queryId ?? '' },
+    });
     return;
   }
   // Stage 3: renewed by 6 months until the proceedings end [003 §5.2].
   if (s.document?.validUntil) {
     s.document.validUntil = addPeriod(s.document.validUntil, POLICY.identifiedVictim.validity);
     s.document.renewals += 1;
+    startDocumentCycle(s);
     notify(s, 'document-to-issue', `A_CARD/renewal-${s.document.renewals}`, [IMMIGRATION_OFFICE], {
       facts: { documentType: 'A_CARD', renewal: String(s.document.renewals) },
     });

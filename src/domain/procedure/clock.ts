@@ -1,11 +1,11 @@
 import type { IsoDate } from '../calendar';
-import { addDays, subtractPeriod } from '../calendar';
+import { addDays, addPeriod, subtractPeriod } from '../calendar';
 import type { NoticeKind } from '../notices';
 import { POLICY } from '../policy';
 import type { DeadlineKind } from '../schemas/case';
-import { centreOf, IMMIGRATION_OFFICE, notify } from './notify';
-import type { CaseState } from './state';
-import { alertExpiryWithoutDecision, close, escalateQuery, sendQuery } from './transitions';
+import { centreOf, GUARDIAN, IMMIGRATION_OFFICE, notify } from './notify';
+import { guardianshipEnds, type CaseState } from './state';
+import { alertExpiryWithoutDecision, close, escalateQuery, flagHumanitarianOnNonRenewal, sendQuery } from './transitions';
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -20,16 +20,33 @@ const LABEL: Record<DeadlineKind, string> = {
   PROSECUTOR_REPLY_DUE: "prosecutor's reply due",
   ESCALATION_REPLY_DUE: "Principal Crown Prosecutor's reply due",
   WITHDRAWAL_DECISION_DUE: 'withdrawal decision due',
+  PERMANENT_RESIDENCE_DECISION_DUE: 'permanent-residence decision due',
+  GUARDIANSHIP_ENDS: 'guardianship ends (18th birthday)',
+  LATE_REPORTS_CLOSE: 'late reports accepted until',
 };
 
 const BASIS: Record<DeadlineKind, string> = {
   REFLECTION_ENDS: 'Reflection period: 45 days (adult), 3 months (unaccompanied minor) [003 §2.1, §4.3, §5.2]',
   DOCUMENT_EXPIRES: 'Document validity: 3 months renewable once (stage 2), 6 months renewed (stage 3) [003 §5.2]',
   STATUS_QUERY_DUE: 'Status query to the prosecutor at the latest one month before expiry [002 §8.2]',
-  PROSECUTOR_REPLY_DUE: 'Reply deadline of the status query: 14 days, at the latest 7 days before expiry (policy) [002 §8.2]',
-  ESCALATION_REPLY_DUE: 'No reply: the query went to the Principal Crown Prosecutor, 7 days (policy) [002 §8.2]',
+  PROSECUTOR_REPLY_DUE: 'Reply deadline of the status query: 14 days, at the latest 7 days before expiry, at least 2 days (policy) [002 §8.2]',
+  ESCALATION_REPLY_DUE: 'No reply: the query went to the Principal Crown Prosecutor, 7 days, at the latest the day before expiry (policy) [002 §8.2]',
   WITHDRAWAL_DECISION_DUE: 'Withdrawal review by the Immigration Office: 14 days (policy) [001; 004 ¶12]',
+  PERMANENT_RESIDENCE_DECISION_DUE: 'Residence of unlimited duration "can be issued": the Immigration Office decides within 30 days (policy) [002 §8.3; 003 §5.2]',
+  GUARDIANSHIP_ENDS: 'The guardianship of an unaccompanied minor ends at 18 [003 §4.3; 004 ¶7]',
+  LATE_REPORTS_CLOSE: 'A case-ending deadline passed while the service was down: 7 days to report what happened meanwhile (policy)',
 };
+
+const QUERY_KINDS: readonly DeadlineKind[] = ['PROSECUTOR_REPLY_DUE', 'ESCALATION_REPLY_DUE'];
+/** Deadlines after which the case would end: an outage never ends a case by itself (PROCEDURE.md "Dates and clocks"). */
+type EndingKind = 'REFLECTION_ENDS' | 'DOCUMENT_EXPIRES';
+
+/** The current document's own deadline: the end of reflection in stage 1, its expiry after. */
+const documentDeadline = (s: CaseState): EndingKind => (s.stage === 'REFLECTION' ? 'REFLECTION_ENDS' : 'DOCUMENT_EXPIRES');
+
+/** A late deadline still waits for its grace to end while the document it belongs to has not changed. */
+const lateStillApplies = (s: CaseState): boolean =>
+  !!s.late && s.document?.validUntil === s.late.due && documentDeadline(s) === s.late.kind;
 
 /** Deadlines the case currently depends on, whether or not they already fired. */
 function allDeadlines(s: CaseState): Deadline[] {
@@ -37,18 +54,23 @@ function allDeadlines(s: CaseState): Deadline[] {
   const list: Deadline[] = [];
   const add = (kind: DeadlineKind, due: IsoDate) => list.push({ kind, due, basis: BASIS[kind] });
   const validUntil = s.document?.validUntil;
-  if (validUntil) add(s.stage === 'REFLECTION' ? 'REFLECTION_ENDS' : 'DOCUMENT_EXPIRES', validUntil);
-  if (validUntil && s.stage === 'IDENTIFIED_VICTIM' && !s.query && s.decision === null) {
+  if (validUntil) add(documentDeadline(s), validUntil);
+  const renewable = s.stage === 'TEMPORARY_RESIDENCE' || s.stage === 'IDENTIFIED_VICTIM';
+  if (validUntil && renewable && !s.query && s.decision === null && s.querySentForDocument === null && !s.expiredAwaitingDecision) {
     add('STATUS_QUERY_DUE', subtractPeriod(validUntil, POLICY.statusQuery.latestBeforeExpiry));
   }
   if (s.query) add(s.query.escalatedTo ? 'ESCALATION_REPLY_DUE' : 'PROSECUTOR_REPLY_DUE', s.query.replyBy);
   if (s.review) add('WITHDRAWAL_DECISION_DUE', s.review.decideBy);
+  if (s.permanentResidenceReview) add('PERMANENT_RESIDENCE_DECISION_DUE', s.permanentResidenceReview.decideBy);
+  const majority = guardianshipEnds(s);
+  if (majority && !s.flags.guardianshipEnded) add('GUARDIANSHIP_ENDS', majority);
+  if (s.late && lateStillApplies(s)) add('LATE_REPORTS_CLOSE', s.late.until);
   return list;
 }
 
-/** A deadline's own clock item: it fires when its day is over, except the query, which goes out on its day. */
-const deadlineKey = (s: CaseState, d: Deadline) => `clock/${d.kind}/${s.query?.queryId ?? ''}/${d.due}`;
-const firesOn = (d: Deadline): IsoDate => (d.kind === 'STATUS_QUERY_DUE' ? d.due : addDays(d.due, 1));
+/** A deadline's own clock item: it fires when its day is over, except those that happen on their day. */
+const deadlineKey = (s: CaseState, d: Deadline) => `clock/${d.kind}/${QUERY_KINDS.includes(d.kind) ? (s.query?.queryId ?? '') : ''}/${d.due}`;
+const firesOn = (d: Deadline): IsoDate => (d.kind === 'STATUS_QUERY_DUE' || d.kind === 'GUARDIANSHIP_ENDS' ? d.due : addDays(d.due, 1));
 
 const REMINDERS: Partial<Record<DeadlineKind, { kind: NoticeKind; daysBefore: readonly number[] }>> = {
   REFLECTION_ENDS: { kind: 'reflection-ending-reminder', daysBefore: POLICY.reflection.remindersDaysBefore },
@@ -56,6 +78,7 @@ const REMINDERS: Partial<Record<DeadlineKind, { kind: NoticeKind; daysBefore: re
   PROSECUTOR_REPLY_DUE: { kind: 'status-query-reminder', daysBefore: POLICY.statusQuery.remindersDaysBefore },
   ESCALATION_REPLY_DUE: { kind: 'status-query-reminder', daysBefore: POLICY.statusQuery.remindersDaysBefore },
   WITHDRAWAL_DECISION_DUE: { kind: 'withdrawal-review-reminder', daysBefore: POLICY.withdrawalReview.remindersDaysBefore },
+  PERMANENT_RESIDENCE_DECISION_DUE: { kind: 'permanent-residence-review-reminder', daysBefore: POLICY.permanentResidence.remindersDaysBefore },
 };
 
 interface ClockItem {
@@ -69,12 +92,46 @@ interface ClockItem {
   run: (s: CaseState, today: IsoDate) => void;
 }
 
+/**
+ * A document expired without a positive decision. It ends the case only when the prosecutor had the whole
+ * window: a negative answer, or a query sent at least a month before the expiry in force (PROCEDURE.md).
+ */
+function expire(s: CaseState, due: IsoDate): void {
+  const sent = s.querySentForDocument;
+  const wholeWindow = s.decision === 'negative' || (sent !== null && sent <= subtractPeriod(due, POLICY.statusQuery.latestBeforeExpiry));
+  if (wholeWindow) {
+    flagHumanitarianOnNonRenewal(s);
+    return close(s, 'NOT_RENEWED', s.decision === 'negative' ? 'negative-answer' : 'no-decision');
+  }
+  s.expiredAwaitingDecision = due;
+  notify(s, 'expiry-decision-needed', due, [IMMIGRATION_OFFICE, centreOf(s)], { due, facts: { documentValidUntil: due } });
+}
+
+function endOf(s: CaseState, kind: EndingKind, due: IsoDate): void {
+  if (kind === 'REFLECTION_ENDS') return close(s, 'REFLECTION_EXPIRED', null);
+  expire(s, due);
+}
+
+/** Noticed late: the centre and the Immigration Office are told, and late reports are taken for a grace period. */
+function noticedLate(s: CaseState, kind: EndingKind, due: IsoDate, today: IsoDate): void {
+  const until = addPeriod(today, POLICY.outage.reportingGrace);
+  s.late = { kind, due, until };
+  notify(s, 'deadline-passed-unnoticed', `${kind}/${due}`, [centreOf(s), IMMIGRATION_OFFICE], { due: until, facts: { deadline: kind } });
+}
+
 function onDeadline(s: CaseState, d: Deadline, today: IsoDate): void {
   switch (d.kind) {
     case 'REFLECTION_ENDS':
-      return close(s, 'REFLECTION_EXPIRED', null, today);
     case 'DOCUMENT_EXPIRES':
-      return close(s, 'NOT_RENEWED', s.decision === 'negative' ? 'negative-answer' : 'no-decision', today);
+      if (today > addDays(firesOn(d), POLICY.outage.lateAfterDays - 1)) return noticedLate(s, d.kind, d.due, today);
+      return endOf(s, d.kind, d.due);
+    case 'LATE_REPORTS_CLOSE': {
+      const late = s.late;
+      s.late = null;
+      // The deadline applies as of its own date, unless what was reported meanwhile changed the document.
+      if (late && s.document?.validUntil === late.due && documentDeadline(s) === late.kind) endOf(s, late.kind, late.due);
+      return;
+    }
     case 'STATUS_QUERY_DUE':
       return sendQuery(s, today);
     case 'PROSECUTOR_REPLY_DUE':
@@ -82,13 +139,20 @@ function onDeadline(s: CaseState, d: Deadline, today: IsoDate): void {
     case 'ESCALATION_REPLY_DUE':
       return alertExpiryWithoutDecision(s);
     case 'WITHDRAWAL_DECISION_DUE':
-      return notify(s, 'withdrawal-review-overdue', `${s.review?.ground}/${d.due}`, [IMMIGRATION_OFFICE], { due: d.due });
+      return notify(s, 'withdrawal-review-overdue', `${s.review?.grounds[0]?.ground}/${d.due}`, [IMMIGRATION_OFFICE], { due: d.due });
+    case 'PERMANENT_RESIDENCE_DECISION_DUE':
+      return notify(s, 'permanent-residence-review-overdue', d.due, [IMMIGRATION_OFFICE], { due: d.due });
+    case 'GUARDIANSHIP_ENDS':
+      // The guardian is told once more, then copied no longer (PROCEDURE.md "opening and the complaint").
+      notify(s, 'guardianship-ended', d.due, [centreOf(s), GUARDIAN], { due: d.due });
+      s.flags.guardianshipEnded = true;
+      return;
   }
 }
 
 function reminderRecipients(s: CaseState, d: Deadline) {
   if (d.kind === 'REFLECTION_ENDS' || d.kind === 'DOCUMENT_EXPIRES') return [centreOf(s), { role: 'caseworker' as const }];
-  if (d.kind === 'WITHDRAWAL_DECISION_DUE') return [IMMIGRATION_OFFICE];
+  if (d.kind === 'WITHDRAWAL_DECISION_DUE' || d.kind === 'PERMANENT_RESIDENCE_DECISION_DUE') return [IMMIGRATION_OFFICE];
   const q = s.query;
   if (!q) return [];
   return q.escalatedTo
@@ -133,20 +197,25 @@ export function nextClockItem(s: CaseState): { on: IsoDate; label: string } | un
   return next && { on: next.on, label: next.label };
 }
 
+function runClock(s: CaseState, until: IsoDate, live: boolean): void {
+  for (let guard = 0; guard < 10_000; guard++) {
+    const due = clockItems(s)
+      .filter((i) => i.on <= until)
+      .sort((a, b) => a.on.localeCompare(b.on));
+    const item = due[0];
+    if (!item) return;
+    s.fired.push(item.key);
+    if (!live) item.run(s, item.on);
+    else if (!(item.reminder && due.slice(1).some((later) => later.deadline === item.deadline))) item.run(s, until);
+  }
+}
+
 /**
  * Runs every clock item due by `today`, oldest first, each once. When a case
  * wakes late (server down, dates moved), only the latest of a deadline's due
  * reminders is sent: three reminders of the same date at once help nobody.
  */
-export function runDueClockItems(s: CaseState, today: IsoDate): void {
-  for (let guard = 0; guard < 100; guard++) {
-    const due = clockItems(s)
-      .filter((i) => i.on <= today)
-      .sort((a, b) => a.on.localeCompare(b.on));
-    const item = due[0];
-    if (!item) return;
-    s.fired.push(item.key);
-    const superseded = item.reminder && due.slice(1).some((later) => later.deadline === item.deadline);
-    if (!superseded) item.run(s, today);
-  }
-}
+export const runDueClockItems = (s: CaseState, today: IsoDate): void => runClock(s, today, true);
+
+/** An import (PROCEDURE.md): every clock item due by `until` runs as of its own date, as if the service had been there. */
+export const runClockAsOfTheirDates = (s: CaseState, until: IsoDate): void => runClock(s, until, false);

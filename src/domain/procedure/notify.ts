@@ -3,11 +3,15 @@ import type { Notice, NoticeKind, Recipient } from '../notices';
 import type { CaseState } from './state';
 
 export const IMMIGRATION_OFFICE: Recipient = { role: 'immigration-office' };
+export const GUARDIAN: Recipient = { role: 'guardian' };
 export const centreOf = (s: CaseState): Recipient => ({ role: 'centre', centre: s.centre });
 
-/** The centre, and for a minor the guardian, who gets copies of what concerns the minor [003 §4.3]. */
-export function centreAndGuardian(s: CaseState): Recipient[] {
-  return s.unaccompaniedMinor && s.contacts.guardianEmail ? [centreOf(s), { role: 'guardian' }] : [centreOf(s)];
+/** Decision (PROCEDURE.md "Who takes part"): the guardian gets a copy of every notice the centre gets, until the minor turns 18. */
+const guardianCopied = (s: CaseState): boolean => s.unaccompaniedMinor && !!s.contacts.guardianEmail && !s.flags.guardianshipEnded;
+
+function withGuardianCopy(s: CaseState, recipients: Recipient[]): Recipient[] {
+  const toCentre = recipients.some((r) => r.role === 'centre');
+  return toCentre && guardianCopied(s) && !recipients.some((r) => r.role === 'guardian') ? [...recipients, GUARDIAN] : recipients;
 }
 
 /**
@@ -23,5 +27,5 @@ export function notify(
 ): void {
   const key = `${s.caseId}/${kind}/${discriminator}`;
   if (s.fired.includes(key) || s.outbox.some((n) => n.key === key)) return;
-  s.outbox.push({ key, kind, caseId: s.caseId, centre: s.centre, recipients, due: extra.due, facts: extra.facts ?? {} });
+  s.outbox.push({ key, kind, caseId: s.caseId, centre: s.centre, recipients: withGuardianCopy(s, recipients), due: extra.due, facts: extra.facts ?? {} });
 }

@@ -1,8 +1,9 @@
 import type { IsoDate } from '../calendar';
 import type { Role } from '../codes';
+import { refuse, type Refusal } from '../refusals';
 import type { Stage } from '../schemas/case';
 import type { CaseEvent, CaseEventType, DocumentType, StatusQueryAnswer, WithdrawalGround } from '../schemas/events';
-import type { Actor, CaseState } from './state';
+import { stageOneDocument, type Actor, type CaseState } from './state';
 
 /** Who may send each event (CONTRACT.md "Events"). */
 export const EVENT_ROLES: Record<CaseEventType, readonly Role[]> = {
@@ -18,8 +19,11 @@ export const EVENT_ROLES: Record<CaseEventType, readonly Role[]> = {
   'identity-documented': ['centre', 'immigration-office'],
   conviction: ['prosecutor'],
   'trafficking-retained-in-charges': ['prosecutor'],
+  'permanent-residence-decided': ['immigration-office'],
+  'not-renewed': ['immigration-office'],
   'proceedings-ended': ['prosecutor'],
   'voluntary-return': ['centre'],
+  'opened-in-error': ['centre'],
   'other-status-granted': ['immigration-office'],
 };
 
@@ -60,10 +64,14 @@ const EVENT_STAGES: Record<CaseEventType, readonly Stage[]> = {
   'public-order-threat': GROUND_STAGES['public-order-threat'],
   'withdrawal-decided': TEMPORARY,
   'identity-documented': ['REFLECTION', 'TEMPORARY_RESIDENCE', 'IDENTIFIED_VICTIM', 'PERMANENT_RESIDENCE'],
-  conviction: AFTER_COMPLAINT,
-  'trafficking-retained-in-charges': AFTER_COMPLAINT,
+  // Stage 3 only: only an identified victim can become eligible [003 §4.2]; stage 2 gets its own reason below.
+  conviction: ['IDENTIFIED_VICTIM'],
+  'trafficking-retained-in-charges': ['IDENTIFIED_VICTIM'],
+  'permanent-residence-decided': ['IDENTIFIED_VICTIM'],
+  'not-renewed': AFTER_COMPLAINT,
   'proceedings-ended': AFTER_COMPLAINT,
   'voluntary-return': TEMPORARY,
+  'opened-in-error': ['REFLECTION'],
   'other-status-granted': TEMPORARY,
 };
 
@@ -75,61 +83,109 @@ const STAGE_WORDS: Record<Stage, string> = {
   CLOSED: 'a closed case',
 };
 
-function stageReason(s: CaseState, type: CaseEventType): string {
-  if (s.stage === 'CLOSED') return `the case is closed (${s.outcome ?? 'no outcome'}); no event applies any more`;
-  if (s.stage === 'PERMANENT_RESIDENCE' && s.outcome) return `permanent residence was granted; '${type}' no longer applies`;
-  const where = EVENT_STAGES[type].map((st) => STAGE_WORDS[st]).join(', ');
-  if (type === 'complaint-filed') return 'a complaint or statement is already on file for this case';
-  return `'${type}' applies in ${where} only; the case is in ${STAGE_WORDS[s.stage]}`;
+const ELIGIBILITY_EVENTS: readonly CaseEventType[] = ['conviction', 'trafficking-retained-in-charges'];
+
+function stageRefusal(s: CaseState, type: CaseEventType): Refusal {
+  if (s.stage === 'CLOSED') return refuse('case-closed', { outcome: s.outcome ?? 'no outcome' });
+  if (s.outcome === 'PERMANENT_RESIDENCE') return refuse('permanent-residence-granted', { event: type });
+  if (type === 'complaint-filed') return refuse('complaint-already-filed');
+  if (ELIGIBILITY_EVENTS.includes(type) && s.stage === 'TEMPORARY_RESIDENCE') return refuse('not-identified-yet', { event: type });
+  return refuse('event-not-in-stage', { event: type, stage: STAGE_WORDS[s.stage], stages: EVENT_STAGES[type].map((st) => STAGE_WORDS[st]).join(', ') });
+}
+
+function documentRefusal(s: CaseState, event: Extract<CaseEvent, { type: 'document-issued' }>, today: IsoDate): Refusal | null {
+  if (!STAGE_DOCUMENTS[s.stage].includes(event.document)) {
+    return refuse('document-not-of-stage', { document: event.document, stage: STAGE_WORDS[s.stage], expected: STAGE_DOCUMENTS[s.stage].join(' or ') });
+  }
+  if (s.stage === 'REFLECTION') {
+    // PROCEDURE.md "the regime": the stage-1 document of the case's opening date and track.
+    const expected = stageOneDocument(s.openedOn, s.unaccompaniedMinor).type;
+    if (event.document !== expected) {
+      return refuse('document-not-of-track', {
+        document: event.document,
+        expected,
+        openedOn: s.openedOn,
+        track: s.unaccompaniedMinor ? 'unaccompanied minor' : 'adult',
+      });
+    }
+  }
+  if (event.validUntil < event.issuedOn) return refuse('document-dates-inverted');
+  if (event.issuedOn > today) return refuse('issue-date-in-future', { date: event.issuedOn });
+  if (s.stage !== 'PERMANENT_RESIDENCE' && event.validUntil < today) return refuse('document-already-expired', { validUntil: event.validUntil });
+  return null;
+}
+
+function groundRefusal(s: CaseState, ground: WithdrawalGround): Refusal | null {
+  return s.review?.grounds.some((g) => g.ground === ground) ? refuse('ground-already-under-review', { ground }) : null;
+}
+
+function decisionRefusal(s: CaseState, event: Extract<CaseEvent, { type: 'withdrawal-decided' }>, actor: Actor): Refusal | null {
+  const review = s.review;
+  if (!review) return refuse('no-review-open');
+  // Four eyes: the decider reported none of the grounds the decision covers.
+  const own = review.grounds.find((g) => g.reporterId === actor.id);
+  if (own) return refuse('four-eyes', { ground: own.ground });
+  if (!event.withdraw) return null;
+  if (!event.ground) return refuse('ground-required');
+  if (!review.grounds.some((g) => g.ground === event.ground)) {
+    return refuse('ground-not-under-review', { ground: event.ground, grounds: review.grounds.map((g) => `'${g.ground}'`).join(', ') });
+  }
+  return null;
 }
 
 /** Why an event cannot be recorded now, or null when it applies. */
-export function whyEventRejected(s: CaseState, event: CaseEvent, actor: Actor, today: IsoDate): string | null {
-  if (!EVENT_ROLES[event.type].includes(actor.role)) return `a ${actor.role} may not report '${event.type}'`;
-  if (event.on > today) return `the date ${event.on} is in the future`;
-  if (event.on < s.openedOn) return `the date ${event.on} is before the case was opened (${s.openedOn})`;
+export function whyEventRejected(s: CaseState, event: CaseEvent, actor: Actor, today: IsoDate): Refusal | null {
+  if (!EVENT_ROLES[event.type].includes(actor.role)) return refuse('role-not-allowed', { role: actor.role, event: event.type });
+  if (event.on > today) return refuse('date-in-future', { date: event.on });
+  if (event.on < s.openedOn) return refuse('date-before-opening', { date: event.on, openedOn: s.openedOn });
   if (!EVENT_STAGES[event.type].includes(s.stage) || (s.outcome !== null && event.type !== 'identity-documented')) {
-    return stageReason(s, event.type);
+    return stageRefusal(s, event.type);
   }
   switch (event.type) {
+    case 'complaint-filed': {
+      // PROCEDURE.md "opening and the complaint": dated within the reflection period.
+      const ends = s.document?.validUntil;
+      return ends && event.on > ends ? refuse('complaint-after-reflection', { date: event.on, reflectionEnds: ends }) : null;
+    }
     case 'document-issued':
-      if (!STAGE_DOCUMENTS[s.stage].includes(event.document)) {
-        return `a ${event.document} is not the document of ${STAGE_WORDS[s.stage]} (expected ${STAGE_DOCUMENTS[s.stage].join(' or ')})`;
-      }
-      if (event.validUntil < event.issuedOn) return 'validUntil is before issuedOn';
-      if (event.issuedOn > today) return `the issue date ${event.issuedOn} is in the future`;
-      return null;
+      return documentRefusal(s, event, today);
     case 'temporary-residence-renewed':
-      return (s.document?.renewals ?? 0) >= 1 ? 'the 3-month document has already had its one renewal' : null;
+      return (s.document?.renewals ?? 0) >= 1 ? refuse('renewal-used') : null;
     case 'contact-with-exploiters':
     case 'support-declined':
     case 'cooperation-ended':
     case 'fraud-established':
     case 'public-order-threat':
-      return s.review ? `a withdrawal review is already open (ground: ${s.review.ground}); decide it first` : null;
+      return groundRefusal(s, event.type);
     case 'withdrawal-decided':
-      if (s.review) return s.review.ground === event.ground ? null : `the open review concerns '${s.review.ground}', not '${event.ground}'`;
-      if (!event.withdraw) return 'no withdrawal review is open';
-      return GROUND_STAGES[event.ground].includes(s.stage) ? null : `'${event.ground}' is no ground for withdrawal in ${STAGE_WORDS[s.stage]}`;
+      return decisionRefusal(s, event, actor);
+    case 'permanent-residence-decided':
+      if (!s.permanentResidenceReview) return refuse('no-permanent-residence-review');
+      return !event.grant && !event.reason ? refuse('refusal-reason-required') : null;
+    case 'not-renewed': {
+      const validUntil = s.document?.validUntil;
+      return validUntil && validUntil >= today ? refuse('document-still-valid', { validUntil }) : null;
+    }
+    case 'opened-in-error':
+      if (actor.centre !== s.centre) return refuse('not-opening-centre');
+      return s.documentReported ? refuse('document-already-reported') : null;
     case 'other-status-granted':
-      return event.status === 'durable-solution-minor' && !s.unaccompaniedMinor
-        ? 'the durable-solution procedure is for unaccompanied minors only'
-        : null;
+      return event.status === 'durable-solution-minor' && !s.unaccompaniedMinor ? refuse('durable-solution-adults') : null;
     case 'identity-documented':
-      return s.identityDocumented ? 'identity is already documented' : null;
+      return s.identityDocumented ? refuse('identity-already-documented') : null;
     default:
       return null;
   }
 }
 
 /** Why an answer to query `queryId` from `actor` cannot be applied now, or null. */
-export function whyAnswerRejected(s: CaseState, queryId: string, actor: Actor): string | null {
-  if (actor.role !== 'prosecutor') return `a ${actor.role} may not answer a status query`;
+export function whyAnswerRejected(s: CaseState, queryId: string, actor: Actor): Refusal | null {
+  if (actor.role !== 'prosecutor') return refuse('answer-role', { role: actor.role });
   const past = s.closedQueries[queryId];
-  if (past) return past === 'answered' ? `query ${queryId} has already been answered` : `query ${queryId} is closed`;
+  if (past) return refuse(past === 'answered' ? 'query-answered' : 'query-closed', { queryId });
   const q = s.query;
-  if (!q || q.queryId !== queryId) return `no open query ${queryId} on this case`;
-  if (actor.office !== q.office && actor.office !== q.escalatedTo) return `query ${queryId} is not addressed to office ${actor.office ?? '?'}`;
+  if (!q || q.queryId !== queryId) return refuse('no-such-query', { queryId });
+  if (actor.office !== q.office && actor.office !== q.escalatedTo) return refuse('query-not-addressed', { queryId, office: actor.office ?? '?' });
   return null;
 }
 

@@ -1,9 +1,9 @@
 import type { IsoDate } from '../calendar';
 import { addPeriod } from '../calendar';
-import type { Centre, CourtOfAppeal, JudicialDistrict, ProsecutorOffice, Role } from '../codes';
+import type { Centre, ComplaintOffice, CourtOfAppeal, ProsecutorOffice, Role } from '../codes';
 import type { CaseContacts, Notice } from '../notices';
 import { POLICY } from '../policy';
-import type { CaseOpening, Outcome, Stage } from '../schemas/case';
+import type { CaseOpening, Outcome, PermanentResidenceBasis, Stage } from '../schemas/case';
 import type { DocumentType, WithdrawalGround } from '../schemas/events';
 
 /** Who acts: the API passes the authenticated principal (its id, never its token). */
@@ -13,6 +13,9 @@ export interface Actor {
   centre?: Centre;
   office?: ProsecutorOffice;
 }
+
+/** The reporter of a ground whose person is not known (imported, or carried from before reporters were kept): any officer may decide it. */
+export const UNKNOWN_REPORTER = 'imported';
 
 export interface CaseDocument {
   type: DocumentType;
@@ -24,7 +27,7 @@ export interface CaseDocument {
 
 export interface OpenQuery {
   queryId: string;
-  office: JudicialDistrict;
+  office: ComplaintOffice;
   courtOfAppeal: CourtOfAppeal;
   sentOn: IsoDate;
   replyBy: IsoDate;
@@ -34,7 +37,38 @@ export interface OpenQuery {
   documentValidUntil: IsoDate;
 }
 
+export interface ReportedGround {
+  ground: WithdrawalGround;
+  reportedOn: IsoDate;
+  by: Role;
+  /** The principal who reported it: never the one who decides (four eyes). */
+  reporterId: string;
+  finding?: 'fraudulent' | 'unfounded';
+}
+
+export interface WithdrawalReview {
+  grounds: ReportedGround[];
+  decideBy: IsoDate;
+}
+
+export interface PermanentResidenceReview {
+  basis: PermanentResidenceBasis;
+  eligibleOn: IsoDate;
+  decideBy: IsoDate;
+}
+
+/** A case-ending deadline noticed late (an outage): it applies as of its own date once the grace is over. */
+export interface LateDeadline {
+  kind: 'REFLECTION_ENDS' | 'DOCUMENT_EXPIRES';
+  due: IsoDate;
+  until: IsoDate;
+}
+
+/** Bumped whenever the carried shape changes; `upgradeState` brings older shapes up to it. */
+export const STATE_VERSION = 2;
+
 export interface CaseState {
+  version: typeof STATE_VERSION;
   caseId: string;
   centre: Centre;
   openedOn: IsoDate;
@@ -46,16 +80,28 @@ export interface CaseState {
   outcome: Outcome | null;
   outcomeDetail: string | null;
   document: CaseDocument | null;
-  complaint: { on: IsoDate; kind: 'complaint' | 'statement'; prosecutorOffice: JudicialDistrict } | null;
+  /** Whether the Immigration Office reported any document as issued (a case opened in error has none). */
+  documentReported: boolean;
+  complaint: { on: IsoDate; kind: 'complaint' | 'statement'; prosecutorOffice: ComplaintOffice } | null;
   query: OpenQuery | null;
   queriesSent: number;
+  /** When the last status query about the current document was sent: the prosecutor's window (PROCEDURE.md). */
+  querySentForDocument: IsoDate | null;
   /** Why past queries no longer take answers, so a late answer learns the reason. */
   closedQueries: Record<string, 'answered' | 'closed'>;
   /** The prosecutor's decision on the current document's renewal, if any. */
   decision: 'negative' | null;
-  review: { ground: WithdrawalGround; reportedOn: IsoDate; decideBy: IsoDate } | null;
+  /** The day a prosecutor answered that the proceedings are no longer in progress. */
+  proceedingsEndedOn: IsoDate | null;
+  review: WithdrawalReview | null;
+  /** A positive answer that waits for the open withdrawal review before stage 3. */
+  identificationPending: boolean;
+  permanentResidenceReview: PermanentResidenceReview | null;
+  /** The expiry of a document that ran out without the prosecutor's whole window: the Immigration Office decides. */
+  expiredAwaitingDecision: IsoDate | null;
+  late: LateDeadline | null;
   identityDocumented: boolean;
-  flags: { identityProofMissing: boolean; humanitarianCandidate: boolean; undeliverableNotices: string[] };
+  flags: { identityProofMissing: boolean; humanitarianCandidate: boolean; guardianshipEnded: boolean; undeliverableNotices: string[] };
   /** Offices that were sent a query on this case: they may read it. */
   queriedOffices: ProsecutorOffice[];
   history: { on: IsoDate; type: string; by: Role }[];
@@ -67,15 +113,26 @@ export interface CaseState {
   appliedUpdates: string[];
 }
 
+/** The stage-1 document of the case's regime (before or after 20 May 2017) and track (minor or adult). */
 export function stageOneDocument(openedOn: IsoDate, minor: boolean): { type: DocumentType; validity: typeof POLICY.reflection.adult } {
   if (minor) return { type: 'MINOR_TEMPORARY_RESIDENCE', validity: POLICY.reflection.minor };
   // A case opened with a past date follows the regime of that date (PROCEDURE.md "the regime").
   return { type: openedOn < POLICY.annex15From ? 'ORDER_TO_LEAVE_45_DAYS' : 'ANNEX_15', validity: POLICY.reflection.adult };
 }
 
+/** The last day of the reflection period of a case opened on `openedOn`. */
+export const reflectionEnds = (openedOn: IsoDate, minor: boolean): IsoDate => addPeriod(openedOn, stageOneDocument(openedOn, minor).validity);
+
+/** The 18th birthday of a minor whose date of birth is known. */
+export function guardianshipEnds(s: Pick<CaseState, 'unaccompaniedMinor' | 'opening'>): IsoDate | null {
+  const born = s.opening.victim.dateOfBirth;
+  return s.unaccompaniedMinor && born ? addPeriod(born, { years: POLICY.majorityAge }) : null;
+}
+
 export function newCaseState(caseId: string, centre: Centre, opening: CaseOpening): CaseState {
   const first = stageOneDocument(opening.openedOn, opening.unaccompaniedMinor);
   return {
+    version: STATE_VERSION,
     caseId,
     centre,
     openedOn: opening.openedOn,
@@ -86,14 +143,21 @@ export function newCaseState(caseId: string, centre: Centre, opening: CaseOpenin
     outcome: null,
     outcomeDetail: null,
     document: { type: first.type, issuedOn: opening.openedOn, validUntil: addPeriod(opening.openedOn, first.validity), renewals: 0 },
+    documentReported: false,
     complaint: null,
     query: null,
     queriesSent: 0,
+    querySentForDocument: null,
     closedQueries: {},
     decision: null,
+    proceedingsEndedOn: null,
     review: null,
+    identificationPending: false,
+    permanentResidenceReview: null,
+    expiredAwaitingDecision: null,
+    late: null,
     identityDocumented: false,
-    flags: { identityProofMissing: false, humanitarianCandidate: false, undeliverableNotices: [] },
+    flags: { identityProofMissing: false, humanitarianCandidate: false, guardianshipEnded: false, undeliverableNotices: [] },
     queriedOffices: [],
     history: [{ on: opening.openedOn, type: 'case-opened', by: 'centre' }],
     fired: [],

@@ -35,7 +35,14 @@ export function toStatus(s: CaseState, today: IsoDate): CaseStatus {
     prosecutorQuery: q
       ? { queryId: q.queryId, office: q.office, sentOn: q.sentOn, replyBy: q.replyBy, escalatedTo: q.escalatedTo, escalatedOn: q.escalatedOn }
       : null,
-    withdrawalReview: s.review ? { ...s.review } : null,
+    withdrawalReview: s.review
+      ? {
+          grounds: s.review.grounds.map(({ ground, reportedOn, by, finding }) => ({ ground, reportedOn, by, ...(finding ? { finding } : {}) })),
+          decideBy: s.review.decideBy,
+          identificationPending: s.identificationPending,
+        }
+      : null,
+    permanentResidenceReview: s.permanentResidenceReview ? { ...s.permanentResidenceReview } : null,
     flags: { ...s.flags, undeliverableNotices: [...s.flags.undeliverableNotices] },
     workAuthorisation: workAuthorisation(s, today),
     history: s.history.map((h) => ({ ...h })),

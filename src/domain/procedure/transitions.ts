@@ -1,47 +1,106 @@
 import type { IsoDate } from '../calendar';
 import { addPeriod, minDate, subtractPeriod } from '../calendar';
-import { DISTRICT_COURT_OF_APPEAL } from '../codes';
+import { courtOfAppealOf } from '../codes';
 import { POLICY } from '../policy';
 import type { Outcome } from '../schemas/case';
 import type { DocumentType } from '../schemas/events';
-import { centreAndGuardian, centreOf, IMMIGRATION_OFFICE, notify } from './notify';
-import type { CaseState } from './state';
+import { centreOf, IMMIGRATION_OFFICE, notify } from './notify';
+import type { CaseState, OpenQuery } from './state';
 
 /** Moves to a stage with its document, and tells the Immigration Office to issue it. */
 export function enterStage(s: CaseState, stage: 'TEMPORARY_RESIDENCE' | 'IDENTIFIED_VICTIM', type: DocumentType, from: IsoDate): void {
   const validity = stage === 'TEMPORARY_RESIDENCE' ? POLICY.temporaryResidence.validity : POLICY.identifiedVictim.validity;
   s.stage = stage;
   s.document = { type, issuedOn: from, validUntil: addPeriod(from, validity), renewals: 0 };
-  s.decision = null;
-  notify(s, 'stage-changed', stage, centreAndGuardian(s), { facts: { stage } });
+  startDocumentCycle(s);
+  notify(s, 'stage-changed', stage, [centreOf(s)], { facts: { stage } });
   notify(s, 'document-to-issue', type, [IMMIGRATION_OFFICE], { facts: { documentType: type, stage } });
 }
 
+/** A new or renewed document: no decision on it yet, no query about it yet. */
+export function startDocumentCycle(s: CaseState): void {
+  s.decision = null;
+  s.querySentForDocument = null;
+  s.expiredAwaitingDecision = null;
+}
+
 /** Ends the case with an outcome; open queries and reviews close with it. */
-export function close(s: CaseState, outcome: Outcome, detail: string | null, today: IsoDate): void {
-  closeQuery(s, 'closed');
-  s.review = null;
+export function close(s: CaseState, outcome: Exclude<Outcome, 'PERMANENT_RESIDENCE'>, detail: string | null): void {
+  endReviews(s);
   s.outcome = outcome;
   s.outcomeDetail = detail;
-  if (outcome === 'PERMANENT_RESIDENCE') {
-    s.stage = 'PERMANENT_RESIDENCE';
-    s.document = { type: 'B_CARD', issuedOn: today, validUntil: null, renewals: 0 };
-    // Decision (PROCEDURE.md "Identity"): granted without proof, but the item stays open.
-    s.flags.identityProofMissing = !s.identityDocumented;
-    notify(s, 'permanent-residence-granted', 'granted', [...centreAndGuardian(s), IMMIGRATION_OFFICE], {
-      facts: { identityProofMissing: s.flags.identityProofMissing },
-    });
+  s.stage = 'CLOSED';
+  if (outcome === 'OPENED_IN_ERROR') {
+    // Decision: whoever was told of the opening (the Immigration Office) is told of the cancellation, and only they.
+    notify(s, 'opened-in-error', 'cancelled', [IMMIGRATION_OFFICE]);
     return;
   }
-  s.stage = 'CLOSED';
-  notify(s, 'case-closed', outcome, [...centreAndGuardian(s), IMMIGRATION_OFFICE], {
+  notify(s, 'case-closed', outcome, [centreOf(s), IMMIGRATION_OFFICE], {
     facts: { outcome, ...(detail ? { detail } : {}), humanitarianCandidate: s.flags.humanitarianCandidate },
   });
+}
+
+/** More than two years of proceedings may open humanitarian residence [003 §5.2]; counted from the complaint. */
+export function proceedingsLastedLong(s: CaseState, end: IsoDate): boolean {
+  return !!s.complaint && end > addPeriod(s.complaint.on, { years: POLICY.humanitarianAfterYears });
+}
+
+/** The humanitarian flag of a case that ends not renewed after a "not in progress" answer (PROCEDURE.md "humanitarian flag"). */
+export function flagHumanitarianOnNonRenewal(s: CaseState): void {
+  if (s.decision === 'negative' && s.proceedingsEndedOn) s.flags.humanitarianCandidate = proceedingsLastedLong(s, s.proceedingsEndedOn);
+}
+
+/** The Immigration Office granted the B-card (stage 4): the case ends, unless identity proof is still owed. */
+export function grantPermanentResidence(s: CaseState, basis: string, issuedOn: IsoDate): void {
+  endReviews(s);
+  s.outcome = 'PERMANENT_RESIDENCE';
+  s.outcomeDetail = basis;
+  s.stage = 'PERMANENT_RESIDENCE';
+  s.document = { type: 'B_CARD', issuedOn, validUntil: null, renewals: 0 };
+  // Decision (PROCEDURE.md "Identity"): granted without proof, but the item stays open.
+  s.flags.identityProofMissing = !s.identityDocumented;
+  notify(s, 'permanent-residence-granted', 'granted', [centreOf(s), IMMIGRATION_OFFICE], {
+    due: issuedOn,
+    facts: { identityProofMissing: s.flags.identityProofMissing },
+  });
+}
+
+function endReviews(s: CaseState): void {
+  closeQuery(s, 'closed');
+  s.review = null;
+  s.identificationPending = false;
+  s.permanentResidenceReview = null;
+  s.late = null;
 }
 
 export function closeQuery(s: CaseState, why: 'answered' | 'closed'): void {
   if (s.query) s.closedQueries[s.query.queryId] = why;
   s.query = null;
+}
+
+const latest = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
+
+/** Reply deadline (PROCEDURE.md): max(sent + 2 days, min(sent + 14 days, expiry − 7 days)). */
+export const replyDeadline = (sentOn: IsoDate, expiry: IsoDate): IsoDate =>
+  latest(
+    addPeriod(sentOn, POLICY.statusQuery.replyAtLeast),
+    minDate(addPeriod(sentOn, POLICY.statusQuery.replyWithin), subtractPeriod(expiry, POLICY.statusQuery.replyNoLaterThanBeforeExpiry)),
+  );
+
+/** Escalation deadline (PROCEDURE.md): max(escalated + 2 days, min(escalated + 7 days, expiry − 1 day)). */
+export const escalationDeadline = (escalatedOn: IsoDate, expiry: IsoDate): IsoDate =>
+  latest(
+    addPeriod(escalatedOn, POLICY.statusQuery.escalationAtLeast),
+    minDate(addPeriod(escalatedOn, POLICY.statusQuery.escalationReplyWithin), subtractPeriod(expiry, POLICY.statusQuery.escalationNoLaterThanBeforeExpiry)),
+  );
+
+/** An answer that cannot be due before the expiry (dates reported late, a late import): the Immigration Office is told at once. */
+function warnIfDueAfterExpiry(s: CaseState, q: OpenQuery): void {
+  if (q.replyBy < q.documentValidUntil) return;
+  notify(s, 'answer-not-due-before-expiry', `${q.queryId}/${q.escalatedTo ? 'escalated' : 'sent'}/${q.replyBy}/${q.documentValidUntil}`, [IMMIGRATION_OFFICE], {
+    due: q.documentValidUntil,
+    facts: { queryId: q.queryId, documentValidUntil: q.documentValidUntil },
+  });
 }
 
 /**
@@ -55,22 +114,35 @@ export function sendQuery(s: CaseState, today: IsoDate): void {
   closeQuery(s, 'closed');
   s.queriesSent += 1;
   const queryId = `${s.caseId}-q${s.queriesSent}`;
-  const latest = subtractPeriod(validUntil, POLICY.statusQuery.replyNoLaterThanBeforeExpiry);
-  const replyBy = [minDate(addPeriod(today, POLICY.statusQuery.replyWithin), latest), today].sort().at(-1) as IsoDate;
-  s.query = {
+  const q: OpenQuery = {
     queryId,
     office,
-    courtOfAppeal: DISTRICT_COURT_OF_APPEAL[office],
+    courtOfAppeal: courtOfAppealOf(office),
     sentOn: today,
-    replyBy,
+    replyBy: replyDeadline(today, validUntil),
     escalatedTo: null,
     escalatedOn: null,
     documentValidUntil: validUntil,
   };
+  s.query = q;
+  s.querySentForDocument = today;
   if (!s.queriedOffices.includes(office)) s.queriedOffices.push(office);
-  notify(s, 'status-query', queryId, [{ role: 'prosecutor', office }], {
-    due: replyBy,
-    facts: { queryId, documentValidUntil: validUntil },
+  announceQuery(s, q, queryId);
+  warnIfDueAfterExpiry(s, q);
+}
+
+/** The query's notice to whoever it is addressed to now; `discriminator` tells a re-announcement (an import) from the first. */
+export function announceQuery(s: CaseState, q: OpenQuery, discriminator: string): void {
+  if (q.escalatedTo) {
+    notify(s, 'status-query-escalated', discriminator, [{ role: 'principal-crown-prosecutor', courtOfAppeal: q.escalatedTo }], {
+      due: q.replyBy,
+      facts: { queryId: q.queryId, office: q.office, documentValidUntil: q.documentValidUntil },
+    });
+    return;
+  }
+  notify(s, 'status-query', discriminator, [{ role: 'prosecutor', office: q.office }], {
+    due: q.replyBy,
+    facts: { queryId: q.queryId, documentValidUntil: q.documentValidUntil },
   });
 }
 
@@ -80,12 +152,20 @@ export function escalateQuery(s: CaseState, today: IsoDate): void {
   if (!q || q.escalatedTo) return;
   q.escalatedTo = q.courtOfAppeal;
   q.escalatedOn = today;
-  q.replyBy = addPeriod(today, POLICY.statusQuery.escalationReplyWithin);
+  q.replyBy = escalationDeadline(today, q.documentValidUntil);
   if (!s.queriedOffices.includes(q.courtOfAppeal)) s.queriedOffices.push(q.courtOfAppeal);
-  notify(s, 'status-query-escalated', q.queryId, [{ role: 'principal-crown-prosecutor', courtOfAppeal: q.courtOfAppeal }], {
-    due: q.replyBy,
-    facts: { queryId: q.queryId, office: q.office, documentValidUntil: q.documentValidUntil },
-  });
+  announceQuery(s, q, q.queryId);
+  warnIfDueAfterExpiry(s, q);
+}
+
+/** New printed dates while a query is open: its deadlines follow the new expiry (PROCEDURE.md "status query"). */
+export function followNewExpiry(s: CaseState): void {
+  const q = s.query;
+  const validUntil = s.document?.validUntil;
+  if (!q || !validUntil || validUntil === q.documentValidUntil) return;
+  q.documentValidUntil = validUntil;
+  q.replyBy = q.escalatedOn ? escalationDeadline(q.escalatedOn, validUntil) : replyDeadline(q.sentOn, validUntil);
+  warnIfDueAfterExpiry(s, q);
 }
 
 /** Still no reply after escalation: the document will expire without a decision. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centreCode, isoDate } from './common';
+import { REFUSAL_CODES } from '../refusals';
 import { OUTCOMES, STAGES } from './case';
 
 /** Query string of GET /v1/cases. */
@@ -37,6 +38,7 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
+    code: z.enum(REFUSAL_CODES).optional().meta({ description: 'Why the service refused: a stable code, for the reader\'s language' }),
     invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });

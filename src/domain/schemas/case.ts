@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { centreCode, courtOfAppeal, isoDate, judicialDistrict, prosecutorOffice, role } from './common';
-import { DOCUMENT_TYPES, WITHDRAWAL_GROUNDS } from './events';
+import { centreCode, complaintOffice, courtOfAppeal, isoDate, prosecutorOffice, role } from './common';
+import { DOCUMENT_TYPES, importedEventSchema, WITHDRAWAL_GROUNDS } from './events';
 
 export const EXPLOITATION_FORMS = [
   'sexual',
@@ -11,26 +11,42 @@ export const EXPLOITATION_FORMS = [
   'aggravated-smuggling',
 ] as const;
 
-/** The body of POST /v1/cases. Everything under `victim` and `guardian` is personal data: encrypted, never logged. */
+/** The fields of an opening; everything under `victim` and `guardian` is personal data: encrypted, never logged. */
+const openingShape = {
+  openedOn: isoDate,
+  unaccompaniedMinor: z.boolean(),
+  victim: z.strictObject({
+    pseudonym: z.string().trim().min(1).max(200),
+    dateOfBirth: isoDate.optional(),
+    language: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code').meta({ example: 'ro' }),
+  }),
+  exploitation: z.enum(EXPLOITATION_FORMS),
+  caseworkerEmail: z.email(),
+  guardian: z.strictObject({ name: z.string().trim().min(1).max(200), email: z.email() }).optional(),
+};
+
+const guardianForMinorsOnly: [(b: { unaccompaniedMinor: boolean; guardian?: unknown }) => boolean, { path: string[]; message: string }] = [
+  (b) => b.unaccompaniedMinor || !b.guardian,
+  { path: ['guardian'], message: 'a guardian is appointed for an unaccompanied minor only' },
+];
+
+/** The body of POST /v1/cases. */
 export const caseOpeningSchema = z
-  .strictObject({
-    openedOn: isoDate,
-    unaccompaniedMinor: z.boolean(),
-    victim: z.strictObject({
-      pseudonym: z.string().trim().min(1).max(200),
-      dateOfBirth: isoDate.optional(),
-      language: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code').meta({ example: 'ro' }),
-    }),
-    exploitation: z.enum(EXPLOITATION_FORMS),
-    caseworkerEmail: z.email(),
-    guardian: z.strictObject({ name: z.string().trim().min(1).max(200), email: z.email() }).optional(),
-  })
-  .refine((b) => b.unaccompaniedMinor || !b.guardian, {
-    path: ['guardian'],
-    message: 'a guardian is appointed for an unaccompanied minor only',
-  })
+  .strictObject(openingShape)
+  .refine(...guardianForMinorsOnly)
   .meta({ id: 'CaseOpening' });
 export type CaseOpening = z.infer<typeof caseOpeningSchema>;
+
+/** The body of POST /v1/cases/import: a running case with its earlier events, in date order (PROCEDURE.md "importing"). */
+export const caseImportSchema = z
+  .strictObject({
+    ...openingShape,
+    centre: centreCode,
+    events: z.array(importedEventSchema).max(500).meta({ description: 'Earlier events in date order, each with who reported it' }),
+  })
+  .refine(...guardianForMinorsOnly)
+  .meta({ id: 'CaseImport' });
+export type CaseImport = z.infer<typeof caseImportSchema>;
 
 export const STAGES = ['REFLECTION', 'TEMPORARY_RESIDENCE', 'IDENTIFIED_VICTIM', 'PERMANENT_RESIDENCE', 'CLOSED'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -43,6 +59,7 @@ export const OUTCOMES = [
   'NOT_RENEWED',
   'PROCEEDINGS_ENDED',
   'OTHER_STATUS',
+  'OPENED_IN_ERROR',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -53,8 +70,15 @@ export const DEADLINE_KINDS = [
   'PROSECUTOR_REPLY_DUE',
   'ESCALATION_REPLY_DUE',
   'WITHDRAWAL_DECISION_DUE',
+  'PERMANENT_RESIDENCE_DECISION_DUE',
+  'GUARDIANSHIP_ENDS',
+  'LATE_REPORTS_CLOSE',
 ] as const;
 export type DeadlineKind = (typeof DEADLINE_KINDS)[number];
+
+/** What makes an identified victim eligible for residence of unlimited duration [001 §4; 003 §5.2; 000]. */
+export const PERMANENT_RESIDENCE_BASES = ['conviction', 'conviction-under-appeal', 'retained-charges'] as const;
+export type PermanentResidenceBasis = (typeof PERMANENT_RESIDENCE_BASES)[number];
 
 export const WORK_AUTHORISATIONS = [
   'NONE',
@@ -80,17 +104,34 @@ export const caseStatusSchema = z
     prosecutorQuery: z
       .object({
         queryId: z.string(),
-        office: judicialDistrict,
+        office: complaintOffice,
         sentOn: isoDate,
         replyBy: isoDate,
         escalatedTo: courtOfAppeal.nullable(),
         escalatedOn: isoDate.nullable(),
       })
       .nullable(),
-    withdrawalReview: z.object({ ground: z.enum(WITHDRAWAL_GROUNDS), reportedOn: isoDate, decideBy: isoDate }).nullable(),
+    withdrawalReview: z
+      .object({
+        grounds: z.array(
+          z.object({
+            ground: z.enum(WITHDRAWAL_GROUNDS),
+            reportedOn: isoDate,
+            by: role,
+            finding: z.enum(['fraudulent', 'unfounded']).optional(),
+          }),
+        ),
+        decideBy: isoDate,
+        identificationPending: z.boolean().meta({ description: 'A positive answer waits for this decision before stage 3' }),
+      })
+      .nullable(),
+    permanentResidenceReview: z
+      .object({ basis: z.enum(PERMANENT_RESIDENCE_BASES), eligibleOn: isoDate, decideBy: isoDate })
+      .nullable(),
     flags: z.object({
       identityProofMissing: z.boolean(),
       humanitarianCandidate: z.boolean(),
+      guardianshipEnded: z.boolean(),
       undeliverableNotices: z.array(z.string()).meta({ description: 'Recipients (by role) whose server refused a notice' }),
     }),
     workAuthorisation: z.enum(WORK_AUTHORISATIONS),
@@ -103,7 +144,7 @@ export const prosecutorQueryViewSchema = z
   .object({
     queryId: z.string(),
     caseId: z.string(),
-    office: judicialDistrict,
+    office: complaintOffice,
     addressedTo: prosecutorOffice,
     sentOn: isoDate,
     replyBy: isoDate,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate, judicialDistrict, note } from './common';
+import { complaintOffice, isoDate, note, prosecutorOffice } from './common';
 
 /** The withdrawal grounds of PROCEDURE.md "Withdrawal and non-renewal". */
 export const WITHDRAWAL_GROUNDS = [
@@ -26,7 +26,7 @@ const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
 
 export const complaintFiled = event('complaint-filed', {
   kind: z.enum(['complaint', 'statement']),
-  prosecutorOffice: judicialDistrict,
+  prosecutorOffice: complaintOffice,
 });
 /** `on` is the day the Immigration Office reports the dates printed on the document. */
 export const documentIssued = event('document-issued', {
@@ -38,17 +38,28 @@ export const temporaryResidenceRenewed = event('temporary-residence-renewed', {}
 export const contactWithExploiters = event('contact-with-exploiters', {});
 export const supportDeclined = event('support-declined', {});
 export const cooperationEnded = event('cooperation-ended', {});
-export const fraudEstablished = event('fraud-established', {});
+/** "Fraudulent or unfounded": the prosecutor says which [001; 004 ¶12]. */
+export const fraudEstablished = event('fraud-established', { finding: z.enum(['fraudulent', 'unfounded']) });
 export const publicOrderThreat = event('public-order-threat', {});
+/** Decides the open review; a withdrawal names the ground (one of the review's) it rests on. */
 export const withdrawalDecided = event('withdrawal-decided', {
   withdraw: z.boolean(),
-  ground: z.enum(WITHDRAWAL_GROUNDS),
+  ground: z.enum(WITHDRAWAL_GROUNDS).optional(),
 });
 export const identityDocumented = event('identity-documented', {
   documentKind: z.enum(['passport', 'travel-document', 'national-identity-card']),
 });
 export const conviction = event('conviction', { underTraffickingLaw: z.boolean(), appealed: z.boolean() });
-export const traffickingRetainedInCharges = event('trafficking-retained-in-charges', {});
+export const traffickingRetainedInCharges = event('trafficking-retained-in-charges', { statementsSignificant: z.boolean() });
+export const PERMANENT_RESIDENCE_REFUSAL_REASONS = ['conditions-not-met', 'public-order', 'identity-not-established', 'other'] as const;
+/** The Immigration Office decides the open permanent-residence review; a grant issues the B-card. */
+export const permanentResidenceDecided = event('permanent-residence-decided', {
+  grant: z.boolean(),
+  reason: z.enum(PERMANENT_RESIDENCE_REFUSAL_REASONS).optional().meta({ description: 'Required when refused' }),
+  issuedOn: isoDate.optional().meta({ description: "The B-card's printed issue date; defaults to `on`" }),
+});
+export const notRenewed = event('not-renewed', {});
+export const openedInError = event('opened-in-error', {});
 export const proceedingsEnded = event('proceedings-ended', {
   reason: z.enum(['dismissed', 'acquittal', 'conviction-other-offence', 'other']),
 });
@@ -70,13 +81,28 @@ const EVENT_SCHEMAS = [
   identityDocumented,
   conviction,
   traffickingRetainedInCharges,
+  permanentResidenceDecided,
+  notRenewed,
   proceedingsEnded,
   voluntaryReturn,
+  openedInError,
   otherStatusGranted,
 ] as const;
 
+type AnyEvent = z.infer<(typeof EVENT_SCHEMAS)[number]>;
+
+/** Fields that one field's value makes required: a body error (400), not a state of the case. */
+function requireDependentFields(e: AnyEvent, ctx: z.RefinementCtx): void {
+  if (e.type === 'withdrawal-decided' && e.withdraw && !e.ground) {
+    ctx.addIssue({ code: 'custom', path: ['ground'], message: 'required when withdraw is true: the ground the withdrawal rests on' });
+  }
+  if (e.type === 'permanent-residence-decided' && !e.grant && !e.reason) {
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required when grant is false' });
+  }
+}
+
 /** The body of POST /v1/cases/{caseId}/events: the events of CONTRACT.md. */
-export const caseEventSchema = z.discriminatedUnion('type', EVENT_SCHEMAS).meta({ id: 'CaseEvent' });
+export const caseEventSchema = z.discriminatedUnion('type', EVENT_SCHEMAS).superRefine(requireDependentFields).meta({ id: 'CaseEvent' });
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent['type'];
 export const CASE_EVENT_TYPES: CaseEventType[] = EVENT_SCHEMAS.map((s) => s.shape.type.value);
@@ -92,3 +118,29 @@ export const statusQueryAnswerSchema = z
   })
   .meta({ id: 'StatusQueryAnswer' });
 export type StatusQueryAnswer = z.infer<typeof statusQueryAnswerSchema>;
+
+/** Who reported an imported event: a role, and the office for a prosecutor (CONTRACT.md import). */
+export const importedBy = z
+  .strictObject({ role: z.enum(['centre', 'prosecutor', 'immigration-office']), office: prosecutorOffice.optional() })
+  .refine((b) => (b.role === 'prosecutor') === (b.office !== undefined), {
+    path: ['office'],
+    message: "a prosecutor's office (and only a prosecutor) is named by its office code",
+  })
+  .meta({ id: 'ImportedBy' });
+export type ImportedBy = z.infer<typeof importedBy>;
+
+/** An earlier answer to the status query that was open on its date. */
+export const importedAnswer = statusQueryAnswerSchema.extend({ type: z.literal('status-query-answered'), on: isoDate, by: importedBy });
+
+export type ImportedEvent = (CaseEvent & { by: ImportedBy }) | z.infer<typeof importedAnswer>;
+
+/**
+ * One earlier event of an imported case: an event body plus who reported it, or an earlier answer.
+ * The options are mapped from EVENT_SCHEMAS, which loses their tuple type: the output type is restated.
+ */
+export const importedEventSchema = z
+  .discriminatedUnion('type', [...EVENT_SCHEMAS.map((s) => s.extend({ by: importedBy })), importedAnswer] as unknown as [typeof importedAnswer])
+  .superRefine((e, ctx) => {
+    if (e.type !== 'status-query-answered') requireDependentFields(e as unknown as AnyEvent, ctx);
+  })
+  .meta({ id: 'ImportedEvent' }) as unknown as z.ZodType<ImportedEvent>;

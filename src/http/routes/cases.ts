@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import type { Principal } from '../principals';
 import { caseIdSchema, caseListQuerySchema } from '../../domain/schemas/api';
-import { caseOpeningSchema } from '../../domain/schemas/case';
+import { caseImportSchema, caseOpeningSchema, type CaseOpening } from '../../domain/schemas/case';
 import { caseEventSchema } from '../../domain/schemas/events';
+import { importCase, type CaseImportInput } from '../../domain/procedure/import';
+import { whyOpeningRefused } from '../../domain/procedure/opening';
 import { dateAt, startOfDay } from '../../domain/calendar';
 import { WORKFLOW_TYPE } from '../../../workflows/messages';
 import { EVENT_ROLES } from '../../domain/procedure/rules';
@@ -20,11 +22,30 @@ export function casesRouter(gateway: CaseGateway): Router {
     auditAs(res, 'case.open', null);
     const p = principalOf(res);
     const opening = parseOr400(caseOpeningSchema, req.body, 'body');
-    if (opening.openedOn > dateAt(Date.now())) {
-      throw new HttpProblem(400, 'invalid body: body.openedOn', { invalidParams: [{ name: 'body.openedOn', reason: 'must not be in the future' }] });
-    }
+    refuseOpening(opening, { imported: false });
     const { status, created } = await gateway.open({ id: p.id, centre: p.centre! }, opening, idempotencyKeyOf(req));
     auditAs(res, 'case.open', status.caseId);
+    res.status(created ? 201 : 200).location(`/v1/cases/${status.caseId}`).json(status);
+  });
+
+  r.post('/cases/import', requireRole('immigration-office', 'admin'), async (req, res) => {
+    auditAs(res, 'case.import', null);
+    const p = principalOf(res);
+    const { centre, events, ...opening } = parseOr400(caseImportSchema, req.body, 'body');
+    refuseOpening(opening, { imported: true });
+    const importedOn = dateAt(Date.now());
+    const { id, role } = p;
+    const { status, created } = await gateway.import(p.id, idempotencyKeyOf(req), (caseId) => {
+      const imported: CaseImportInput = { caseId, centre, opening, events, importedOn, importer: { id, role } };
+      const result = importCase(imported);
+      if ('refusal' in result) {
+        const { refusal } = result;
+        const name = refusal.facts.index === undefined ? 'body.events' : `body.events.${refusal.facts.index}`;
+        throw new HttpProblem(400, `the case cannot be imported: ${refusal.message}`, { code: refusal.code, invalidParams: [{ name, reason: refusal.message }] });
+      }
+      return { imported, initial: result.state, request: req.body as unknown };
+    });
+    auditAs(res, 'case.import', status.caseId);
     res.status(created ? 201 : 200).location(`/v1/cases/${status.caseId}`).json(status);
   });
 
@@ -51,12 +72,20 @@ export function casesRouter(gateway: CaseGateway): Router {
     const access = await visibleCase(gateway, p, caseId);
     const updateId = idempotentUpdateId(p, req);
     // A retry (same Idempotency-Key) of the event that closed the case still gets that event's answer from Temporal.
-    if (!access.running && !updateId) throw new HttpProblem(409, `the case is closed (${access.outcome ?? 'finished'}); no event applies any more`);
+    if (!access.running && !updateId) throw new HttpProblem(409, `the case is closed (${access.outcome ?? 'finished'}); no event applies any more`, { code: 'case-closed' });
     const { id, role, centre, office } = p;
     res.json(await gateway.record(caseId, { actor: { id, role, centre, office }, event }, updateId));
   });
 
   return r;
+}
+
+/** Values that cannot open a case are a 400 naming the field, with the refusal's code. */
+function refuseOpening(opening: CaseOpening, opts: { imported: boolean }): void {
+  const refusal = whyOpeningRefused(opening, dateAt(Date.now()), opts);
+  if (!refusal) return;
+  const name = `body.${refusal.field}`;
+  throw new HttpProblem(400, `invalid body: ${name}`, { code: refusal.code, invalidParams: [{ name, reason: refusal.message }] });
 }
 
 /** Visibility query: filters from the caller, scope from the principal; every value comes from a validated enum or date. */

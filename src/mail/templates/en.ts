@@ -1,3 +1,4 @@
+import { isLabourAuditorOffice } from '../../domain/codes';
 import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
 
 const forInformation = 'No action is needed: this message is for your information.';
@@ -29,7 +30,7 @@ export const en: LanguagePack = {
     outcome: 'Outcome',
     detail: 'Reason',
     ground: 'Reported ground',
-    office: "Prosecutor's office queried",
+    office: 'Office queried',
     queryId: 'Status request reference',
     renewalAvailable: 'One renewal of the three-month document still available',
     identityProofMissing: 'Proof of identity',
@@ -53,6 +54,7 @@ export const en: LanguagePack = {
     NOT_RENEWED: 'residence document not renewed',
     PROCEEDINGS_ENDED: 'judicial proceedings ended',
     OTHER_STATUS: 'another residence status granted',
+    OPENED_IN_ERROR: 'file opened by mistake and cancelled',
   },
   outcomeDetails: {
     dismissed: 'case dismissed',
@@ -68,6 +70,10 @@ export const en: LanguagePack = {
     conviction: 'conviction',
     'conviction-under-appeal': 'conviction, under appeal',
     'trafficking-retained-in-charges': 'offence retained in the charges',
+    'retained-charges': 'offence retained in the charges, with significant statements',
+    'conditions-not-met': 'the conditions are not met',
+    'public-order': 'danger to public order or national security',
+    'identity-not-established': 'identity not established',
   },
   documentTypes: {
     ORDER_TO_LEAVE_45_DAYS: 'order to leave the territory within 45 days',
@@ -84,6 +90,9 @@ export const en: LanguagePack = {
     PROSECUTOR_REPLY_DUE: "answer of the prosecutor's office to the status request",
     ESCALATION_REPLY_DUE: 'answer of the Principal Crown Prosecutor to the status request',
     WITHDRAWAL_DECISION_DUE: 'decision on a reported ground',
+    PERMANENT_RESIDENCE_DECISION_DUE: 'decision on residence of unlimited duration',
+    GUARDIANSHIP_ENDS: 'end of the guardianship (18th birthday)',
+    LATE_REPORTS_CLOSE: 'last day to record what happened while the application was unavailable',
   },
   grounds: {
     'contact-with-exploiters': 'contact renewed with the persons the proceedings concern',
@@ -100,7 +109,7 @@ export const en: LanguagePack = {
     caseworker: "the file's social worker",
     guardian: 'the guardian',
     centre: (code) => `centre ${code}`,
-    prosecutor: (code) => `prosecutor's office ${code}`,
+    prosecutor: (code) => (isLabourAuditorOffice(code) ? `labour auditor's office ${code}` : `prosecutor's office ${code}`),
     'principal-crown-prosecutor': (code) => `Principal Crown Prosecutor ${code}`,
   },
   kinds: {
@@ -148,7 +157,7 @@ export const en: LanguagePack = {
     },
     'status-query-escalated': {
       subject: 'Status request forwarded to you: no answer received',
-      summary: "The prosecutor's office queried (see details) did not answer a status request on this residence file in time; the request is forwarded to you.",
+      summary: "The office queried (see details) did not answer a status request on this residence file in time; the request is forwarded to you.",
       ask: 'Please answer the status request in the application before this date.',
       dueLabel: 'Answer by',
     },
@@ -182,6 +191,60 @@ export const en: LanguagePack = {
       ask: 'Please record your decision in the application (event withdrawal-decided) as soon as possible.',
       dueLabel: 'Was due on',
     },
+    'answer-not-due-before-expiry': {
+      subject: 'Status request: no answer can be due before the document expires',
+      summary: 'The answer to the status request on this residence file can only be due on or after the day the residence document expires (see details).',
+      ask: 'Please decide how the file continues beyond the expiry: a new document, the one renewal of the three-month document, or non-renewal.',
+      dueLabel: 'Document expires on',
+    },
+    'expiry-decision-needed': {
+      subject: 'Residence document expired: your decision is needed',
+      summary: "The residence document of this file has expired before the prosecutor's office had the full period to answer the status request, so the file was not closed.",
+      ask: 'Please record either the new document (event document-issued) or that the document is not renewed (event not-renewed).',
+      dueLabel: 'Expired on',
+    },
+    'deadline-passed-unnoticed': {
+      subject: 'Residence file: a deadline passed while the application was unavailable',
+      summary: 'A deadline that would close this residence file (see details) passed while the application was unavailable; the file was not closed.',
+      ask: 'If something happened in time (a complaint, a new document, an answer), record it in the application before this date; afterwards the deadline applies as of its own date.',
+      dueLabel: 'Record it by',
+    },
+    'identification-awaits-review': {
+      subject: 'Status request answered: your review decision is awaited',
+      summary: "The prosecutor's answer allows the six-month residence, but a review of a reported ground is still open on this file.",
+      ask: 'The six-month residence starts once you decide the review (event withdrawal-decided); a withdrawal ends the file instead.',
+      dueLabel: 'Decide by',
+    },
+    'permanent-residence-review-opened': {
+      subject: 'Residence file: decision on unlimited residence requested',
+      summary: 'The person concerned has become eligible for residence of unlimited duration (basis in the details).',
+      ask: 'Please decide in the application (event permanent-residence-decided) whether the B-card is granted, before this date. The six-month residence continues meanwhile.',
+      dueLabel: 'Decide by',
+    },
+    'permanent-residence-eligible': {
+      subject: 'Residence file: unlimited residence may be requested',
+      summary: 'The person concerned has become eligible for residence of unlimited duration (basis in the details); the Immigration Office has been asked to decide.',
+      ask: 'The person may apply; proof of identity (passport, equivalent travel document or national identity card) should be provided at the latest now.',
+      dueLabel: 'Decision expected by',
+    },
+    'permanent-residence-review-reminder': {
+      subject: 'Reminder: decision on unlimited residence due soon',
+      summary: 'The decision on residence of unlimited duration for this file is still open.',
+      ask: 'Please record your decision in the application (event permanent-residence-decided) before this date.',
+      dueLabel: 'Decide by',
+    },
+    'permanent-residence-review-overdue': {
+      subject: 'Decision on unlimited residence overdue',
+      summary: 'The decision on residence of unlimited duration for this file was due and has not been recorded.',
+      ask: 'Please record your decision in the application (event permanent-residence-decided) as soon as possible.',
+      dueLabel: 'Was due on',
+    },
+    'permanent-residence-refused': {
+      subject: 'Residence file: unlimited residence refused',
+      summary: 'The Immigration Office has refused residence of unlimited duration on this file (reason in the details).',
+      ask: 'The six-month residence continues as before.',
+      dueLabel: 'Date',
+    },
     'permanent-residence-granted': {
       subject: 'Residence file: residence of unlimited duration',
       summary: (f) =>
@@ -193,6 +256,24 @@ export const en: LanguagePack = {
           ? 'Proof of identity (passport, equivalent travel document or national identity card) is still to be provided; record it in the application (event identity-documented) once it is.'
           : forInformation,
       dueLabel: 'Granted on',
+    },
+    'guardianship-ended': {
+      subject: 'Residence file: guardianship ends',
+      summary: 'The person concerned turns 18 on this date: the guardianship ends. The stage and the residence document do not change.',
+      ask: 'The guardian receives no further notices about this file; the centre remains the contact.',
+      dueLabel: 'Guardianship ends on',
+    },
+    'case-imported': {
+      subject: 'Residence file brought into the application',
+      summary: 'A running residence file has been brought into the application with its history; its deadlines now run here.',
+      ask: 'Please check the file in the application: the stage, the document and the upcoming deadlines.',
+      dueLabel: 'Imported on',
+    },
+    'opened-in-error': {
+      subject: 'Residence file cancelled: opened by mistake',
+      summary: 'The centre has cancelled this residence file, which it had opened by mistake. You were told of its opening.',
+      ask: 'No document needs to be issued for this file.',
+      dueLabel: 'Cancelled on',
     },
     'case-closed': {
       subject: 'Residence file closed',

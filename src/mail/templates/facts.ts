@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { LEGAL_ZONE, type IsoDate } from '../../domain/calendar';
-import { CENTRES, COURTS_OF_APPEAL, JUDICIAL_DISTRICTS } from '../../domain/codes';
+import { CENTRES, COMPLAINT_OFFICES, COURTS_OF_APPEAL } from '../../domain/codes';
 import { NOTICE_KINDS, type NoticeKind } from '../../domain/notices';
 import { FACT_KEYS, UNDELIVERED_AFTER_RETRIES, type FactKey, type Facts, type LanguagePack } from './types';
 
@@ -52,7 +52,7 @@ function recipientWords(label: string, pack: LanguagePack): string {
     case 'centre':
       return isOneOf(CENTRES, code) ? r.centre(code) : pack.words.seeApplication;
     case 'prosecutor':
-      return isOneOf(JUDICIAL_DISTRICTS, code) ? r.prosecutor(code) : pack.words.seeApplication;
+      return isOneOf(COMPLAINT_OFFICES, code) ? r.prosecutor(code) : pack.words.seeApplication;
     case 'principal-crown-prosecutor':
       return isOneOf(COURTS_OF_APPEAL, code) ? r['principal-crown-prosecutor'](code) : pack.words.seeApplication;
     default:
@@ -71,7 +71,12 @@ const DESCRIBE: Record<FactKey, Describe> = {
   outcome: fromTable((p) => p.outcomes),
   detail: fromTable((p) => ({ ...p.grounds, ...p.outcomeDetails })),
   ground: fromTable((p) => p.grounds),
-  office: verbatimIf((v) => isOneOf(JUDICIAL_DISTRICTS, v) || isOneOf(COURTS_OF_APPEAL, v)),
+  office: (v, pack) =>
+    isOneOf(COMPLAINT_OFFICES, v)
+      ? pack.recipients.prosecutor(v)
+      : isOneOf(COURTS_OF_APPEAL, v)
+        ? pack.recipients['principal-crown-prosecutor'](v)
+        : pack.words.seeApplication,
   queryId: verbatimIf((v) => typeof v === 'string' && OPAQUE_REFERENCE.test(v)),
   renewalAvailable: yesNo,
   identityProofMissing: (v, pack) => (v === true ? pack.identityProof.missing : pack.identityProof.provided),

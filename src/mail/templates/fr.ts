@@ -1,3 +1,4 @@
+import { isLabourAuditorOffice } from '../../domain/codes';
 import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
 
 const forInformation = 'Aucune action n’est requise : ce message vous est adressé pour information.';
@@ -29,7 +30,7 @@ export const fr: LanguagePack = {
     outcome: 'Issue',
     detail: 'Motif',
     ground: 'Motif signalé',
-    office: 'Parquet interrogé',
+    office: 'Instance interrogée',
     queryId: 'Référence de la demande de statut',
     renewalAvailable: 'Renouvellement unique du document de trois mois encore disponible',
     identityProofMissing: 'Preuve d’identité',
@@ -53,6 +54,7 @@ export const fr: LanguagePack = {
     NOT_RENEWED: 'document de séjour non renouvelé',
     PROCEEDINGS_ENDED: 'procédure judiciaire terminée',
     OTHER_STATUS: 'autre statut de séjour accordé',
+    OPENED_IN_ERROR: 'dossier ouvert par erreur et annulé',
   },
   outcomeDetails: {
     dismissed: 'classement sans suite',
@@ -68,6 +70,10 @@ export const fr: LanguagePack = {
     conviction: 'condamnation',
     'conviction-under-appeal': 'condamnation, frappée d’appel',
     'trafficking-retained-in-charges': 'infraction retenue dans les réquisitions',
+    'retained-charges': 'infraction retenue dans les réquisitions, avec des déclarations significatives',
+    'conditions-not-met': 'les conditions ne sont pas remplies',
+    'public-order': 'danger pour l’ordre public ou la sécurité nationale',
+    'identity-not-established': 'identité non établie',
   },
   documentTypes: {
     ORDER_TO_LEAVE_45_DAYS: 'ordre de quitter le territoire dans les 45 jours',
@@ -84,6 +90,9 @@ export const fr: LanguagePack = {
     PROSECUTOR_REPLY_DUE: 'réponse du parquet à la demande de statut',
     ESCALATION_REPLY_DUE: 'réponse du procureur général à la demande de statut',
     WITHDRAWAL_DECISION_DUE: 'décision sur un motif signalé',
+    PERMANENT_RESIDENCE_DECISION_DUE: 'décision sur le séjour à durée illimitée',
+    GUARDIANSHIP_ENDS: 'fin de la tutelle (18e anniversaire)',
+    LATE_REPORTS_CLOSE: 'dernier jour pour enregistrer ce qui s’est passé pendant l’indisponibilité de l’application',
   },
   grounds: {
     'contact-with-exploiters': 'reprise de contact avec les personnes visées par la procédure',
@@ -100,7 +109,7 @@ export const fr: LanguagePack = {
     caseworker: 'l’assistant social du dossier',
     guardian: 'le tuteur',
     centre: (code) => `le centre ${code}`,
-    prosecutor: (code) => `le parquet ${code}`,
+    prosecutor: (code) => (isLabourAuditorOffice(code) ? `l’auditorat du travail ${code}` : `le parquet ${code}`),
     'principal-crown-prosecutor': (code) => `le procureur général ${code}`,
   },
   kinds: {
@@ -136,19 +145,19 @@ export const fr: LanguagePack = {
     },
     'status-query': {
       subject: 'Demande de statut concernant un dossier de séjour',
-      summary: 'L’Office des Étrangers demande à votre parquet l’état du dossier judiciaire lié à ce dossier de séjour, afin de statuer sur son document de séjour.',
-      ask: 'Veuillez répondre à la demande de statut dans l’application avant cette date : votre parquet retient-il la personne concernée dans le cadre de cette procédure, la procédure judiciaire est-elle toujours en cours, la coopération se poursuit-elle et les liens sont-ils rompus.',
+      summary: 'L’Office des Étrangers vous demande l’état du dossier judiciaire lié à ce dossier de séjour, afin de statuer sur son document de séjour.',
+      ask: 'Veuillez répondre à la demande de statut dans l’application avant cette date : retenez-vous la personne concernée dans le cadre de cette procédure, la procédure judiciaire est-elle toujours en cours, la coopération se poursuit-elle et les liens sont-ils rompus.',
       dueLabel: 'Réponse attendue au plus tard le',
     },
     'status-query-reminder': {
       subject: 'Rappel : demande de statut en attente de votre réponse',
-      summary: 'Une demande de statut concernant ce dossier de séjour attend toujours la réponse de votre parquet.',
+      summary: 'Une demande de statut concernant ce dossier de séjour attend toujours votre réponse.',
       ask: 'Veuillez y répondre dans l’application avant cette date ; à défaut, la demande est transmise au procureur général.',
       dueLabel: 'Réponse attendue au plus tard le',
     },
     'status-query-escalated': {
       subject: 'Demande de statut transmise : aucune réponse reçue',
-      summary: 'Le parquet interrogé (voir les détails) n’a pas répondu à temps à une demande de statut concernant ce dossier de séjour ; la demande vous est transmise.',
+      summary: 'L’instance interrogée (voir les détails) n’a pas répondu à temps à une demande de statut concernant ce dossier de séjour ; la demande vous est transmise.',
       ask: 'Veuillez répondre à la demande de statut dans l’application avant cette date.',
       dueLabel: 'Réponse attendue au plus tard le',
     },
@@ -182,6 +191,60 @@ export const fr: LanguagePack = {
       ask: 'Veuillez enregistrer votre décision dans l’application (événement withdrawal-decided) dès que possible.',
       dueLabel: 'Attendue le',
     },
+    'answer-not-due-before-expiry': {
+      subject: 'Demande de statut : aucune réponse ne peut être attendue avant l’expiration du document',
+      summary: 'La réponse à la demande de statut concernant ce dossier de séjour ne peut être attendue qu’à partir du jour où le document de séjour expire (voir les détails).',
+      ask: 'Veuillez décider de la suite du dossier au-delà de l’expiration : un nouveau document, l’unique renouvellement du document de trois mois, ou le non-renouvellement.',
+      dueLabel: 'Le document expire le',
+    },
+    'expiry-decision-needed': {
+      subject: 'Document de séjour expiré : votre décision est nécessaire',
+      summary: 'Le document de séjour de ce dossier a expiré avant que le parquet ait disposé de tout le délai pour répondre à la demande de statut ; le dossier n’a donc pas été clôturé.',
+      ask: 'Veuillez enregistrer soit le nouveau document (événement document-issued), soit le non-renouvellement du document (événement not-renewed).',
+      dueLabel: 'Expiré le',
+    },
+    'deadline-passed-unnoticed': {
+      subject: 'Dossier de séjour : une échéance est passée pendant l’indisponibilité de l’application',
+      summary: 'Une échéance qui aurait clôturé ce dossier de séjour (voir les détails) est passée pendant que l’application était indisponible ; le dossier n’a pas été clôturé.',
+      ask: 'Si quelque chose s’est produit à temps (une plainte, un nouveau document, une réponse), enregistrez-le dans l’application avant cette date ; ensuite, l’échéance s’applique à sa propre date.',
+      dueLabel: 'À enregistrer au plus tard le',
+    },
+    'identification-awaits-review': {
+      subject: 'Réponse à la demande de statut : votre décision d’examen est attendue',
+      summary: 'La réponse du parquet permet le séjour de six mois, mais l’examen d’un motif signalé est toujours ouvert pour ce dossier.',
+      ask: 'Le séjour de six mois commence dès que vous statuez sur l’examen (événement withdrawal-decided) ; un retrait clôture au contraire le dossier.',
+      dueLabel: 'Décision au plus tard le',
+    },
+    'permanent-residence-review-opened': {
+      subject: 'Dossier de séjour : décision sur le séjour à durée illimitée demandée',
+      summary: 'La personne concernée remplit désormais les conditions d’un séjour à durée illimitée (fondement dans les détails).',
+      ask: 'Veuillez décider dans l’application (événement permanent-residence-decided) si la carte B est accordée, avant cette date. Le séjour de six mois se poursuit entre-temps.',
+      dueLabel: 'Décision au plus tard le',
+    },
+    'permanent-residence-eligible': {
+      subject: 'Dossier de séjour : le séjour à durée illimitée peut être demandé',
+      summary: 'La personne concernée remplit désormais les conditions d’un séjour à durée illimitée (fondement dans les détails) ; l’Office des Étrangers a été invité à statuer.',
+      ask: 'La personne peut en faire la demande ; la preuve d’identité (passeport, titre de voyage équivalent ou carte d’identité nationale) doit être fournie au plus tard maintenant.',
+      dueLabel: 'Décision attendue au plus tard le',
+    },
+    'permanent-residence-review-reminder': {
+      subject: 'Rappel : décision sur le séjour à durée illimitée attendue',
+      summary: 'La décision sur le séjour à durée illimitée pour ce dossier est toujours en attente.',
+      ask: 'Veuillez enregistrer votre décision dans l’application (événement permanent-residence-decided) avant cette date.',
+      dueLabel: 'Décision au plus tard le',
+    },
+    'permanent-residence-review-overdue': {
+      subject: 'Décision sur le séjour à durée illimitée en retard',
+      summary: 'La décision sur le séjour à durée illimitée pour ce dossier était attendue et n’a pas été enregistrée.',
+      ask: 'Veuillez enregistrer votre décision dans l’application (événement permanent-residence-decided) dès que possible.',
+      dueLabel: 'Attendue le',
+    },
+    'permanent-residence-refused': {
+      subject: 'Dossier de séjour : séjour à durée illimitée refusé',
+      summary: 'L’Office des Étrangers a refusé le séjour à durée illimitée pour ce dossier (motif dans les détails).',
+      ask: 'Le séjour de six mois se poursuit comme auparavant.',
+      dueLabel: 'Date',
+    },
     'permanent-residence-granted': {
       subject: 'Dossier de séjour : séjour à durée illimitée',
       summary: (f) =>
@@ -193,6 +256,24 @@ export const fr: LanguagePack = {
           ? 'La preuve d’identité (passeport, titre de voyage équivalent ou carte d’identité nationale) doit encore être fournie ; enregistrez-la dans l’application (événement identity-documented) dès qu’elle l’est.'
           : forInformation,
       dueLabel: 'Accordé le',
+    },
+    'guardianship-ended': {
+      subject: 'Dossier de séjour : fin de la tutelle',
+      summary: 'La personne concernée atteint 18 ans à cette date : la tutelle prend fin. La phase et le document de séjour ne changent pas.',
+      ask: 'Le tuteur ne reçoit plus d’avis concernant ce dossier ; le centre reste l’interlocuteur.',
+      dueLabel: 'Fin de la tutelle le',
+    },
+    'case-imported': {
+      subject: 'Dossier de séjour repris dans l’application',
+      summary: 'Un dossier de séjour en cours a été repris dans l’application avec son historique ; ses échéances courent désormais ici.',
+      ask: 'Veuillez vérifier le dossier dans l’application : la phase, le document et les prochaines échéances.',
+      dueLabel: 'Repris le',
+    },
+    'opened-in-error': {
+      subject: 'Dossier de séjour annulé : ouvert par erreur',
+      summary: 'Le centre a annulé ce dossier de séjour, qu’il avait ouvert par erreur. Vous aviez été informé de son ouverture.',
+      ask: 'Aucun document ne doit être délivré pour ce dossier.',
+      dueLabel: 'Annulé le',
     },
     'case-closed': {
       subject: 'Dossier de séjour clôturé',

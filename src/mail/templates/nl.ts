@@ -1,3 +1,4 @@
+import { isLabourAuditorOffice } from '../../domain/codes';
 import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
 
 const forInformation = 'U hoeft niets te doen: dit bericht is ter informatie.';
@@ -29,7 +30,7 @@ export const nl: LanguagePack = {
     outcome: 'Afloop',
     detail: 'Reden',
     ground: 'Gemelde grond',
-    office: 'Bevraagd parket',
+    office: 'Bevraagde instantie',
     queryId: 'Referentie van de statusaanvraag',
     renewalAvailable: 'Enige verlenging van het document van drie maanden nog beschikbaar',
     identityProofMissing: 'Identiteitsbewijs',
@@ -53,6 +54,7 @@ export const nl: LanguagePack = {
     NOT_RENEWED: 'verblijfsdocument niet verlengd',
     PROCEEDINGS_ENDED: 'gerechtelijke procedure beëindigd',
     OTHER_STATUS: 'ander verblijfsstatuut toegekend',
+    OPENED_IN_ERROR: 'dossier per vergissing geopend en geannuleerd',
   },
   outcomeDetails: {
     dismissed: 'seponering',
@@ -68,6 +70,10 @@ export const nl: LanguagePack = {
     conviction: 'veroordeling',
     'conviction-under-appeal': 'veroordeling, in beroep',
     'trafficking-retained-in-charges': 'misdrijf weerhouden in de vordering',
+    'retained-charges': 'misdrijf weerhouden in de vordering, met significante verklaringen',
+    'conditions-not-met': 'de voorwaarden zijn niet vervuld',
+    'public-order': 'gevaar voor de openbare orde of de nationale veiligheid',
+    'identity-not-established': 'identiteit niet vastgesteld',
   },
   documentTypes: {
     ORDER_TO_LEAVE_45_DAYS: 'bevel om het grondgebied te verlaten binnen 45 dagen',
@@ -84,6 +90,9 @@ export const nl: LanguagePack = {
     PROSECUTOR_REPLY_DUE: 'antwoord van het parket op de statusaanvraag',
     ESCALATION_REPLY_DUE: 'antwoord van de procureur-generaal op de statusaanvraag',
     WITHDRAWAL_DECISION_DUE: 'beslissing over een gemelde grond',
+    PERMANENT_RESIDENCE_DECISION_DUE: 'beslissing over het verblijf van onbepaalde duur',
+    GUARDIANSHIP_ENDS: 'einde van de voogdij (18de verjaardag)',
+    LATE_REPORTS_CLOSE: 'laatste dag om te registreren wat er gebeurde terwijl de toepassing niet beschikbaar was',
   },
   grounds: {
     'contact-with-exploiters': 'hernieuwd contact met de personen op wie de procedure betrekking heeft',
@@ -100,7 +109,7 @@ export const nl: LanguagePack = {
     caseworker: 'de maatschappelijk werker van het dossier',
     guardian: 'de voogd',
     centre: (code) => `centrum ${code}`,
-    prosecutor: (code) => `parket ${code}`,
+    prosecutor: (code) => (isLabourAuditorOffice(code) ? `arbeidsauditoraat ${code}` : `parket ${code}`),
     'principal-crown-prosecutor': (code) => `procureur-generaal ${code}`,
   },
   kinds: {
@@ -136,19 +145,19 @@ export const nl: LanguagePack = {
     },
     'status-query': {
       subject: 'Statusaanvraag over een verblijfsdossier',
-      summary: 'De Dienst Vreemdelingenzaken vraagt uw parket naar de stand van het gerechtelijk dossier dat met dit verblijfsdossier verbonden is, om over het verblijfsdocument te beslissen.',
-      ask: 'Gelieve de statusaanvraag vóór deze datum in de toepassing te beantwoorden: beschouwt uw parket de betrokkene als vallend onder deze procedure, loopt de gerechtelijke procedure nog, gaat de medewerking door en zijn de banden verbroken.',
+      summary: 'De Dienst Vreemdelingenzaken vraagt u naar de stand van het gerechtelijk dossier dat met dit verblijfsdossier verbonden is, om over het verblijfsdocument te beslissen.',
+      ask: 'Gelieve de statusaanvraag vóór deze datum in de toepassing te beantwoorden: beschouwt u de betrokkene als vallend onder deze procedure, loopt de gerechtelijke procedure nog, gaat de medewerking door en zijn de banden verbroken.',
       dueLabel: 'Antwoord uiterlijk op',
     },
     'status-query-reminder': {
       subject: 'Herinnering: statusaanvraag wacht op uw antwoord',
-      summary: 'Een statusaanvraag over dit verblijfsdossier wacht nog op het antwoord van uw parket.',
+      summary: 'Een statusaanvraag over dit verblijfsdossier wacht nog op uw antwoord.',
       ask: 'Gelieve ze vóór deze datum in de toepassing te beantwoorden; zonder antwoord gaat de aanvraag naar de procureur-generaal.',
       dueLabel: 'Antwoord uiterlijk op',
     },
     'status-query-escalated': {
       subject: 'Statusaanvraag aan u doorgestuurd: geen antwoord ontvangen',
-      summary: 'Het bevraagde parket (zie details) heeft een statusaanvraag over dit verblijfsdossier niet tijdig beantwoord; de aanvraag wordt aan u doorgestuurd.',
+      summary: 'De bevraagde instantie (zie details) heeft een statusaanvraag over dit verblijfsdossier niet tijdig beantwoord; de aanvraag wordt aan u doorgestuurd.',
       ask: 'Gelieve de statusaanvraag vóór deze datum in de toepassing te beantwoorden.',
       dueLabel: 'Antwoord uiterlijk op',
     },
@@ -182,6 +191,60 @@ export const nl: LanguagePack = {
       ask: 'Gelieve uw beslissing zo snel mogelijk in de toepassing te registreren (gebeurtenis withdrawal-decided).',
       dueLabel: 'Verwacht op',
     },
+    'answer-not-due-before-expiry': {
+      subject: 'Statusaanvraag: geen antwoord verwacht vóór het document verloopt',
+      summary: 'Het antwoord op de statusaanvraag over dit verblijfsdossier kan pas verwacht worden op of na de dag waarop het verblijfsdocument verloopt (zie details).',
+      ask: 'Gelieve te beslissen hoe het dossier na het verstrijken verdergaat: een nieuw document, de enige verlenging van het document van drie maanden, of niet-verlenging.',
+      dueLabel: 'Document verloopt op',
+    },
+    'expiry-decision-needed': {
+      subject: 'Verblijfsdocument verlopen: uw beslissing is nodig',
+      summary: 'Het verblijfsdocument van dit dossier is verlopen voordat het parket over de volledige termijn beschikte om de statusaanvraag te beantwoorden; daarom werd het dossier niet afgesloten.',
+      ask: 'Gelieve in de toepassing ofwel het nieuwe document te registreren (gebeurtenis document-issued), ofwel dat het document niet verlengd wordt (gebeurtenis not-renewed).',
+      dueLabel: 'Verlopen op',
+    },
+    'deadline-passed-unnoticed': {
+      subject: 'Verblijfsdossier: een termijn verstreek terwijl de toepassing niet beschikbaar was',
+      summary: 'Een termijn die dit verblijfsdossier zou afsluiten (zie details), verstreek terwijl de toepassing niet beschikbaar was; het dossier werd niet afgesloten.',
+      ask: 'Is er tijdig iets gebeurd (een klacht, een nieuw document, een antwoord), registreer het dan vóór deze datum in de toepassing; daarna geldt de termijn vanaf zijn eigen datum.',
+      dueLabel: 'Te registreren uiterlijk op',
+    },
+    'identification-awaits-review': {
+      subject: 'Statusaanvraag beantwoord: uw beslissing na onderzoek wordt verwacht',
+      summary: 'Het antwoord van het parket laat het verblijf van zes maanden toe, maar voor dit dossier loopt nog een onderzoek van een gemelde grond.',
+      ask: 'Het verblijf van zes maanden begint zodra u over het onderzoek beslist (gebeurtenis withdrawal-decided); een intrekking sluit het dossier in plaats daarvan af.',
+      dueLabel: 'Beslissing uiterlijk op',
+    },
+    'permanent-residence-review-opened': {
+      subject: 'Verblijfsdossier: beslissing over verblijf van onbepaalde duur gevraagd',
+      summary: 'De betrokkene komt voortaan in aanmerking voor een verblijf van onbepaalde duur (grond in de details).',
+      ask: 'Gelieve vóór deze datum in de toepassing te beslissen of de B-kaart wordt toegekend (gebeurtenis permanent-residence-decided). Het verblijf van zes maanden loopt intussen door.',
+      dueLabel: 'Beslissing uiterlijk op',
+    },
+    'permanent-residence-eligible': {
+      subject: 'Verblijfsdossier: verblijf van onbepaalde duur kan worden aangevraagd',
+      summary: 'De betrokkene komt voortaan in aanmerking voor een verblijf van onbepaalde duur (grond in de details); de Dienst Vreemdelingenzaken werd gevraagd te beslissen.',
+      ask: 'De betrokkene kan het aanvragen; het identiteitsbewijs (paspoort, gelijkwaardig reisdocument of nationale identiteitskaart) moet uiterlijk nu worden voorgelegd.',
+      dueLabel: 'Beslissing verwacht uiterlijk op',
+    },
+    'permanent-residence-review-reminder': {
+      subject: 'Herinnering: beslissing over verblijf van onbepaalde duur verwacht',
+      summary: 'De beslissing over het verblijf van onbepaalde duur voor dit dossier staat nog open.',
+      ask: 'Gelieve uw beslissing vóór deze datum in de toepassing te registreren (gebeurtenis permanent-residence-decided).',
+      dueLabel: 'Beslissing uiterlijk op',
+    },
+    'permanent-residence-review-overdue': {
+      subject: 'Beslissing over verblijf van onbepaalde duur te laat',
+      summary: 'De beslissing over het verblijf van onbepaalde duur voor dit dossier werd verwacht en is niet geregistreerd.',
+      ask: 'Gelieve uw beslissing zo snel mogelijk in de toepassing te registreren (gebeurtenis permanent-residence-decided).',
+      dueLabel: 'Verwacht op',
+    },
+    'permanent-residence-refused': {
+      subject: 'Verblijfsdossier: verblijf van onbepaalde duur geweigerd',
+      summary: 'De Dienst Vreemdelingenzaken heeft het verblijf van onbepaalde duur voor dit dossier geweigerd (reden in de details).',
+      ask: 'Het verblijf van zes maanden loopt verder zoals voorheen.',
+      dueLabel: 'Datum',
+    },
     'permanent-residence-granted': {
       subject: 'Verblijfsdossier: verblijf van onbepaalde duur',
       summary: (f) =>
@@ -193,6 +256,24 @@ export const nl: LanguagePack = {
           ? 'Het identiteitsbewijs (paspoort, gelijkwaardig reisdocument of nationale identiteitskaart) moet nog worden voorgelegd; registreer het in de toepassing (gebeurtenis identity-documented) zodra dat gebeurd is.'
           : forInformation,
       dueLabel: 'Toegekend op',
+    },
+    'guardianship-ended': {
+      subject: 'Verblijfsdossier: einde van de voogdij',
+      summary: 'De betrokkene wordt op deze datum 18 jaar: de voogdij eindigt. De fase en het verblijfsdocument veranderen niet.',
+      ask: 'De voogd ontvangt geen berichten meer over dit dossier; het centrum blijft het aanspreekpunt.',
+      dueLabel: 'Voogdij eindigt op',
+    },
+    'case-imported': {
+      subject: 'Verblijfsdossier in de toepassing opgenomen',
+      summary: 'Een lopend verblijfsdossier werd met zijn voorgeschiedenis in de toepassing opgenomen; de termijnen ervan lopen voortaan hier.',
+      ask: 'Gelieve het dossier in de toepassing na te kijken: de fase, het document en de komende termijnen.',
+      dueLabel: 'Opgenomen op',
+    },
+    'opened-in-error': {
+      subject: 'Verblijfsdossier geannuleerd: per vergissing geopend',
+      summary: 'Het centrum heeft dit verblijfsdossier, dat het per vergissing had geopend, geannuleerd. U werd van de opening op de hoogte gebracht.',
+      ask: 'Voor dit dossier hoeft geen document te worden afgegeven.',
+      dueLabel: 'Geannuleerd op',
     },
     'case-closed': {
       subject: 'Verblijfsdossier afgesloten',

@@ -1,6 +1,6 @@
 import type { NoticeKind } from '../../domain/notices';
 import type { DeadlineKind, Outcome, Stage } from '../../domain/schemas/case';
-import { otherStatusGranted, proceedingsEnded, type DocumentType, type WithdrawalGround } from '../../domain/schemas/events';
+import { otherStatusGranted, PERMANENT_RESIDENCE_REFUSAL_REASONS, proceedingsEnded, type DocumentType, type WithdrawalGround } from '../../domain/schemas/events';
 
 /**
  * The words of one language. The layout lives once, in render.ts; a language
@@ -11,10 +11,11 @@ import { otherStatusGranted, proceedingsEnded, type DocumentType, type Withdrawa
 export const PROCEEDINGS_END_REASONS = proceedingsEnded.shape.reason.options;
 export const OTHER_STATUSES = otherStatusGranted.shape.status.options;
 
-/** What `detail` of a case-closed notice can be, besides a withdrawal ground (procedure/transitions.ts `close`). */
+/** What `detail` of a notice can be, besides a withdrawal ground: an outcome's reason, an eligibility's basis, a refusal's reason. */
 export const OUTCOME_DETAILS = [
-  ...PROCEEDINGS_END_REASONS,
+  ...new Set([...PROCEEDINGS_END_REASONS, ...PERMANENT_RESIDENCE_REFUSAL_REASONS]),
   ...OTHER_STATUSES,
+  'retained-charges',
   'negative-answer',
   'no-decision',
   'conviction',

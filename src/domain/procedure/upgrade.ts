@@ -1,0 +1,57 @@
+import type { IsoDate } from '../calendar';
+import type { WithdrawalGround } from '../schemas/events';
+import { STATE_VERSION, UNKNOWN_REPORTER, type CaseState } from './state';
+
+/** The state carried by the code before versions (one ground per review, no reporters, no permanent-residence review). */
+interface StateV1 extends Omit<CaseState, 'version' | 'review' | 'flags' | NewInV2> {
+  version?: undefined;
+  review: { ground: WithdrawalGround; reportedOn: IsoDate; decideBy: IsoDate } | null;
+  flags: { identityProofMissing: boolean; humanitarianCandidate: boolean; undeliverableNotices: string[] };
+}
+type NewInV2 =
+  | 'documentReported'
+  | 'querySentForDocument'
+  | 'proceedingsEndedOn'
+  | 'identificationPending'
+  | 'permanentResidenceReview'
+  | 'expiredAwaitingDecision'
+  | 'late';
+
+export type CarriedState = CaseState | StateV1;
+
+/** Clock keys once carried the open query's id for every deadline; only the reply deadlines keep it now. */
+const QUERY_FREE_KEY = /^clock\/(REFLECTION_ENDS|DOCUMENT_EXPIRES|WITHDRAWAL_DECISION_DUE)\/[^/]+\/(\d{4}-\d{2}-\d{2})$/;
+
+function fromV1(old: StateV1): CaseState {
+  const { review, flags, ...rest } = old;
+  return {
+    ...rest,
+    version: STATE_VERSION,
+    documentReported: old.history.some((h) => h.type === 'document-issued'),
+    querySentForDocument: old.query?.sentOn ?? null,
+    proceedingsEndedOn: null,
+    // The reporter was not kept: any officer may decide, as for an imported ground.
+    review: review
+      ? {
+          grounds: [{ ground: review.ground, reportedOn: review.reportedOn, by: reporterRole(old, review.ground), reporterId: UNKNOWN_REPORTER }],
+          decideBy: review.decideBy,
+        }
+      : null,
+    identificationPending: false,
+    permanentResidenceReview: null,
+    expiredAwaitingDecision: null,
+    late: null,
+    flags: { ...flags, guardianshipEnded: false },
+    fired: old.fired.map((k) => k.replace(QUERY_FREE_KEY, 'clock/$1//$2')),
+  };
+}
+
+/** The role that reported the ground last, as the history has it. */
+function reporterRole(s: StateV1, ground: WithdrawalGround): CaseState['history'][number]['by'] {
+  return [...s.history].reverse().find((h) => h.type === ground)?.by ?? 'immigration-office';
+}
+
+/** A carried state of any version, as the current code reads it (running cases continue across releases). */
+export function upgradeState(carried: CarriedState): CaseState {
+  return carried.version === STATE_VERSION ? carried : fromV1(carried);
+}

@@ -1,0 +1,296 @@
+import { isLabourAuditorOffice } from '../../domain/codes';
+import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
+
+/**
+ * Belgian German (shared/TERMS.md): the words of the official Belgian translations
+ * (Prokurator des Königs, Generalprokurator, Ausländeramt, Anlage 15), not Germany's.
+ */
+
+const forInformation = 'Sie brauchen nichts zu unternehmen: Diese Nachricht dient Ihrer Information.';
+
+export const de: LanguagePack = {
+  locale: 'de-BE',
+  words: {
+    greeting: 'Guten Tag,',
+    labelSeparator: ': ',
+    fileReference: 'Aktenzeichen',
+    asked: 'Worum Sie gebeten werden',
+    details: 'Einzelheiten',
+    caseLink: 'Die Akte in der Anwendung',
+    queriesLink: 'Offene Statusanfragen in der Anwendung',
+    calendarNote: 'Mit der beigefügten Kalenderdatei (.ics) tragen Sie dieses Datum in Ihren Kalender ein.',
+    footer:
+      'Diese Nachricht wurde automatisch versandt; bitte antworten Sie nicht darauf. ' +
+      'Zum Schutz der betroffenen Personen enthält sie keine personenbezogenen Daten: Melden Sie sich in der Anwendung an, um die Akte einzusehen.',
+    seeApplication: 'siehe Anwendung',
+  },
+  factLabels: {
+    centre: 'Zentrum',
+    stage: 'Phase',
+    documentType: 'Dokument',
+    renewal: 'Nummer der Verlängerung',
+    documentValidUntil: 'Aktuelles Dokument gültig bis',
+    minor: 'Unbegleiteter minderjähriger Ausländer',
+    deadline: 'Frist',
+    outcome: 'Ausgang',
+    detail: 'Grund',
+    ground: 'Gemeldeter Grund',
+    office: 'Angefragte Stelle',
+    queryId: 'Referenz der Statusanfrage',
+    renewalAvailable: 'Einmalige Verlängerung des Dokuments von drei Monaten noch möglich',
+    identityProofMissing: 'Identitätsnachweis',
+    humanitarianCandidate: 'Humanitäre Regularisierung (Art. 9bis)',
+    noticeKind: 'Mitteilung',
+    recipients: 'Empfänger',
+  },
+  yesNo: { yes: 'ja', no: 'nein' },
+  stages: {
+    REFLECTION: 'Phase 1, Bedenkzeit',
+    TEMPORARY_RESIDENCE: 'Phase 2, Aufenthalt von drei Monaten',
+    IDENTIFIED_VICTIM: 'Phase 3, Aufenthalt von sechs Monaten',
+    PERMANENT_RESIDENCE: 'Phase 4, unbegrenzter Aufenthalt',
+    CLOSED: 'abgeschlossen',
+  },
+  outcomes: {
+    PERMANENT_RESIDENCE: 'unbegrenzter Aufenthalt gewährt',
+    REFLECTION_EXPIRED: 'Bedenkzeit ohne Klage oder Erklärung abgelaufen',
+    VOLUNTARY_RETURN: 'freiwillige Rückkehr',
+    WITHDRAWN: 'Aufenthalt entzogen',
+    NOT_RENEWED: 'Aufenthaltsdokument nicht verlängert',
+    PROCEEDINGS_ENDED: 'Gerichtsverfahren beendet',
+    OTHER_STATUS: 'anderer Aufenthaltsstatus gewährt',
+    OPENED_IN_ERROR: 'Akte irrtümlich eröffnet und annulliert',
+  },
+  outcomeDetails: {
+    dismissed: 'Einstellung des Verfahrens',
+    acquittal: 'Freispruch',
+    'conviction-other-offence': 'Verurteilung wegen einer anderen Straftat',
+    other: 'anderer Grund',
+    refugee: 'Flüchtlingsstatus',
+    'subsidiary-protection': 'subsidiärer Schutz',
+    'durable-solution-minor': 'dauerhafte Lösung für einen Minderjährigen',
+    humanitarian: 'Aufenthalt aus humanitären Gründen',
+    'negative-answer': 'die Antwort der Staatsanwaltschaft ließ keine Verlängerung zu',
+    'no-decision': 'keine Entscheidung vor Ablauf des Dokuments',
+    conviction: 'Verurteilung',
+    'conviction-under-appeal': 'Verurteilung, gegen die Berufung eingelegt wurde',
+    'trafficking-retained-in-charges': 'Straftat in der Anklage beibehalten',
+    'retained-charges': 'Straftat in der Anklage beibehalten, mit bedeutsamen Erklärungen',
+    'conditions-not-met': 'die Bedingungen sind nicht erfüllt',
+    'public-order': 'Gefahr für die öffentliche Ordnung oder die nationale Sicherheit',
+    'identity-not-established': 'Identität nicht festgestellt',
+  },
+  documentTypes: {
+    ORDER_TO_LEAVE_45_DAYS: 'Anweisung, das Staatsgebiet binnen 45 Tagen zu verlassen',
+    ANNEX_15: 'Anlage 15 (vorläufiges Aufenthaltsdokument, 45 Tage)',
+    MINOR_TEMPORARY_RESIDENCE: 'vorläufiges Aufenthaltsdokument für einen Minderjährigen (3 Monate)',
+    ATTESTATION_OF_IMMATRICULATION: 'Immatrikulationsbescheinigung (3 Monate)',
+    A_CARD: 'Bescheinigung der Eintragung im Ausländerregister (A-Karte, 6 Monate)',
+    B_CARD: 'unbegrenzter Aufenthalt (B-Karte)',
+  },
+  deadlines: {
+    REFLECTION_ENDS: 'Ende der Bedenkzeit',
+    DOCUMENT_EXPIRES: 'Ablauf des Aufenthaltsdokuments',
+    STATUS_QUERY_DUE: 'Versand der Statusanfrage',
+    PROSECUTOR_REPLY_DUE: 'Antwort der Staatsanwaltschaft auf die Statusanfrage',
+    ESCALATION_REPLY_DUE: 'Antwort des Generalprokurators auf die Statusanfrage',
+    WITHDRAWAL_DECISION_DUE: 'Entscheidung über einen gemeldeten Grund',
+    PERMANENT_RESIDENCE_DECISION_DUE: 'Entscheidung über den unbegrenzten Aufenthalt',
+    GUARDIANSHIP_ENDS: 'Ende der Vormundschaft (18. Geburtstag)',
+    LATE_REPORTS_CLOSE: 'letzter Tag, um zu erfassen, was geschah, während die Anwendung nicht verfügbar war',
+  },
+  grounds: {
+    'contact-with-exploiters': 'erneuter Kontakt mit den Personen, die das Verfahren betrifft',
+    'support-declined': 'Begleitung durch das Zentrum abgelehnt',
+    'public-order-threat': 'Gefahr für die öffentliche Ordnung oder die nationale Sicherheit',
+    'cooperation-ended': 'Zusammenarbeit mit den Gerichtsbehörden beendet',
+    'fraud-established': 'Zusammenarbeit oder Klage als betrügerisch oder unbegründet befunden',
+  },
+  identityProof: { missing: 'noch vorzulegen', provided: 'vorgelegt' },
+  humanitarianCandidate: 'möglich, da das Verfahren länger als zwei Jahre gedauert hat',
+  recipients: {
+    [UNDELIVERED_AFTER_RETRIES]: 'ein Empfänger, den der Mailserver nach mehreren Versuchen nicht erreichen konnte',
+    'immigration-office': 'das Ausländeramt',
+    caseworker: 'der für die Akte zuständige Sozialarbeiter',
+    guardian: 'der Vormund',
+    centre: (code) => `das Zentrum ${code}`,
+    prosecutor: (code) => (isLabourAuditorOffice(code) ? `das Arbeitsauditorat ${code}` : `die Staatsanwaltschaft ${code}`),
+    'principal-crown-prosecutor': (code) => `der Generalprokurator ${code}`,
+  },
+  kinds: {
+    'case-opened': {
+      subject: 'Neue Aufenthaltsakte: Dokument auszustellen',
+      summary: 'Ein anerkanntes Zentrum hat eine neue Aufenthaltsakte eröffnet.',
+      ask: 'Bitte stellen Sie das erste Aufenthaltsdokument aus (siehe Einzelheiten) und erfassen Sie es in der Anwendung mit den darauf angegebenen Daten (Ereignis document-issued).',
+      dueLabel: 'Auszustellen spätestens am',
+    },
+    'document-to-issue': {
+      subject: 'Aufenthaltsakte: Dokument auszustellen',
+      summary: 'Die Aufenthaltsakte ist in eine neue Phase übergegangen (siehe Einzelheiten).',
+      ask: 'Bitte stellen Sie das Dokument dieser Phase aus und erfassen Sie es in der Anwendung mit den darauf angegebenen Daten (Ereignis document-issued).',
+      dueLabel: 'Auszustellen spätestens am',
+    },
+    'stage-changed': {
+      subject: 'Aufenthaltsakte: neue Phase',
+      summary: 'Die Aufenthaltsakte ist in eine neue Phase übergegangen (siehe Einzelheiten).',
+      ask: forInformation,
+      dueLabel: 'Dokument gültig bis',
+    },
+    'reflection-ending-reminder': {
+      subject: 'Erinnerung: Bedenkzeit endet bald',
+      summary: 'Die Bedenkzeit dieser Akte endet bald, und es wurde weder eine Klage noch eine Erklärung erfasst.',
+      ask: 'Wurde eine Klage eingereicht oder eine Erklärung abgegeben, erfassen Sie dies vor diesem Datum in der Anwendung (Ereignis complaint-filed); andernfalls wird die Akte mit Ablauf der Frist abgeschlossen.',
+      dueLabel: 'Bedenkzeit endet am',
+    },
+    'document-expiry-reminder': {
+      subject: 'Erinnerung: Aufenthaltsdokument läuft bald ab',
+      summary: 'Das Aufenthaltsdokument dieser Akte läuft bald ab, und es wurde noch keine Entscheidung über seine Verlängerung erfasst.',
+      ask: 'Bitte sorgen Sie dafür, dass alles, wovon die Verlängerung abhängt, vor diesem Datum in der Anwendung erfasst ist.',
+      dueLabel: 'Dokument läuft ab am',
+    },
+    'status-query': {
+      subject: 'Statusanfrage zu einer Aufenthaltsakte',
+      summary: 'Das Ausländeramt bittet Sie um den Stand der mit dieser Aufenthaltsakte verbundenen Gerichtsakte, um über das Aufenthaltsdokument zu entscheiden.',
+      ask: 'Bitte beantworten Sie die Statusanfrage vor diesem Datum in der Anwendung: Betrachten Sie die betroffene Person weiterhin als unter dieses Verfahren fallend, ist das Gerichtsverfahren noch anhängig, dauert die Zusammenarbeit an und wurden die Verbindungen abgebrochen?',
+      dueLabel: 'Antwort spätestens am',
+    },
+    'status-query-reminder': {
+      subject: 'Erinnerung: Statusanfrage wartet auf Ihre Antwort',
+      summary: 'Eine Statusanfrage zu dieser Aufenthaltsakte wartet noch auf Ihre Antwort.',
+      ask: 'Bitte beantworten Sie sie vor diesem Datum in der Anwendung; ohne Antwort wird die Anfrage an den Generalprokurator weitergeleitet.',
+      dueLabel: 'Antwort spätestens am',
+    },
+    'status-query-escalated': {
+      subject: 'Statusanfrage an Sie weitergeleitet: keine Antwort erhalten',
+      summary: 'Die angefragte Stelle (siehe Einzelheiten) hat eine Statusanfrage zu dieser Aufenthaltsakte nicht rechtzeitig beantwortet; die Anfrage wird an Sie weitergeleitet.',
+      ask: 'Bitte beantworten Sie die Statusanfrage vor diesem Datum in der Anwendung.',
+      dueLabel: 'Antwort spätestens am',
+    },
+    'expiry-without-decision': {
+      subject: 'Aufenthaltsdokument läuft ohne Entscheidung ab',
+      summary: 'Auf die Statusanfrage ist keine Antwort eingegangen, auch nicht nach ihrer Weiterleitung an den Generalprokurator: Das Aufenthaltsdokument läuft ohne Entscheidung ab.',
+      ask: 'Das Ausländeramt entscheidet, ob die einmalige Verlängerung des Dokuments von drei Monaten genutzt wird; das Zentrum wird davon in Kenntnis gesetzt.',
+      dueLabel: 'Dokument läuft ab am',
+    },
+    'negative-answer': {
+      subject: 'Statusanfrage beantwortet: keine Verlängerung',
+      summary: 'Die Antwort der Staatsanwaltschaft auf die Statusanfrage lässt keine Verlängerung des Aufenthaltsdokuments zu.',
+      ask: 'Das Dokument wird nicht verlängert, es sei denn, die einmalige Verlängerung des Dokuments von drei Monaten wird für die Ermittlungen genutzt; andernfalls wird die Akte mit Ablauf des Dokuments abgeschlossen.',
+      dueLabel: 'Dokument läuft ab am',
+    },
+    'withdrawal-review-opened': {
+      subject: 'Prüfung erbeten: möglicher Entzug',
+      summary: 'Zu dieser Aufenthaltsakte wurde ein Grund für einen Entzug oder eine Nichtverlängerung gemeldet (siehe Einzelheiten).',
+      ask: 'Bitte prüfen Sie ihn und erfassen Sie Ihre Entscheidung vor diesem Datum in der Anwendung (Ereignis withdrawal-decided).',
+      dueLabel: 'Entscheidung spätestens am',
+    },
+    'withdrawal-review-reminder': {
+      subject: 'Erinnerung: Entscheidung nach Prüfung bald fällig',
+      summary: 'Die Prüfung eines zu dieser Aufenthaltsakte gemeldeten Grundes ist noch offen.',
+      ask: 'Bitte erfassen Sie Ihre Entscheidung vor diesem Datum in der Anwendung (Ereignis withdrawal-decided).',
+      dueLabel: 'Entscheidung spätestens am',
+    },
+    'withdrawal-review-overdue': {
+      subject: 'Entscheidung nach Prüfung überfällig',
+      summary: 'Die Entscheidung über einen zu dieser Aufenthaltsakte gemeldeten Grund war fällig und wurde nicht erfasst.',
+      ask: 'Bitte erfassen Sie Ihre Entscheidung so bald wie möglich in der Anwendung (Ereignis withdrawal-decided).',
+      dueLabel: 'Fällig am',
+    },
+    'answer-not-due-before-expiry': {
+      subject: 'Statusanfrage: keine Antwort vor Ablauf des Dokuments fällig',
+      summary: 'Die Antwort auf die Statusanfrage zu dieser Aufenthaltsakte kann frühestens an dem Tag fällig werden, an dem das Aufenthaltsdokument abläuft (siehe Einzelheiten).',
+      ask: 'Bitte entscheiden Sie, wie es mit der Akte über den Ablauf hinaus weitergeht: ein neues Dokument, die einmalige Verlängerung des Dokuments von drei Monaten oder die Nichtverlängerung.',
+      dueLabel: 'Dokument läuft ab am',
+    },
+    'expiry-decision-needed': {
+      subject: 'Aufenthaltsdokument abgelaufen: Ihre Entscheidung ist erforderlich',
+      summary: 'Das Aufenthaltsdokument dieser Akte ist abgelaufen, bevor die angefragte Stelle die volle Frist zur Beantwortung der Statusanfrage hatte; die Akte wurde daher nicht abgeschlossen.',
+      ask: 'Bitte erfassen Sie entweder das neue Dokument (Ereignis document-issued) oder dass das Dokument nicht verlängert wird (Ereignis not-renewed).',
+      dueLabel: 'Abgelaufen am',
+    },
+    'deadline-passed-unnoticed': {
+      subject: 'Aufenthaltsakte: Eine Frist ist verstrichen, während die Anwendung nicht verfügbar war',
+      summary: 'Eine Frist, mit der diese Aufenthaltsakte abgeschlossen worden wäre (siehe Einzelheiten), ist verstrichen, während die Anwendung nicht verfügbar war; die Akte wurde nicht abgeschlossen.',
+      ask: 'Ist rechtzeitig etwas geschehen (eine Klage, ein neues Dokument, eine Antwort), erfassen Sie es vor diesem Datum in der Anwendung; danach gilt die Frist ab ihrem eigenen Datum.',
+      dueLabel: 'Zu erfassen spätestens am',
+    },
+    'identification-awaits-review': {
+      subject: 'Statusanfrage beantwortet: Ihre Entscheidung nach Prüfung wird erwartet',
+      summary: 'Die Antwort der Staatsanwaltschaft erlaubt den Aufenthalt von sechs Monaten, doch zu dieser Akte ist die Prüfung eines gemeldeten Grundes noch offen.',
+      ask: 'Der Aufenthalt von sechs Monaten beginnt, sobald Sie über die Prüfung entscheiden (Ereignis withdrawal-decided); ein Entzug schließt die Akte stattdessen ab.',
+      dueLabel: 'Entscheidung spätestens am',
+    },
+    'permanent-residence-review-opened': {
+      subject: 'Aufenthaltsakte: Entscheidung über unbegrenzten Aufenthalt erbeten',
+      summary: 'Die betroffene Person erfüllt nun die Voraussetzungen für einen unbegrenzten Aufenthalt (Grundlage in den Einzelheiten).',
+      ask: 'Bitte entscheiden Sie vor diesem Datum in der Anwendung (Ereignis permanent-residence-decided), ob die B-Karte gewährt wird. Der Aufenthalt von sechs Monaten läuft bis dahin weiter.',
+      dueLabel: 'Entscheidung spätestens am',
+    },
+    'permanent-residence-eligible': {
+      subject: 'Aufenthaltsakte: unbegrenzter Aufenthalt kann beantragt werden',
+      summary: 'Die betroffene Person erfüllt nun die Voraussetzungen für einen unbegrenzten Aufenthalt (Grundlage in den Einzelheiten); das Ausländeramt wurde um eine Entscheidung gebeten.',
+      ask: 'Die Person kann den Antrag stellen; der Identitätsnachweis (Reisepass, gleichwertiges Reisedokument oder nationaler Personalausweis) sollte spätestens jetzt vorgelegt werden.',
+      dueLabel: 'Entscheidung erwartet spätestens am',
+    },
+    'permanent-residence-review-reminder': {
+      subject: 'Erinnerung: Entscheidung über unbegrenzten Aufenthalt bald fällig',
+      summary: 'Die Entscheidung über einen unbegrenzten Aufenthalt zu dieser Akte ist noch offen.',
+      ask: 'Bitte erfassen Sie Ihre Entscheidung vor diesem Datum in der Anwendung (Ereignis permanent-residence-decided).',
+      dueLabel: 'Entscheidung spätestens am',
+    },
+    'permanent-residence-review-overdue': {
+      subject: 'Entscheidung über unbegrenzten Aufenthalt überfällig',
+      summary: 'Die Entscheidung über einen unbegrenzten Aufenthalt zu dieser Akte war fällig und wurde nicht erfasst.',
+      ask: 'Bitte erfassen Sie Ihre Entscheidung so bald wie möglich in der Anwendung (Ereignis permanent-residence-decided).',
+      dueLabel: 'Fällig am',
+    },
+    'permanent-residence-refused': {
+      subject: 'Aufenthaltsakte: unbegrenzter Aufenthalt abgelehnt',
+      summary: 'Das Ausländeramt hat den unbegrenzten Aufenthalt zu dieser Akte abgelehnt (Grund in den Einzelheiten).',
+      ask: 'Der Aufenthalt von sechs Monaten läuft wie bisher weiter.',
+      dueLabel: 'Datum',
+    },
+    'permanent-residence-granted': {
+      subject: 'Aufenthaltsakte: unbegrenzter Aufenthalt',
+      summary: (f) =>
+        f.identityProofMissing === true
+          ? 'Zu dieser Akte wurde ein unbegrenzter Aufenthalt gewährt; der Identitätsnachweis fehlt noch.'
+          : 'Zu dieser Akte wurde ein unbegrenzter Aufenthalt gewährt.',
+      ask: (f) =>
+        f.identityProofMissing === true
+          ? 'Der Identitätsnachweis (Reisepass, gleichwertiges Reisedokument oder nationaler Personalausweis) ist noch vorzulegen; erfassen Sie ihn in der Anwendung (Ereignis identity-documented), sobald er vorliegt.'
+          : forInformation,
+      dueLabel: 'Gewährt am',
+    },
+    'guardianship-ended': {
+      subject: 'Aufenthaltsakte: Vormundschaft endet',
+      summary: 'Die betroffene Person wird an diesem Tag 18 Jahre alt: Die Vormundschaft endet. Phase und Aufenthaltsdokument ändern sich nicht.',
+      ask: 'Der Vormund erhält keine weiteren Mitteilungen zu dieser Akte; Ansprechpartner bleibt das Zentrum.',
+      dueLabel: 'Vormundschaft endet am',
+    },
+    'case-imported': {
+      subject: 'Aufenthaltsakte in die Anwendung übernommen',
+      summary: 'Eine laufende Aufenthaltsakte wurde mit ihrem Verlauf in die Anwendung übernommen; ihre Fristen laufen nun hier.',
+      ask: 'Bitte überprüfen Sie die Akte in der Anwendung: die Phase, das Dokument und die anstehenden Fristen.',
+      dueLabel: 'Übernommen am',
+    },
+    'opened-in-error': {
+      subject: 'Aufenthaltsakte annulliert: irrtümlich eröffnet',
+      summary: 'Das Zentrum hat diese Aufenthaltsakte annulliert, die es irrtümlich eröffnet hatte. Sie waren über ihre Eröffnung informiert worden.',
+      ask: 'Für diese Akte ist kein Dokument auszustellen.',
+      dueLabel: 'Annulliert am',
+    },
+    'case-closed': {
+      subject: 'Aufenthaltsakte abgeschlossen',
+      summary: 'Die Aufenthaltsakte wurde abgeschlossen (Ausgang in den Einzelheiten).',
+      ask: forInformation,
+      dueLabel: 'Abgeschlossen am',
+    },
+    'delivery-failed': {
+      subject: 'Eine Mitteilung konnte nicht zugestellt werden',
+      summary: 'Eine Mitteilung zu dieser Aufenthaltsakte konnte einem Empfänger nicht zugestellt werden (siehe Einzelheiten).',
+      ask: 'Bitte überprüfen Sie die für diesen Empfänger hinterlegte Adresse und lassen Sie sie berichtigen; erreichen Sie den Empfänger bis dahin auf anderem Wege.',
+      dueLabel: 'Datum',
+    },
+  },
+};
