@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.close());
 
-type Caller = TokenName | 'none' | 'badToken';
+// The second officer and the labour auditor's office hold the roles of `immigration` and `liege`, which the matrix covers.
+type Caller = Exclude<TokenName, 'immigration2' | 'labourAntwerpen'> | 'none' | 'badToken';
 
 function call(who: Caller, method: 'get' | 'post', path: string, body?: unknown): Promise<request.Response> {
   const r = request(stack.app)[method](path);
@@ -68,6 +69,14 @@ const MATRIX: Endpoint[] = [
     path: () => '/v1/cases',
     body: () => openingBody(),
     expected: { none: 401, badToken: 401, payoke: 201, pagasa: 201, immigration: 403, admin: 403, antwerpen: 403, liege: 403, caAntwerpen: 403 },
+  },
+  {
+    name: 'POST /v1/cases/import',
+    method: 'post',
+    path: () => '/v1/cases/import',
+    // A case with no events ended long ago: a role that may import gets the 400 of the import itself, the rest 403.
+    body: () => ({ ...openingBody({ openedOn: '2025-01-06' }), centre: 'PAYOKE', events: [] }),
+    expected: { none: 401, badToken: 401, payoke: 403, pagasa: 403, immigration: 400, admin: 400, antwerpen: 403, liege: 403, caAntwerpen: 403 },
   },
   {
     name: 'GET /v1/cases',
@@ -192,8 +201,11 @@ const MAY_SEND: Record<string, ('centre' | 'immigration-office' | 'prosecutor')[
   'identity-documented': ['centre', 'immigration-office'],
   conviction: ['prosecutor'],
   'trafficking-retained-in-charges': ['prosecutor'],
+  'permanent-residence-decided': ['immigration-office'],
+  'not-renewed': ['immigration-office'],
   'proceedings-ended': ['prosecutor'],
   'voluntary-return': ['centre'],
+  'opened-in-error': ['centre'],
   'other-status-granted': ['immigration-office'],
 };
 const EXTRA: Record<string, object> = {
@@ -202,6 +214,9 @@ const EXTRA: Record<string, object> = {
   'withdrawal-decided': { withdraw: true, ground: 'public-order-threat' },
   'identity-documented': { documentKind: 'passport' },
   conviction: { underTraffickingLaw: true, appealed: false },
+  'fraud-established': { finding: 'fraudulent' },
+  'trafficking-retained-in-charges': { statementsSignificant: true },
+  'permanent-residence-decided': { grant: true },
   'proceedings-ended': { reason: 'dismissed' },
   'other-status-granted': { status: 'refugee' },
 };

@@ -100,8 +100,12 @@ interface EventRow {
 const reflection = () => openCase(stack.app);
 const temporary = () => caseInTemporaryResidence(stack.app);
 const identified = () => caseIdentified(stack.app);
-const reviewOpened = (ground: string) => (s: CaseStatus) => {
-  expect(s.withdrawalReview).toEqual({ ground, reportedOn: today(), decideBy: addDays(today(), 14) });
+const reviewOpened = (ground: string, by: string) => (s: CaseStatus) => {
+  expect(s.withdrawalReview).toEqual({
+    grounds: [{ ground, reportedOn: today(), by, ...(ground === 'fraud-established' ? { finding: 'fraudulent' } : {}) }],
+    decideBy: addDays(today(), 14),
+    identificationPending: false,
+  });
   expect(s.deadlines.map((d) => d.kind)).toContain('WITHDRAWAL_DECISION_DUE');
 };
 
@@ -141,11 +145,17 @@ const EVENT_ROWS: EventRow[] = [
       expect(s.prosecutorQuery?.queryId).toBe(`${s.caseId}-q2`);
     },
   },
-  { type: 'contact-with-exploiters', setup: temporary, who: 'antwerpen', event: () => ({ type: 'contact-with-exploiters', on: today() }), expected: reviewOpened('contact-with-exploiters') },
-  { type: 'support-declined', setup: reflection, who: 'payoke', event: () => ({ type: 'support-declined', on: today() }), expected: reviewOpened('support-declined') },
-  { type: 'cooperation-ended', setup: identified, who: 'antwerpen', event: () => ({ type: 'cooperation-ended', on: today() }), expected: reviewOpened('cooperation-ended') },
-  { type: 'fraud-established', setup: identified, who: 'antwerpen', event: () => ({ type: 'fraud-established', on: today() }), expected: reviewOpened('fraud-established') },
-  { type: 'public-order-threat', setup: reflection, who: 'immigration', event: () => ({ type: 'public-order-threat', on: today() }), expected: reviewOpened('public-order-threat') },
+  { type: 'contact-with-exploiters', setup: temporary, who: 'antwerpen', event: () => ({ type: 'contact-with-exploiters', on: today() }), expected: reviewOpened('contact-with-exploiters', 'prosecutor') },
+  { type: 'support-declined', setup: reflection, who: 'payoke', event: () => ({ type: 'support-declined', on: today() }), expected: reviewOpened('support-declined', 'centre') },
+  { type: 'cooperation-ended', setup: identified, who: 'antwerpen', event: () => ({ type: 'cooperation-ended', on: today() }), expected: reviewOpened('cooperation-ended', 'prosecutor') },
+  {
+    type: 'fraud-established',
+    setup: identified,
+    who: 'antwerpen',
+    event: () => ({ type: 'fraud-established', on: today(), finding: 'fraudulent' }),
+    expected: reviewOpened('fraud-established', 'prosecutor'),
+  },
+  { type: 'public-order-threat', setup: reflection, who: 'immigration', event: () => ({ type: 'public-order-threat', on: today() }), expected: reviewOpened('public-order-threat', 'immigration-office') },
   {
     type: 'withdrawal-decided',
     setup: async () => {
@@ -169,15 +179,41 @@ const EVENT_ROWS: EventRow[] = [
   },
   {
     type: 'conviction',
-    setup: temporary,
+    setup: identified,
     who: 'antwerpen',
     event: () => ({ type: 'conviction', on: today(), underTraffickingLaw: true, appealed: true }),
     expected: (s) => {
       expect(s).toMatchObject({
+        stage: 'IDENTIFIED_VICTIM',
+        outcome: null,
+        document: { type: 'A_CARD' },
+        permanentResidenceReview: { basis: 'conviction-under-appeal', eligibleOn: today(), decideBy: addDays(today(), 30) },
+      });
+      expect(s.deadlines.map((d) => d.kind)).toContain('PERMANENT_RESIDENCE_DECISION_DUE');
+    },
+  },
+  {
+    type: 'trafficking-retained-in-charges',
+    setup: identified,
+    who: 'antwerpen',
+    event: () => ({ type: 'trafficking-retained-in-charges', on: today(), statementsSignificant: true }),
+    expected: (s) => expect(s).toMatchObject({ stage: 'IDENTIFIED_VICTIM', permanentResidenceReview: { basis: 'retained-charges' } }),
+  },
+  {
+    type: 'permanent-residence-decided',
+    setup: async () => {
+      const s = await caseIdentified(stack.app);
+      return recordOk(stack.app, 'antwerpen', s.caseId, { type: 'conviction', on: today(), underTraffickingLaw: true, appealed: false });
+    },
+    who: 'immigration',
+    event: () => ({ type: 'permanent-residence-decided', on: today(), grant: true, issuedOn: addDays(today(), -1) }),
+    expected: (s) => {
+      expect(s).toMatchObject({
         stage: 'PERMANENT_RESIDENCE',
         outcome: 'PERMANENT_RESIDENCE',
-        outcomeDetail: 'conviction-under-appeal',
-        document: { type: 'B_CARD', issuedOn: today(), validUntil: null },
+        outcomeDetail: 'conviction',
+        document: { type: 'B_CARD', issuedOn: addDays(today(), -1), validUntil: null },
+        permanentResidenceReview: null,
         prosecutorQuery: null,
         flags: { identityProofMissing: true },
         workAuthorisation: 'UNRESTRICTED',
@@ -185,13 +221,11 @@ const EVENT_ROWS: EventRow[] = [
     },
   },
   {
-    type: 'trafficking-retained-in-charges',
-    setup: identified,
-    who: 'antwerpen',
-    event: () => ({ type: 'trafficking-retained-in-charges', on: today() }),
-    expected: (s) => {
-      expect(s).toMatchObject({ stage: 'PERMANENT_RESIDENCE', outcome: 'PERMANENT_RESIDENCE', outcomeDetail: 'trafficking-retained-in-charges' });
-    },
+    type: 'opened-in-error',
+    setup: reflection,
+    who: 'payoke',
+    event: () => ({ type: 'opened-in-error', on: today() }),
+    expected: (s) => expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'OPENED_IN_ERROR', deadlines: [] }),
   },
   {
     type: 'proceedings-ended',
@@ -224,7 +258,9 @@ describe('every event type through POST /v1/cases/{caseId}/events', () => {
       [
         'complaint-filed', 'document-issued', 'temporary-residence-renewed', 'contact-with-exploiters', 'support-declined',
         'cooperation-ended', 'fraud-established', 'public-order-threat', 'withdrawal-decided', 'identity-documented',
-        'conviction', 'trafficking-retained-in-charges', 'proceedings-ended', 'voluntary-return', 'other-status-granted',
+        'conviction', 'trafficking-retained-in-charges', 'permanent-residence-decided', 'proceedings-ended', 'voluntary-return',
+        'opened-in-error', 'other-status-granted',
+        // not-renewed applies only once a document expired without the whole window: api-procedure.test.ts.
       ].sort(),
     );
   });
@@ -250,13 +286,14 @@ describe('every event type through POST /v1/cases/{caseId}/events', () => {
   it('withdrawal-decided without withdrawal closes the review and keeps the case', async () => {
     const s = await openCase(stack.app);
     await recordOk(stack.app, 'immigration', s.caseId, { type: 'public-order-threat', on: today() });
-    const after = await recordOk(stack.app, 'immigration', s.caseId, { type: 'withdrawal-decided', on: today(), withdraw: false, ground: 'public-order-threat' });
+    const after = await recordOk(stack.app, 'immigration2', s.caseId, { type: 'withdrawal-decided', on: today(), withdraw: false });
     expect(after).toMatchObject({ stage: 'REFLECTION', outcome: null, withdrawalReview: null });
   });
 
   it('permanent residence granted without identity proof still takes the identity documents, then ends', async () => {
-    const s = await temporary();
-    const granted = await recordOk(stack.app, 'antwerpen', s.caseId, { type: 'conviction', on: today(), underTraffickingLaw: true, appealed: false });
+    const s = await identified();
+    await recordOk(stack.app, 'antwerpen', s.caseId, { type: 'conviction', on: today(), underTraffickingLaw: true, appealed: false });
+    const granted = await recordOk(stack.app, 'immigration', s.caseId, { type: 'permanent-residence-decided', on: today(), grant: true });
     expect(granted).toMatchObject({ outcome: 'PERMANENT_RESIDENCE', flags: { identityProofMissing: true } });
     const proven = await recordOk(stack.app, 'payoke', s.caseId, { type: 'identity-documented', on: today(), documentKind: 'passport' });
     expect(proven).toMatchObject({ outcome: 'PERMANENT_RESIDENCE', flags: { identityProofMissing: false } });
@@ -266,10 +303,10 @@ describe('every event type through POST /v1/cases/{caseId}/events', () => {
     expect(late.body.detail).toMatch(/closed \(PERMANENT_RESIDENCE\)/);
   });
 
-  it('a conviction outside the trafficking law is recorded without changing the stage', async () => {
-    const s = await temporary();
+  it('a conviction outside the trafficking law is recorded without changing the stage or opening a review', async () => {
+    const s = await identified();
     const after = await recordOk(stack.app, 'antwerpen', s.caseId, { type: 'conviction', on: today(), underTraffickingLaw: false, appealed: false });
-    expect(after).toMatchObject({ stage: 'TEMPORARY_RESIDENCE', outcome: null });
+    expect(after).toMatchObject({ stage: 'IDENTIFIED_VICTIM', outcome: null, permanentResidenceReview: null });
   });
 });
 
@@ -281,11 +318,13 @@ describe('an event that does not apply now is 409 with the reason', () => {
     ['an A-card in reflection', reflection, 'immigration', { type: 'document-issued', on: today(), document: 'A_CARD', issuedOn: today(), validUntil: addDays(today(), 180) }, /not the document of the reflection period/],
     ['a date in the future', reflection, 'payoke', { type: 'support-declined', on: addDays(today(), 2) }, /in the future/],
     ['a decision with no review open', reflection, 'immigration', { type: 'withdrawal-decided', on: today(), withdraw: false, ground: 'public-order-threat' }, /no withdrawal review is open/],
+    ['a conviction before identification', temporary, 'antwerpen', { type: 'conviction', on: today(), underTraffickingLaw: true, appealed: false }, /once the victim is identified/],
   ])('%s', async (_name, setup, who, event, reason) => {
     const before = await setup();
     const res = await api(who).post(`/v1/cases/${before.caseId}/events`, event);
     expectProblem(res, 409);
     expect(res.body.detail).toMatch(reason);
+    expect(res.body.code).toEqual(expect.stringMatching(/^[a-z-]+$/));
     expect((await status(before.caseId)).history).toEqual(before.history);
   });
 

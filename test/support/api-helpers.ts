@@ -1,6 +1,6 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { dateAt, type IsoDate } from '../../src/domain/calendar';
+import { addPeriod, dateAt, type IsoDate } from '../../src/domain/calendar';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import type { StatusQueryAnswer } from '../../src/domain/schemas/events';
 import { TOKENS } from './service-stack';
@@ -43,8 +43,13 @@ export function openingBody(overrides: Partial<CaseOpening> = {}): CaseOpening {
   };
 }
 
+/** A 15-year-old unaccompanied minor with a guardian. */
 export const minorOpening = (): CaseOpening =>
-  openingBody({ unaccompaniedMinor: true, guardian: { name: SECRET.guardian, email: SECRET.guardianEmail } });
+  openingBody({
+    unaccompaniedMinor: true,
+    victim: { pseudonym: SECRET.pseudonym, dateOfBirth: addPeriod(today(), { years: -15 }), language: 'ro' },
+    guardian: { name: SECRET.guardian, email: SECRET.guardianEmail },
+  });
 
 /** Opens a case through the API and returns its status (fails the test on anything but 201). */
 export async function openCase(app: Express, who: TokenName = 'payoke', body: CaseOpening = openingBody()): Promise<CaseStatus> {

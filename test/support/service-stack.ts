@@ -27,20 +27,25 @@ export const TOKENS = {
   payoke: 'it-token-centre-payoke',
   pagasa: 'it-token-centre-pagasa',
   immigration: 'it-token-immigration',
+  immigration2: 'it-token-immigration-2',
   admin: 'it-token-admin',
   antwerpen: 'it-token-prosecutor-antwerpen',
   liege: 'it-token-prosecutor-liege',
   caAntwerpen: 'it-token-pcp-antwerpen',
+  labourAntwerpen: 'it-token-labour-antwerpen',
 } as const;
 
 const ENTRIES: (PrincipalSpec & { token: string })[] = [
   { token: TOKENS.payoke, id: 'centre-payoke', role: 'centre', centre: 'PAYOKE' },
   { token: TOKENS.pagasa, id: 'centre-pagasa', role: 'centre', centre: 'PAG-ASA' },
   { token: TOKENS.immigration, id: 'dvz', role: 'immigration-office' },
+  // A second officer: four eyes (PROCEDURE.md "Withdrawal").
+  { token: TOKENS.immigration2, id: 'dvz-2', role: 'immigration-office' },
   { token: TOKENS.admin, id: 'admin', role: 'admin' },
   { token: TOKENS.antwerpen, id: 'pk-antwerpen', role: 'prosecutor', office: 'ANTWERPEN' },
   { token: TOKENS.liege, id: 'pk-liege', role: 'prosecutor', office: 'LIEGE' },
   { token: TOKENS.caAntwerpen, id: 'pg-antwerpen', role: 'prosecutor', office: 'CA-ANTWERPEN' },
+  { token: TOKENS.labourAntwerpen, id: 'au-antwerpen', role: 'prosecutor', office: 'LABOUR-ANTWERPEN' },
 ];
 
 export interface TestAppOptions {
