@@ -7,7 +7,7 @@ import type { victimCase } from '../workflows';
 import { recordEvent, status } from '../workflows/messages';
 import { noticeOf } from './smtp-sink';
 import type { TimeSkippingStack } from './stack';
-import { opening, rawEvent, rawOpen } from './workload';
+import { IMMIGRATION_ACTOR, opening, rawEvent, rawOpen } from './workload';
 
 export interface LifetimeParams {
   /** Cases taken through the whole lifetime, one after the other. */
@@ -67,8 +67,8 @@ async function historyOfRuns(client: Client, caseId: string, firstRunId: string)
 
 /**
  * One case from opening through complaint, the prosecutor's positive answer (A-card), six
- * 6-month renewals each preceded by its status query, to a conviction that grants permanent
- * residence, on the time-skipping server: the clock jumps to each query day.
+ * 6-month renewals each preceded by its status query, to a conviction and the Immigration Office's
+ * grant of permanent residence, on the time-skipping server: the clock jumps to each query day.
  */
 async function oneLifetime(ts: TimeSkippingStack, renewals: number): Promise<LifetimeRun> {
   const { env, client, smtp } = ts;
@@ -94,6 +94,7 @@ async function oneLifetime(ts: TimeSkippingStack, renewals: number): Promise<Lif
   }
   const closedOn = await today();
   await rawEvent(client, caseId, PROSECUTOR, { type: 'conviction', on: closedOn, underTraffickingLaw: true, appealed: false });
+  await rawEvent(client, caseId, IMMIGRATION_ACTOR, { type: 'permanent-residence-decided', on: closedOn, grant: true });
   const result = (await client.workflow.getHandle(caseId).result()) as CaseStatus;
   const wallMs = performance.now() - t0;
   return {

@@ -251,7 +251,7 @@ function lifetimeMd(r: LifetimeResult): string {
   return [
     `### Lifetime: one case through ${r.params.renewals} renewals to a conviction`,
     '',
-    'Time-skipping server: opening, identity documented, complaint, positive answer (A-card), then for each 6-month cycle the clock jumps to the status-query day and the prosecutor answers yes (renewal); a conviction grants permanent residence and ends the case.',
+    'Time-skipping server: opening, identity documented, complaint, positive answer (A-card), then for each 6-month cycle the clock jumps to the status-query day and the prosecutor answers yes (renewal); a conviction makes the victim eligible, and the grant of permanent residence by the Immigration Office ends the case.',
     '',
     table(
       ['case', 'server dates', 'wall time (target < 5 s)', 'workflow runs', 'history events per run', 'mails'],

@@ -7,9 +7,11 @@ import { workflowBundle } from '../support/temporal-env';
 const DIR = join(__dirname, '..', 'fixtures', 'histories');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.binpb')).sort();
 
-describe('the current workflow code over stored histories of a full multi-year case', () => {
-  it('has histories to replay: every run from opening to permanent residence', () => {
-    expect(files.length).toBeGreaterThanOrEqual(5);
+describe('the current workflow code over stored histories of whole cases', () => {
+  it('has histories to replay: the code before versions (a full multi-year case) and each path of version 2', () => {
+    const scenarios = new Set(files.map((f) => f.replace(/-run-\d+\.binpb$/, '')));
+    expect([...scenarios].sort()).toEqual(['full-case', 'v2-b-card-review', 'v2-four-eyes', 'v2-import']);
+    expect(files.filter((f) => f.startsWith('full-case-'))).toHaveLength(5);
   });
 
   it.each(files)('replays %s without a nondeterminism error', async (file) => {

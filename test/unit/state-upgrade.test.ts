@@ -1,0 +1,70 @@
+import { applyAnswer, applyEvent } from '../../src/domain/procedure/apply';
+import { upcomingDeadlines } from '../../src/domain/procedure/clock';
+import { whyEventRejected } from '../../src/domain/procedure/rules';
+import { STATE_VERSION } from '../../src/domain/procedure/state';
+import { upgradeState, type CarriedState } from '../../src/domain/procedure/upgrade';
+import { carriedByEarlierCode } from '../support/carried-fixtures';
+import { IMMIGRATION, prosecutor, YES } from '../support/case-driver';
+
+const earlier = carriedByEarlierCode();
+
+describe('a state carried by the code before versions', () => {
+  it('is what the stored histories hold: no version, one ground per review', () => {
+    expect(earlier.map((e) => e.carried.version)).toEqual([undefined, undefined, undefined, undefined]);
+  });
+
+  it.each(earlier.map((e) => [e.file, e.carried] as const))('%s upgrades to the current version, keeping what it held', (_file, carried) => {
+    const s = upgradeState(structuredClone(carried));
+    expect(s).toMatchObject({
+      version: STATE_VERSION,
+      caseId: carried.caseId,
+      stage: carried.stage,
+      document: carried.document,
+      query: carried.query,
+      history: carried.history,
+      appliedUpdates: carried.appliedUpdates,
+      permanentResidenceReview: null,
+      identificationPending: false,
+      late: null,
+      flags: { ...carried.flags, guardianshipEnded: false },
+      // The Immigration Office reported no document in this case.
+      documentReported: false,
+    });
+    expect(s.querySentForDocument).toBe(carried.query?.sentOn ?? null);
+    // The notices already sent stay sent.
+    expect(s.fired.filter((k) => !k.startsWith('clock/'))).toEqual(carried.fired.filter((k) => !k.startsWith('clock/')));
+  });
+
+  it('continues a stage-2 case from where it was: the answer to its open query enters stage 3', () => {
+    const carried = earlier[0]!.carried;
+    expect(carried.stage).toBe('TEMPORARY_RESIDENCE');
+    const s = upgradeState(structuredClone(carried));
+    const day = carried.query!.sentOn;
+    applyAnswer(s, YES, prosecutor('CA-ANTWERPEN'), day);
+    expect(s).toMatchObject({ stage: 'IDENTIFIED_VICTIM', document: { type: 'A_CARD', issuedOn: day } });
+  });
+
+  it('keeps a stage-3 case on its 6-month clock', () => {
+    const carried = earlier[1]!.carried;
+    const s = upgradeState(structuredClone(carried));
+    expect(upcomingDeadlines(s).map((d) => d.kind)).toEqual(
+      expect.arrayContaining(carried.query ? ['PROSECUTOR_REPLY_DUE', 'DOCUMENT_EXPIRES'] : ['STATUS_QUERY_DUE', 'DOCUMENT_EXPIRES']),
+    );
+  });
+
+  it('turns an open review into a list of grounds whose reporter is unknown, so that any officer may decide it', () => {
+    const withReview: CarriedState = {
+      ...structuredClone(earlier[0]!.carried),
+      review: { ground: 'public-order-threat', reportedOn: '2026-11-23', decideBy: '2026-12-07' },
+    } as CarriedState;
+    const s = upgradeState(withReview);
+    expect(s.review).toEqual({
+      grounds: [{ ground: 'public-order-threat', reportedOn: '2026-11-23', by: 'immigration-office', reporterId: 'imported' }],
+      decideBy: '2026-12-07',
+    });
+    const decision = { type: 'withdrawal-decided', on: '2026-11-24', withdraw: true, ground: 'public-order-threat' } as const;
+    expect(whyEventRejected(s, decision, IMMIGRATION, '2026-11-24')).toBeNull();
+    applyEvent(s, decision, IMMIGRATION, '2026-11-24');
+    expect(s.outcome).toBe('WITHDRAWN');
+  });
+});
