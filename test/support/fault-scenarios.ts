@@ -21,16 +21,16 @@ import { sleep, waitUntil, type ApiResponse, type ProcessStack } from './process
 // Case scripts
 // ---------------------------------------------------------------------------------------------
 
-export const VARIANTS = ['permanent', 'withdrawn-minor', 'returned', 'renewed-refused', 'late-expired', 'rejected-guardian'] as const;
+export const VARIANTS = ['permanent', 'withdrawn-minor', 'returned', 'renewed-refused', 'last-reflection-day', 'rejected-guardian'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** Mails each script makes the relay accept (worked out from PROCEDURE.md; the baseline run must agree). */
 export const EXPECTED_MAILS: Record<Variant, number> = {
-  permanent: 8, // opened; stage 2 (centre, document, query); stage 3 (centre, document); permanent residence (centre, IO)
+  permanent: 10, // opened; stage 2 (centre, document, query); stage 3 (centre, document); eligible (IO, centre); granted (centre, IO)
   'withdrawn-minor': 5, // opened; review opened; closed (centre, guardian, IO)
   returned: 6, // opened; stage 2 (3); closed (centre, IO)
   'renewed-refused': 9, // opened; stage 2 (3); second query; negative answer (IO, centre); closed (centre, IO)
-  'late-expired': 3, // opened 50 days ago: reflection over at once; closed (centre, IO)
+  'last-reflection-day': 3, // opened 45 days ago, on its reflection's last day: opened; the latest reminder only (centre, caseworker)
   'rejected-guardian': 8, // opened; stage 2 (centre, document, query, delivery-failed); closed (centre, IO, delivery-failed)
 };
 
@@ -83,6 +83,7 @@ export function script(variant: Variant, today: string, who: string): Step[] {
         answer('prosecutor-ANTWERPEN', 1, true),
         event('centre-PAYOKE', { type: 'identity-documented', on, documentKind: 'passport' }),
         event('prosecutor-ANTWERPEN', { type: 'conviction', on, underTraffickingLaw: true, appealed: false }),
+        event('immigration-office', { type: 'permanent-residence-decided', on, grant: true }),
       ];
     case 'withdrawn-minor':
       return [
@@ -104,8 +105,8 @@ export function script(variant: Variant, today: string, who: string): Step[] {
         answer('prosecutor-ANTWERPEN', 2, false),
         event('immigration-office', { type: 'other-status-granted', on, status: 'refugee' }),
       ];
-    case 'late-expired':
-      return [open('centre-SURYA', opening(subtractPeriod(today, { days: 50 }), false, who))];
+    case 'last-reflection-day':
+      return [open('centre-SURYA', opening(subtractPeriod(today, { days: 45 }), false, who))];
     case 'rejected-guardian':
       return [
         open('centre-PAG-ASA', opening(today, true, who, refusedGuardian(who))),

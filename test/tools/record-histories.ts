@@ -50,7 +50,7 @@ const SCENARIOS: Record<string, Scenario> = {
     let st = await cases.advanceTo(h, addDays(d0, 16)); // escalated to the Principal Crown Prosecutor
     st = await cases.answer(h, prosecutor('CA-ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
     st = await cases.advanceTo(h, subtractPeriod(st.document!.validUntil!, { months: 1 }));
-    st = await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
+    await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
     let today = await cases.today();
     await cases.event(h, prosecutor('ANTWERPEN'), { type: 'trafficking-retained-in-charges', on: today, statementsSignificant: true });
     await cases.advanceTo(h, addDays(today, 24)); // the review's reminder
@@ -98,9 +98,9 @@ const SCENARIOS: Record<string, Scenario> = {
       ],
     };
     const h = await env.client.workflow.start<typeof victimCase>('victimCase', { taskQueue: 'record', workflowId: caseId, args: [{ import: input }] });
-    let st = await cases.settled(h);
+    const st = await cases.settled(h);
     await cases.event(h, IMMIGRATION, { type: 'withdrawal-decided', on: importedOn, withdraw: false });
-    st = await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
+    await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
     await cases.event(h, CENTRE, { type: 'voluntary-return', on: importedOn });
     return h;
   },

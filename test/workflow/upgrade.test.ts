@@ -25,7 +25,7 @@ it('continues a stage-2 case carried by the earlier code: its open query takes t
   const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'upgrade', workflowBundle: await workflowBundle(), activities: recorded.activities });
   await worker.runUntil(async () => {
     const h = await env.client.workflow.start('victimCase', { taskQueue: 'upgrade', workflowId: carried.caseId, args: [{ carried }] });
-    const before = (await h.query(status)) as CaseStatus;
+    const before = await h.query<CaseStatus>(status);
     expect(before).toMatchObject({ stage: 'TEMPORARY_RESIDENCE', prosecutorQuery: { queryId: carried.query!.queryId }, withdrawalReview: null });
     const actor = prosecutor(carried.query!.escalatedTo ?? carried.query!.office);
     const after = await h.executeUpdate(recordEvent, { args: [{ actor, answer: { ...YES, queryId: carried.query!.queryId } }] });
