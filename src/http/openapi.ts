@@ -19,18 +19,21 @@ const COMMON = {
   503: problem('Temporal or its worker is unavailable; retry later'),
 };
 
+/** A POST that creates a case: 201 with its status and Location, 200 for a retry with the same Idempotency-Key. */
+const caseCreated = (verb: 'opened' | 'imported') => ({
+  201: { ...json(caseStatusSchema, `The case was ${verb}; its status as of today`), headers: { Location: { schema: { type: 'string' as const } } } },
+  200: json(caseStatusSchema, `The same Idempotency-Key ${verb} this case before`),
+  ...COMMON,
+  422: problem('The Idempotency-Key was used with a different body'),
+});
+
 const ROUTES: RouteConfig[] = [
   {
     method: 'post',
     path: '/v1/cases',
     summary: 'Open a case (a specialised centre, after the intake interview)',
     request: { headers: idempotencyHeaderSchema, body: { content: { 'application/json': { schema: caseOpeningSchema } } } },
-    responses: {
-      201: { ...json(caseStatusSchema, 'The case was opened'), headers: { Location: { schema: { type: 'string' } } } },
-      200: json(caseStatusSchema, 'The same Idempotency-Key opened this case before'),
-      ...COMMON,
-      422: problem('The Idempotency-Key was used with a different body'),
-    },
+    responses: caseCreated('opened'),
   },
   {
     method: 'post',
@@ -39,12 +42,7 @@ const ROUTES: RouteConfig[] = [
     description:
       'The earlier events are applied as of their dates, with the clocks running in between; nothing of the past is mailed. An open status query is sent again to its office; the Immigration Office and the centre are told of the import.',
     request: { headers: idempotencyHeaderSchema, body: { content: { 'application/json': { schema: caseImportSchema } } } },
-    responses: {
-      201: { ...json(caseStatusSchema, 'The case was imported; its status as of today'), headers: { Location: { schema: { type: 'string' } } } },
-      200: json(caseStatusSchema, 'The same Idempotency-Key imported this case before'),
-      ...COMMON,
-      422: problem('The Idempotency-Key was used with a different body'),
-    },
+    responses: caseCreated('imported'),
   },
   {
     method: 'get',

@@ -12,7 +12,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { dateAt, subtractPeriod } from '../../src/domain/calendar';
+import { dateAt } from '../../src/domain/calendar';
 import { noticeMessageId } from '../../src/mail/message-id';
 import { WORKFLOW_TYPE } from '../../workflows/messages';
 import { sleep, waitUntil, type ApiResponse, type ProcessStack } from './process-stack';
@@ -21,7 +21,7 @@ import { sleep, waitUntil, type ApiResponse, type ProcessStack } from './process
 // Case scripts
 // ---------------------------------------------------------------------------------------------
 
-export const VARIANTS = ['permanent', 'withdrawn-minor', 'returned', 'renewed-refused', 'last-reflection-day', 'rejected-guardian'] as const;
+export const VARIANTS = ['permanent', 'withdrawn-minor', 'returned', 'renewed-refused', 'opened-in-error', 'rejected-guardian'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** Mails each script makes the relay accept (worked out from PROCEDURE.md; the baseline run must agree). */
@@ -30,7 +30,7 @@ export const EXPECTED_MAILS: Record<Variant, number> = {
   'withdrawn-minor': 5, // opened; review opened; closed (centre, guardian, IO)
   returned: 6, // opened; stage 2 (3); closed (centre, IO)
   'renewed-refused': 9, // opened; stage 2 (3); second query; negative answer (IO, centre); closed (centre, IO)
-  'last-reflection-day': 3, // opened 45 days ago, on its reflection's last day: opened; the latest reminder only (centre, caseworker)
+  'opened-in-error': 2, // opened; cancelled by its centre (the Immigration Office, which was told of the opening)
   'rejected-guardian': 8, // opened; stage 2 (centre, document, query, delivery-failed); closed (centre, IO, delivery-failed)
 };
 
@@ -105,8 +105,8 @@ export function script(variant: Variant, today: string, who: string): Step[] {
         answer('prosecutor-ANTWERPEN', 2, false),
         event('immigration-office', { type: 'other-status-granted', on, status: 'refugee' }),
       ];
-    case 'last-reflection-day':
-      return [open('centre-SURYA', opening(subtractPeriod(today, { days: 45 }), false, who))];
+    case 'opened-in-error':
+      return [open('centre-SURYA', opening(today, false, who)), event('centre-SURYA', { type: 'opened-in-error', on })];
     case 'rejected-guardian':
       return [
         open('centre-PAG-ASA', opening(today, true, who, refusedGuardian(who))),
