@@ -1,7 +1,7 @@
 # syntax=docker/dockerfile:1
 #
 # One image for both processes of the service:
-#   worker: node dist/worker.js   (bundles workflows from dist/workflows at start)
+#   worker: node dist/worker.js   (runs the workflow bundle made here, dist/workflow-bundle.js)
 #   api:    node dist/server.js
 # docker-compose.yml picks the process with `command`.
 
@@ -16,12 +16,19 @@ ENV NPM_CONFIG_UPDATE_NOTIFIER=false NPM_CONFIG_FUND=false NPM_CONFIG_AUDIT=fals
 COPY package.json package-lock.json ./
 RUN npm ci
 
-# .dockerignore keeps node_modules, dist, .tools, .data, .git and coverage out.
-COPY . .
+# The service only: what tsconfig.build.json compiles, and the bundle script. The tools
+# (tools/: npm start, the bench, the reliability runs) and the tests stay out of the image.
+COPY tsconfig.json tsconfig.build.json worker.ts server.ts ./
+COPY src ./src
+COPY activities ./activities
+COPY workflows ./workflows
+COPY scripts/bundle-workflows.mjs ./scripts/
 RUN npx tsc -p tsconfig.build.json \
+ && node scripts/bundle-workflows.mjs \
  && test -f dist/worker.js \
  && test -f dist/server.js \
  && test -f dist/workflows/index.js \
+ && test -f dist/workflow-bundle.js \
  && rm -f dist/.tsbuildinfo \
  && npm prune --omit=dev
 

@@ -7,6 +7,7 @@ import { loadDirectory } from './src/directory';
 import { FileSentLedger } from './src/mail/sent-ledger';
 import { createSmtpTransport } from './src/mail/smtp-transport';
 import { runMain } from './src/run-main';
+import { workflowCode } from './src/temporal/workflow-bundle';
 
 runMain('worker', async (logger) => {
   const config = loadConfig();
@@ -23,11 +24,18 @@ runMain('worker', async (logger) => {
     auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASS ?? '' } : undefined,
   });
   const ledger = new FileSentLedger(config.MAIL_LEDGER_FILE);
+  // The prebuilt bundle of the build (no webpack run at start), else the workflows bundled now.
+  const code = workflowCode();
+  if (code.from === 'source' && code.reason === 'stale-bundle') {
+    logger.warn('dist/workflow-bundle.js is from other code (run npm run build): bundling the workflows at start');
+  } else if (code.from === 'source') {
+    logger.info('no prebuilt workflow bundle: bundling the workflows at start');
+  }
   const worker = await Worker.create({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
-    workflowsPath: require.resolve('./workflows'),
+    ...code.options,
     dataConverter: dataConverterFor(keys),
     activities: createMailActivities({
       transport,
@@ -38,7 +46,7 @@ runMain('worker', async (logger) => {
     }),
   });
   const running = worker.run();
-  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE }, 'worker running');
+  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, workflowCode: code.from }, 'worker running');
   // In-flight workflow and activity tasks finish before the process exits.
   return async () => {
     worker.shutdown();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeIssues } from './json-file';
 
 /** Thrown when an environment variable is invalid; the message names the variable. */
 export class ConfigError extends Error {}
@@ -40,8 +41,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = envSchema.safeParse(present);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
+    throw new ConfigError(`invalid configuration: ${describeIssues(parsed.error.issues)}`);
   }
   return parsed.data;
 }

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import {
   CENTRES,
@@ -13,6 +12,7 @@ import {
   type CourtOfAppeal,
   type Language,
 } from './domain/codes';
+import { parseWith, readJsonFile } from './json-file';
 
 /**
  * The recipients directory (CONTRACT.md, DIRECTORY_FILE): where each institution
@@ -69,25 +69,10 @@ export function complaintOfficeContact(directory: Directory, office: ComplaintOf
 
 /** Validates an already-parsed directory; `source` names it in the error. */
 export function parseDirectory(data: unknown, source: string): Directory {
-  const parsed = directorySchema.safeParse(data);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(root)'}: ${i.message}`);
-  throw new DirectoryError(`invalid recipients directory ${source}:\n${problems.join('\n')}`);
+  return parseWith(directorySchema, data, (problem) => new DirectoryError(`recipients directory ${source}: ${problem}`));
 }
 
 /** Reads and validates the directory file; throws a DirectoryError that names the file and each bad entry. */
 export function loadDirectory(path: string): Directory {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new DirectoryError(`cannot read recipients directory ${path}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (err) {
-    throw new DirectoryError(`recipients directory ${path} is not valid JSON: ${(err as Error).message}`);
-  }
-  return parseDirectory(data, path);
+  return readJsonFile(path, directorySchema, (problem) => new DirectoryError(`recipients directory ${path}: ${problem}`));
 }

@@ -20,8 +20,8 @@ import { NOTICE_REJECTED } from '../src/domain/notices';
 import { applyAnswer, applyEvent } from '../src/domain/procedure/apply';
 import { nextClockItem, runDueClockItems } from '../src/domain/procedure/clock';
 import { importCase } from '../src/domain/procedure/import';
-import { caseSearchAttributes } from '../src/domain/procedure/search-attributes';
-import { IMMIGRATION_OFFICE, notify } from '../src/domain/procedure/notify';
+import { caseSearchAttributes } from '../src/domain/procedure/case-search-attributes';
+import { IMMIGRATION_OFFICE, queueNotice } from '../src/domain/procedure/outbox';
 import { whyAnswerRejected, whyEventRejected } from '../src/domain/procedure/rules';
 import type { CaseState } from '../src/domain/procedure/state';
 import { isFinished, newCaseState } from '../src/domain/procedure/state';
@@ -72,7 +72,7 @@ function initialState(input: VictimCaseInput): CaseState {
     return imported.state;
   }
   const s = newCaseState(input.caseId, input.centre, input.opening);
-  notify(s, 'case-opened', 'opened', [IMMIGRATION_OFFICE], { facts: { documentType: s.document?.type ?? '', minor: s.unaccompaniedMinor } });
+  queueNotice(s, 'case-opened', 'opened', [IMMIGRATION_OFFICE], { facts: { documentType: s.document?.type ?? '', minor: s.unaccompaniedMinor } });
   return s;
 }
 
@@ -99,7 +99,7 @@ async function deliver(s: CaseState, notice: Notice): Promise<void> {
     for (const label of labels) if (!s.flags.undeliverableNotices.includes(label)) s.flags.undeliverableNotices.push(label);
     // The Immigration Office is told, unless it is the one that cannot be reached.
     if (notice.kind !== 'delivery-failed' && !labels.includes('immigration-office')) {
-      notify(s, 'delivery-failed', notice.key.split('/').slice(1).join('/'), [IMMIGRATION_OFFICE], {
+      queueNotice(s, 'delivery-failed', notice.key.split('/').slice(1).join('/'), [IMMIGRATION_OFFICE], {
         facts: { noticeKind: notice.kind, recipients: labels.join(', ') },
       });
     }
@@ -111,7 +111,7 @@ async function drainOutbox(s: CaseState): Promise<void> {
   while (s.outbox.length > 0) {
     const batch = s.outbox.splice(0, s.outbox.length);
     // Marked handled as it leaves, so a handler cannot queue it again while it is in flight.
-    s.fired.push(...batch.map((n) => n.key));
+    s.noticesDone.push(...batch.map((n) => n.key));
     await Promise.all(batch.map((n) => deliver(s, n)));
   }
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { inspect } from 'node:util';
 import { z } from 'zod';
+import { readJsonFile } from '../json-file';
 
 /** Thrown when the key file is unreadable or invalid; the message names the file and the problem, never a key. */
 export class PayloadKeysError extends Error {
@@ -71,26 +72,7 @@ export class PayloadKeys {
 }
 
 function readKeyFile(path: string): KeyFile {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code ?? 'unknown error';
-    throw new PayloadKeysError(`payload key file ${path}: cannot be read (${code})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    // V8's JSON.parse message quotes the text around the error, which may be key material.
-    throw new PayloadKeysError(`payload key file ${path}: not valid JSON`);
-  }
-  const parsed = fileSchema.safeParse(json);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new PayloadKeysError(`payload key file ${path}: ${problems.join('; ')}`);
-  }
-  return parsed.data;
+  return readJsonFile(path, fileSchema, (problem) => new PayloadKeysError(`payload key file ${path}: ${problem}`));
 }
 
 export function loadPayloadKeys(path: string): PayloadKeys {

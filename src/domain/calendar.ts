@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { POLICY } from './policy';
 
 /**
  * Legal calendar arithmetic (PROCEDURE.md "Dates and clocks"): calendar days and
@@ -7,7 +8,7 @@ import { DateTime } from 'luxon';
  */
 export type IsoDate = string;
 
-export const LEGAL_ZONE = 'Europe/Brussels';
+export const LEGAL_ZONE = POLICY.legalZone;
 
 export interface Period {
   days?: number;

@@ -7,6 +7,8 @@ import type { Period } from './calendar';
  * never in the workflow.
  */
 export const POLICY = {
+  /** Decision: legal dates are calendar days and calendar months in this time zone (PROCEDURE.md "Dates and clocks"). */
+  legalZone: 'Europe/Brussels',
   /** Annex 15 replaced the order to leave the territory on 20 May 2017 [003 §5.2; 002 §8.1]. */
   annex15From: '2017-05-20',
   /** Since 24 December 2018 no separate work permit is needed [003 note 75]. */

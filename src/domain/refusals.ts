@@ -1,3 +1,5 @@
+import { POLICY } from './policy';
+
 /**
  * Why the service refuses an event, an answer, an opening or an import: a
  * stable code and its facts (codes, dates, event names; never personal data),
@@ -47,7 +49,7 @@ const REFUSAL_TEXT = {
   'reflection-already-over': (f: RefusalFacts) =>
     `a case opened on ${f.openedOn} had its reflection period end on ${f.reflectionEnds}; bring a running case in with POST /v1/cases/import`,
   'birth-after-opening': (f: RefusalFacts) => `the date of birth ${f.dateOfBirth} is after the opening date ${f.openedOn}`,
-  'minor-of-age': (f: RefusalFacts) => `an unaccompanied minor must be under 18 on the opening day ${f.openedOn}`,
+  'minor-of-age': (f: RefusalFacts) => `an unaccompanied minor must be under ${POLICY.majorityAge} on the opening day ${f.openedOn}`,
   'import-out-of-order': (f: RefusalFacts) => `events[${f.index}] is dated ${f.date}, before the event that precedes it: list the events in date order`,
   'import-no-open-query': (f: RefusalFacts) => `events[${f.index}] answers a status query, but none was open on ${f.date}`,
   'import-case-ended': (f: RefusalFacts) => `with these events the case ended (${f.outcome}) before today: only running cases are imported`,

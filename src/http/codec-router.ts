@@ -1,9 +1,9 @@
-import { STATUS_CODES } from 'node:http';
 import { isIPv4 } from 'node:net';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
 import { PayloadDecryptionError, UnknownPayloadKeyError } from '../crypto/aes-gcm-codec';
+import { HttpProblem, sendProblem } from './problem';
 
 export type CodecRole = 'centre' | 'prosecutor' | 'immigration-office' | 'admin';
 export interface CodecPrincipal {
@@ -42,11 +42,8 @@ const toJson = ({ metadata, data }: Payload): { metadata: Record<string, string>
   data: Buffer.from(data ?? new Uint8Array()).toString('base64'),
 });
 
-function sendProblem(res: Response, status: number, detail: string): void {
-  if (status === 401) res.set('WWW-Authenticate', 'Bearer');
-  const title = STATUS_CODES[status] ?? 'Error';
-  res.status(status).type('application/problem+json').json({ type: 'about:blank', title, status, detail });
-}
+/** Every codec answer that is not a payload list is the API's problem response (problem.ts). */
+const problem = (res: Response, status: number, detail: string): void => sendProblem(res, new HttpProblem(status, detail));
 
 function isLoopback(address: string | undefined): boolean {
   if (address === undefined) return false;
@@ -73,7 +70,7 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
       res.set('Access-Control-Allow-Credentials', 'true');
     }
     if (req.method !== 'OPTIONS') return next();
-    if (!fromWebUi) return sendProblem(res, 403, 'Cross-origin requests are allowed only from the Temporal Web UI.');
+    if (!fromWebUi) return problem(res, 403, 'Cross-origin requests are allowed only from the Temporal Web UI.');
     res.set('Access-Control-Allow-Methods', 'POST');
     res.set('Access-Control-Allow-Headers', ALLOWED_HEADERS);
     res.set('Access-Control-Max-Age', '600');
@@ -83,14 +80,14 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
   const authorise: RequestHandler = (req, res, next) => {
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== webUiOrigin) {
-      return sendProblem(res, 403, 'Requests are allowed only from the Temporal Web UI.');
+      return problem(res, 403, 'Requests are allowed only from the Temporal Web UI.');
     }
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
       const principal = opts.resolvePrincipal(authorization);
-      if (!principal) return sendProblem(res, 401, 'The bearer token is not valid.');
+      if (!principal) return problem(res, 401, 'The bearer token is not valid.');
       if (!ALLOWED_ROLES.has(principal.role)) {
-        return sendProblem(res, 403, 'Only the Immigration Office and administrators may use the codec.');
+        return problem(res, 403, 'Only the Immigration Office and administrators may use the codec.');
       }
       return next();
     }
@@ -99,19 +96,19 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
     if (opts.allowTokenlessLoopback && origin === webUiOrigin && isLoopback(req.socket.remoteAddress) && !viaProxy(req)) {
       return next();
     }
-    sendProblem(res, 401, 'A bearer token is required.');
+    problem(res, 401, 'A bearer token is required.');
   };
 
   const handle =
     (op: 'encode' | 'decode'): RequestHandler =>
     async (req, res) => {
       if (req.is('application/json') === false) {
-        return sendProblem(res, 415, 'The body must be application/json.');
+        return problem(res, 415, 'The body must be application/json.');
       }
       const parsed = bodySchema.safeParse(req.body);
       if (!parsed.success) {
         const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
-        return sendProblem(res, 400, `Expected { payloads: [...] }: ${problems.join('; ')}`);
+        return problem(res, 400, `Expected { payloads: [...] }: ${problems.join('; ')}`);
       }
       const result = await opts.codec[op](parsed.data.payloads.map(fromJson));
       res.json({ payloads: result.map(toJson) });
@@ -121,16 +118,16 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
   const errors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
     if (res.headersSent) return next(err);
     if (err instanceof UnknownPayloadKeyError || err instanceof PayloadDecryptionError) {
-      return sendProblem(res, 422, err.message);
+      return problem(res, 422, err.message);
     }
     const type = (err as { type?: unknown }).type;
-    if (type === 'entity.too.large') return sendProblem(res, 413, 'The body exceeds the size limit.');
-    if (type === 'entity.parse.failed') return sendProblem(res, 400, 'The body is not valid JSON.');
+    if (type === 'entity.too.large') return problem(res, 413, 'The body exceeds the size limit.');
+    if (type === 'entity.parse.failed') return problem(res, 400, 'The body is not valid JSON.');
     const status = (err as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return sendProblem(res, status, 'The request could not be read.');
+      return problem(res, status, 'The request could not be read.');
     }
-    sendProblem(res, 500, 'The codec failed.');
+    problem(res, 500, 'The codec failed.');
   };
 
   const json = express.json({ limit: '4mb' });

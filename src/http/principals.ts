@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Actor } from '../domain/procedure/state';
+import { readJsonFile } from '../json-file';
 import { centreCode, prosecutorOffice } from '../domain/schemas/common';
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
@@ -53,19 +53,11 @@ export class Principals {
   }
 }
 
+/** Thrown when the principals file is unreadable or invalid; the message names the file and each bad entry, never a hash. */
+export class PrincipalsFileError extends Error {
+  override name = 'PrincipalsFileError';
+}
+
 export function loadPrincipals(path: string): Principals {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    // No cause: JSON.parse's message quotes the file, which holds token hashes.
-    // eslint-disable-next-line preserve-caught-error
-    throw new Error(`PRINCIPALS_FILE ${path}: cannot read a JSON file (${(err as NodeJS.ErrnoException).code ?? 'invalid JSON'})`);
-  }
-  const parsed = principalsFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `[${i.path.join('.')}] ${i.message}`).join('; ');
-    throw new Error(`PRINCIPALS_FILE ${path}: ${problems}`);
-  }
-  return new Principals(parsed.data);
+  return new Principals(readJsonFile(path, principalsFileSchema, (problem) => new PrincipalsFileError(`PRINCIPALS_FILE ${path}: ${problem}`)));
 }

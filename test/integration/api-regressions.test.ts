@@ -13,7 +13,7 @@ import { dataConverterFor } from '../../src/crypto/data-converter';
 import { PayloadKeys } from '../../src/crypto/payload-keys';
 import { dateAt } from '../../src/domain/calendar';
 import { openApiDocument } from '../../src/http/openapi';
-import { waitUntil } from '../support/process-stack';
+import { waitUntil } from '../../tools/stack/wait';
 import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
 
 let stack: ServiceStack;

@@ -17,8 +17,8 @@ import {
   isRefused,
   type ScenarioContext,
   type ScenarioRow,
-} from '../support/fault-scenarios';
-import { startProcessStack, type ProcessStack } from '../support/process-stack';
+} from '../../tools/reliability/fault-scenarios';
+import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
 
 jest.setTimeout(240_000);
 

@@ -13,8 +13,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../../src/dev/temporal-binaries';
-import { startProcessStack, type ProcessStack } from '../support/process-stack';
+import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
+import { PROJECT_ROOT } from '../../tools/stack/temporal-binaries';
 
 /** Seconds of fuzzing per role: 25 × 4 roles keeps the whole file under three minutes. */
 const SECONDS = Number(process.env.FUZZ_SECONDS ?? 25);

@@ -7,7 +7,8 @@
  * dev server, the worker and whatever else runs on the machine.
  */
 import { dateAt } from '../../src/domain/calendar';
-import { startProcessStack, type ApiResponse, type ProcessStack } from '../support/process-stack';
+import type { ApiResponse } from '../../tools/stack/http';
+import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
 
 jest.setTimeout(180_000);
 

@@ -16,6 +16,7 @@ import { caseOfQuery } from '../../src/domain/schemas/api';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { sha256 } from '../../src/http/principals';
 import { auditRecords, startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
+import { waitUntil } from '../../tools/stack/wait';
 import { PATCHES } from '../../workflows/messages';
 
 // Recognisable personal data: each string is unique enough that any occurrence is a leak.
@@ -184,16 +185,6 @@ async function settled(workflowId: string): Promise<void> {
   throw new Error(`case ${workflowId} did not settle`);
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
 // What the scenario leaves for the checks.
 let caseId: string;
 let secondCaseId: string;
@@ -233,11 +224,11 @@ beforeAll(async () => {
   expect(complaint.resBody).toMatchObject({ stage: 'TEMPORARY_RESIDENCE', prosecutorQuery: { office: 'ANTWERPEN' } });
 
   // The prosecutor's office finds its query in its list (visibility is eventually consistent) and answers it.
-  const queryId = await until('the query in the prosecutor list', async () => {
+  const queryId = await waitUntil('the query in the prosecutor list', async () => {
     const list = await api('antwerpen', 'get', '/v1/prosecutor/queries');
     const items = list.resBody.items as { queryId: string; caseId: string }[];
     return items.find((q) => q.caseId === caseId)?.queryId;
-  });
+  }, 15_000, 200);
   const answered = await api('antwerpen', 'post', `/v1/prosecutor/queries/${queryId}/answer`, {
     consideredVictim: true, proceedingsOngoing: true, cooperating: true, tiesSevered: true, note: NOTES.answer,
   });
@@ -297,8 +288,10 @@ beforeAll(async () => {
   finalStatus = await stack.client.workflow.getHandle(caseId).result();
   expect((await api('payoke', 'get', `/v1/cases/${caseId}`)).resBody).toMatchObject({ outcome: 'PERMANENT_RESIDENCE' });
   expect((await api('payoke', 'get', '/v1/cases?minor=true')).status).toBe(200);
-  await until('the failed notice of the second case', async () =>
+  await waitUntil('the failed notice of the second case', async () =>
     (await rawRuns(rawClient, secondCaseId)).some((r) => r.events.some((e) => e.activityTaskFailedEventAttributes)) || undefined,
+    15_000,
+    200,
   );
   await settled(secondCaseId);
 }, 90_000);
@@ -462,8 +455,10 @@ describe('failure messages in the history', () => {
       message: expect.stringMatching(/stage-changed .* refused for guardian/),
     });
     // What the people involved notice: the Immigration Office is told of the failed delivery (in French, its language).
-    const told = await until('the delivery-failed notice', async () =>
+    const told = await waitUntil('the delivery-failed notice', async () =>
       stack.smtp.messages.find((m) => m.messageId?.includes(`${secondCaseId}=2Fdelivery-failed`)),
+      15_000,
+      200,
     );
     expect(told.to).toMatchObject({ text: 'office-etrangers@example.org' });
     expect(told.subject).toBe(`Un avis n’a pas pu être remis [${secondCaseId}]`);

@@ -4,7 +4,8 @@
  * lets the worker finish the activity it is running before it exits.
  */
 import { dateAt } from '../../src/domain/calendar';
-import { startProcessStack, sleep, waitUntil, type ProcessStack } from '../support/process-stack';
+import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
+import { sleep, waitUntil } from '../../tools/stack/wait';
 
 jest.setTimeout(180_000);
 

@@ -3,6 +3,7 @@ import request from 'supertest';
 import { addPeriod, dateAt, type IsoDate } from '../../src/domain/calendar';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import type { StatusQueryAnswer } from '../../src/domain/schemas/events';
+import { waitUntil } from '../../tools/stack/wait';
 import { TOKENS } from './service-stack';
 
 export type TokenName = keyof typeof TOKENS;
@@ -83,12 +84,15 @@ export async function caseIdentified(app: Express): Promise<CaseStatus> {
 
 /** Polls until `ok` holds (visibility is eventually consistent); returns the last value either way. */
 export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean, timeoutMs = 10_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await fn();
-    if (ok(v) || Date.now() > until) return v;
-    await new Promise((r) => setTimeout(r, 150));
-  }
+  let last: { value: T } | undefined;
+  const check = async () => {
+    last = { value: await fn() };
+    return ok(last.value);
+  };
+  await waitUntil('eventually', check, timeoutMs, 150).catch((err: unknown) => {
+    if (!last) throw err;
+  });
+  return last!.value;
 }
 
 /** The response is an RFC 9457 problem with this status. */

@@ -6,7 +6,7 @@ import type { Centre, ProsecutorOffice } from '../../src/domain/codes';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import type { CaseEvent, StatusQueryAnswer } from '../../src/domain/schemas/events';
-import { SA } from '../../src/domain/search-attributes';
+import { SA } from '../../src/domain/search-attribute-keys';
 import type { victimCase } from '../../workflows';
 import { recordEvent, status } from '../../workflows/messages';
 

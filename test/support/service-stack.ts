@@ -17,7 +17,7 @@ import { AuditLog } from '../../src/http/audit';
 import { CaseGateway } from '../../src/http/case-gateway';
 import { entryForToken, Principals, type PrincipalSpec } from '../../src/http/principals';
 import { InMemorySentLedger } from '../../src/mail/sent-ledger';
-import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from './smtp-sink';
+import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';
 import { devServerEnv, workflowBundle } from './temporal-env';
 
 export const TASK_QUEUE = 'victim-cases-it';
@@ -92,7 +92,7 @@ export interface ServiceStack {
   keys: PayloadKeys;
   keysFile: string;
   app: Express;
-  smtp: SmtpSink;
+  smtp: SmtpServer;
   /** Every log line the API wrote, as text. */
   logLines: string[];
   auditFile: string;
@@ -109,7 +109,7 @@ export interface ServiceStackOptions {
   /** Deadline of each call the API makes to Temporal (default 10 s). */
   timeoutMs?: number;
   /** How the SMTP sink behaves, e.g. addresses it refuses. */
-  smtp?: SmtpSinkOptions;
+  smtp?: SmtpServerOptions;
 }
 
 /** The real service in one process: dev server, worker with real mail, API, an SMTP server. */
@@ -118,7 +118,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
   const keysFile = join(dir, 'payload-keys.json');
   ensureDevPayloadKeys(keysFile);
   const env = await devServerEnv();
-  const smtp = await startSmtpSink(options.smtp);
+  const smtp = await startSmtpServer(options.smtp);
   // One ledger across restarts, like the file ledger of a deployment.
   const activities = createMailActivities({
     transport: { host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true },

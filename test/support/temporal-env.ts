@@ -1,8 +1,8 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { temporalCliPath, temporalTestServerPath } from '../../src/dev/temporal-binaries';
-import { SA } from '../../src/domain/search-attributes';
-import { registerSearchAttributes } from '../../src/temporal/search-attributes';
+import { SA } from '../../src/domain/search-attribute-keys';
+import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
+import { temporalCliPath, temporalTestServerPath } from '../../tools/stack/temporal-binaries';
 
 /** The real time-skipping test server from the pinned binary (this machine cannot download it). */
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {

@@ -22,7 +22,7 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parseDocument } from 'yaml';
 import { loadConfig } from '../../src/config';
-import { SA } from '../../src/domain/search-attributes';
+import { SA } from '../../src/domain/search-attribute-keys';
 
 const ROOT = join(__dirname, '../..');
 const SCHEMA_FILE = join(ROOT, 'test/fixtures/compose-spec.json');
@@ -306,7 +306,7 @@ describe('the stack a person brings up', () => {
     const script = commandText(job);
     expect(script).toMatch(/temporal operator namespace create[^\n]*--retention "\$\{CLOSED_CASE_RETENTION\}"/);
     expect(script).toMatch(/temporal operator namespace update[^\n]*--retention "\$\{CLOSED_CASE_RETENTION\}"/);
-    // Exactly the attributes the code upserts (src/domain/search-attributes.ts), with their types.
+    // Exactly the attributes the code upserts (src/domain/search-attribute-keys.ts), with their types.
     const listed = /for attr in ([^;]+); do/.exec(script)?.[1]?.trim().split(/\s+/) ?? [];
     const cliType = (t: string): string => t.toLowerCase().replace(/(^|_)(\w)/g, (_m, _s, c: string) => c.toUpperCase()); // KEYWORD_LIST -> KeywordList
     const inCode = Object.fromEntries(Object.values(SA).map((k) => [k.name, cliType(k.type)]));
@@ -395,6 +395,11 @@ describe('the Dockerfile', () => {
     expect(dockerfile).toMatch(/test -f dist\/workflows\/index\.js/);
     const users = dockerfile.match(/^USER .+$/gm) ?? [];
     expect(users[users.length - 1]).toBe('USER node');
+  });
+
+  it('bundles the workflows after compiling them and ships the bundle in dist/', () => {
+    expect(dockerfile).toMatch(/npx tsc -p tsconfig\.build\.json[\s\S]*node scripts\/bundle-workflows\.mjs[\s\S]*npm prune/);
+    expect(dockerfile).toMatch(/test -f dist\/workflow-bundle\.js/);
   });
 
   it('compiles worker.ts and server.ts to dist/worker.js and dist/server.js', () => {

@@ -108,6 +108,6 @@ describe('recipients directory', () => {
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{ "centres": ');
     expect(() => loadDirectory(broken)).toThrow(new RegExp(`${broken}.*not valid JSON`));
-    expect(() => loadDirectory(join(dir, 'absent.json'))).toThrow(/cannot read recipients directory .*absent\.json: ENOENT/);
+    expect(() => loadDirectory(join(dir, 'absent.json'))).toThrow(/recipients directory .*absent\.json: cannot be read \(ENOENT\)/);
   });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import { startMailCatcher, type MailCatcher } from '../../src/dev/mail-catcher';
+import { startMailCatcher, type MailCatcher } from '../../tools/dev/mail-catcher';
 
 describe('dev mail catcher', () => {
   let catcher: MailCatcher;

@@ -12,7 +12,7 @@ import { NOTICE_REJECTED, type Notice, type NoticeDelivery } from '../../src/dom
 import { FileSentLedger, InMemorySentLedger, type SentLedger } from '../../src/mail/sent-ledger';
 import { classifySmtpFailure } from '../../src/mail/smtp-failure';
 import { forbiddenWordsIn } from '../support/forbidden-words';
-import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../support/smtp-sink';
+import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';
 
 const directory = loadDirectory(join(__dirname, '../../config/dev/directory.json'));
 const CASEWORKER = 'jane.caseworker@private.example.net';
@@ -39,11 +39,11 @@ const statusQuery: Notice = {
 };
 const deliver = (notice: Notice): NoticeDelivery => ({ notice, contacts });
 
-let sink: SmtpSink | undefined;
+let sink: SmtpServer | undefined;
 let logs: LogEntry[];
 
-async function setUp(sinkOptions: SmtpSinkOptions = {}, ledger: SentLedger = new InMemorySentLedger()) {
-  sink = await startSmtpSink(sinkOptions);
+async function setUp(sinkOptions: SmtpServerOptions = {}, ledger: SentLedger = new InMemorySentLedger()) {
+  sink = await startSmtpServer(sinkOptions);
   const activities = createMailActivities({
     transport: { host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true },
     directory,

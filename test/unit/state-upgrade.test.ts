@@ -31,8 +31,9 @@ describe('a state carried by the code before versions', () => {
       documentReported: false,
     });
     expect(s.querySentForDocument).toBe(carried.query?.sentOn ?? null);
-    // The notices already sent stay sent.
-    expect(s.fired.filter((k) => !k.startsWith('clock/'))).toEqual(carried.fired.filter((k) => !k.startsWith('clock/')));
+    // The notices already sent stay sent, and the clock items already run stay run.
+    expect(s.noticesDone).toEqual(carried.fired.filter((k) => !k.startsWith('clock/')));
+    expect(s.clockItemsDone).toHaveLength(carried.fired.filter((k) => k.startsWith('clock/')).length);
   });
 
   it('continues a stage-2 case from where it was: the answer to its open query enters stage 3', () => {
@@ -56,7 +57,7 @@ describe('a state carried by the code before versions', () => {
     const withReview: CarriedState = {
       ...structuredClone(earlier[0]!.carried),
       review: { ground: 'public-order-threat', reportedOn: '2026-11-23', decideBy: '2026-12-07' },
-    } as CarriedState;
+    };
     const s = upgradeState(withReview);
     expect(s.review).toEqual({
       grounds: [{ ground: 'public-order-threat', reportedOn: '2026-11-23', by: 'immigration-office', reporterId: 'imported' }],

@@ -22,7 +22,7 @@ import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import { FileSentLedger, InMemorySentLedger, type SentLedger } from '../../src/mail/sent-ledger';
 import { CaseDriver, CENTRE, IMMIGRATION, prosecutor, PSEUDONYM, YES } from '../support/case-driver';
 import { forbiddenWordsIn } from '../support/forbidden-words';
-import { startSmtpSink, type SmtpSink, type SmtpSinkOptions } from '../support/smtp-sink';
+import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';
 import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 import { status } from '../../workflows/messages';
 
@@ -70,7 +70,7 @@ interface Mail {
   everything: string;
 }
 
-function mailsAt(sink: SmtpSink): Mail[] {
+function mailsAt(sink: SmtpServer): Mail[] {
   return sink.messages.map((parsed, i) => {
     const ics = parsed.attachments.find((a) => a.contentType === 'text/calendar')?.content.toString('utf8');
     const html = typeof parsed.html === 'string' ? parsed.html : '';
@@ -93,7 +93,7 @@ function mailsAt(sink: SmtpSink): Mail[] {
 }
 
 /** The mails of one case: every subject ends with the case reference. */
-const mailsOf = (sink: SmtpSink, h: WorkflowHandle): Mail[] => mailsAt(sink).filter((m) => m.subject.endsWith(`[${h.workflowId}]`));
+const mailsOf = (sink: SmtpServer, h: WorkflowHandle): Mail[] => mailsAt(sink).filter((m) => m.subject.endsWith(`[${h.workflowId}]`));
 const withSubject = (mails: Mail[], subject: string) => mails.filter((m) => m.subject.startsWith(`${subject} [`));
 /** [recipient, subject without the reference], sorted: the exact mail a case produced. */
 const sent = (mails: Mail[]) => mails.map((m) => [m.to.join(','), m.subject.replace(/ \[[^\]]+\]$/, '')]).sort();
@@ -175,7 +175,7 @@ interface MailWorker {
   stop(): Promise<void>;
 }
 
-function mailActivities(sink: SmtpSink, ledger: SentLedger): CaseActivities {
+function mailActivities(sink: SmtpServer, ledger: SentLedger): CaseActivities {
   return createMailActivities({
     transport: { host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true },
     directory,
@@ -186,7 +186,7 @@ function mailActivities(sink: SmtpSink, ledger: SentLedger): CaseActivities {
 }
 
 async function startMailWorker(
-  sink: SmtpSink,
+  sink: SmtpServer,
   ledger: SentLedger,
   options: {
     taskQueue?: string;
@@ -228,10 +228,10 @@ async function startMailWorker(
 }
 
 const started: WorkflowHandle[] = [];
-const sinks: SmtpSink[] = [];
+const sinks: SmtpServer[] = [];
 
-async function sinkWith(options: SmtpSinkOptions = {}): Promise<SmtpSink> {
-  const sink = await startSmtpSink(options);
+async function sinkWith(options: SmtpServerOptions = {}): Promise<SmtpServer> {
+  const sink = await startSmtpServer(options);
   sinks.push(sink);
   return sink;
 }

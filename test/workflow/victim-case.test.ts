@@ -4,7 +4,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addDays, addPeriod, subtractPeriod } from '../../src/domain/calendar';
 import type { Notice } from '../../src/domain/notices';
-import { SA } from '../../src/domain/search-attributes';
+import { SA } from '../../src/domain/search-attribute-keys';
 import { CaseDriver, CENTRE, IMMIGRATION, NO, prosecutor, YES } from '../support/case-driver';
 import { recordingActivities } from '../support/recording-activities';
 import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';

@@ -3,7 +3,7 @@ import { addPeriod } from '../calendar';
 import { POLICY } from '../policy';
 import type { PermanentResidenceBasis } from '../schemas/case';
 import type { CaseEvent, StatusQueryAnswer, WithdrawalGround } from '../schemas/events';
-import { centreOf, IMMIGRATION_OFFICE, notify } from './notify';
+import { centreOf, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import { isPositive } from './rules';
 import type { Actor, CaseState } from './state';
 import {
@@ -30,7 +30,7 @@ function reportGround(s: CaseState, ground: WithdrawalGround, on: IsoDate, actor
   if (s.review) s.review.grounds.push(reported);
   else s.review = { grounds: [reported], decideBy: addPeriod(today, POLICY.withdrawalReview.decideWithin) };
   // The history length tells apart two reports of the same ground on the same day.
-  notify(s, 'withdrawal-review-opened', `${ground}/${on}/${s.history.length}`, [IMMIGRATION_OFFICE], {
+  queueNotice(s, 'withdrawal-review-opened', `${ground}/${on}/${s.history.length}`, [IMMIGRATION_OFFICE], {
     due: s.review.decideBy,
     facts: { ground },
   });
@@ -55,8 +55,8 @@ function openPermanentResidenceReview(s: CaseState, basis: PermanentResidenceBas
   if (s.permanentResidenceReview) return;
   const decideBy = addPeriod(today, POLICY.permanentResidence.decideWithin);
   s.permanentResidenceReview = { basis, eligibleOn: on, decideBy };
-  notify(s, 'permanent-residence-review-opened', decideBy, [IMMIGRATION_OFFICE], { due: decideBy, facts: { detail: basis } });
-  notify(s, 'permanent-residence-eligible', decideBy, [centreOf(s)], { due: decideBy, facts: { detail: basis } });
+  queueNotice(s, 'permanent-residence-review-opened', decideBy, [IMMIGRATION_OFFICE], { due: decideBy, facts: { detail: basis } });
+  queueNotice(s, 'permanent-residence-eligible', decideBy, [centreOf(s)], { due: decideBy, facts: { detail: basis } });
 }
 
 /** Applies an event that `whyEventRejected` accepted. */
@@ -131,7 +131,7 @@ export function applyEvent(s: CaseState, event: CaseEvent, actor: Actor, today: 
         grantPermanentResidence(s, review?.basis ?? 'conviction', event.issuedOn ?? event.on);
         return;
       }
-      notify(s, 'permanent-residence-refused', `${event.on}/${s.history.length}`, [centreOf(s)], {
+      queueNotice(s, 'permanent-residence-refused', `${event.on}/${s.history.length}`, [centreOf(s)], {
         facts: { detail: event.reason ?? 'other' },
       });
       return;
@@ -165,7 +165,7 @@ export function applyAnswer(s: CaseState, answer: StatusQueryAnswer, actor: Acto
     // Any "no": no renewal (but the one renewal of the 3-month document stays possible); the case ends at expiry.
     s.decision = 'negative';
     if (!answer.proceedingsOngoing) s.proceedingsEndedOn ??= today;
-    notify(s, 'negative-answer', query?.queryId ?? 'none', [IMMIGRATION_OFFICE, centreOf(s)], {
+    queueNotice(s, 'negative-answer', query?.queryId ?? 'none', [IMMIGRATION_OFFICE, centreOf(s)], {
       due: s.document?.validUntil ?? undefined,
       facts: { queryId: query?.queryId ?? '' },
     });
@@ -175,7 +175,7 @@ export function applyAnswer(s: CaseState, answer: StatusQueryAnswer, actor: Acto
     if (!s.review) return identify(s, today);
     // No threat to public order and severed ties are conditions of the A-card: the review decides first.
     s.identificationPending = true;
-    notify(s, 'identification-awaits-review', query?.queryId ?? 'none', [IMMIGRATION_OFFICE], {
+    queueNotice(s, 'identification-awaits-review', query?.queryId ?? 'none', [IMMIGRATION_OFFICE], {
       due: s.review.decideBy,
       facts: { queryId: query?.queryId ?? '' },
     });
@@ -186,7 +186,7 @@ export function applyAnswer(s: CaseState, answer: StatusQueryAnswer, actor: Acto
     s.document.validUntil = addPeriod(s.document.validUntil, POLICY.identifiedVictim.validity);
     s.document.renewals += 1;
     startDocumentCycle(s);
-    notify(s, 'document-to-issue', `A_CARD/renewal-${s.document.renewals}`, [IMMIGRATION_OFFICE], {
+    queueNotice(s, 'document-to-issue', `A_CARD/renewal-${s.document.renewals}`, [IMMIGRATION_OFFICE], {
       facts: { documentType: 'A_CARD', renewal: String(s.document.renewals) },
     });
   }

@@ -1,9 +1,9 @@
-import type { IsoDate } from '../calendar';
+import type { IsoDate, Period } from '../calendar';
 import { addDays, addPeriod, subtractPeriod } from '../calendar';
 import type { NoticeKind } from '../notices';
 import { POLICY } from '../policy';
 import type { DeadlineKind } from '../schemas/case';
-import { centreOf, GUARDIAN, IMMIGRATION_OFFICE, notify } from './notify';
+import { centreOf, GUARDIAN, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import { guardianshipEnds, type CaseState } from './state';
 import { alertExpiryWithoutDecision, close, escalateQuery, flagHumanitarianOnNonRenewal, sendQuery } from './transitions';
 
@@ -25,16 +25,34 @@ const LABEL: Record<DeadlineKind, string> = {
   LATE_REPORTS_CLOSE: 'late reports accepted until',
 };
 
+/** A period as the basis texts say it: "45 days", "3 months", "one month". */
+function period(p: Period): string {
+  const parts = (['years', 'months', 'days'] as const).flatMap((unit) => {
+    const n = p[unit];
+    if (!n) return [];
+    return [n === 1 ? `one ${unit.slice(0, -1)}` : `${n} ${unit}`];
+  });
+  return parts.join(' and ');
+}
+
+/** How long before the expiry: "7 days before", "the day before". */
+const before = (p: Period): string => (p.days === 1 && !p.months && !p.years ? 'the day before' : `${period(p)} before`);
+
+const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
+
+const { reflection, temporaryResidence, identifiedVictim, statusQuery, withdrawalReview, permanentResidence, outage } = POLICY;
+
+/** Each deadline's rule, its numbers read from the policy [seeds cited in PROCEDURE.md]. */
 const BASIS: Record<DeadlineKind, string> = {
-  REFLECTION_ENDS: 'Reflection period: 45 days (adult), 3 months (unaccompanied minor) [003 §2.1, §4.3, §5.2]',
-  DOCUMENT_EXPIRES: 'Document validity: 3 months renewable once (stage 2), 6 months renewed (stage 3) [003 §5.2]',
-  STATUS_QUERY_DUE: 'Status query to the prosecutor at the latest one month before expiry [002 §8.2]',
-  PROSECUTOR_REPLY_DUE: 'Reply deadline of the status query: 14 days, at the latest 7 days before expiry, at least 2 days (policy) [002 §8.2]',
-  ESCALATION_REPLY_DUE: 'No reply: the query went to the Principal Crown Prosecutor, 7 days, at the latest the day before expiry (policy) [002 §8.2]',
-  WITHDRAWAL_DECISION_DUE: 'Withdrawal review by the Immigration Office: 14 days (policy) [001; 004 ¶12]',
-  PERMANENT_RESIDENCE_DECISION_DUE: 'Residence of unlimited duration "can be issued": the Immigration Office decides within 30 days (policy) [002 §8.3; 003 §5.2]',
-  GUARDIANSHIP_ENDS: 'The guardianship of an unaccompanied minor ends at 18 [003 §4.3; 004 ¶7]',
-  LATE_REPORTS_CLOSE: 'A case-ending deadline passed while the service was down: 7 days to report what happened meanwhile (policy)',
+  REFLECTION_ENDS: `Reflection period: ${period(reflection.adult)} (adult), ${period(reflection.minor)} (unaccompanied minor) [003 §2.1, §4.3, §5.2]`,
+  DOCUMENT_EXPIRES: `Document validity: ${period(temporaryResidence.validity)} renewable ${times(temporaryResidence.maxRenewals)} (stage 2), ${period(identifiedVictim.validity)} renewed (stage 3) [003 §5.2]`,
+  STATUS_QUERY_DUE: `Status query to the prosecutor at the latest ${before(statusQuery.latestBeforeExpiry)} expiry [002 §8.2]`,
+  PROSECUTOR_REPLY_DUE: `Reply deadline of the status query: ${period(statusQuery.replyWithin)}, at the latest ${before(statusQuery.replyNoLaterThanBeforeExpiry)} expiry, at least ${period(statusQuery.replyAtLeast)} (policy) [002 §8.2]`,
+  ESCALATION_REPLY_DUE: `No reply: the query went to the Principal Crown Prosecutor, ${period(statusQuery.escalationReplyWithin)}, at the latest ${before(statusQuery.escalationNoLaterThanBeforeExpiry)} expiry (policy) [002 §8.2]`,
+  WITHDRAWAL_DECISION_DUE: `Withdrawal review by the Immigration Office: ${period(withdrawalReview.decideWithin)} (policy) [001; 004 ¶12]`,
+  PERMANENT_RESIDENCE_DECISION_DUE: `Residence of unlimited duration "can be issued": the Immigration Office decides within ${period(permanentResidence.decideWithin)} (policy) [002 §8.3; 003 §5.2]`,
+  GUARDIANSHIP_ENDS: `The guardianship of an unaccompanied minor ends at ${POLICY.majorityAge} [003 §4.3; 004 ¶7]`,
+  LATE_REPORTS_CLOSE: `A case-ending deadline passed while the service was down: ${period(outage.reportingGrace)} to report what happened meanwhile (policy)`,
 };
 
 const QUERY_KINDS: readonly DeadlineKind[] = ['PROSECUTOR_REPLY_DUE', 'ESCALATION_REPLY_DUE'];
@@ -104,7 +122,7 @@ function expire(s: CaseState, due: IsoDate): void {
     return close(s, 'NOT_RENEWED', s.decision === 'negative' ? 'negative-answer' : 'no-decision');
   }
   s.expiredAwaitingDecision = due;
-  notify(s, 'expiry-decision-needed', due, [IMMIGRATION_OFFICE, centreOf(s)], { due, facts: { documentValidUntil: due } });
+  queueNotice(s, 'expiry-decision-needed', due, [IMMIGRATION_OFFICE, centreOf(s)], { due, facts: { documentValidUntil: due } });
 }
 
 function endOf(s: CaseState, kind: EndingKind, due: IsoDate): void {
@@ -116,7 +134,7 @@ function endOf(s: CaseState, kind: EndingKind, due: IsoDate): void {
 function noticedLate(s: CaseState, kind: EndingKind, due: IsoDate, today: IsoDate): void {
   const until = addPeriod(today, POLICY.outage.reportingGrace);
   s.late = { kind, due, until };
-  notify(s, 'deadline-passed-unnoticed', `${kind}/${due}`, [centreOf(s), IMMIGRATION_OFFICE], { due: until, facts: { deadline: kind } });
+  queueNotice(s, 'deadline-passed-unnoticed', `${kind}/${due}`, [centreOf(s), IMMIGRATION_OFFICE], { due: until, facts: { deadline: kind } });
 }
 
 function onDeadline(s: CaseState, d: Deadline, today: IsoDate): void {
@@ -139,12 +157,12 @@ function onDeadline(s: CaseState, d: Deadline, today: IsoDate): void {
     case 'ESCALATION_REPLY_DUE':
       return alertExpiryWithoutDecision(s);
     case 'WITHDRAWAL_DECISION_DUE':
-      return notify(s, 'withdrawal-review-overdue', `${s.review?.grounds[0]?.ground}/${d.due}`, [IMMIGRATION_OFFICE], { due: d.due });
+      return queueNotice(s, 'withdrawal-review-overdue', `${s.review?.grounds[0]?.ground}/${d.due}`, [IMMIGRATION_OFFICE], { due: d.due });
     case 'PERMANENT_RESIDENCE_DECISION_DUE':
-      return notify(s, 'permanent-residence-review-overdue', d.due, [IMMIGRATION_OFFICE], { due: d.due });
+      return queueNotice(s, 'permanent-residence-review-overdue', d.due, [IMMIGRATION_OFFICE], { due: d.due });
     case 'GUARDIANSHIP_ENDS':
       // The guardian is told once more, then copied no longer (PROCEDURE.md "opening and the complaint").
-      notify(s, 'guardianship-ended', d.due, [centreOf(s), GUARDIAN], { due: d.due });
+      queueNotice(s, 'guardianship-ended', d.due, [centreOf(s), GUARDIAN], { due: d.due });
       s.flags.guardianshipEnded = true;
       return;
   }
@@ -176,18 +194,18 @@ function clockItems(s: CaseState): ClockItem[] {
         deadline,
         reminder: true,
         label: `reminder ${days} days before: ${LABEL[d.kind]} ${d.due}`,
-        run: (st) => notify(st, reminder.kind, discriminator, reminderRecipients(st, d), { due: d.due, facts: { deadline: d.kind } }),
+        run: (st) => queueNotice(st, reminder.kind, discriminator, reminderRecipients(st, d), { due: d.due, facts: { deadline: d.kind } }),
       });
     }
   }
-  return items.filter((i) => !s.fired.includes(i.key));
+  return items.filter((i) => !s.clockItemsDone.includes(i.key));
 }
 
 /** Upcoming deadlines, soonest first, for the status and the NextDeadline search attribute. */
 export function upcomingDeadlines(s: CaseState): Deadline[] {
-  const fired = new Set(s.fired);
+  const done = new Set(s.clockItemsDone);
   return allDeadlines(s)
-    .filter((d) => !fired.has(deadlineKey(s, d)))
+    .filter((d) => !done.has(deadlineKey(s, d)))
     .sort((a, b) => a.due.localeCompare(b.due));
 }
 
@@ -204,7 +222,7 @@ function runClock(s: CaseState, until: IsoDate, live: boolean): void {
       .sort((a, b) => a.on.localeCompare(b.on));
     const item = due[0];
     if (!item) return;
-    s.fired.push(item.key);
+    s.clockItemsDone.push(item.key);
     if (!live) item.run(s, item.on);
     else if (!(item.reminder && due.slice(1).some((later) => later.deadline === item.deadline))) item.run(s, until);
   }

@@ -6,7 +6,7 @@ import type { CaseOpening } from '../schemas/case';
 import type { ImportedBy, ImportedEvent } from '../schemas/events';
 import { applyAnswer, applyEvent } from './apply';
 import { runClockAsOfTheirDates } from './clock';
-import { centreOf, IMMIGRATION_OFFICE, notify } from './notify';
+import { centreOf, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import { whyAnswerRejected, whyEventRejected } from './rules';
 import { newCaseState, UNKNOWN_REPORTER, type Actor, type CaseState } from './state';
 import { announceQuery } from './transitions';
@@ -65,10 +65,10 @@ export function importCase(input: CaseImportInput): { state: CaseState } | { ref
   // What fell due before the import day happened before the service knew of the case; from that day on, it runs here.
   runClockAsOfTheirDates(s, addDays(input.importedOn, -1));
   if (s.outcome !== null) return { refusal: refuse('import-case-ended', { outcome: s.outcome }) };
-  s.fired.push(...s.outbox.map((n) => n.key));
+  s.noticesDone.push(...s.outbox.map((n) => n.key));
   s.outbox = [];
   s.history.push({ on: input.importedOn, type: 'case-imported', by: input.importer.role });
   if (s.query) announceQuery(s, s.query, `${s.query.queryId}/imported`);
-  notify(s, 'case-imported', 'imported', [IMMIGRATION_OFFICE, centreOf(s)], { due: input.importedOn });
+  queueNotice(s, 'case-imported', 'imported', [IMMIGRATION_OFFICE, centreOf(s)], { due: input.importedOn });
   return { state: s };
 }

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../calendar';
 import type { Role } from '../codes';
+import { POLICY } from '../policy';
 import { refuse, type Refusal } from '../refusals';
 import type { Stage } from '../schemas/case';
 import type { CaseEvent, CaseEventType, DocumentType, StatusQueryAnswer, WithdrawalGround } from '../schemas/events';
@@ -150,7 +151,7 @@ export function whyEventRejected(s: CaseState, event: CaseEvent, actor: Actor, t
     case 'document-issued':
       return documentRefusal(s, event, today);
     case 'temporary-residence-renewed':
-      return (s.document?.renewals ?? 0) >= 1 ? refuse('renewal-used') : null;
+      return (s.document?.renewals ?? 0) >= POLICY.temporaryResidence.maxRenewals ? refuse('renewal-used') : null;
     case 'contact-with-exploiters':
     case 'support-declined':
     case 'cooperation-ended':

@@ -105,8 +105,13 @@ export interface CaseState {
   /** Offices that were sent a query on this case: they may read it. */
   queriedOffices: ProsecutorOffice[];
   history: { on: IsoDate; type: string; by: Role }[];
-  /** Keys of clock items (deadlines, reminders) already handled: each fires once, across continue-as-new. */
-  fired: string[];
+  /** Keys of clock items (deadlines, reminders) already run: each runs once, across continue-as-new. */
+  clockItemsDone: string[];
+  /**
+   * Keys of notices that left the outbox (sent, given up on after retries, or from before an import,
+   * never mailed): a notice is queued once, across continue-as-new.
+   */
+  noticesDone: string[];
   /** Notices decided but not yet delivered. */
   outbox: Notice[];
   /** Update ids already applied, so a retried event applies once even after continue-as-new. */
@@ -160,7 +165,8 @@ export function newCaseState(caseId: string, centre: Centre, opening: CaseOpenin
     flags: { identityProofMissing: false, humanitarianCandidate: false, guardianshipEnded: false, undeliverableNotices: [] },
     queriedOffices: [],
     history: [{ on: opening.openedOn, type: 'case-opened', by: 'centre' }],
-    fired: [],
+    clockItemsDone: [],
+    noticesDone: [],
     outbox: [],
     appliedUpdates: [],
   };

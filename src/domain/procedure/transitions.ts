@@ -4,7 +4,7 @@ import { courtOfAppealOf } from '../codes';
 import { POLICY } from '../policy';
 import type { Outcome } from '../schemas/case';
 import type { DocumentType } from '../schemas/events';
-import { centreOf, IMMIGRATION_OFFICE, notify } from './notify';
+import { centreOf, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import type { CaseState, OpenQuery } from './state';
 
 /** Moves to a stage with its document, and tells the Immigration Office to issue it. */
@@ -13,8 +13,8 @@ export function enterStage(s: CaseState, stage: 'TEMPORARY_RESIDENCE' | 'IDENTIF
   s.stage = stage;
   s.document = { type, issuedOn: from, validUntil: addPeriod(from, validity), renewals: 0 };
   startDocumentCycle(s);
-  notify(s, 'stage-changed', stage, [centreOf(s)], { facts: { stage } });
-  notify(s, 'document-to-issue', type, [IMMIGRATION_OFFICE], { facts: { documentType: type, stage } });
+  queueNotice(s, 'stage-changed', stage, [centreOf(s)], { facts: { stage } });
+  queueNotice(s, 'document-to-issue', type, [IMMIGRATION_OFFICE], { facts: { documentType: type, stage } });
 }
 
 /** A new or renewed document: no decision on it yet, no query about it yet. */
@@ -32,10 +32,10 @@ export function close(s: CaseState, outcome: Exclude<Outcome, 'PERMANENT_RESIDEN
   s.stage = 'CLOSED';
   if (outcome === 'OPENED_IN_ERROR') {
     // Decision: whoever was told of the opening (the Immigration Office) is told of the cancellation, and only they.
-    notify(s, 'opened-in-error', 'cancelled', [IMMIGRATION_OFFICE]);
+    queueNotice(s, 'opened-in-error', 'cancelled', [IMMIGRATION_OFFICE]);
     return;
   }
-  notify(s, 'case-closed', outcome, [centreOf(s), IMMIGRATION_OFFICE], {
+  queueNotice(s, 'case-closed', outcome, [centreOf(s), IMMIGRATION_OFFICE], {
     facts: { outcome, ...(detail ? { detail } : {}), humanitarianCandidate: s.flags.humanitarianCandidate },
   });
 }
@@ -59,7 +59,7 @@ export function grantPermanentResidence(s: CaseState, basis: string, issuedOn: I
   s.document = { type: 'B_CARD', issuedOn, validUntil: null, renewals: 0 };
   // Decision (PROCEDURE.md "Identity"): granted without proof, but the item stays open.
   s.flags.identityProofMissing = !s.identityDocumented;
-  notify(s, 'permanent-residence-granted', 'granted', [centreOf(s), IMMIGRATION_OFFICE], {
+  queueNotice(s, 'permanent-residence-granted', 'granted', [centreOf(s), IMMIGRATION_OFFICE], {
     due: issuedOn,
     facts: { identityProofMissing: s.flags.identityProofMissing },
   });
@@ -97,7 +97,7 @@ export const escalationDeadline = (escalatedOn: IsoDate, expiry: IsoDate): IsoDa
 /** An answer that cannot be due before the expiry (dates reported late, a late import): the Immigration Office is told at once. */
 function warnIfDueAfterExpiry(s: CaseState, q: OpenQuery): void {
   if (q.replyBy < q.documentValidUntil) return;
-  notify(s, 'answer-not-due-before-expiry', `${q.queryId}/${q.escalatedTo ? 'escalated' : 'sent'}/${q.replyBy}/${q.documentValidUntil}`, [IMMIGRATION_OFFICE], {
+  queueNotice(s, 'answer-not-due-before-expiry', `${q.queryId}/${q.escalatedTo ? 'escalated' : 'sent'}/${q.replyBy}/${q.documentValidUntil}`, [IMMIGRATION_OFFICE], {
     due: q.documentValidUntil,
     facts: { queryId: q.queryId, documentValidUntil: q.documentValidUntil },
   });
@@ -134,13 +134,13 @@ export function sendQuery(s: CaseState, today: IsoDate): void {
 /** The query's notice to whoever it is addressed to now; `discriminator` tells a re-announcement (an import) from the first. */
 export function announceQuery(s: CaseState, q: OpenQuery, discriminator: string): void {
   if (q.escalatedTo) {
-    notify(s, 'status-query-escalated', discriminator, [{ role: 'principal-crown-prosecutor', courtOfAppeal: q.escalatedTo }], {
+    queueNotice(s, 'status-query-escalated', discriminator, [{ role: 'principal-crown-prosecutor', courtOfAppeal: q.escalatedTo }], {
       due: q.replyBy,
       facts: { queryId: q.queryId, office: q.office, documentValidUntil: q.documentValidUntil },
     });
     return;
   }
-  notify(s, 'status-query', discriminator, [{ role: 'prosecutor', office: q.office }], {
+  queueNotice(s, 'status-query', discriminator, [{ role: 'prosecutor', office: q.office }], {
     due: q.replyBy,
     facts: { queryId: q.queryId, documentValidUntil: q.documentValidUntil },
   });
@@ -172,8 +172,8 @@ export function followNewExpiry(s: CaseState): void {
 export function alertExpiryWithoutDecision(s: CaseState): void {
   const q = s.query;
   if (!q) return;
-  notify(s, 'expiry-without-decision', q.queryId, [IMMIGRATION_OFFICE, centreOf(s)], {
+  queueNotice(s, 'expiry-without-decision', q.queryId, [IMMIGRATION_OFFICE, centreOf(s)], {
     due: q.documentValidUntil,
-    facts: { queryId: q.queryId, renewalAvailable: s.stage === 'TEMPORARY_RESIDENCE' && (s.document?.renewals ?? 0) === 0 },
+    facts: { queryId: q.queryId, renewalAvailable: s.stage === 'TEMPORARY_RESIDENCE' && (s.document?.renewals ?? 0) < POLICY.temporaryResidence.maxRenewals },
   });
 }

@@ -2,13 +2,19 @@ import type { IsoDate } from '../calendar';
 import type { WithdrawalGround } from '../schemas/events';
 import { STATE_VERSION, UNKNOWN_REPORTER, type CaseState } from './state';
 
-/** The state carried by the code before versions (one ground per review, no reporters, no permanent-residence review). */
-interface StateV1 extends Omit<CaseState, 'version' | 'review' | 'flags' | NewInV2> {
+/**
+ * The state carried by the code before versions: one ground per review, no reporters, no permanent-residence
+ * review, and one list `fired` of the keys of clock items (`clock/...`) and of notices already handled.
+ */
+export interface StateV1 extends Omit<CaseState, 'version' | 'review' | 'flags' | NewInV2> {
   version?: undefined;
   review: { ground: WithdrawalGround; reportedOn: IsoDate; decideBy: IsoDate } | null;
   flags: { identityProofMissing: boolean; humanitarianCandidate: boolean; undeliverableNotices: string[] };
+  fired: string[];
 }
 type NewInV2 =
+  | 'clockItemsDone'
+  | 'noticesDone'
   | 'documentReported'
   | 'querySentForDocument'
   | 'proceedingsEndedOn'
@@ -21,9 +27,10 @@ export type CarriedState = CaseState | StateV1;
 
 /** Clock keys once carried the open query's id for every deadline; only the reply deadlines keep it now. */
 const QUERY_FREE_KEY = /^clock\/(REFLECTION_ENDS|DOCUMENT_EXPIRES|WITHDRAWAL_DECISION_DUE)\/[^/]+\/(\d{4}-\d{2}-\d{2})$/;
+const CLOCK_KEY = 'clock/';
 
 function fromV1(old: StateV1): CaseState {
-  const { review, flags, ...rest } = old;
+  const { review, flags, fired, ...rest } = old;
   return {
     ...rest,
     version: STATE_VERSION,
@@ -42,7 +49,9 @@ function fromV1(old: StateV1): CaseState {
     expiredAwaitingDecision: null,
     late: null,
     flags: { ...flags, guardianshipEnded: false },
-    fired: old.fired.map((k) => k.replace(QUERY_FREE_KEY, 'clock/$1//$2')),
+    // Clock items and notices shared one list; a notice key starts with the case id, never with `clock/`.
+    clockItemsDone: fired.filter((k) => k.startsWith(CLOCK_KEY)).map((k) => k.replace(QUERY_FREE_KEY, 'clock/$1//$2')),
+    noticesDone: fired.filter((k) => !k.startsWith(CLOCK_KEY)),
   };
 }
 

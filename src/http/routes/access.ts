@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import type { Role } from '../../domain/codes';
-import type { CaseAccess, CaseGateway } from '../case-gateway';
+import type { CaseAccess } from '../case-access';
+import type { CaseGateway } from '../case-gateway';
 import type { Principal } from '../principals';
 import { HttpProblem } from '../problem';
 import { idempotencyKeyOf, principalOf } from '../request-context';

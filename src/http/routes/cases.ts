@@ -8,7 +8,7 @@ import { whyOpeningRefused } from '../../domain/procedure/opening';
 import { dateAt, startOfDay } from '../../domain/calendar';
 import { WORKFLOW_TYPE } from '../../../workflows/messages';
 import { EVENT_ROLES } from '../../domain/procedure/rules';
-import { SA } from '../../domain/search-attributes';
+import { SA } from '../../domain/search-attribute-keys';
 import type { CaseGateway } from '../case-gateway';
 import { HttpProblem } from '../problem';
 import { auditAs, idempotencyKeyOf, principalOf } from '../request-context';

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { caseOfQuery, queryIdSchema } from '../../domain/schemas/api';
 import type { CaseStatus, ProsecutorQueryView } from '../../domain/schemas/case';
 import { statusQueryAnswerSchema } from '../../domain/schemas/events';
-import { SA } from '../../domain/search-attributes';
+import { SA } from '../../domain/search-attribute-keys';
 import { WORKFLOW_TYPE } from '../../../workflows/messages';
 import type { CaseGateway } from '../case-gateway';
 import { HttpProblem } from '../problem';

@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto';
+import type { WorkflowStartOptions } from '@temporalio/client';
+import type { SearchAttributePair } from '@temporalio/common';
+import type { Centre } from '../domain/codes';
+import { caseSearchAttributes } from '../domain/procedure/case-search-attributes';
+import type { CaseImportInput } from '../domain/procedure/import';
+import { newCaseState, type CaseState } from '../domain/procedure/state';
+import type { CaseOpening } from '../domain/schemas/case';
+import type { victimCase } from '../../workflows';
+import type { VictimCaseInput } from '../../workflows/messages';
+
+/** How a case's workflow starts: its first state, the hash of the request (a retry's body must match) and the options. */
+export interface CaseStart {
+  initial: CaseState;
+  requestHash: string;
+  options: WorkflowStartOptions<typeof victimCase>;
+}
+
+/** How a case's workflow starts: the API's way, which the bench's raw-client path repeats exactly. */
+export function caseStart(caseId: string, centre: Centre, opening: CaseOpening, taskQueue: string): CaseStart {
+  return startOptions(newCaseState(caseId, centre, opening), { caseId, centre, opening }, opening, taskQueue);
+}
+
+/** A running case brought in with its history: started with the import, which the workflow applies again. */
+export function importStart(imported: CaseImportInput, initial: CaseState, request: unknown, taskQueue: string): CaseStart {
+  return startOptions(initial, { import: imported }, request, taskQueue);
+}
+
+function startOptions(initial: CaseState, input: VictimCaseInput, request: unknown, taskQueue: string): CaseStart {
+  const { caseId, centre, opening } = initial;
+  const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
+  const options: WorkflowStartOptions<typeof victimCase> = {
+    workflowId: caseId,
+    taskQueue,
+    args: [input],
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    memo: { requestHash },
+    staticSummary: `${caseId} · centre ${centre} · ${opening.unaccompaniedMinor ? 'unaccompanied minor' : 'adult'} track`,
+    // Set at start too, so the new case is found by the list filters at once.
+    typedSearchAttributes: caseSearchAttributes(initial).filter((p): p is SearchAttributePair => p.value !== null),
+  };
+  return { initial, requestHash, options };
+}

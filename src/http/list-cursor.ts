@@ -1,0 +1,31 @@
+import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
+import { ENCRYPTED_ENCODING } from '../crypto/aes-gcm-codec';
+import { HttpProblem } from './problem';
+
+/**
+ * A cursor is Temporal's page token sealed by the payload codec (authenticated encryption): Temporal
+ * fails with an internal error, after retries, on a token it did not issue, so only sealed ones reach it.
+ */
+export async function sealCursor(codecs: readonly PayloadCodec[], token: Uint8Array): Promise<string> {
+  let payloads: Payload[] = [{ metadata: {}, data: token }];
+  for (const codec of codecs) payloads = await codec.encode(payloads);
+  return Buffer.from(temporal.api.common.v1.Payload.encode(payloads[0]!).finish()).toString('base64url');
+}
+
+/** The page token inside a cursor that `sealCursor` made; anything else is a 400 naming `query.cursor`. */
+export async function openCursor(codecs: readonly PayloadCodec[], cursor: string): Promise<Uint8Array> {
+  try {
+    let payloads: Payload[] = [temporal.api.common.v1.Payload.decode(Buffer.from(cursor, 'base64url'))];
+    // Without the codec's own encoding the payload did not come from sealCursor (decode would pass it through).
+    if (codecs.length > 0 && Buffer.from(payloads[0]!.metadata?.[METADATA_ENCODING_KEY] ?? []).toString() !== ENCRYPTED_ENCODING) throw new Error('unsealed');
+    for (const codec of [...codecs].reverse()) payloads = await codec.decode(payloads);
+    const token = payloads[0]?.data;
+    if (!token || token.length === 0) throw new Error('empty');
+    return token;
+  } catch {
+    throw new HttpProblem(400, 'invalid query: query.cursor', {
+      invalidParams: [{ name: 'query.cursor', reason: 'not a cursor this API returned (use nextCursor of the previous page)' }],
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { RejectionDetails } from '../../workflows/messages';
+import { EVENT_REJECTED } from '../../workflows/messages';
+import { HttpProblem } from './problem';
+
+const GRPC_UNAVAILABLE = new Set([1, 4, 14]); // CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE
+const GRPC_FAILED_PRECONDITION = 9;
+
+function isOutage(err: unknown): boolean {
+  if (err instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  for (let e: unknown = err; e; e = (e as { cause?: unknown }).cause) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'number' && GRPC_UNAVAILABLE.has(code)) return true;
+    if (/deadline|timed? ?out|connect|transport|unavailable/i.test(String((e as Error).message ?? ''))) return true;
+    // The case's workflow task is being retried (e.g. its worker died mid-task): Temporal refuses Updates until it passes.
+    if (code === GRPC_FAILED_PRECONDITION && /workflow task in failed state/i.test(String((e as Error).message ?? ''))) return true;
+  }
+  return false;
+}
+
+/** The 503 of a call Temporal or the worker did not answer in time. */
+export const unavailable = (): HttpProblem =>
+  new HttpProblem(503, 'the case service is unavailable (Temporal or its worker did not answer in time); retry later');
+
+/** Maps Temporal's errors to the API's problems: nothing of Temporal's internals, no stack, reaches the caller. */
+export function toProblem(err: unknown, caseId?: string): unknown {
+  if (err instanceof HttpProblem) return err;
+  if (err instanceof WorkflowNotFoundError) return new HttpProblem(404, `no case ${caseId ?? ''}`.trim());
+  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === EVENT_REJECTED) {
+    const details = err.cause.details?.[0] as RejectionDetails | undefined;
+    return new HttpProblem(409, err.cause.message, { code: details?.code });
+  }
+  if (isOutage(err)) return unavailable();
+  return err;
+}

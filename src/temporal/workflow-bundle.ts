@@ -1,0 +1,92 @@
+/**
+ * The workflow code of the production worker. The build (scripts/bundle-workflows.mjs,
+ * after tsc) bundles the compiled workflows once into dist/workflow-bundle.js, with a
+ * fingerprint of the compiled code it came from in dist/workflow-bundle.json; the worker
+ * runs that bundle, so it starts without a webpack run. With no bundle (running from
+ * source), or one made from other code (tsc ran, the bundling did not), the worker bundles
+ * the workflows itself at start, as before.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Logger } from '@temporalio/common';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { FAILURE_CONVERTER_PATH } from '../crypto/data-converter';
+
+/** dist/ when compiled, the repository root when run from source (where no bundle is ever written). */
+const BUILD_ROOT = join(__dirname, '..', '..');
+const BUNDLE_FILE = 'workflow-bundle.js';
+const FINGERPRINT_FILE = 'workflow-bundle.json';
+/** The compiled code a bundle is made from: the workflows and what they import from src/. */
+const FINGERPRINTED_DIRS = ['workflows', 'src'];
+
+export const WORKFLOWS_PATH = require.resolve('../../workflows');
+
+export type WorkflowCode =
+  | { from: 'prebuilt-bundle'; options: { workflowBundle: { codePath: string } } }
+  | { from: 'source'; reason: 'no-bundle' | 'stale-bundle'; options: { workflowsPath: string } };
+
+/** SHA-256 over the path and bytes of every .js and .json file under workflows/ and src/ of `root`. */
+export function codeFingerprint(root: string = BUILD_ROOT): string {
+  const hash = createHash('sha256');
+  const walk = (dir: string): void => {
+    if (!existsSync(dir)) return;
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(path);
+      } else if (/\.(js|json)$/.test(entry.name)) {
+        const bytes = readFileSync(path);
+        hash.update(`${relative(root, path)}\0${bytes.length}\0`).update(bytes);
+      }
+    }
+  };
+  FINGERPRINTED_DIRS.forEach((dir) => walk(join(root, dir)));
+  return hash.digest('hex');
+}
+
+/** The prebuilt bundle when there is one made from the code beside it, otherwise the workflows to bundle at start. */
+export function workflowCode(root: string = BUILD_ROOT): WorkflowCode {
+  const codePath = join(root, BUNDLE_FILE);
+  const fromSource = (reason: 'no-bundle' | 'stale-bundle'): WorkflowCode => ({
+    from: 'source',
+    reason,
+    options: { workflowsPath: WORKFLOWS_PATH },
+  });
+  if (!existsSync(codePath)) return fromSource('no-bundle');
+  let built: unknown;
+  try {
+    built = (JSON.parse(readFileSync(join(root, FINGERPRINT_FILE), 'utf8')) as { fingerprint?: unknown }).fingerprint;
+  } catch {
+    built = undefined;
+  }
+  if (built !== codeFingerprint(root)) return fromSource('stale-bundle');
+  return { from: 'prebuilt-bundle', options: { workflowBundle: { codePath } } };
+}
+
+/**
+ * Bundles the compiled workflows (with the failure converter of `dataConverterFor`) into
+ * dist/workflow-bundle.js. The old bundle goes first, so a failed run leaves none behind
+ * and the worker bundles from the workflows instead.
+ */
+export async function writeWorkflowBundle(logger?: Logger): Promise<{ codePath: string; bytes: number }> {
+  const codePath = join(BUILD_ROOT, BUNDLE_FILE);
+  const fingerprintPath = join(BUILD_ROOT, FINGERPRINT_FILE);
+  rmSync(codePath, { force: true });
+  rmSync(fingerprintPath, { force: true });
+  // Taken before bundling: code that changes meanwhile no longer matches, and is bundled at start.
+  const fingerprint = codeFingerprint();
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    failureConverterPath: FAILURE_CONVERTER_PATH,
+    logger,
+  });
+  const write = (path: string, text: string) => {
+    writeFileSync(`${path}.tmp`, text);
+    renameSync(`${path}.tmp`, path);
+  };
+  write(codePath, code);
+  write(fingerprintPath, `${JSON.stringify({ fingerprint }, null, 2)}\n`);
+  return { codePath, bytes: Buffer.byteLength(code) };
+}

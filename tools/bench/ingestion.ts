@@ -1,0 +1,181 @@
+import { dateAt } from '../../src/domain/calendar';
+import { readProc } from './proc';
+import type { DevStack } from './stacks';
+import { ratio, runPool, summarize, type LatencySummary } from './stats';
+import { ApiClient, documentIssued, IMMIGRATION_ACTOR, noticeOf, opening, rawEvent, rawOpen } from './workload';
+
+export type Path = 'api' | 'raw';
+
+export interface IngestionParams {
+  /** N: cases opened per path and round. */
+  cases: number;
+  /** M: events recorded per path and round, spread round-robin over the N cases. */
+  events: number;
+  /** C: operations in flight. */
+  concurrency: number;
+  /** Rounds; the order of the two paths alternates (API first, then raw first), latencies pooled. */
+  rounds: number;
+  /** Operations per path and kind run first and not measured (JIT, connections, worker cache). */
+  warmup: number;
+}
+
+export interface OpResult {
+  ops: number;
+  errors: number;
+  firstError: string | null;
+  wallMs: number;
+  throughputPerSec: number;
+  /** Successful operations. */
+  latencyMs: LatencySummary;
+  /** Every operation, failed ones included (up to the failure): the API's deadline (TEMPORAL_CALL_TIMEOUT_MS) cuts its tail into 503s. */
+  latencyAllMs: LatencySummary;
+}
+
+export interface IngestionResult {
+  params: IngestionParams;
+  api: { open: OpResult; event: OpResult };
+  raw: { open: OpResult; event: OpResult };
+  /** API ÷ raw: throughput (target ≥ 0.9) and p99 latency (target ≤ 1.2). */
+  ratios: { openThroughput: number | null; openP99: number | null; eventThroughput: number | null; eventP99: number | null };
+  /** CPU seconds each process used during the measured phases of each path (the bench process is the load generator). */
+  cpuSeconds: Record<Path, Record<string, number>>;
+}
+
+interface Pooled {
+  latencies: number[];
+  failed: number[];
+  errors: number;
+  firstError: string | null;
+  wallMs: number;
+}
+
+function finish(p: Pooled): OpResult {
+  const ops = p.latencies.length;
+  return {
+    ops,
+    errors: p.errors,
+    firstError: p.firstError,
+    wallMs: Math.round(p.wallMs),
+    throughputPerSec: p.wallMs > 0 ? (ops / p.wallMs) * 1000 : 0,
+    latencyMs: summarize(p.latencies),
+    latencyAllMs: summarize([...p.latencies, ...p.failed]),
+  };
+}
+
+/**
+ * Opens N cases and records M events at concurrency C through the HTTP API (centre token for
+ * POST /v1/cases, Immigration Office token for POST /v1/cases/{id}/events), then the same through
+ * the raw Temporal client (start + executeUpdate), on the same dev server and worker.
+ */
+export async function runIngestion(stack: DevStack, params: IngestionParams, log: (m: string) => void): Promise<IngestionResult> {
+  const api = new ApiClient(stack.apiUrl);
+  const centreToken = stack.tokens['centre-PAYOKE']!;
+  const ioToken = stack.tokens['immigration-office']!;
+  const today = dateAt(Date.now());
+  const event = documentIssued(today);
+
+  const open: Record<Path, (i: number) => Promise<string>> = {
+    api: async (i) => (await api.openCase(centreToken, opening(today, i))).caseId,
+    raw: async (i) => (await rawOpen(stack.client, opening(today, i))).caseId,
+  };
+  const record: Record<Path, (caseId: string) => Promise<unknown>> = {
+    api: (caseId) => api.recordEvent(ioToken, caseId, event),
+    raw: (caseId) => rawEvent(stack.client, caseId, IMMIGRATION_ACTOR, event),
+  };
+
+  const pooled = {
+    api: { open: newPool(), event: newPool() },
+    raw: { open: newPool(), event: newPool() },
+  };
+
+  const pids = { temporal: stack.temporal.pid!, worker: stack.worker.pid!, api: stack.api.pid!, bench: process.pid };
+  const cpuSeconds: Record<Path, Record<string, number>> = { api: {}, raw: {} };
+  const cpuNow = () => Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, readProc(pid)?.cpuSeconds ?? 0]));
+
+  const phase = async (path: Path, n: number, m: number, into?: { open: Pooled; event: Pooled }) => {
+    const cpuBefore = cpuNow();
+    const ids: string[] = [];
+    const o = await runPool(n, params.concurrency, async (i) => {
+      ids.push(await open[path](i));
+    });
+    if (ids.length === 0) throw new Error(`ingestion (${path}): no case could be opened: ${o.firstError}`);
+    // Untimed: the worker finishes the new cases (case-opened notice, first timer) before the events, so
+    // the events are not queued behind the openings' backlog, and neither path inherits the other's.
+    await settled(stack, ids);
+    const e = await runPool(m, params.concurrency, async (i) => {
+      await record[path](ids[i % ids.length]!);
+    });
+    if (into) {
+      add(into.open, o);
+      add(into.event, e);
+      const cpuAfter = cpuNow();
+      for (const name of Object.keys(pids)) {
+        cpuSeconds[path][name] = Math.round(((cpuSeconds[path][name] ?? 0) + cpuAfter[name]! - cpuBefore[name]!) * 100) / 100;
+      }
+    }
+    return { o, e };
+  };
+
+  try {
+    if (params.warmup > 0) {
+      for (const path of ['api', 'raw'] as const) await phase(path, params.warmup, params.warmup);
+    }
+    for (let round = 0; round < params.rounds; round++) {
+      const order: Path[] = round % 2 === 0 ? ['api', 'raw'] : ['raw', 'api'];
+      for (const path of order) {
+        const { o, e } = await phase(path, params.cases, params.events, pooled[path]);
+        log(
+          `ingestion round ${round + 1}/${params.rounds} ${path}: ${params.cases} opens in ${Math.round(o.wallMs)} ms, ` +
+            `${params.events} events in ${Math.round(e.wallMs)} ms${o.errors + e.errors ? ` (${o.errors + e.errors} errors)` : ''}`,
+        );
+      }
+    }
+  } finally {
+    api.close();
+  }
+
+  const result = {
+    api: { open: finish(pooled.api.open), event: finish(pooled.api.event) },
+    raw: { open: finish(pooled.raw.open), event: finish(pooled.raw.event) },
+  };
+  return {
+    params,
+    ...result,
+    ratios: {
+      openThroughput: ratio(result.api.open.throughputPerSec, result.raw.open.throughputPerSec),
+      openP99: ratio(result.api.open.latencyMs.p99, result.raw.open.latencyMs.p99),
+      eventThroughput: ratio(result.api.event.throughputPerSec, result.raw.event.throughputPerSec),
+      eventP99: ratio(result.api.event.latencyMs.p99, result.raw.event.latencyMs.p99),
+    },
+    cpuSeconds,
+  };
+}
+
+/** Until the case-opened notice of every case was accepted by the SMTP server (or two minutes pass without progress). */
+async function settled(stack: DevStack, ids: string[]): Promise<void> {
+  const waiting = new Set(ids);
+  let scanned = 0;
+  const left = () => {
+    const mails = stack.smtp.deliveries;
+    for (; scanned < mails.length; scanned++) {
+      const n = noticeOf(mails[scanned]!.messageId);
+      if (n.kind === 'case-opened') waiting.delete(n.caseId);
+    }
+    return waiting.size;
+  };
+  while (left() > 0) {
+    const before = left();
+    const progressed = await stack.smtp.waitForDeliveries(() => left() < before, 120_000, 'progress').then(() => true, () => false);
+    if (!progressed) throw new Error(`ingestion: ${before} of ${ids.length} new cases never mailed their case-opened notice`);
+  }
+}
+
+const newPool = (): Pooled => ({ latencies: [], failed: [], errors: 0, firstError: null, wallMs: 0 });
+
+function add(into: Pooled, r: Awaited<ReturnType<typeof runPool>>): void {
+  into.latencies.push(...r.latenciesMs);
+  into.failed.push(...r.failedLatenciesMs);
+  into.errors += r.errors;
+  into.firstError ??= r.firstError;
+  into.wallMs += r.wallMs;
+}

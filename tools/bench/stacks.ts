@@ -1,0 +1,120 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { dataConverterFor } from '../../src/crypto/data-converter';
+import { ensureDevPayloadKeys, loadPayloadKeys } from '../../src/crypto/payload-keys';
+import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
+import { killOnExit, ManagedProcess } from '../stack/managed-process';
+import { bareEnv, serviceEnv, startProcessStack, type ProcessStack } from '../stack/process-stack';
+import { startSmtpServer, type SmtpServer } from '../stack/smtp-server';
+import { PROJECT_ROOT, temporalTestServerPath } from '../stack/temporal-binaries';
+import { waitUntil } from '../stack/wait';
+import { childPidsMatching } from './proc';
+
+/**
+ * The service as its operators run it, on the harness of tools/stack: each part its own process on
+ * temp dirs and free loopback ports (the Temporal dev server on SQLite, dist/worker.js,
+ * dist/server.js), plus an SMTP server in the bench process that only records Message-IDs. Every
+ * child is stopped with SIGTERM (the worker drains, --cpu-prof profiles get written), SIGKILL after
+ * a grace period, and killed when the bench process exits whatever the reason.
+ */
+
+export const TASK_QUEUE = 'victim-cases-bench';
+export const NAMESPACE = 'default';
+
+export interface BenchOptions {
+  /** Where --cpu-prof puts the worker's and the API's profiles; no profiling when undefined. */
+  cpuProfDir?: string;
+}
+
+/** Node flags of a measured process: --trace-gc (the worker, read by GcTrace), --cpu-prof when asked. */
+function nodeFlags(name: string, o: BenchOptions, traceGc = false): string[] {
+  const flags = traceGc ? ['--trace-gc'] : [];
+  if (!o.cpuProfDir) return flags;
+  const dir = join(o.cpuProfDir, name);
+  mkdirSync(dir, { recursive: true });
+  return [...flags, '--cpu-prof', `--cpu-prof-dir=${dir}`];
+}
+
+/** The bench's own sender and link base (mail sizes as on a laptop's `npm start`). */
+const BENCH_ENV = { MAIL_FROM: 'case-service@bench.invalid', PUBLIC_BASE_URL: 'http://localhost:3000' };
+
+/** A relay that parses nothing, so that ten thousand mails cost the bench process little. */
+const benchSmtp = () => startSmtpServer({ parse: false });
+
+export interface DevStack extends ProcessStack {
+  /** Bytes of the SQLite database: the file, its WAL and shared-memory files. */
+  dbBytes(): number;
+}
+
+/** Dev server (SQLite) + worker + API as child processes, the SMTP server in this process. */
+export async function startDevStack(o: BenchOptions): Promise<DevStack> {
+  const stack = await startProcessStack({
+    smtp: await benchSmtp(),
+    namespace: NAMESPACE,
+    taskQueue: TASK_QUEUE,
+    temporalLogLevel: 'error',
+    // One principal sends everything here; the default 600/min would measure the limiter.
+    rateLimitPerMinute: 100_000_000,
+    // The service's default: the bench measures the API as it is configured.
+    temporalCallTimeoutMs: 5_000,
+    env: BENCH_ENV,
+    nodeArgs: { worker: nodeFlags('worker', o, true), api: nodeFlags('api', o) },
+  });
+  const db = stack.dbFile;
+  return Object.assign(stack, {
+    dbBytes: () => ['', '-wal', '-shm'].reduce((sum, ext) => sum + (existsSync(db + ext) ? statSync(db + ext).size : 0), 0),
+  });
+}
+
+export interface TimeSkippingStack {
+  env: TestWorkflowEnvironment;
+  client: Client;
+  smtp: SmtpServer;
+  worker: ManagedProcess;
+  /** Pid of the time-skipping server the SDK started, when found. */
+  serverPid: number | undefined;
+  stop(): Promise<void>;
+}
+
+/** The real time-skipping test server (pinned binary), with dist/worker.js as its own process and the SMTP server. */
+export async function startTimeSkippingStack(o: BenchOptions): Promise<TimeSkippingStack> {
+  const dir = mkdtempSync(join(tmpdir(), 'victim-cases-bench-ts-'));
+  const smtp = await benchSmtp();
+  const before = new Set(childPidsMatching('temporal-test-server'));
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+  });
+  const serverPid = childPidsMatching('temporal-test-server').find((pid) => !before.has(pid));
+  const forget = serverPid ? killOnExit(serverPid) : () => undefined;
+  const service = serviceEnv({ dir, temporalAddress: env.address, namespace: NAMESPACE, taskQueue: TASK_QUEUE, smtpPort: smtp.port });
+  const keysFile = service.PAYLOAD_KEYS_FILE!;
+  ensureDevPayloadKeys(keysFile);
+  const worker = new ManagedProcess({
+    name: 'worker',
+    command: process.execPath,
+    args: [...nodeFlags('worker-time-skipping', o, true), join(PROJECT_ROOT, 'dist', 'worker.js')],
+    env: { ...bareEnv(), ...service, ...BENCH_ENV },
+    output: join(dir, 'worker.log'),
+    // The worker logs "worker running" once it polls.
+    ready: (p) => waitUntil('the worker', () => readFileSync(p.logFile!, 'utf8').includes('"worker running"'), 120_000, 100).then(() => undefined),
+  });
+  const stop = async () => {
+    if (worker.running) await worker.kill('SIGTERM', 20_000);
+    await env.teardown();
+    forget();
+    await smtp.stop();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    await registerSearchAttributes(env.connection, NAMESPACE);
+    await worker.start();
+    const client = new Client({ connection: env.connection, namespace: NAMESPACE, dataConverter: dataConverterFor(loadPayloadKeys(keysFile)) });
+    return { env, client, smtp, worker, serverPid, stop };
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+}

@@ -1,0 +1,99 @@
+import { randomUUID } from 'node:crypto';
+import { Agent, request } from 'node:http';
+import type { Client } from '@temporalio/client';
+import { addDays, type IsoDate } from '../../src/domain/calendar';
+import type { Centre } from '../../src/domain/codes';
+import type { Actor } from '../../src/domain/procedure/state';
+import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
+import type { CaseEvent } from '../../src/domain/schemas/events';
+import { caseStart } from '../../src/http/case-start';
+import type { victimCase } from '../../workflows';
+import { recordEvent, WORKFLOW_TYPE } from '../../workflows/messages';
+import { TASK_QUEUE } from './stacks';
+
+/** What the bench sends: a case opening as a centre writes it, and an event any open case in reflection takes again and again. */
+export function opening(openedOn: IsoDate, i: number): CaseOpening {
+  return {
+    openedOn,
+    unaccompaniedMinor: false,
+    victim: { pseudonym: `Bench-${i}`, dateOfBirth: '1999-04-12', language: 'ro' },
+    exploitation: 'labour',
+    caseworkerEmail: 'caseworker@payoke.example.org',
+  };
+}
+
+/**
+ * The Immigration Office reports the dates printed on the annex 15: allowed any number of
+ * times in reflection, no notice, but the case re-plans its timers and search attributes.
+ */
+export function documentIssued(on: IsoDate): CaseEvent {
+  return { type: 'document-issued', on, document: 'ANNEX_15', issuedOn: on, validUntil: addDays(on, 45) };
+}
+
+export const IMMIGRATION_ACTOR: Actor = { id: 'immigration-office', role: 'immigration-office' };
+
+/** Opens a case with the raw client and the API's own start options (caseStart), so both paths cost the server the same. */
+export async function rawOpen(client: Client, body: CaseOpening, centre: Centre = 'PAYOKE'): Promise<{ caseId: string; firstRunId: string }> {
+  const caseId = `case-${randomUUID()}`;
+  const handle = await client.workflow.start<typeof victimCase>(WORKFLOW_TYPE, caseStart(caseId, centre, body, TASK_QUEUE).options);
+  return { caseId, firstRunId: handle.firstExecutionRunId };
+}
+
+export function rawEvent(client: Client, caseId: string, actor: Actor, event: CaseEvent): Promise<CaseStatus> {
+  return client.workflow.getHandle<typeof victimCase>(caseId).executeUpdate(recordEvent, { args: [{ actor, event }] });
+}
+
+/** A keep-alive HTTP/1.1 client on node:http (less client-side overhead than fetch, so the API is not blamed for the load generator). */
+export class ApiClient {
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 512 });
+
+  constructor(private readonly baseUrl: string) {}
+
+  call<T>(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<T> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    return new Promise<T>((resolve, reject) => {
+      const req = request(
+        `${this.baseUrl}${path}`,
+        {
+          method,
+          agent: this.agent,
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            const status = res.statusCode ?? 0;
+            if (status >= 200 && status < 300) resolve(JSON.parse(text) as T);
+            else reject(new Error(`${method} ${path.replace(/case-[0-9a-f-]+/, 'case-…')}: ${status} ${text.slice(0, 200)}`));
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+
+  openCase(token: string, body: CaseOpening): Promise<CaseStatus> {
+    return this.call<CaseStatus>('POST', '/v1/cases', token, body);
+  }
+
+  recordEvent(token: string, caseId: string, event: CaseEvent): Promise<CaseStatus> {
+    return this.call<CaseStatus>('POST', `/v1/cases/${caseId}/events`, token, event);
+  }
+
+  close(): void {
+    this.agent.destroy();
+  }
+}
+
+/** The notice key's parts from a Message-ID (`<caseId=2Fkind=2F...recipient@...>`, see src/mail/message-id.ts). */
+export function noticeOf(messageId: string): { caseId: string; kind: string } {
+  const [caseId = '', kind = ''] = messageId.replace(/^</, '').split('=2F');
+  return { caseId, kind };
+}
