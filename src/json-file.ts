@@ -10,7 +10,11 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
 }
 
 /** Validates already-parsed data; on failure `fail` receives the issues as `describeIssues` says them. */
-export function parseWith<S extends z.ZodType>(schema: S, data: unknown, fail: (problem: string) => Error): z.output<S> {
+export function parseWith<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  fail: (problem: string) => Error,
+): z.output<S> {
   const parsed = schema.safeParse(data);
   if (!parsed.success) throw fail(describeIssues(parsed.error.issues));
   return parsed.data;
@@ -20,7 +24,11 @@ export function parseWith<S extends z.ZodType>(schema: S, data: unknown, fail: (
  * Reads a JSON file and validates it with `schema`. `fail` turns each problem into the loader's own error,
  * usually `<what> <path>: <problem>`: "cannot be read (ENOENT)", "not valid JSON", or the issues.
  */
-export function readJsonFile<S extends z.ZodType>(path: string, schema: S, fail: (problem: string) => Error): z.output<S> {
+export function readJsonFile<S extends z.ZodType>(
+  path: string,
+  schema: S,
+  fail: (problem: string) => Error,
+): z.output<S> {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -8,6 +8,9 @@ export function createLogger(level: string, name: string): Logger {
   return pino({
     name,
     level,
-    redact: { paths: ['*.authorization', '*.token', '*.note', '*.pseudonym', '*.dateOfBirth', '*.guardian', '*.email'], censor: '[redacted]' },
+    redact: {
+      paths: ['*.authorization', '*.token', '*.note', '*.pseudonym', '*.dateOfBirth', '*.guardian', '*.email'],
+      censor: '[redacted]',
+    },
   });
 }

@@ -39,7 +39,12 @@ const NOTICE_OPTIONS: ActivityOptions = {
   heartbeatTimeout: '10 seconds',
   // Bounded: transient SMTP trouble is retried with back-off for up to two days.
   scheduleToCloseTimeout: '2 days',
-  retry: { initialInterval: '2 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes', nonRetryableErrorTypes: [NOTICE_REJECTED] },
+  retry: {
+    initialInterval: '2 seconds',
+    backoffCoefficient: 2,
+    maximumInterval: '10 minutes',
+    nonRetryableErrorTypes: [NOTICE_REJECTED],
+  },
 };
 const { sendNotice } = proxyActivities<CaseActivities>(NOTICE_OPTIONS);
 
@@ -54,12 +59,18 @@ function whyRejected(s: CaseState, input: RecordEventInput): Refusal | null {
 
 function rejection(r: Refusal): ApplicationFailure {
   const details: RejectionDetails = { code: r.code, facts: r.facts };
-  return ApplicationFailure.create({ type: EVENT_REJECTED, message: r.message, details: [details], nonRetryable: true });
+  return ApplicationFailure.create({
+    type: EVENT_REJECTED,
+    message: r.message,
+    details: [details],
+    nonRetryable: true,
+  });
 }
 
 /** Histories from before permanent-residence reviews replay as they ran: eligibility granted at once there. */
 function applyOptions(input: RecordEventInput) {
-  const eligibility = 'event' in input && (input.event.type === 'conviction' || input.event.type === 'trafficking-retained-in-charges');
+  const eligibility =
+    'event' in input && (input.event.type === 'conviction' || input.event.type === 'trafficking-retained-in-charges');
   return eligibility ? { grantOnEligibility: !patched(PATCHES.permanentResidenceByDecision) } : {};
 }
 
@@ -72,7 +83,9 @@ function initialState(input: VictimCaseInput): CaseState {
     return imported.state;
   }
   const s = newCaseState(input.caseId, input.centre, input.opening);
-  queueNotice(s, 'case-opened', 'opened', [IMMIGRATION_OFFICE], { facts: { documentType: s.document?.type ?? '', minor: s.unaccompaniedMinor } });
+  queueNotice(s, 'case-opened', 'opened', [IMMIGRATION_OFFICE], {
+    facts: { documentType: s.document?.type ?? '', minor: s.unaccompaniedMinor },
+  });
   return s;
 }
 
@@ -96,7 +109,8 @@ async function deliver(s: CaseState, notice: Notice): Promise<void> {
     const rejected = rejectedRecipients(err);
     const labels = rejected ?? ['undelivered-after-retries'];
     log.warn('notice not delivered', { kind: notice.kind, recipients: labels });
-    for (const label of labels) if (!s.flags.undeliverableNotices.includes(label)) s.flags.undeliverableNotices.push(label);
+    for (const label of labels)
+      if (!s.flags.undeliverableNotices.includes(label)) s.flags.undeliverableNotices.push(label);
     // The Immigration Office is told, unless it is the one that cannot be reached.
     if (notice.kind !== 'delivery-failed' && !labels.includes('immigration-office')) {
       queueNotice(s, 'delivery-failed', notice.key.split('/').slice(1).join('/'), [IMMIGRATION_OFFICE], {

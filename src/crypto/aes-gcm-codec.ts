@@ -13,7 +13,8 @@ const TAG_BYTES = 16;
 // The id is read from the payload, so it is untrusted: only a well-formed id is kept on an error (and so in logs).
 const wellFormed = (keyId: string | undefined): string | undefined =>
   keyId !== undefined && /^[A-Za-z0-9._-]{1,64}$/.test(keyId) ? keyId : undefined;
-const printable = (keyId: string | undefined): string => (keyId === undefined ? '(missing or malformed)' : `"${keyId}"`);
+const printable = (keyId: string | undefined): string =>
+  keyId === undefined ? '(missing or malformed)' : `"${keyId}"`;
 
 /** A payload was encrypted with a key this process does not have (e.g. a worker started before a rotation). */
 export class UnknownPayloadKeyError extends Error {
@@ -30,7 +31,9 @@ export class PayloadDecryptionError extends Error {
   override name = 'PayloadDecryptionError';
   readonly keyId: string | undefined;
   constructor(keyId: string | undefined) {
-    super(`payload encrypted with key id ${printable(wellFormed(keyId))} failed to decrypt (corrupted, or the key was replaced)`);
+    super(
+      `payload encrypted with key id ${printable(wellFormed(keyId))} failed to decrypt (corrupted, or the key was replaced)`,
+    );
     this.keyId = wellFormed(keyId);
   }
 }
@@ -79,7 +82,10 @@ export class AesGcmCodec implements PayloadCodec {
         const decipher = createDecipheriv(ALGORITHM, key, data.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
         decipher.setAAD(Buffer.from(keyId, 'utf8'));
         decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-        const plain = Buffer.concat([decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)), decipher.final()]);
+        const plain = Buffer.concat([
+          decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
+          decipher.final(),
+        ]);
         return temporal.api.common.v1.Payload.decode(plain);
       } catch {
         throw new PayloadDecryptionError(keyId);

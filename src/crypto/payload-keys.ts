@@ -31,9 +31,14 @@ const fileSchema = z
   .superRefine((file, ctx) => {
     const ids = file.keys.map((k) => k.id);
     const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-    if (duplicate !== undefined) ctx.addIssue({ code: 'custom', path: ['keys'], message: `duplicate key id "${duplicate}"` });
+    if (duplicate !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['keys'], message: `duplicate key id "${duplicate}"` });
     if (!ids.includes(file.encryptWith)) {
-      ctx.addIssue({ code: 'custom', path: ['encryptWith'], message: `"${file.encryptWith}" is not one of the key ids` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['encryptWith'],
+        message: `"${file.encryptWith}" is not one of the key ids`,
+      });
     }
   });
 
@@ -101,7 +106,9 @@ export function ensureDevPayloadKeys(path: string): { created: boolean } {
     return { created: true };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { created: false };
-    throw new PayloadKeysError(`payload key file ${path}: cannot be created (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    throw new PayloadKeysError(
+      `payload key file ${path}: cannot be created (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`,
+    );
   }
 }
 

@@ -50,7 +50,8 @@ export function startOfDay(date: IsoDate): number {
 /** The Brussels calendar date of an instant. */
 export function dateAt(epochMs: number): IsoDate {
   // Workflow time stands still during an activation, which asks for today many times over.
-  if (epochMs !== lastDateAt.epochMs) lastDateAt = { epochMs, date: format(DateTime.fromMillis(epochMs, { zone: LEGAL_ZONE })) };
+  if (epochMs !== lastDateAt.epochMs)
+    lastDateAt = { epochMs, date: format(DateTime.fromMillis(epochMs, { zone: LEGAL_ZONE })) };
   return lastDateAt.date;
 }
 let lastDateAt = { epochMs: Number.NaN, date: '' };

@@ -44,7 +44,10 @@ export const LABOUR_AUDITOR_COURT_OF_APPEAL = {
   'LABOUR-EUPEN': 'CA-LIEGE',
 } as const satisfies Record<string, CourtOfAppeal>;
 export type LabourAuditorOffice = keyof typeof LABOUR_AUDITOR_COURT_OF_APPEAL;
-export const LABOUR_AUDITOR_OFFICES = Object.keys(LABOUR_AUDITOR_COURT_OF_APPEAL) as [LabourAuditorOffice, ...LabourAuditorOffice[]];
+export const LABOUR_AUDITOR_OFFICES = Object.keys(LABOUR_AUDITOR_COURT_OF_APPEAL) as [
+  LabourAuditorOffice,
+  ...LabourAuditorOffice[],
+];
 
 export function isLabourAuditorOffice(code: unknown): code is LabourAuditorOffice {
   return typeof code === 'string' && Object.hasOwn(LABOUR_AUDITOR_COURT_OF_APPEAL, code);
@@ -52,7 +55,10 @@ export function isLabourAuditorOffice(code: unknown): code is LabourAuditorOffic
 
 /** The office a complaint or statement is with: a prosecutor's office (by district) or a labour auditor's office. */
 export type ComplaintOffice = JudicialDistrict | LabourAuditorOffice;
-export const COMPLAINT_OFFICES = [...JUDICIAL_DISTRICTS, ...LABOUR_AUDITOR_OFFICES] as [ComplaintOffice, ...ComplaintOffice[]];
+export const COMPLAINT_OFFICES = [...JUDICIAL_DISTRICTS, ...LABOUR_AUDITOR_OFFICES] as [
+  ComplaintOffice,
+  ...ComplaintOffice[],
+];
 
 /** The court of appeal whose Principal Crown Prosecutor an office's unanswered status query goes to. */
 export function courtOfAppealOf(office: ComplaintOffice): CourtOfAppeal {
@@ -61,7 +67,10 @@ export function courtOfAppealOf(office: ComplaintOffice): CourtOfAppeal {
 
 /** A prosecutor principal's office: a district's office, a labour auditor's office or a Principal Crown Prosecutor's. */
 export type ProsecutorOffice = ComplaintOffice | CourtOfAppeal;
-export const PROSECUTOR_OFFICES = [...COMPLAINT_OFFICES, ...COURTS_OF_APPEAL] as [ProsecutorOffice, ...ProsecutorOffice[]];
+export const PROSECUTOR_OFFICES = [...COMPLAINT_OFFICES, ...COURTS_OF_APPEAL] as [
+  ProsecutorOffice,
+  ...ProsecutorOffice[],
+];
 
 export const LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];

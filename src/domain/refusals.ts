@@ -19,18 +19,23 @@ const REFUSAL_TEXT = {
   'complaint-already-filed': () => 'a complaint or statement is already on file for this case',
   'complaint-after-reflection': (f: RefusalFacts) =>
     `the complaint or statement of ${f.date} is dated after the reflection period, which ended on ${f.reflectionEnds}`,
-  'document-not-of-stage': (f: RefusalFacts) => `a ${f.document} is not the document of ${f.stage} (expected ${f.expected})`,
+  'document-not-of-stage': (f: RefusalFacts) =>
+    `a ${f.document} is not the document of ${f.stage} (expected ${f.expected})`,
   'document-not-of-track': (f: RefusalFacts) =>
     `a ${f.document} is not the stage-1 document of this case (opened ${f.openedOn}, ${f.track}): expected ${f.expected}`,
   'document-dates-inverted': () => 'validUntil is before issuedOn',
   'issue-date-in-future': (f: RefusalFacts) => `the issue date ${f.date} is in the future`,
-  'document-already-expired': (f: RefusalFacts) => `a document valid until ${f.validUntil} has already expired; report the current one`,
+  'document-already-expired': (f: RefusalFacts) =>
+    `a document valid until ${f.validUntil} has already expired; report the current one`,
   'renewal-used': () => 'the 3-month document has already had its one renewal',
-  'ground-already-under-review': (f: RefusalFacts) => `'${f.ground}' is already under review; the decision will cover it`,
-  'no-review-open': () => 'no withdrawal review is open: a ground must be reported first (there is no withdrawal without a review)',
+  'ground-already-under-review': (f: RefusalFacts) =>
+    `'${f.ground}' is already under review; the decision will cover it`,
+  'no-review-open': () =>
+    'no withdrawal review is open: a ground must be reported first (there is no withdrawal without a review)',
   'ground-not-under-review': (f: RefusalFacts) => `the open review concerns ${f.grounds}, not '${f.ground}'`,
   'ground-required': () => 'a withdrawal names the ground it is decided on',
-  'four-eyes': (f: RefusalFacts) => `the decision must be taken by another person than the one who reported '${f.ground}' (four eyes)`,
+  'four-eyes': (f: RefusalFacts) =>
+    `the decision must be taken by another person than the one who reported '${f.ground}' (four eyes)`,
   'not-identified-yet': (f: RefusalFacts) =>
     `'${f.event}' applies once the victim is identified (stage 3): the prosecutor must first answer the status query`,
   'no-permanent-residence-review': () => 'no permanent-residence review is open on this case',
@@ -38,8 +43,10 @@ const REFUSAL_TEXT = {
   'durable-solution-adults': () => 'the durable-solution procedure is for unaccompanied minors only',
   'identity-already-documented': () => 'identity is already documented',
   'not-opening-centre': () => 'only the centre that opened the case can cancel it',
-  'document-already-reported': () => 'a document was already reported as issued on this case: it was not opened in error',
-  'document-still-valid': (f: RefusalFacts) => `the current document is valid until ${f.validUntil}; non-renewal is decided once it has expired`,
+  'document-already-reported': () =>
+    'a document was already reported as issued on this case: it was not opened in error',
+  'document-still-valid': (f: RefusalFacts) =>
+    `the current document is valid until ${f.validUntil}; non-renewal is decided once it has expired`,
   'answer-role': (f: RefusalFacts) => `a ${f.role} may not answer a status query`,
   'query-answered': (f: RefusalFacts) => `query ${f.queryId} has already been answered`,
   'query-closed': (f: RefusalFacts) => `query ${f.queryId} is closed`,
@@ -48,11 +55,16 @@ const REFUSAL_TEXT = {
   'opened-in-future': (f: RefusalFacts) => `the opening date ${f.openedOn} is in the future`,
   'reflection-already-over': (f: RefusalFacts) =>
     `a case opened on ${f.openedOn} had its reflection period end on ${f.reflectionEnds}; bring a running case in with POST /v1/cases/import`,
-  'birth-after-opening': (f: RefusalFacts) => `the date of birth ${f.dateOfBirth} is after the opening date ${f.openedOn}`,
-  'minor-of-age': (f: RefusalFacts) => `an unaccompanied minor must be under ${POLICY.majorityAge} on the opening day ${f.openedOn}`,
-  'import-out-of-order': (f: RefusalFacts) => `events[${f.index}] is dated ${f.date}, before the event that precedes it: list the events in date order`,
-  'import-no-open-query': (f: RefusalFacts) => `events[${f.index}] answers a status query, but none was open on ${f.date}`,
-  'import-case-ended': (f: RefusalFacts) => `with these events the case ended (${f.outcome}) before today: only running cases are imported`,
+  'birth-after-opening': (f: RefusalFacts) =>
+    `the date of birth ${f.dateOfBirth} is after the opening date ${f.openedOn}`,
+  'minor-of-age': (f: RefusalFacts) =>
+    `an unaccompanied minor must be under ${POLICY.majorityAge} on the opening day ${f.openedOn}`,
+  'import-out-of-order': (f: RefusalFacts) =>
+    `events[${f.index}] is dated ${f.date}, before the event that precedes it: list the events in date order`,
+  'import-no-open-query': (f: RefusalFacts) =>
+    `events[${f.index}] answers a status query, but none was open on ${f.date}`,
+  'import-case-ended': (f: RefusalFacts) =>
+    `with these events the case ended (${f.outcome}) before today: only running cases are imported`,
 } as const;
 
 export type RefusalCode = keyof typeof REFUSAL_TEXT;

@@ -32,7 +32,12 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // HSTS and the https upgrade belong to the TLS front of a deployment; here they would break the plain-HTTP dev stack.
-  app.use(helmet({ strictTransportSecurity: false, contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  app.use(
+    helmet({
+      strictTransportSecurity: false,
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+    }),
+  );
   app.use(requestLog(deps));
 
   // Decoding reads case data: audited like a case read, with whoever the token names (the router authorises).
@@ -74,7 +79,8 @@ export function createApp(deps: AppDeps): Express {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       keyGenerator: (_req, res) => ctx(res).principal?.id ?? 'anonymous',
-      handler: (_req, res) => sendProblem(res, new HttpProblem(429, 'too many requests from this principal; slow down')),
+      handler: (_req, res) =>
+        sendProblem(res, new HttpProblem(429, 'too many requests from this principal; slow down')),
     }),
     express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
     casesRouter(deps.gateway),

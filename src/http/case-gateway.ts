@@ -74,10 +74,16 @@ export class CaseGateway {
     } catch (err) {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       const memo = await this.call(caseId, async () => (await this.client.workflow.getHandle(caseId).describe()).memo);
-      if (memo?.requestHash !== requestHash) throw new HttpProblem(422, 'this Idempotency-Key was already used with a different body');
+      if (memo?.requestHash !== requestHash)
+        throw new HttpProblem(422, 'this Idempotency-Key was already used with a different body');
       return { status: await this.status(caseId), created: false };
     }
-    this.seen.remember(caseId, { centre, prosecutorOffices: [...initial.queriedOffices], running: true, outcome: undefined });
+    this.seen.remember(caseId, {
+      centre,
+      prosecutorOffices: [...initial.queriedOffices],
+      running: true,
+      outcome: undefined,
+    });
     return { status: toStatus(initial, dateAt(Date.now())), created: true };
   }
 
@@ -112,26 +118,44 @@ export class CaseGateway {
   async record(caseId: string, input: RecordEventInput, updateId: string | undefined): Promise<CaseStatus> {
     return this.call(caseId, async () => {
       try {
-        return await this.client.workflow.getHandle<typeof victimCase>(caseId).executeUpdate(recordEvent, { args: [input], updateId });
+        return await this.client.workflow
+          .getHandle<typeof victimCase>(caseId)
+          .executeUpdate(recordEvent, { args: [input], updateId });
       } catch (err) {
         // The case ended meanwhile (or after this process last saw it) and this update id is not one it
         // recorded: too late, not unknown. Temporal, not the remembered facts, says how it ended.
         if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {
-          throw new HttpProblem(409, `the case is closed (${(await this.access(caseId)).outcome ?? 'finished'}); no event applies any more`, { code: 'case-closed' });
+          throw new HttpProblem(
+            409,
+            `the case is closed (${(await this.access(caseId)).outcome ?? 'finished'}); no event applies any more`,
+            { code: 'case-closed' },
+          );
         }
         throw err;
       }
     });
   }
 
-  async list(query: string, pageSize: number, cursor: string | undefined): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+  async list(
+    query: string,
+    pageSize: number,
+    cursor: string | undefined,
+  ): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
     const codecs = this.client.options.loadedDataConverter.payloadCodecs;
     const nextPageToken = cursor === undefined ? undefined : await openCursor(codecs, cursor);
     const res = await this.call(undefined, () =>
-      this.client.workflowService.listWorkflowExecutions({ namespace: this.client.options.namespace, query, pageSize, nextPageToken }),
+      this.client.workflowService.listWorkflowExecutions({
+        namespace: this.client.options.namespace,
+        query,
+        pageSize,
+        nextPageToken,
+      }),
     );
     const token = res.nextPageToken;
-    return { items: (res.executions ?? []).map(caseSummaryOf), nextCursor: token && token.length > 0 ? await sealCursor(codecs, token) : null };
+    return {
+      items: (res.executions ?? []).map(caseSummaryOf),
+      nextCursor: token && token.length > 0 ? await sealCursor(codecs, token) : null,
+    };
   }
 
   /** Readiness: Temporal answers within the deadline. */

@@ -1,7 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 
 /** A new case's id; with an Idempotency-Key it derives from the caller and the key, so a retry finds the case. */
-export const newCaseId = (principalId: string, key: string | undefined): string => (key ? caseIdFromKey(principalId, key) : `case-${randomUUID()}`);
+export const newCaseId = (principalId: string, key: string | undefined): string =>
+  key ? caseIdFromKey(principalId, key) : `case-${randomUUID()}`;
 
 function caseIdFromKey(principalId: string, key: string): string {
   const h = createHash('sha256').update(`${principalId}\n${key}`).digest('hex');

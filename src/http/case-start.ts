@@ -22,7 +22,12 @@ export function caseStart(caseId: string, centre: Centre, opening: CaseOpening, 
 }
 
 /** A running case brought in with its history: started with the import, which the workflow applies again. */
-export function importStart(imported: CaseImportInput, initial: CaseState, request: unknown, taskQueue: string): CaseStart {
+export function importStart(
+  imported: CaseImportInput,
+  initial: CaseState,
+  request: unknown,
+  taskQueue: string,
+): CaseStart {
   return startOptions(initial, { import: imported }, request, taskQueue);
 }
 

@@ -43,7 +43,8 @@ const toJson = ({ metadata, data }: Payload): { metadata: Record<string, string>
 });
 
 /** Every codec answer that is not a payload list is the API's problem response (problem.ts). */
-const problem = (res: Response, status: number, detail: string): void => sendProblem(res, new HttpProblem(status, detail));
+const problem = (res: Response, status: number, detail: string): void =>
+  sendProblem(res, new HttpProblem(status, detail));
 
 function isLoopback(address: string | undefined): boolean {
   if (address === undefined) return false;
@@ -53,7 +54,9 @@ function isLoopback(address: string | undefined): boolean {
 
 // Behind a reverse proxy on the same host every request arrives from loopback; a forwarding header betrays that.
 const viaProxy = (req: Request): boolean =>
-  req.headers['forwarded'] !== undefined || req.headers['x-forwarded-for'] !== undefined || req.headers['x-real-ip'] !== undefined;
+  req.headers['forwarded'] !== undefined ||
+  req.headers['x-forwarded-for'] !== undefined ||
+  req.headers['x-real-ip'] !== undefined;
 
 export function createCodecRouter(opts: CodecRouterOptions): Router {
   const webUiOrigin = new URL(opts.webUiOrigin).origin; // tolerate a trailing slash in configuration
@@ -93,7 +96,12 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
     }
     // Tokenless: a browser on this machine showing the Web UI. Origin is required because any page the browser
     // visits can reach loopback; only the Web UI's own page carries its origin.
-    if (opts.allowTokenlessLoopback && origin === webUiOrigin && isLoopback(req.socket.remoteAddress) && !viaProxy(req)) {
+    if (
+      opts.allowTokenlessLoopback &&
+      origin === webUiOrigin &&
+      isLoopback(req.socket.remoteAddress) &&
+      !viaProxy(req)
+    ) {
       return next();
     }
     problem(res, 401, 'A bearer token is required.');

@@ -18,14 +18,20 @@ export async function openCursor(codecs: readonly PayloadCodec[], cursor: string
   try {
     let payloads: Payload[] = [temporal.api.common.v1.Payload.decode(Buffer.from(cursor, 'base64url'))];
     // Without the codec's own encoding the payload did not come from sealCursor (decode would pass it through).
-    if (codecs.length > 0 && Buffer.from(payloads[0]!.metadata?.[METADATA_ENCODING_KEY] ?? []).toString() !== ENCRYPTED_ENCODING) throw new Error('unsealed');
+    if (
+      codecs.length > 0 &&
+      Buffer.from(payloads[0]!.metadata?.[METADATA_ENCODING_KEY] ?? []).toString() !== ENCRYPTED_ENCODING
+    )
+      throw new Error('unsealed');
     for (const codec of [...codecs].reverse()) payloads = await codec.decode(payloads);
     const token = payloads[0]?.data;
     if (!token || token.length === 0) throw new Error('empty');
     return token;
   } catch {
     throw new HttpProblem(400, 'invalid query: query.cursor', {
-      invalidParams: [{ name: 'query.cursor', reason: 'not a cursor this API returned (use nextCursor of the previous page)' }],
+      invalidParams: [
+        { name: 'query.cursor', reason: 'not a cursor this API returned (use nextCursor of the previous page)' },
+      ],
     });
   }
 }

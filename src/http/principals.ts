@@ -24,8 +24,10 @@ type WithoutHash<T> = T extends unknown ? Omit<T, 'tokenSha256'> : never;
 export type PrincipalSpec = WithoutHash<PrincipalEntry>;
 
 /** The file entry for a token: only its hash is kept. */
-export const entryForToken = (token: string, spec: PrincipalSpec): PrincipalEntry =>
-  ({ ...spec, tokenSha256: sha256(token).toString('hex') });
+export const entryForToken = (token: string, spec: PrincipalSpec): PrincipalEntry => ({
+  ...spec,
+  tokenSha256: sha256(token).toString('hex'),
+});
 
 export class Principals {
   private readonly entries: { hash: Buffer; principal: Principal }[];
@@ -34,7 +36,9 @@ export class Principals {
     this.entries = entries.map((e) => ({
       hash: Buffer.from(e.tokenSha256, 'hex'),
       principal: {
-        id: e.id ?? `${e.role}${'centre' in e ? `:${e.centre}` : ''}${'office' in e ? `:${e.office}` : ''}:${e.tokenSha256.slice(0, 8)}`,
+        id:
+          e.id ??
+          `${e.role}${'centre' in e ? `:${e.centre}` : ''}${'office' in e ? `:${e.office}` : ''}:${e.tokenSha256.slice(0, 8)}`,
         role: e.role,
         ...('centre' in e ? { centre: e.centre } : {}),
         ...('office' in e ? { office: e.office } : {}),
@@ -59,5 +63,11 @@ export class PrincipalsFileError extends Error {
 }
 
 export function loadPrincipals(path: string): Principals {
-  return new Principals(readJsonFile(path, principalsFileSchema, (problem) => new PrincipalsFileError(`PRINCIPALS_FILE ${path}: ${problem}`)));
+  return new Principals(
+    readJsonFile(
+      path,
+      principalsFileSchema,
+      (problem) => new PrincipalsFileError(`PRINCIPALS_FILE ${path}: ${problem}`),
+    ),
+  );
 }

@@ -24,4 +24,6 @@ export const auditAs = (res: Response, action: string, caseId: string | null): v
 
 /** The Idempotency-Key header, checked against the schema the OpenAPI document gives (400 otherwise). */
 export const idempotencyKeyOf = (req: Request): string | undefined =>
-  parseOr400(idempotencyHeaderSchema, { 'Idempotency-Key': req.header('idempotency-key') }, 'header')['Idempotency-Key'];
+  parseOr400(idempotencyHeaderSchema, { 'Idempotency-Key': req.header('idempotency-key') }, 'header')[
+    'Idempotency-Key'
+  ];

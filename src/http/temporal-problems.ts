@@ -1,4 +1,8 @@
-import { WorkflowNotFoundError, WorkflowUpdateFailedError, WorkflowUpdateRPCTimeoutOrCancelledError } from '@temporalio/client';
+import {
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+} from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import type { RejectionDetails } from '../../workflows/messages';
 import { EVENT_REJECTED } from '../../workflows/messages';
@@ -14,7 +18,8 @@ function isOutage(err: unknown): boolean {
     if (typeof code === 'number' && GRPC_UNAVAILABLE.has(code)) return true;
     if (/deadline|timed? ?out|connect|transport|unavailable/i.test(String((e as Error).message ?? ''))) return true;
     // The case's workflow task is being retried (e.g. its worker died mid-task): Temporal refuses Updates until it passes.
-    if (code === GRPC_FAILED_PRECONDITION && /workflow task in failed state/i.test(String((e as Error).message ?? ''))) return true;
+    if (code === GRPC_FAILED_PRECONDITION && /workflow task in failed state/i.test(String((e as Error).message ?? '')))
+      return true;
   }
   return false;
 }
@@ -27,7 +32,11 @@ export const unavailable = (): HttpProblem =>
 export function toProblem(err: unknown, caseId?: string): unknown {
   if (err instanceof HttpProblem) return err;
   if (err instanceof WorkflowNotFoundError) return new HttpProblem(404, `no case ${caseId ?? ''}`.trim());
-  if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type === EVENT_REJECTED) {
+  if (
+    err instanceof WorkflowUpdateFailedError &&
+    err.cause instanceof ApplicationFailure &&
+    err.cause.type === EVENT_REJECTED
+  ) {
     const details = err.cause.details?.[0] as RejectionDetails | undefined;
     return new HttpProblem(409, err.cause.message, { code: details?.code });
   }

@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { HttpProblem } from './problem';
 
 /** Parses once with the schema; a failure lists every invalid field by path, never echoing values. */
-export function parseOr400<S extends z.ZodType>(schema: S, input: unknown, where: 'body' | 'query' | 'path' | 'header'): z.infer<S> {
+export function parseOr400<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  where: 'body' | 'query' | 'path' | 'header',
+): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const invalidParams = parsed.error.issues.map((i) => ({

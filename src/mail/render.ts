@@ -19,7 +19,11 @@ export interface RenderedMail {
 }
 
 /** Kinds whose recipient acts on the prosecutor's query list rather than on the case. */
-const STATUS_QUERY_KINDS: ReadonlySet<NoticeKind> = new Set(['status-query', 'status-query-reminder', 'status-query-escalated']);
+const STATUS_QUERY_KINDS: ReadonlySet<NoticeKind> = new Set([
+  'status-query',
+  'status-query-reminder',
+  'status-query-escalated',
+]);
 
 /** Everything a mail says, once, before it is laid out as text and as HTML. */
 interface MailContent {
@@ -84,7 +88,8 @@ function asText(c: MailContent): string {
     line(c.reference),
     `${c.asked.label}${c.labelSeparator.trimEnd()}\n${c.asked.value}`,
     c.due && line(c.due),
-    c.details.lines.length > 0 && `${c.details.label}${c.labelSeparator.trimEnd()}\n${c.details.lines.map((f) => `- ${line(f)}`).join('\n')}`,
+    c.details.lines.length > 0 &&
+      `${c.details.label}${c.labelSeparator.trimEnd()}\n${c.details.lines.map((f) => `- ${line(f)}`).join('\n')}`,
     `${c.link.label}${c.labelSeparator.trimEnd()}\n${c.link.url}`,
     c.calendarNote,
     `-- \n${c.footer}`,
@@ -92,7 +97,13 @@ function asText(c: MailContent): string {
   return `${paragraphs.filter((p): p is string => typeof p === 'string').join('\n\n')}\n`;
 }
 
-const HTML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const HTML_ESCAPES: Readonly<Record<string, string>> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 export const escapeHtml = (value: string): string => value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
 function asHtml(c: MailContent, subject: string, locale: string): string {

@@ -34,7 +34,9 @@ export function classifySmtpFailure(error: unknown): SmtpFailure {
   const perRecipient = code === 'EMESSAGE' || (command !== undefined && PER_RECIPIENT_COMMANDS.has(command));
   // The system error name (ECONNREFUSED, ETIMEDOUT...) says what happened without saying to whom.
   const systemError = typeof e.message === 'string' ? /\bE[A-Z]{3,}\b/.exec(e.message)?.[0] : undefined;
-  const description = [code, responseCode ?? (systemError !== code ? systemError : undefined)].filter(Boolean).join(' ');
+  const description = [code, responseCode ?? (systemError !== code ? systemError : undefined)]
+    .filter(Boolean)
+    .join(' ');
 
   if (responseCode !== undefined && perRecipient) {
     return { kind: responseCode >= 500 ? 'rejected' : 'deferred', description };

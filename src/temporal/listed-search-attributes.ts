@@ -9,6 +9,8 @@ import type { Payload, TypedSearchAttributes } from '@temporalio/common';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 
 /** The typed search attributes of one listed execution (`searchAttributes.indexedFields`); those without a type are skipped. */
-export function listedSearchAttributes(indexedFields: Record<string, Payload> | null | undefined): TypedSearchAttributes {
+export function listedSearchAttributes(
+  indexedFields: Record<string, Payload> | null | undefined,
+): TypedSearchAttributes {
   return decodeTypedSearchAttributes(indexedFields);
 }

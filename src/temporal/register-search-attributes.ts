@@ -22,7 +22,10 @@ const ALREADY_EXISTS = 6; // gRPC status code
 export async function registerSearchAttributes(connection: Connection, namespace: string): Promise<void> {
   for (const key of Object.values(SA)) {
     try {
-      await connection.operatorService.addSearchAttributes({ namespace, searchAttributes: { [key.name]: INDEXED[key.type] } });
+      await connection.operatorService.addSearchAttributes({
+        namespace,
+        searchAttributes: { [key.name]: INDEXED[key.type] },
+      });
     } catch (err) {
       if ((err as { code?: number }).code !== ALREADY_EXISTS) throw err;
     }

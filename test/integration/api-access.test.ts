@@ -5,7 +5,16 @@
  */
 import request from 'supertest';
 import type { CaseStatus } from '../../src/domain/schemas/case';
-import { caseInTemporaryResidence, expectProblem, openCase, openingBody, recordOk, today, YES, type TokenName } from '../support/api-helpers';
+import {
+  caseInTemporaryResidence,
+  expectProblem,
+  openCase,
+  openingBody,
+  recordOk,
+  today,
+  YES,
+  type TokenName,
+} from '../support/api-helpers';
 import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
 
 let stack: ServiceStack;
@@ -32,7 +41,12 @@ function call(who: Caller, method: 'get' | 'post', path: string, body?: unknown)
 
 /** One plain JSON payload as the Temporal Web UI sends it to the codec. */
 const codecBody = () => ({
-  payloads: [{ metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from('{"n":1}').toString('base64') }],
+  payloads: [
+    {
+      metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+      data: Buffer.from('{"n":1}').toString('base64'),
+    },
+  ],
 });
 
 interface Endpoint {
@@ -48,7 +62,13 @@ interface Endpoint {
 const eventFor = (who: Caller) => {
   switch (who) {
     case 'immigration':
-      return { type: 'document-issued', on: today(), document: 'ATTESTATION_OF_IMMATRICULATION', issuedOn: today(), validUntil: caseA.document!.validUntil };
+      return {
+        type: 'document-issued',
+        on: today(),
+        document: 'ATTESTATION_OF_IMMATRICULATION',
+        issuedOn: today(),
+        validUntil: caseA.document!.validUntil,
+      };
     case 'antwerpen':
     case 'liege':
     case 'caAntwerpen':
@@ -58,8 +78,28 @@ const eventFor = (who: Caller) => {
   }
 };
 
-const PUBLIC = { none: 200, badToken: 200, payoke: 200, pagasa: 200, immigration: 200, admin: 200, antwerpen: 200, liege: 200, caAntwerpen: 200 };
-const CODEC = { none: 401, badToken: 401, payoke: 403, pagasa: 403, immigration: 200, admin: 200, antwerpen: 403, liege: 403, caAntwerpen: 403 };
+const PUBLIC = {
+  none: 200,
+  badToken: 200,
+  payoke: 200,
+  pagasa: 200,
+  immigration: 200,
+  admin: 200,
+  antwerpen: 200,
+  liege: 200,
+  caAntwerpen: 200,
+};
+const CODEC = {
+  none: 401,
+  badToken: 401,
+  payoke: 403,
+  pagasa: 403,
+  immigration: 200,
+  admin: 200,
+  antwerpen: 403,
+  liege: 403,
+  caAntwerpen: 403,
+};
 
 // payoke owns caseA/caseB; antwerpen was queried on them; liege and caAntwerpen (no escalation yet) were not.
 const MATRIX: Endpoint[] = [
@@ -68,7 +108,17 @@ const MATRIX: Endpoint[] = [
     method: 'post',
     path: () => '/v1/cases',
     body: () => openingBody(),
-    expected: { none: 401, badToken: 401, payoke: 201, pagasa: 201, immigration: 403, admin: 403, antwerpen: 403, liege: 403, caAntwerpen: 403 },
+    expected: {
+      none: 401,
+      badToken: 401,
+      payoke: 201,
+      pagasa: 201,
+      immigration: 403,
+      admin: 403,
+      antwerpen: 403,
+      liege: 403,
+      caAntwerpen: 403,
+    },
   },
   {
     name: 'POST /v1/cases/import',
@@ -76,32 +126,82 @@ const MATRIX: Endpoint[] = [
     path: () => '/v1/cases/import',
     // A case with no events ended long ago: a role that may import gets the 400 of the import itself, the rest 403.
     body: () => ({ ...openingBody({ openedOn: '2025-01-06' }), centre: 'PAYOKE', events: [] }),
-    expected: { none: 401, badToken: 401, payoke: 403, pagasa: 403, immigration: 400, admin: 400, antwerpen: 403, liege: 403, caAntwerpen: 403 },
+    expected: {
+      none: 401,
+      badToken: 401,
+      payoke: 403,
+      pagasa: 403,
+      immigration: 400,
+      admin: 400,
+      antwerpen: 403,
+      liege: 403,
+      caAntwerpen: 403,
+    },
   },
   {
     name: 'GET /v1/cases',
     method: 'get',
     path: () => '/v1/cases',
-    expected: { none: 401, badToken: 401, payoke: 200, pagasa: 200, immigration: 200, admin: 200, antwerpen: 403, liege: 403, caAntwerpen: 403 },
+    expected: {
+      none: 401,
+      badToken: 401,
+      payoke: 200,
+      pagasa: 200,
+      immigration: 200,
+      admin: 200,
+      antwerpen: 403,
+      liege: 403,
+      caAntwerpen: 403,
+    },
   },
   {
     name: 'GET /v1/cases/{caseId}',
     method: 'get',
     path: () => `/v1/cases/${caseA.caseId}`,
-    expected: { none: 401, badToken: 401, payoke: 200, pagasa: 404, immigration: 200, admin: 200, antwerpen: 200, liege: 404, caAntwerpen: 404 },
+    expected: {
+      none: 401,
+      badToken: 401,
+      payoke: 200,
+      pagasa: 404,
+      immigration: 200,
+      admin: 200,
+      antwerpen: 200,
+      liege: 404,
+      caAntwerpen: 404,
+    },
   },
   {
     name: 'POST /v1/cases/{caseId}/events',
     method: 'post',
     path: () => `/v1/cases/${caseA.caseId}/events`,
     body: eventFor,
-    expected: { none: 401, badToken: 401, payoke: 200, pagasa: 404, immigration: 200, admin: 403, antwerpen: 200, liege: 404, caAntwerpen: 404 },
+    expected: {
+      none: 401,
+      badToken: 401,
+      payoke: 200,
+      pagasa: 404,
+      immigration: 200,
+      admin: 403,
+      antwerpen: 200,
+      liege: 404,
+      caAntwerpen: 404,
+    },
   },
   {
     name: 'GET /v1/prosecutor/queries',
     method: 'get',
     path: () => '/v1/prosecutor/queries',
-    expected: { none: 401, badToken: 401, payoke: 403, pagasa: 403, immigration: 403, admin: 403, antwerpen: 200, liege: 200, caAntwerpen: 200 },
+    expected: {
+      none: 401,
+      badToken: 401,
+      payoke: 403,
+      pagasa: 403,
+      immigration: 403,
+      admin: 403,
+      antwerpen: 200,
+      liege: 200,
+      caAntwerpen: 200,
+    },
   },
   {
     name: 'POST /v1/prosecutor/queries/{queryId}/answer',
@@ -109,17 +209,35 @@ const MATRIX: Endpoint[] = [
     path: () => `/v1/prosecutor/queries/${caseB.prosecutorQuery!.queryId}/answer`,
     body: () => YES,
     // liege and caAntwerpen come after antwerpen's answer: still 404, the case is not theirs to see.
-    expected: { none: 401, badToken: 401, payoke: 403, pagasa: 403, immigration: 403, admin: 403, antwerpen: 200, liege: 404, caAntwerpen: 404 },
+    expected: {
+      none: 401,
+      badToken: 401,
+      payoke: 403,
+      pagasa: 403,
+      immigration: 403,
+      admin: 403,
+      antwerpen: 200,
+      liege: 404,
+      caAntwerpen: 404,
+    },
   },
   { name: 'POST /codec/encode', method: 'post', path: () => '/codec/encode', body: codecBody, expected: CODEC },
-  { name: 'POST /codec/decode', method: 'post', path: () => '/codec/decode', body: () => ({ payloads: [] }), expected: CODEC },
+  {
+    name: 'POST /codec/decode',
+    method: 'post',
+    path: () => '/codec/decode',
+    body: () => ({ payloads: [] }),
+    expected: CODEC,
+  },
   { name: 'GET /healthz', method: 'get', path: () => '/healthz', expected: PUBLIC },
   { name: 'GET /readyz', method: 'get', path: () => '/readyz', expected: PUBLIC },
   { name: 'GET /openapi.json', method: 'get', path: () => '/openapi.json', expected: PUBLIC },
   { name: 'GET /docs', method: 'get', path: () => '/docs', expected: PUBLIC },
 ];
 
-const CELLS = MATRIX.flatMap((e) => (Object.entries(e.expected) as [Caller, number][]).map(([who, status]) => [e.name, who, status, e] as const));
+const CELLS = MATRIX.flatMap((e) =>
+  (Object.entries(e.expected) as [Caller, number][]).map(([who, status]) => [e.name, who, status, e] as const),
+);
 
 describe('roles × endpoints', () => {
   it.each(CELLS)('%s as %s → %i', async (_name, who, expected, endpoint) => {
@@ -151,7 +269,10 @@ describe("another centre's case", () => {
     expectProblem(read, 404);
     expect(read.body.detail.replace(own.caseId, 'X')).toBe(readMissing.body.detail.replace(missing, 'X'));
 
-    const event = await call('pagasa', 'post', `/v1/cases/${own.caseId}/events`, { type: 'voluntary-return', on: today() });
+    const event = await call('pagasa', 'post', `/v1/cases/${own.caseId}/events`, {
+      type: 'voluntary-return',
+      on: today(),
+    });
     expectProblem(event, 404);
     const after = (await call('payoke', 'get', `/v1/cases/${own.caseId}`)).body as CaseStatus;
     expect(after).toMatchObject({ stage: 'REFLECTION', outcome: null, history: own.history });
@@ -172,7 +293,12 @@ describe("a prosecutor's office", () => {
   it('is let in once queried, though it was turned away before the query went out', async () => {
     const opened = await openCase(stack.app, 'payoke');
     expectProblem(await call('antwerpen', 'get', `/v1/cases/${opened.caseId}`), 404);
-    await recordOk(stack.app, 'payoke', opened.caseId, { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
+    await recordOk(stack.app, 'payoke', opened.caseId, {
+      type: 'complaint-filed',
+      on: today(),
+      kind: 'complaint',
+      prosecutorOffice: 'ANTWERPEN',
+    });
     expect((await call('antwerpen', 'get', `/v1/cases/${opened.caseId}`)).status).toBe(200);
     expectProblem(await call('liege', 'get', `/v1/cases/${opened.caseId}`), 404);
   });
@@ -180,7 +306,10 @@ describe("a prosecutor's office", () => {
   it("cannot answer another office's query (404) nor report events on its case", async () => {
     const s = await caseInTemporaryResidence(stack.app);
     expectProblem(await call('liege', 'post', `/v1/prosecutor/queries/${s.prosecutorQuery!.queryId}/answer`, YES), 404);
-    expectProblem(await call('liege', 'post', `/v1/cases/${s.caseId}/events`, { type: 'cooperation-ended', on: today() }), 404);
+    expectProblem(
+      await call('liege', 'post', `/v1/cases/${s.caseId}/events`, { type: 'cooperation-ended', on: today() }),
+      404,
+    );
     const after = (await call('admin', 'get', `/v1/cases/${s.caseId}`)).body as CaseStatus;
     expect(after.prosecutorQuery?.queryId).toBe(s.prosecutorQuery!.queryId);
     expect(after.history).toEqual(s.history);
@@ -220,15 +349,26 @@ const EXTRA: Record<string, object> = {
   'proceedings-ended': { reason: 'dismissed' },
   'other-status-granted': { status: 'refugee' },
 };
-const ROLE_CALLER = { centre: 'payoke', 'immigration-office': 'immigration', prosecutor: 'antwerpen', admin: 'admin' } as const;
+const ROLE_CALLER = {
+  centre: 'payoke',
+  'immigration-office': 'immigration',
+  prosecutor: 'antwerpen',
+  admin: 'admin',
+} as const;
 const FORBIDDEN = Object.entries(MAY_SEND).flatMap(([type, roles]) =>
-  (['centre', 'immigration-office', 'prosecutor', 'admin'] as const).filter((r) => !(roles as string[]).includes(r)).map((role) => [type, role] as const),
+  (['centre', 'immigration-office', 'prosecutor', 'admin'] as const)
+    .filter((r) => !(roles as string[]).includes(r))
+    .map((role) => [type, role] as const),
 );
 
 describe('an event from a role that may not report it', () => {
   // caseA is visible to payoke, immigration and antwerpen alike, so only the role can refuse.
   it.each(FORBIDDEN)('%s from %s → 403', async (type, role) => {
-    const res = await call(ROLE_CALLER[role], 'post', `/v1/cases/${caseA.caseId}/events`, { type, on: today(), ...EXTRA[type] });
+    const res = await call(ROLE_CALLER[role], 'post', `/v1/cases/${caseA.caseId}/events`, {
+      type,
+      on: today(),
+      ...EXTRA[type],
+    });
     expectProblem(res, 403);
     if (role !== 'admin') expect(res.body.detail).toContain(`'${type}'`);
   });
@@ -236,6 +376,8 @@ describe('an event from a role that may not report it', () => {
   it('left case A as it was', async () => {
     const a = (await call('admin', 'get', `/v1/cases/${caseA.caseId}`)).body as CaseStatus;
     expect(a.stage).toBe('TEMPORARY_RESIDENCE');
-    expect(a.history.filter((h) => !['identity-documented', 'document-issued', 'contact-with-exploiters'].includes(h.type))).toEqual(caseA.history);
+    expect(
+      a.history.filter((h) => !['identity-documented', 'document-issued', 'contact-with-exploiters'].includes(h.type)),
+    ).toEqual(caseA.history);
   });
 });

@@ -48,37 +48,136 @@ describe('invalid requests are 400 problems naming every invalid field, never ec
   // [case, body, fields named in invalidParams, values that must not come back, an unknown field the reason must name].
   // Every row has every column: jest.each hands a `done` callback to a function with more parameters than the row.
   it.each<[string, Record<string, unknown>, string[], string[], string | null]>([
-    ['a missing field', { ...openingBody(), caseworkerEmail: undefined }, ['body.caseworkerEmail'], [SECRET.pseudonym], null],
-    ['a wrong type', { ...openingBody(), unaccompaniedMinor: 'nope-7731' }, ['body.unaccompaniedMinor'], ['nope-7731', SECRET.pseudonym], null],
-    ['an impossible date', { ...openingBody(), openedOn: '2026-02-30' }, ['body.openedOn'], ['2026-02-30', SECRET.caseworker], null],
-    ['an invalid e-mail and a bad nested field at once', { ...openingBody(), caseworkerEmail: 'not-an-address-7731', victim: { ...victim, language: 'Romanian-7731' } }, ['body.caseworkerEmail', 'body.victim.language'], ['not-an-address-7731', 'Romanian-7731'], null],
-    ['an extra top-level field', { ...openingBody(), nationalRegisterNumber: '85.07.30-033.61' }, ['body'], ['85.07.30-033.61', SECRET.pseudonym], 'nationalRegisterNumber'],
-    ['an extra nested field', { ...openingBody(), victim: { ...victim, address: 'Kerkstraat 12-7731' } }, ['body.victim'], ['Kerkstraat 12-7731'], 'address'],
-    ['a guardian for an adult', { ...openingBody(), guardian: { name: SECRET.guardian, email: SECRET.guardianEmail } }, ['body.guardian'], [SECRET.guardian], null],
+    [
+      'a missing field',
+      { ...openingBody(), caseworkerEmail: undefined },
+      ['body.caseworkerEmail'],
+      [SECRET.pseudonym],
+      null,
+    ],
+    [
+      'a wrong type',
+      { ...openingBody(), unaccompaniedMinor: 'nope-7731' },
+      ['body.unaccompaniedMinor'],
+      ['nope-7731', SECRET.pseudonym],
+      null,
+    ],
+    [
+      'an impossible date',
+      { ...openingBody(), openedOn: '2026-02-30' },
+      ['body.openedOn'],
+      ['2026-02-30', SECRET.caseworker],
+      null,
+    ],
+    [
+      'an invalid e-mail and a bad nested field at once',
+      { ...openingBody(), caseworkerEmail: 'not-an-address-7731', victim: { ...victim, language: 'Romanian-7731' } },
+      ['body.caseworkerEmail', 'body.victim.language'],
+      ['not-an-address-7731', 'Romanian-7731'],
+      null,
+    ],
+    [
+      'an extra top-level field',
+      { ...openingBody(), nationalRegisterNumber: '85.07.30-033.61' },
+      ['body'],
+      ['85.07.30-033.61', SECRET.pseudonym],
+      'nationalRegisterNumber',
+    ],
+    [
+      'an extra nested field',
+      { ...openingBody(), victim: { ...victim, address: 'Kerkstraat 12-7731' } },
+      ['body.victim'],
+      ['Kerkstraat 12-7731'],
+      'address',
+    ],
+    [
+      'a guardian for an adult',
+      { ...openingBody(), guardian: { name: SECRET.guardian, email: SECRET.guardianEmail } },
+      ['body.guardian'],
+      [SECRET.guardian],
+      null,
+    ],
   ])('POST /v1/cases with %s', async (_name, body, names, echoes, unknownField) => {
     const res = await api('payoke').post('/v1/cases', body);
     expect400(res, names, echoes);
-    if (unknownField) expect(res.body.invalidParams).toContainEqual({ name: names[0], reason: expect.stringContaining(unknownField) });
+    if (unknownField)
+      expect(res.body.invalidParams).toContainEqual({ name: names[0], reason: expect.stringContaining(unknownField) });
   });
 
   it('while the same body without the defect opens a case', async () => {
     expect((await api('payoke').post('/v1/cases', openingBody())).status).toBe(201);
   });
 
-  const complaint = () => ({ type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN', note: SECRET.note });
+  const complaint = () => ({
+    type: 'complaint-filed',
+    on: today(),
+    kind: 'complaint',
+    prosecutorOffice: 'ANTWERPEN',
+    note: SECRET.note,
+  });
   it.each<[string, TokenName, Record<string, unknown>, string[], string[], string | null]>([
-    ['an unknown event type', 'payoke', { type: 'married-the-exploiter', on: today() }, ['body.type'], ['married-the-exploiter'], null],
+    [
+      'an unknown event type',
+      'payoke',
+      { type: 'married-the-exploiter', on: today() },
+      ['body.type'],
+      ['married-the-exploiter'],
+      null,
+    ],
     ['a missing date', 'payoke', { ...complaint(), on: undefined }, ['body.on'], [SECRET.note], null],
-    ['a missing office', 'payoke', { ...complaint(), prosecutorOffice: undefined }, ['body.prosecutorOffice'], [SECRET.note], null],
-    ['an unknown office', 'payoke', { ...complaint(), prosecutorOffice: 'GOTHAM-7731' }, ['body.prosecutorOffice'], ['GOTHAM-7731', SECRET.note], null],
-    ['a wrong type', 'immigration', { type: 'withdrawal-decided', on: today(), withdraw: 'yes-7731', ground: 'public-order-threat' }, ['body.withdraw'], ['yes-7731'], null],
-    ['an impossible date', 'payoke', { ...complaint(), on: '2026-02-30' }, ['body.on'], ['2026-02-30', SECRET.note], null],
-    ['an extra field', 'payoke', { ...complaint(), victimName: 'Ana Popescu-7731' }, ['body'], ['Ana Popescu-7731', SECRET.note], 'victimName'],
-    ['a field of another event type', 'payoke', { type: 'voluntary-return', on: today(), reason: 'dismissed' }, ['body'], [], 'reason'],
+    [
+      'a missing office',
+      'payoke',
+      { ...complaint(), prosecutorOffice: undefined },
+      ['body.prosecutorOffice'],
+      [SECRET.note],
+      null,
+    ],
+    [
+      'an unknown office',
+      'payoke',
+      { ...complaint(), prosecutorOffice: 'GOTHAM-7731' },
+      ['body.prosecutorOffice'],
+      ['GOTHAM-7731', SECRET.note],
+      null,
+    ],
+    [
+      'a wrong type',
+      'immigration',
+      { type: 'withdrawal-decided', on: today(), withdraw: 'yes-7731', ground: 'public-order-threat' },
+      ['body.withdraw'],
+      ['yes-7731'],
+      null,
+    ],
+    [
+      'an impossible date',
+      'payoke',
+      { ...complaint(), on: '2026-02-30' },
+      ['body.on'],
+      ['2026-02-30', SECRET.note],
+      null,
+    ],
+    [
+      'an extra field',
+      'payoke',
+      { ...complaint(), victimName: 'Ana Popescu-7731' },
+      ['body'],
+      ['Ana Popescu-7731', SECRET.note],
+      'victimName',
+    ],
+    [
+      'a field of another event type',
+      'payoke',
+      { type: 'voluntary-return', on: today(), reason: 'dismissed' },
+      ['body'],
+      [],
+      'reason',
+    ],
   ])('POST /v1/cases/{caseId}/events with %s', async (_name, who, body, names, echoes, unknownField) => {
     const res = await api(who).post(`/v1/cases/${stage2.caseId}/events`, body);
     expect400(res, names, echoes);
-    if (unknownField) expect(res.body.invalidParams).toContainEqual({ name: 'body', reason: expect.stringContaining(unknownField) });
+    if (unknownField)
+      expect(res.body.invalidParams).toContainEqual({ name: 'body', reason: expect.stringContaining(unknownField) });
   });
 
   it('recorded none of those events', async () => {
@@ -107,7 +206,9 @@ describe('invalid requests are 400 problems naming every invalid field, never ec
   });
 
   it('a body that is not JSON', async () => {
-    const res = await api('payoke').post('/v1/cases', '{"openedOn": "2026-01-01", "victim": {"pseudonym": "Zorana-Pseudo-7731"').type('json');
+    const res = await api('payoke')
+      .post('/v1/cases', '{"openedOn": "2026-01-01", "victim": {"pseudonym": "Zorana-Pseudo-7731"')
+      .type('json');
     expectProblem(res, 400);
     expect(res.text).not.toContain(SECRET.pseudonym);
   });
@@ -119,7 +220,11 @@ describe('invalid requests are 400 problems naming every invalid field, never ec
 });
 
 describe('the OpenAPI document', () => {
-  let doc: { openapi: string; paths: Record<string, Record<string, unknown>>; components: { schemas: Record<string, Record<string, unknown>> } };
+  let doc: {
+    openapi: string;
+    paths: Record<string, Record<string, unknown>>;
+    components: { schemas: Record<string, Record<string, unknown>> };
+  };
   beforeAll(async () => {
     const res = await api('admin').get('/openapi.json');
     expect(res.status).toBe(200);
@@ -136,17 +241,18 @@ describe('the OpenAPI document', () => {
   });
 
   it('documents exactly DOCUMENTED_ROUTES', () => {
-    const inDoc = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`));
+    const inDoc = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')}`),
+    );
     expect(inDoc.sort()).toEqual([...DOCUMENTED_ROUTES].sort());
   });
 
-  it("lists every route the express app has (bar the document and its page) and nothing it lacks", () => {
+  it('lists every route the express app has (bar the document and its page) and nothing it lacks', () => {
     const SELF = ['GET /openapi.json', 'GET /docs', 'GET /docs/init.js'];
     expect([...appRoutes(stack.app)].sort()).toEqual([...DOCUMENTED_ROUTES, ...SELF].sort());
   });
 
-  const sample = (path: string) =>
-    path.replace(':caseId', stage2.caseId).replace(':queryId', `${stage2.caseId}-q9`);
+  const sample = (path: string) => path.replace(':caseId', stage2.caseId).replace(':queryId', `${stage2.caseId}-q9`);
   it.each(DOCUMENTED_ROUTES)('%s is routed (not the "no route" 404)', async (route) => {
     const [method, path] = route.split(' ') as [string, string];
     const res = await as(stack.app, 'admin')[method === 'GET' ? 'get' : 'post'](sample(path));
@@ -170,9 +276,18 @@ describe('the OpenAPI document', () => {
   it('lists the codes of centres and prosecutor offices, and every event type', () => {
     const schemas = doc.components.schemas;
     expect(schemas.Centre).toMatchObject({ enum: ['PAG-ASA', 'PAYOKE', 'SURYA'] });
-    expect(schemas.ProsecutorOffice?.enum).toEqual(expect.arrayContaining(['ANTWERPEN', 'LIEGE', 'CA-ANTWERPEN', 'CA-MONS']));
+    expect(schemas.ProsecutorOffice?.enum).toEqual(
+      expect.arrayContaining(['ANTWERPEN', 'LIEGE', 'CA-ANTWERPEN', 'CA-MONS']),
+    );
     const types = JSON.stringify(schemas.CaseEvent);
-    for (const t of ['complaint-filed', 'document-issued', 'withdrawal-decided', 'other-status-granted', 'trafficking-retained-in-charges']) expect(types).toContain(`"${t}"`);
+    for (const t of [
+      'complaint-filed',
+      'document-issued',
+      'withdrawal-decided',
+      'other-status-granted',
+      'trafficking-retained-in-charges',
+    ])
+      expect(types).toContain(`"${t}"`);
   });
 
   it("describes the API's real answers: a status, a list, the open queries and a problem validate against its schemas", async () => {
@@ -180,7 +295,11 @@ describe('the OpenAPI document', () => {
     ajv.addSchema(doc, 'openapi');
     const check = (schema: string, value: unknown) => {
       const validate = ajv.compile({ $ref: `openapi#/components/schemas/${schema}` });
-      expect({ schema, valid: validate(value), errors: validate.errors ?? null }).toEqual({ schema, valid: true, errors: null });
+      expect({ schema, valid: validate(value), errors: validate.errors ?? null }).toEqual({
+        schema,
+        valid: true,
+        errors: null,
+      });
     };
     check('CaseStatus', (await api('payoke').post('/v1/cases', openingBody())).body);
     check('CaseStatus', (await api('admin').get(`/v1/cases/${stage2.caseId}`)).body);
@@ -264,7 +383,10 @@ describe('/docs, health and headers', () => {
   });
 
   it('a body over the size limit is a 413 problem that does not quote it', async () => {
-    const big = { ...openingBody(), victim: { pseudonym: `${SECRET.pseudonym}${'x'.repeat(100_000)}`, language: 'ro' } };
+    const big = {
+      ...openingBody(),
+      victim: { pseudonym: `${SECRET.pseudonym}${'x'.repeat(100_000)}`, language: 'ro' },
+    };
     const res = await api('payoke').post('/v1/cases', big);
     expectProblem(res, 413);
     expect(res.text).not.toContain(SECRET.pseudonym);
@@ -279,7 +401,10 @@ describe('/docs, health and headers', () => {
 
 describe('the Web UI codec', () => {
   it('encrypts a payload for the Immigration Office and decrypts it for an admin', async () => {
-    const plain = { metadata: { encoding: Buffer.from('json/plain').toString('base64') }, data: Buffer.from(JSON.stringify({ pseudonym: SECRET.pseudonym })).toString('base64') };
+    const plain = {
+      metadata: { encoding: Buffer.from('json/plain').toString('base64') },
+      data: Buffer.from(JSON.stringify({ pseudonym: SECRET.pseudonym })).toString('base64'),
+    };
     const enc = await api('immigration').post('/codec/encode', { payloads: [plain] });
     expect(enc.status).toBe(200);
     const encrypted = (enc.body as { payloads: { metadata: Record<string, string>; data: string }[] }).payloads[0]!;
@@ -308,7 +433,11 @@ describe('when Temporal cannot be reached', () => {
   const connection = Connection.lazy({ address: '127.0.0.1:1' });
   let dead: Express;
   beforeAll(() => {
-    dead = createTestApp({ client: new Client({ connection, dataConverter: dataConverterFor(stack.keys) }), keys: stack.keys, timeoutMs });
+    dead = createTestApp({
+      client: new Client({ connection, dataConverter: dataConverterFor(stack.keys) }),
+      keys: stack.keys,
+      timeoutMs,
+    });
   });
   afterAll(() => connection.close());
 
@@ -337,7 +466,12 @@ describe('when Temporal cannot be reached', () => {
   });
 
   it('answers 503 within seconds when no worker serves the cases (Temporal up, worker missing)', async () => {
-    const noWorker = createTestApp({ client: stack.client, keys: stack.keys, timeoutMs, taskQueue: `no-worker-${Date.now()}` });
+    const noWorker = createTestApp({
+      client: stack.client,
+      keys: stack.keys,
+      timeoutMs,
+      taskQueue: `no-worker-${Date.now()}`,
+    });
     const opened = await as(noWorker, 'payoke').post('/v1/cases', openingBody());
     expect(opened.status).toBe(201); // starting a workflow needs no worker
     const caseId = (opened.body as CaseStatus).caseId;

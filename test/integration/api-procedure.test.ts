@@ -8,7 +8,20 @@ import { addDays, addPeriod, subtractPeriod, type IsoDate } from '../../src/doma
 import type { NoticeKind } from '../../src/domain/notices';
 import type { CaseStatus, ProsecutorQueryView } from '../../src/domain/schemas/case';
 import { LANGUAGE_PACKS } from '../../src/mail/templates';
-import { as, caseIdentified, eventually, expectProblem, invalidNames, openCase, openingBody, recordOk, SECRET, today, YES, type TokenName } from '../support/api-helpers';
+import {
+  as,
+  caseIdentified,
+  eventually,
+  expectProblem,
+  invalidNames,
+  openCase,
+  openingBody,
+  recordOk,
+  SECRET,
+  today,
+  YES,
+  type TokenName,
+} from '../support/api-helpers';
 import { startServiceStack, type ServiceStack } from '../support/service-stack';
 
 let stack: ServiceStack;
@@ -22,33 +35,62 @@ const api = (who: TokenName) => as(stack.app, who);
 /** The mails of a case (its id is in every subject) to `to`, once `count` of them arrived, or one with `subject`. */
 async function mailsTo(caseId: string, to: string, until: number | string): Promise<ParsedMail[]> {
   const of = () => stack.smtp.messages.filter((m) => m.subject?.includes(caseId) && JSON.stringify(m.to).includes(to));
-  return eventually(async () => of(), (ms) => (typeof until === 'number' ? ms.length >= until : ms.some((m) => m.subject === until)));
+  return eventually(
+    async () => of(),
+    (ms) => (typeof until === 'number' ? ms.length >= until : ms.some((m) => m.subject === until)),
+  );
 }
-const subjectOf = (lang: 'nl' | 'fr' | 'de' | 'en', kind: NoticeKind, caseId: string) => `${LANGUAGE_PACKS[lang].kinds[kind].subject} [${caseId}]`;
+const subjectOf = (lang: 'nl' | 'fr' | 'de' | 'en', kind: NoticeKind, caseId: string) =>
+  `${LANGUAGE_PACKS[lang].kinds[kind].subject} [${caseId}]`;
 const IO_MAIL = 'office-etrangers@example.org';
 
 describe('permanent residence: eligible by conviction, granted by the Immigration Office', () => {
   it('a case reaches stage 3, is convicted, reviewed and granted with the B-card date printed on it', async () => {
     const s = await caseIdentified(stack.app);
     expect(s.stage).toBe('IDENTIFIED_VICTIM');
-    const convicted = await recordOk(stack.app, 'antwerpen', s.caseId, { type: 'conviction', on: today(), underTraffickingLaw: true, appealed: true });
+    const convicted = await recordOk(stack.app, 'antwerpen', s.caseId, {
+      type: 'conviction',
+      on: today(),
+      underTraffickingLaw: true,
+      appealed: true,
+    });
     expect(convicted).toMatchObject({
       stage: 'IDENTIFIED_VICTIM',
       outcome: null,
-      permanentResidenceReview: { basis: 'conviction-under-appeal', eligibleOn: today(), decideBy: addDays(today(), 30) },
+      permanentResidenceReview: {
+        basis: 'conviction-under-appeal',
+        eligibleOn: today(),
+        decideBy: addDays(today(), 30),
+      },
     });
     // The 6-month cycle goes on meanwhile: its query and expiry are still on the clock.
-    expect(convicted.deadlines.map((d) => d.kind)).toEqual(expect.arrayContaining(['PERMANENT_RESIDENCE_DECISION_DUE', 'STATUS_QUERY_DUE', 'DOCUMENT_EXPIRES']));
+    expect(convicted.deadlines.map((d) => d.kind)).toEqual(
+      expect.arrayContaining(['PERMANENT_RESIDENCE_DECISION_DUE', 'STATUS_QUERY_DUE', 'DOCUMENT_EXPIRES']),
+    );
     const asked = subjectOf('fr', 'permanent-residence-review-opened', s.caseId);
     expect((await mailsTo(s.caseId, IO_MAIL, asked)).map((m) => m.subject)).toContain(asked);
     const told = subjectOf('nl', 'permanent-residence-eligible', s.caseId);
     expect((await mailsTo(s.caseId, 'payoke@example.org', told)).map((m) => m.subject)).toContain(told);
 
-    const refused = await recordOk(stack.app, 'immigration', s.caseId, { type: 'permanent-residence-decided', on: today(), grant: false, reason: 'identity-not-established' });
+    const refused = await recordOk(stack.app, 'immigration', s.caseId, {
+      type: 'permanent-residence-decided',
+      on: today(),
+      grant: false,
+      reason: 'identity-not-established',
+    });
     expect(refused).toMatchObject({ stage: 'IDENTIFIED_VICTIM', permanentResidenceReview: null });
-    await recordOk(stack.app, 'antwerpen', s.caseId, { type: 'trafficking-retained-in-charges', on: today(), statementsSignificant: true });
+    await recordOk(stack.app, 'antwerpen', s.caseId, {
+      type: 'trafficking-retained-in-charges',
+      on: today(),
+      statementsSignificant: true,
+    });
     const printed = addDays(today(), -1);
-    const granted = await recordOk(stack.app, 'immigration', s.caseId, { type: 'permanent-residence-decided', on: today(), grant: true, issuedOn: printed });
+    const granted = await recordOk(stack.app, 'immigration', s.caseId, {
+      type: 'permanent-residence-decided',
+      on: today(),
+      grant: true,
+      issuedOn: printed,
+    });
     expect(granted).toMatchObject({
       stage: 'PERMANENT_RESIDENCE',
       outcome: 'PERMANENT_RESIDENCE',
@@ -60,11 +102,25 @@ describe('permanent residence: eligible by conviction, granted by the Immigratio
 
   it('answers 409 with the code for a conviction before identification, and 400 for a refusal without its reason', async () => {
     const opened = await openCase(stack.app);
-    const s = await recordOk(stack.app, 'payoke', opened.caseId, { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
-    const early = await api('antwerpen').post(`/v1/cases/${s.caseId}/events`, { type: 'conviction', on: today(), underTraffickingLaw: true, appealed: false });
+    const s = await recordOk(stack.app, 'payoke', opened.caseId, {
+      type: 'complaint-filed',
+      on: today(),
+      kind: 'complaint',
+      prosecutorOffice: 'ANTWERPEN',
+    });
+    const early = await api('antwerpen').post(`/v1/cases/${s.caseId}/events`, {
+      type: 'conviction',
+      on: today(),
+      underTraffickingLaw: true,
+      appealed: false,
+    });
     expectProblem(early, 409);
     expect(early.body).toMatchObject({ code: 'not-identified-yet', detail: expect.stringMatching(/status query/) });
-    const noReason = await api('immigration').post(`/v1/cases/${s.caseId}/events`, { type: 'permanent-residence-decided', on: today(), grant: false });
+    const noReason = await api('immigration').post(`/v1/cases/${s.caseId}/events`, {
+      type: 'permanent-residence-decided',
+      on: today(),
+      grant: false,
+    });
     expectProblem(noReason, 400);
     expect(invalidNames(noReason)).toEqual(['body.reason']);
   });
@@ -75,7 +131,10 @@ describe('withdrawal: a review, four eyes', () => {
     const s = await openCase(stack.app);
     await recordOk(stack.app, 'immigration', s.caseId, { type: 'public-order-threat', on: today() });
     const joined = await recordOk(stack.app, 'payoke', s.caseId, { type: 'contact-with-exploiters', on: today() });
-    expect(joined.withdrawalReview?.grounds.map((g) => g.ground)).toEqual(['public-order-threat', 'contact-with-exploiters']);
+    expect(joined.withdrawalReview?.grounds.map((g) => g.ground)).toEqual([
+      'public-order-threat',
+      'contact-with-exploiters',
+    ]);
     const decision = { type: 'withdrawal-decided', on: today(), withdraw: true, ground: 'contact-with-exploiters' };
     const own = await api('immigration').post(`/v1/cases/${s.caseId}/events`, decision);
     expectProblem(own, 409);
@@ -86,10 +145,19 @@ describe('withdrawal: a review, four eyes', () => {
 
   it('refuses a withdrawal without a review, and a withdrawal without its ground as a bad body', async () => {
     const s = await openCase(stack.app);
-    const none = await api('immigration').post(`/v1/cases/${s.caseId}/events`, { type: 'withdrawal-decided', on: today(), withdraw: true, ground: 'public-order-threat' });
+    const none = await api('immigration').post(`/v1/cases/${s.caseId}/events`, {
+      type: 'withdrawal-decided',
+      on: today(),
+      withdraw: true,
+      ground: 'public-order-threat',
+    });
     expectProblem(none, 409);
     expect(none.body.code).toBe('no-review-open');
-    const groundless = await api('immigration').post(`/v1/cases/${s.caseId}/events`, { type: 'withdrawal-decided', on: today(), withdraw: true });
+    const groundless = await api('immigration').post(`/v1/cases/${s.caseId}/events`, {
+      type: 'withdrawal-decided',
+      on: today(),
+      withdraw: true,
+    });
     expectProblem(groundless, 400);
     expect(invalidNames(groundless)).toEqual(['body.ground']);
   });
@@ -102,26 +170,46 @@ describe('an unaccompanied minor turning 18', () => {
     const s = await openCase(
       stack.app,
       'payoke',
-      openingBody({ openedOn, unaccompaniedMinor: true, victim: { pseudonym: SECRET.pseudonym, dateOfBirth, language: 'ro' }, guardian: { name: SECRET.guardian, email: SECRET.guardianEmail } }),
+      openingBody({
+        openedOn,
+        unaccompaniedMinor: true,
+        victim: { pseudonym: SECRET.pseudonym, dateOfBirth, language: 'ro' },
+        guardian: { name: SECRET.guardian, email: SECRET.guardianEmail },
+      }),
     );
     const [ended] = await mailsTo(s.caseId, SECRET.guardianEmail, 1);
     expect(ended?.subject).toBe(subjectOf('nl', 'guardianship-ended', s.caseId));
-    expect((await mailsTo(s.caseId, 'payoke@example.org', 1)).map((m) => m.subject)).toContain(subjectOf('nl', 'guardianship-ended', s.caseId));
+    expect((await mailsTo(s.caseId, 'payoke@example.org', 1)).map((m) => m.subject)).toContain(
+      subjectOf('nl', 'guardianship-ended', s.caseId),
+    );
     const status = await eventually(
       async () => (await api('payoke').get(`/v1/cases/${s.caseId}`)).body as CaseStatus,
       (st) => st.flags.guardianshipEnded,
     );
     expect(status).toMatchObject({ stage: 'REFLECTION', unaccompaniedMinor: true, flags: { guardianshipEnded: true } });
-    await recordOk(stack.app, 'payoke', s.caseId, { type: 'complaint-filed', on: today(), kind: 'statement', prosecutorOffice: 'ANTWERPEN' });
+    await recordOk(stack.app, 'payoke', s.caseId, {
+      type: 'complaint-filed',
+      on: today(),
+      kind: 'statement',
+      prosecutorOffice: 'ANTWERPEN',
+    });
     await mailsTo(s.caseId, 'payoke@example.org', 2);
-    expect((await mailsTo(s.caseId, SECRET.guardianEmail, 1)).map((m) => m.subject)).toEqual([subjectOf('nl', 'guardianship-ended', s.caseId)]);
+    expect((await mailsTo(s.caseId, SECRET.guardianEmail, 1)).map((m) => m.subject)).toEqual([
+      subjectOf('nl', 'guardianship-ended', s.caseId),
+    ]);
   });
 
   it('refuses a "minor" who is 18 or older on the opening day, and a birth date after the opening', async () => {
-    const thirty = await api('payoke').post('/v1/cases', openingBody({ unaccompaniedMinor: true, victim: { pseudonym: 'X', dateOfBirth: '1996-03-01', language: 'ro' } }));
+    const thirty = await api('payoke').post(
+      '/v1/cases',
+      openingBody({ unaccompaniedMinor: true, victim: { pseudonym: 'X', dateOfBirth: '1996-03-01', language: 'ro' } }),
+    );
     expectProblem(thirty, 400);
     expect(thirty.body).toMatchObject({ code: 'minor-of-age', invalidParams: [{ name: 'body.victim.dateOfBirth' }] });
-    const unborn = await api('payoke').post('/v1/cases', openingBody({ openedOn: addDays(today(), -3), victim: { pseudonym: 'X', dateOfBirth: today(), language: 'ro' } }));
+    const unborn = await api('payoke').post(
+      '/v1/cases',
+      openingBody({ openedOn: addDays(today(), -3), victim: { pseudonym: 'X', dateOfBirth: today(), language: 'ro' } }),
+    );
     expectProblem(unborn, 400);
     expect(unborn.body.code).toBe('birth-after-opening');
   });
@@ -131,7 +219,10 @@ describe('openings and cancellations', () => {
   it('refuses a past opening whose reflection is over, pointing to the import', async () => {
     const res = await api('payoke').post('/v1/cases', openingBody({ openedOn: addDays(today(), -46) }));
     expectProblem(res, 400);
-    expect(res.body).toMatchObject({ code: 'reflection-already-over', invalidParams: [{ name: 'body.openedOn', reason: expect.stringMatching(/import/) }] });
+    expect(res.body).toMatchObject({
+      code: 'reflection-already-over',
+      invalidParams: [{ name: 'body.openedOn', reason: expect.stringMatching(/import/) }],
+    });
     expect((await api('payoke').post('/v1/cases', openingBody({ openedOn: addDays(today(), -45) }))).status).toBe(201);
   });
 
@@ -143,7 +234,10 @@ describe('openings and cancellations', () => {
     const cancelled = await recordOk(stack.app, 'payoke', s.caseId, { type: 'opened-in-error', on: today() });
     expect(cancelled).toMatchObject({ stage: 'CLOSED', outcome: 'OPENED_IN_ERROR' });
     const mails = await mailsTo(s.caseId, IO_MAIL, 2);
-    expect(mails.map((m) => m.subject)).toEqual([subjectOf('fr', 'case-opened', s.caseId), subjectOf('fr', 'opened-in-error', s.caseId)]);
+    expect(mails.map((m) => m.subject)).toEqual([
+      subjectOf('fr', 'case-opened', s.caseId),
+      subjectOf('fr', 'opened-in-error', s.caseId),
+    ]);
     await stack.client.workflow.getHandle(s.caseId).result();
     expect(stack.smtp.messages.filter((m) => m.subject?.includes(s.caseId))).toHaveLength(2);
   });
@@ -159,16 +253,28 @@ describe('openings and cancellations', () => {
 describe("a labour auditor's office", () => {
   it('receives the status query of a complaint filed with it, lists it and answers it', async () => {
     const opened = await openCase(stack.app);
-    const s = await recordOk(stack.app, 'payoke', opened.caseId, { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'LABOUR-ANTWERPEN' });
+    const s = await recordOk(stack.app, 'payoke', opened.caseId, {
+      type: 'complaint-filed',
+      on: today(),
+      kind: 'complaint',
+      prosecutorOffice: 'LABOUR-ANTWERPEN',
+    });
     expect(s.prosecutorQuery).toMatchObject({ office: 'LABOUR-ANTWERPEN' });
     const [query] = await mailsTo(s.caseId, 'arbeidsauditoraat.antwerpen@example.org', 1);
     expect(query?.subject).toBe(subjectOf('nl', 'status-query', s.caseId));
     const listed = await eventually(
-      async () => ((await api('labourAntwerpen').get('/v1/prosecutor/queries')).body as { items: ProsecutorQueryView[] }).items,
+      async () =>
+        ((await api('labourAntwerpen').get('/v1/prosecutor/queries')).body as { items: ProsecutorQueryView[] }).items,
       (items) => items.some((q) => q.caseId === s.caseId),
     );
-    expect(listed.find((q) => q.caseId === s.caseId)).toMatchObject({ office: 'LABOUR-ANTWERPEN', addressedTo: 'LABOUR-ANTWERPEN' });
-    const answered = await api('labourAntwerpen').post(`/v1/prosecutor/queries/${s.prosecutorQuery!.queryId}/answer`, YES);
+    expect(listed.find((q) => q.caseId === s.caseId)).toMatchObject({
+      office: 'LABOUR-ANTWERPEN',
+      addressedTo: 'LABOUR-ANTWERPEN',
+    });
+    const answered = await api('labourAntwerpen').post(
+      `/v1/prosecutor/queries/${s.prosecutorQuery!.queryId}/answer`,
+      YES,
+    );
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({ stage: 'IDENTIFIED_VICTIM' });
   });
@@ -182,10 +288,22 @@ describe('POST /v1/cases/import', () => {
     const firstCard = addPeriod(identifiedOn, { months: 6 });
     const renewedOn = subtractPeriod(firstCard, { months: 1 });
     const events = [
-      { type: 'complaint-filed', on: addDays(openedOn, 10), kind: 'complaint', prosecutorOffice: 'ANTWERPEN', by: { role: 'centre' } },
+      {
+        type: 'complaint-filed',
+        on: addDays(openedOn, 10),
+        kind: 'complaint',
+        prosecutorOffice: 'ANTWERPEN',
+        by: { role: 'centre' },
+      },
       { type: 'status-query-answered', on: identifiedOn, by: { role: 'prosecutor', office: 'ANTWERPEN' }, ...YES },
       { type: 'identity-documented', on: addDays(identifiedOn, 30), documentKind: 'passport', by: { role: 'centre' } },
-      { type: 'status-query-answered', on: renewedOn, by: { role: 'prosecutor', office: 'ANTWERPEN' }, ...YES, note: SECRET.note },
+      {
+        type: 'status-query-answered',
+        on: renewedOn,
+        by: { role: 'prosecutor', office: 'ANTWERPEN' },
+        ...YES,
+        note: SECRET.note,
+      },
     ];
     const validUntil: IsoDate = addPeriod(firstCard, { months: 6 });
     return { body: { ...openingBody({ openedOn }), centre: 'PAYOKE', events }, validUntil };
@@ -211,12 +329,23 @@ describe('POST /v1/cases/import', () => {
     await mailsTo(s.caseId, 'payoke@example.org', 1);
     await mailsTo(s.caseId, IO_MAIL, 1);
     await new Promise((r) => setTimeout(r, 500));
-    expect(stack.smtp.messages.filter((m) => m.subject?.includes(s.caseId)).map((m) => m.subject).sort()).toEqual(
-      [subjectOf('nl', 'status-query', s.caseId), subjectOf('nl', 'case-imported', s.caseId), subjectOf('fr', 'case-imported', s.caseId)].sort(),
+    expect(
+      stack.smtp.messages
+        .filter((m) => m.subject?.includes(s.caseId))
+        .map((m) => m.subject)
+        .sort(),
+    ).toEqual(
+      [
+        subjectOf('nl', 'status-query', s.caseId),
+        subjectOf('nl', 'case-imported', s.caseId),
+        subjectOf('fr', 'case-imported', s.caseId),
+      ].sort(),
     );
     // The office it was queried before the import may read and answer it.
     const answered = await api('antwerpen').post(`/v1/prosecutor/queries/${s.prosecutorQuery!.queryId}/answer`, YES);
-    expect(answered.body).toMatchObject({ document: { validUntil: addPeriod(validUntil, { months: 6 }), renewals: 2 } });
+    expect(answered.body).toMatchObject({
+      document: { validUntil: addPeriod(validUntil, { months: 6 }), renewals: 2 },
+    });
   });
 
   it('refuses a centre, events out of date order, and a case that ended before today, each with its code', async () => {
@@ -228,8 +357,14 @@ describe('POST /v1/cases/import', () => {
     expect(disorder.body).toMatchObject({ code: 'import-out-of-order', invalidParams: [{ name: 'body.events.1' }] });
     const ended = await api('admin').post('/v1/cases/import', { ...body, events: [] });
     expectProblem(ended, 400);
-    expect(ended.body).toMatchObject({ code: 'import-case-ended', detail: expect.stringMatching(/REFLECTION_EXPIRED/) });
-    const unknownType = await api('admin').post('/v1/cases/import', { ...body, events: [{ type: 'teleported', on: today(), by: { role: 'centre' } }] });
+    expect(ended.body).toMatchObject({
+      code: 'import-case-ended',
+      detail: expect.stringMatching(/REFLECTION_EXPIRED/),
+    });
+    const unknownType = await api('admin').post('/v1/cases/import', {
+      ...body,
+      events: [{ type: 'teleported', on: today(), by: { role: 'centre' } }],
+    });
     expectProblem(unknownType, 400);
   });
 });

@@ -23,7 +23,12 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 type Doc = ReturnType<typeof openApiDocument>;
-const doc = openApiDocument() as Doc & { paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>> };
+const doc = openApiDocument() as Doc & {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
+  >;
+};
 const ajv = new Ajv2020({ strict: false, allErrors: true });
 
 /** The response is one the document gives for the operation: status, media type and schema. */
@@ -31,7 +36,10 @@ function expectDocumented(method: string, pathTemplate: string, res: request.Res
   const op = doc.paths[pathTemplate]?.[method.toLowerCase()];
   if (!op) throw new Error(`${method} ${pathTemplate} is not in the document`);
   const documented = Object.keys(op.responses);
-  expect({ status: res.status, documented: documented.includes(String(res.status)) }).toEqual({ status: res.status, documented: true });
+  expect({ status: res.status, documented: documented.includes(String(res.status)) }).toEqual({
+    status: res.status,
+    documented: true,
+  });
   expect(res.status).not.toBe(500);
   const content = op.responses[String(res.status)]!.content ?? {};
   const mediaType = String(res.headers['content-type'] ?? '').split(';')[0]!;
@@ -49,24 +57,37 @@ const as = (app: Express, token: string) => ({
 describe('found by schemathesis', () => {
   // GET /v1/cases?cursor=JKeE&stage=PERMANENT_RESIDENCE&deadlineBefore=2027-02-23&pageSize=99&minor=true&outcome=WITHDRAWN
   // answered 500 (and under load 503): Temporal's InvalidArgument for a page token it never issued was not mapped.
-  it.each(['JKeE', 'AAAA', 'x', 'eyJTdGFydFRpbWUiOiJnYXJiYWdlIn0'])('a cursor the API never gave (%s) is a 400 naming query.cursor', async (cursor) => {
-    const res = await as(stack.app, TOKENS.admin).get(`/v1/cases?cursor=${cursor}&stage=PERMANENT_RESIDENCE&pageSize=99&minor=true&outcome=WITHDRAWN`);
-    expectDocumented('GET', '/v1/cases', res);
-    expect(res.status).toBe(400);
-    expect(res.body.invalidParams).toEqual([{ name: 'query.cursor', reason: expect.any(String) }]);
-  });
+  it.each(['JKeE', 'AAAA', 'x', 'eyJTdGFydFRpbWUiOiJnYXJiYWdlIn0'])(
+    'a cursor the API never gave (%s) is a 400 naming query.cursor',
+    async (cursor) => {
+      const res = await as(stack.app, TOKENS.admin).get(
+        `/v1/cases?cursor=${cursor}&stage=PERMANENT_RESIDENCE&pageSize=99&minor=true&outcome=WITHDRAWN`,
+      );
+      expectDocumented('GET', '/v1/cases', res);
+      expect(res.status).toBe(400);
+      expect(res.body.invalidParams).toEqual([{ name: 'query.cursor', reason: expect.any(String) }]);
+    },
+  );
 
   it('the cursors the API gives still page through the list, and a tampered one is refused', async () => {
     for (let i = 0; i < 3; i++) {
       await as(stack.app, TOKENS.pagasa)
         .post('/v1/cases')
-        .send({ openedOn: dateAt(Date.now()), unaccompaniedMinor: false, victim: { pseudonym: 'P', language: 'ro' }, exploitation: 'labour', caseworkerEmail: 'cw@example.org' })
+        .send({
+          openedOn: dateAt(Date.now()),
+          unaccompaniedMinor: false,
+          victim: { pseudonym: 'P', language: 'ro' },
+          exploitation: 'labour',
+          caseworkerEmail: 'cw@example.org',
+        })
         .expect(201);
     }
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const res: request.Response = await as(stack.app, TOKENS.pagasa).get(`/v1/cases?pageSize=1${cursor ? `&cursor=${cursor}` : ''}`);
+      const res: request.Response = await as(stack.app, TOKENS.pagasa).get(
+        `/v1/cases?pageSize=1${cursor ? `&cursor=${cursor}` : ''}`,
+      );
       expectDocumented('GET', '/v1/cases', res);
       expect(res.status).toBe(200);
       seen.push(...res.body.items.map((c: { caseId: string }) => c.caseId));
@@ -88,32 +109,50 @@ describe('found by schemathesis', () => {
   });
 
   // POST /codec/decode with {} answered 400, and with no body 415: both real answers the document did not list.
-  it.each(['encode', 'decode'])('POST /codec/%s: a body without payloads (400) and a missing JSON body (415) are documented', async (op) => {
-    const empty = await as(stack.app, TOKENS.admin).post(`/codec/${op}`).set('Content-Type', 'application/json').send({});
-    expectDocumented('POST', `/codec/${op}`, empty);
-    expect(empty.status).toBe(400);
-    const none = await as(stack.app, TOKENS.admin).post(`/codec/${op}`);
-    expectDocumented('POST', `/codec/${op}`, none);
-    expect(none.status).toBe(415);
-  });
+  it.each(['encode', 'decode'])(
+    'POST /codec/%s: a body without payloads (400) and a missing JSON body (415) are documented',
+    async (op) => {
+      const empty = await as(stack.app, TOKENS.admin)
+        .post(`/codec/${op}`)
+        .set('Content-Type', 'application/json')
+        .send({});
+      expectDocumented('POST', `/codec/${op}`, empty);
+      expect(empty.status).toBe(400);
+      const none = await as(stack.app, TOKENS.admin).post(`/codec/${op}`);
+      expectDocumented('POST', `/codec/${op}`, none);
+      expect(none.status).toBe(415);
+    },
+  );
 });
 
 describe('found by the fault runs', () => {
   const open = () =>
     as(stack.app, TOKENS.payoke)
       .post('/v1/cases')
-      .send({ openedOn: dateAt(Date.now()), unaccompaniedMinor: false, victim: { pseudonym: 'P', language: 'ro' }, exploitation: 'labour', caseworkerEmail: 'cw@example.org' });
+      .send({
+        openedOn: dateAt(Date.now()),
+        unaccompaniedMinor: false,
+        victim: { pseudonym: 'P', language: 'ro' },
+        exploitation: 'labour',
+        caseworkerEmail: 'cw@example.org',
+      });
 
   // A client whose request closed the case lost the answer (the API was killed) and retried with the same
   // Idempotency-Key: it got 409 "the case is closed" instead of the answer of the event it sent.
   it('a retry of the event that closed the case gets that event’s answer again, not 409', async () => {
     const caseId = (await open()).body.caseId as string;
     const event = { type: 'voluntary-return', on: dateAt(Date.now()) };
-    const first = await as(stack.app, TOKENS.payoke).post(`/v1/cases/${caseId}/events`).set('Idempotency-Key', 'close-1').send(event);
+    const first = await as(stack.app, TOKENS.payoke)
+      .post(`/v1/cases/${caseId}/events`)
+      .set('Idempotency-Key', 'close-1')
+      .send(event);
     expect(first.status).toBe(200);
     await stack.client.workflow.getHandle(caseId).result();
 
-    const retry = await as(stack.app, TOKENS.payoke).post(`/v1/cases/${caseId}/events`).set('Idempotency-Key', 'close-1').send(event);
+    const retry = await as(stack.app, TOKENS.payoke)
+      .post(`/v1/cases/${caseId}/events`)
+      .set('Idempotency-Key', 'close-1')
+      .send(event);
     expectDocumented('POST', '/v1/cases/{caseId}/events', retry);
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
@@ -136,7 +175,9 @@ describe('found by the fault runs', () => {
     expect((await as(stack.app, TOKENS.payoke).get(`/v1/cases/${caseId}`)).status).toBe(200);
     await stack.client.workflow.getHandle(caseId).terminate('ended by an operator');
 
-    const late = await as(stack.app, TOKENS.payoke).post(`/v1/cases/${caseId}/events`).send({ type: 'support-declined', on: dateAt(Date.now()) });
+    const late = await as(stack.app, TOKENS.payoke)
+      .post(`/v1/cases/${caseId}/events`)
+      .send({ type: 'support-declined', on: dateAt(Date.now()) });
     expectDocumented('POST', '/v1/cases/{caseId}/events', late);
     expect(late.status).toBe(409);
     expect((await as(stack.app, TOKENS.pagasa).get(`/v1/cases/${caseId}`)).status).toBe(404);
@@ -149,11 +190,20 @@ describe('found by the fault runs', () => {
   it('an event or a read while the case’s workflow task is failing is a 503, not a 500', async () => {
     const caseId = (await open()).body.caseId as string;
     const stray = new PayloadKeys('stray', new Map([['stray', randomBytes(32)]]));
-    const poisoner = new Client({ connection: stack.env.connection, namespace: stack.env.namespace, dataConverter: dataConverterFor(stray) });
+    const poisoner = new Client({
+      connection: stack.env.connection,
+      namespace: stack.env.namespace,
+      dataConverter: dataConverterFor(stray),
+    });
     await poisoner.workflow.getHandle(caseId).signal('undecodable', 'x');
     const handle = stack.client.workflow.getHandle(caseId);
     try {
-      await waitUntil('the workflow task to fail repeatedly', async () => ((await handle.describe()).raw.pendingWorkflowTask?.attempt ?? 0) >= 3, 60_000, 250);
+      await waitUntil(
+        'the workflow task to fail repeatedly',
+        async () => ((await handle.describe()).raw.pendingWorkflowTask?.attempt ?? 0) >= 3,
+        60_000,
+        250,
+      );
       const event = await as(stack.app, TOKENS.payoke)
         .post(`/v1/cases/${caseId}/events`)
         .send({ type: 'identity-documented', on: dateAt(Date.now()), documentKind: 'passport' });

@@ -57,7 +57,11 @@ describe('opening and reading a case', () => {
       workAuthorisation: 'NONE',
       history: [{ on: today(), type: 'case-opened', by: 'centre' }],
     });
-    expect(s.deadlines[0]).toMatchObject({ kind: 'REFLECTION_ENDS', due: addDays(today(), 45), basis: expect.stringContaining('45 days') });
+    expect(s.deadlines[0]).toMatchObject({
+      kind: 'REFLECTION_ENDS',
+      due: addDays(today(), 45),
+      basis: expect.stringContaining('45 days'),
+    });
     // The status carries no personal data.
     for (const secret of [SECRET.pseudonym, SECRET.caseworker, '1999-04-12']) expect(res.text).not.toContain(secret);
 
@@ -102,7 +106,9 @@ const temporary = () => caseInTemporaryResidence(stack.app);
 const identified = () => caseIdentified(stack.app);
 const reviewOpened = (ground: string, by: string) => (s: CaseStatus) => {
   expect(s.withdrawalReview).toEqual({
-    grounds: [{ ground, reportedOn: today(), by, ...(ground === 'fraud-established' ? { finding: 'fraudulent' } : {}) }],
+    grounds: [
+      { ground, reportedOn: today(), by, ...(ground === 'fraud-established' ? { finding: 'fraudulent' } : {}) },
+    ],
     decideBy: addDays(today(), 14),
     identificationPending: false,
   });
@@ -118,8 +124,19 @@ const EVENT_ROWS: EventRow[] = [
     expected: (s) => {
       expect(s).toMatchObject({
         stage: 'TEMPORARY_RESIDENCE',
-        document: { type: 'ATTESTATION_OF_IMMATRICULATION', issuedOn: today(), validUntil: addPeriod(today(), { months: 3 }), renewals: 0 },
-        prosecutorQuery: { queryId: `${s.caseId}-q1`, office: 'ANTWERPEN', sentOn: today(), replyBy: addDays(today(), 14), escalatedTo: null },
+        document: {
+          type: 'ATTESTATION_OF_IMMATRICULATION',
+          issuedOn: today(),
+          validUntil: addPeriod(today(), { months: 3 }),
+          renewals: 0,
+        },
+        prosecutorQuery: {
+          queryId: `${s.caseId}-q1`,
+          office: 'ANTWERPEN',
+          sentOn: today(),
+          replyBy: addDays(today(), 14),
+          escalatedTo: null,
+        },
         workAuthorisation: 'NO_PERMIT_NEEDED',
       });
     },
@@ -128,9 +145,20 @@ const EVENT_ROWS: EventRow[] = [
     type: 'document-issued',
     setup: reflection,
     who: 'immigration',
-    event: () => ({ type: 'document-issued', on: today(), document: 'ANNEX_15', issuedOn: today(), validUntil: addDays(today(), 40) }),
+    event: () => ({
+      type: 'document-issued',
+      on: today(),
+      document: 'ANNEX_15',
+      issuedOn: today(),
+      validUntil: addDays(today(), 40),
+    }),
     expected: (s) => {
-      expect(s.document).toEqual({ type: 'ANNEX_15', issuedOn: today(), validUntil: addDays(today(), 40), renewals: 0 });
+      expect(s.document).toEqual({
+        type: 'ANNEX_15',
+        issuedOn: today(),
+        validUntil: addDays(today(), 40),
+        renewals: 0,
+      });
       expect(s.deadlines[0]).toMatchObject({ kind: 'REFLECTION_ENDS', due: addDays(today(), 40) });
     },
   },
@@ -141,13 +169,34 @@ const EVENT_ROWS: EventRow[] = [
     event: () => ({ type: 'temporary-residence-renewed', on: today() }),
     expected: (s, before) => {
       expect(s.stage).toBe('TEMPORARY_RESIDENCE');
-      expect(s.document).toMatchObject({ renewals: 1, validUntil: addPeriod(before.document!.validUntil!, { months: 3 }) });
+      expect(s.document).toMatchObject({
+        renewals: 1,
+        validUntil: addPeriod(before.document!.validUntil!, { months: 3 }),
+      });
       expect(s.prosecutorQuery?.queryId).toBe(`${s.caseId}-q2`);
     },
   },
-  { type: 'contact-with-exploiters', setup: temporary, who: 'antwerpen', event: () => ({ type: 'contact-with-exploiters', on: today() }), expected: reviewOpened('contact-with-exploiters', 'prosecutor') },
-  { type: 'support-declined', setup: reflection, who: 'payoke', event: () => ({ type: 'support-declined', on: today() }), expected: reviewOpened('support-declined', 'centre') },
-  { type: 'cooperation-ended', setup: identified, who: 'antwerpen', event: () => ({ type: 'cooperation-ended', on: today() }), expected: reviewOpened('cooperation-ended', 'prosecutor') },
+  {
+    type: 'contact-with-exploiters',
+    setup: temporary,
+    who: 'antwerpen',
+    event: () => ({ type: 'contact-with-exploiters', on: today() }),
+    expected: reviewOpened('contact-with-exploiters', 'prosecutor'),
+  },
+  {
+    type: 'support-declined',
+    setup: reflection,
+    who: 'payoke',
+    event: () => ({ type: 'support-declined', on: today() }),
+    expected: reviewOpened('support-declined', 'centre'),
+  },
+  {
+    type: 'cooperation-ended',
+    setup: identified,
+    who: 'antwerpen',
+    event: () => ({ type: 'cooperation-ended', on: today() }),
+    expected: reviewOpened('cooperation-ended', 'prosecutor'),
+  },
   {
     type: 'fraud-established',
     setup: identified,
@@ -155,7 +204,13 @@ const EVENT_ROWS: EventRow[] = [
     event: () => ({ type: 'fraud-established', on: today(), finding: 'fraudulent' }),
     expected: reviewOpened('fraud-established', 'prosecutor'),
   },
-  { type: 'public-order-threat', setup: reflection, who: 'immigration', event: () => ({ type: 'public-order-threat', on: today() }), expected: reviewOpened('public-order-threat', 'immigration-office') },
+  {
+    type: 'public-order-threat',
+    setup: reflection,
+    who: 'immigration',
+    event: () => ({ type: 'public-order-threat', on: today() }),
+    expected: reviewOpened('public-order-threat', 'immigration-office'),
+  },
   {
     type: 'withdrawal-decided',
     setup: async () => {
@@ -165,7 +220,13 @@ const EVENT_ROWS: EventRow[] = [
     who: 'immigration',
     event: () => ({ type: 'withdrawal-decided', on: today(), withdraw: true, ground: 'contact-with-exploiters' }),
     expected: (s) => {
-      expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'WITHDRAWN', outcomeDetail: 'contact-with-exploiters', withdrawalReview: null, deadlines: [] });
+      expect(s).toMatchObject({
+        stage: 'CLOSED',
+        outcome: 'WITHDRAWN',
+        outcomeDetail: 'contact-with-exploiters',
+        withdrawalReview: null,
+        deadlines: [],
+      });
     },
   },
   {
@@ -187,7 +248,11 @@ const EVENT_ROWS: EventRow[] = [
         stage: 'IDENTIFIED_VICTIM',
         outcome: null,
         document: { type: 'A_CARD' },
-        permanentResidenceReview: { basis: 'conviction-under-appeal', eligibleOn: today(), decideBy: addDays(today(), 30) },
+        permanentResidenceReview: {
+          basis: 'conviction-under-appeal',
+          eligibleOn: today(),
+          decideBy: addDays(today(), 30),
+        },
       });
       expect(s.deadlines.map((d) => d.kind)).toContain('PERMANENT_RESIDENCE_DECISION_DUE');
     },
@@ -197,13 +262,19 @@ const EVENT_ROWS: EventRow[] = [
     setup: identified,
     who: 'antwerpen',
     event: () => ({ type: 'trafficking-retained-in-charges', on: today(), statementsSignificant: true }),
-    expected: (s) => expect(s).toMatchObject({ stage: 'IDENTIFIED_VICTIM', permanentResidenceReview: { basis: 'retained-charges' } }),
+    expected: (s) =>
+      expect(s).toMatchObject({ stage: 'IDENTIFIED_VICTIM', permanentResidenceReview: { basis: 'retained-charges' } }),
   },
   {
     type: 'permanent-residence-decided',
     setup: async () => {
       const s = await caseIdentified(stack.app);
-      return recordOk(stack.app, 'antwerpen', s.caseId, { type: 'conviction', on: today(), underTraffickingLaw: true, appealed: false });
+      return recordOk(stack.app, 'antwerpen', s.caseId, {
+        type: 'conviction',
+        on: today(),
+        underTraffickingLaw: true,
+        appealed: false,
+      });
     },
     who: 'immigration',
     event: () => ({ type: 'permanent-residence-decided', on: today(), grant: true, issuedOn: addDays(today(), -1) }),
@@ -233,7 +304,12 @@ const EVENT_ROWS: EventRow[] = [
     who: 'antwerpen',
     event: () => ({ type: 'proceedings-ended', on: today(), reason: 'dismissed' }),
     expected: (s) => {
-      expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'PROCEEDINGS_ENDED', outcomeDetail: 'dismissed', flags: { humanitarianCandidate: false } });
+      expect(s).toMatchObject({
+        stage: 'CLOSED',
+        outcome: 'PROCEEDINGS_ENDED',
+        outcomeDetail: 'dismissed',
+        flags: { humanitarianCandidate: false },
+      });
     },
   },
   {
@@ -241,7 +317,8 @@ const EVENT_ROWS: EventRow[] = [
     setup: reflection,
     who: 'payoke',
     event: () => ({ type: 'voluntary-return', on: today() }),
-    expected: (s) => expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'VOLUNTARY_RETURN', document: { type: 'ANNEX_15' } }),
+    expected: (s) =>
+      expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'VOLUNTARY_RETURN', document: { type: 'ANNEX_15' } }),
   },
   {
     type: 'other-status-granted',
@@ -256,69 +333,159 @@ describe('every event type through POST /v1/cases/{caseId}/events', () => {
   it('covers each event type of the contract once', () => {
     expect(EVENT_ROWS.map((r) => r.type).sort()).toEqual(
       [
-        'complaint-filed', 'document-issued', 'temporary-residence-renewed', 'contact-with-exploiters', 'support-declined',
-        'cooperation-ended', 'fraud-established', 'public-order-threat', 'withdrawal-decided', 'identity-documented',
-        'conviction', 'trafficking-retained-in-charges', 'permanent-residence-decided', 'proceedings-ended', 'voluntary-return',
-        'opened-in-error', 'other-status-granted',
+        'complaint-filed',
+        'document-issued',
+        'temporary-residence-renewed',
+        'contact-with-exploiters',
+        'support-declined',
+        'cooperation-ended',
+        'fraud-established',
+        'public-order-threat',
+        'withdrawal-decided',
+        'identity-documented',
+        'conviction',
+        'trafficking-retained-in-charges',
+        'permanent-residence-decided',
+        'proceedings-ended',
+        'voluntary-return',
+        'opened-in-error',
+        'other-status-granted',
         // not-renewed applies only once a document expired without the whole window: api-procedure.test.ts.
       ].sort(),
     );
   });
 
-  it.each(EVENT_ROWS.map((r) => [r.type, r] as const))('%s answers 200 with the new status, which GET then shows', async (_t, row) => {
-    const before = await row.setup();
-    const res = await api(row.who).post(`/v1/cases/${before.caseId}/events`, row.event(before));
-    expect(res.status).toBe(200);
-    const after = res.body as CaseStatus;
-    row.expected(after, before);
-    const role = { payoke: 'centre', immigration: 'immigration-office', antwerpen: 'prosecutor' }[row.who as string];
-    expect(after.history.at(-1)).toEqual({ on: today(), type: row.type, by: role });
-    expect(after.history).toHaveLength(before.history.length + 1);
-    expect(res.text).not.toContain(SECRET.note);
-    const read = await status(before.caseId);
-    expect({ stage: read.stage, outcome: read.outcome, history: read.history }).toEqual({
-      stage: after.stage,
-      outcome: after.outcome,
-      history: after.history,
-    });
-  });
+  it.each(EVENT_ROWS.map((r) => [r.type, r] as const))(
+    '%s answers 200 with the new status, which GET then shows',
+    async (_t, row) => {
+      const before = await row.setup();
+      const res = await api(row.who).post(`/v1/cases/${before.caseId}/events`, row.event(before));
+      expect(res.status).toBe(200);
+      const after = res.body as CaseStatus;
+      row.expected(after, before);
+      const role = { payoke: 'centre', immigration: 'immigration-office', antwerpen: 'prosecutor' }[row.who as string];
+      expect(after.history.at(-1)).toEqual({ on: today(), type: row.type, by: role });
+      expect(after.history).toHaveLength(before.history.length + 1);
+      expect(res.text).not.toContain(SECRET.note);
+      const read = await status(before.caseId);
+      expect({ stage: read.stage, outcome: read.outcome, history: read.history }).toEqual({
+        stage: after.stage,
+        outcome: after.outcome,
+        history: after.history,
+      });
+    },
+  );
 
   it('withdrawal-decided without withdrawal closes the review and keeps the case', async () => {
     const s = await openCase(stack.app);
     await recordOk(stack.app, 'immigration', s.caseId, { type: 'public-order-threat', on: today() });
-    const after = await recordOk(stack.app, 'immigration2', s.caseId, { type: 'withdrawal-decided', on: today(), withdraw: false });
+    const after = await recordOk(stack.app, 'immigration2', s.caseId, {
+      type: 'withdrawal-decided',
+      on: today(),
+      withdraw: false,
+    });
     expect(after).toMatchObject({ stage: 'REFLECTION', outcome: null, withdrawalReview: null });
   });
 
   it('permanent residence granted without identity proof still takes the identity documents, then ends', async () => {
     const s = await identified();
-    await recordOk(stack.app, 'antwerpen', s.caseId, { type: 'conviction', on: today(), underTraffickingLaw: true, appealed: false });
-    const granted = await recordOk(stack.app, 'immigration', s.caseId, { type: 'permanent-residence-decided', on: today(), grant: true });
+    await recordOk(stack.app, 'antwerpen', s.caseId, {
+      type: 'conviction',
+      on: today(),
+      underTraffickingLaw: true,
+      appealed: false,
+    });
+    const granted = await recordOk(stack.app, 'immigration', s.caseId, {
+      type: 'permanent-residence-decided',
+      on: today(),
+      grant: true,
+    });
     expect(granted).toMatchObject({ outcome: 'PERMANENT_RESIDENCE', flags: { identityProofMissing: true } });
-    const proven = await recordOk(stack.app, 'payoke', s.caseId, { type: 'identity-documented', on: today(), documentKind: 'passport' });
+    const proven = await recordOk(stack.app, 'payoke', s.caseId, {
+      type: 'identity-documented',
+      on: today(),
+      documentKind: 'passport',
+    });
     expect(proven).toMatchObject({ outcome: 'PERMANENT_RESIDENCE', flags: { identityProofMissing: false } });
     await stack.client.workflow.getHandle(s.caseId).result();
-    const late = await api('payoke').post(`/v1/cases/${s.caseId}/events`, { type: 'identity-documented', on: today(), documentKind: 'passport' });
+    const late = await api('payoke').post(`/v1/cases/${s.caseId}/events`, {
+      type: 'identity-documented',
+      on: today(),
+      documentKind: 'passport',
+    });
     expectProblem(late, 409);
     expect(late.body.detail).toMatch(/closed \(PERMANENT_RESIDENCE\)/);
   });
 
   it('a conviction outside the trafficking law is recorded without changing the stage or opening a review', async () => {
     const s = await identified();
-    const after = await recordOk(stack.app, 'antwerpen', s.caseId, { type: 'conviction', on: today(), underTraffickingLaw: false, appealed: false });
+    const after = await recordOk(stack.app, 'antwerpen', s.caseId, {
+      type: 'conviction',
+      on: today(),
+      underTraffickingLaw: false,
+      appealed: false,
+    });
     expect(after).toMatchObject({ stage: 'IDENTIFIED_VICTIM', outcome: null, permanentResidenceReview: null });
   });
 });
 
 describe('an event that does not apply now is 409 with the reason', () => {
   it.each<[string, () => Promise<CaseStatus>, TokenName, Record<string, unknown>, RegExp]>([
-    ['a second complaint', temporary, 'payoke', { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'LIEGE' }, /already on file/],
-    ['cooperation ended in stage 2', temporary, 'antwerpen', { type: 'cooperation-ended', on: today() }, /applies in the 6-month permit stage only/],
-    ['a renewal in reflection', reflection, 'immigration', { type: 'temporary-residence-renewed', on: today() }, /applies in temporary residence only/],
-    ['an A-card in reflection', reflection, 'immigration', { type: 'document-issued', on: today(), document: 'A_CARD', issuedOn: today(), validUntil: addDays(today(), 180) }, /not the document of the reflection period/],
-    ['a date in the future', reflection, 'payoke', { type: 'support-declined', on: addDays(today(), 2) }, /in the future/],
-    ['a decision with no review open', reflection, 'immigration', { type: 'withdrawal-decided', on: today(), withdraw: false, ground: 'public-order-threat' }, /no withdrawal review is open/],
-    ['a conviction before identification', temporary, 'antwerpen', { type: 'conviction', on: today(), underTraffickingLaw: true, appealed: false }, /once the victim is identified/],
+    [
+      'a second complaint',
+      temporary,
+      'payoke',
+      { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'LIEGE' },
+      /already on file/,
+    ],
+    [
+      'cooperation ended in stage 2',
+      temporary,
+      'antwerpen',
+      { type: 'cooperation-ended', on: today() },
+      /applies in the 6-month permit stage only/,
+    ],
+    [
+      'a renewal in reflection',
+      reflection,
+      'immigration',
+      { type: 'temporary-residence-renewed', on: today() },
+      /applies in temporary residence only/,
+    ],
+    [
+      'an A-card in reflection',
+      reflection,
+      'immigration',
+      {
+        type: 'document-issued',
+        on: today(),
+        document: 'A_CARD',
+        issuedOn: today(),
+        validUntil: addDays(today(), 180),
+      },
+      /not the document of the reflection period/,
+    ],
+    [
+      'a date in the future',
+      reflection,
+      'payoke',
+      { type: 'support-declined', on: addDays(today(), 2) },
+      /in the future/,
+    ],
+    [
+      'a decision with no review open',
+      reflection,
+      'immigration',
+      { type: 'withdrawal-decided', on: today(), withdraw: false, ground: 'public-order-threat' },
+      /no withdrawal review is open/,
+    ],
+    [
+      'a conviction before identification',
+      temporary,
+      'antwerpen',
+      { type: 'conviction', on: today(), underTraffickingLaw: true, appealed: false },
+      /once the victim is identified/,
+    ],
   ])('%s', async (_name, setup, who, event, reason) => {
     const before = await setup();
     const res = await api(who).post(`/v1/cases/${before.caseId}/events`, event);
@@ -347,7 +514,10 @@ describe('Idempotency-Key', () => {
     expect(again.body.caseId).toBe(first.body.caseId);
     expect(again.headers.location).toBe(first.headers.location);
 
-    const other = await api('payoke', { 'Idempotency-Key': key }).post('/v1/cases', openingBody({ exploitation: 'sexual' }));
+    const other = await api('payoke', { 'Idempotency-Key': key }).post(
+      '/v1/cases',
+      openingBody({ exploitation: 'sexual' }),
+    );
     expectProblem(other, 422);
     expect(other.body.detail).toMatch(/Idempotency-Key/);
 
@@ -359,7 +529,13 @@ describe('Idempotency-Key', () => {
 
   it('an event sent twice with one key is recorded once; another key records it again', async () => {
     const s = await openCase(stack.app);
-    const event = { type: 'document-issued', on: today(), document: 'ANNEX_15', issuedOn: today(), validUntil: addDays(today(), 44) };
+    const event = {
+      type: 'document-issued',
+      on: today(),
+      document: 'ANNEX_15',
+      issuedOn: today(),
+      validUntil: addDays(today(), 44),
+    };
     const key = `evt-${Date.now()}`;
     const first = await api('immigration', { 'Idempotency-Key': key }).post(`/v1/cases/${s.caseId}/events`, event);
     const second = await api('immigration', { 'Idempotency-Key': key }).post(`/v1/cases/${s.caseId}/events`, event);
@@ -367,7 +543,10 @@ describe('Idempotency-Key', () => {
     expect(second.body).toEqual(first.body);
     expect(ofType(await status(s.caseId), 'document-issued')).toHaveLength(1);
 
-    const third = await api('immigration', { 'Idempotency-Key': `${key}-b` }).post(`/v1/cases/${s.caseId}/events`, event);
+    const third = await api('immigration', { 'Idempotency-Key': `${key}-b` }).post(
+      `/v1/cases/${s.caseId}/events`,
+      event,
+    );
     expect(third.status).toBe(200);
     expect(ofType(await status(s.caseId), 'document-issued')).toHaveLength(2);
   });
@@ -393,7 +572,10 @@ describe('prosecutor status queries', () => {
   it('lists the query for the office queried only, takes its answer once, then drops it from the list', async () => {
     const s = await temporary();
     const queryId = s.prosecutorQuery!.queryId;
-    const listed = await eventually(() => queries('antwerpen'), (items) => !!find(items, queryId));
+    const listed = await eventually(
+      () => queries('antwerpen'),
+      (items) => !!find(items, queryId),
+    );
     expect(find(listed, queryId)).toEqual({
       queryId,
       caseId: s.caseId,
@@ -407,21 +589,31 @@ describe('prosecutor status queries', () => {
     expect(find(await queries('liege'), queryId)).toBeUndefined();
     expect(find(await queries('caAntwerpen'), queryId)).toBeUndefined(); // not escalated
 
-    const answered = await api('antwerpen').post(`/v1/prosecutor/queries/${queryId}/answer`, { ...YES, note: SECRET.note });
+    const answered = await api('antwerpen').post(`/v1/prosecutor/queries/${queryId}/answer`, {
+      ...YES,
+      note: SECRET.note,
+    });
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({
       stage: 'IDENTIFIED_VICTIM',
       prosecutorQuery: null,
       document: { type: 'A_CARD', issuedOn: today(), validUntil: addPeriod(today(), { months: 6 }) },
     });
-    expect((answered.body as CaseStatus).history.at(-1)).toEqual({ on: today(), type: 'status-query-answered', by: 'prosecutor' });
+    expect((answered.body as CaseStatus).history.at(-1)).toEqual({
+      on: today(),
+      type: 'status-query-answered',
+      by: 'prosecutor',
+    });
     expect(answered.text).not.toContain(SECRET.note);
 
     const twice = await api('antwerpen').post(`/v1/prosecutor/queries/${queryId}/answer`, YES);
     expectProblem(twice, 409);
     expect(twice.body.detail).toMatch(/already been answered/);
 
-    const after = await eventually(() => queries('antwerpen'), (items) => !find(items, queryId));
+    const after = await eventually(
+      () => queries('antwerpen'),
+      (items) => !find(items, queryId),
+    );
     expect(find(after, queryId)).toBeUndefined();
     // The office queried may still read the case.
     expect((await api('antwerpen').get(`/v1/cases/${s.caseId}`)).status).toBe(200);
@@ -429,7 +621,10 @@ describe('prosecutor status queries', () => {
 
   it('a negative answer keeps the case in temporary residence with no query open', async () => {
     const s = await temporary();
-    const res = await api('antwerpen').post(`/v1/prosecutor/queries/${s.prosecutorQuery!.queryId}/answer`, { ...YES, consideredVictim: false });
+    const res = await api('antwerpen').post(`/v1/prosecutor/queries/${s.prosecutorQuery!.queryId}/answer`, {
+      ...YES,
+      consideredVictim: false,
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ stage: 'TEMPORARY_RESIDENCE', outcome: null, prosecutorQuery: null });
   });
@@ -465,7 +660,9 @@ describe('GET /v1/cases: filters and cursor pagination', () => {
         items.some((i) => i.caseId === returned.caseId && i.outcome === 'VOLUNTARY_RETURN' && !i.running) &&
         [adult, minor].every((c) => items.some((i) => i.caseId === c.caseId)),
     );
-    expect(ids(mine.items)).toEqual(expect.arrayContaining([adult.caseId, minor.caseId, stage2.caseId, returned.caseId]));
+    expect(ids(mine.items)).toEqual(
+      expect.arrayContaining([adult.caseId, minor.caseId, stage2.caseId, returned.caseId]),
+    );
   });
 
   it('shows each case as a summary without personal data', async () => {
@@ -480,13 +677,19 @@ describe('GET /v1/cases: filters and cursor pagination', () => {
       awaitingProsecutor: false,
       running: true,
     });
-    expect(items.find((i) => i.caseId === stage2.caseId)).toMatchObject({ awaitingProsecutor: true, nextDeadline: addDays(today(), 14) });
+    expect(items.find((i) => i.caseId === stage2.caseId)).toMatchObject({
+      awaitingProsecutor: true,
+      nextDeadline: addDays(today(), 14),
+    });
   });
 
   it('a centre sees its own cases only; the Immigration Office and admin see all', async () => {
     expect(ids((await list('payoke', 'pageSize=100')).items)).not.toContain(adult.caseId);
     for (const who of ['immigration', 'admin'] as const) {
-      const all = await eventually(() => list(who, 'pageSize=100'), ({ items }) => ids(items).includes(adult.caseId));
+      const all = await eventually(
+        () => list(who, 'pageSize=100'),
+        ({ items }) => ids(items).includes(adult.caseId),
+      );
       expect(ids(all.items)).toContain(adult.caseId);
     }
   });

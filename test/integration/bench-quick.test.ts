@@ -43,7 +43,11 @@ describe('npm run bench -- --quick', () => {
     expect(report).toMatchObject({
       mode: 'quick',
       machine: { cores: expect.any(Number), cpuModel: expect.any(String), ramGiB: expect.any(Number) },
-      versions: { node: process.version, temporalSdk: expect.stringContaining('1.'), temporalCli: expect.stringContaining('temporal') },
+      versions: {
+        node: process.version,
+        temporalSdk: expect.stringContaining('1.'),
+        temporalCli: expect.stringContaining('temporal'),
+      },
       parameters: { N: expect.any(Number), M: expect.any(Number), C: expect.any(Number), K: expect.any(Number) },
     });
 
@@ -51,7 +55,11 @@ describe('npm run bench -- --quick', () => {
     for (const path of ['api', 'raw'] as const) {
       expect(report.ingestion[path].open.ops).toBe(report.parameters.N);
       expect(report.ingestion[path].event.ops).toBe(report.parameters.M);
-      expect(report.ingestion[path].event.latencyMs).toMatchObject({ p50: expect.any(Number), p95: expect.any(Number), p99: expect.any(Number) });
+      expect(report.ingestion[path].event.latencyMs).toMatchObject({
+        p50: expect.any(Number),
+        p95: expect.any(Number),
+        p99: expect.any(Number),
+      });
     }
     expect(report.ingestion.ratios).toMatchObject({ openThroughput: expect.any(Number), eventP99: expect.any(Number) });
 

@@ -17,7 +17,11 @@ describe('the real dev server', () => {
       workflowsPath: require.resolve('../fixtures/plumbing-workflows'),
     });
     const result = await worker.runUntil(
-      stack.env.client.workflow.execute(hello, { taskQueue: 'plumbing-dev', workflowId: `hello-${Date.now()}`, args: ['Temporal'] }),
+      stack.env.client.workflow.execute(hello, {
+        taskQueue: 'plumbing-dev',
+        workflowId: `hello-${Date.now()}`,
+        args: ['Temporal'],
+      }),
     );
     expect(result).toBe('hello Temporal');
   });
@@ -27,12 +31,20 @@ describe('the real dev server', () => {
     const res = await request(stack.app)
       .post('/v1/cases')
       .set('Authorization', `Bearer ${TOKENS.payoke}`)
-      .send({ openedOn: today, unaccompaniedMinor: false, victim: { pseudonym: 'P', language: 'ro' }, exploitation: 'labour', caseworkerEmail: 'cw@example.org' });
+      .send({
+        openedOn: today,
+        unaccompaniedMinor: false,
+        victim: { pseudonym: 'P', language: 'ro' },
+        exploitation: 'labour',
+        caseworkerEmail: 'cw@example.org',
+      });
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/v1/cases/${res.body.caseId}`);
     await stack.smtp.waitFor(1, 10_000);
     expect(stack.smtp.messages[0]?.to).toMatchObject({ text: 'office-etrangers@example.org' });
-    const status = await request(stack.app).get(`/v1/cases/${res.body.caseId}`).set('Authorization', `Bearer ${TOKENS.payoke}`);
+    const status = await request(stack.app)
+      .get(`/v1/cases/${res.body.caseId}`)
+      .set('Authorization', `Bearer ${TOKENS.payoke}`);
     expect(status.body).toMatchObject({ stage: 'REFLECTION', centre: 'PAYOKE' });
   });
 });

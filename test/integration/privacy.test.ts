@@ -36,7 +36,10 @@ const NOTES = {
   conviction: 'NOTE-conviction: after rotation, read with the new key',
 };
 // The second case: its guardian's mailbox refuses mail, so its notice activity fails.
-const UNREACHABLE = { pseudonym: 'Second-Probe-Pseudonym-9021', guardianEmail: 'unreachable.probe.7734@guardian.example.org' };
+const UNREACHABLE = {
+  pseudonym: 'Second-Probe-Pseudonym-9021',
+  guardianEmail: 'unreachable.probe.7734@guardian.example.org',
+};
 const NOTE_UNREACHABLE = 'NOTE-second-case: lives with an aunt in Probe-Town';
 
 const PERSONAL = [
@@ -92,7 +95,8 @@ const startedAt = new Date();
 /** A request on a case through the API, kept for the audit and error-response checks. */
 async function api(as: As, method: 'get' | 'post', path: string, body?: Record<string, unknown>): Promise<Sent> {
   const requestId = `privacy-${sent.length + 1}`;
-  const req = request(stack.app)[method](path).set('Authorization', `Bearer ${TOKENS[as]}`).set('X-Request-Id', requestId);
+  const client = request(stack.app);
+  const req = client[method](path).set('Authorization', `Bearer ${TOKENS[as]}`).set('X-Request-Id', requestId);
   const res = body ? await req.send(body) : await req;
   const resBody = res.body as Record<string, unknown>;
   const entry: Sent = { requestId, as, method, path, body, status: res.status, text: res.text, resBody };
@@ -119,7 +123,8 @@ function asText(value: unknown): string {
   const plain = (v: unknown): unknown => {
     if (v instanceof Uint8Array) return Buffer.from(v).toString('utf8');
     if (Array.isArray(v)) return v.map(plain);
-    if (v !== null && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
+    if (v !== null && typeof v === 'object')
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, plain(x)]));
     return v;
   };
   return JSON.stringify(plain(value));
@@ -132,7 +137,11 @@ async function rawRuns(client: Client, workflowId: string): Promise<RawRun[]> {
     const pages: Buffer[] = [];
     let nextPageToken: Uint8Array | undefined;
     do {
-      const res = await client.workflowService.getWorkflowExecutionHistory({ namespace, execution: { workflowId, runId }, nextPageToken });
+      const res = await client.workflowService.getWorkflowExecutionHistory({
+        namespace,
+        execution: { workflowId, runId },
+        nextPageToken,
+      });
       pages.push(Buffer.from(temporal.api.workflowservice.v1.GetWorkflowExecutionHistoryResponse.encode(res).finish()));
       nextPageToken = res.nextPageToken && res.nextPageToken.length > 0 ? res.nextPageToken : undefined;
     } while (nextPageToken);
@@ -176,7 +185,10 @@ async function settled(workflowId: string): Promise<void> {
   let last = -1;
   for (let i = 0; i < 100; i++) {
     const { workflowService, options } = stack.client;
-    const d = await workflowService.describeWorkflowExecution({ namespace: options.namespace, execution: { workflowId } });
+    const d = await workflowService.describeWorkflowExecution({
+      namespace: options.namespace,
+      execution: { workflowId },
+    });
     const length = Number(d.workflowExecutionInfo?.historyLength ?? 0);
     if (length === last && !d.pendingWorkflowTask && (d.pendingActivities ?? []).length === 0) return;
     last = length;
@@ -210,7 +222,12 @@ beforeAll(async () => {
   });
 
   // A bad request carrying personal data: the 400 must name the field, not echo the data.
-  const invalid = await api('payoke', 'post', '/v1/cases', openingWithGuardianEmail(`${CASE.guardianName} at ${CASE.guardianEmail}`));
+  const invalid = await api(
+    'payoke',
+    'post',
+    '/v1/cases',
+    openingWithGuardianEmail(`${CASE.guardianName} at ${CASE.guardianEmail}`),
+  );
   expect(invalid.status).toBe(400);
 
   const opened = await api('payoke', 'post', '/v1/cases', openingWithGuardianEmail(CASE.guardianEmail));
@@ -219,27 +236,47 @@ beforeAll(async () => {
   expect((await api('payoke', 'get', `/v1/cases/${caseId}`)).status).toBe(200);
 
   const complaint = await api('payoke', 'post', `/v1/cases/${caseId}/events`, {
-    type: 'complaint-filed', on, kind: 'complaint', prosecutorOffice: 'ANTWERPEN', note: NOTES.complaint,
+    type: 'complaint-filed',
+    on,
+    kind: 'complaint',
+    prosecutorOffice: 'ANTWERPEN',
+    note: NOTES.complaint,
   });
   expect(complaint.resBody).toMatchObject({ stage: 'TEMPORARY_RESIDENCE', prosecutorQuery: { office: 'ANTWERPEN' } });
 
   // The prosecutor's office finds its query in its list (visibility is eventually consistent) and answers it.
-  const queryId = await waitUntil('the query in the prosecutor list', async () => {
-    const list = await api('antwerpen', 'get', '/v1/prosecutor/queries');
-    const items = list.resBody.items as { queryId: string; caseId: string }[];
-    return items.find((q) => q.caseId === caseId)?.queryId;
-  }, 15_000, 200);
+  const queryId = await waitUntil(
+    'the query in the prosecutor list',
+    async () => {
+      const list = await api('antwerpen', 'get', '/v1/prosecutor/queries');
+      const items = list.resBody.items as { queryId: string; caseId: string }[];
+      return items.find((q) => q.caseId === caseId)?.queryId;
+    },
+    15_000,
+    200,
+  );
   const answered = await api('antwerpen', 'post', `/v1/prosecutor/queries/${queryId}/answer`, {
-    consideredVictim: true, proceedingsOngoing: true, cooperating: true, tiesSevered: true, note: NOTES.answer,
+    consideredVictim: true,
+    proceedingsOngoing: true,
+    cooperating: true,
+    tiesSevered: true,
+    note: NOTES.answer,
   });
   expect(answered.resBody).toMatchObject({ stage: 'IDENTIFIED_VICTIM', document: { type: 'A_CARD' } });
 
   const identity = await api('payoke', 'post', `/v1/cases/${caseId}/events`, {
-    type: 'identity-documented', on, documentKind: 'passport', note: NOTES.identity,
+    type: 'identity-documented',
+    on,
+    documentKind: 'passport',
+    note: NOTES.identity,
   });
   expect(identity.status).toBe(200);
   const rejected = await api('payoke', 'post', `/v1/cases/${caseId}/events`, {
-    type: 'complaint-filed', on, kind: 'statement', prosecutorOffice: 'ANTWERPEN', note: NOTES.rejected,
+    type: 'complaint-filed',
+    on,
+    kind: 'statement',
+    prosecutorOffice: 'ANTWERPEN',
+    note: NOTES.rejected,
   });
   expect(rejected.status).toBe(409);
   rejectedReason = rejected.resBody.detail as string;
@@ -247,7 +284,12 @@ beforeAll(async () => {
   // Another centre's attempt: refused as if the case did not exist.
   expect((await api('pagasa', 'get', `/v1/cases/${caseId}`)).status).toBe(404);
   const issued = await api('immigration', 'post', `/v1/cases/${caseId}/events`, {
-    type: 'document-issued', on, document: 'A_CARD', issuedOn: on, validUntil: addPeriod(on, { months: 6 }), note: NOTES.documentIssued,
+    type: 'document-issued',
+    on,
+    document: 'A_CARD',
+    issuedOn: on,
+    validUntil: addPeriod(on, { months: 6 }),
+    note: NOTES.documentIssued,
   });
   expect(issued.status).toBe(200);
 
@@ -263,7 +305,11 @@ beforeAll(async () => {
   expect(second.status).toBe(201);
   secondCaseId = second.resBody.caseId as string;
   const secondComplaint = await api('payoke', 'post', `/v1/cases/${secondCaseId}/events`, {
-    type: 'complaint-filed', on, kind: 'statement', prosecutorOffice: 'LIEGE', note: NOTE_UNREACHABLE,
+    type: 'complaint-filed',
+    on,
+    kind: 'statement',
+    prosecutorOffice: 'LIEGE',
+    note: NOTE_UNREACHABLE,
   });
   expect(secondComplaint.status).toBe(200);
 
@@ -280,16 +326,30 @@ beforeAll(async () => {
   // The restarted service reads the case written with the old key, and finishes it with the new one.
   expect((await api('admin', 'get', `/v1/cases/${caseId}`)).resBody).toMatchObject({ stage: 'IDENTIFIED_VICTIM' });
   const convicted = await api('antwerpen', 'post', `/v1/cases/${caseId}/events`, {
-    type: 'conviction', on, underTraffickingLaw: true, appealed: false, note: NOTES.conviction,
+    type: 'conviction',
+    on,
+    underTraffickingLaw: true,
+    appealed: false,
+    note: NOTES.conviction,
   });
-  expect(convicted.resBody).toMatchObject({ stage: 'IDENTIFIED_VICTIM', permanentResidenceReview: { basis: 'conviction' } });
-  const granted = await api('immigration', 'post', `/v1/cases/${caseId}/events`, { type: 'permanent-residence-decided', on, grant: true });
+  expect(convicted.resBody).toMatchObject({
+    stage: 'IDENTIFIED_VICTIM',
+    permanentResidenceReview: { basis: 'conviction' },
+  });
+  const granted = await api('immigration', 'post', `/v1/cases/${caseId}/events`, {
+    type: 'permanent-residence-decided',
+    on,
+    grant: true,
+  });
   expect(granted.resBody).toMatchObject({ stage: 'PERMANENT_RESIDENCE', outcome: 'PERMANENT_RESIDENCE' });
   finalStatus = await stack.client.workflow.getHandle(caseId).result();
   expect((await api('payoke', 'get', `/v1/cases/${caseId}`)).resBody).toMatchObject({ outcome: 'PERMANENT_RESIDENCE' });
   expect((await api('payoke', 'get', '/v1/cases?minor=true')).status).toBe(200);
-  await waitUntil('the failed notice of the second case', async () =>
-    (await rawRuns(rawClient, secondCaseId)).some((r) => r.events.some((e) => e.activityTaskFailedEventAttributes)) || undefined,
+  await waitUntil(
+    'the failed notice of the second case',
+    async () =>
+      (await rawRuns(rawClient, secondCaseId)).some((r) => r.events.some((e) => e.activityTaskFailedEventAttributes)) ||
+      undefined,
     15_000,
     200,
   );
@@ -313,7 +373,10 @@ describe('what the Temporal server stores for a case', () => {
         if (path.includes('.searchAttributes.')) continue; // never encrypted, and checked below
         // The SDK writes a patch marker's data itself, in clear, past the codec: it holds the patch id and nothing else.
         if (path.includes('.markerRecordedEventAttributes.details.patch-data.')) {
-          expect(JSON.parse(Buffer.from(payload.data ?? []).toString())).toEqual({ id: PATCHES.permanentResidenceByDecision, deprecated: false });
+          expect(JSON.parse(Buffer.from(payload.data ?? []).toString())).toEqual({
+            id: PATCHES.permanentResidenceByDecision,
+            deprecated: false,
+          });
           continue;
         }
         expect({ path, encoding: metadataText(payload, 'encoding') }).toEqual({ path, encoding: ENCRYPTED_ENCODING });
@@ -322,12 +385,18 @@ describe('what the Temporal server stores for a case', () => {
   });
 
   it('would show a payload that the codec did not encrypt (the scan is not blind)', () => {
-    const plain = defaultPayloadConverter.toPayload({ opening: { victim: { pseudonym: CASE.pseudonym } }, note: NOTES.answer });
+    const plain = defaultPayloadConverter.toPayload({
+      opening: { victim: { pseudonym: CASE.pseudonym } },
+      note: NOTES.answer,
+    });
     const history = temporal.api.history.v1.History.create({
       events: [{ workflowExecutionStartedEventAttributes: { input: { payloads: [plain] } } }],
     });
     expect(found(asText(history), PERSONAL)).toEqual([CASE.pseudonym, NOTES.answer]);
-    expect(found(Buffer.from(temporal.api.history.v1.History.encode(history).finish()), PERSONAL)).toEqual([CASE.pseudonym, NOTES.answer]);
+    expect(found(Buffer.from(temporal.api.history.v1.History.encode(history).finish()), PERSONAL)).toEqual([
+      CASE.pseudonym,
+      NOTES.answer,
+    ]);
   });
 
   it('reads back with the codec: the opening, every event note and the answer, across the rotation', async () => {
@@ -373,7 +442,11 @@ describe('key rotation', () => {
     expect(keyAfter).not.toBe(keyBefore);
     const runs = await rawRuns(rawClient, caseId);
     const keyIds = (events: temporal.api.history.v1.IHistoryEvent[]) => [
-      ...new Set(payloadsIn(events).filter(({ path }) => !path.includes('.searchAttributes.')).map(({ payload }) => keyIdOf(payload))),
+      ...new Set(
+        payloadsIn(events)
+          .filter(({ path }) => !path.includes('.searchAttributes.'))
+          .map(({ payload }) => keyIdOf(payload)),
+      ),
     ];
     const rotated = runs.find((r) => r.runId === rotatedRunId);
     expect(rotated).toBe(runs.at(-1));
@@ -384,10 +457,12 @@ describe('key rotation', () => {
     expect(keyIds(after)).toEqual([keyAfter]);
 
     // The conviction (sent after the rotation) and the final result: new key, and they decrypt.
-    const conviction = after.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes)?.workflowExecutionUpdateAcceptedEventAttributes
-      ?.acceptedRequest?.input?.args?.payloads?.[0];
+    const conviction = after.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes)
+      ?.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads?.[0];
     expect(keyIdOf(conviction as Payload)).toBe(keyAfter);
-    expect(await decoded(conviction as Payload)).toMatchObject({ event: { type: 'conviction', note: NOTES.conviction } });
+    expect(await decoded(conviction as Payload)).toMatchObject({
+      event: { type: 'conviction', note: NOTES.conviction },
+    });
     const result = after.at(-1)?.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0];
     expect(keyIdOf(result as Payload)).toBe(keyAfter);
     // The first run's input, written with the old key, still decrypts with the rotated key file.
@@ -399,7 +474,9 @@ describe('key rotation', () => {
   it('names the missing key id when a payload was written with a key that is no longer in the file', async () => {
     const file = JSON.parse(readFileSync(stack.keysFile, 'utf8')) as { encryptWith: string; keys: { id: string }[] };
     const withoutOld = `${stack.keysFile}.without-old.json`;
-    writeFileSync(withoutOld, JSON.stringify({ ...file, keys: file.keys.filter((k) => k.id !== keyBefore) }), { mode: 0o600 });
+    writeFileSync(withoutOld, JSON.stringify({ ...file, keys: file.keys.filter((k) => k.id !== keyBefore) }), {
+      mode: 0o600,
+    });
     const runs = await rawRuns(rawClient, caseId);
     const start = runs[0]?.events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0] as Payload;
 
@@ -410,7 +487,8 @@ describe('key rotation', () => {
     const client = new Client({ connection: stack.env.connection, namespace: stack.env.namespace, dataConverter });
     await expect(client.workflow.getHandle(caseId, runs[0]?.runId).describe()).rejects.toThrow(message);
     // Payloads of the new key still decrypt with that file.
-    const result = runs.at(-1)?.events.at(-1)?.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0] as Payload;
+    const result = runs.at(-1)?.events.at(-1)?.workflowExecutionCompletedEventAttributes?.result
+      ?.payloads?.[0] as Payload;
     expect(await decoded(result, withoutOld)).toMatchObject({ caseId, outcome: 'PERMANENT_RESIDENCE' });
   });
 });
@@ -421,7 +499,8 @@ describe('failure messages in the history', () => {
       actor: { id: 'centre-payoke', role: 'centre', centre: 'PAYOKE' },
       event: { type: 'complaint-filed', on: today(), kind: 'statement', prosecutorOffice: 'LIEGE' },
     };
-    const { UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED } = temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage;
+    const { UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED } =
+      temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage;
     const codec = new AesGcmCodec(stack.keys);
     const res = await rawClient.workflowService.updateWorkflowExecution({
       namespace: rawClient.options.namespace,
@@ -429,7 +508,10 @@ describe('failure messages in the history', () => {
       waitPolicy: { lifecycleStage: UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED },
       request: {
         meta: { updateId: 'privacy-raw-rejected', identity: 'privacy-test' },
-        input: { name: 'recordEvent', args: { payloads: await codec.encode([defaultPayloadConverter.toPayload(input)]) } },
+        input: {
+          name: 'recordEvent',
+          args: { payloads: await codec.encode([defaultPayloadConverter.toPayload(input)]) },
+        },
       },
     });
     const failure = res.outcome?.failure;
@@ -445,7 +527,10 @@ describe('failure messages in the history', () => {
 
   it('a failed notice activity: its message is encoded in the history, readable with the codec', async () => {
     const runs = await rawRuns(rawClient, secondCaseId);
-    const failed = runs.flatMap((r) => r.events).map((e) => e.activityTaskFailedEventAttributes?.failure).filter((f) => !!f);
+    const failed = runs
+      .flatMap((r) => r.events)
+      .map((e) => e.activityTaskFailedEventAttributes?.failure)
+      .filter((f) => !!f);
     expect(failed).toHaveLength(1);
     const failure = failed[0]!;
     expect(failure.message).toBe('Encoded failure');
@@ -455,8 +540,9 @@ describe('failure messages in the history', () => {
       message: expect.stringMatching(/stage-changed .* refused for guardian/),
     });
     // What the people involved notice: the Immigration Office is told of the failed delivery (in French, its language).
-    const told = await waitUntil('the delivery-failed notice', async () =>
-      stack.smtp.messages.find((m) => m.messageId?.includes(`${secondCaseId}=2Fdelivery-failed`)),
+    const told = await waitUntil(
+      'the delivery-failed notice',
+      async () => stack.smtp.messages.find((m) => m.messageId?.includes(`${secondCaseId}=2Fdelivery-failed`)),
       15_000,
       200,
     );
@@ -468,7 +554,9 @@ describe('failure messages in the history', () => {
 describe('the codec endpoint (deployment configuration)', () => {
   const decode = (payloads: Payload[]) => ({
     payloads: payloads.map((p) => ({
-      metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+      metadata: Object.fromEntries(
+        Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+      ),
       data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
     })),
   });
@@ -476,7 +564,8 @@ describe('the codec endpoint (deployment configuration)', () => {
   beforeAll(async () => {
     const runs = await rawRuns(rawClient, caseId);
     const start = runs[0]?.events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0] as Payload;
-    const result = runs.at(-1)?.events.at(-1)?.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0] as Payload;
+    const result = runs.at(-1)?.events.at(-1)?.workflowExecutionCompletedEventAttributes?.result
+      ?.payloads?.[0] as Payload;
     body = decode([start, result]);
   });
   const post = async (headers: Record<string, string>) => {
@@ -496,14 +585,21 @@ describe('the codec endpoint (deployment configuration)', () => {
     const values = (res.body as { payloads: { data: string }[] }).payloads.map(
       (p) => JSON.parse(Buffer.from(p.data, 'base64').toString('utf8')) as unknown,
     );
-    expect(values[0]).toMatchObject({ caseId, opening: { victim: { pseudonym: CASE.pseudonym }, guardian: { name: CASE.guardianName } } });
+    expect(values[0]).toMatchObject({
+      caseId,
+      opening: { victim: { pseudonym: CASE.pseudonym }, guardian: { name: CASE.guardianName } },
+    });
     expect(values[1]).toMatchObject({ caseId, outcome: 'PERMANENT_RESIDENCE' });
   });
 
   it.each([
     ['a centre token', { Authorization: `Bearer ${TOKENS.payoke}` }, 403],
     ['a prosecutor token', { Authorization: `Bearer ${TOKENS.antwerpen}` }, 403],
-    ['an admin token from a foreign origin', { Authorization: `Bearer ${TOKENS.admin}`, Origin: 'https://evil.example' }, 403],
+    [
+      'an admin token from a foreign origin',
+      { Authorization: `Bearer ${TOKENS.admin}`, Origin: 'https://evil.example' },
+      403,
+    ],
     ['no token', {}, 401],
     ['no token, even from the Web UI origin on loopback', { Origin: WEB_UI }, 401],
   ])('refuses %s', async (_what, headers: Record<string, string>, status) => {
@@ -527,14 +623,24 @@ describe('nothing personal outside the ciphertext', () => {
     for (const id of [caseId, secondCaseId]) {
       const d = await stack.client.workflow.getHandle(id).describe();
       expect(d.typedSearchAttributes.getAll().length).toBeGreaterThan(2);
-      expect(found(JSON.stringify({ typed: d.typedSearchAttributes, untyped: d.searchAttributes }), PERSONAL)).toEqual([]);
-      const raw = await rawClient.workflowService.describeWorkflowExecution({ namespace, execution: { workflowId: id } });
+      expect(found(JSON.stringify({ typed: d.typedSearchAttributes, untyped: d.searchAttributes }), PERSONAL)).toEqual(
+        [],
+      );
+      const raw = await rawClient.workflowService.describeWorkflowExecution({
+        namespace,
+        execution: { workflowId: id },
+      });
       const bytes = Buffer.from(temporal.api.workflowservice.v1.DescribeWorkflowExecutionResponse.encode(raw).finish());
       expect(bytes.includes('PAYOKE')).toBe(true);
       expect(found(bytes, IN_HISTORY_NEVER)).toEqual([]);
-      const listed = await rawClient.workflowService.listWorkflowExecutions({ namespace, query: `WorkflowId = '${id}'` });
+      const listed = await rawClient.workflowService.listWorkflowExecutions({
+        namespace,
+        query: `WorkflowId = '${id}'`,
+      });
       expect(listed.executions?.length).toBeGreaterThan(0);
-      const listedBytes = Buffer.from(temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse.encode(listed).finish());
+      const listedBytes = Buffer.from(
+        temporal.api.workflowservice.v1.ListWorkflowExecutionsResponse.encode(listed).finish(),
+      );
       expect(found(listedBytes, IN_HISTORY_NEVER)).toEqual([]);
     }
   });
@@ -547,7 +653,8 @@ describe('nothing personal outside the ciphertext', () => {
     expect(found(logs, Object.values(TOKENS))).toEqual([]);
     // Error responses included: the 400 about the guardian's address names the field only.
     expect(sent.find((s) => s.status === 400)?.text).toMatch(/guardian\.email/);
-    for (const s of sent) expect({ request: s.requestId, leaked: found(s.text, PERSONAL) }).toEqual({ request: s.requestId, leaked: [] });
+    for (const s of sent)
+      expect({ request: s.requestId, leaked: found(s.text, PERSONAL) }).toEqual({ request: s.requestId, leaked: [] });
   });
 
   it('mails carry none; a guardian address appears only in mail to that guardian', () => {
@@ -558,15 +665,27 @@ describe('nothing personal outside the ciphertext', () => {
     expect(toGuardian.length).toBeGreaterThanOrEqual(3);
     raw.forEach((source, i) => {
       const to = stack.smtp.envelopes[i] ?? [];
-      const forbidden = [...NEVER_MAILED, ...[CASE.guardianEmail, UNREACHABLE.guardianEmail].filter((g) => !to.includes(g))];
+      const forbidden = [
+        ...NEVER_MAILED,
+        ...[CASE.guardianEmail, UNREACHABLE.guardianEmail].filter((g) => !to.includes(g)),
+      ];
       // The source as it travelled, and its parts decoded (quoted-printable and base64 would hide a match).
       const m = stack.smtp.messages[i]!;
-      const parts = [m.subject ?? '', m.text ?? '', m.html || '', ...m.attachments.map((a) => a.content.toString('utf8'))];
+      const parts = [
+        m.subject ?? '',
+        m.text ?? '',
+        m.html || '',
+        ...m.attachments.map((a) => a.content.toString('utf8')),
+      ];
       const leaked = [...found(source, forbidden), ...found(parts.join('\n'), forbidden)];
       expect({ mail: i, to, leaked }).toEqual({ mail: i, to, leaked: [] });
     });
     // The decoded scan is not blind: the calendar attachments (base64 on the wire) read as text.
-    expect(stack.smtp.messages.some((m) => m.attachments.some((a) => a.content.toString('utf8').includes('BEGIN:VCALENDAR')))).toBe(true);
+    expect(
+      stack.smtp.messages.some((m) =>
+        m.attachments.some((a) => a.content.toString('utf8').includes('BEGIN:VCALENDAR')),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -574,7 +693,9 @@ describe('the audit trail', () => {
   it('holds one record per request on a case: who, role, case, action, result; no token, no personal data', () => {
     const all = auditRecords(stack);
     const codec = all.filter((r) => String(r.action).startsWith('codec.'));
-    expect(codec.map((r) => [r.action, r.caseId, r.result])).toEqual(codecCalls.map((status) => ['codec.decode', null, status]));
+    expect(codec.map((r) => [r.action, r.caseId, r.result])).toEqual(
+      codecCalls.map((status) => ['codec.decode', null, status]),
+    );
     expect(codec.filter((r) => r.result === 200).map((r) => r.principalId)).toEqual(['admin', 'dvz']);
     const records = all.filter((r) => !String(r.action).startsWith('codec.'));
     expect(records).toHaveLength(sent.length);
@@ -583,8 +704,16 @@ describe('the audit trail', () => {
       const [, collection, id, sub] = m ?? [];
       const action =
         collection === 'prosecutor/queries'
-          ? sub ? 'query.answer' : 'query.list'
-          : sub ? `case.event.${String(s.body?.type)}` : id ? 'case.read' : s.method === 'post' ? 'case.open' : 'case.list';
+          ? sub
+            ? 'query.answer'
+            : 'query.list'
+          : sub
+            ? `case.event.${String(s.body?.type)}`
+            : id
+              ? 'case.read'
+              : s.method === 'post'
+                ? 'case.open'
+                : 'case.list';
       const opened = s.status === 201 ? (s.resBody.caseId as string) : null;
       const caseOf = collection === 'prosecutor/queries' ? (id ? caseOfQuery(id) : null) : (id ?? opened);
       const { id: principalId, role } = PRINCIPAL[s.as];
@@ -604,7 +733,9 @@ describe('the audit trail', () => {
 
     const file = readFileSync(stack.auditFile, 'utf8');
     expect(found(file, [...PERSONAL, CASE.caseworkerEmail])).toEqual([]);
-    expect(found(file, [...Object.values(TOKENS), ...Object.values(TOKENS).map((t) => sha256(t).toString('hex'))])).toEqual([]);
+    expect(
+      found(file, [...Object.values(TOKENS), ...Object.values(TOKENS).map((t) => sha256(t).toString('hex'))]),
+    ).toEqual([]);
     expect(file).not.toMatch(/bearer/i);
   });
 });

@@ -21,7 +21,13 @@ const today = () => dateAt(Date.now());
 async function openCase(): Promise<string> {
   const res = await stack.request('POST', '/v1/cases', {
     token: stack.tokens['centre-PAYOKE'],
-    body: { openedOn: today(), unaccompaniedMinor: false, victim: { pseudonym: 'P', language: 'ro' }, exploitation: 'labour', caseworkerEmail: 'cw@example.org' },
+    body: {
+      openedOn: today(),
+      unaccompaniedMinor: false,
+      victim: { pseudonym: 'P', language: 'ro' },
+      exploitation: 'labour',
+      caseworkerEmail: 'cw@example.org',
+    },
   });
   expect(res.status).toBe(201);
   return (res.body as { caseId: string }).caseId;
@@ -83,9 +89,15 @@ describe('SIGTERM', () => {
 
     // The completion reached Temporal: the activity completed on its first attempt, no timeout, no retry.
     const events = (await stack.client.workflow.getHandle(caseId).fetchHistory()).events ?? [];
-    expect(events.filter((e) => e.activityTaskStartedEventAttributes).map((e) => e.activityTaskStartedEventAttributes!.attempt)).toEqual([1]);
+    expect(
+      events
+        .filter((e) => e.activityTaskStartedEventAttributes)
+        .map((e) => e.activityTaskStartedEventAttributes!.attempt),
+    ).toEqual([1]);
     expect(events.filter((e) => e.activityTaskCompletedEventAttributes)).toHaveLength(1);
-    expect(events.filter((e) => e.activityTaskTimedOutEventAttributes || e.activityTaskFailedEventAttributes)).toHaveLength(0);
+    expect(
+      events.filter((e) => e.activityTaskTimedOutEventAttributes || e.activityTaskFailedEventAttributes),
+    ).toHaveLength(0);
 
     await stack.worker.start();
     const res = await stack.request('POST', `/v1/cases/${caseId}/events`, {

@@ -53,25 +53,44 @@ export const minorOpening = (): CaseOpening =>
   });
 
 /** Opens a case through the API and returns its status (fails the test on anything but 201). */
-export async function openCase(app: Express, who: TokenName = 'payoke', body: CaseOpening = openingBody()): Promise<CaseStatus> {
+export async function openCase(
+  app: Express,
+  who: TokenName = 'payoke',
+  body: CaseOpening = openingBody(),
+): Promise<CaseStatus> {
   const res = await as(app, who).post('/v1/cases', body);
   if (res.status !== 201) throw new Error(`opening a case gave ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as CaseStatus;
 }
 
 /** Records an event through the API; fails on anything but 200. */
-export async function recordOk(app: Express, who: TokenName, caseId: string, event: Record<string, unknown>): Promise<CaseStatus> {
+export async function recordOk(
+  app: Express,
+  who: TokenName,
+  caseId: string,
+  event: Record<string, unknown>,
+): Promise<CaseStatus> {
   const res = await as(app, who).post(`/v1/cases/${caseId}/events`, event);
   if (res.status !== 200) throw new Error(`${String(event.type)} gave ${res.status}: ${JSON.stringify(res.body)}`);
   return res.body as CaseStatus;
 }
 
-export const YES: StatusQueryAnswer = { consideredVictim: true, proceedingsOngoing: true, cooperating: true, tiesSevered: true };
+export const YES: StatusQueryAnswer = {
+  consideredVictim: true,
+  proceedingsOngoing: true,
+  cooperating: true,
+  tiesSevered: true,
+};
 
 /** A case in stage 2 (complaint filed with the ANTWERPEN office, which was sent the status query). */
 export async function caseInTemporaryResidence(app: Express, who: TokenName = 'payoke'): Promise<CaseStatus> {
   const opened = await openCase(app, who);
-  return recordOk(app, who, opened.caseId, { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
+  return recordOk(app, who, opened.caseId, {
+    type: 'complaint-filed',
+    on: today(),
+    kind: 'complaint',
+    prosecutorOffice: 'ANTWERPEN',
+  });
 }
 
 /** A case in stage 3: the ANTWERPEN office answered its query yes. */
@@ -97,8 +116,16 @@ export async function eventually<T>(fn: () => Promise<T>, ok: (v: T) => boolean,
 
 /** The response is an RFC 9457 problem with this status. */
 export function expectProblem(res: request.Response, status: number): void {
-  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringMatching(/^application\/problem\+json/) });
-  expect(res.body).toMatchObject({ type: expect.any(String), title: expect.any(String), status, detail: expect.any(String) });
+  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({
+    status,
+    type: expect.stringMatching(/^application\/problem\+json/),
+  });
+  expect(res.body).toMatchObject({
+    type: expect.any(String),
+    title: expect.any(String),
+    status,
+    detail: expect.any(String),
+  });
   expect(res.text).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack trace
 }
 

@@ -38,7 +38,10 @@ export class CaseDriver {
     return dateAt(await this.env.currentTimeMs());
   }
 
-  async open(o: Partial<CaseOpening> = {}, centre: Centre = 'PAYOKE'): Promise<WorkflowHandleWithFirstExecutionRunId<typeof victimCase>> {
+  async open(
+    o: Partial<CaseOpening> = {},
+    centre: Centre = 'PAYOKE',
+  ): Promise<WorkflowHandleWithFirstExecutionRunId<typeof victimCase>> {
     const caseId = `case-${randomUUID()}`;
     return this.env.client.workflow.start('victimCase', {
       taskQueue: this.taskQueue,
@@ -81,5 +84,10 @@ export class CaseDriver {
   }
 }
 
-export const YES: StatusQueryAnswer = { consideredVictim: true, proceedingsOngoing: true, cooperating: true, tiesSevered: true };
+export const YES: StatusQueryAnswer = {
+  consideredVictim: true,
+  proceedingsOngoing: true,
+  cooperating: true,
+  tiesSevered: true,
+};
 export const NO: StatusQueryAnswer = { ...YES, proceedingsOngoing: false };

@@ -22,6 +22,9 @@ export function validateOpenApi(document: unknown): OpenApiValidation {
     const result = await validator.validate(JSON.parse(text));
     process.stdout.write(JSON.stringify({ valid: result.valid, errors: result.errors ?? null, version: validator.version }));
   `;
-  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { input: JSON.stringify(document), timeout: 30_000 });
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    input: JSON.stringify(document),
+    timeout: 30_000,
+  });
   return JSON.parse(out.toString('utf8')) as OpenApiValidation;
 }

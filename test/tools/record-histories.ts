@@ -39,7 +39,10 @@ async function runChain(name: string, h: WorkflowHandle, firstRunId: string, cli
   return files;
 }
 
-type Scenario = (cases: CaseDriver, env: TestWorkflowEnvironment) => Promise<WorkflowHandle & { firstExecutionRunId: string }>;
+type Scenario = (
+  cases: CaseDriver,
+  env: TestWorkflowEnvironment,
+) => Promise<WorkflowHandle & { firstExecutionRunId: string }>;
 
 const SCENARIOS: Record<string, Scenario> = {
   /** Stage 3 through renewals; a conviction opens the review; refused once, then granted with the B-card date. */
@@ -52,12 +55,26 @@ const SCENARIOS: Record<string, Scenario> = {
     st = await cases.advanceTo(h, subtractPeriod(st.document!.validUntil!, { months: 1 }));
     await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
     let today = await cases.today();
-    await cases.event(h, prosecutor('ANTWERPEN'), { type: 'trafficking-retained-in-charges', on: today, statementsSignificant: true });
+    await cases.event(h, prosecutor('ANTWERPEN'), {
+      type: 'trafficking-retained-in-charges',
+      on: today,
+      statementsSignificant: true,
+    });
     await cases.advanceTo(h, addDays(today, 24)); // the review's reminder
     today = await cases.today();
-    await cases.event(h, IMMIGRATION, { type: 'permanent-residence-decided', on: today, grant: false, reason: 'identity-not-established' });
+    await cases.event(h, IMMIGRATION, {
+      type: 'permanent-residence-decided',
+      on: today,
+      grant: false,
+      reason: 'identity-not-established',
+    });
     await cases.event(h, IMMIGRATION, { type: 'identity-documented', on: today, documentKind: 'passport' });
-    await cases.event(h, prosecutor('ANTWERPEN'), { type: 'conviction', on: today, underTraffickingLaw: true, appealed: false });
+    await cases.event(h, prosecutor('ANTWERPEN'), {
+      type: 'conviction',
+      on: today,
+      underTraffickingLaw: true,
+      appealed: false,
+    });
     await cases.event(h, IMMIGRATION, { type: 'permanent-residence-decided', on: today, grant: true, issuedOn: today });
     return h;
   },
@@ -65,7 +82,12 @@ const SCENARIOS: Record<string, Scenario> = {
   'four-eyes': async (cases) => {
     const h = await cases.open();
     const d0 = await cases.today();
-    const st = await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'statement', prosecutorOffice: 'LABOUR-GENT' });
+    const st = await cases.event(h, CENTRE, {
+      type: 'complaint-filed',
+      on: d0,
+      kind: 'statement',
+      prosecutorOffice: 'LABOUR-GENT',
+    });
     await cases.event(h, IMMIGRATION, { type: 'public-order-threat', on: d0 });
     await cases.event(h, CENTRE, { type: 'contact-with-exploiters', on: d0 });
     await cases.answer(h, prosecutor('LABOUR-GENT'), st.prosecutorQuery!.queryId, YES);
@@ -74,7 +96,12 @@ const SCENARIOS: Record<string, Scenario> = {
     await cases.event(h, SECOND_OFFICER, { type: 'withdrawal-decided', on: day, withdraw: false });
     await cases.settled(h);
     await cases.event(h, prosecutor('LABOUR-GENT'), { type: 'fraud-established', on: day, finding: 'fraudulent' });
-    await cases.event(h, IMMIGRATION, { type: 'withdrawal-decided', on: day, withdraw: true, ground: 'fraud-established' });
+    await cases.event(h, IMMIGRATION, {
+      type: 'withdrawal-decided',
+      on: day,
+      withdraw: true,
+      ground: 'fraud-established',
+    });
     return h;
   },
   /** A case imported with its year of history and an open query; answered, then the victim returns. */
@@ -91,13 +118,23 @@ const SCENARIOS: Record<string, Scenario> = {
       importedOn,
       importer: IMMIGRATION,
       events: [
-        { type: 'complaint-filed', on: addDays(openedOn, 10), kind: 'complaint', prosecutorOffice: 'ANTWERPEN', by: { role: 'centre' } },
+        {
+          type: 'complaint-filed',
+          on: addDays(openedOn, 10),
+          kind: 'complaint',
+          prosecutorOffice: 'ANTWERPEN',
+          by: { role: 'centre' },
+        },
         { type: 'status-query-answered', on: identifiedOn, by: { role: 'prosecutor', office: 'ANTWERPEN' }, ...YES },
         { type: 'status-query-answered', on: renewedOn, by: { role: 'prosecutor', office: 'ANTWERPEN' }, ...YES },
         { type: 'support-declined', on: addDays(renewedOn, 40), by: { role: 'centre' } },
       ],
     };
-    const h = await env.client.workflow.start<typeof victimCase>('victimCase', { taskQueue: 'record', workflowId: caseId, args: [{ import: input }] });
+    const h = await env.client.workflow.start<typeof victimCase>('victimCase', {
+      taskQueue: 'record',
+      workflowId: caseId,
+      args: [{ import: input }],
+    });
     const st = await cases.settled(h);
     await cases.event(h, IMMIGRATION, { type: 'withdrawal-decided', on: importedOn, withdraw: false });
     await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);

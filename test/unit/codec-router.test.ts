@@ -22,14 +22,23 @@ const codec = new AesGcmCodec(new PayloadKeys('k1', new Map([['k1', randomBytes(
 
 function app(allowTokenlessLoopback: boolean, webUiOrigin = WEB_UI): express.Express {
   const a = express();
-  a.use(createCodecRouter({ codec, resolvePrincipal: (h) => (h ? principals[h] : undefined), webUiOrigin, allowTokenlessLoopback }));
+  a.use(
+    createCodecRouter({
+      codec,
+      resolvePrincipal: (h) => (h ? principals[h] : undefined),
+      webUiOrigin,
+      allowTokenlessLoopback,
+    }),
+  );
   return a;
 }
 const deployed = app(false);
 const devStack = app(true);
 
 const toJson = (p: Payload) => ({
-  metadata: Object.fromEntries(Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')])),
+  metadata: Object.fromEntries(
+    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+  ),
   data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
 });
 const fromJson = (p: { metadata: Record<string, string>; data: string }): Payload => ({
@@ -52,13 +61,20 @@ function expectProblem(res: request.Response, status: number): void {
 
 describe('codec endpoint protocol', () => {
   it.each(['Bearer admin-token', 'Bearer ibz-token'])('round-trips payloads over HTTP for %s', async (auth) => {
-    const enc = await request(deployed).post('/codec/encode').set('Authorization', auth).set('X-Namespace', 'default').send(body);
+    const enc = await request(deployed)
+      .post('/codec/encode')
+      .set('Authorization', auth)
+      .set('X-Namespace', 'default')
+      .send(body);
     expect(enc.status).toBe(200);
     expect(JSON.stringify(enc.body)).not.toContain(Buffer.from(PSEUDONYM).toString('base64').slice(0, 16));
     const encPayloads = (enc.body as { payloads: { metadata: Record<string, string>; data: string }[] }).payloads;
     expect(Buffer.from(encPayloads[0]!.metadata['encoding']!, 'base64').toString()).toBe('binary/encrypted');
 
-    const dec = await request(deployed).post('/codec/decode').set('Authorization', auth).send(enc.body as object);
+    const dec = await request(deployed)
+      .post('/codec/decode')
+      .set('Authorization', auth)
+      .send(enc.body as object);
     expect(dec.status).toBe(200);
     expect(dec.headers['cache-control']).toBe('no-store');
     expect(dec.body).toEqual(body);
@@ -67,7 +83,10 @@ describe('codec endpoint protocol', () => {
   });
 
   it('decodes what the workers encrypted', async () => {
-    const res = await request(deployed).post('/codec/decode').set('Authorization', 'Bearer admin-token').send(await encrypted());
+    const res = await request(deployed)
+      .post('/codec/decode')
+      .set('Authorization', 'Bearer admin-token')
+      .send(await encrypted());
     expect(res.status).toBe(200);
     expect(res.body).toEqual(body);
   });
@@ -75,13 +94,19 @@ describe('codec endpoint protocol', () => {
   it('names the missing key id instead of returning garbage', async () => {
     const other = new AesGcmCodec(new PayloadKeys('retired-2024', new Map([['retired-2024', randomBytes(32)]])));
     const payloads = (await other.encode([defaultPayloadConverter.toPayload('x')])).map(toJson);
-    const res = await request(deployed).post('/codec/decode').set('Authorization', 'Bearer admin-token').send({ payloads });
+    const res = await request(deployed)
+      .post('/codec/decode')
+      .set('Authorization', 'Bearer admin-token')
+      .send({ payloads });
     expectProblem(res, 422);
     expect((res.body as { detail: string }).detail).toContain('"retired-2024"');
   });
 
   it('answers a malformed body with a problem that does not echo the body', async () => {
-    const bad = await request(deployed).post('/codec/decode').set('Authorization', 'Bearer admin-token').send({ payloads: 'no' });
+    const bad = await request(deployed)
+      .post('/codec/decode')
+      .set('Authorization', 'Bearer admin-token')
+      .send({ payloads: 'no' });
     expectProblem(bad, 400);
     const broken = await request(deployed)
       .post('/codec/decode')
@@ -94,16 +119,27 @@ describe('codec endpoint protocol', () => {
 });
 
 describe('codec endpoint access', () => {
-  it.each(['Bearer centre-token', 'Bearer prosecutor-token'])('refuses %s with 403, even on the dev stack', async (auth) => {
-    for (const a of [deployed, devStack]) {
-      const res = await request(a).post('/codec/decode').set('Authorization', auth).set('Origin', WEB_UI).send(await encrypted());
-      expectProblem(res, 403);
-      expect(JSON.stringify(res.body)).not.toContain(PSEUDONYM);
-    }
-  });
+  it.each(['Bearer centre-token', 'Bearer prosecutor-token'])(
+    'refuses %s with 403, even on the dev stack',
+    async (auth) => {
+      for (const a of [deployed, devStack]) {
+        const res = await request(a)
+          .post('/codec/decode')
+          .set('Authorization', auth)
+          .set('Origin', WEB_UI)
+          .send(await encrypted());
+        expectProblem(res, 403);
+        expect(JSON.stringify(res.body)).not.toContain(PSEUDONYM);
+      }
+    },
+  );
 
   it('refuses an unknown token with 401', async () => {
-    const res = await request(devStack).post('/codec/decode').set('Authorization', 'Bearer nope').set('Origin', WEB_UI).send(body);
+    const res = await request(devStack)
+      .post('/codec/decode')
+      .set('Authorization', 'Bearer nope')
+      .set('Origin', WEB_UI)
+      .send(body);
     expectProblem(res, 401);
     expect(res.headers['www-authenticate']).toBe('Bearer');
   });
@@ -114,19 +150,30 @@ describe('codec endpoint access', () => {
   });
 
   it('answers a tokenless loopback request from the Web UI on the dev stack', async () => {
-    const res = await request(devStack).post('/codec/decode').set('Origin', WEB_UI).set('X-Namespace', 'default').send(await encrypted());
+    const res = await request(devStack)
+      .post('/codec/decode')
+      .set('Origin', WEB_UI)
+      .set('X-Namespace', 'default')
+      .send(await encrypted());
     expect(res.status).toBe(200);
     expect(res.body).toEqual(body);
   });
 
   it('on the dev stack still wants a token without the Web UI origin or through a proxy', async () => {
     expectProblem(await request(devStack).post('/codec/decode').send(body), 401);
-    const proxied = await request(devStack).post('/codec/decode').set('Origin', WEB_UI).set('X-Forwarded-For', '203.0.113.9').send(body);
+    const proxied = await request(devStack)
+      .post('/codec/decode')
+      .set('Origin', WEB_UI)
+      .set('X-Forwarded-For', '203.0.113.9')
+      .send(body);
     expectProblem(proxied, 401);
   });
 
   it('refuses a foreign origin with 403, with or without a token', async () => {
-    for (const [a, auth] of [[devStack, undefined], [deployed, 'Bearer admin-token']] as const) {
+    for (const [a, auth] of [
+      [devStack, undefined],
+      [deployed, 'Bearer admin-token'],
+    ] as const) {
       const req = request(a).post('/codec/decode').set('Origin', 'http://evil.example');
       const res = await (auth ? req.set('Authorization', auth) : req).send(await encrypted());
       expectProblem(res, 403);
@@ -152,7 +199,11 @@ describe('codec endpoint access', () => {
 
 describe('codec endpoint CORS', () => {
   it('gives CORS headers to the Web UI origin only', async () => {
-    const ok = await request(deployed).post('/codec/decode').set('Origin', WEB_UI).set('Authorization', 'Bearer admin-token').send(body);
+    const ok = await request(deployed)
+      .post('/codec/decode')
+      .set('Origin', WEB_UI)
+      .set('Authorization', 'Bearer admin-token')
+      .send(body);
     expect(ok.status).toBe(200);
     expect(ok.headers['access-control-allow-origin']).toBe(WEB_UI);
     expect(ok.headers['vary']).toMatch(/Origin/);
@@ -161,7 +212,10 @@ describe('codec endpoint CORS', () => {
     expect(refused.status).toBe(401);
     expect(refused.headers['access-control-allow-origin']).toBe(WEB_UI); // so the Web UI can read why
 
-    const noOrigin = await request(deployed).post('/codec/decode').set('Authorization', 'Bearer admin-token').send(body);
+    const noOrigin = await request(deployed)
+      .post('/codec/decode')
+      .set('Authorization', 'Bearer admin-token')
+      .send(body);
     expect(noOrigin.status).toBe(200);
     expect(noOrigin.headers['access-control-allow-origin']).toBeUndefined();
   });
@@ -180,14 +234,20 @@ describe('codec endpoint CORS', () => {
   });
 
   it('refuses a foreign preflight without CORS headers', async () => {
-    const res = await request(deployed).options('/codec/encode').set('Origin', 'http://evil.example').set('Access-Control-Request-Method', 'POST');
+    const res = await request(deployed)
+      .options('/codec/encode')
+      .set('Origin', 'http://evil.example')
+      .set('Access-Control-Request-Method', 'POST');
     expect(res.status).toBe(403);
     expect(res.headers['access-control-allow-origin']).toBeUndefined();
     expect(res.headers['access-control-allow-headers']).toBeUndefined();
   });
 
   it('tolerates a trailing slash in the configured origin', async () => {
-    const res = await request(app(true, `${WEB_UI}/`)).post('/codec/decode').set('Origin', WEB_UI).send(body);
+    const res = await request(app(true, `${WEB_UI}/`))
+      .post('/codec/decode')
+      .set('Origin', WEB_UI)
+      .send(body);
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe(WEB_UI);
   });

@@ -241,16 +241,22 @@ describe('the stack a person brings up', () => {
     expect(dependsOn(services.temporal!)[schemaJob![0]]).toEqual({ condition: 'service_completed_successfully' });
     // Every external image carries an explicit tag (no implicit :latest).
     for (const [name, s] of Object.entries(services)) {
-      if (s.image && !s.build) expect({ name, image: s.image }).toEqual({ name, image: expect.stringMatching(/:[\w.-]+$/) });
+      if (s.image && !s.build)
+        expect({ name, image: s.image }).toEqual({ name, image: expect.stringMatching(/:[\w.-]+$/) });
       expect(s.image ?? '').not.toMatch(/:latest$/);
     }
   });
 
   it('has a health check on every long-running service, and one-shot jobs that do not restart forever', () => {
-    expect(longRunning.sort()).toEqual(expect.arrayContaining(['api', 'mail', 'postgresql', 'temporal', 'ui', 'worker']));
+    expect(longRunning.sort()).toEqual(
+      expect.arrayContaining(['api', 'mail', 'postgresql', 'temporal', 'ui', 'worker']),
+    );
     for (const name of longRunning) {
       const hc = services[name]!.healthcheck;
-      expect({ name, healthcheck: Boolean(hc?.test && hc.test.length > 0 && !hc.disable) }).toEqual({ name, healthcheck: true });
+      expect({ name, healthcheck: Boolean(hc?.test && hc.test.length > 0 && !hc.disable) }).toEqual({
+        name,
+        healthcheck: true,
+      });
       expect({ name, restart: services[name]!.restart }).toEqual({ name, restart: 'unless-stopped' });
     }
     expect(oneShot.size).toBeGreaterThanOrEqual(2);
@@ -308,11 +314,23 @@ describe('the stack a person brings up', () => {
     expect(script).toMatch(/temporal operator namespace update[^\n]*--retention "\$\{CLOSED_CASE_RETENTION\}"/);
     // Exactly the attributes the code upserts (src/domain/search-attribute-keys.ts), with their types.
     const listed = /for attr in ([^;]+); do/.exec(script)?.[1]?.trim().split(/\s+/) ?? [];
-    const cliType = (t: string): string => t.toLowerCase().replace(/(^|_)(\w)/g, (_m, _s, c: string) => c.toUpperCase()); // KEYWORD_LIST -> KeywordList
+    const cliType = (t: string): string =>
+      t.toLowerCase().replace(/(^|_)(\w)/g, (_m, _s, c: string) => c.toUpperCase()); // KEYWORD_LIST -> KeywordList
     const inCode = Object.fromEntries(Object.values(SA).map((k) => [k.name, cliType(k.type)]));
-    expect(Object.keys(inCode)).toEqual(expect.arrayContaining(['CaseStage', 'CaseOutcome', 'Centre', 'UnaccompaniedMinor', 'NextDeadline', 'AwaitingProsecutor']));
+    expect(Object.keys(inCode)).toEqual(
+      expect.arrayContaining([
+        'CaseStage',
+        'CaseOutcome',
+        'Centre',
+        'UnaccompaniedMinor',
+        'NextDeadline',
+        'AwaitingProsecutor',
+      ]),
+    );
     expect(Object.fromEntries(listed.map((a) => a.split(':') as [string, string]))).toEqual(inCode);
-    expect(script).toMatch(/temporal operator search-attribute create --namespace "\$ns" --name "\$\{attr%%:\*\}" --type "\$\{attr#\*:\}"/);
+    expect(script).toMatch(
+      /temporal operator search-attribute create --namespace "\$ns" --name "\$\{attr%%:\*\}" --type "\$\{attr#\*:\}"/,
+    );
     // The app waits for the namespace and its search attributes.
     expect(dependsOn(services.worker!)[setupName]).toEqual({ condition: 'service_completed_successfully' });
     expect(dependsOn(services.api!)[setupName]).toEqual({ condition: 'service_completed_successfully' });
@@ -343,7 +361,8 @@ describe('the stack a person brings up', () => {
     const allVariables = [...Object.keys(loadConfig({})), 'SMTP_USER', 'SMTP_PASS'];
     for (const name of ['worker', 'api']) {
       const env = envOf(services[name]!);
-      for (const v of allVariables) expect({ name, variable: v, set: v in env }).toEqual({ name, variable: v, set: true });
+      for (const v of allVariables)
+        expect({ name, variable: v, set: v in env }).toEqual({ name, variable: v, set: true });
       const config = loadConfig(env);
       expect(config.TEMPORAL_ADDRESS).toBe('temporal:7233');
       expect(config.SMTP_HOST).toBe('mail');
@@ -355,10 +374,14 @@ describe('the stack a person brings up', () => {
       expect(services[name]!.volumes).toEqual(expect.arrayContaining(['./config:/app/config:ro']));
       expect(config.DIRECTORY_FILE.startsWith('config/')).toBe(true);
       // Payload keys (and the API's principals) arrive as secrets, not through the environment.
-      expect(services[name]!.secrets).toEqual(expect.arrayContaining([{ source: 'payload_keys', target: 'payload_keys' }]));
+      expect(services[name]!.secrets).toEqual(
+        expect.arrayContaining([{ source: 'payload_keys', target: 'payload_keys' }]),
+      );
       if (name === 'api') {
         expect(config.PRINCIPALS_FILE).toBe('/run/secrets/principals');
-        expect(services[name]!.secrets).toEqual(expect.arrayContaining([{ source: 'principals', target: 'principals' }]));
+        expect(services[name]!.secrets).toEqual(
+          expect.arrayContaining([{ source: 'principals', target: 'principals' }]),
+        );
       }
     }
     expect(compose.secrets?.payload_keys?.file).toBeDefined();
@@ -375,7 +398,8 @@ describe('the stack a person brings up', () => {
         const m = /^\$\{[A-Z0-9_]+(?::?-(.*))?\}$/.exec(value);
         expect({ name, key, isReference: m !== null }).toEqual({ name, key, isReference: true });
         const fallback = m?.[1] ?? '';
-        if (fallback !== '') expect({ name, key, fallback }).toEqual({ name, key, fallback: expect.stringMatching(/dev-only/) });
+        if (fallback !== '')
+          expect({ name, key, fallback }).toEqual({ name, key, fallback: expect.stringMatching(/dev-only/) });
       }
     }
     expect(checked).toBeGreaterThanOrEqual(3);
@@ -384,7 +408,9 @@ describe('the stack a person brings up', () => {
 
 describe('the Dockerfile', () => {
   const dockerfile = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
-  const dockerignore = readFileSync(join(ROOT, '.dockerignore'), 'utf8').split('\n').map((l) => l.trim());
+  const dockerignore = readFileSync(join(ROOT, '.dockerignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim());
 
   it('builds on node 20 (bookworm-slim) in stages and runs as the non-root user node', () => {
     expect(dockerfile).toMatch(/^ARG NODE_IMAGE=node:20-bookworm-slim$/m);
@@ -398,12 +424,16 @@ describe('the Dockerfile', () => {
   });
 
   it('bundles the workflows after compiling them and ships the bundle in dist/', () => {
-    expect(dockerfile).toMatch(/npx tsc -p tsconfig\.build\.json[\s\S]*node scripts\/bundle-workflows\.mjs[\s\S]*npm prune/);
+    expect(dockerfile).toMatch(
+      /npx tsc -p tsconfig\.build\.json[\s\S]*node scripts\/bundle-workflows\.mjs[\s\S]*npm prune/,
+    );
     expect(dockerfile).toMatch(/test -f dist\/workflow-bundle\.js/);
   });
 
   it('compiles worker.ts and server.ts to dist/worker.js and dist/server.js', () => {
-    const base = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as { compilerOptions: { outDir: string; rootDir: string } };
+    const base = JSON.parse(readFileSync(join(ROOT, 'tsconfig.json'), 'utf8')) as {
+      compilerOptions: { outDir: string; rootDir: string };
+    };
     const build = JSON.parse(readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8')) as { include: string[] };
     expect(base.compilerOptions.outDir).toBe('dist');
     expect(base.compilerOptions.rootDir).toBe('.');
@@ -411,6 +441,7 @@ describe('the Dockerfile', () => {
   });
 
   it('keeps local installs, build output, data, tools and git out of the build context', () => {
-    for (const entry of ['node_modules', 'dist', '.tools', '.data', '.git', 'coverage', '.env']) expect(dockerignore).toContain(entry);
+    for (const entry of ['node_modules', 'dist', '.tools', '.data', '.git', 'coverage', '.env'])
+      expect(dockerignore).toContain(entry);
   });
 });

@@ -44,7 +44,14 @@ describe('the crash handler of every process (src/run-main.ts)', () => {
     const r = runCrashing(crash);
     expect(r.status).toBe(1);
     const line = JSON.parse(r.stderr.trim().split('\n').at(-1)!) as Record<string, unknown>;
-    expect(line).toMatchObject({ level: 60, name: 'probe', error: 'CaseDataError', code: 'E_PROBE', kind, msg: 'process crashed' });
+    expect(line).toMatchObject({
+      level: 60,
+      name: 'probe',
+      error: 'CaseDataError',
+      code: 'E_PROBE',
+      kind,
+      msg: 'process crashed',
+    });
     expect(r.stderr + r.stdout).not.toContain('Zorya');
     expect(r.stderr + r.stdout).not.toContain('1999-04-12');
   });

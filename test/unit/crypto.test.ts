@@ -63,10 +63,32 @@ describe('key file', () => {
   const secret = Buffer.alloc(32, 7).toString('base64');
   it.each([
     ['is not JSON', `{"encryptWith": "k1", "keys": [{"id": "k1", "key": "${secret}"}`, /not valid JSON/],
-    ['has a key of the wrong length', JSON.stringify({ encryptWith: 'k1', keys: [{ id: 'k1', key: secret.slice(0, 20) }] }), /keys\.0\.key: key must be 32 bytes/],
-    ['has a key that is not base64', JSON.stringify({ encryptWith: 'k1', keys: [{ id: 'k1', key: `!${secret}` }] }), /keys\.0\.key: key must be base64/],
-    ['encrypts with an unknown id', JSON.stringify({ encryptWith: 'k2', keys: [{ id: 'k1', key: secret }] }), /encryptWith: "k2" is not one of the key ids/],
-    ['repeats a key id', JSON.stringify({ encryptWith: 'k1', keys: [{ id: 'k1', key: secret }, { id: 'k1', key: secret }] }), /duplicate key id "k1"/],
+    [
+      'has a key of the wrong length',
+      JSON.stringify({ encryptWith: 'k1', keys: [{ id: 'k1', key: secret.slice(0, 20) }] }),
+      /keys\.0\.key: key must be 32 bytes/,
+    ],
+    [
+      'has a key that is not base64',
+      JSON.stringify({ encryptWith: 'k1', keys: [{ id: 'k1', key: `!${secret}` }] }),
+      /keys\.0\.key: key must be base64/,
+    ],
+    [
+      'encrypts with an unknown id',
+      JSON.stringify({ encryptWith: 'k2', keys: [{ id: 'k1', key: secret }] }),
+      /encryptWith: "k2" is not one of the key ids/,
+    ],
+    [
+      'repeats a key id',
+      JSON.stringify({
+        encryptWith: 'k1',
+        keys: [
+          { id: 'k1', key: secret },
+          { id: 'k1', key: secret },
+        ],
+      }),
+      /duplicate key id "k1"/,
+    ],
     ['has no keys', JSON.stringify({ encryptWith: 'k1', keys: [] }), /at least one key/],
   ])('refuses a file that %s, naming the file and never the key', (_what, content, problem) => {
     const path = join(dir, 'bad.json');

@@ -80,13 +80,15 @@ describe('recipients directory', () => {
     expect(message).toMatch(/prosecutorOffices\.EUPEN: missing/);
   });
 
-  it('requires every labour auditor\'s office, with the court of appeal of the judicial map', () => {
+  it("requires every labour auditor's office, with the court of appeal of the judicial map", () => {
     const data = devJson();
     delete data.labourAuditorOffices!['LABOUR-HAINAUT'];
     (data.labourAuditorOffices!['LABOUR-LEUVEN'] as Record<string, unknown>).courtOfAppeal = 'CA-ANTWERPEN';
     const message = problemsOf(data);
     expect(message).toMatch(/labourAuditorOffices\.LABOUR-HAINAUT: missing/);
-    expect(message).toMatch(/labourAuditorOffices\.LABOUR-LEUVEN\.courtOfAppeal: must be CA-BRUSSEL, the court of appeal of LABOUR-LEUVEN/);
+    expect(message).toMatch(
+      /labourAuditorOffices\.LABOUR-LEUVEN\.courtOfAppeal: must be CA-BRUSSEL, the court of appeal of LABOUR-LEUVEN/,
+    );
 
     const noSection = devJson();
     delete noSection.labourAuditorOffices;
@@ -95,7 +97,11 @@ describe('recipients directory', () => {
 
   it("resolves a complaint's office from its section: a district's prosecutor's office or a labour auditor's office", () => {
     const dir = loadDirectory(DEV_FILE);
-    expect(complaintOfficeContact(dir, 'LABOUR-GENT')).toEqual({ email: 'arbeidsauditoraat.gent@example.org', language: 'nl', courtOfAppeal: 'CA-GENT' });
+    expect(complaintOfficeContact(dir, 'LABOUR-GENT')).toEqual({
+      email: 'arbeidsauditoraat.gent@example.org',
+      language: 'nl',
+      courtOfAppeal: 'CA-GENT',
+    });
     expect(complaintOfficeContact(dir, 'LABOUR-EUPEN').language).toBe('de');
     expect(complaintOfficeContact(dir, 'OOST-VLAANDEREN')).toBe(dir.prosecutorOffices['OOST-VLAANDEREN']);
     expect(courtOfAppealOf('LABOUR-HAINAUT')).toBe('CA-MONS');
@@ -108,6 +114,8 @@ describe('recipients directory', () => {
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{ "centres": ');
     expect(() => loadDirectory(broken)).toThrow(new RegExp(`${broken}.*not valid JSON`));
-    expect(() => loadDirectory(join(dir, 'absent.json'))).toThrow(/recipients directory .*absent\.json: cannot be read \(ENOENT\)/);
+    expect(() => loadDirectory(join(dir, 'absent.json'))).toThrow(
+      /recipients directory .*absent\.json: cannot be read \(ENOENT\)/,
+    );
   });
 });

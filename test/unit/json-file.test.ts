@@ -24,12 +24,20 @@ describe('the JSON files the service reads (one reader, one way to say what is w
     const path = join(dir, 'broken.json');
     writeFileSync(path, `{ "secret": "${HASH}"`);
     expect(() => readJsonFile(path, z.unknown(), fail)).toThrow(/^test file: not valid JSON$/);
-    expect(() => readJsonFile(join(dir, 'absent.json'), z.unknown(), fail)).toThrow('test file: cannot be read (ENOENT)');
+    expect(() => readJsonFile(join(dir, 'absent.json'), z.unknown(), fail)).toThrow(
+      'test file: cannot be read (ENOENT)',
+    );
   });
 
   it('refuses a principals file naming the file and the bad entry, never a token hash', () => {
     const path = join(dir, 'principals.json');
-    writeFileSync(path, JSON.stringify([{ tokenSha256: HASH, role: 'admin' }, { tokenSha256: HASH, role: 'centre', centre: 'NOWHERE' }]));
+    writeFileSync(
+      path,
+      JSON.stringify([
+        { tokenSha256: HASH, role: 'admin' },
+        { tokenSha256: HASH, role: 'centre', centre: 'NOWHERE' },
+      ]),
+    );
     let error: unknown;
     try {
       loadPrincipals(path);

@@ -14,8 +14,19 @@ describe('dev mail catcher', () => {
   afterAll(() => catcher.close());
 
   it('keeps each mail as an .eml file and lists it on its page', async () => {
-    const transport = nodemailer.createTransport({ host: '127.0.0.1', port: catcher.smtpPort, secure: false, ignoreTLS: true });
-    await transport.sendMail({ from: 'a@example.org', to: 'b@example.org', subject: 'Status <request>', text: 'answer by 2027-01-07', html: '<p>x</p>' });
+    const transport = nodemailer.createTransport({
+      host: '127.0.0.1',
+      port: catcher.smtpPort,
+      secure: false,
+      ignoreTLS: true,
+    });
+    await transport.sendMail({
+      from: 'a@example.org',
+      to: 'b@example.org',
+      subject: 'Status <request>',
+      text: 'answer by 2027-01-07',
+      html: '<p>x</p>',
+    });
 
     const [file] = readdirSync(dir);
     expect(file).toMatch(/^\d{4}-\d\d-\d\dT[\d-]+Z-1\.eml$/);
@@ -24,7 +35,10 @@ describe('dev mail catcher', () => {
     expect(page).toContain('Status &lt;request&gt;');
     expect(page).toContain('b@example.org');
 
-    const list = (await (await fetch(new URL('messages.json', catcher.httpUrl))).json()) as { file: string; subject: string }[];
+    const list = (await (await fetch(new URL('messages.json', catcher.httpUrl))).json()) as {
+      file: string;
+      subject: string;
+    }[];
     expect(list).toEqual([expect.objectContaining({ file, subject: 'Status <request>' })]);
 
     const text = await (await fetch(new URL(`text/${file}`, catcher.httpUrl))).text();

@@ -30,7 +30,16 @@ const ALL_FACTS = {
 };
 
 function notice(kind: NoticeKind, overrides: Partial<Notice> = {}): Notice {
-  return { key: `case-7f3k/${kind}/2027-01-07`, kind, caseId: 'case-7f3k', centre: 'PAYOKE', recipients: [], due: '2027-01-07', facts: ALL_FACTS, ...overrides };
+  return {
+    key: `case-7f3k/${kind}/2027-01-07`,
+    kind,
+    caseId: 'case-7f3k',
+    centre: 'PAYOKE',
+    recipients: [],
+    due: '2027-01-07',
+    facts: ALL_FACTS,
+    ...overrides,
+  };
 }
 
 const DUE_IN = {
@@ -57,14 +66,20 @@ describe.each(LANGUAGES)('templates in %s', (language) => {
 
     const everything = [mail.subject, mail.text, mail.html, mail.ics ?? ''].join('\n');
     expect(forbiddenWordsIn(everything)).toEqual([]);
-    expect(everything).not.toMatch(/IDENTIFIED_VICTIM|contact-with-exploiters|undefined|\[object|see the application|voir l’application|zie de toepassing|siehe Anwendung/);
+    expect(everything).not.toMatch(
+      /IDENTIFIED_VICTIM|contact-with-exploiters|undefined|\[object|see the application|voir l’application|zie de toepassing|siehe Anwendung/,
+    );
   });
 
   it('says whether proof of identity is still missing', () => {
     const missing = render(notice('permanent-residence-granted'), language, { publicBaseUrl: BASE }).text;
-    const provided = render(notice('permanent-residence-granted', { facts: { identityProofMissing: false } }), language, {
-      publicBaseUrl: BASE,
-    }).text;
+    const provided = render(
+      notice('permanent-residence-granted', { facts: { identityProofMissing: false } }),
+      language,
+      {
+        publicBaseUrl: BASE,
+      },
+    ).text;
     expect(missing).not.toEqual(provided);
     expect(missing).toMatch(/passport|passeport|paspoort|Reisepass/i);
     expect(provided).not.toMatch(/passport|passeport|paspoort|Reisepass/i);
@@ -77,15 +92,21 @@ function textsOf(value: unknown, path = ''): [string, string][] {
   if (typeof value === 'function') {
     if (path.startsWith('.recipients.')) return [[path, (value as (code: string) => string)('CODE')]];
     const text = value as (facts: Record<string, boolean>) => string;
-    return [true, false].map((missing): [string, string] => [`${path}(${missing})`, text({ identityProofMissing: missing })]);
+    return [true, false].map((missing): [string, string] => [
+      `${path}(${missing})`,
+      text({ identityProofMissing: missing }),
+    ]);
   }
-  if (typeof value === 'object' && value !== null) return Object.entries(value).flatMap(([k, v]) => textsOf(v, `${path}.${k}`));
+  if (typeof value === 'object' && value !== null)
+    return Object.entries(value).flatMap(([k, v]) => textsOf(v, `${path}.${k}`));
   return [];
 }
 
 /** English words that no German sentence of ours uses (event codes and links stripped first). */
-const ENGLISH_WORDS = /\b(the|and|please|your|of|is|has|been|was|file|residence|reminder|request|notice|recipient|stage|deadline|centre|proof|granted|closed|expires?|answer|by)\b/i;
-const withoutCodesAndLinks = (text: string) => text.replace(/https?:\/\/\S+/g, '').replace(/\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g, '');
+const ENGLISH_WORDS =
+  /\b(the|and|please|your|of|is|has|been|was|file|residence|reminder|request|notice|recipient|stage|deadline|centre|proof|granted|closed|expires?|answer|by)\b/i;
+const withoutCodesAndLinks = (text: string) =>
+  text.replace(/https?:\/\/\S+/g, '').replace(/\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g, '');
 
 describe('German (de-BE)', () => {
   it('has the same keys as the English pack, and translates every text', () => {
@@ -115,7 +136,18 @@ describe('German (de-BE)', () => {
     const all = textsOf(LANGUAGE_PACKS.de)
       .map(([, text]) => text)
       .join('\n');
-    for (const term of ['Ausländeramt', 'Generalprokurator', 'Staatsanwaltschaft', 'Bedenkzeit', 'Anlage 15', 'A-Karte', 'B-Karte', 'Statusanfrage', 'unbegleiteter minderjähriger Ausländer', 'Vormund']) {
+    for (const term of [
+      'Ausländeramt',
+      'Generalprokurator',
+      'Staatsanwaltschaft',
+      'Bedenkzeit',
+      'Anlage 15',
+      'A-Karte',
+      'B-Karte',
+      'Statusanfrage',
+      'unbegleiteter minderjähriger Ausländer',
+      'Vormund',
+    ]) {
       expect(all.toLowerCase()).toContain(term.toLowerCase());
     }
     // Germany's words, not Belgium's.
@@ -144,7 +176,9 @@ describe('German (de-BE)', () => {
       expect(text).toContain(`- ${line}\n`);
     }
     expect(text).toContain('Abgeschlossen am: Donnerstag, 7. Januar 2027 (2027-01-07)');
-    const unknown = render(notice('stage-changed', { facts: { stage: 'HUMAN_TRAFFICKING_STAGE' } }), 'de', { publicBaseUrl: BASE }).text;
+    const unknown = render(notice('stage-changed', { facts: { stage: 'HUMAN_TRAFFICKING_STAGE' } }), 'de', {
+      publicBaseUrl: BASE,
+    }).text;
     expect(unknown).toContain('- Phase: siehe Anwendung\n');
   });
 });
@@ -188,14 +222,18 @@ describe('render', () => {
     ]) {
       expect(text).toContain(`- ${line}\n`);
     }
-    const unknownYet = render(notice('case-opened', { facts: { documentType: '', minor: false } }), 'en', { publicBaseUrl: BASE }).text;
+    const unknownYet = render(notice('case-opened', { facts: { documentType: '', minor: false } }), 'en', {
+      publicBaseUrl: BASE,
+    }).text;
     expect(unknownYet).not.toContain('Document:');
     expect(unknownYet).toContain('- Unaccompanied minor: no');
   });
 
   it('never echoes an unknown code or an unknown fact', () => {
     const mail = render(
-      notice('stage-changed', { facts: { stage: 'HUMAN_TRAFFICKING_STAGE', ground: 'exploitation', queryId: 'a b <c>', pseudonym: 'Alice' } }),
+      notice('stage-changed', {
+        facts: { stage: 'HUMAN_TRAFFICKING_STAGE', ground: 'exploitation', queryId: 'a b <c>', pseudonym: 'Alice' },
+      }),
       'en',
       { publicBaseUrl: BASE },
     );
@@ -212,15 +250,25 @@ describe('render', () => {
   });
 
   it('rejects a due date that is not a calendar date', () => {
-    expect(() => render(notice('status-query', { due: '2027-02-30' }), 'en', { publicBaseUrl: BASE })).toThrow(/2027-02-30/);
+    expect(() => render(notice('status-query', { due: '2027-02-30' }), 'en', { publicBaseUrl: BASE })).toThrow(
+      /2027-02-30/,
+    );
   });
 });
 
 describe('calendar event and identifiers', () => {
   it('is an all-day event with a UID derived from the notice key', () => {
-    const ics = allDayEventIcs({ uid: noticeEventUid('case-1/x'), date: '2027-02-28', summary: 'S', description: 'D', url: BASE });
+    const ics = allDayEventIcs({
+      uid: noticeEventUid('case-1/x'),
+      date: '2027-02-28',
+      summary: 'S',
+      description: 'D',
+      url: BASE,
+    });
     expect(ics).toContain('METHOD:PUBLISH');
-    expect(ics.replace(/\r?\n[ \t]/g, '')).toContain('UID:case-1=2Fx=2Faebe8ffb70c126ae2dfd2b9eaf9c5dc3@case-notices.invalid');
+    expect(ics.replace(/\r?\n[ \t]/g, '')).toContain(
+      'UID:case-1=2Fx=2Faebe8ffb70c126ae2dfd2b9eaf9c5dc3@case-notices.invalid',
+    );
     expect(ics).toContain('DTSTART;VALUE=DATE:20270228');
     expect(ics).toContain('DTEND;VALUE=DATE:20270301');
     expect(ics).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-\/\/case-notices\/\/residence files\/\/EN\r\n/);
@@ -229,7 +277,13 @@ describe('calendar event and identifiers', () => {
   });
 
   it('escapes text and folds long lines as RFC 5545 asks', () => {
-    const ics = allDayEventIcs({ uid: 'u@x', date: '2027-02-28', summary: 'A, b; c', description: `line 1\n${'x'.repeat(100)}`, url: BASE });
+    const ics = allDayEventIcs({
+      uid: 'u@x',
+      date: '2027-02-28',
+      summary: 'A, b; c',
+      description: `line 1\n${'x'.repeat(100)}`,
+      url: BASE,
+    });
     expect(ics).toContain('SUMMARY:A\\, b\\; c\r\n');
     expect(ics.split('\r\n').every((line) => Buffer.byteLength(line) <= 75)).toBe(true);
     expect(ics.replace(/\r\n[ \t]/g, '')).toContain(`DESCRIPTION:line 1\\n${'x'.repeat(100)}\r\n`);
@@ -239,7 +293,9 @@ describe('calendar event and identifiers', () => {
     expect(noticeMessageId('case-1/status-query/1', 'prosecutor:LIEGE')).toBe(
       '<case-1=2Fstatus-query=2F77a1f161308a7a2f6d2e8fd64754138f.prosecutor=3ALIEGE@case-notices.invalid>',
     );
-    expect(noticeMessageId('case-1/status-query/1/2', 'guardian')).not.toBe(noticeMessageId('case-1/status-query/12', 'guardian'));
+    expect(noticeMessageId('case-1/status-query/1/2', 'guardian')).not.toBe(
+      noticeMessageId('case-1/status-query/12', 'guardian'),
+    );
     // The key's last part may be a code in the procedure's own words; ids travel in headers, logs and calendars.
     const stageChange = noticeMessageId('case-1/stage-changed/IDENTIFIED_VICTIM', 'centre:PAYOKE');
     const review = noticeEventUid('case-1/withdrawal-review-opened/contact-with-exploiters/2027-01-04');

@@ -52,15 +52,21 @@ function identified(on: IsoDate = D0): CaseState {
 }
 
 const kinds = (s: CaseState) => s.outbox.map((n) => n.kind);
-const refusalOf = (s: CaseState, e: CaseEvent, a: Actor, today: IsoDate = e.on) => whyEventRejected(s, e, a, today)?.code ?? null;
+const refusalOf = (s: CaseState, e: CaseEvent, a: Actor, today: IsoDate = e.on) =>
+  whyEventRejected(s, e, a, today)?.code ?? null;
 
 describe('permanent residence is decided by the Immigration Office, for an identified victim only', () => {
   it('refuses a conviction or retained charges in stage 2, with the reason', () => {
     const s = open();
     record(s, complaint(D0), CENTRE);
     const conviction: CaseEvent = { type: 'conviction', on: D0, underTraffickingLaw: true, appealed: false };
-    expect(whyEventRejected(s, conviction, ANTWERPEN, D0)).toMatchObject({ code: 'not-identified-yet', message: expect.stringMatching(/identified/) });
-    expect(refusalOf(s, { type: 'trafficking-retained-in-charges', on: D0, statementsSignificant: true }, ANTWERPEN)).toBe('not-identified-yet');
+    expect(whyEventRejected(s, conviction, ANTWERPEN, D0)).toMatchObject({
+      code: 'not-identified-yet',
+      message: expect.stringMatching(/identified/),
+    });
+    expect(
+      refusalOf(s, { type: 'trafficking-retained-in-charges', on: D0, statementsSignificant: true }, ANTWERPEN),
+    ).toBe('not-identified-yet');
   });
 
   it('opens a review with a 30-day deadline and a reminder on eligibility, and the 6-month cycle goes on', () => {
@@ -68,12 +74,26 @@ describe('permanent residence is decided by the Immigration Office, for an ident
     const today = addDays(D0, 10);
     record(s, { type: 'conviction', on: addDays(D0, 8), underTraffickingLaw: true, appealed: true }, ANTWERPEN, today);
     expect(s).toMatchObject({ stage: 'IDENTIFIED_VICTIM', outcome: null });
-    expect(toStatus(s, today).permanentResidenceReview).toEqual({ basis: 'conviction-under-appeal', eligibleOn: addDays(D0, 8), decideBy: addDays(today, 30) });
-    expect(upcomingDeadlines(s).map((d) => d.kind)).toEqual(['PERMANENT_RESIDENCE_DECISION_DUE', 'STATUS_QUERY_DUE', 'DOCUMENT_EXPIRES']);
-    expect(s.outbox.find((n) => n.kind === 'permanent-residence-review-opened')?.recipients).toEqual([{ role: 'immigration-office' }]);
-    expect(s.outbox.find((n) => n.kind === 'permanent-residence-eligible')?.recipients).toEqual([{ role: 'centre', centre: 'PAYOKE' }]);
+    expect(toStatus(s, today).permanentResidenceReview).toEqual({
+      basis: 'conviction-under-appeal',
+      eligibleOn: addDays(D0, 8),
+      decideBy: addDays(today, 30),
+    });
+    expect(upcomingDeadlines(s).map((d) => d.kind)).toEqual([
+      'PERMANENT_RESIDENCE_DECISION_DUE',
+      'STATUS_QUERY_DUE',
+      'DOCUMENT_EXPIRES',
+    ]);
+    expect(s.outbox.find((n) => n.kind === 'permanent-residence-review-opened')?.recipients).toEqual([
+      { role: 'immigration-office' },
+    ]);
+    expect(s.outbox.find((n) => n.kind === 'permanent-residence-eligible')?.recipients).toEqual([
+      { role: 'centre', centre: 'PAYOKE' },
+    ]);
     runDueClockItems(s, addDays(today, 23));
-    expect(s.outbox.filter((n) => n.kind === 'permanent-residence-review-reminder').map((n) => n.due)).toEqual([addDays(today, 30)]);
+    expect(s.outbox.filter((n) => n.kind === 'permanent-residence-review-reminder').map((n) => n.due)).toEqual([
+      addDays(today, 30),
+    ]);
   });
 
   it('gives no eligibility for retained charges without significant statements, nor for a conviction under another law', () => {
@@ -81,20 +101,34 @@ describe('permanent residence is decided by the Immigration Office, for an ident
     record(s, { type: 'trafficking-retained-in-charges', on: D0, statementsSignificant: false }, ANTWERPEN);
     record(s, { type: 'conviction', on: D0, underTraffickingLaw: false, appealed: false }, ANTWERPEN);
     expect(s.permanentResidenceReview).toBeNull();
-    expect(refusalOf(s, { type: 'permanent-residence-decided', on: D0, grant: true }, IMMIGRATION)).toBe('no-permanent-residence-review');
+    expect(refusalOf(s, { type: 'permanent-residence-decided', on: D0, grant: true }, IMMIGRATION)).toBe(
+      'no-permanent-residence-review',
+    );
   });
 
   it('keeps stage 3 on a refusal and tells the centre; ends as PERMANENT_RESIDENCE with the printed date on a grant', () => {
     const s = identified();
     record(s, { type: 'trafficking-retained-in-charges', on: D0, statementsSignificant: true }, ANTWERPEN);
-    expect(refusalOf(s, { type: 'permanent-residence-decided', on: D0, grant: false }, IMMIGRATION)).toBe('refusal-reason-required');
+    expect(refusalOf(s, { type: 'permanent-residence-decided', on: D0, grant: false }, IMMIGRATION)).toBe(
+      'refusal-reason-required',
+    );
     record(s, { type: 'permanent-residence-decided', on: D0, grant: false, reason: 'conditions-not-met' }, IMMIGRATION);
     expect(s).toMatchObject({ stage: 'IDENTIFIED_VICTIM', outcome: null, permanentResidenceReview: null });
-    expect(s.outbox.find((n) => n.kind === 'permanent-residence-refused')).toMatchObject({ facts: { detail: 'conditions-not-met' } });
+    expect(s.outbox.find((n) => n.kind === 'permanent-residence-refused')).toMatchObject({
+      facts: { detail: 'conditions-not-met' },
+    });
 
     record(s, { type: 'conviction', on: addDays(D0, 40), underTraffickingLaw: true, appealed: false }, ANTWERPEN);
-    record(s, { type: 'permanent-residence-decided', on: addDays(D0, 45), grant: true, issuedOn: addDays(D0, 44) }, IMMIGRATION);
-    expect(s).toMatchObject({ stage: 'PERMANENT_RESIDENCE', outcome: 'PERMANENT_RESIDENCE', outcomeDetail: 'conviction' });
+    record(
+      s,
+      { type: 'permanent-residence-decided', on: addDays(D0, 45), grant: true, issuedOn: addDays(D0, 44) },
+      IMMIGRATION,
+    );
+    expect(s).toMatchObject({
+      stage: 'PERMANENT_RESIDENCE',
+      outcome: 'PERMANENT_RESIDENCE',
+      outcomeDetail: 'conviction',
+    });
     expect(s.document).toEqual({ type: 'B_CARD', issuedOn: addDays(D0, 44), validUntil: null, renewals: 0 });
     expect(s.flags.identityProofMissing).toBe(true);
   });
@@ -103,14 +137,19 @@ describe('permanent residence is decided by the Immigration Office, for an ident
 describe('withdrawal takes a review and four eyes', () => {
   it('refuses a withdrawal with no review open', () => {
     const s = open();
-    expect(refusalOf(s, { type: 'withdrawal-decided', on: D0, withdraw: true, ground: 'public-order-threat' }, IMMIGRATION)).toBe('no-review-open');
+    expect(
+      refusalOf(s, { type: 'withdrawal-decided', on: D0, withdraw: true, ground: 'public-order-threat' }, IMMIGRATION),
+    ).toBe('no-review-open');
   });
 
   it('never lets the officer who reported a ground decide on it', () => {
     const s = open();
     record(s, { type: 'public-order-threat', on: D0 }, IMMIGRATION);
     const decision: CaseEvent = { type: 'withdrawal-decided', on: D0, withdraw: true, ground: 'public-order-threat' };
-    expect(whyEventRejected(s, decision, IMMIGRATION, D0)).toMatchObject({ code: 'four-eyes', facts: { ground: 'public-order-threat' } });
+    expect(whyEventRejected(s, decision, IMMIGRATION, D0)).toMatchObject({
+      code: 'four-eyes',
+      facts: { ground: 'public-order-threat' },
+    });
     expect(refusalOf(s, { ...decision, withdraw: false }, IMMIGRATION)).toBe('four-eyes');
     record(s, decision, SECOND_OFFICER);
     expect(s).toMatchObject({ outcome: 'WITHDRAWN', outcomeDetail: 'public-order-threat' });
@@ -128,20 +167,41 @@ describe('withdrawal takes a review and four eyes', () => {
       decideBy: addDays(D0, 14),
       identificationPending: false,
     });
-    expect(refusalOf(s, { type: 'contact-with-exploiters', on: addDays(D0, 3) }, CENTRE, addDays(D0, 3))).toBe('ground-already-under-review');
-    // The officer who reported the second ground may decide neither.
-    expect(refusalOf(s, { type: 'withdrawal-decided', on: addDays(D0, 4), withdraw: true, ground: 'contact-with-exploiters' }, IMMIGRATION, addDays(D0, 4))).toBe('four-eyes');
-    expect(refusalOf(s, { type: 'withdrawal-decided', on: addDays(D0, 4), withdraw: true, ground: 'support-declined' }, SECOND_OFFICER, addDays(D0, 4))).toBe(
-      'ground-not-under-review',
+    expect(refusalOf(s, { type: 'contact-with-exploiters', on: addDays(D0, 3) }, CENTRE, addDays(D0, 3))).toBe(
+      'ground-already-under-review',
     );
-    record(s, { type: 'withdrawal-decided', on: addDays(D0, 4), withdraw: true, ground: 'public-order-threat' }, SECOND_OFFICER, addDays(D0, 4));
+    // The officer who reported the second ground may decide neither.
+    expect(
+      refusalOf(
+        s,
+        { type: 'withdrawal-decided', on: addDays(D0, 4), withdraw: true, ground: 'contact-with-exploiters' },
+        IMMIGRATION,
+        addDays(D0, 4),
+      ),
+    ).toBe('four-eyes');
+    expect(
+      refusalOf(
+        s,
+        { type: 'withdrawal-decided', on: addDays(D0, 4), withdraw: true, ground: 'support-declined' },
+        SECOND_OFFICER,
+        addDays(D0, 4),
+      ),
+    ).toBe('ground-not-under-review');
+    record(
+      s,
+      { type: 'withdrawal-decided', on: addDays(D0, 4), withdraw: true, ground: 'public-order-threat' },
+      SECOND_OFFICER,
+      addDays(D0, 4),
+    );
     expect(s).toMatchObject({ outcome: 'WITHDRAWN', outcomeDetail: 'public-order-threat', review: null });
   });
 
   it('records whether fraud was fraudulent or unfounded', () => {
     const s = identified();
     record(s, { type: 'fraud-established', on: D0, finding: 'unfounded' }, ANTWERPEN);
-    expect(toStatus(s, D0).withdrawalReview?.grounds).toEqual([{ ground: 'fraud-established', reportedOn: D0, by: 'prosecutor', finding: 'unfounded' }]);
+    expect(toStatus(s, D0).withdrawalReview?.grounds).toEqual([
+      { ground: 'fraud-established', reportedOn: D0, by: 'prosecutor', finding: 'unfounded' },
+    ]);
   });
 });
 
@@ -165,12 +225,21 @@ describe('stage 3 waits for an open withdrawal review', () => {
     const decided = addDays(D0, 9);
     record(s, { type: 'withdrawal-decided', on: decided, withdraw: false }, IMMIGRATION, decided);
     expect(s.stage).toBe('IDENTIFIED_VICTIM');
-    expect(s.document).toMatchObject({ type: 'A_CARD', issuedOn: decided, validUntil: addPeriod(decided, { months: 6 }) });
+    expect(s.document).toMatchObject({
+      type: 'A_CARD',
+      issuedOn: decided,
+      validUntil: addPeriod(decided, { months: 6 }),
+    });
   });
 
   it('ends the case on a withdrawal instead', () => {
     const s = answeredDuringReview();
-    record(s, { type: 'withdrawal-decided', on: addDays(D0, 9), withdraw: true, ground: 'contact-with-exploiters' }, IMMIGRATION, addDays(D0, 9));
+    record(
+      s,
+      { type: 'withdrawal-decided', on: addDays(D0, 9), withdraw: true, ground: 'contact-with-exploiters' },
+      IMMIGRATION,
+      addDays(D0, 9),
+    );
     expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'WITHDRAWN' });
   });
 });
@@ -183,14 +252,19 @@ describe('an outage never ends a case by itself', () => {
     runDueClockItems(s, woke);
     expect(s.outcome).toBeNull();
     expect(s.query?.sentOn).toBe(woke);
-    expect(kinds(s)).toEqual(expect.arrayContaining(['status-query', 'answer-not-due-before-expiry', 'deadline-passed-unnoticed']));
+    expect(kinds(s)).toEqual(
+      expect.arrayContaining(['status-query', 'answer-not-due-before-expiry', 'deadline-passed-unnoticed']),
+    );
     expect(upcomingDeadlines(s).map((d) => d.kind)).toContain('LATE_REPORTS_CLOSE');
 
     // After the grace the expiry applies as of its date, but the prosecutor never had the window: the Immigration Office decides.
     runDueClockItems(s, addDays(woke, 8));
     expect(s.outcome).toBeNull();
     expect(s.expiredAwaitingDecision).toBe(expiry);
-    expect(s.outbox.find((n) => n.kind === 'expiry-decision-needed')?.recipients.map((r) => r.role)).toEqual(['immigration-office', 'centre']);
+    expect(s.outbox.find((n) => n.kind === 'expiry-decision-needed')?.recipients.map((r) => r.role)).toEqual([
+      'immigration-office',
+      'centre',
+    ]);
     expect(refusalOf(s, { type: 'not-renewed', on: addDays(woke, 8) }, IMMIGRATION)).toBeNull();
     record(s, { type: 'not-renewed', on: addDays(woke, 8) }, IMMIGRATION);
     expect(s).toMatchObject({ outcome: 'NOT_RENEWED', outcomeDetail: 'no-decision' });
@@ -201,7 +275,17 @@ describe('an outage never ends a case by itself', () => {
     const expiry = s.document!.validUntil!;
     runDueClockItems(s, addDays(expiry, 12));
     const today = addDays(expiry, 12);
-    record(s, { type: 'document-issued', on: today, document: 'A_CARD', issuedOn: today, validUntil: addPeriod(today, { months: 6 }) }, IMMIGRATION);
+    record(
+      s,
+      {
+        type: 'document-issued',
+        on: today,
+        document: 'A_CARD',
+        issuedOn: today,
+        validUntil: addPeriod(today, { months: 6 }),
+      },
+      IMMIGRATION,
+    );
     expect(s).toMatchObject({ outcome: null, expiredAwaitingDecision: null });
     expect(s.query?.documentValidUntil).toBe(addPeriod(today, { months: 6 }));
   });
@@ -224,7 +308,10 @@ describe('an outage never ends a case by itself', () => {
     const ends = s.document!.validUntil!;
     runDueClockItems(s, addDays(ends, 4));
     expect(s.outcome).toBeNull();
-    expect(s.outbox.find((n) => n.kind === 'deadline-passed-unnoticed')).toMatchObject({ due: addDays(ends, 11), facts: { deadline: 'REFLECTION_ENDS' } });
+    expect(s.outbox.find((n) => n.kind === 'deadline-passed-unnoticed')).toMatchObject({
+      due: addDays(ends, 11),
+      facts: { deadline: 'REFLECTION_ENDS' },
+    });
     record(s, complaint(ends), CENTRE, addDays(ends, 6));
     expect(s.stage).toBe('TEMPORARY_RESIDENCE');
     runDueClockItems(s, addDays(ends, 20));
@@ -246,7 +333,10 @@ describe('dates', () => {
   it('dates the 3-month document from the day the complaint is recorded, not from its own date', () => {
     const s = open();
     record(s, complaint(addDays(D0, 2)), CENTRE, addDays(D0, 20));
-    expect(s.document).toMatchObject({ issuedOn: addDays(D0, 20), validUntil: addPeriod(addDays(D0, 20), { months: 3 }) });
+    expect(s.document).toMatchObject({
+      issuedOn: addDays(D0, 20),
+      validUntil: addPeriod(addDays(D0, 20), { months: 3 }),
+    });
     expect(s.complaint?.on).toBe(addDays(D0, 2));
   });
 
@@ -264,9 +354,21 @@ describe('dates', () => {
     record(s, complaint(D0), CENTRE);
     expect(s.query?.replyBy).toBe(addDays(D0, 14));
     const printed = addDays(D0, 12);
-    record(s, { type: 'document-issued', on: D0, document: 'ATTESTATION_OF_IMMATRICULATION', issuedOn: D0, validUntil: printed }, IMMIGRATION);
+    record(
+      s,
+      {
+        type: 'document-issued',
+        on: D0,
+        document: 'ATTESTATION_OF_IMMATRICULATION',
+        issuedOn: D0,
+        validUntil: printed,
+      },
+      IMMIGRATION,
+    );
     expect(s.query).toMatchObject({ replyBy: addDays(D0, 5), documentValidUntil: printed });
-    expect(upcomingDeadlines(s)).toContainEqual(expect.objectContaining({ kind: 'PROSECUTOR_REPLY_DUE', due: addDays(D0, 5) }));
+    expect(upcomingDeadlines(s)).toContainEqual(
+      expect.objectContaining({ kind: 'PROSECUTOR_REPLY_DUE', due: addDays(D0, 5) }),
+    );
     runDueClockItems(s, addDays(D0, 2));
     expect(s.outbox.filter((n) => n.kind === 'status-query-reminder').map((n) => n.due)).toEqual([addDays(D0, 5)]);
   });
@@ -274,7 +376,11 @@ describe('dates', () => {
   it('never sets a reply deadline on the day it is set, and alerts when it falls on or after the expiry', () => {
     const s = identified();
     const today = addDays(D0, 30);
-    record(s, { type: 'document-issued', on: today, document: 'A_CARD', issuedOn: D0, validUntil: addDays(today, 1) }, IMMIGRATION);
+    record(
+      s,
+      { type: 'document-issued', on: today, document: 'A_CARD', issuedOn: D0, validUntil: addDays(today, 1) },
+      IMMIGRATION,
+    );
     runDueClockItems(s, today);
     expect(s.query).toMatchObject({ sentOn: today, replyBy: addDays(today, 2) });
     expect(s.outbox.find((n) => n.kind === 'answer-not-due-before-expiry')).toMatchObject({ due: addDays(today, 1) });
@@ -284,7 +390,17 @@ describe('dates', () => {
     const s = open();
     record(s, complaint(D0), CENTRE);
     const expiry = s.document!.validUntil!;
-    record(s, { type: 'document-issued', on: D0, document: 'ATTESTATION_OF_IMMATRICULATION', issuedOn: D0, validUntil: addDays(D0, 25) }, IMMIGRATION);
+    record(
+      s,
+      {
+        type: 'document-issued',
+        on: D0,
+        document: 'ATTESTATION_OF_IMMATRICULATION',
+        issuedOn: D0,
+        validUntil: addDays(D0, 25),
+      },
+      IMMIGRATION,
+    );
     expect(expiry).not.toBe(addDays(D0, 25));
     runDueClockItems(s, addDays(D0, 19)); // reply due D0+18: escalated the day after
     expect(s.query).toMatchObject({ escalatedOn: addDays(D0, 19), replyBy: addDays(D0, 24) });
@@ -294,16 +410,24 @@ describe('dates', () => {
 describe('openings', () => {
   const today = '2026-12-01';
   it('refuses a past opening whose reflection is already over, and points to the import', () => {
-    expect(whyOpeningRefused(opening('2026-10-01'), today, { imported: false })).toMatchObject({ code: 'reflection-already-over', field: 'openedOn' });
+    expect(whyOpeningRefused(opening('2026-10-01'), today, { imported: false })).toMatchObject({
+      code: 'reflection-already-over',
+      field: 'openedOn',
+    });
     expect(whyOpeningRefused(opening('2026-10-20'), today, { imported: false })).toBeNull();
     expect(whyOpeningRefused(opening('2026-10-01'), today, { imported: true })).toBeNull();
   });
 
   it('refuses a date of birth after the opening, and a "minor" of 18 or more', () => {
-    expect(whyOpeningRefused(opening(today, { victim: { pseudonym: 'X', dateOfBirth: '2026-12-02', language: 'ro' } }), '2026-12-05', { imported: false })?.code).toBe(
-      'birth-after-opening',
-    );
-    const minor = (dateOfBirth: string) => opening(today, { unaccompaniedMinor: true, victim: { pseudonym: 'X', dateOfBirth, language: 'ro' } });
+    expect(
+      whyOpeningRefused(
+        opening(today, { victim: { pseudonym: 'X', dateOfBirth: '2026-12-02', language: 'ro' } }),
+        '2026-12-05',
+        { imported: false },
+      )?.code,
+    ).toBe('birth-after-opening');
+    const minor = (dateOfBirth: string) =>
+      opening(today, { unaccompaniedMinor: true, victim: { pseudonym: 'X', dateOfBirth, language: 'ro' } });
     expect(whyOpeningRefused(minor('1996-05-01'), today, { imported: false })?.code).toBe('minor-of-age');
     expect(whyOpeningRefused(minor('2008-12-01'), today, { imported: false })?.code).toBe('minor-of-age');
     expect(whyOpeningRefused(minor('2008-12-02'), today, { imported: false })).toBeNull();
@@ -330,10 +454,16 @@ describe('openings', () => {
     expect(refusalOf(s, { type: 'opened-in-error', on: D0 }, other)).toBe('not-opening-centre');
     record(s, { type: 'opened-in-error', on: D0 }, CENTRE);
     expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'OPENED_IN_ERROR' });
-    expect(s.outbox.map((n) => [n.kind, n.recipients])).toEqual([['opened-in-error', [{ role: 'immigration-office' }]]]);
+    expect(s.outbox.map((n) => [n.kind, n.recipients])).toEqual([
+      ['opened-in-error', [{ role: 'immigration-office' }]],
+    ]);
 
     const issued = open();
-    record(issued, { type: 'document-issued', on: D0, document: 'ANNEX_15', issuedOn: D0, validUntil: addDays(D0, 45) }, IMMIGRATION);
+    record(
+      issued,
+      { type: 'document-issued', on: D0, document: 'ANNEX_15', issuedOn: D0, validUntil: addDays(D0, 45) },
+      IMMIGRATION,
+    );
     expect(refusalOf(issued, { type: 'opened-in-error', on: D0 }, CENTRE)).toBe('document-already-reported');
     const stage2 = open();
     record(stage2, complaint(D0), CENTRE);
@@ -343,8 +473,10 @@ describe('openings', () => {
 
 describe('an unaccompanied minor', () => {
   const guardian = { name: 'G. Voogd', email: 'voogd@example.org' };
-  const minor = (dateOfBirth = '2009-08-23') => open({ unaccompaniedMinor: true, guardian, victim: { pseudonym: 'X', dateOfBirth, language: 'ro' } });
-  const toGuardian = (s: CaseState, kind: string) => s.outbox.find((n) => n.kind === kind)?.recipients.some((r) => r.role === 'guardian');
+  const minor = (dateOfBirth = '2009-08-23') =>
+    open({ unaccompaniedMinor: true, guardian, victim: { pseudonym: 'X', dateOfBirth, language: 'ro' } });
+  const toGuardian = (s: CaseState, kind: string) =>
+    s.outbox.find((n) => n.kind === kind)?.recipients.some((r) => r.role === 'guardian');
 
   it('copies the guardian on reminders, negative answers and expiry alerts', () => {
     const s = minor();
@@ -364,8 +496,14 @@ describe('an unaccompanied minor', () => {
     expect(upcomingDeadlines(s).map((d) => [d.kind, d.due])).toContainEqual(['GUARDIANSHIP_ENDS', '2026-05-10']);
     record(s, complaint(D0), CENTRE);
     runDueClockItems(s, '2026-05-10');
-    expect(s.outbox.find((n) => n.kind === 'guardianship-ended')?.recipients.map((r) => r.role)).toEqual(['centre', 'guardian']);
-    expect(toStatus(s, '2026-05-10')).toMatchObject({ stage: 'TEMPORARY_RESIDENCE', flags: { guardianshipEnded: true } });
+    expect(s.outbox.find((n) => n.kind === 'guardianship-ended')?.recipients.map((r) => r.role)).toEqual([
+      'centre',
+      'guardian',
+    ]);
+    expect(toStatus(s, '2026-05-10')).toMatchObject({
+      stage: 'TEMPORARY_RESIDENCE',
+      flags: { guardianshipEnded: true },
+    });
     s.outbox = [];
     runDueClockItems(s, addDays(s.document!.validUntil!, -7));
     expect(kinds(s)).toContain('document-expiry-reminder');
@@ -378,7 +516,9 @@ describe('labour auditors and the humanitarian flag', () => {
     const s = open();
     record(s, complaint(D0, 'LABOUR-GENT'), CENTRE);
     expect(s.query).toMatchObject({ office: 'LABOUR-GENT', courtOfAppeal: 'CA-GENT' });
-    expect(s.outbox.find((n) => n.kind === 'status-query')?.recipients).toEqual([{ role: 'prosecutor', office: 'LABOUR-GENT' }]);
+    expect(s.outbox.find((n) => n.kind === 'status-query')?.recipients).toEqual([
+      { role: 'prosecutor', office: 'LABOUR-GENT' },
+    ]);
     runDueClockItems(s, addDays(D0, 15));
     expect(s.query?.escalatedTo).toBe('CA-GENT');
     answer(s, prosecutor('LABOUR-GENT'), YES, addDays(D0, 16));
@@ -397,7 +537,11 @@ describe('labour auditors and the humanitarian flag', () => {
     expect(day > addPeriod(D0, { years: 2 })).toBe(true);
     answer(s, ANTWERPEN, { ...YES, proceedingsOngoing: false }, day);
     runDueClockItems(s, addDays(s.document!.validUntil!, 1));
-    expect(s).toMatchObject({ outcome: 'NOT_RENEWED', outcomeDetail: 'negative-answer', flags: { humanitarianCandidate: true } });
+    expect(s).toMatchObject({
+      outcome: 'NOT_RENEWED',
+      outcomeDetail: 'negative-answer',
+      flags: { humanitarianCandidate: true },
+    });
   });
 });
 
@@ -428,19 +572,32 @@ describe('importing a running case', () => {
     expect(s.document).toMatchObject({ type: 'A_CARD', issuedOn: '2025-11-28', validUntil: '2026-11-28', renewals: 1 });
     // Its query went out on 2026-10-28 and was escalated: it is announced anew to the Principal Crown Prosecutor.
     expect(s.query).toMatchObject({ sentOn: '2026-10-28', escalatedTo: 'CA-LIEGE' });
-    expect(s.review?.grounds).toEqual([expect.objectContaining({ ground: 'public-order-threat', reporterId: 'imported' })]);
+    expect(s.review?.grounds).toEqual([
+      expect.objectContaining({ ground: 'public-order-threat', reporterId: 'imported' }),
+    ]);
     expect(s.outbox.map((n) => n.kind)).toEqual(['status-query-escalated', 'case-imported']);
-    expect(s.outbox.find((n) => n.kind === 'case-imported')?.recipients.map((r) => r.role)).toEqual(['immigration-office', 'centre']);
+    expect(s.outbox.find((n) => n.kind === 'case-imported')?.recipients.map((r) => r.role)).toEqual([
+      'immigration-office',
+      'centre',
+    ]);
     // Any officer may decide an imported ground.
-    expect(whyEventRejected(s, { type: 'withdrawal-decided', on: importedOn, withdraw: false }, IMMIGRATION, importedOn)).toBeNull();
+    expect(
+      whyEventRejected(s, { type: 'withdrawal-decided', on: importedOn, withdraw: false }, IMMIGRATION, importedOn),
+    ).toBeNull();
   });
 
   it('refuses events out of date order, an answer with no open query, and a case that ended before today', () => {
     const swapped = [yearOfHistory[1]!, yearOfHistory[0]!];
     expect(importCase(base(swapped))).toMatchObject({ refusal: { code: 'import-out-of-order' } });
-    expect(importCase(base([yearOfHistory[1]!]))).toMatchObject({ refusal: { code: 'import-no-open-query', facts: { index: '0' } } });
-    expect(importCase(base([]))).toMatchObject({ refusal: { code: 'import-case-ended', facts: { outcome: 'REFLECTION_EXPIRED' } } });
-    const wrongRole: ImportedEvent[] = [{ type: 'conviction', on: '2025-11-20', underTraffickingLaw: true, appealed: false, by: { role: 'centre' } }];
+    expect(importCase(base([yearOfHistory[1]!]))).toMatchObject({
+      refusal: { code: 'import-no-open-query', facts: { index: '0' } },
+    });
+    expect(importCase(base([]))).toMatchObject({
+      refusal: { code: 'import-case-ended', facts: { outcome: 'REFLECTION_EXPIRED' } },
+    });
+    const wrongRole: ImportedEvent[] = [
+      { type: 'conviction', on: '2025-11-20', underTraffickingLaw: true, appealed: false, by: { role: 'centre' } },
+    ];
     expect(importCase(base(wrongRole))).toMatchObject({ refusal: { code: 'role-not-allowed', facts: { index: '0' } } });
   });
 });

@@ -28,13 +28,21 @@ function caseIn(stage: Stage): CaseState {
 }
 
 const STAGES: Stage[] = ['REFLECTION', 'TEMPORARY_RESIDENCE', 'IDENTIFIED_VICTIM', 'PERMANENT_RESIDENCE', 'CLOSED'];
-const REPORTER = { 'contact-with-exploiters': CENTRE, 'public-order-threat': IMMIGRATION, 'support-declined': CENTRE, 'cooperation-ended': ANTWERPEN, 'fraud-established': ANTWERPEN } as const;
+const REPORTER = {
+  'contact-with-exploiters': CENTRE,
+  'public-order-threat': IMMIGRATION,
+  'support-declined': CENTRE,
+  'cooperation-ended': ANTWERPEN,
+  'fraud-established': ANTWERPEN,
+} as const;
 
 const groundEvent = (ground: WithdrawalGround, on = D0): CaseEvent =>
   ground === 'fraud-established' ? { type: ground, on, finding: 'unfounded' } : { type: ground, on };
 
 describe('withdrawal grounds by stage', () => {
-  const cells = WITHDRAWAL_GROUNDS.flatMap((ground) => STAGES.map((stage) => [ground, stage, GROUND_STAGES[ground].includes(stage)] as const));
+  const cells = WITHDRAWAL_GROUNDS.flatMap((ground) =>
+    STAGES.map((stage) => [ground, stage, GROUND_STAGES[ground].includes(stage)] as const),
+  );
   it.each(cells)('%s in %s: applies = %s', (ground, stage, applies) => {
     const s = caseIn(stage);
     const reason = whyEventRejected(s, groundEvent(ground), REPORTER[ground], D0);
@@ -58,14 +66,24 @@ describe('withdrawal grounds by stage', () => {
     expect(whyEventRejected(s, decision, CENTRE, D0)?.message).toMatch(/may not report/);
     expect(whyEventRejected(s, decision, IMMIGRATION, D0)).toBeNull();
     applyEvent(s, decision, IMMIGRATION, D0);
-    expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'WITHDRAWN', outcomeDetail: 'fraud-established', review: null });
+    expect(s).toMatchObject({
+      stage: 'CLOSED',
+      outcome: 'WITHDRAWN',
+      outcomeDetail: 'fraud-established',
+      review: null,
+    });
     expect(s.outbox.find((n) => n.kind === 'withdrawal-review-opened')?.facts).toEqual({ ground: 'fraud-established' });
   });
 
   it('keeps the case going when the Immigration Office decides not to withdraw', () => {
     const s = caseIn('TEMPORARY_RESIDENCE');
     applyEvent(s, { type: 'contact-with-exploiters', on: D0 }, CENTRE, D0);
-    applyEvent(s, { type: 'withdrawal-decided', on: D0, withdraw: false, ground: 'contact-with-exploiters' }, IMMIGRATION, D0);
+    applyEvent(
+      s,
+      { type: 'withdrawal-decided', on: D0, withdraw: false, ground: 'contact-with-exploiters' },
+      IMMIGRATION,
+      D0,
+    );
     expect(s).toMatchObject({ stage: 'TEMPORARY_RESIDENCE', outcome: null, review: null });
   });
 });
@@ -86,7 +104,12 @@ describe('the regime and the clocks', () => {
   it('never lets the reply deadline fall later than 7 days before the document expires', () => {
     const s = caseIn('IDENTIFIED_VICTIM');
     // The Immigration Office reports an A-card that expires in 10 days: the query is already due, and its reply must come in 3.
-    applyEvent(s, { type: 'document-issued', on: D0, document: 'A_CARD', issuedOn: D0, validUntil: addDays(D0, 10) }, IMMIGRATION, D0);
+    applyEvent(
+      s,
+      { type: 'document-issued', on: D0, document: 'A_CARD', issuedOn: D0, validUntil: addDays(D0, 10) },
+      IMMIGRATION,
+      D0,
+    );
     expect(upcomingDeadlines(s)[0]).toMatchObject({ kind: 'STATUS_QUERY_DUE' });
     runDueClockItems(s, D0);
     expect(s.query).toMatchObject({ sentOn: D0, replyBy: addDays(D0, 3), documentValidUntil: addDays(D0, 10) });
@@ -114,7 +137,12 @@ describe('the regime and the clocks', () => {
 
   it('flags humanitarian residence only when the proceedings lasted more than two years', () => {
     const exactly = caseIn('IDENTIFIED_VICTIM');
-    applyEvent(exactly, { type: 'proceedings-ended', on: addPeriod(D0, { years: 2 }), reason: 'dismissed' }, ANTWERPEN, addPeriod(D0, { years: 2 }));
+    applyEvent(
+      exactly,
+      { type: 'proceedings-ended', on: addPeriod(D0, { years: 2 }), reason: 'dismissed' },
+      ANTWERPEN,
+      addPeriod(D0, { years: 2 }),
+    );
     expect(exactly.flags.humanitarianCandidate).toBe(false);
     const longer = caseIn('IDENTIFIED_VICTIM');
     const on = addDays(addPeriod(D0, { years: 2 }), 1);
@@ -129,15 +157,31 @@ describe('the regime and the clocks', () => {
     const documented = caseIn('IDENTIFIED_VICTIM');
     applyEvent(documented, { type: 'identity-documented', on: D0, documentKind: 'passport' }, CENTRE, D0);
     applyEvent(documented, { type: 'conviction', on: D0, underTraffickingLaw: true, appealed: false }, ANTWERPEN, D0);
-    expect(documented).toMatchObject({ stage: 'IDENTIFIED_VICTIM', outcome: null, permanentResidenceReview: { basis: 'conviction' } });
-    applyEvent(documented, { type: 'permanent-residence-decided', on: D0, grant: true, issuedOn: addDays(D0, -1) }, IMMIGRATION, D0);
-    expect(documented).toMatchObject({ stage: 'PERMANENT_RESIDENCE', outcome: 'PERMANENT_RESIDENCE', flags: { identityProofMissing: false } });
+    expect(documented).toMatchObject({
+      stage: 'IDENTIFIED_VICTIM',
+      outcome: null,
+      permanentResidenceReview: { basis: 'conviction' },
+    });
+    applyEvent(
+      documented,
+      { type: 'permanent-residence-decided', on: D0, grant: true, issuedOn: addDays(D0, -1) },
+      IMMIGRATION,
+      D0,
+    );
+    expect(documented).toMatchObject({
+      stage: 'PERMANENT_RESIDENCE',
+      outcome: 'PERMANENT_RESIDENCE',
+      flags: { identityProofMissing: false },
+    });
     expect(documented.document).toMatchObject({ type: 'B_CARD', issuedOn: addDays(D0, -1), validUntil: null });
   });
 
   it('rejects events dated in the future or before the case was opened', () => {
     const s = caseIn('REFLECTION');
-    expect(whyEventRejected(s, { type: 'voluntary-return', on: addDays(D0, 1) }, CENTRE, D0)).toMatchObject({ code: 'date-in-future', message: expect.stringMatching(/future/) });
+    expect(whyEventRejected(s, { type: 'voluntary-return', on: addDays(D0, 1) }, CENTRE, D0)).toMatchObject({
+      code: 'date-in-future',
+      message: expect.stringMatching(/future/),
+    });
     expect(whyEventRejected(s, { type: 'voluntary-return', on: addDays(D0, -1) }, CENTRE, D0)).toMatchObject({
       code: 'date-before-opening',
       message: expect.stringMatching(/before the case was opened/),

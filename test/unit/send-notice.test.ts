@@ -55,7 +55,10 @@ async function setUp(sinkOptions: SmtpServerOptions = {}, ledger: SentLedger = n
 }
 
 function run(activities: CaseActivities, notice: Notice): Promise<void> {
-  const env = new MockActivityEnvironment({ attempt: 1 }, { logger: new DefaultLogger('TRACE', (entry) => logs.push(entry)) });
+  const env = new MockActivityEnvironment(
+    { attempt: 1 },
+    { logger: new DefaultLogger('TRACE', (entry) => logs.push(entry)) },
+  );
   return env.run(activities.sendNotice, deliver(notice));
 }
 
@@ -87,7 +90,12 @@ describe('sendNotice', () => {
     await send(statusQuery);
 
     expect(sink.envelopes).toEqual([['payoke@example.org'], [CASEWORKER], [GUARDIAN], ['parquet.liege@example.org']]);
-    const [centre, caseworker, guardian, prosecutor] = sink.messages as [ParsedMail, ParsedMail, ParsedMail, ParsedMail];
+    const [centre, caseworker, guardian, prosecutor] = sink.messages as [
+      ParsedMail,
+      ParsedMail,
+      ParsedMail,
+      ParsedMail,
+    ];
     // PAYOKE reads Dutch, and so do its caseworker and the guardian of its case.
     for (const mail of [centre, caseworker, guardian]) {
       expect(mail.subject).toBe('Herinnering: verblijfsdocument verloopt binnenkort [case-7f3k]');
@@ -107,14 +115,22 @@ describe('sendNotice', () => {
     expect(calendar).toContain('DTSTART;VALUE=DATE:20270214');
     expect(calendar).toContain('UID:case-7f3k=2Fstatus-query=2F2d2ad3e9f3068da8ec02602e485f9ed5@case-notices.invalid');
 
-    expect(centre.messageId).toBe('<case-7f3k=2Fdocument-expiry-reminder=2Fa768e1490589aa5ff5840059b8e2b612.centre=3APAYOKE@case-notices.invalid>');
-    expect(caseworker.messageId).toBe('<case-7f3k=2Fdocument-expiry-reminder=2Fa768e1490589aa5ff5840059b8e2b612.caseworker@case-notices.invalid>');
+    expect(centre.messageId).toBe(
+      '<case-7f3k=2Fdocument-expiry-reminder=2Fa768e1490589aa5ff5840059b8e2b612.centre=3APAYOKE@case-notices.invalid>',
+    );
+    expect(caseworker.messageId).toBe(
+      '<case-7f3k=2Fdocument-expiry-reminder=2Fa768e1490589aa5ff5840059b8e2b612.caseworker@case-notices.invalid>',
+    );
     expect(prosecutor.headers.get('auto-submitted')).toBe('auto-generated');
   });
 
   it("sends a labour auditor's office its status query at the address and in the language of the directory, in its words", async () => {
     const { sink, send } = await setUp();
-    await send({ ...statusQuery, key: 'case-7f3k/status-query/q-2', recipients: [{ role: 'prosecutor', office: 'LABOUR-GENT' }] });
+    await send({
+      ...statusQuery,
+      key: 'case-7f3k/status-query/q-2',
+      recipients: [{ role: 'prosecutor', office: 'LABOUR-GENT' }],
+    });
     await send({
       ...statusQuery,
       key: 'case-7f3k/status-query-escalated/q-2',
@@ -123,7 +139,10 @@ describe('sendNotice', () => {
       facts: { queryId: 'q-2', office: 'LABOUR-GENT' },
     });
 
-    expect(directory.labourAuditorOffices['LABOUR-GENT']).toMatchObject({ email: 'arbeidsauditoraat.gent@example.org', language: 'nl' });
+    expect(directory.labourAuditorOffices['LABOUR-GENT']).toMatchObject({
+      email: 'arbeidsauditoraat.gent@example.org',
+      language: 'nl',
+    });
     expect(sink.envelopes).toEqual([['arbeidsauditoraat.gent@example.org'], ['pg.gent@example.org']]);
     const [office, pg] = sink.messages as [ParsedMail, ParsedMail];
     expect(office.subject).toBe('Statusaanvraag over een verblijfsdossier [case-7f3k]');
@@ -148,7 +167,12 @@ describe('sendNotice', () => {
 
   it('gives the caseworker of an English-speaking centre English, and tells addresses apart in every mail and log', async () => {
     const { sink, send } = await setUp();
-    await send({ ...reminder, key: 'k-pag-asa', centre: 'PAG-ASA', recipients: [{ role: 'centre', centre: 'PAG-ASA' }, { role: 'caseworker' }] });
+    await send({
+      ...reminder,
+      key: 'k-pag-asa',
+      centre: 'PAG-ASA',
+      recipients: [{ role: 'centre', centre: 'PAG-ASA' }, { role: 'caseworker' }],
+    });
     expect(sink.messages.map((m) => m.subject)).toEqual([
       'Reminder: residence document expires soon [case-7f3k]',
       'Reminder: residence document expires soon [case-7f3k]',
@@ -165,8 +189,16 @@ describe('sendNotice', () => {
     const { sink, send } = await setUp();
     expect(directory.prosecutorOffices.EUPEN.language).toBe('de');
     expect(directory.labourAuditorOffices['LABOUR-EUPEN'].language).toBe('de');
-    await send({ ...statusQuery, key: 'case-7f3k/status-query/q-3', recipients: [{ role: 'prosecutor', office: 'EUPEN' }] });
-    await send({ ...statusQuery, key: 'case-7f3k/status-query/q-4', recipients: [{ role: 'prosecutor', office: 'LABOUR-EUPEN' }] });
+    await send({
+      ...statusQuery,
+      key: 'case-7f3k/status-query/q-3',
+      recipients: [{ role: 'prosecutor', office: 'EUPEN' }],
+    });
+    await send({
+      ...statusQuery,
+      key: 'case-7f3k/status-query/q-4',
+      recipients: [{ role: 'prosecutor', office: 'LABOUR-EUPEN' }],
+    });
 
     expect(sink.envelopes).toEqual([['parquet.eupen@example.org'], ['arbeitsauditorat.eupen@example.org']]);
     for (const mail of sink.messages) {
@@ -267,7 +299,11 @@ describe('sendNotice', () => {
 
     const lines = readFileSync(path, 'utf8').trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ recipient: 'prosecutor:LIEGE', kind: 'status-query', noticeKey: statusQuery.key });
+    expect(JSON.parse(lines[0]!)).toMatchObject({
+      recipient: 'prosecutor:LIEGE',
+      kind: 'status-query',
+      noticeKey: statusQuery.key,
+    });
   });
 });
 
@@ -281,7 +317,13 @@ describe('FileSentLedger', () => {
     expect(await ledger.has('<a@x>')).toBe(true);
     expect(await ledger.has('<partial')).toBe(false);
 
-    const record = { messageId: '<b@x>', noticeKey: 'k', recipient: 'guardian', kind: 'case-closed', sentAt: '2027-01-01T00:00:00Z' };
+    const record = {
+      messageId: '<b@x>',
+      noticeKey: 'k',
+      recipient: 'guardian',
+      kind: 'case-closed',
+      sentAt: '2027-01-01T00:00:00Z',
+    };
     await ledger.record(record);
     expect(await new FileSentLedger(path).has('<b@x>')).toBe(true);
     expect(await new FileSentLedger(path).has('<a@x>')).toBe(true);
@@ -292,7 +334,15 @@ describe('FileSentLedger', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'sent-ledger-')), 'nested', 'sent.jsonl');
     const ledger = new FileSentLedger(path);
     const ids = Array.from({ length: 50 }, (_, i) => `<m${i}@x>`);
-    const recorded = ids.map((messageId) => ledger.record({ messageId, noticeKey: 'k', recipient: 'guardian', kind: 'case-closed', sentAt: '2027-01-01T00:00:00Z' }));
+    const recorded = ids.map((messageId) =>
+      ledger.record({
+        messageId,
+        noticeKey: 'k',
+        recipient: 'guardian',
+        kind: 'case-closed',
+        sentAt: '2027-01-01T00:00:00Z',
+      }),
+    );
     expect(await Promise.all(ids.map((id) => ledger.has(id)))).toEqual(ids.map(() => true));
     await Promise.all(recorded);
     await ledger.close();

@@ -13,28 +13,31 @@ describe('a state carried by the code before versions', () => {
     expect(earlier.map((e) => e.carried.version)).toEqual([undefined, undefined, undefined, undefined]);
   });
 
-  it.each(earlier.map((e) => [e.file, e.carried] as const))('%s upgrades to the current version, keeping what it held', (_file, carried) => {
-    const s = upgradeState(structuredClone(carried));
-    expect(s).toMatchObject({
-      version: STATE_VERSION,
-      caseId: carried.caseId,
-      stage: carried.stage,
-      document: carried.document,
-      query: carried.query,
-      history: carried.history,
-      appliedUpdates: carried.appliedUpdates,
-      permanentResidenceReview: null,
-      identificationPending: false,
-      late: null,
-      flags: { ...carried.flags, guardianshipEnded: false },
-      // The Immigration Office reported no document in this case.
-      documentReported: false,
-    });
-    expect(s.querySentForDocument).toBe(carried.query?.sentOn ?? null);
-    // The notices already sent stay sent, and the clock items already run stay run.
-    expect(s.noticesDone).toEqual(carried.fired.filter((k) => !k.startsWith('clock/')));
-    expect(s.clockItemsDone).toHaveLength(carried.fired.filter((k) => k.startsWith('clock/')).length);
-  });
+  it.each(earlier.map((e) => [e.file, e.carried] as const))(
+    '%s upgrades to the current version, keeping what it held',
+    (_file, carried) => {
+      const s = upgradeState(structuredClone(carried));
+      expect(s).toMatchObject({
+        version: STATE_VERSION,
+        caseId: carried.caseId,
+        stage: carried.stage,
+        document: carried.document,
+        query: carried.query,
+        history: carried.history,
+        appliedUpdates: carried.appliedUpdates,
+        permanentResidenceReview: null,
+        identificationPending: false,
+        late: null,
+        flags: { ...carried.flags, guardianshipEnded: false },
+        // The Immigration Office reported no document in this case.
+        documentReported: false,
+      });
+      expect(s.querySentForDocument).toBe(carried.query?.sentOn ?? null);
+      // The notices already sent stay sent, and the clock items already run stay run.
+      expect(s.noticesDone).toEqual(carried.fired.filter((k) => !k.startsWith('clock/')));
+      expect(s.clockItemsDone).toHaveLength(carried.fired.filter((k) => k.startsWith('clock/')).length);
+    },
+  );
 
   it('continues a stage-2 case from where it was: the answer to its open query enters stage 3', () => {
     const carried = earlier[0]!.carried;
@@ -49,7 +52,9 @@ describe('a state carried by the code before versions', () => {
     const carried = earlier[1]!.carried;
     const s = upgradeState(structuredClone(carried));
     expect(upcomingDeadlines(s).map((d) => d.kind)).toEqual(
-      expect.arrayContaining(carried.query ? ['PROSECUTOR_REPLY_DUE', 'DOCUMENT_EXPIRES'] : ['STATUS_QUERY_DUE', 'DOCUMENT_EXPIRES']),
+      expect.arrayContaining(
+        carried.query ? ['PROSECUTOR_REPLY_DUE', 'DOCUMENT_EXPIRES'] : ['STATUS_QUERY_DUE', 'DOCUMENT_EXPIRES'],
+      ),
     );
   });
 
@@ -60,10 +65,17 @@ describe('a state carried by the code before versions', () => {
     };
     const s = upgradeState(withReview);
     expect(s.review).toEqual({
-      grounds: [{ ground: 'public-order-threat', reportedOn: '2026-11-23', by: 'immigration-office', reporterId: 'imported' }],
+      grounds: [
+        { ground: 'public-order-threat', reportedOn: '2026-11-23', by: 'immigration-office', reporterId: 'imported' },
+      ],
       decideBy: '2026-12-07',
     });
-    const decision = { type: 'withdrawal-decided', on: '2026-11-24', withdraw: true, ground: 'public-order-threat' } as const;
+    const decision = {
+      type: 'withdrawal-decided',
+      on: '2026-11-24',
+      withdraw: true,
+      ground: 'public-order-threat',
+    } as const;
     expect(whyEventRejected(s, decision, IMMIGRATION, '2026-11-24')).toBeNull();
     applyEvent(s, decision, IMMIGRATION, '2026-11-24');
     expect(s.outcome).toBe('WITHDRAWN');

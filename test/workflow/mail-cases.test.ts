@@ -76,7 +76,12 @@ function mailsAt(sink: SmtpServer): Mail[] {
     const html = typeof parsed.html === 'string' ? parsed.html : '';
     const headers = parsed.headerLines.map((h) => h.line).join('\n');
     const raw = sink.raw[i] ?? '';
-    const decoded = [parsed.subject, parsed.text, html, ...parsed.attachments.map((a) => a.content.toString('utf8'))].join('\n');
+    const decoded = [
+      parsed.subject,
+      parsed.text,
+      html,
+      ...parsed.attachments.map((a) => a.content.toString('utf8')),
+    ].join('\n');
     return {
       to: sink.envelopes[i] ?? [],
       subject: parsed.subject ?? '',
@@ -93,7 +98,8 @@ function mailsAt(sink: SmtpServer): Mail[] {
 }
 
 /** The mails of one case: every subject ends with the case reference. */
-const mailsOf = (sink: SmtpServer, h: WorkflowHandle): Mail[] => mailsAt(sink).filter((m) => m.subject.endsWith(`[${h.workflowId}]`));
+const mailsOf = (sink: SmtpServer, h: WorkflowHandle): Mail[] =>
+  mailsAt(sink).filter((m) => m.subject.endsWith(`[${h.workflowId}]`));
 const withSubject = (mails: Mail[], subject: string) => mails.filter((m) => m.subject.startsWith(`${subject} [`));
 /** [recipient, subject without the reference], sorted: the exact mail a case produced. */
 const sent = (mails: Mail[]) => mails.map((m) => [m.to.join(','), m.subject.replace(/ \[[^\]]+\]$/, '')]).sort();
@@ -101,7 +107,13 @@ const countBy = <T>(values: T[]) => values.reduce((map, v) => map.set(v, (map.ge
 
 /** The legal date as a person reads it in that language, written without the code under test. */
 function readableDate(date: IsoDate, locale: string): string {
-  const words = new Intl.DateTimeFormat(locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const words = new Intl.DateTimeFormat(locale, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
   return `${words.format(new Date(`${date}T12:00:00Z`))} (${date})`;
 }
 
@@ -122,8 +134,15 @@ function expectDiscreet(mails: Mail[], privateAddresses: string[]): void {
     expect(mail.from).toBe(MAIL_FROM);
     expect(mail.text).toContain(`${PUBLIC_BASE_URL}/v1/`);
     expect(mail.html).toContain(`href="${PUBLIC_BASE_URL}/v1/`);
-    for (const word of PERSONAL) expect({ subject: mail.subject, leaked: mail.everything.includes(word) && word }).toEqual({ subject: mail.subject, leaked: false });
-    expect({ subject: mail.subject, forbidden: forbiddenWordsIn(mail.everything) }).toEqual({ subject: mail.subject, forbidden: [] });
+    for (const word of PERSONAL)
+      expect({ subject: mail.subject, leaked: mail.everything.includes(word) && word }).toEqual({
+        subject: mail.subject,
+        leaked: false,
+      });
+    expect({ subject: mail.subject, forbidden: forbiddenWordsIn(mail.everything) }).toEqual({
+      subject: mail.subject,
+      forbidden: [],
+    });
     // A caseworker's or guardian's address is personal data: in the To header of their own mail, nowhere else.
     for (const address of privateAddresses) {
       const expected = mail.to.includes(address) ? 1 : 0;
@@ -237,7 +256,10 @@ async function sinkWith(options: SmtpServerOptions = {}): Promise<SmtpServer> {
 }
 
 async function openCase(cases: CaseDriver, o: Partial<CaseOpening>, centre: Centre = 'PAYOKE') {
-  const h = await cases.open({ victim: { pseudonym: PSEUDONYM, dateOfBirth: DATE_OF_BIRTH, language: 'ro' }, ...o }, centre);
+  const h = await cases.open(
+    { victim: { pseudonym: PSEUDONYM, dateOfBirth: DATE_OF_BIRTH, language: 'ro' }, ...o },
+    centre,
+  );
   started.push(h);
   return h;
 }
@@ -274,7 +296,11 @@ async function quiet(h: WorkflowHandle): Promise<CaseStatus> {
       if (type === 'EVENT_TYPE_WORKFLOW_TASK_COMPLETED') break;
     }
     const closed = d.status.name !== 'RUNNING';
-    const idle = closed || (pending === 0 && tail.every((t) => COMMAND_EVENTS.has(t)) && tail.includes('EVENT_TYPE_WORKFLOW_TASK_COMPLETED'));
+    const idle =
+      closed ||
+      (pending === 0 &&
+        tail.every((t) => COMMAND_EVENTS.has(t)) &&
+        tail.includes('EVENT_TYPE_WORKFLOW_TASK_COMPLETED'));
     const now = JSON.stringify([events.length, d.status.name, d.runId, pending]);
     seen = JSON.stringify({ tail, pending: d.raw.pendingActivities });
     if (idle && now === last) return h.query(status);
@@ -321,7 +347,10 @@ describe('a whole case, as the recipients receive it', () => {
     await quiet(h);
 
     const [caseOpened] = mailsOf(sink, h);
-    expect(caseOpened).toMatchObject({ to: ['office-etrangers@example.org'], subject: `Nouveau dossier de séjour : document à délivrer [${h.workflowId}]` });
+    expect(caseOpened).toMatchObject({
+      to: ['office-etrangers@example.org'],
+      subject: `Nouveau dossier de séjour : document à délivrer [${h.workflowId}]`,
+    });
     expect(caseOpened!.text).toContain(`${PUBLIC_BASE_URL}/v1/cases/${h.workflowId}`);
 
     await advance(cases, h, addDays(end, -14));
@@ -335,7 +364,13 @@ describe('a whole case, as the recipients receive it', () => {
     // A complaint 5 days before the end: stage 2, and the status query to the Antwerp prosecutor.
     const complaintDay = addDays(end, -5);
     await advance(cases, h, complaintDay);
-    const s2 = await cases.event(h, CENTRE, { type: 'complaint-filed', on: complaintDay, kind: 'complaint', prosecutorOffice: 'ANTWERPEN', note: NOTE });
+    const s2 = await cases.event(h, CENTRE, {
+      type: 'complaint-filed',
+      on: complaintDay,
+      kind: 'complaint',
+      prosecutorOffice: 'ANTWERPEN',
+      note: NOTE,
+    });
     await quiet(h);
     const replyBy = addDays(complaintDay, 14);
     const [query] = withSubject(mailsOf(sink, h), 'Statusaanvraag over een verblijfsdossier');
@@ -371,7 +406,7 @@ describe('a whole case, as the recipients receive it', () => {
     expect(withSubject(all, 'Dossier de séjour : document à délivrer').at(-1)!.text).toMatch(/carte A/);
   });
 
-  it('mails a Sürya minor\'s case in French, guardian and caseworker included, and escalates a Liège query to the Principal Crown Prosecutor of Liège', async () => {
+  it("mails a Sürya minor's case in French, guardian and caseworker included, and escalates a Liège query to the Principal Crown Prosecutor of Liège", async () => {
     const sink = await sinkWith();
     const { cases } = await startMailWorker(sink, new InMemorySentLedger());
     const CASEWORKER = 'claire.caseworker@private.example.net';
@@ -387,7 +422,13 @@ describe('a whole case, as the recipients receive it', () => {
       'SURYA',
     );
     const d0 = await cases.today();
-    const s = await cases.event(h, SURYA_CENTRE, { type: 'complaint-filed', on: d0, kind: 'statement', prosecutorOffice: 'LIEGE', note: NOTE });
+    const s = await cases.event(h, SURYA_CENTRE, {
+      type: 'complaint-filed',
+      on: d0,
+      kind: 'statement',
+      prosecutorOffice: 'LIEGE',
+      note: NOTE,
+    });
     const queryId = s.prosecutorQuery!.queryId;
     const validUntil = s.document!.validUntil!;
     await quiet(h);
@@ -431,29 +472,68 @@ describe('a whole case, as the recipients receive it', () => {
       ].sort(),
     );
     // The caseworker of a French-speaking centre reads French too.
-    for (const mail of withSubject(all, 'Rappel : le document de séjour expire bientôt')) expectDue(mail, validUntil, 'fr-BE');
+    for (const mail of withSubject(all, 'Rappel : le document de séjour expire bientôt'))
+      expectDue(mail, validUntil, 'fr-BE');
     const reminders = withSubject(all, 'Rappel : demande de statut en attente de votre réponse');
-    expectDue(reminders.find((m) => m.to[0] === 'parquet.liege@example.org'), addDays(d0, 14), 'fr-BE');
-    expectDue(reminders.find((m) => m.to[0] === 'pg.liege@example.org'), addDays(d0, 22), 'fr-BE');
-    for (const alert of withSubject(all, 'Le document de séjour expirera sans décision')) expectDue(alert, validUntil, 'fr-BE');
+    expectDue(
+      reminders.find((m) => m.to[0] === 'parquet.liege@example.org'),
+      addDays(d0, 14),
+      'fr-BE',
+    );
+    expectDue(
+      reminders.find((m) => m.to[0] === 'pg.liege@example.org'),
+      addDays(d0, 22),
+      'fr-BE',
+    );
+    for (const alert of withSubject(all, 'Le document de séjour expirera sans décision'))
+      expectDue(alert, validUntil, 'fr-BE');
     expectUniqueMessageIds(all);
     expectDiscreet(all, [CASEWORKER, GUARDIAN]);
   });
 
-  it('escalates each district to the Principal Crown Prosecutor of its court of appeal, in that office\'s language', async () => {
+  it("escalates each district to the Principal Crown Prosecutor of its court of appeal, in that office's language", async () => {
     const sink = await sinkWith();
     const { cases } = await startMailWorker(sink, new InMemorySentLedger());
     const routes = [
-      { district: 'HALLE-VILVOORDE', office: 'parket.halle-vilvoorde@example.org', query: 'Statusaanvraag over een verblijfsdossier', pg: 'pg.brussel@example.org', escalation: 'Demande de statut transmise : aucune réponse reçue' },
-      { district: 'LIMBURG', office: 'parket.limburg@example.org', query: 'Statusaanvraag over een verblijfsdossier', pg: 'pg.antwerpen@example.org', escalation: 'Statusaanvraag aan u doorgestuurd: geen antwoord ontvangen' },
-      { district: 'CHARLEROI', office: 'parquet.charleroi@example.org', query: 'Demande de statut concernant un dossier de séjour', pg: 'pg.mons@example.org', escalation: 'Demande de statut transmise : aucune réponse reçue' },
-      { district: 'WEST-VLAANDEREN', office: 'parket.west-vlaanderen@example.org', query: 'Statusaanvraag over een verblijfsdossier', pg: 'pg.gent@example.org', escalation: 'Statusaanvraag aan u doorgestuurd: geen antwoord ontvangen' },
+      {
+        district: 'HALLE-VILVOORDE',
+        office: 'parket.halle-vilvoorde@example.org',
+        query: 'Statusaanvraag over een verblijfsdossier',
+        pg: 'pg.brussel@example.org',
+        escalation: 'Demande de statut transmise : aucune réponse reçue',
+      },
+      {
+        district: 'LIMBURG',
+        office: 'parket.limburg@example.org',
+        query: 'Statusaanvraag over een verblijfsdossier',
+        pg: 'pg.antwerpen@example.org',
+        escalation: 'Statusaanvraag aan u doorgestuurd: geen antwoord ontvangen',
+      },
+      {
+        district: 'CHARLEROI',
+        office: 'parquet.charleroi@example.org',
+        query: 'Demande de statut concernant un dossier de séjour',
+        pg: 'pg.mons@example.org',
+        escalation: 'Demande de statut transmise : aucune réponse reçue',
+      },
+      {
+        district: 'WEST-VLAANDEREN',
+        office: 'parket.west-vlaanderen@example.org',
+        query: 'Statusaanvraag over een verblijfsdossier',
+        pg: 'pg.gent@example.org',
+        escalation: 'Statusaanvraag aan u doorgestuurd: geen antwoord ontvangen',
+      },
     ] as const;
     const d0 = await cases.today();
     const handles = [];
     for (const route of routes) {
       const h = await openCase(cases, {});
-      await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'complaint', prosecutorOffice: route.district });
+      await cases.event(h, CENTRE, {
+        type: 'complaint-filed',
+        on: d0,
+        kind: 'complaint',
+        prosecutorOffice: route.district,
+      });
       handles.push(h);
     }
     await cases.advanceTo(handles[0]!, addDays(d0, 15));
@@ -484,9 +564,16 @@ describe('a whole case, as the recipients receive it', () => {
     expect(reminder?.to).toEqual(['office-etrangers@example.org']);
     expectDue(reminder, addDays(d0, 14), 'fr-BE');
 
-    await cases.event(h, IMMIGRATION, { type: 'withdrawal-decided', on: addDays(d0, 11), withdraw: true, ground: 'contact-with-exploiters' });
+    await cases.event(h, IMMIGRATION, {
+      type: 'withdrawal-decided',
+      on: addDays(d0, 11),
+      withdraw: true,
+      ground: 'contact-with-exploiters',
+    });
     await quiet(h);
-    const closed = mailsOf(sink, h).filter((m) => /^(Residence file closed|Dossier de séjour clôturé) \[/.test(m.subject));
+    const closed = mailsOf(sink, h).filter((m) =>
+      /^(Residence file closed|Dossier de séjour clôturé) \[/.test(m.subject),
+    );
     expect(closed.map((m) => [m.to.join(), m.subject.replace(/ \[.*$/, '')]).sort()).toEqual([
       ['office-etrangers@example.org', 'Dossier de séjour clôturé'],
       ['pag-asa@example.org', 'Residence file closed'],
@@ -509,7 +596,9 @@ describe('delivery', () => {
 
     expect(sink.sessions).toBe(3);
     expect(attempts.map((a) => a.attempt)).toEqual([1, 2, 3]);
-    expect(sent(mailsOf(sink, h))).toEqual([['office-etrangers@example.org', 'Nouveau dossier de séjour : document à délivrer']]);
+    expect(sent(mailsOf(sink, h))).toEqual([
+      ['office-etrangers@example.org', 'Nouveau dossier de séjour : document à délivrer'],
+    ]);
     expect(st.flags.undeliverableNotices).toEqual([]);
 
     // The relay is healthy again: the rest of the case is mailed once, attempt 1 each.
@@ -549,7 +638,9 @@ describe('delivery', () => {
     expect(failed[0]!.text).toContain('l’assistant social du dossier');
     expect(failed[0]!.text).toContain(`${PUBLIC_BASE_URL}/v1/cases/${h.workflowId}`);
     // The centre still got its reminder.
-    expect(withSubject(mailsOf(sink, h), 'Herinnering: reflectieperiode loopt binnenkort af').map((m) => m.to)).toEqual([['payoke@example.org']]);
+    expect(withSubject(mailsOf(sink, h), 'Herinnering: reflectieperiode loopt binnenkort af').map((m) => m.to)).toEqual(
+      [['payoke@example.org']],
+    );
 
     // No retry storm: a day later the refused address was still tried once, by one attempt.
     await advance(cases, h, addDays(end, -13));
@@ -578,7 +669,7 @@ describe('never twice', () => {
     const workerLost = new Promise<void>((resolve) => (lost = resolve));
     // The first worker dies after the relay accepted the status query, before the activity completed.
     const first = await startMailWorker(sink, new FileSentLedger(ledgerFile), {
-    noCache: true,
+      noCache: true,
       around: (send) => async (delivery) => {
         await send(delivery);
         if (delivery.notice.kind === 'status-query') {
@@ -589,14 +680,22 @@ describe('never twice', () => {
     });
     const h = await openCase(first.cases, {});
     const d0 = await first.cases.today();
-    const s = await first.cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
+    const s = await first.cases.event(h, CENTRE, {
+      type: 'complaint-filed',
+      on: d0,
+      kind: 'complaint',
+      prosecutorOffice: 'ANTWERPEN',
+    });
     await workerLost;
     await first.stop();
     const queryKey = first.attempts.find((a) => a.key.includes('/status-query/'))!.key;
     expect(withSubject(mailsOf(sink, h), 'Statusaanvraag over een verblijfsdossier')).toHaveLength(1);
 
     // A new worker process: new activities, a new ledger object on the same file.
-    const second = await startMailWorker(sink, new FileSentLedger(ledgerFile), { taskQueue: first.taskQueue, noCache: true });
+    const second = await startMailWorker(sink, new FileSentLedger(ledgerFile), {
+      taskQueue: first.taskQueue,
+      noCache: true,
+    });
     await env.sleep(60_000); // the retry's back-off
     await quiet(h);
     expect(second.attempts.filter((a) => a.key === queryKey).map((a) => a.attempt)).toEqual([2]);
@@ -635,7 +734,12 @@ describe('never twice', () => {
     const { cases } = await startMailWorker(sink, ledger);
     const h = await openCase(cases, {});
     const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
+    const s = await cases.event(h, CENTRE, {
+      type: 'complaint-filed',
+      on: d0,
+      kind: 'complaint',
+      prosecutorOffice: 'ANTWERPEN',
+    });
     let st = await cases.answer(h, prosecutor('ANTWERPEN'), s.prosecutorQuery!.queryId, YES);
     const queries: IsoDate[] = [addDays(d0, 14)];
     let review: { reminded: IsoDate; decideBy: IsoDate } | undefined;
@@ -660,12 +764,22 @@ describe('never twice', () => {
       expect((await h.describe()).runId).not.toBe(runBefore); // the renewal cycle continued as new
       if (cycle === 1) {
         await advance(cases, h, addDays(review!.decideBy, 1)); // overdue, in the new run
-        await cases.event(h, IMMIGRATION, { type: 'withdrawal-decided', on: addDays(review!.decideBy, 1), withdraw: false, ground: 'cooperation-ended' });
+        await cases.event(h, IMMIGRATION, {
+          type: 'withdrawal-decided',
+          on: addDays(review!.decideBy, 1),
+          withdraw: false,
+          ground: 'cooperation-ended',
+        });
         st = await quiet(h);
       }
     }
     const today = await cases.today();
-    await cases.event(h, prosecutor('ANTWERPEN'), { type: 'conviction', on: today, underTraffickingLaw: true, appealed: false });
+    await cases.event(h, prosecutor('ANTWERPEN'), {
+      type: 'conviction',
+      on: today,
+      underTraffickingLaw: true,
+      appealed: false,
+    });
     await quiet(h);
     await cases.event(h, IMMIGRATION, { type: 'permanent-residence-decided', on: today, grant: true });
     await quiet(h);
@@ -680,14 +794,28 @@ describe('never twice', () => {
     expect(statusQueries).toHaveLength(3);
     statusQueries.forEach((mail, i) => expectDue(mail, queries[i]!, 'nl-BE'));
     expect(withSubject(all, 'Dossier de séjour : document à délivrer')).toHaveLength(4); // the attestation, the A-card, two renewals
-    for (const subject of ['Examen demandé : retrait éventuel', 'Rappel : décision d’examen attendue', 'Décision d’examen en retard']) {
+    for (const subject of [
+      'Examen demandé : retrait éventuel',
+      'Rappel : décision d’examen attendue',
+      'Décision d’examen en retard',
+    ]) {
       const [mail, ...again] = withSubject(all, subject);
-      expect({ subject, to: mail?.to, again: again.length }).toEqual({ subject, to: ['office-etrangers@example.org'], again: 0 });
+      expect({ subject, to: mail?.to, again: again.length }).toEqual({
+        subject,
+        to: ['office-etrangers@example.org'],
+        again: 0,
+      });
       expectDue(mail, review!.decideBy, 'fr-BE');
     }
-    const granted = all.filter((m) => /^(Verblijfsdossier: verblijf van onbepaalde duur|Dossier de séjour : séjour à durée illimitée) \[/.test(m.subject));
+    const granted = all.filter((m) =>
+      /^(Verblijfsdossier: verblijf van onbepaalde duur|Dossier de séjour : séjour à durée illimitée) \[/.test(
+        m.subject,
+      ),
+    );
     expect(granted.map((m) => m.to.join()).sort()).toEqual(['office-etrangers@example.org', 'payoke@example.org']);
-    expect(granted.find((m) => m.to[0] === 'payoke@example.org')!.text).toContain('het identiteitsbewijs ontbreekt nog');
+    expect(granted.find((m) => m.to[0] === 'payoke@example.org')!.text).toContain(
+      'het identiteitsbewijs ontbreekt nog',
+    );
     expectDiscreet(all, ['caseworker@payoke.example.org']);
   });
 });

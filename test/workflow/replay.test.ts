@@ -5,7 +5,9 @@ import { Worker } from '@temporalio/worker';
 import { workflowBundle } from '../support/temporal-env';
 
 const DIR = join(__dirname, '..', 'fixtures', 'histories');
-const files = readdirSync(DIR).filter((f) => f.endsWith('.binpb')).sort();
+const files = readdirSync(DIR)
+  .filter((f) => f.endsWith('.binpb'))
+  .sort();
 
 describe('the current workflow code over stored histories of whole cases', () => {
   it('has histories to replay: the code before versions (a full multi-year case) and each path of version 2', () => {
@@ -18,7 +20,9 @@ describe('the current workflow code over stored histories of whole cases', () =>
     const history = temporal.api.history.v1.History.decode(readFileSync(join(DIR, file)));
     // Replaying a run that never reached its end would prove little: each file is a whole run.
     const last = history.events?.at(-1);
-    expect(last?.workflowExecutionContinuedAsNewEventAttributes ?? last?.workflowExecutionCompletedEventAttributes).toBeTruthy();
+    expect(
+      last?.workflowExecutionContinuedAsNewEventAttributes ?? last?.workflowExecutionCompletedEventAttributes,
+    ).toBeTruthy();
     await Worker.runReplayHistory({ workflowBundle: await workflowBundle() }, history, file);
   });
 });

@@ -22,15 +22,33 @@ afterAll(() => env?.teardown());
 
 it('continues a stage-2 case carried by the earlier code: its open query takes the answer and stage 3 begins', async () => {
   const { carried } = carriedByEarlierCode()[0]!;
-  const worker = await Worker.create({ connection: env.nativeConnection, taskQueue: 'upgrade', workflowBundle: await workflowBundle(), activities: recorded.activities });
+  const worker = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: 'upgrade',
+    workflowBundle: await workflowBundle(),
+    activities: recorded.activities,
+  });
   await worker.runUntil(async () => {
-    const h = await env.client.workflow.start('victimCase', { taskQueue: 'upgrade', workflowId: carried.caseId, args: [{ carried }] });
+    const h = await env.client.workflow.start('victimCase', {
+      taskQueue: 'upgrade',
+      workflowId: carried.caseId,
+      args: [{ carried }],
+    });
     const before = await h.query<CaseStatus>(status);
-    expect(before).toMatchObject({ stage: 'TEMPORARY_RESIDENCE', prosecutorQuery: { queryId: carried.query!.queryId }, withdrawalReview: null });
+    expect(before).toMatchObject({
+      stage: 'TEMPORARY_RESIDENCE',
+      prosecutorQuery: { queryId: carried.query!.queryId },
+      withdrawalReview: null,
+    });
     const actor = prosecutor(carried.query!.escalatedTo ?? carried.query!.office);
-    const after = await h.executeUpdate(recordEvent, { args: [{ actor, answer: { ...YES, queryId: carried.query!.queryId } }] });
+    const after = await h.executeUpdate(recordEvent, {
+      args: [{ actor, answer: { ...YES, queryId: carried.query!.queryId } }],
+    });
     expect(after.stage).toBe('IDENTIFIED_VICTIM');
-    expect(after.document).toMatchObject({ type: 'A_CARD', validUntil: addPeriod(after.document!.issuedOn, { months: 6 }) });
+    expect(after.document).toMatchObject({
+      type: 'A_CARD',
+      validUntil: addPeriod(after.document!.issuedOn, { months: 6 }),
+    });
     // What the earlier code had sent is not sent again.
     const sentBefore = new Set(carried.fired);
     expect(recorded.notices.filter((n) => sentBefore.has(n.key))).toEqual([]);

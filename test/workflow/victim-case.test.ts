@@ -82,12 +82,26 @@ describe('an adult case in reflection', () => {
     const late = await cases.open();
     const end = addDays(await cases.today(), 45);
     await cases.advanceTo(late, addDays(end, 1));
-    expect(await rejection(cases.event(late, CENTRE, { type: 'complaint-filed', on: end, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' }))).toMatch(/closed/);
+    expect(
+      await rejection(
+        cases.event(late, CENTRE, {
+          type: 'complaint-filed',
+          on: end,
+          kind: 'complaint',
+          prosecutorOffice: 'ANTWERPEN',
+        }),
+      ),
+    ).toMatch(/closed/);
 
     const onTime = await cases.open();
     const end2 = addDays(await cases.today(), 45);
     await cases.advanceTo(onTime, end2);
-    const s = await cases.event(onTime, CENTRE, { type: 'complaint-filed', on: end2, kind: 'statement', prosecutorOffice: 'ANTWERPEN' });
+    const s = await cases.event(onTime, CENTRE, {
+      type: 'complaint-filed',
+      on: end2,
+      kind: 'statement',
+      prosecutorOffice: 'ANTWERPEN',
+    });
     expect(s.stage).toBe('TEMPORARY_RESIDENCE');
   });
 });
@@ -96,10 +110,25 @@ describe('temporary residence and the status query', () => {
   it('moves to stage 2 on a complaint on day 0, queries the prosecutor and reaches stage 3 on a positive answer', async () => {
     const h = await cases.open();
     const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'complaint', prosecutorOffice: 'LIEGE' });
+    const s = await cases.event(h, CENTRE, {
+      type: 'complaint-filed',
+      on: d0,
+      kind: 'complaint',
+      prosecutorOffice: 'LIEGE',
+    });
     expect(s.stage).toBe('TEMPORARY_RESIDENCE');
-    expect(s.document).toEqual({ type: 'ATTESTATION_OF_IMMATRICULATION', issuedOn: d0, validUntil: addPeriod(d0, { months: 3 }), renewals: 0 });
-    expect(s.prosecutorQuery).toMatchObject({ office: 'LIEGE', sentOn: d0, replyBy: addDays(d0, 14), escalatedTo: null });
+    expect(s.document).toEqual({
+      type: 'ATTESTATION_OF_IMMATRICULATION',
+      issuedOn: d0,
+      validUntil: addPeriod(d0, { months: 3 }),
+      renewals: 0,
+    });
+    expect(s.prosecutorQuery).toMatchObject({
+      office: 'LIEGE',
+      sentOn: d0,
+      replyBy: addDays(d0, 14),
+      escalatedTo: null,
+    });
     expect(s.workAuthorisation).toBe('NO_PERMIT_NEEDED');
     await cases.settled(h);
     const query = noticesOf(h).find((n) => n.kind === 'status-query');
@@ -113,23 +142,39 @@ describe('temporary residence and the status query', () => {
     const settled = await cases.settled(h);
     expect(settled.stage).toBe('IDENTIFIED_VICTIM');
     expect((await h.describe()).typedSearchAttributes.get(SA.awaitingProsecutor)).toBe(false);
-    expect(await rejection(cases.answer(h, prosecutor('LIEGE'), s.prosecutorQuery!.queryId, YES))).toMatch(/already been answered/);
+    expect(await rejection(cases.answer(h, prosecutor('LIEGE'), s.prosecutorQuery!.queryId, YES))).toMatch(
+      /already been answered/,
+    );
   });
 
   it('escalates an unanswered query to the Principal Crown Prosecutor, alerts before expiry, allows one renewal, then ends not renewed', async () => {
     const h = await cases.open();
     const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'complaint', prosecutorOffice: 'HAINAUT' });
+    const s = await cases.event(h, CENTRE, {
+      type: 'complaint-filed',
+      on: d0,
+      kind: 'complaint',
+      prosecutorOffice: 'HAINAUT',
+    });
     const q1 = s.prosecutorQuery!.queryId;
     let st = await cases.advanceTo(h, addDays(d0, 15));
-    expect(st.prosecutorQuery).toMatchObject({ queryId: q1, escalatedTo: 'CA-MONS', escalatedOn: addDays(d0, 15), replyBy: addDays(d0, 22) });
+    expect(st.prosecutorQuery).toMatchObject({
+      queryId: q1,
+      escalatedTo: 'CA-MONS',
+      escalatedOn: addDays(d0, 15),
+      replyBy: addDays(d0, 22),
+    });
     expect(noticesOf(h).find((n) => n.kind === 'status-query-escalated')).toMatchObject({
       due: addDays(d0, 22),
       recipients: [{ role: 'principal-crown-prosecutor', courtOfAppeal: 'CA-MONS' }],
     });
 
     st = await cases.advanceTo(h, addDays(d0, 23));
-    expect(noticesOf(h).filter((n) => n.kind === 'status-query-reminder').map((n) => n.due)).toEqual([addDays(d0, 14), addDays(d0, 22)]);
+    expect(
+      noticesOf(h)
+        .filter((n) => n.kind === 'status-query-reminder')
+        .map((n) => n.due),
+    ).toEqual([addDays(d0, 14), addDays(d0, 22)]);
     const alert = noticesOf(h).find((n) => n.kind === 'expiry-without-decision');
     expect(alert).toMatchObject({ due: addPeriod(d0, { months: 3 }) });
     expect(roles(alert)).toEqual(['immigration-office', 'centre']);
@@ -138,22 +183,33 @@ describe('temporary residence and the status query', () => {
     st = await cases.event(h, IMMIGRATION, { type: 'temporary-residence-renewed', on: addDays(d0, 23) });
     expect(st.document).toMatchObject({ validUntil: addPeriod(d0, { months: 6 }), renewals: 1 });
     expect(st.prosecutorQuery?.queryId).not.toBe(q1);
-    expect(await rejection(cases.event(h, IMMIGRATION, { type: 'temporary-residence-renewed', on: addDays(d0, 23) }))).toMatch(/one renewal/);
+    expect(
+      await rejection(cases.event(h, IMMIGRATION, { type: 'temporary-residence-renewed', on: addDays(d0, 23) })),
+    ).toMatch(/one renewal/);
 
     st = await cases.advanceTo(h, addDays(addPeriod(d0, { months: 6 }), 1));
     expect(st).toMatchObject({ stage: 'CLOSED', outcome: 'NOT_RENEWED', outcomeDetail: 'no-decision' });
-    expect(noticesOf(h).filter((n) => n.kind === 'document-expiry-reminder').map((n) => n.key.split('/').at(-1))).toEqual(
-      expect.arrayContaining(['30d', '14d', '7d']),
-    );
+    expect(
+      noticesOf(h)
+        .filter((n) => n.kind === 'document-expiry-reminder')
+        .map((n) => n.key.split('/').at(-1)),
+    ).toEqual(expect.arrayContaining(['30d', '14d', '7d']));
   });
 
   it('takes a late answer from the office queried after escalation, and from the Principal Crown Prosecutor', async () => {
     for (const answering of ['NAMUR', 'CA-LIEGE'] as const) {
       const h = await cases.open();
       const d0 = await cases.today();
-      const s = await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'statement', prosecutorOffice: 'NAMUR' });
+      const s = await cases.event(h, CENTRE, {
+        type: 'complaint-filed',
+        on: d0,
+        kind: 'statement',
+        prosecutorOffice: 'NAMUR',
+      });
       await cases.advanceTo(h, addDays(d0, 16));
-      expect(await rejection(cases.answer(h, prosecutor('CA-GENT'), s.prosecutorQuery!.queryId, YES))).toMatch(/not addressed/);
+      expect(await rejection(cases.answer(h, prosecutor('CA-GENT'), s.prosecutorQuery!.queryId, YES))).toMatch(
+        /not addressed/,
+      );
       const st = await cases.answer(h, prosecutor(answering), s.prosecutorQuery!.queryId, YES);
       expect(st.stage).toBe('IDENTIFIED_VICTIM');
     }
@@ -162,11 +218,20 @@ describe('temporary residence and the status query', () => {
   it('ends not renewed at expiry after a negative answer', async () => {
     const h = await cases.open();
     const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'complaint', prosecutorOffice: 'BRUSSEL' });
+    const s = await cases.event(h, CENTRE, {
+      type: 'complaint-filed',
+      on: d0,
+      kind: 'complaint',
+      prosecutorOffice: 'BRUSSEL',
+    });
     const st = await cases.answer(h, prosecutor('BRUSSEL'), s.prosecutorQuery!.queryId, NO);
     expect(st.stage).toBe('TEMPORARY_RESIDENCE');
     await cases.settled(h);
-    expect(noticesOf(h).find((n) => n.kind === 'negative-answer')?.recipients.map((r) => r.role)).toEqual(['immigration-office', 'centre']);
+    expect(
+      noticesOf(h)
+        .find((n) => n.kind === 'negative-answer')
+        ?.recipients.map((r) => r.role),
+    ).toEqual(['immigration-office', 'centre']);
     const end = await cases.advanceTo(h, addDays(addPeriod(d0, { months: 3 }), 1));
     expect(end).toMatchObject({ outcome: 'NOT_RENEWED', outcomeDetail: 'negative-answer' });
     expect(kinds(h)).not.toContain('document-expiry-reminder');
@@ -177,7 +242,12 @@ describe('the 6-month permit', () => {
   it('renews cycle after cycle, each preceded by its own query, then grants permanent residence on conviction', async () => {
     const h = await cases.open();
     const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
+    const s = await cases.event(h, CENTRE, {
+      type: 'complaint-filed',
+      on: d0,
+      kind: 'complaint',
+      prosecutorOffice: 'ANTWERPEN',
+    });
     let st = await cases.answer(h, prosecutor('ANTWERPEN'), s.prosecutorQuery!.queryId, YES);
     for (let cycle = 1; cycle <= 3; cycle++) {
       const validUntil = st.document!.validUntil!;
@@ -188,24 +258,46 @@ describe('the 6-month permit', () => {
       st = await cases.advanceTo(h, queryDay);
       expect(st.prosecutorQuery).toMatchObject({ sentOn: queryDay, replyBy: addDays(queryDay, 14) });
       st = await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
-      expect(st.document).toMatchObject({ type: 'A_CARD', renewals: cycle, validUntil: addPeriod(validUntil, { months: 6 }) });
+      expect(st.document).toMatchObject({
+        type: 'A_CARD',
+        renewals: cycle,
+        validUntil: addPeriod(validUntil, { months: 6 }),
+      });
     }
     // Each renewal cycle continued as new, so the history of a run stays short.
     expect((await env.client.workflow.getHandle(h.workflowId).describe()).runId).not.toBe(h.firstExecutionRunId);
     await cases.settled(h);
     const today = await cases.today();
-    st = await cases.event(h, prosecutor('ANTWERPEN'), { type: 'conviction', on: today, underTraffickingLaw: true, appealed: true });
+    st = await cases.event(h, prosecutor('ANTWERPEN'), {
+      type: 'conviction',
+      on: today,
+      underTraffickingLaw: true,
+      appealed: true,
+    });
     // Eligible, not granted: the Immigration Office decides, and the 6-month cycle goes on meanwhile.
-    expect(st).toMatchObject({ stage: 'IDENTIFIED_VICTIM', outcome: null, permanentResidenceReview: { basis: 'conviction-under-appeal', decideBy: addDays(today, 30) } });
+    expect(st).toMatchObject({
+      stage: 'IDENTIFIED_VICTIM',
+      outcome: null,
+      permanentResidenceReview: { basis: 'conviction-under-appeal', decideBy: addDays(today, 30) },
+    });
     expect(st.deadlines.map((d) => d.kind)).toContain('PERMANENT_RESIDENCE_DECISION_DUE');
     await cases.settled(h);
-    expect(noticesOf(h).find((n) => n.kind === 'permanent-residence-review-opened')).toMatchObject({ due: addDays(today, 30), recipients: [{ role: 'immigration-office' }] });
+    expect(noticesOf(h).find((n) => n.kind === 'permanent-residence-review-opened')).toMatchObject({
+      due: addDays(today, 30),
+      recipients: [{ role: 'immigration-office' }],
+    });
     st = await cases.event(h, IMMIGRATION, { type: 'permanent-residence-decided', on: today, grant: true });
-    expect(st).toMatchObject({ stage: 'PERMANENT_RESIDENCE', outcome: 'PERMANENT_RESIDENCE', workAuthorisation: 'UNRESTRICTED' });
+    expect(st).toMatchObject({
+      stage: 'PERMANENT_RESIDENCE',
+      outcome: 'PERMANENT_RESIDENCE',
+      workAuthorisation: 'UNRESTRICTED',
+    });
     expect(st.document).toEqual({ type: 'B_CARD', issuedOn: today, validUntil: null, renewals: 0 });
     expect(st.flags.identityProofMissing).toBe(true);
     await cases.settled(h);
-    expect(noticesOf(h).find((n) => n.kind === 'permanent-residence-granted')?.facts).toEqual({ identityProofMissing: true });
+    expect(noticesOf(h).find((n) => n.kind === 'permanent-residence-granted')?.facts).toEqual({
+      identityProofMissing: true,
+    });
     st = await cases.event(h, CENTRE, { type: 'identity-documented', on: today, documentKind: 'passport' });
     expect(st.flags.identityProofMissing).toBe(false);
     expect(await h.result()).toMatchObject({ outcome: 'PERMANENT_RESIDENCE' });
@@ -217,7 +309,12 @@ describe('the 6-month permit', () => {
   it('flags a humanitarian candidate when proceedings end after more than two years', async () => {
     const h = await cases.open();
     const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'complaint', prosecutorOffice: 'LEUVEN' });
+    const s = await cases.event(h, CENTRE, {
+      type: 'complaint-filed',
+      on: d0,
+      kind: 'complaint',
+      prosecutorOffice: 'LEUVEN',
+    });
     let st = await cases.answer(h, prosecutor('LEUVEN'), s.prosecutorQuery!.queryId, YES);
     for (let cycle = 0; cycle < 5; cycle++) {
       st = await cases.advanceTo(h, subtractPeriod(st.document!.validUntil!, { months: 1 }));
@@ -226,7 +323,11 @@ describe('the 6-month permit', () => {
     const on = await cases.today();
     expect(on > addPeriod(d0, { years: 2 })).toBe(true);
     st = await cases.event(h, prosecutor('LEUVEN'), { type: 'proceedings-ended', on, reason: 'dismissed' });
-    expect(st).toMatchObject({ outcome: 'PROCEEDINGS_ENDED', outcomeDetail: 'dismissed', flags: { humanitarianCandidate: true } });
+    expect(st).toMatchObject({
+      outcome: 'PROCEEDINGS_ENDED',
+      outcomeDetail: 'dismissed',
+      flags: { humanitarianCandidate: true },
+    });
   });
 });
 
@@ -241,18 +342,37 @@ describe('withdrawal', () => {
       decideBy: addDays(d0, 14),
       identificationPending: false,
     });
-    expect(await rejection(cases.event(h, IMMIGRATION, { type: 'withdrawal-decided', on: d0, withdraw: true, ground: 'public-order-threat' }))).toMatch(/concerns/);
+    expect(
+      await rejection(
+        cases.event(h, IMMIGRATION, {
+          type: 'withdrawal-decided',
+          on: d0,
+          withdraw: true,
+          ground: 'public-order-threat',
+        }),
+      ),
+    ).toMatch(/concerns/);
     await cases.advanceTo(h, addDays(d0, 12));
-    expect(noticesOf(h).find((n) => n.kind === 'withdrawal-review-reminder')).toMatchObject({ due: addDays(d0, 14), recipients: [{ role: 'immigration-office' }] });
+    expect(noticesOf(h).find((n) => n.kind === 'withdrawal-review-reminder')).toMatchObject({
+      due: addDays(d0, 14),
+      recipients: [{ role: 'immigration-office' }],
+    });
     const today = await cases.today();
-    const end = await cases.event(h, IMMIGRATION, { type: 'withdrawal-decided', on: today, withdraw: true, ground: 'contact-with-exploiters' });
+    const end = await cases.event(h, IMMIGRATION, {
+      type: 'withdrawal-decided',
+      on: today,
+      withdraw: true,
+      ground: 'contact-with-exploiters',
+    });
     expect(end).toMatchObject({ stage: 'CLOSED', outcome: 'WITHDRAWN', outcomeDetail: 'contact-with-exploiters' });
   });
 
   it('rejects the stage-3 grounds during reflection', async () => {
     const h = await cases.open();
     const d0 = await cases.today();
-    expect(await rejection(cases.event(h, prosecutor('ANTWERPEN'), { type: 'cooperation-ended', on: d0 }))).toMatch(/6-month permit stage only/);
+    expect(await rejection(cases.event(h, prosecutor('ANTWERPEN'), { type: 'cooperation-ended', on: d0 }))).toMatch(
+      /6-month permit stage only/,
+    );
   });
 });
 
@@ -261,7 +381,13 @@ describe('dates and idempotency', () => {
     const h = await cases.open();
     const d0 = await cases.today();
     const printed = addDays(d0, 50);
-    const st = await cases.event(h, IMMIGRATION, { type: 'document-issued', on: d0, document: 'ANNEX_15', issuedOn: d0, validUntil: printed });
+    const st = await cases.event(h, IMMIGRATION, {
+      type: 'document-issued',
+      on: d0,
+      document: 'ANNEX_15',
+      issuedOn: d0,
+      validUntil: printed,
+    });
     expect(st.deadlines[0]).toMatchObject({ kind: 'REFLECTION_ENDS', due: printed });
     expect((await cases.advanceTo(h, addDays(d0, 46))).stage).toBe('REFLECTION');
     expect((await cases.advanceTo(h, addDays(printed, 1))).outcome).toBe('REFLECTION_EXPIRED');
@@ -279,14 +405,20 @@ describe('dates and idempotency', () => {
 
   it('gives an unaccompanied minor 3 months and copies the guardian', async () => {
     // No date of birth known: the guardianship has no end date the service could act on.
-    const h = await cases.open({ unaccompaniedMinor: true, guardian: { name: 'G. Voogd', email: 'voogd@example.org' }, victim: { pseudonym: 'M', language: 'ro' } });
+    const h = await cases.open({
+      unaccompaniedMinor: true,
+      guardian: { name: 'G. Voogd', email: 'voogd@example.org' },
+      victim: { pseudonym: 'M', language: 'ro' },
+    });
     const d0 = await cases.today();
     let st = await cases.settled(h);
     expect(st.document).toMatchObject({ type: 'MINOR_TEMPORARY_RESIDENCE', validUntil: addPeriod(d0, { months: 3 }) });
     await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'statement', prosecutorOffice: 'EUPEN' });
     await cases.settled(h);
     expect(roles(noticesOf(h).find((n) => n.kind === 'stage-changed'))).toEqual(['centre', 'guardian']);
-    expect(recorded.deliveries.find((d) => d.notice.caseId === h.workflowId)?.contacts.guardianEmail).toBe('voogd@example.org');
+    expect(recorded.deliveries.find((d) => d.notice.caseId === h.workflowId)?.contacts.guardianEmail).toBe(
+      'voogd@example.org',
+    );
     st = await cases.event(h, IMMIGRATION, { type: 'other-status-granted', on: d0, status: 'durable-solution-minor' });
     expect(st).toMatchObject({ outcome: 'OTHER_STATUS', outcomeDetail: 'durable-solution-minor' });
   });

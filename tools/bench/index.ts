@@ -72,12 +72,19 @@ function options() {
     return n;
   };
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
-  for (const s of only) if (!SECTIONS.includes(s as Section)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
+  for (const s of only)
+    if (!SECTIONS.includes(s as Section)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
   const concurrency = int('concurrency', 16, 4);
   return {
     quick: q,
     sections: new Set(only as Section[]),
-    ingestion: { cases: int('ingest-cases', 300, 10), events: int('events', 600, 20, 0), concurrency, rounds: int('rounds', 2, 1), warmup: q ? 3 : 30 },
+    ingestion: {
+      cases: int('ingest-cases', 300, 10),
+      events: int('events', 600, 20, 0),
+      concurrency,
+      rounds: int('rounds', 2, 1),
+      warmup: q ? 3 : 30,
+    },
     scale: {
       cases: int('cases', 10_000, 20),
       concurrency,
@@ -101,7 +108,8 @@ function render(file: string): void {
   const report = JSON.parse(readFileSync(file, 'utf8')) as BenchReport;
   const sc = report.scale;
   if (sc) {
-    for (const name of ['worker', 'temporal', 'api'] as const) sc[name].rssMiBAt = rssAtSettled(sc.timeline, sc.params.cases, name);
+    for (const name of ['worker', 'temporal', 'api'] as const)
+      sc[name].rssMiBAt = rssAtSettled(sc.timeline, sc.params.cases, name);
     sc.workerMemory = workerMemory(sc.timeline, sc.params.cases);
   }
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
@@ -192,7 +200,8 @@ async function main(): Promise<void> {
           report.timerBurst = await timed('timer burst', () => runTimerBurst(ts, o.burst, log));
           save();
         }
-        if (o.sections.has('lifetime')) report.lifetime = await timed('lifetime', () => runLifetime(ts, o.lifetime, log));
+        if (o.sections.has('lifetime'))
+          report.lifetime = await timed('lifetime', () => runLifetime(ts, o.lifetime, log));
       } finally {
         await ts.stop();
       }

@@ -36,7 +36,12 @@ export interface IngestionResult {
   api: { open: OpResult; event: OpResult };
   raw: { open: OpResult; event: OpResult };
   /** API ÷ raw: throughput (target ≥ 0.9) and p99 latency (target ≤ 1.2). */
-  ratios: { openThroughput: number | null; openP99: number | null; eventThroughput: number | null; eventP99: number | null };
+  ratios: {
+    openThroughput: number | null;
+    openP99: number | null;
+    eventThroughput: number | null;
+    eventP99: number | null;
+  };
   /** CPU seconds each process used during the measured phases of each path (the bench process is the load generator). */
   cpuSeconds: Record<Path, Record<string, number>>;
 }
@@ -67,7 +72,11 @@ function finish(p: Pooled): OpResult {
  * POST /v1/cases, Immigration Office token for POST /v1/cases/{id}/events), then the same through
  * the raw Temporal client (start + executeUpdate), on the same dev server and worker.
  */
-export async function runIngestion(stack: DevStack, params: IngestionParams, log: (m: string) => void): Promise<IngestionResult> {
+export async function runIngestion(
+  stack: DevStack,
+  params: IngestionParams,
+  log: (m: string) => void,
+): Promise<IngestionResult> {
   const api = new ApiClient(stack.apiUrl);
   const centreToken = stack.tokens['centre-PAYOKE']!;
   const ioToken = stack.tokens['immigration-office']!;
@@ -90,7 +99,8 @@ export async function runIngestion(stack: DevStack, params: IngestionParams, log
 
   const pids = { temporal: stack.temporal.pid!, worker: stack.worker.pid!, api: stack.api.pid!, bench: process.pid };
   const cpuSeconds: Record<Path, Record<string, number>> = { api: {}, raw: {} };
-  const cpuNow = () => Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, readProc(pid)?.cpuSeconds ?? 0]));
+  const cpuNow = () =>
+    Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, readProc(pid)?.cpuSeconds ?? 0]));
 
   const phase = async (path: Path, n: number, m: number, into?: { open: Pooled; event: Pooled }) => {
     const cpuBefore = cpuNow();
@@ -110,7 +120,8 @@ export async function runIngestion(stack: DevStack, params: IngestionParams, log
       add(into.event, e);
       const cpuAfter = cpuNow();
       for (const name of Object.keys(pids)) {
-        cpuSeconds[path][name] = Math.round(((cpuSeconds[path][name] ?? 0) + cpuAfter[name]! - cpuBefore[name]!) * 100) / 100;
+        cpuSeconds[path][name] =
+          Math.round(((cpuSeconds[path][name] ?? 0) + cpuAfter[name]! - cpuBefore[name]!) * 100) / 100;
       }
     }
     return { o, e };
@@ -165,8 +176,14 @@ async function settled(stack: DevStack, ids: string[]): Promise<void> {
   };
   while (left() > 0) {
     const before = left();
-    const progressed = await stack.smtp.waitForDeliveries(() => left() < before, 120_000, 'progress').then(() => true, () => false);
-    if (!progressed) throw new Error(`ingestion: ${before} of ${ids.length} new cases never mailed their case-opened notice`);
+    const progressed = await stack.smtp
+      .waitForDeliveries(() => left() < before, 120_000, 'progress')
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!progressed)
+      throw new Error(`ingestion: ${before} of ${ids.length} new cases never mailed their case-opened notice`);
   }
 }
 

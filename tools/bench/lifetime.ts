@@ -43,7 +43,12 @@ function answer(client: Client, caseId: string, queryId: string): Promise<CaseSt
 }
 
 /** Polls the status Query until `ready` holds (the workflow has handled the timers the skip fired). */
-async function statusWhen(client: Client, caseId: string, ready: (s: CaseStatus) => boolean, what: string): Promise<CaseStatus> {
+async function statusWhen(
+  client: Client,
+  caseId: string,
+  ready: (s: CaseStatus) => boolean,
+  what: string,
+): Promise<CaseStatus> {
   let last: CaseStatus | undefined;
   const check = async () => {
     last = await client.workflow.getHandle<typeof victimCase>(caseId).query(status);
@@ -57,7 +62,7 @@ async function statusWhen(client: Client, caseId: string, ready: (s: CaseStatus)
 /** Every run of the case, first to last, with its history length, following continue-as-new. */
 async function historyOfRuns(client: Client, caseId: string, firstRunId: string): Promise<number[]> {
   const lengths: number[] = [];
-  for (let runId: string | undefined = firstRunId; runId; ) {
+  for (let runId: string | undefined = firstRunId; runId;) {
     const history: temporal.api.history.v1.IHistory = await client.workflow.getHandle(caseId, runId).fetchHistory();
     const events: temporal.api.history.v1.IHistoryEvent[] = history.events ?? [];
     lengths.push(events.length);
@@ -83,18 +88,34 @@ async function oneLifetime(ts: TimeSkippingStack, renewals: number): Promise<Lif
   const d0 = await today();
   const { caseId, firstRunId } = await rawOpen(client, opening(d0, 0));
   await rawEvent(client, caseId, CENTRE, { type: 'identity-documented', on: d0, documentKind: 'passport' });
-  let st = await rawEvent(client, caseId, CENTRE, { type: 'complaint-filed', on: d0, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
+  let st = await rawEvent(client, caseId, CENTRE, {
+    type: 'complaint-filed',
+    on: d0,
+    kind: 'complaint',
+    prosecutorOffice: 'ANTWERPEN',
+  });
   st = await answer(client, caseId, st.prosecutorQuery!.queryId);
   if (st.stage !== 'IDENTIFIED_VICTIM') throw new Error(`lifetime: expected the 6-month permit stage, got ${st.stage}`);
   for (let cycle = 1; cycle <= renewals; cycle++) {
     const queryDay = subtractPeriod(st.document!.validUntil!, { months: 1 });
     await moveTo(queryDay);
-    st = await statusWhen(client, caseId, (s) => s.prosecutorQuery?.sentOn === queryDay, `the status query of ${queryDay}`);
+    st = await statusWhen(
+      client,
+      caseId,
+      (s) => s.prosecutorQuery?.sentOn === queryDay,
+      `the status query of ${queryDay}`,
+    );
     st = await answer(client, caseId, st.prosecutorQuery!.queryId);
-    if (st.document?.renewals !== cycle) throw new Error(`lifetime: renewal ${cycle} not applied (renewals ${st.document?.renewals})`);
+    if (st.document?.renewals !== cycle)
+      throw new Error(`lifetime: renewal ${cycle} not applied (renewals ${st.document?.renewals})`);
   }
   const closedOn = await today();
-  await rawEvent(client, caseId, PROSECUTOR, { type: 'conviction', on: closedOn, underTraffickingLaw: true, appealed: false });
+  await rawEvent(client, caseId, PROSECUTOR, {
+    type: 'conviction',
+    on: closedOn,
+    underTraffickingLaw: true,
+    appealed: false,
+  });
   await rawEvent(client, caseId, IMMIGRATION_ACTOR, { type: 'permanent-residence-decided', on: closedOn, grant: true });
   const result = (await client.workflow.getHandle(caseId).result()) as CaseStatus;
   const wallMs = performance.now() - t0;
@@ -108,11 +129,17 @@ async function oneLifetime(ts: TimeSkippingStack, renewals: number): Promise<Lif
   };
 }
 
-export async function runLifetime(ts: TimeSkippingStack, p: LifetimeParams, log: (m: string) => void): Promise<LifetimeResult> {
+export async function runLifetime(
+  ts: TimeSkippingStack,
+  p: LifetimeParams,
+  log: (m: string) => void,
+): Promise<LifetimeResult> {
   const runs: LifetimeRun[] = [];
   for (let i = 0; i < p.runs; i++) {
     const run = await oneLifetime(ts, p.renewals);
-    log(`lifetime ${i + 1}/${p.runs}: ${run.wallMs} ms, ${run.historyLengths.length} workflow runs, histories ${run.historyLengths.join('/')}`);
+    log(
+      `lifetime ${i + 1}/${p.runs}: ${run.wallMs} ms, ${run.historyLengths.length} workflow runs, histories ${run.historyLengths.join('/')}`,
+    );
     runs.push(run);
   }
   return { params: p, runs };

@@ -80,7 +80,9 @@ export class GcTrace {
         const text = this.partial + buf.toString('latin1');
         const cut = text.lastIndexOf('\n') + 1;
         this.partial = text.slice(cut);
-        for (const m of text.slice(0, cut).matchAll(/\[\d+:(0x[0-9a-f]+)\]\s+\d+ ms: Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) \(/g)) {
+        for (const m of text
+          .slice(0, cut)
+          .matchAll(/\[\d+:(0x[0-9a-f]+)\]\s+\d+ ms: Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) \(/g)) {
           this.lastAfterMiB.set(m[1]!, Number(m[2]));
         }
       }
@@ -129,7 +131,8 @@ export class ProcSampler {
       if (!reading) continue;
       if (!this.first.has(name)) this.first.set(name, reading);
       const prev = this.last.get(name);
-      const cpuPct = prev && now > prev.at ? ((reading.cpuSeconds - prev.reading.cpuSeconds) / ((now - prev.at) / 1000)) * 100 : 0;
+      const cpuPct =
+        prev && now > prev.at ? ((reading.cpuSeconds - prev.reading.cpuSeconds) / ((now - prev.at) / 1000)) * 100 : 0;
       this.last.set(name, { reading, at: now });
       procs[name] = { rssMiB: Math.round((reading.rssBytes / 2 ** 20) * 10) / 10, cpuPct: Math.round(cpuPct) };
     }
@@ -155,4 +158,3 @@ export class ProcSampler {
     return out;
   }
 }
-

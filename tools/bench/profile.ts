@@ -38,16 +38,26 @@ function packageOf(url: string, functionName: string): string {
     return parts[0]!.startsWith('@') ? `${parts[0]}/${parts[1]}` : parts[0]!;
   }
   const path = url.replace(/^file:\/\//, '');
-  if (path.includes('webpack') || path.includes('workflow-bundle')) return 'workflow bundle (project + SDK workflow code)';
+  if (path.includes('webpack') || path.includes('workflow-bundle'))
+    return 'workflow bundle (project + SDK workflow code)';
   const rel = relative(PROJECT_ROOT, path);
-  return rel.startsWith('..') ? path : `project: ${rel.split('/').slice(0, rel.startsWith('dist/') ? 2 : 1).join('/')}`;
+  return rel.startsWith('..')
+    ? path
+    : `project: ${rel
+        .split('/')
+        .slice(0, rel.startsWith('dist/') ? 2 : 1)
+        .join('/')}`;
 }
 
 const top = (m: Map<string, number>, busy: number, n: number): ProfileEntry[] =>
   [...m.entries()]
     .sort((a, b) => b[1] - a[1])
     .slice(0, n)
-    .map(([name, us]) => ({ name, selfMs: Math.round(us / 1000), pct: busy > 0 ? Math.round((us / busy) * 1000) / 10 : 0 }));
+    .map(([name, us]) => ({
+      name,
+      selfMs: Math.round(us / 1000),
+      pct: busy > 0 ? Math.round((us / busy) * 1000) / 10 : 0,
+    }));
 
 /** Self time per package and per function, from the sample timeline (timeDeltas), idle excluded. */
 export function summarizeProfile(file: string): ThreadProfile {
@@ -66,7 +76,9 @@ export function summarizeProfile(file: string): ThreadProfile {
   const projectModule = (url: string): string | undefined => {
     const path = url.replace(/^file:\/\//, '');
     if (!path.startsWith(PROJECT_ROOT) || path.includes('node_modules')) return undefined;
-    return relative(PROJECT_ROOT, path).replace(/^dist\//, '').replace(/\.js$/, '');
+    return relative(PROJECT_ROOT, path)
+      .replace(/^dist\//, '')
+      .replace(/\.js$/, '');
   };
   const inclusive = new Map<string, number>();
   const pkgs = new Map<string, number>();
@@ -78,7 +90,12 @@ export function summarizeProfile(file: string): ThreadProfile {
     busy += us;
     const pkg = packageOf(f.url, f.functionName);
     pkgs.set(pkg, (pkgs.get(pkg) ?? 0) + us);
-    const where = f.url ? ` ${f.url.replace(/^file:\/\//, '').replace(`${PROJECT_ROOT}/`, '').replace(/.*node_modules\//, '')}:${f.lineNumber + 1}` : '';
+    const where = f.url
+      ? ` ${f.url
+          .replace(/^file:\/\//, '')
+          .replace(`${PROJECT_ROOT}/`, '')
+          .replace(/.*node_modules\//, '')}:${f.lineNumber + 1}`
+      : '';
     const fn = `${f.functionName || '(anonymous)'}${where}`;
     fns.set(fn, (fns.get(fn) ?? 0) + us);
     const onStack = new Set<string>();

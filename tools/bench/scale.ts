@@ -63,9 +63,14 @@ export interface ScaleResult {
 const SHARES = { '25%': 0.25, '50%': 0.5, '75%': 0.75, '100%': 1 } as const;
 
 /** The first sample at which `share` of the cases had settled. */
-const atSettled = (timeline: Sample[], cases: number, share: number) => timeline.find((x) => (x.marks.settled ?? 0) >= share * cases);
+const atSettled = (timeline: Sample[], cases: number, share: number) =>
+  timeline.find((x) => (x.marks.settled ?? 0) >= share * cases);
 
-function perThousandSecondHalf(timeline: Sample[], cases: number, value: (s: Sample) => number | undefined): number | null {
+function perThousandSecondHalf(
+  timeline: Sample[],
+  cases: number,
+  value: (s: Sample) => number | undefined,
+): number | null {
   const half = atSettled(timeline, cases, 0.5);
   const full = atSettled(timeline, cases, 1);
   const a = half && value(half);
@@ -157,11 +162,14 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
   api.close();
   const openedAt = performance.now();
   // Settled: every case's case-opened notice accepted. Waits as long as cases keep settling; gives up after `stallMs` without one.
-  for (let lastReport = performance.now(); countDelivered() < ids.size; ) {
+  for (let lastReport = performance.now(); countDelivered() < ids.size;) {
     const before = countDelivered();
     const progressed = await stack.smtp
       .waitForDeliveries(() => countDelivered() > before || countDelivered() >= ids.size, p.stallMs, 'progress')
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (!progressed) {
       log(`scale: no case settled for ${p.stallMs} ms; ${countDelivered()}/${ids.size} settled, giving up waiting`);
       break;
@@ -174,7 +182,9 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
   const settled = countDelivered();
   const settleMs = performance.now() - openedAt;
   sampler.sample();
-  log(`scale: ${settled}/${ids.size} cases settled ${Math.round(settleMs)} ms after the last was opened; holding ${p.holdMs} ms`);
+  log(
+    `scale: ${settled}/${ids.size} cases settled ${Math.round(settleMs)} ms after the last was opened; holding ${p.holdMs} ms`,
+  );
   await new Promise((r) => setTimeout(r, p.holdMs));
   const dbAfter = stack.dbBytes();
   const totals = sampler.stop();
@@ -184,7 +194,7 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
   const lengths: number[] = [];
   for (const id of picked) lengths.push((await stack.client.workflow.getHandle(id).describe()).historyLength);
 
-  const openingSamples = timeline.filter((s) => s.t <= (opened.wallMs / 1000) + 0.001);
+  const openingSamples = timeline.filter((s) => s.t <= opened.wallMs / 1000 + 0.001);
   const figures = (name: string): ProcFigures => {
     const during = openingSamples.map((s) => s.procs[name]?.cpuPct ?? 0).slice(1);
     return {

@@ -65,7 +65,8 @@ export async function startDevStack(o: BenchOptions): Promise<DevStack> {
   });
   const db = stack.dbFile;
   return Object.assign(stack, {
-    dbBytes: () => ['', '-wal', '-shm'].reduce((sum, ext) => sum + (existsSync(db + ext) ? statSync(db + ext).size : 0), 0),
+    dbBytes: () =>
+      ['', '-wal', '-shm'].reduce((sum, ext) => sum + (existsSync(db + ext) ? statSync(db + ext).size : 0), 0),
   });
 }
 
@@ -89,7 +90,13 @@ export async function startTimeSkippingStack(o: BenchOptions): Promise<TimeSkipp
   });
   const serverPid = childPidsMatching('temporal-test-server').find((pid) => !before.has(pid));
   const forget = serverPid ? killOnExit(serverPid) : () => undefined;
-  const service = serviceEnv({ dir, temporalAddress: env.address, namespace: NAMESPACE, taskQueue: TASK_QUEUE, smtpPort: smtp.port });
+  const service = serviceEnv({
+    dir,
+    temporalAddress: env.address,
+    namespace: NAMESPACE,
+    taskQueue: TASK_QUEUE,
+    smtpPort: smtp.port,
+  });
   const keysFile = service.PAYLOAD_KEYS_FILE!;
   ensureDevPayloadKeys(keysFile);
   const worker = new ManagedProcess({
@@ -99,7 +106,10 @@ export async function startTimeSkippingStack(o: BenchOptions): Promise<TimeSkipp
     env: { ...bareEnv(), ...service, ...BENCH_ENV },
     output: join(dir, 'worker.log'),
     // The worker logs "worker running" once it polls.
-    ready: (p) => waitUntil('the worker', () => readFileSync(p.logFile!, 'utf8').includes('"worker running"'), 120_000, 100).then(() => undefined),
+    ready: (p) =>
+      waitUntil('the worker', () => readFileSync(p.logFile!, 'utf8').includes('"worker running"'), 120_000, 100).then(
+        () => undefined,
+      ),
   });
   const stop = async () => {
     if (worker.running) await worker.kill('SIGTERM', 20_000);
@@ -111,7 +121,11 @@ export async function startTimeSkippingStack(o: BenchOptions): Promise<TimeSkipp
   try {
     await registerSearchAttributes(env.connection, NAMESPACE);
     await worker.start();
-    const client = new Client({ connection: env.connection, namespace: NAMESPACE, dataConverter: dataConverterFor(loadPayloadKeys(keysFile)) });
+    const client = new Client({
+      connection: env.connection,
+      namespace: NAMESPACE,
+      dataConverter: dataConverterFor(loadPayloadKeys(keysFile)),
+    });
     return { env, client, smtp, worker, serverPid, stop };
   } catch (err) {
     await stop();

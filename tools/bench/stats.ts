@@ -53,7 +53,13 @@ export async function runPool(
   total: number,
   concurrency: number,
   op: (i: number) => Promise<void>,
-): Promise<{ latenciesMs: number[]; failedLatenciesMs: number[]; errors: number; firstError: string | null; wallMs: number }> {
+): Promise<{
+  latenciesMs: number[];
+  failedLatenciesMs: number[];
+  errors: number;
+  firstError: string | null;
+  wallMs: number;
+}> {
   const latenciesMs: number[] = [];
   const failedLatenciesMs: number[] = [];
   let errors = 0;

@@ -40,10 +40,15 @@ export interface BurstResult {
  * (the 7-day reminder goes out at opening); the clock is then moved past the midnight after the
  * last day, and each case-closed notice is timed to its acceptance by the SMTP server.
  */
-export async function runTimerBurst(ts: TimeSkippingStack, p: BurstParams, log: (m: string) => void): Promise<BurstResult> {
+export async function runTimerBurst(
+  ts: TimeSkippingStack,
+  p: BurstParams,
+  log: (m: string) => void,
+): Promise<BurstResult> {
   const { env, client, smtp } = ts;
   // Stay clear of a Brussels midnight while opening: all cases must be opened on the same day.
-  if (dateAt(await env.currentTimeMs()) !== dateAt((await env.currentTimeMs()) + 3 * 3_600_000)) await env.sleep(4 * 3_600_000);
+  if (dateAt(await env.currentTimeMs()) !== dateAt((await env.currentTimeMs()) + 3 * 3_600_000))
+    await env.sleep(4 * 3_600_000);
   const today = dateAt(await env.currentTimeMs());
   const openedOn = addDays(today, -38);
 
@@ -59,20 +64,27 @@ export async function runTimerBurst(ts: TimeSkippingStack, p: BurstParams, log: 
   const opened = await runPool(p.cases, p.concurrency, async (i) => {
     ids.add((await rawOpen(client, opening(openedOn, i))).caseId);
   });
-  if (opened.errors > 0) throw new Error(`timer burst: ${opened.errors} cases could not be opened: ${opened.firstError}`);
+  if (opened.errors > 0)
+    throw new Error(`timer burst: ${opened.errors} cases could not be opened: ${opened.firstError}`);
   // Settled: every case-opened notice accepted and then no mail for a while (the 7-day reminders go with them).
   await smtp.waitForDeliveries(
     (mails) => mails.slice(mailsBefore).filter((m) => noticeOf(m.messageId).kind === 'case-opened').length >= ids.size,
     60_000 + p.cases * 100,
     `the case-opened notices of ${ids.size} cases`,
   );
-  for (let count = -1; count !== smtp.deliveries.length; ) {
+  for (let count = -1; count !== smtp.deliveries.length;) {
     count = smtp.deliveries.length;
     await new Promise((r) => setTimeout(r, 1_500));
   }
-  log(`timer burst: ${ids.size} cases opened on ${openedOn} and waiting; moving the clock past ${next.on} 00:00 (${next.label})`);
+  log(
+    `timer burst: ${ids.size} cases opened on ${openedOn} and waiting; moving the clock past ${next.on} 00:00 (${next.label})`,
+  );
 
-  const sampler = new ProcSampler({ worker: ts.worker.pid!, ...(ts.serverPid ? { 'test-server': ts.serverPid } : {}) }, undefined, 250);
+  const sampler = new ProcSampler(
+    { worker: ts.worker.pid!, ...(ts.serverPid ? { 'test-server': ts.serverPid } : {}) },
+    undefined,
+    250,
+  );
   const firstBurstMail = smtp.deliveries.length;
   const skipBy = fireAt - (await env.currentTimeMs()) + 60_000;
   const t0 = performance.now();

@@ -33,9 +33,16 @@ export function documentIssued(on: IsoDate): CaseEvent {
 export const IMMIGRATION_ACTOR: Actor = { id: 'immigration-office', role: 'immigration-office' };
 
 /** Opens a case with the raw client and the API's own start options (caseStart), so both paths cost the server the same. */
-export async function rawOpen(client: Client, body: CaseOpening, centre: Centre = 'PAYOKE'): Promise<{ caseId: string; firstRunId: string }> {
+export async function rawOpen(
+  client: Client,
+  body: CaseOpening,
+  centre: Centre = 'PAYOKE',
+): Promise<{ caseId: string; firstRunId: string }> {
   const caseId = `case-${randomUUID()}`;
-  const handle = await client.workflow.start<typeof victimCase>(WORKFLOW_TYPE, caseStart(caseId, centre, body, TASK_QUEUE).options);
+  const handle = await client.workflow.start<typeof victimCase>(
+    WORKFLOW_TYPE,
+    caseStart(caseId, centre, body, TASK_QUEUE).options,
+  );
   return { caseId, firstRunId: handle.firstExecutionRunId };
 }
 
@@ -69,7 +76,10 @@ export class ApiClient {
             const text = Buffer.concat(chunks).toString('utf8');
             const status = res.statusCode ?? 0;
             if (status >= 200 && status < 300) resolve(JSON.parse(text) as T);
-            else reject(new Error(`${method} ${path.replace(/case-[0-9a-f-]+/, 'case-…')}: ${status} ${text.slice(0, 200)}`));
+            else
+              reject(
+                new Error(`${method} ${path.replace(/case-[0-9a-f-]+/, 'case-…')}: ${status} ${text.slice(0, 200)}`),
+              );
           });
           res.on('error', reject);
         },

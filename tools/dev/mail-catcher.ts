@@ -72,7 +72,10 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
   }
 
   async function summaries(): Promise<Summary[]> {
-    const files = (await readdir(options.dir)).filter((f) => EML_NAME.test(f)).sort().reverse();
+    const files = (await readdir(options.dir))
+      .filter((f) => EML_NAME.test(f))
+      .sort()
+      .reverse();
     const mails = await Promise.all(files.map(async (file) => ({ file, mail: await open(file) })));
     return mails.flatMap(({ file, mail }) =>
       mail ? [{ file, subject: mail.subject ?? '', to: addresses(mail.to), date: mail.date?.toISOString() ?? '' }] : [],
@@ -82,7 +85,11 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://catcher');
     const send = (status: number, type: string, body: string, headers: Record<string, string> = {}) => {
-      res.writeHead(status, { 'content-type': `${type}; charset=utf-8`, 'x-content-type-options': 'nosniff', ...headers });
+      res.writeHead(status, {
+        'content-type': `${type}; charset=utf-8`,
+        'x-content-type-options': 'nosniff',
+        ...headers,
+      });
       res.end(body);
     };
     if (req.method !== 'GET') return send(405, 'text/plain', 'method not allowed');
@@ -117,7 +124,11 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
   try {
     await new Promise<void>((resolve, reject) => {
       const onError = (err: NodeJS.ErrnoException) =>
-        reject(new Error(`mail catcher cannot listen for HTTP on ${LOOPBACK}:${options.httpPort}: ${err.code ?? err.message}`));
+        reject(
+          new Error(
+            `mail catcher cannot listen for HTTP on ${LOOPBACK}:${options.httpPort}: ${err.code ?? err.message}`,
+          ),
+        );
       http.once('error', onError);
       http.listen(options.httpPort, LOOPBACK, () => {
         http.off('error', onError);

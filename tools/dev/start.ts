@@ -78,7 +78,16 @@ async function main(): Promise<void> {
  Mail catcher   http://localhost:${MAIL_HTTP_PORT}   (.eml files in ${join(DATA, 'mail')})
  Closed cases   kept ${RETENTION_DAYS} days (CLOSED_CASE_RETENTION_DAYS)
  Dev tokens (all of them: ${join(DATA, 'dev-tokens.json')}):
-${['centre-PAG-ASA', 'centre-PAYOKE', 'centre-SURYA', 'immigration-office', 'admin', 'prosecutor-ANTWERPEN', 'prosecutor-LABOUR-ANTWERPEN', 'prosecutor-CA-ANTWERPEN']
+${[
+  'centre-PAG-ASA',
+  'centre-PAYOKE',
+  'centre-SURYA',
+  'immigration-office',
+  'admin',
+  'prosecutor-ANTWERPEN',
+  'prosecutor-LABOUR-ANTWERPEN',
+  'prosecutor-CA-ANTWERPEN',
+]
   .map((label) => `   ${label.padEnd(28)} ${tokens[label]}`)
   .join('\n')}
  Ctrl-C stops everything.

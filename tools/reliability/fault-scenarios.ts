@@ -23,7 +23,14 @@ import { sleep, waitUntil } from '../stack/wait';
 // Case scripts
 // ---------------------------------------------------------------------------------------------
 
-export const VARIANTS = ['permanent', 'withdrawn-minor', 'returned', 'renewed-refused', 'opened-in-error', 'rejected-guardian'] as const;
+export const VARIANTS = [
+  'permanent',
+  'withdrawn-minor',
+  'returned',
+  'renewed-refused',
+  'opened-in-error',
+  'rejected-guardian',
+] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** Mails each script makes the relay accept (worked out from PROCEDURE.md; the baseline run must agree). */
@@ -58,7 +65,13 @@ const opening = (openedOn: string, minor: boolean, who: string, guardianEmail?: 
   ...(guardianEmail ? { guardian: { name: `G-${who}`, email: guardianEmail } } : {}),
 });
 
-const open = (token: string, body: unknown): Step => ({ label: 'open', token, method: 'POST', path: () => '/v1/cases', body });
+const open = (token: string, body: unknown): Step => ({
+  label: 'open',
+  token,
+  method: 'POST',
+  path: () => '/v1/cases',
+  body,
+});
 const event = (token: string, body: { type: string } & Record<string, unknown>): Step => ({
   label: body.type,
   token,
@@ -91,7 +104,12 @@ export function script(variant: Variant, today: string, who: string): Step[] {
       return [
         open('centre-PAG-ASA', opening(today, true, who, `guardian-${who}@example.org`)),
         event('centre-PAG-ASA', { type: 'contact-with-exploiters', on }),
-        event('immigration-office', { type: 'withdrawal-decided', on, withdraw: true, ground: 'contact-with-exploiters' }),
+        event('immigration-office', {
+          type: 'withdrawal-decided',
+          on,
+          withdraw: true,
+          ground: 'contact-with-exploiters',
+        }),
       ];
     case 'returned':
       return [
@@ -149,7 +167,13 @@ export interface DriveOptions {
 
 const retryable = (res: ApiResponse) => res.status === 0 || res.status === 429 || res.status >= 500;
 
-async function runStep(stack: ProcessStack, run: CaseRun, step: Step, key: string, o: DriveOptions): Promise<ApiResponse | undefined> {
+async function runStep(
+  stack: ProcessStack,
+  run: CaseRun,
+  step: Step,
+  key: string,
+  o: DriveOptions,
+): Promise<ApiResponse | undefined> {
   const deadline = Date.now() + (o.stepDeadlineMs ?? 180_000);
   for (let attempt = 0; ; attempt++) {
     if (o.live) o.live.inFlight += 1;
@@ -187,7 +211,12 @@ async function driveCase(stack: ProcessStack, run: CaseRun, steps: Step[], o: Dr
 }
 
 /** Drives every case to the end of its script, `concurrency` cases at a time. */
-export async function driveCases(stack: ProcessStack, cases: { who: string; variant: Variant }[], today: string, o: DriveOptions): Promise<CaseRun[]> {
+export async function driveCases(
+  stack: ProcessStack,
+  cases: { who: string; variant: Variant }[],
+  today: string,
+  o: DriveOptions,
+): Promise<CaseRun[]> {
   const runs = cases.map((c): CaseRun => ({ ...c, steps: 0, done: 0, retries: 0, unavailable: 0, errors: [] }));
   let next = 0;
   const lane = async () => {
@@ -206,7 +235,9 @@ export async function driveCases(stack: ProcessStack, cases: { who: string; vari
 export async function settle(stack: ProcessStack, timeoutMs: number): Promise<void> {
   await waitUntil(
     'every case to finish',
-    async () => (await stack.client.workflow.count(`WorkflowType = '${WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'`)).count === 0,
+    async () =>
+      (await stack.client.workflow.count(`WorkflowType = '${WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'`)).count ===
+      0,
     timeoutMs,
     1_000,
   );
@@ -232,7 +263,10 @@ export interface NoticeRef {
 }
 
 /** What each script gives without faults. */
-export type Baseline = { today: string } & Record<Variant, { state: string; notices: NoticeRef[]; refusedAttempts: number }>;
+export type Baseline = { today: string } & Record<
+  Variant,
+  { state: string; notices: NoticeRef[]; refusedAttempts: number }
+>;
 
 const normalise = (text: string, caseId: string) => text.split(caseId).join('CASE');
 
@@ -293,7 +327,8 @@ function ledgerNotices(stack: ProcessStack, caseId: string): NoticeRef[] {
   for (const line of lines) {
     if (!line.includes(caseId)) continue;
     const entry = JSON.parse(line) as { noticeKey: string; recipient: string };
-    if (entry.noticeKey.startsWith(`${caseId}/`)) refs.push({ key: normalise(entry.noticeKey, caseId), recipient: entry.recipient });
+    if (entry.noticeKey.startsWith(`${caseId}/`))
+      refs.push({ key: normalise(entry.noticeKey, caseId), recipient: entry.recipient });
   }
   return refs.sort((a, b) => `${a.key} ${a.recipient}`.localeCompare(`${b.key} ${b.recipient}`));
 }
@@ -325,9 +360,22 @@ export interface ScenarioRow {
 }
 
 export const rowIsClean = (r: ScenarioRow): boolean =>
-  r.lost === 0 && r.duplicated === 0 && r.unexpected === 0 && r.stateMismatches === 0 && r.refusalMismatches === 0 && r.requestErrors === 0;
+  r.lost === 0 &&
+  r.duplicated === 0 &&
+  r.unexpected === 0 &&
+  r.stateMismatches === 0 &&
+  r.refusalMismatches === 0 &&
+  r.requestErrors === 0;
 
-function compare(name: string, runs: CaseRun[], got: Map<CaseRun, CaseOutcome>, base: Baseline, started: number, notes: string[], faults: number): ScenarioRow {
+function compare(
+  name: string,
+  runs: CaseRun[],
+  got: Map<CaseRun, CaseOutcome>,
+  base: Baseline,
+  started: number,
+  notes: string[],
+  faults: number,
+): ScenarioRow {
   const row: ScenarioRow = {
     scenario: name,
     cases: runs.length,
@@ -386,7 +434,9 @@ function compare(name: string, runs: CaseRun[], got: Map<CaseRun, CaseOutcome>, 
     // learning of it (the attempt's failure is not reported) costs one more try: bounded by the faults, never a loop.
     if (out.refusedAttempts < ref.refusedAttempts || out.refusedAttempts > ref.refusedAttempts + faults) {
       row.refusalMismatches += 1;
-      problem(`${run.caseId}: ${out.refusedAttempts} attempts at the refused address, ${ref.refusedAttempts} without faults (+${faults} allowed)`);
+      problem(
+        `${run.caseId}: ${out.refusedAttempts} attempts at the refused address, ${ref.refusedAttempts} without faults (+${faults} allowed)`,
+      );
     }
   }
   return row;
@@ -419,7 +469,8 @@ export async function runBaseline(stack: ProcessStack, tag: string): Promise<Bas
   const cases = VARIANTS.map((variant) => ({ who: `${tag}-base-${variant}`, variant }));
   const runs = await driveCases(stack, cases, today, { concurrency: cases.length, stepDeadlineMs: 60_000 });
   const failed = runs.filter((r) => r.errors.length > 0 || !r.caseId);
-  if (failed.length > 0) throw new Error(`baseline failed: ${failed.map((r) => `${r.variant}: ${r.errors.join('; ')}`).join(' | ')}`);
+  if (failed.length > 0)
+    throw new Error(`baseline failed: ${failed.map((r) => `${r.variant}: ${r.errors.join('; ')}`).join(' | ')}`);
   await settle(stack, 120_000);
   const got = await outcomes(stack, runs);
   const base = { today } as Baseline;
@@ -439,7 +490,14 @@ export async function runBaseline(stack: ProcessStack, tag: string): Promise<Bas
 }
 
 /** `faults`: how many faults struck (kills, outages), which bounds the extra tries at a refused address. */
-async function finish(ctx: ScenarioContext, name: string, runs: CaseRun[], started: number, notes: string[], faults: number): Promise<ScenarioRow> {
+async function finish(
+  ctx: ScenarioContext,
+  name: string,
+  runs: CaseRun[],
+  started: number,
+  notes: string[],
+  faults: number,
+): Promise<ScenarioRow> {
   await settle(ctx.stack, ctx.settleMs);
   return compare(name, runs, await outcomes(ctx.stack, runs), ctx.base, started, notes, faults);
 }
@@ -447,7 +505,9 @@ async function finish(ctx: ScenarioContext, name: string, runs: CaseRun[], start
 /** The control: the same kind of load with no fault. */
 export async function noFault(ctx: ScenarioContext, n: number): Promise<ScenarioRow> {
   const started = Date.now();
-  const runs = await driveCases(ctx.stack, casesFor(ctx.tag, 'control', n), ctx.base.today, { concurrency: ctx.concurrency });
+  const runs = await driveCases(ctx.stack, casesFor(ctx.tag, 'control', n), ctx.base.today, {
+    concurrency: ctx.concurrency,
+  });
   return finish(ctx, 'no fault (control)', runs, started, [], 0);
 }
 
@@ -467,7 +527,12 @@ export const ACCEPTANCE_QUIET_MS = 500;
  * Updates waiting for it, and the other cases between timers. It is started
  * again each time.
  */
-export async function workerKilled(ctx: ScenarioContext, n: number, kills: number, opts: { atAnyInstant?: boolean } = {}): Promise<ScenarioRow> {
+export async function workerKilled(
+  ctx: ScenarioContext,
+  n: number,
+  kills: number,
+  opts: { atAnyInstant?: boolean } = {},
+): Promise<ScenarioRow> {
   const { stack } = ctx;
   const started = Date.now();
   const from = stack.smtp.deliveries.length;
@@ -497,7 +562,8 @@ export async function workerKilled(ctx: ScenarioContext, n: number, kills: numbe
       if (over()) break;
       // Every mail the relay accepted is in the ledger (a synchronous write once the 250 is read) well within this.
       if (!opts.atAnyInstant) stack.smtp.holding = true;
-      const ready = () => stack.smtp.inData > 0 && (opts.atAnyInstant || Date.now() - stack.smtp.lastAcceptedAt > ACCEPTANCE_QUIET_MS);
+      const ready = () =>
+        stack.smtp.inData > 0 && (opts.atAnyInstant || Date.now() - stack.smtp.lastAcceptedAt > ACCEPTANCE_QUIET_MS);
       await waitUntil(`a mail mid-send before kill ${k}`, () => ready() || over(), 240_000, 5);
       if (!ready()) break;
       const inData = stack.smtp.inData;
@@ -507,7 +573,9 @@ export async function workerKilled(ctx: ScenarioContext, n: number, kills: numbe
       // The held mails lose their session: a relay never answers a client that is gone, so they were not delivered.
       await waitUntil('the held sessions to close', () => stack.smtp.inData === 0, 30_000, 10).catch(() => undefined);
       stack.smtp.holding = false;
-      notes.push(`kill ${k}: ${inData} mail(s) mid-send, ${requests} request(s) in flight, ${delivered(stack, from)}/${expected} mails in`);
+      notes.push(
+        `kill ${k}: ${inData} mail(s) mid-send, ${requests} request(s) in flight, ${delivered(stack, from)}/${expected} mails in`,
+      );
       ctx.log?.(`worker killed (${k}/${kills}), ${inData} mail(s) mid-send, ${requests} request(s) in flight`);
       await stack.worker.start();
     }
@@ -517,7 +585,14 @@ export async function workerKilled(ctx: ScenarioContext, n: number, kills: numbe
   }
   const runs = await driving;
   notes.push(`${runs.reduce((s, r) => s + r.unavailable, 0)} answers 503 while the worker was down`);
-  return finish(ctx, opts.atAnyInstant ? 'worker SIGKILL at any instant' : 'worker SIGKILL + restart', runs, started, notes, killed);
+  return finish(
+    ctx,
+    opts.atAnyInstant ? 'worker SIGKILL at any instant' : 'worker SIGKILL + restart',
+    runs,
+    started,
+    notes,
+    killed,
+  );
 }
 
 /**
@@ -562,11 +637,19 @@ export async function serverKilled(ctx: ScenarioContext, n: number, downMs: numb
     await sleep(500);
   }
   const statuses = [...new Set(probes.map((p) => p.status))].sort();
-  notes.push(`down ${((Date.now() - killedAt) / 1000).toFixed(1)} s: API answered ${statuses.join('/')} (slowest ${Math.max(...probes.map((p) => p.ms)).toFixed(0)} ms)`);
-  if (statuses.some((s) => s !== 503)) notes.push('PROBLEM: the API answered something other than 503 while Temporal was down');
+  notes.push(
+    `down ${((Date.now() - killedAt) / 1000).toFixed(1)} s: API answered ${statuses.join('/')} (slowest ${Math.max(...probes.map((p) => p.ms)).toFixed(0)} ms)`,
+  );
+  if (statuses.some((s) => s !== 503))
+    notes.push('PROBLEM: the API answered something other than 503 while Temporal was down');
   await stack.temporal.start();
   const restartedAt = Date.now();
-  await waitUntil('the API to recover', async () => (await stack.request('GET', '/v1/cases', { token: stack.tokens.admin })).status === 200, 120_000, 250);
+  await waitUntil(
+    'the API to recover',
+    async () => (await stack.request('GET', '/v1/cases', { token: stack.tokens.admin })).status === 200,
+    120_000,
+    250,
+  );
   notes.push(`API answered 200 again ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after the restart, by itself`);
   const runs = await driving;
   return finish(ctx, 'dev server SIGKILL + restart', runs, started, notes, 1);
@@ -588,7 +671,12 @@ export async function smtpOutage(ctx: ScenarioContext, n: number, downMs: number
   const driving = driveCases(stack, cases, ctx.base.today, { concurrency: ctx.concurrency });
   let done = false;
   void driving.finally(() => (done = true));
-  await waitUntil('the first mails', () => done || delivered(stack, from) >= Math.max(1, Math.floor(expected / 5)), 240_000, 20);
+  await waitUntil(
+    'the first mails',
+    () => done || delivered(stack, from) >= Math.max(1, Math.floor(expected / 5)),
+    240_000,
+    20,
+  );
   await stack.smtp.stop();
   const stoppedAt = Date.now();
   ctx.log?.('SMTP server stopped');
@@ -600,7 +688,10 @@ export async function smtpOutage(ctx: ScenarioContext, n: number, downMs: number
     await sleep(Math.min(2_000, downMs / 4));
     // A sample of the running cases (at most 20 a round), so the look does not outlast the outage.
     const sample: string[] = [];
-    for await (const wf of stack.client.workflow.list({ query: `WorkflowType = '${WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'`, pageSize: 20 })) {
+    for await (const wf of stack.client.workflow.list({
+      query: `WorkflowType = '${WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'`,
+      pageSize: 20,
+    })) {
       sample.push(wf.workflowId);
       if (sample.length >= 20 || Date.now() - stoppedAt >= downMs) break;
     }
@@ -615,7 +706,9 @@ export async function smtpOutage(ctx: ScenarioContext, n: number, downMs: number
     }
   }
   await stack.smtp.start();
-  notes.push(`relay down ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s; pending sends reached attempt ${maxAttempt}`);
+  notes.push(
+    `relay down ${((Date.now() - stoppedAt) / 1000).toFixed(1)} s; pending sends reached attempt ${maxAttempt}`,
+  );
   if (gaps.size > 0) {
     const seen = [...gaps].sort(([a], [b]) => a - b).map(([attempt, s]) => `before attempt ${attempt}: ${s} s`);
     notes.push(`back-off seen ${seen.join(', ')}`);
@@ -637,7 +730,8 @@ export async function apiKilled(ctx: ScenarioContext, n: number, kills: number):
   const cases = casesFor(ctx.tag, 'api', n);
   const totalSteps = cases.reduce((sum, c) => sum + script(c.variant, ctx.base.today, c.who).length, 0);
   const before = new Set<string>();
-  for await (const wf of stack.client.workflow.list({ query: `WorkflowType = '${WORKFLOW_TYPE}'` })) before.add(wf.workflowId);
+  for await (const wf of stack.client.workflow.list({ query: `WorkflowType = '${WORKFLOW_TYPE}'` }))
+    before.add(wf.workflowId);
   let answered = 0;
   const live = { inFlight: 0 };
   const driving = driveCases(stack, cases, ctx.base.today, {
@@ -662,10 +756,13 @@ export async function apiKilled(ctx: ScenarioContext, n: number, kills: number):
   }
   const runs = await driving;
   const after: string[] = [];
-  for await (const wf of stack.client.workflow.list({ query: `WorkflowType = '${WORKFLOW_TYPE}'` })) if (!before.has(wf.workflowId)) after.push(wf.workflowId);
+  for await (const wf of stack.client.workflow.list({ query: `WorkflowType = '${WORKFLOW_TYPE}'` }))
+    if (!before.has(wf.workflowId)) after.push(wf.workflowId);
   const distinct = new Set(after);
   const ours = new Set(runs.map((r) => r.caseId).filter((id): id is string => !!id));
-  notes.push(`${cut} kill(s), requests in flight at each: ${cutRequests.join(', ')}; ${runs.reduce((s, r) => s + r.retries, 0)} retries`);
+  notes.push(
+    `${cut} kill(s), requests in flight at each: ${cutRequests.join(', ')}; ${runs.reduce((s, r) => s + r.retries, 0)} retries`,
+  );
   notes.push(`${distinct.size} case(s) created for ${runs.length} opening keys`);
   const row = await finish(ctx, 'API SIGKILL + client retries', runs, started, notes, cut);
   const strays = [...distinct].filter((id) => !ours.has(id));
@@ -682,7 +779,17 @@ export async function apiKilled(ctx: ScenarioContext, n: number, kills: number):
 
 /** The table `npm run reliability` prints. */
 export function formatTable(rows: ScenarioRow[]): string {
-  const header = ['scenario', 'cases', 'events', 'notices expected', 'delivered', 'lost', 'duplicated', 'state diffs', 'seconds'];
+  const header = [
+    'scenario',
+    'cases',
+    'events',
+    'notices expected',
+    'delivered',
+    'lost',
+    'duplicated',
+    'state diffs',
+    'seconds',
+  ];
   const body = rows.map((r) => [
     r.scenario,
     String(r.cases),
@@ -695,6 +802,11 @@ export function formatTable(rows: ScenarioRow[]): string {
     r.seconds.toFixed(0),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
-  return [line(header), `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`, ...body.map(line)].join('\n');
+  const line = (cells: string[]) =>
+    `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((w, i) => (i === 0 ? '-'.repeat(w + 2) : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+    ...body.map(line),
+  ].join('\n');
 }

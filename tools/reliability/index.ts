@@ -71,7 +71,8 @@ function options() {
   };
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : DEFAULT_SCENARIOS;
   const unknown = only.filter((s) => !(SCENARIOS as readonly string[]).includes(s));
-  if (unknown.length > 0) throw new Error(`--only: unknown scenario(s) ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
+  if (unknown.length > 0)
+    throw new Error(`--only: unknown scenario(s) ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
   return {
     cases: int('cases', 1),
     concurrency: int('concurrency', 1),
@@ -101,7 +102,14 @@ async function main(): Promise<number> {
   let anyInstant: ScenarioRow | undefined;
   try {
     const tag = `r${Date.now().toString(36)}`;
-    const ctx: ScenarioContext = { stack, base: await runBaseline(stack, tag), tag, concurrency: o.concurrency, settleMs: 900_000, log: say };
+    const ctx: ScenarioContext = {
+      stack,
+      base: await runBaseline(stack, tag),
+      tag,
+      concurrency: o.concurrency,
+      settleMs: 900_000,
+      log: say,
+    };
     say('baseline: every script once without faults');
     const run: Record<Scenario, () => Promise<ScenarioRow>> = {
       control: () => noFault(ctx, o.cases),
@@ -114,11 +122,14 @@ async function main(): Promise<number> {
     for (const scenario of o.only) {
       say(`scenario ${scenario}`);
       // A run that crosses midnight in Brussels compares with a baseline of the new day.
-      if (ctx.base.today !== dateAt(Date.now())) ctx.base = await runBaseline(stack, `${tag}d${Date.now().toString(36)}`);
+      if (ctx.base.today !== dateAt(Date.now()))
+        ctx.base = await runBaseline(stack, `${tag}d${Date.now().toString(36)}`);
       const row = await run[scenario]();
       rows.push(row);
       if (scenario === 'worker-any-instant') anyInstant = row;
-      say(`${row.scenario}: ${row.delivered}/${row.expected} delivered, ${row.lost} lost, ${row.duplicated} duplicated, ${row.seconds.toFixed(0)} s`);
+      say(
+        `${row.scenario}: ${row.delivered}/${row.expected} delivered, ${row.lost} lost, ${row.duplicated} duplicated, ${row.seconds.toFixed(0)} s`,
+      );
       row.problems.forEach((p) => say(`  problem: ${p}`));
     }
   } finally {
@@ -127,8 +138,14 @@ async function main(): Promise<number> {
   process.stdout.write(`\n${formatTable(rows)}\n\n`);
   for (const r of rows) for (const n of r.notes) process.stdout.write(`- ${r.scenario}: ${n}\n`);
   // At any instant, a duplicate (same Message-ID) is the documented limit; anything else still fails.
-  const dirty = rows.filter((r) => (r === anyInstant ? !rowIsClean({ ...r, duplicated: 0 }) : !rowIsClean(r)) || r.delivered !== r.expected);
-  process.stdout.write(dirty.length === 0 ? '\nzero lost, zero duplicated, every case as without faults\n' : `\nFAILED: ${dirty.map((r) => r.scenario).join(', ')}\n`);
+  const dirty = rows.filter(
+    (r) => (r === anyInstant ? !rowIsClean({ ...r, duplicated: 0 }) : !rowIsClean(r)) || r.delivered !== r.expected,
+  );
+  process.stdout.write(
+    dirty.length === 0
+      ? '\nzero lost, zero duplicated, every case as without faults\n'
+      : `\nFAILED: ${dirty.map((r) => r.scenario).join(', ')}\n`,
+  );
   return dirty.length === 0 ? 0 : 1;
 }
 

@@ -11,15 +11,23 @@ type DevToken = { label: string; token: string; entry: PrincipalEntry };
  * file would open any deployment that forgot to set PRINCIPALS_FILE. A checkout
  * made before an office existed gets a token for it, and keeps the others.
  */
-export function ensureDevPrincipals(principalsPath: string, tokensPath: string): { tokens: Record<string, string>; created: boolean } {
+export function ensureDevPrincipals(
+  principalsPath: string,
+  tokensPath: string,
+): { tokens: Record<string, string>; created: boolean } {
   const specs: [string, PrincipalSpec][] = [
     ...CENTRES.map((centre): [string, PrincipalSpec] => [`centre-${centre}`, { role: 'centre', centre }]),
     ['immigration-office', { role: 'immigration-office' }],
     ['admin', { role: 'admin' }],
-    ...PROSECUTOR_OFFICES.map((office): [string, PrincipalSpec] => [`prosecutor-${office}`, { role: 'prosecutor', office }]),
+    ...PROSECUTOR_OFFICES.map((office): [string, PrincipalSpec] => [
+      `prosecutor-${office}`,
+      { role: 'prosecutor', office },
+    ]),
   ];
   const existing =
-    existsSync(principalsPath) && existsSync(tokensPath) ? (JSON.parse(readFileSync(tokensPath, 'utf8')) as Record<string, string>) : {};
+    existsSync(principalsPath) && existsSync(tokensPath)
+      ? (JSON.parse(readFileSync(tokensPath, 'utf8')) as Record<string, string>)
+      : {};
   if (specs.every(([label]) => Object.hasOwn(existing, label))) return { tokens: existing, created: false };
 
   const all: DevToken[] = specs.map(([label, spec]) => {
@@ -27,7 +35,15 @@ export function ensureDevPrincipals(principalsPath: string, tokensPath: string):
     return { label, token, entry: entryForToken(token, { ...spec, id: label }) };
   });
   mkdirSync(dirname(principalsPath), { recursive: true });
-  writeFileSync(principalsPath, `${JSON.stringify(all.map((t) => t.entry), null, 2)}\n`, { mode: 0o600 });
+  writeFileSync(
+    principalsPath,
+    `${JSON.stringify(
+      all.map((t) => t.entry),
+      null,
+      2,
+    )}\n`,
+    { mode: 0o600 },
+  );
   const tokens = Object.fromEntries(all.map((t) => [t.label, t.token]));
   writeFileSync(tokensPath, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
   return { tokens, created: true };

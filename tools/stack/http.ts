@@ -20,7 +20,12 @@ export interface ApiRequest {
 }
 
 /** One HTTP request; network failures come back as status 0 rather than throwing. */
-export async function httpRequest(baseUrl: string, method: string, path: string, req: ApiRequest = {}): Promise<ApiResponse> {
+export async function httpRequest(
+  baseUrl: string,
+  method: string,
+  path: string,
+  req: ApiRequest = {},
+): Promise<ApiResponse> {
   const started = performance.now();
   const headers: Record<string, string> = { ...req.headers };
   if (req.token) headers.authorization = `Bearer ${req.token}`;
@@ -43,6 +48,12 @@ export async function httpRequest(baseUrl: string, method: string, path: string,
     return { status: res.status, body, headers: res.headers, ms: performance.now() - started };
   } catch (err) {
     const cause = (err as { cause?: { code?: string } }).cause;
-    return { status: 0, body: undefined, headers: undefined, error: cause?.code ?? (err as Error).name, ms: performance.now() - started };
+    return {
+      status: 0,
+      body: undefined,
+      headers: undefined,
+      error: cause?.code ?? (err as Error).name,
+      ms: performance.now() - started,
+    };
   }
 }

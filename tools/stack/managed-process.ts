@@ -125,7 +125,10 @@ export class ManagedProcess {
     });
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`${this.name} not ready after ${timeoutMs} ms; last lines:\n${this.tail()}`)), timeoutMs);
+      timer = setTimeout(
+        () => reject(new Error(`${this.name} not ready after ${timeoutMs} ms; last lines:\n${this.tail()}`)),
+        timeoutMs,
+      );
     });
     try {
       await Promise.race([this.options.ready?.(this), exited, timeout]);
@@ -147,7 +150,11 @@ export class ManagedProcess {
     const force = signal === 'SIGKILL' ? undefined : setTimeout(() => proc.kill('SIGKILL'), forceAfterMs);
     const info = await this.exit;
     clearTimeout(force);
-    if (this.logFile) appendFileSync(this.logFile, `\n----- exited (${info.signal ?? info.code}) after ${signal} ${new Date().toISOString()} -----\n`);
+    if (this.logFile)
+      appendFileSync(
+        this.logFile,
+        `\n----- exited (${info.signal ?? info.code}) after ${signal} ${new Date().toISOString()} -----\n`,
+      );
     return info;
   }
 

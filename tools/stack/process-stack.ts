@@ -46,7 +46,9 @@ export function serviceEnv(o: ServiceEnvOptions): Record<string, string> {
     TEMPORAL_ADDRESS: o.temporalAddress,
     TEMPORAL_NAMESPACE: o.namespace,
     TEMPORAL_TASK_QUEUE: o.taskQueue,
-    ...(o.apiPort === undefined ? {} : { HTTP_PORT: String(o.apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${o.apiPort}` }),
+    ...(o.apiPort === undefined
+      ? {}
+      : { HTTP_PORT: String(o.apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${o.apiPort}` }),
     SMTP_HOST: '127.0.0.1',
     SMTP_PORT: String(o.smtpPort),
     SMTP_SECURE: 'false',
@@ -136,7 +138,8 @@ export interface ProcessStack {
 /** Starts the dev server, then the worker and the API, as child processes, and the SMTP server in this process. */
 export async function startProcessStack(options: ProcessStackOptions = {}): Promise<ProcessStack> {
   for (const built of ['worker.js', 'server.js']) {
-    if (!existsSync(join(PROJECT_ROOT, 'dist', built))) throw new Error(`dist/${built} is missing: run npm run build (or node scripts/setup.mjs)`);
+    if (!existsSync(join(PROJECT_ROOT, 'dist', built)))
+      throw new Error(`dist/${built} is missing: run npm run build (or node scripts/setup.mjs)`);
   }
   const say = options.log ?? (() => undefined);
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'victim-cases-proc-'));
@@ -178,14 +181,22 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     name: 'temporal',
     command: temporalCliPath(),
     args: [
-      'server', 'start-dev',
-      ...(options.ui ? ['--ui-port', String(options.ui.port), '--ui-codec-endpoint', `http://localhost:${apiPort}/codec`] : ['--headless']),
-      '--ip', host,
-      '--port', String(temporalPort),
+      'server',
+      'start-dev',
+      ...(options.ui
+        ? ['--ui-port', String(options.ui.port), '--ui-codec-endpoint', `http://localhost:${apiPort}/codec`]
+        : ['--headless']),
+      '--ip',
+      host,
+      '--port',
+      String(temporalPort),
       ...(temporalHttpPort === undefined ? [] : ['--http-port', String(temporalHttpPort)]),
-      '--db-filename', dbFile,
-      '--namespace', namespace,
-      '--log-level', options.temporalLogLevel ?? 'warn',
+      '--db-filename',
+      dbFile,
+      '--namespace',
+      namespace,
+      '--log-level',
+      options.temporalLogLevel ?? 'warn',
     ],
     env: baseEnv,
     output: output('temporal'),
@@ -222,7 +233,11 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     },
   });
 
-  const client = new Client({ connection: Connection.lazy({ address: temporalAddress }), namespace, dataConverter: dataConverterFor(keys) });
+  const client = new Client({
+    connection: Connection.lazy({ address: temporalAddress }),
+    namespace,
+    dataConverter: dataConverterFor(keys),
+  });
   const node = (script: string, flags: string[] = []) => [...flags, join(PROJECT_ROOT, 'dist', script)];
   // Ready when this very process (its pid is in the poller identity) polls both the workflow and the activity queue.
   const worker = new ManagedProcess({
@@ -235,8 +250,15 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       waitUntil(
         'the worker to poll its task queue',
         async () => {
-          for (const taskQueueType of [TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY]) {
-            const { pollers } = await client.workflowService.describeTaskQueue({ namespace, taskQueue: { name: taskQueue }, taskQueueType });
+          for (const taskQueueType of [
+            TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+            TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
+          ]) {
+            const { pollers } = await client.workflowService.describeTaskQueue({
+              namespace,
+              taskQueue: { name: taskQueue },
+              taskQueueType,
+            });
             if (!pollers?.some((poller) => poller.identity?.startsWith(`${p.pid}@`))) return false;
           }
           return true;
@@ -252,7 +274,12 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     env,
     output: output('api'),
     ready: async () => {
-      await waitUntil('the API', async () => (await httpRequest(apiUrl, 'GET', '/healthz', { timeoutMs: 1_000 })).status === 200, 60_000, 100);
+      await waitUntil(
+        'the API',
+        async () => (await httpRequest(apiUrl, 'GET', '/healthz', { timeoutMs: 1_000 })).status === 200,
+        60_000,
+        100,
+      );
     },
   });
 

@@ -135,7 +135,9 @@ export class SmtpServer {
             }
             await this.options.store?.(source);
             this.lastAcceptedAt = Date.now();
-            const messageId = parsed ? parsed.messageId : MESSAGE_ID.exec(source.subarray(0, 8192).toString('latin1'))?.[1];
+            const messageId = parsed
+              ? parsed.messageId
+              : MESSAGE_ID.exec(source.subarray(0, 8192).toString('latin1'))?.[1];
             this.deliveries.push({
               messageId: messageId ?? '(none)',
               to: session.envelope.rcptTo.map((r) => r.address),
@@ -160,7 +162,8 @@ export class SmtpServer {
       },
     });
     await new Promise<void>((resolve, reject) => {
-      const onError = (err: NodeJS.ErrnoException) => reject(new Error(`cannot listen for SMTP on ${LOOPBACK}:${this.port}: ${err.code ?? err.message}`));
+      const onError = (err: NodeJS.ErrnoException) =>
+        reject(new Error(`cannot listen for SMTP on ${LOOPBACK}:${this.port}: ${err.code ?? err.message}`));
       server.once('error', onError);
       server.listen(this.port, LOOPBACK, () => {
         server.off('error', onError);
@@ -197,11 +200,17 @@ export class SmtpServer {
   }
 
   /** Resolves once `predicate` holds over the deliveries so far (checked on each arrival), or rejects after `timeoutMs`. */
-  waitForDeliveries(predicate: (deliveries: readonly Delivery[]) => boolean, timeoutMs: number, what: string): Promise<void> {
+  waitForDeliveries(
+    predicate: (deliveries: readonly Delivery[]) => boolean,
+    timeoutMs: number,
+    what: string,
+  ): Promise<void> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters.delete(check);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${this.deliveries.length} mails so far)`));
+        reject(
+          new Error(`timed out after ${timeoutMs} ms waiting for ${what} (${this.deliveries.length} mails so far)`),
+        );
       }, timeoutMs);
       const check = () => {
         let done: boolean;

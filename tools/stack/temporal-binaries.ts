@@ -18,7 +18,12 @@ interface BinarySpec {
   pathName: string;
 }
 
-const CLI: BinarySpec = { what: 'Temporal CLI (dev server)', envVar: 'TEMPORAL_CLI_PATH', localName: 'temporal', pathName: 'temporal' };
+const CLI: BinarySpec = {
+  what: 'Temporal CLI (dev server)',
+  envVar: 'TEMPORAL_CLI_PATH',
+  localName: 'temporal',
+  pathName: 'temporal',
+};
 const TEST_SERVER: BinarySpec = {
   what: 'Temporal time-skipping test server',
   envVar: 'TEMPORAL_TEST_SERVER_PATH',
@@ -48,7 +53,9 @@ function resolveBinary(spec: BinarySpec): string {
     const candidate = join(dir, spec.pathName);
     if (dir && executable(candidate)) return candidate;
   }
-  throw new Error(`${spec.what} not found (${spec.envVar}, .tools/venv/bin/${spec.localName}, PATH). Install it with: npm run setup`);
+  throw new Error(
+    `${spec.what} not found (${spec.envVar}, .tools/venv/bin/${spec.localName}, PATH). Install it with: npm run setup`,
+  );
 }
 
 export const temporalCliPath = (): string => resolveBinary(CLI);

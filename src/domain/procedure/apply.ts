@@ -24,7 +24,14 @@ export interface ApplyOptions {
 }
 
 /** A reported ground opens the review, or joins the one that is open: the decision covers them all (PROCEDURE.md). */
-function reportGround(s: CaseState, ground: WithdrawalGround, on: IsoDate, actor: Actor, today: IsoDate, finding?: 'fraudulent' | 'unfounded'): void {
+function reportGround(
+  s: CaseState,
+  ground: WithdrawalGround,
+  on: IsoDate,
+  actor: Actor,
+  today: IsoDate,
+  finding?: 'fraudulent' | 'unfounded',
+): void {
   const reported = { ground, reportedOn: on, by: actor.role, reporterId: actor.id, ...(finding ? { finding } : {}) };
   // The review deadline runs from the day the service records the ground (PROCEDURE.md "Dates and clocks").
   if (s.review) s.review.grounds.push(reported);
@@ -44,9 +51,11 @@ function identify(s: CaseState, today: IsoDate): void {
 
 /** A conviction under the trafficking law, or retained charges with significant statements, make an identified victim eligible. */
 function eligibility(event: CaseEvent, opts: ApplyOptions): PermanentResidenceBasis | null {
-  if (event.type === 'conviction' && event.underTraffickingLaw) return event.appealed ? 'conviction-under-appeal' : 'conviction';
+  if (event.type === 'conviction' && event.underTraffickingLaw)
+    return event.appealed ? 'conviction-under-appeal' : 'conviction';
   // The code before reviews asked nothing of the statements.
-  if (event.type === 'trafficking-retained-in-charges' && (event.statementsSignificant || opts.grantOnEligibility)) return 'retained-charges';
+  if (event.type === 'trafficking-retained-in-charges' && (event.statementsSignificant || opts.grantOnEligibility))
+    return 'retained-charges';
   return null;
 }
 
@@ -55,12 +64,21 @@ function openPermanentResidenceReview(s: CaseState, basis: PermanentResidenceBas
   if (s.permanentResidenceReview) return;
   const decideBy = addPeriod(today, POLICY.permanentResidence.decideWithin);
   s.permanentResidenceReview = { basis, eligibleOn: on, decideBy };
-  queueNotice(s, 'permanent-residence-review-opened', decideBy, [IMMIGRATION_OFFICE], { due: decideBy, facts: { detail: basis } });
+  queueNotice(s, 'permanent-residence-review-opened', decideBy, [IMMIGRATION_OFFICE], {
+    due: decideBy,
+    facts: { detail: basis },
+  });
   queueNotice(s, 'permanent-residence-eligible', decideBy, [centreOf(s)], { due: decideBy, facts: { detail: basis } });
 }
 
 /** Applies an event that `whyEventRejected` accepted. */
-export function applyEvent(s: CaseState, event: CaseEvent, actor: Actor, today: IsoDate, opts: ApplyOptions = {}): void {
+export function applyEvent(
+  s: CaseState,
+  event: CaseEvent,
+  actor: Actor,
+  today: IsoDate,
+  opts: ApplyOptions = {},
+): void {
   s.history.push({ on: event.on, type: event.type, by: actor.role });
   switch (event.type) {
     case 'complaint-filed':
@@ -120,7 +138,8 @@ export function applyEvent(s: CaseState, event: CaseEvent, actor: Actor, today: 
       // A first-instance conviction suffices, even under appeal [000]; another law without trafficking retained gives nothing.
       const basis = eligibility(event, opts);
       if (!basis) return;
-      if (opts.grantOnEligibility) grantPermanentResidence(s, basis === 'retained-charges' ? 'trafficking-retained-in-charges' : basis, today);
+      if (opts.grantOnEligibility)
+        grantPermanentResidence(s, basis === 'retained-charges' ? 'trafficking-retained-in-charges' : basis, today);
       else openPermanentResidenceReview(s, basis, event.on, today);
       return;
     }

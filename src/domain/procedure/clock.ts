@@ -5,7 +5,13 @@ import { POLICY } from '../policy';
 import type { DeadlineKind } from '../schemas/case';
 import { centreOf, GUARDIAN, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import { guardianshipEnds, type CaseState } from './state';
-import { alertExpiryWithoutDecision, close, escalateQuery, flagHumanitarianOnNonRenewal, sendQuery } from './transitions';
+import {
+  alertExpiryWithoutDecision,
+  close,
+  escalateQuery,
+  flagHumanitarianOnNonRenewal,
+  sendQuery,
+} from './transitions';
 
 export interface Deadline {
   kind: DeadlineKind;
@@ -36,11 +42,13 @@ function period(p: Period): string {
 }
 
 /** How long before the expiry: "7 days before", "the day before". */
-const before = (p: Period): string => (p.days === 1 && !p.months && !p.years ? 'the day before' : `${period(p)} before`);
+const before = (p: Period): string =>
+  p.days === 1 && !p.months && !p.years ? 'the day before' : `${period(p)} before`;
 
 const times = (n: number): string => (n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`);
 
-const { reflection, temporaryResidence, identifiedVictim, statusQuery, withdrawalReview, permanentResidence, outage } = POLICY;
+const { reflection, temporaryResidence, identifiedVictim, statusQuery, withdrawalReview, permanentResidence, outage } =
+  POLICY;
 
 /** Each deadline's rule, its numbers read from the policy [seeds cited in PROCEDURE.md]. */
 const BASIS: Record<DeadlineKind, string> = {
@@ -60,7 +68,8 @@ const QUERY_KINDS: readonly DeadlineKind[] = ['PROSECUTOR_REPLY_DUE', 'ESCALATIO
 type EndingKind = 'REFLECTION_ENDS' | 'DOCUMENT_EXPIRES';
 
 /** The current document's own deadline: the end of reflection in stage 1, its expiry after. */
-const documentDeadline = (s: CaseState): EndingKind => (s.stage === 'REFLECTION' ? 'REFLECTION_ENDS' : 'DOCUMENT_EXPIRES');
+const documentDeadline = (s: CaseState): EndingKind =>
+  s.stage === 'REFLECTION' ? 'REFLECTION_ENDS' : 'DOCUMENT_EXPIRES';
 
 /** A late deadline still waits for its grace to end while the document it belongs to has not changed. */
 const lateStillApplies = (s: CaseState): boolean =>
@@ -74,7 +83,14 @@ function allDeadlines(s: CaseState): Deadline[] {
   const validUntil = s.document?.validUntil;
   if (validUntil) add(documentDeadline(s), validUntil);
   const renewable = s.stage === 'TEMPORARY_RESIDENCE' || s.stage === 'IDENTIFIED_VICTIM';
-  if (validUntil && renewable && !s.query && s.decision === null && s.querySentForDocument === null && !s.expiredAwaitingDecision) {
+  if (
+    validUntil &&
+    renewable &&
+    !s.query &&
+    s.decision === null &&
+    s.querySentForDocument === null &&
+    !s.expiredAwaitingDecision
+  ) {
     add('STATUS_QUERY_DUE', subtractPeriod(validUntil, POLICY.statusQuery.latestBeforeExpiry));
   }
   if (s.query) add(s.query.escalatedTo ? 'ESCALATION_REPLY_DUE' : 'PROSECUTOR_REPLY_DUE', s.query.replyBy);
@@ -87,16 +103,24 @@ function allDeadlines(s: CaseState): Deadline[] {
 }
 
 /** A deadline's own clock item: it fires when its day is over, except those that happen on their day. */
-const deadlineKey = (s: CaseState, d: Deadline) => `clock/${d.kind}/${QUERY_KINDS.includes(d.kind) ? (s.query?.queryId ?? '') : ''}/${d.due}`;
-const firesOn = (d: Deadline): IsoDate => (d.kind === 'STATUS_QUERY_DUE' || d.kind === 'GUARDIANSHIP_ENDS' ? d.due : addDays(d.due, 1));
+const deadlineKey = (s: CaseState, d: Deadline) =>
+  `clock/${d.kind}/${QUERY_KINDS.includes(d.kind) ? (s.query?.queryId ?? '') : ''}/${d.due}`;
+const firesOn = (d: Deadline): IsoDate =>
+  d.kind === 'STATUS_QUERY_DUE' || d.kind === 'GUARDIANSHIP_ENDS' ? d.due : addDays(d.due, 1);
 
 const REMINDERS: Partial<Record<DeadlineKind, { kind: NoticeKind; daysBefore: readonly number[] }>> = {
   REFLECTION_ENDS: { kind: 'reflection-ending-reminder', daysBefore: POLICY.reflection.remindersDaysBefore },
   DOCUMENT_EXPIRES: { kind: 'document-expiry-reminder', daysBefore: POLICY.documentExpiryRemindersDaysBefore },
   PROSECUTOR_REPLY_DUE: { kind: 'status-query-reminder', daysBefore: POLICY.statusQuery.remindersDaysBefore },
   ESCALATION_REPLY_DUE: { kind: 'status-query-reminder', daysBefore: POLICY.statusQuery.remindersDaysBefore },
-  WITHDRAWAL_DECISION_DUE: { kind: 'withdrawal-review-reminder', daysBefore: POLICY.withdrawalReview.remindersDaysBefore },
-  PERMANENT_RESIDENCE_DECISION_DUE: { kind: 'permanent-residence-review-reminder', daysBefore: POLICY.permanentResidence.remindersDaysBefore },
+  WITHDRAWAL_DECISION_DUE: {
+    kind: 'withdrawal-review-reminder',
+    daysBefore: POLICY.withdrawalReview.remindersDaysBefore,
+  },
+  PERMANENT_RESIDENCE_DECISION_DUE: {
+    kind: 'permanent-residence-review-reminder',
+    daysBefore: POLICY.permanentResidence.remindersDaysBefore,
+  },
 };
 
 interface ClockItem {
@@ -116,13 +140,17 @@ interface ClockItem {
  */
 function expire(s: CaseState, due: IsoDate): void {
   const sent = s.querySentForDocument;
-  const wholeWindow = s.decision === 'negative' || (sent !== null && sent <= subtractPeriod(due, POLICY.statusQuery.latestBeforeExpiry));
+  const wholeWindow =
+    s.decision === 'negative' || (sent !== null && sent <= subtractPeriod(due, POLICY.statusQuery.latestBeforeExpiry));
   if (wholeWindow) {
     flagHumanitarianOnNonRenewal(s);
     return close(s, 'NOT_RENEWED', s.decision === 'negative' ? 'negative-answer' : 'no-decision');
   }
   s.expiredAwaitingDecision = due;
-  queueNotice(s, 'expiry-decision-needed', due, [IMMIGRATION_OFFICE, centreOf(s)], { due, facts: { documentValidUntil: due } });
+  queueNotice(s, 'expiry-decision-needed', due, [IMMIGRATION_OFFICE, centreOf(s)], {
+    due,
+    facts: { documentValidUntil: due },
+  });
 }
 
 function endOf(s: CaseState, kind: EndingKind, due: IsoDate): void {
@@ -134,7 +162,10 @@ function endOf(s: CaseState, kind: EndingKind, due: IsoDate): void {
 function noticedLate(s: CaseState, kind: EndingKind, due: IsoDate, today: IsoDate): void {
   const until = addPeriod(today, POLICY.outage.reportingGrace);
   s.late = { kind, due, until };
-  queueNotice(s, 'deadline-passed-unnoticed', `${kind}/${due}`, [centreOf(s), IMMIGRATION_OFFICE], { due: until, facts: { deadline: kind } });
+  queueNotice(s, 'deadline-passed-unnoticed', `${kind}/${due}`, [centreOf(s), IMMIGRATION_OFFICE], {
+    due: until,
+    facts: { deadline: kind },
+  });
 }
 
 function onDeadline(s: CaseState, d: Deadline, today: IsoDate): void {
@@ -147,7 +178,8 @@ function onDeadline(s: CaseState, d: Deadline, today: IsoDate): void {
       const late = s.late;
       s.late = null;
       // The deadline applies as of its own date, unless what was reported meanwhile changed the document.
-      if (late && s.document?.validUntil === late.due && documentDeadline(s) === late.kind) endOf(s, late.kind, late.due);
+      if (late && s.document?.validUntil === late.due && documentDeadline(s) === late.kind)
+        endOf(s, late.kind, late.due);
       return;
     }
     case 'STATUS_QUERY_DUE':
@@ -157,7 +189,13 @@ function onDeadline(s: CaseState, d: Deadline, today: IsoDate): void {
     case 'ESCALATION_REPLY_DUE':
       return alertExpiryWithoutDecision(s);
     case 'WITHDRAWAL_DECISION_DUE':
-      return queueNotice(s, 'withdrawal-review-overdue', `${s.review?.grounds[0]?.ground}/${d.due}`, [IMMIGRATION_OFFICE], { due: d.due });
+      return queueNotice(
+        s,
+        'withdrawal-review-overdue',
+        `${s.review?.grounds[0]?.ground}/${d.due}`,
+        [IMMIGRATION_OFFICE],
+        { due: d.due },
+      );
     case 'PERMANENT_RESIDENCE_DECISION_DUE':
       return queueNotice(s, 'permanent-residence-review-overdue', d.due, [IMMIGRATION_OFFICE], { due: d.due });
     case 'GUARDIANSHIP_ENDS':
@@ -169,8 +207,10 @@ function onDeadline(s: CaseState, d: Deadline, today: IsoDate): void {
 }
 
 function reminderRecipients(s: CaseState, d: Deadline) {
-  if (d.kind === 'REFLECTION_ENDS' || d.kind === 'DOCUMENT_EXPIRES') return [centreOf(s), { role: 'caseworker' as const }];
-  if (d.kind === 'WITHDRAWAL_DECISION_DUE' || d.kind === 'PERMANENT_RESIDENCE_DECISION_DUE') return [IMMIGRATION_OFFICE];
+  if (d.kind === 'REFLECTION_ENDS' || d.kind === 'DOCUMENT_EXPIRES')
+    return [centreOf(s), { role: 'caseworker' as const }];
+  if (d.kind === 'WITHDRAWAL_DECISION_DUE' || d.kind === 'PERMANENT_RESIDENCE_DECISION_DUE')
+    return [IMMIGRATION_OFFICE];
   const q = s.query;
   if (!q) return [];
   return q.escalatedTo
@@ -182,7 +222,14 @@ function clockItems(s: CaseState): ClockItem[] {
   const items: ClockItem[] = [];
   for (const d of allDeadlines(s)) {
     const deadline = deadlineKey(s, d);
-    items.push({ key: deadline, on: firesOn(d), deadline, reminder: false, label: `${LABEL[d.kind]} ${d.due}`, run: (st, today) => onDeadline(st, d, today) });
+    items.push({
+      key: deadline,
+      on: firesOn(d),
+      deadline,
+      reminder: false,
+      label: `${LABEL[d.kind]} ${d.due}`,
+      run: (st, today) => onDeadline(st, d, today),
+    });
     const reminder = REMINDERS[d.kind];
     // Decision: expiry reminders only while no decision is known (PROCEDURE.md "Dates and clocks").
     if (!reminder || (d.kind === 'DOCUMENT_EXPIRES' && s.decision !== null)) continue;
@@ -194,7 +241,11 @@ function clockItems(s: CaseState): ClockItem[] {
         deadline,
         reminder: true,
         label: `reminder ${days} days before: ${LABEL[d.kind]} ${d.due}`,
-        run: (st) => queueNotice(st, reminder.kind, discriminator, reminderRecipients(st, d), { due: d.due, facts: { deadline: d.kind } }),
+        run: (st) =>
+          queueNotice(st, reminder.kind, discriminator, reminderRecipients(st, d), {
+            due: d.due,
+            facts: { deadline: d.kind },
+          }),
       });
     }
   }

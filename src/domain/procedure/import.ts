@@ -54,7 +54,8 @@ function applyImported(s: CaseState, e: ImportedEvent, actor: Actor, index: numb
  */
 export function importCase(input: CaseImportInput): { state: CaseState } | { refusal: Refusal } {
   const disorder = input.events.findIndex((e, i) => i > 0 && e.on < input.events[i - 1]!.on);
-  if (disorder >= 0) return { refusal: refuse('import-out-of-order', { index: String(disorder), date: input.events[disorder]!.on }) };
+  if (disorder >= 0)
+    return { refusal: refuse('import-out-of-order', { index: String(disorder), date: input.events[disorder]!.on }) };
   const s = newCaseState(input.caseId, input.centre, input.opening);
   for (const [index, e] of input.events.entries()) {
     if (e.on > input.importedOn) return { refusal: atImportEvent(index, refuse('date-in-future', { date: e.on })) };

@@ -7,11 +7,14 @@ export const GUARDIAN: Recipient = { role: 'guardian' };
 export const centreOf = (s: CaseState): Recipient => ({ role: 'centre', centre: s.centre });
 
 /** Decision (PROCEDURE.md "Who takes part"): the guardian gets a copy of every notice the centre gets, until the minor turns 18. */
-const guardianCopied = (s: CaseState): boolean => s.unaccompaniedMinor && !!s.contacts.guardianEmail && !s.flags.guardianshipEnded;
+const guardianCopied = (s: CaseState): boolean =>
+  s.unaccompaniedMinor && !!s.contacts.guardianEmail && !s.flags.guardianshipEnded;
 
 function withGuardianCopy(s: CaseState, recipients: Recipient[]): Recipient[] {
   const toCentre = recipients.some((r) => r.role === 'centre');
-  return toCentre && guardianCopied(s) && !recipients.some((r) => r.role === 'guardian') ? [...recipients, GUARDIAN] : recipients;
+  return toCentre && guardianCopied(s) && !recipients.some((r) => r.role === 'guardian')
+    ? [...recipients, GUARDIAN]
+    : recipients;
 }
 
 /**
@@ -28,5 +31,13 @@ export function queueNotice(
 ): void {
   const key = `${s.caseId}/${kind}/${discriminator}`;
   if (s.noticesDone.includes(key) || s.outbox.some((n) => n.key === key)) return;
-  s.outbox.push({ key, kind, caseId: s.caseId, centre: s.centre, recipients: withGuardianCopy(s, recipients), due: extra.due, facts: extra.facts ?? {} });
+  s.outbox.push({
+    key,
+    kind,
+    caseId: s.caseId,
+    centre: s.centre,
+    recipients: withGuardianCopy(s, recipients),
+    due: extra.due,
+    facts: extra.facts ?? {},
+  });
 }

@@ -90,13 +90,26 @@ function stageRefusal(s: CaseState, type: CaseEventType): Refusal {
   if (s.stage === 'CLOSED') return refuse('case-closed', { outcome: s.outcome ?? 'no outcome' });
   if (s.outcome === 'PERMANENT_RESIDENCE') return refuse('permanent-residence-granted', { event: type });
   if (type === 'complaint-filed') return refuse('complaint-already-filed');
-  if (ELIGIBILITY_EVENTS.includes(type) && s.stage === 'TEMPORARY_RESIDENCE') return refuse('not-identified-yet', { event: type });
-  return refuse('event-not-in-stage', { event: type, stage: STAGE_WORDS[s.stage], stages: EVENT_STAGES[type].map((st) => STAGE_WORDS[st]).join(', ') });
+  if (ELIGIBILITY_EVENTS.includes(type) && s.stage === 'TEMPORARY_RESIDENCE')
+    return refuse('not-identified-yet', { event: type });
+  return refuse('event-not-in-stage', {
+    event: type,
+    stage: STAGE_WORDS[s.stage],
+    stages: EVENT_STAGES[type].map((st) => STAGE_WORDS[st]).join(', '),
+  });
 }
 
-function documentRefusal(s: CaseState, event: Extract<CaseEvent, { type: 'document-issued' }>, today: IsoDate): Refusal | null {
+function documentRefusal(
+  s: CaseState,
+  event: Extract<CaseEvent, { type: 'document-issued' }>,
+  today: IsoDate,
+): Refusal | null {
   if (!STAGE_DOCUMENTS[s.stage].includes(event.document)) {
-    return refuse('document-not-of-stage', { document: event.document, stage: STAGE_WORDS[s.stage], expected: STAGE_DOCUMENTS[s.stage].join(' or ') });
+    return refuse('document-not-of-stage', {
+      document: event.document,
+      stage: STAGE_WORDS[s.stage],
+      expected: STAGE_DOCUMENTS[s.stage].join(' or '),
+    });
   }
   if (s.stage === 'REFLECTION') {
     // PROCEDURE.md "the regime": the stage-1 document of the case's opening date and track.
@@ -112,7 +125,8 @@ function documentRefusal(s: CaseState, event: Extract<CaseEvent, { type: 'docume
   }
   if (event.validUntil < event.issuedOn) return refuse('document-dates-inverted');
   if (event.issuedOn > today) return refuse('issue-date-in-future', { date: event.issuedOn });
-  if (s.stage !== 'PERMANENT_RESIDENCE' && event.validUntil < today) return refuse('document-already-expired', { validUntil: event.validUntil });
+  if (s.stage !== 'PERMANENT_RESIDENCE' && event.validUntil < today)
+    return refuse('document-already-expired', { validUntil: event.validUntil });
   return null;
 }
 
@@ -120,7 +134,11 @@ function groundRefusal(s: CaseState, ground: WithdrawalGround): Refusal | null {
   return s.review?.grounds.some((g) => g.ground === ground) ? refuse('ground-already-under-review', { ground }) : null;
 }
 
-function decisionRefusal(s: CaseState, event: Extract<CaseEvent, { type: 'withdrawal-decided' }>, actor: Actor): Refusal | null {
+function decisionRefusal(
+  s: CaseState,
+  event: Extract<CaseEvent, { type: 'withdrawal-decided' }>,
+  actor: Actor,
+): Refusal | null {
   const review = s.review;
   if (!review) return refuse('no-review-open');
   // Four eyes: the decider reported none of the grounds the decision covers.
@@ -129,14 +147,18 @@ function decisionRefusal(s: CaseState, event: Extract<CaseEvent, { type: 'withdr
   if (!event.withdraw) return null;
   if (!event.ground) return refuse('ground-required');
   if (!review.grounds.some((g) => g.ground === event.ground)) {
-    return refuse('ground-not-under-review', { ground: event.ground, grounds: review.grounds.map((g) => `'${g.ground}'`).join(', ') });
+    return refuse('ground-not-under-review', {
+      ground: event.ground,
+      grounds: review.grounds.map((g) => `'${g.ground}'`).join(', '),
+    });
   }
   return null;
 }
 
 /** Why an event cannot be recorded now, or null when it applies. */
 export function whyEventRejected(s: CaseState, event: CaseEvent, actor: Actor, today: IsoDate): Refusal | null {
-  if (!EVENT_ROLES[event.type].includes(actor.role)) return refuse('role-not-allowed', { role: actor.role, event: event.type });
+  if (!EVENT_ROLES[event.type].includes(actor.role))
+    return refuse('role-not-allowed', { role: actor.role, event: event.type });
   if (event.on > today) return refuse('date-in-future', { date: event.on });
   if (event.on < s.openedOn) return refuse('date-before-opening', { date: event.on, openedOn: s.openedOn });
   if (!EVENT_STAGES[event.type].includes(s.stage) || (s.outcome !== null && event.type !== 'identity-documented')) {
@@ -146,7 +168,9 @@ export function whyEventRejected(s: CaseState, event: CaseEvent, actor: Actor, t
     case 'complaint-filed': {
       // PROCEDURE.md "opening and the complaint": dated within the reflection period.
       const ends = s.document?.validUntil;
-      return ends && event.on > ends ? refuse('complaint-after-reflection', { date: event.on, reflectionEnds: ends }) : null;
+      return ends && event.on > ends
+        ? refuse('complaint-after-reflection', { date: event.on, reflectionEnds: ends })
+        : null;
     }
     case 'document-issued':
       return documentRefusal(s, event, today);
@@ -171,7 +195,9 @@ export function whyEventRejected(s: CaseState, event: CaseEvent, actor: Actor, t
       if (actor.centre !== s.centre) return refuse('not-opening-centre');
       return s.documentReported ? refuse('document-already-reported') : null;
     case 'other-status-granted':
-      return event.status === 'durable-solution-minor' && !s.unaccompaniedMinor ? refuse('durable-solution-adults') : null;
+      return event.status === 'durable-solution-minor' && !s.unaccompaniedMinor
+        ? refuse('durable-solution-adults')
+        : null;
     case 'identity-documented':
       return s.identityDocumented ? refuse('identity-already-documented') : null;
     default:
@@ -186,7 +212,8 @@ export function whyAnswerRejected(s: CaseState, queryId: string, actor: Actor): 
   if (past) return refuse(past === 'answered' ? 'query-answered' : 'query-closed', { queryId });
   const q = s.query;
   if (!q || q.queryId !== queryId) return refuse('no-such-query', { queryId });
-  if (actor.office !== q.office && actor.office !== q.escalatedTo) return refuse('query-not-addressed', { queryId, office: actor.office ?? '?' });
+  if (actor.office !== q.office && actor.office !== q.escalatedTo)
+    return refuse('query-not-addressed', { queryId, office: actor.office ?? '?' });
   return null;
 }
 

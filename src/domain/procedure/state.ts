@@ -101,7 +101,12 @@ export interface CaseState {
   expiredAwaitingDecision: IsoDate | null;
   late: LateDeadline | null;
   identityDocumented: boolean;
-  flags: { identityProofMissing: boolean; humanitarianCandidate: boolean; guardianshipEnded: boolean; undeliverableNotices: string[] };
+  flags: {
+    identityProofMissing: boolean;
+    humanitarianCandidate: boolean;
+    guardianshipEnded: boolean;
+    undeliverableNotices: string[];
+  };
   /** Offices that were sent a query on this case: they may read it. */
   queriedOffices: ProsecutorOffice[];
   history: { on: IsoDate; type: string; by: Role }[];
@@ -119,14 +124,21 @@ export interface CaseState {
 }
 
 /** The stage-1 document of the case's regime (before or after 20 May 2017) and track (minor or adult). */
-export function stageOneDocument(openedOn: IsoDate, minor: boolean): { type: DocumentType; validity: typeof POLICY.reflection.adult } {
+export function stageOneDocument(
+  openedOn: IsoDate,
+  minor: boolean,
+): { type: DocumentType; validity: typeof POLICY.reflection.adult } {
   if (minor) return { type: 'MINOR_TEMPORARY_RESIDENCE', validity: POLICY.reflection.minor };
   // A case opened with a past date follows the regime of that date (PROCEDURE.md "the regime").
-  return { type: openedOn < POLICY.annex15From ? 'ORDER_TO_LEAVE_45_DAYS' : 'ANNEX_15', validity: POLICY.reflection.adult };
+  return {
+    type: openedOn < POLICY.annex15From ? 'ORDER_TO_LEAVE_45_DAYS' : 'ANNEX_15',
+    validity: POLICY.reflection.adult,
+  };
 }
 
 /** The last day of the reflection period of a case opened on `openedOn`. */
-export const reflectionEnds = (openedOn: IsoDate, minor: boolean): IsoDate => addPeriod(openedOn, stageOneDocument(openedOn, minor).validity);
+export const reflectionEnds = (openedOn: IsoDate, minor: boolean): IsoDate =>
+  addPeriod(openedOn, stageOneDocument(openedOn, minor).validity);
 
 /** The 18th birthday of a minor whose date of birth is known. */
 export function guardianshipEnds(s: Pick<CaseState, 'unaccompaniedMinor' | 'opening'>): IsoDate | null {
@@ -147,7 +159,12 @@ export function newCaseState(caseId: string, centre: Centre, opening: CaseOpenin
     stage: 'REFLECTION',
     outcome: null,
     outcomeDetail: null,
-    document: { type: first.type, issuedOn: opening.openedOn, validUntil: addPeriod(opening.openedOn, first.validity), renewals: 0 },
+    document: {
+      type: first.type,
+      issuedOn: opening.openedOn,
+      validUntil: addPeriod(opening.openedOn, first.validity),
+      renewals: 0,
+    },
     documentReported: false,
     complaint: null,
     query: null,
@@ -162,7 +179,12 @@ export function newCaseState(caseId: string, centre: Centre, opening: CaseOpenin
     expiredAwaitingDecision: null,
     late: null,
     identityDocumented: false,
-    flags: { identityProofMissing: false, humanitarianCandidate: false, guardianshipEnded: false, undeliverableNotices: [] },
+    flags: {
+      identityProofMissing: false,
+      humanitarianCandidate: false,
+      guardianshipEnded: false,
+      undeliverableNotices: [],
+    },
     queriedOffices: [],
     history: [{ on: opening.openedOn, type: 'case-opened', by: 'centre' }],
     clockItemsDone: [],

@@ -33,11 +33,23 @@ export function toStatus(s: CaseState, today: IsoDate): CaseStatus {
     document: s.document ? { ...s.document } : null,
     deadlines: upcomingDeadlines(s),
     prosecutorQuery: q
-      ? { queryId: q.queryId, office: q.office, sentOn: q.sentOn, replyBy: q.replyBy, escalatedTo: q.escalatedTo, escalatedOn: q.escalatedOn }
+      ? {
+          queryId: q.queryId,
+          office: q.office,
+          sentOn: q.sentOn,
+          replyBy: q.replyBy,
+          escalatedTo: q.escalatedTo,
+          escalatedOn: q.escalatedOn,
+        }
       : null,
     withdrawalReview: s.review
       ? {
-          grounds: s.review.grounds.map(({ ground, reportedOn, by, finding }) => ({ ground, reportedOn, by, ...(finding ? { finding } : {}) })),
+          grounds: s.review.grounds.map(({ ground, reportedOn, by, finding }) => ({
+            ground,
+            reportedOn,
+            by,
+            ...(finding ? { finding } : {}),
+          })),
           decideBy: s.review.decideBy,
           identificationPending: s.identificationPending,
         }

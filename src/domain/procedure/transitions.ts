@@ -8,8 +8,14 @@ import { centreOf, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import type { CaseState, OpenQuery } from './state';
 
 /** Moves to a stage with its document, and tells the Immigration Office to issue it. */
-export function enterStage(s: CaseState, stage: 'TEMPORARY_RESIDENCE' | 'IDENTIFIED_VICTIM', type: DocumentType, from: IsoDate): void {
-  const validity = stage === 'TEMPORARY_RESIDENCE' ? POLICY.temporaryResidence.validity : POLICY.identifiedVictim.validity;
+export function enterStage(
+  s: CaseState,
+  stage: 'TEMPORARY_RESIDENCE' | 'IDENTIFIED_VICTIM',
+  type: DocumentType,
+  from: IsoDate,
+): void {
+  const validity =
+    stage === 'TEMPORARY_RESIDENCE' ? POLICY.temporaryResidence.validity : POLICY.identifiedVictim.validity;
   s.stage = stage;
   s.document = { type, issuedOn: from, validUntil: addPeriod(from, validity), renewals: 0 };
   startDocumentCycle(s);
@@ -47,7 +53,8 @@ export function proceedingsLastedLong(s: CaseState, end: IsoDate): boolean {
 
 /** The humanitarian flag of a case that ends not renewed after a "not in progress" answer (PROCEDURE.md "humanitarian flag"). */
 export function flagHumanitarianOnNonRenewal(s: CaseState): void {
-  if (s.decision === 'negative' && s.proceedingsEndedOn) s.flags.humanitarianCandidate = proceedingsLastedLong(s, s.proceedingsEndedOn);
+  if (s.decision === 'negative' && s.proceedingsEndedOn)
+    s.flags.humanitarianCandidate = proceedingsLastedLong(s, s.proceedingsEndedOn);
 }
 
 /** The Immigration Office granted the B-card (stage 4): the case ends, unless identity proof is still owed. */
@@ -84,23 +91,35 @@ const latest = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 export const replyDeadline = (sentOn: IsoDate, expiry: IsoDate): IsoDate =>
   latest(
     addPeriod(sentOn, POLICY.statusQuery.replyAtLeast),
-    minDate(addPeriod(sentOn, POLICY.statusQuery.replyWithin), subtractPeriod(expiry, POLICY.statusQuery.replyNoLaterThanBeforeExpiry)),
+    minDate(
+      addPeriod(sentOn, POLICY.statusQuery.replyWithin),
+      subtractPeriod(expiry, POLICY.statusQuery.replyNoLaterThanBeforeExpiry),
+    ),
   );
 
 /** Escalation deadline (PROCEDURE.md): max(escalated + 2 days, min(escalated + 7 days, expiry − 1 day)). */
 export const escalationDeadline = (escalatedOn: IsoDate, expiry: IsoDate): IsoDate =>
   latest(
     addPeriod(escalatedOn, POLICY.statusQuery.escalationAtLeast),
-    minDate(addPeriod(escalatedOn, POLICY.statusQuery.escalationReplyWithin), subtractPeriod(expiry, POLICY.statusQuery.escalationNoLaterThanBeforeExpiry)),
+    minDate(
+      addPeriod(escalatedOn, POLICY.statusQuery.escalationReplyWithin),
+      subtractPeriod(expiry, POLICY.statusQuery.escalationNoLaterThanBeforeExpiry),
+    ),
   );
 
 /** An answer that cannot be due before the expiry (dates reported late, a late import): the Immigration Office is told at once. */
 function warnIfDueAfterExpiry(s: CaseState, q: OpenQuery): void {
   if (q.replyBy < q.documentValidUntil) return;
-  queueNotice(s, 'answer-not-due-before-expiry', `${q.queryId}/${q.escalatedTo ? 'escalated' : 'sent'}/${q.replyBy}/${q.documentValidUntil}`, [IMMIGRATION_OFFICE], {
-    due: q.documentValidUntil,
-    facts: { queryId: q.queryId, documentValidUntil: q.documentValidUntil },
-  });
+  queueNotice(
+    s,
+    'answer-not-due-before-expiry',
+    `${q.queryId}/${q.escalatedTo ? 'escalated' : 'sent'}/${q.replyBy}/${q.documentValidUntil}`,
+    [IMMIGRATION_OFFICE],
+    {
+      due: q.documentValidUntil,
+      facts: { queryId: q.queryId, documentValidUntil: q.documentValidUntil },
+    },
+  );
 }
 
 /**
@@ -134,10 +153,16 @@ export function sendQuery(s: CaseState, today: IsoDate): void {
 /** The query's notice to whoever it is addressed to now; `discriminator` tells a re-announcement (an import) from the first. */
 export function announceQuery(s: CaseState, q: OpenQuery, discriminator: string): void {
   if (q.escalatedTo) {
-    queueNotice(s, 'status-query-escalated', discriminator, [{ role: 'principal-crown-prosecutor', courtOfAppeal: q.escalatedTo }], {
-      due: q.replyBy,
-      facts: { queryId: q.queryId, office: q.office, documentValidUntil: q.documentValidUntil },
-    });
+    queueNotice(
+      s,
+      'status-query-escalated',
+      discriminator,
+      [{ role: 'principal-crown-prosecutor', courtOfAppeal: q.escalatedTo }],
+      {
+        due: q.replyBy,
+        facts: { queryId: q.queryId, office: q.office, documentValidUntil: q.documentValidUntil },
+      },
+    );
     return;
   }
   queueNotice(s, 'status-query', discriminator, [{ role: 'prosecutor', office: q.office }], {
@@ -174,6 +199,10 @@ export function alertExpiryWithoutDecision(s: CaseState): void {
   if (!q) return;
   queueNotice(s, 'expiry-without-decision', q.queryId, [IMMIGRATION_OFFICE, centreOf(s)], {
     due: q.documentValidUntil,
-    facts: { queryId: q.queryId, renewalAvailable: s.stage === 'TEMPORARY_RESIDENCE' && (s.document?.renewals ?? 0) < POLICY.temporaryResidence.maxRenewals },
+    facts: {
+      queryId: q.queryId,
+      renewalAvailable:
+        s.stage === 'TEMPORARY_RESIDENCE' && (s.document?.renewals ?? 0) < POLICY.temporaryResidence.maxRenewals,
+    },
   });
 }

@@ -26,7 +26,8 @@ type NewInV2 =
 export type CarriedState = CaseState | StateV1;
 
 /** Clock keys once carried the open query's id for every deadline; only the reply deadlines keep it now. */
-const QUERY_FREE_KEY = /^clock\/(REFLECTION_ENDS|DOCUMENT_EXPIRES|WITHDRAWAL_DECISION_DUE)\/[^/]+\/(\d{4}-\d{2}-\d{2})$/;
+const QUERY_FREE_KEY =
+  /^clock\/(REFLECTION_ENDS|DOCUMENT_EXPIRES|WITHDRAWAL_DECISION_DUE)\/[^/]+\/(\d{4}-\d{2}-\d{2})$/;
 const CLOCK_KEY = 'clock/';
 
 function fromV1(old: StateV1): CaseState {
@@ -40,7 +41,14 @@ function fromV1(old: StateV1): CaseState {
     // The reporter was not kept: any officer may decide, as for an imported ground.
     review: review
       ? {
-          grounds: [{ ground: review.ground, reportedOn: review.reportedOn, by: reporterRole(old, review.ground), reporterId: UNKNOWN_REPORTER }],
+          grounds: [
+            {
+              ground: review.ground,
+              reportedOn: review.reportedOn,
+              by: reporterRole(old, review.ground),
+              reporterId: UNKNOWN_REPORTER,
+            },
+          ],
           decideBy: review.decideBy,
         }
       : null,

@@ -8,9 +8,16 @@ export const caseListQuerySchema = z.strictObject({
   stage: z.enum(STAGES).optional(),
   outcome: z.enum(OUTCOMES).optional(),
   deadlineBefore: isoDate.optional().meta({ description: 'Only cases whose next deadline falls before this date' }),
-  minor: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  minor: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,4096}$/).optional().meta({ description: 'The nextCursor of the previous page' }),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,4096}$/)
+    .optional()
+    .meta({ description: 'The nextCursor of the previous page' }),
 });
 
 /** A case as the list shows it: only the search attributes, never personal data. */
@@ -38,7 +45,10 @@ export const problemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    code: z.enum(REFUSAL_CODES).optional().meta({ description: 'Why the service refused: a stable code, for the reader\'s language' }),
+    code: z
+      .enum(REFUSAL_CODES)
+      .optional()
+      .meta({ description: "Why the service refused: a stable code, for the reader's language" }),
     invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
   })
   .meta({ id: 'Problem' });

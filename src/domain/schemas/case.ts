@@ -18,14 +18,20 @@ const openingShape = {
   victim: z.strictObject({
     pseudonym: z.string().trim().min(1).max(200),
     dateOfBirth: isoDate.optional(),
-    language: z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 language code').meta({ example: 'ro' }),
+    language: z
+      .string()
+      .regex(/^[a-z]{2,3}$/, 'an ISO 639 language code')
+      .meta({ example: 'ro' }),
   }),
   exploitation: z.enum(EXPLOITATION_FORMS),
   caseworkerEmail: z.email(),
   guardian: z.strictObject({ name: z.string().trim().min(1).max(200), email: z.email() }).optional(),
 };
 
-const guardianForMinorsOnly: [(b: { unaccompaniedMinor: boolean; guardian?: unknown }) => boolean, { path: string[]; message: string }] = [
+const guardianForMinorsOnly: [
+  (b: { unaccompaniedMinor: boolean; guardian?: unknown }) => boolean,
+  { path: string[]; message: string },
+] = [
   (b) => b.unaccompaniedMinor || !b.guardian,
   { path: ['guardian'], message: 'a guardian is appointed for an unaccompanied minor only' },
 ];
@@ -42,13 +48,22 @@ export const caseImportSchema = z
   .strictObject({
     ...openingShape,
     centre: centreCode,
-    events: z.array(importedEventSchema).max(500).meta({ description: 'Earlier events in date order, each with who reported it' }),
+    events: z
+      .array(importedEventSchema)
+      .max(500)
+      .meta({ description: 'Earlier events in date order, each with who reported it' }),
   })
   .refine(...guardianForMinorsOnly)
   .meta({ id: 'CaseImport' });
 export type CaseImport = z.infer<typeof caseImportSchema>;
 
-export const STAGES = ['REFLECTION', 'TEMPORARY_RESIDENCE', 'IDENTIFIED_VICTIM', 'PERMANENT_RESIDENCE', 'CLOSED'] as const;
+export const STAGES = [
+  'REFLECTION',
+  'TEMPORARY_RESIDENCE',
+  'IDENTIFIED_VICTIM',
+  'PERMANENT_RESIDENCE',
+  'CLOSED',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const OUTCOMES = [
@@ -96,9 +111,17 @@ export const caseStatusSchema = z
     unaccompaniedMinor: z.boolean(),
     stage: z.enum(STAGES),
     outcome: z.enum(OUTCOMES).nullable(),
-    outcomeDetail: z.string().nullable().meta({ description: 'The withdrawal ground, the other status or the end reason' }),
+    outcomeDetail: z
+      .string()
+      .nullable()
+      .meta({ description: 'The withdrawal ground, the other status or the end reason' }),
     document: z
-      .object({ type: z.enum(DOCUMENT_TYPES), issuedOn: isoDate, validUntil: isoDate.nullable(), renewals: z.number().int() })
+      .object({
+        type: z.enum(DOCUMENT_TYPES),
+        issuedOn: isoDate,
+        validUntil: isoDate.nullable(),
+        renewals: z.number().int(),
+      })
       .nullable(),
     deadlines: z.array(z.object({ kind: z.enum(DEADLINE_KINDS), due: isoDate, basis: z.string() })),
     prosecutorQuery: z
@@ -122,7 +145,9 @@ export const caseStatusSchema = z
           }),
         ),
         decideBy: isoDate,
-        identificationPending: z.boolean().meta({ description: 'A positive answer waits for this decision before stage 3' }),
+        identificationPending: z
+          .boolean()
+          .meta({ description: 'A positive answer waits for this decision before stage 3' }),
       })
       .nullable(),
     permanentResidenceReview: z
@@ -132,7 +157,9 @@ export const caseStatusSchema = z
       identityProofMissing: z.boolean(),
       humanitarianCandidate: z.boolean(),
       guardianshipEnded: z.boolean(),
-      undeliverableNotices: z.array(z.string()).meta({ description: 'Recipients (by role) whose server refused a notice' }),
+      undeliverableNotices: z
+        .array(z.string())
+        .meta({ description: 'Recipients (by role) whose server refused a notice' }),
     }),
     workAuthorisation: z.enum(WORK_AUTHORISATIONS),
     history: z.array(z.object({ on: isoDate, type: z.string(), by: role })),

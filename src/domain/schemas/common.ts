@@ -1,22 +1,42 @@
 import { z } from 'zod';
-import { CENTRES, COMPLAINT_OFFICES, COURTS_OF_APPEAL, JUDICIAL_DISTRICTS, LANGUAGES, PROSECUTOR_OFFICES, ROLES } from '../codes';
+import {
+  CENTRES,
+  COMPLAINT_OFFICES,
+  COURTS_OF_APPEAL,
+  JUDICIAL_DISTRICTS,
+  LANGUAGES,
+  PROSECUTOR_OFFICES,
+  ROLES,
+} from '../codes';
 
 /** A real calendar date: z.iso.date rejects 2026-02-30 and 2025-02-29. */
-export const isoDate = z.iso.date().meta({ description: 'Calendar date YYYY-MM-DD (Europe/Brussels)', example: '2026-11-23' });
+export const isoDate = z.iso
+  .date()
+  .meta({ description: 'Calendar date YYYY-MM-DD (Europe/Brussels)', example: '2026-11-23' });
 
 /** Free text kept inside the encrypted payloads only; never logged, never mailed. */
-export const note = z.string().max(4000).optional().meta({ description: 'Free text, stored encrypted, never logged or mailed' });
+export const note = z
+  .string()
+  .max(4000)
+  .optional()
+  .meta({ description: 'Free text, stored encrypted, never logged or mailed' });
 
 export const centreCode = z.enum(CENTRES).meta({ id: 'Centre' });
-export const judicialDistrict = z.enum(JUDICIAL_DISTRICTS).meta({ id: 'JudicialDistrict', description: "Code of a judicial district's prosecutor's office" });
-export const courtOfAppeal = z.enum(COURTS_OF_APPEAL).meta({ id: 'CourtOfAppeal', description: "Code of a court of appeal's Principal Crown Prosecutor" });
+export const judicialDistrict = z
+  .enum(JUDICIAL_DISTRICTS)
+  .meta({ id: 'JudicialDistrict', description: "Code of a judicial district's prosecutor's office" });
+export const courtOfAppeal = z
+  .enum(COURTS_OF_APPEAL)
+  .meta({ id: 'CourtOfAppeal', description: "Code of a court of appeal's Principal Crown Prosecutor" });
 export const complaintOffice = z.enum(COMPLAINT_OFFICES).meta({
   id: 'ComplaintOffice',
-  description: "The office a complaint or statement is with: a prosecutor's office by judicial district code, or a labour auditor's office (LABOUR- and its seat)",
+  description:
+    "The office a complaint or statement is with: a prosecutor's office by judicial district code, or a labour auditor's office (LABOUR- and its seat)",
 });
 export const prosecutorOffice = z.enum(PROSECUTOR_OFFICES).meta({
   id: 'ProsecutorOffice',
-  description: "A prosecutor principal's office: a judicial district's prosecutor's office, a labour auditor's office (LABOUR- and its seat), or a court of appeal's Principal Crown Prosecutor",
+  description:
+    "A prosecutor principal's office: a judicial district's prosecutor's office, a labour auditor's office (LABOUR- and its seat), or a court of appeal's Principal Crown Prosecutor",
 });
 export const language = z.enum(LANGUAGES).meta({ id: 'Language' });
 export const role = z.enum(ROLES).meta({ id: 'Role' });

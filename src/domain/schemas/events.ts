@@ -50,8 +50,15 @@ export const identityDocumented = event('identity-documented', {
   documentKind: z.enum(['passport', 'travel-document', 'national-identity-card']),
 });
 export const conviction = event('conviction', { underTraffickingLaw: z.boolean(), appealed: z.boolean() });
-export const traffickingRetainedInCharges = event('trafficking-retained-in-charges', { statementsSignificant: z.boolean() });
-export const PERMANENT_RESIDENCE_REFUSAL_REASONS = ['conditions-not-met', 'public-order', 'identity-not-established', 'other'] as const;
+export const traffickingRetainedInCharges = event('trafficking-retained-in-charges', {
+  statementsSignificant: z.boolean(),
+});
+export const PERMANENT_RESIDENCE_REFUSAL_REASONS = [
+  'conditions-not-met',
+  'public-order',
+  'identity-not-established',
+  'other',
+] as const;
 /** The Immigration Office decides the open permanent-residence review; a grant issues the B-card. */
 export const permanentResidenceDecided = event('permanent-residence-decided', {
   grant: z.boolean(),
@@ -94,7 +101,11 @@ type AnyEvent = z.infer<(typeof EVENT_SCHEMAS)[number]>;
 /** Fields that one field's value makes required: a body error (400), not a state of the case. */
 function requireDependentFields(e: AnyEvent, ctx: z.RefinementCtx): void {
   if (e.type === 'withdrawal-decided' && e.withdraw && !e.ground) {
-    ctx.addIssue({ code: 'custom', path: ['ground'], message: 'required when withdraw is true: the ground the withdrawal rests on' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['ground'],
+      message: 'required when withdraw is true: the ground the withdrawal rests on',
+    });
   }
   if (e.type === 'permanent-residence-decided' && !e.grant && !e.reason) {
     ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required when grant is false' });
@@ -102,7 +113,10 @@ function requireDependentFields(e: AnyEvent, ctx: z.RefinementCtx): void {
 }
 
 /** The body of POST /v1/cases/{caseId}/events: the events of CONTRACT.md. */
-export const caseEventSchema = z.discriminatedUnion('type', EVENT_SCHEMAS).superRefine(requireDependentFields).meta({ id: 'CaseEvent' });
+export const caseEventSchema = z
+  .discriminatedUnion('type', EVENT_SCHEMAS)
+  .superRefine(requireDependentFields)
+  .meta({ id: 'CaseEvent' });
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent['type'];
 export const CASE_EVENT_TYPES: CaseEventType[] = EVENT_SCHEMAS.map((s) => s.shape.type.value);
@@ -130,7 +144,11 @@ export const importedBy = z
 export type ImportedBy = z.infer<typeof importedBy>;
 
 /** An earlier answer to the status query that was open on its date. */
-export const importedAnswer = statusQueryAnswerSchema.extend({ type: z.literal('status-query-answered'), on: isoDate, by: importedBy });
+export const importedAnswer = statusQueryAnswerSchema.extend({
+  type: z.literal('status-query-answered'),
+  on: isoDate,
+  by: importedBy,
+});
 
 export type ImportedEvent = (CaseEvent & { by: ImportedBy }) | z.infer<typeof importedAnswer>;
 
@@ -139,7 +157,10 @@ export type ImportedEvent = (CaseEvent & { by: ImportedBy }) | z.infer<typeof im
  * The options are mapped from EVENT_SCHEMAS, which loses their tuple type: the output type is restated.
  */
 export const importedEventSchema = z
-  .discriminatedUnion('type', [...EVENT_SCHEMAS.map((s) => s.extend({ by: importedBy })), importedAnswer] as unknown as [typeof importedAnswer])
+  .discriminatedUnion('type', [
+    ...EVENT_SCHEMAS.map((s) => s.extend({ by: importedBy })),
+    importedAnswer,
+  ] as unknown as [typeof importedAnswer])
   .superRefine((e, ctx) => {
     if (e.type !== 'status-query-answered') requireDependentFields(e as unknown as AnyEvent, ctx);
   })

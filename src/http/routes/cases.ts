@@ -25,7 +25,10 @@ export function casesRouter(gateway: CaseGateway): Router {
     refuseOpening(opening, { imported: false });
     const { status, created } = await gateway.open({ id: p.id, centre: p.centre! }, opening, idempotencyKeyOf(req));
     auditAs(res, 'case.open', status.caseId);
-    res.status(created ? 201 : 200).location(`/v1/cases/${status.caseId}`).json(status);
+    res
+      .status(created ? 201 : 200)
+      .location(`/v1/cases/${status.caseId}`)
+      .json(status);
   });
 
   r.post('/cases/import', requireRole('immigration-office', 'admin'), async (req, res) => {
@@ -41,12 +44,18 @@ export function casesRouter(gateway: CaseGateway): Router {
       if ('refusal' in result) {
         const { refusal } = result;
         const name = refusal.facts.index === undefined ? 'body.events' : `body.events.${refusal.facts.index}`;
-        throw new HttpProblem(400, `the case cannot be imported: ${refusal.message}`, { code: refusal.code, invalidParams: [{ name, reason: refusal.message }] });
+        throw new HttpProblem(400, `the case cannot be imported: ${refusal.message}`, {
+          code: refusal.code,
+          invalidParams: [{ name, reason: refusal.message }],
+        });
       }
       return { imported, initial: result.state, request: req.body as unknown };
     });
     auditAs(res, 'case.import', status.caseId);
-    res.status(created ? 201 : 200).location(`/v1/cases/${status.caseId}`).json(status);
+    res
+      .status(created ? 201 : 200)
+      .location(`/v1/cases/${status.caseId}`)
+      .json(status);
   });
 
   r.get('/cases', requireRole('centre', 'immigration-office', 'admin'), async (req, res) => {
@@ -68,11 +77,15 @@ export function casesRouter(gateway: CaseGateway): Router {
     const event = parseOr400(caseEventSchema, req.body, 'body');
     auditAs(res, `case.event.${event.type}`, caseId);
     const p = principalOf(res);
-    if (!EVENT_ROLES[event.type].includes(p.role)) throw new HttpProblem(403, `a ${p.role} may not report '${event.type}'`);
+    if (!EVENT_ROLES[event.type].includes(p.role))
+      throw new HttpProblem(403, `a ${p.role} may not report '${event.type}'`);
     const access = await visibleCase(gateway, p, caseId);
     const updateId = idempotentUpdateId(p, req);
     // A retry (same Idempotency-Key) of the event that closed the case still gets that event's answer from Temporal.
-    if (!access.running && !updateId) throw new HttpProblem(409, `the case is closed (${access.outcome ?? 'finished'}); no event applies any more`, { code: 'case-closed' });
+    if (!access.running && !updateId)
+      throw new HttpProblem(409, `the case is closed (${access.outcome ?? 'finished'}); no event applies any more`, {
+        code: 'case-closed',
+      });
     const { id, role, centre, office } = p;
     res.json(await gateway.record(caseId, { actor: { id, role, centre, office }, event }, updateId));
   });
@@ -85,7 +98,10 @@ function refuseOpening(opening: CaseOpening, opts: { imported: boolean }): void 
   const refusal = whyOpeningRefused(opening, dateAt(Date.now()), opts);
   if (!refusal) return;
   const name = `body.${refusal.field}`;
-  throw new HttpProblem(400, `invalid body: ${name}`, { code: refusal.code, invalidParams: [{ name, reason: refusal.message }] });
+  throw new HttpProblem(400, `invalid body: ${name}`, {
+    code: refusal.code,
+    invalidParams: [{ name, reason: refusal.message }],
+  });
 }
 
 /** Visibility query: filters from the caller, scope from the principal; every value comes from a validated enum or date. */
@@ -96,6 +112,7 @@ function listQuery(p: Principal, q: ReturnType<typeof caseListQuerySchema.parse>
   if (q.stage) clauses.push(`${SA.stage.name} = '${q.stage}'`);
   if (q.outcome) clauses.push(`${SA.outcome.name} = '${q.outcome}'`);
   if (q.minor !== undefined) clauses.push(`${SA.minor.name} = ${q.minor}`);
-  if (q.deadlineBefore) clauses.push(`${SA.nextDeadline.name} < '${new Date(startOfDay(q.deadlineBefore)).toISOString()}'`);
+  if (q.deadlineBefore)
+    clauses.push(`${SA.nextDeadline.name} < '${new Date(startOfDay(q.deadlineBefore)).toISOString()}'`);
   return clauses.join(' AND ');
 }

@@ -55,7 +55,10 @@ export function prosecutorRouter(gateway: CaseGateway): Router {
     const access = await visibleCase(gateway, p, caseId);
     const updateId = idempotentUpdateId(p, req);
     // As for events: a retry of an answer the closed case recorded gets that answer's result again.
-    if (!access.running && !updateId) throw new HttpProblem(409, `query ${queryId} is closed: the case ended (${access.outcome ?? 'finished'})`, { code: 'query-closed' });
+    if (!access.running && !updateId)
+      throw new HttpProblem(409, `query ${queryId} is closed: the case ended (${access.outcome ?? 'finished'})`, {
+        code: 'query-closed',
+      });
     const { id, role, office } = p;
     res.json(await gateway.record(caseId, { actor: { id, role, office }, answer: { ...answer, queryId } }, updateId));
   });

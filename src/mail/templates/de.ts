@@ -114,7 +114,8 @@ export const de: LanguagePack = {
     caseworker: 'der für die Akte zuständige Sozialarbeiter',
     guardian: 'der Vormund',
     centre: (code) => `das Zentrum ${code}`,
-    prosecutor: (code) => (isLabourAuditorOffice(code) ? `das Arbeitsauditorat ${code}` : `die Staatsanwaltschaft ${code}`),
+    prosecutor: (code) =>
+      isLabourAuditorOffice(code) ? `das Arbeitsauditorat ${code}` : `die Staatsanwaltschaft ${code}`,
     'principal-crown-prosecutor': (code) => `der Generalprokurator ${code}`,
   },
   kinds: {
@@ -144,13 +145,15 @@ export const de: LanguagePack = {
     },
     'document-expiry-reminder': {
       subject: 'Erinnerung: Aufenthaltsdokument läuft bald ab',
-      summary: 'Das Aufenthaltsdokument dieser Akte läuft bald ab, und es wurde noch keine Entscheidung über seine Verlängerung erfasst.',
+      summary:
+        'Das Aufenthaltsdokument dieser Akte läuft bald ab, und es wurde noch keine Entscheidung über seine Verlängerung erfasst.',
       ask: 'Bitte sorgen Sie dafür, dass alles, wovon die Verlängerung abhängt, vor diesem Datum in der Anwendung erfasst ist.',
       dueLabel: 'Dokument läuft ab am',
     },
     'status-query': {
       subject: 'Statusanfrage zu einer Aufenthaltsakte',
-      summary: 'Das Ausländeramt bittet Sie um den Stand der mit dieser Aufenthaltsakte verbundenen Gerichtsakte, um über das Aufenthaltsdokument zu entscheiden.',
+      summary:
+        'Das Ausländeramt bittet Sie um den Stand der mit dieser Aufenthaltsakte verbundenen Gerichtsakte, um über das Aufenthaltsdokument zu entscheiden.',
       ask: 'Bitte beantworten Sie die Statusanfrage vor diesem Datum in der Anwendung: Betrachten Sie die betroffene Person weiterhin als unter dieses Verfahren fallend, ist das Gerichtsverfahren noch anhängig, dauert die Zusammenarbeit an und wurden die Verbindungen abgebrochen?',
       dueLabel: 'Antwort spätestens am',
     },
@@ -162,25 +165,29 @@ export const de: LanguagePack = {
     },
     'status-query-escalated': {
       subject: 'Statusanfrage an Sie weitergeleitet: keine Antwort erhalten',
-      summary: 'Die angefragte Stelle (siehe Einzelheiten) hat eine Statusanfrage zu dieser Aufenthaltsakte nicht rechtzeitig beantwortet; die Anfrage wird an Sie weitergeleitet.',
+      summary:
+        'Die angefragte Stelle (siehe Einzelheiten) hat eine Statusanfrage zu dieser Aufenthaltsakte nicht rechtzeitig beantwortet; die Anfrage wird an Sie weitergeleitet.',
       ask: 'Bitte beantworten Sie die Statusanfrage vor diesem Datum in der Anwendung.',
       dueLabel: 'Antwort spätestens am',
     },
     'expiry-without-decision': {
       subject: 'Aufenthaltsdokument läuft ohne Entscheidung ab',
-      summary: 'Auf die Statusanfrage ist keine Antwort eingegangen, auch nicht nach ihrer Weiterleitung an den Generalprokurator: Das Aufenthaltsdokument läuft ohne Entscheidung ab.',
+      summary:
+        'Auf die Statusanfrage ist keine Antwort eingegangen, auch nicht nach ihrer Weiterleitung an den Generalprokurator: Das Aufenthaltsdokument läuft ohne Entscheidung ab.',
       ask: 'Das Ausländeramt entscheidet, ob die einmalige Verlängerung des Dokuments von drei Monaten genutzt wird; das Zentrum wird davon in Kenntnis gesetzt.',
       dueLabel: 'Dokument läuft ab am',
     },
     'negative-answer': {
       subject: 'Statusanfrage beantwortet: keine Verlängerung',
-      summary: 'Die Antwort der Staatsanwaltschaft auf die Statusanfrage lässt keine Verlängerung des Aufenthaltsdokuments zu.',
+      summary:
+        'Die Antwort der Staatsanwaltschaft auf die Statusanfrage lässt keine Verlängerung des Aufenthaltsdokuments zu.',
       ask: 'Das Dokument wird nicht verlängert, es sei denn, die einmalige Verlängerung des Dokuments von drei Monaten wird für die Ermittlungen genutzt; andernfalls wird die Akte mit Ablauf des Dokuments abgeschlossen.',
       dueLabel: 'Dokument läuft ab am',
     },
     'withdrawal-review-opened': {
       subject: 'Prüfung erbeten: möglicher Entzug',
-      summary: 'Zu dieser Aufenthaltsakte wurde ein Grund für einen Entzug oder eine Nichtverlängerung gemeldet (siehe Einzelheiten).',
+      summary:
+        'Zu dieser Aufenthaltsakte wurde ein Grund für einen Entzug oder eine Nichtverlängerung gemeldet (siehe Einzelheiten).',
       ask: 'Bitte prüfen Sie ihn und erfassen Sie Ihre Entscheidung vor diesem Datum in der Anwendung (Ereignis withdrawal-decided).',
       dueLabel: 'Entscheidung spätestens am',
     },
@@ -192,43 +199,50 @@ export const de: LanguagePack = {
     },
     'withdrawal-review-overdue': {
       subject: 'Entscheidung nach Prüfung überfällig',
-      summary: 'Die Entscheidung über einen zu dieser Aufenthaltsakte gemeldeten Grund war fällig und wurde nicht erfasst.',
+      summary:
+        'Die Entscheidung über einen zu dieser Aufenthaltsakte gemeldeten Grund war fällig und wurde nicht erfasst.',
       ask: 'Bitte erfassen Sie Ihre Entscheidung so bald wie möglich in der Anwendung (Ereignis withdrawal-decided).',
       dueLabel: 'Fällig am',
     },
     'answer-not-due-before-expiry': {
       subject: 'Statusanfrage: keine Antwort vor Ablauf des Dokuments fällig',
-      summary: 'Die Antwort auf die Statusanfrage zu dieser Aufenthaltsakte kann frühestens an dem Tag fällig werden, an dem das Aufenthaltsdokument abläuft (siehe Einzelheiten).',
+      summary:
+        'Die Antwort auf die Statusanfrage zu dieser Aufenthaltsakte kann frühestens an dem Tag fällig werden, an dem das Aufenthaltsdokument abläuft (siehe Einzelheiten).',
       ask: 'Bitte entscheiden Sie, wie es mit der Akte über den Ablauf hinaus weitergeht: ein neues Dokument, die einmalige Verlängerung des Dokuments von drei Monaten oder die Nichtverlängerung.',
       dueLabel: 'Dokument läuft ab am',
     },
     'expiry-decision-needed': {
       subject: 'Aufenthaltsdokument abgelaufen: Ihre Entscheidung ist erforderlich',
-      summary: 'Das Aufenthaltsdokument dieser Akte ist abgelaufen, bevor die angefragte Stelle die volle Frist zur Beantwortung der Statusanfrage hatte; die Akte wurde daher nicht abgeschlossen.',
+      summary:
+        'Das Aufenthaltsdokument dieser Akte ist abgelaufen, bevor die angefragte Stelle die volle Frist zur Beantwortung der Statusanfrage hatte; die Akte wurde daher nicht abgeschlossen.',
       ask: 'Bitte erfassen Sie entweder das neue Dokument (Ereignis document-issued) oder dass das Dokument nicht verlängert wird (Ereignis not-renewed).',
       dueLabel: 'Abgelaufen am',
     },
     'deadline-passed-unnoticed': {
       subject: 'Aufenthaltsakte: Eine Frist ist verstrichen, während die Anwendung nicht verfügbar war',
-      summary: 'Eine Frist, mit der diese Aufenthaltsakte abgeschlossen worden wäre (siehe Einzelheiten), ist verstrichen, während die Anwendung nicht verfügbar war; die Akte wurde nicht abgeschlossen.',
+      summary:
+        'Eine Frist, mit der diese Aufenthaltsakte abgeschlossen worden wäre (siehe Einzelheiten), ist verstrichen, während die Anwendung nicht verfügbar war; die Akte wurde nicht abgeschlossen.',
       ask: 'Ist rechtzeitig etwas geschehen (eine Klage, ein neues Dokument, eine Antwort), erfassen Sie es vor diesem Datum in der Anwendung; danach gilt die Frist ab ihrem eigenen Datum.',
       dueLabel: 'Zu erfassen spätestens am',
     },
     'identification-awaits-review': {
       subject: 'Statusanfrage beantwortet: Ihre Entscheidung nach Prüfung wird erwartet',
-      summary: 'Die Antwort der Staatsanwaltschaft erlaubt den Aufenthalt von sechs Monaten, doch zu dieser Akte ist die Prüfung eines gemeldeten Grundes noch offen.',
+      summary:
+        'Die Antwort der Staatsanwaltschaft erlaubt den Aufenthalt von sechs Monaten, doch zu dieser Akte ist die Prüfung eines gemeldeten Grundes noch offen.',
       ask: 'Der Aufenthalt von sechs Monaten beginnt, sobald Sie über die Prüfung entscheiden (Ereignis withdrawal-decided); ein Entzug schließt die Akte stattdessen ab.',
       dueLabel: 'Entscheidung spätestens am',
     },
     'permanent-residence-review-opened': {
       subject: 'Aufenthaltsakte: Entscheidung über unbegrenzten Aufenthalt erbeten',
-      summary: 'Die betroffene Person erfüllt nun die Voraussetzungen für einen unbegrenzten Aufenthalt (Grundlage in den Einzelheiten).',
+      summary:
+        'Die betroffene Person erfüllt nun die Voraussetzungen für einen unbegrenzten Aufenthalt (Grundlage in den Einzelheiten).',
       ask: 'Bitte entscheiden Sie vor diesem Datum in der Anwendung (Ereignis permanent-residence-decided), ob die B-Karte gewährt wird. Der Aufenthalt von sechs Monaten läuft bis dahin weiter.',
       dueLabel: 'Entscheidung spätestens am',
     },
     'permanent-residence-eligible': {
       subject: 'Aufenthaltsakte: unbegrenzter Aufenthalt kann beantragt werden',
-      summary: 'Die betroffene Person erfüllt nun die Voraussetzungen für einen unbegrenzten Aufenthalt (Grundlage in den Einzelheiten); das Ausländeramt wurde um eine Entscheidung gebeten.',
+      summary:
+        'Die betroffene Person erfüllt nun die Voraussetzungen für einen unbegrenzten Aufenthalt (Grundlage in den Einzelheiten); das Ausländeramt wurde um eine Entscheidung gebeten.',
       ask: 'Die Person kann den Antrag stellen; der Identitätsnachweis (Reisepass, gleichwertiges Reisedokument oder nationaler Personalausweis) sollte spätestens jetzt vorgelegt werden.',
       dueLabel: 'Entscheidung erwartet spätestens am',
     },
@@ -264,19 +278,22 @@ export const de: LanguagePack = {
     },
     'guardianship-ended': {
       subject: 'Aufenthaltsakte: Vormundschaft endet',
-      summary: 'Die betroffene Person wird an diesem Tag 18 Jahre alt: Die Vormundschaft endet. Phase und Aufenthaltsdokument ändern sich nicht.',
+      summary:
+        'Die betroffene Person wird an diesem Tag 18 Jahre alt: Die Vormundschaft endet. Phase und Aufenthaltsdokument ändern sich nicht.',
       ask: 'Der Vormund erhält keine weiteren Mitteilungen zu dieser Akte; Ansprechpartner bleibt das Zentrum.',
       dueLabel: 'Vormundschaft endet am',
     },
     'case-imported': {
       subject: 'Aufenthaltsakte in die Anwendung übernommen',
-      summary: 'Eine laufende Aufenthaltsakte wurde mit ihrem Verlauf in die Anwendung übernommen; ihre Fristen laufen nun hier.',
+      summary:
+        'Eine laufende Aufenthaltsakte wurde mit ihrem Verlauf in die Anwendung übernommen; ihre Fristen laufen nun hier.',
       ask: 'Bitte überprüfen Sie die Akte in der Anwendung: die Phase, das Dokument und die anstehenden Fristen.',
       dueLabel: 'Übernommen am',
     },
     'opened-in-error': {
       subject: 'Aufenthaltsakte annulliert: irrtümlich eröffnet',
-      summary: 'Das Zentrum hat diese Aufenthaltsakte annulliert, die es irrtümlich eröffnet hatte. Sie waren über ihre Eröffnung informiert worden.',
+      summary:
+        'Das Zentrum hat diese Aufenthaltsakte annulliert, die es irrtümlich eröffnet hatte. Sie waren über ihre Eröffnung informiert worden.',
       ask: 'Für diese Akte ist kein Dokument auszustellen.',
       dueLabel: 'Annulliert am',
     },
@@ -288,7 +305,8 @@ export const de: LanguagePack = {
     },
     'delivery-failed': {
       subject: 'Eine Mitteilung konnte nicht zugestellt werden',
-      summary: 'Eine Mitteilung zu dieser Aufenthaltsakte konnte einem Empfänger nicht zugestellt werden (siehe Einzelheiten).',
+      summary:
+        'Eine Mitteilung zu dieser Aufenthaltsakte konnte einem Empfänger nicht zugestellt werden (siehe Einzelheiten).',
       ask: 'Bitte überprüfen Sie die für diesen Empfänger hinterlegte Adresse und lassen Sie sie berichtigen; erreichen Sie den Empfänger bis dahin auf anderem Wege.',
       dueLabel: 'Datum',
     },

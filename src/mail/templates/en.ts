@@ -109,7 +109,8 @@ export const en: LanguagePack = {
     caseworker: "the file's social worker",
     guardian: 'the guardian',
     centre: (code) => `centre ${code}`,
-    prosecutor: (code) => (isLabourAuditorOffice(code) ? `labour auditor's office ${code}` : `prosecutor's office ${code}`),
+    prosecutor: (code) =>
+      isLabourAuditorOffice(code) ? `labour auditor's office ${code}` : `prosecutor's office ${code}`,
     'principal-crown-prosecutor': (code) => `Principal Crown Prosecutor ${code}`,
   },
   kinds: {
@@ -139,13 +140,15 @@ export const en: LanguagePack = {
     },
     'document-expiry-reminder': {
       subject: 'Reminder: residence document expires soon',
-      summary: 'The residence document of this file expires soon, and no decision on its renewal has been recorded yet.',
+      summary:
+        'The residence document of this file expires soon, and no decision on its renewal has been recorded yet.',
       ask: 'Please make sure that whatever the renewal depends on is recorded in the application before this date.',
       dueLabel: 'Document expires on',
     },
     'status-query': {
       subject: 'Status request on a residence file',
-      summary: 'The Immigration Office asks your office for the status of the judicial file linked to this residence file, in order to decide on its residence document.',
+      summary:
+        'The Immigration Office asks your office for the status of the judicial file linked to this residence file, in order to decide on its residence document.',
       ask: 'Please answer the status request in the application before this date: does your office retain the person concerned under this procedure, are the proceedings still ongoing, does the cooperation continue and have the ties been severed.',
       dueLabel: 'Answer by',
     },
@@ -157,13 +160,15 @@ export const en: LanguagePack = {
     },
     'status-query-escalated': {
       subject: 'Status request forwarded to you: no answer received',
-      summary: "The office queried (see details) did not answer a status request on this residence file in time; the request is forwarded to you.",
+      summary:
+        'The office queried (see details) did not answer a status request on this residence file in time; the request is forwarded to you.',
       ask: 'Please answer the status request in the application before this date.',
       dueLabel: 'Answer by',
     },
     'expiry-without-decision': {
       subject: 'Residence document will expire without a decision',
-      summary: 'No answer to the status request was received, also after it was forwarded to the Principal Crown Prosecutor: the residence document will expire without a decision.',
+      summary:
+        'No answer to the status request was received, also after it was forwarded to the Principal Crown Prosecutor: the residence document will expire without a decision.',
       ask: 'The Immigration Office decides whether the one renewal of the three-month document is used; the centre is informed.',
       dueLabel: 'Document expires on',
     },
@@ -193,25 +198,29 @@ export const en: LanguagePack = {
     },
     'answer-not-due-before-expiry': {
       subject: 'Status request: no answer can be due before the document expires',
-      summary: 'The answer to the status request on this residence file can only be due on or after the day the residence document expires (see details).',
+      summary:
+        'The answer to the status request on this residence file can only be due on or after the day the residence document expires (see details).',
       ask: 'Please decide how the file continues beyond the expiry: a new document, the one renewal of the three-month document, or non-renewal.',
       dueLabel: 'Document expires on',
     },
     'expiry-decision-needed': {
       subject: 'Residence document expired: your decision is needed',
-      summary: "The residence document of this file has expired before the prosecutor's office had the full period to answer the status request, so the file was not closed.",
+      summary:
+        "The residence document of this file has expired before the prosecutor's office had the full period to answer the status request, so the file was not closed.",
       ask: 'Please record either the new document (event document-issued) or that the document is not renewed (event not-renewed).',
       dueLabel: 'Expired on',
     },
     'deadline-passed-unnoticed': {
       subject: 'Residence file: a deadline passed while the application was unavailable',
-      summary: 'A deadline that would close this residence file (see details) passed while the application was unavailable; the file was not closed.',
+      summary:
+        'A deadline that would close this residence file (see details) passed while the application was unavailable; the file was not closed.',
       ask: 'If something happened in time (a complaint, a new document, an answer), record it in the application before this date; afterwards the deadline applies as of its own date.',
       dueLabel: 'Record it by',
     },
     'identification-awaits-review': {
       subject: 'Status request answered: your review decision is awaited',
-      summary: "The prosecutor's answer allows the six-month residence, but a review of a reported ground is still open on this file.",
+      summary:
+        "The prosecutor's answer allows the six-month residence, but a review of a reported ground is still open on this file.",
       ask: 'The six-month residence starts once you decide the review (event withdrawal-decided); a withdrawal ends the file instead.',
       dueLabel: 'Decide by',
     },
@@ -223,7 +232,8 @@ export const en: LanguagePack = {
     },
     'permanent-residence-eligible': {
       subject: 'Residence file: unlimited residence may be requested',
-      summary: 'The person concerned has become eligible for residence of unlimited duration (basis in the details); the Immigration Office has been asked to decide.',
+      summary:
+        'The person concerned has become eligible for residence of unlimited duration (basis in the details); the Immigration Office has been asked to decide.',
       ask: 'The person may apply; proof of identity (passport, equivalent travel document or national identity card) should be provided at the latest now.',
       dueLabel: 'Decision expected by',
     },
@@ -241,7 +251,8 @@ export const en: LanguagePack = {
     },
     'permanent-residence-refused': {
       subject: 'Residence file: unlimited residence refused',
-      summary: 'The Immigration Office has refused residence of unlimited duration on this file (reason in the details).',
+      summary:
+        'The Immigration Office has refused residence of unlimited duration on this file (reason in the details).',
       ask: 'The six-month residence continues as before.',
       dueLabel: 'Date',
     },
@@ -259,19 +270,22 @@ export const en: LanguagePack = {
     },
     'guardianship-ended': {
       subject: 'Residence file: guardianship ends',
-      summary: 'The person concerned turns 18 on this date: the guardianship ends. The stage and the residence document do not change.',
+      summary:
+        'The person concerned turns 18 on this date: the guardianship ends. The stage and the residence document do not change.',
       ask: 'The guardian receives no further notices about this file; the centre remains the contact.',
       dueLabel: 'Guardianship ends on',
     },
     'case-imported': {
       subject: 'Residence file brought into the application',
-      summary: 'A running residence file has been brought into the application with its history; its deadlines now run here.',
+      summary:
+        'A running residence file has been brought into the application with its history; its deadlines now run here.',
       ask: 'Please check the file in the application: the stage, the document and the upcoming deadlines.',
       dueLabel: 'Imported on',
     },
     'opened-in-error': {
       subject: 'Residence file cancelled: opened by mistake',
-      summary: 'The centre has cancelled this residence file, which it had opened by mistake. You were told of its opening.',
+      summary:
+        'The centre has cancelled this residence file, which it had opened by mistake. You were told of its opening.',
       ask: 'No document needs to be issued for this file.',
       dueLabel: 'Cancelled on',
     },
@@ -283,7 +297,7 @@ export const en: LanguagePack = {
     },
     'delivery-failed': {
       subject: 'A notice could not be delivered',
-      summary: "A notice about this residence file could not be delivered to a recipient (see details).",
+      summary: 'A notice about this residence file could not be delivered to a recipient (see details).',
       ask: 'Please check the address on record for this recipient and have it corrected; until then, reach the recipient by other means.',
       dueLabel: 'Date',
     },

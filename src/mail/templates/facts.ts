@@ -20,7 +20,8 @@ export function formatLegalDate(date: IsoDate, locale: string): string {
   return `${dt.toLocaleString(DateTime.DATE_HUGE)} (${date})`;
 }
 
-const isOneOf = (codes: readonly string[], code: unknown): code is string => typeof code === 'string' && codes.includes(code);
+const isOneOf = (codes: readonly string[], code: unknown): code is string =>
+  typeof code === 'string' && codes.includes(code);
 /** An opaque reference may be shown as is; anything else could carry words nobody checked. */
 const OPAQUE_REFERENCE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/;
 
@@ -37,7 +38,8 @@ const verbatimIf =
   (value, pack) =>
     accept(value) ? String(value) : pack.words.seeApplication;
 
-const yesNo: Describe = (value, pack) => (value === true ? pack.yesNo.yes : value === false ? pack.yesNo.no : undefined);
+const yesNo: Describe = (value, pack) =>
+  value === true ? pack.yesNo.yes : value === false ? pack.yesNo.no : undefined;
 
 /** A recipient label (`recipientLabel` of notices.ts) in words; only known codes are shown. */
 function recipientWords(label: string, pack: LanguagePack): string {
@@ -65,7 +67,8 @@ const DESCRIBE: Record<FactKey, Describe> = {
   stage: fromTable((p) => p.stages),
   documentType: fromTable((p) => p.documentTypes),
   renewal: verbatimIf((v) => typeof v === 'string' && /^\d{1,3}$/.test(v)),
-  documentValidUntil: (v, pack) => (typeof v === 'string' ? formatLegalDate(v, pack.locale) : pack.words.seeApplication),
+  documentValidUntil: (v, pack) =>
+    typeof v === 'string' ? formatLegalDate(v, pack.locale) : pack.words.seeApplication,
   minor: yesNo,
   deadline: fromTable((p) => p.deadlines),
   outcome: fromTable((p) => p.outcomes),

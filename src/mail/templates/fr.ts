@@ -104,7 +104,8 @@ export const fr: LanguagePack = {
   identityProof: { missing: 'encore à fournir', provided: 'fournie' },
   humanitarianCandidate: 'envisageable : la procédure a duré plus de deux ans',
   recipients: {
-    [UNDELIVERED_AFTER_RETRIES]: 'un destinataire que le relais de messagerie n’a pas pu atteindre après plusieurs tentatives',
+    [UNDELIVERED_AFTER_RETRIES]:
+      'un destinataire que le relais de messagerie n’a pas pu atteindre après plusieurs tentatives',
     'immigration-office': 'l’Office des Étrangers',
     caseworker: 'l’assistant social du dossier',
     guardian: 'le tuteur',
@@ -133,19 +134,22 @@ export const fr: LanguagePack = {
     },
     'reflection-ending-reminder': {
       subject: 'Rappel : la période de réflexion se termine bientôt',
-      summary: 'La période de réflexion de ce dossier se termine bientôt et aucune plainte ni déclaration n’a été enregistrée.',
+      summary:
+        'La période de réflexion de ce dossier se termine bientôt et aucune plainte ni déclaration n’a été enregistrée.',
       ask: 'Si une plainte a été déposée ou une déclaration faite, enregistrez-la dans l’application (événement complaint-filed) avant cette date ; sinon, le dossier est clôturé à la fin de la période.',
       dueLabel: 'Fin de la période de réflexion le',
     },
     'document-expiry-reminder': {
       subject: 'Rappel : le document de séjour expire bientôt',
-      summary: 'Le document de séjour de ce dossier expire bientôt et aucune décision sur son renouvellement n’a encore été enregistrée.',
+      summary:
+        'Le document de séjour de ce dossier expire bientôt et aucune décision sur son renouvellement n’a encore été enregistrée.',
       ask: 'Veuillez veiller à ce que tout ce dont dépend le renouvellement soit enregistré dans l’application avant cette date.',
       dueLabel: 'Le document expire le',
     },
     'status-query': {
       subject: 'Demande de statut concernant un dossier de séjour',
-      summary: 'L’Office des Étrangers vous demande l’état du dossier judiciaire lié à ce dossier de séjour, afin de statuer sur son document de séjour.',
+      summary:
+        'L’Office des Étrangers vous demande l’état du dossier judiciaire lié à ce dossier de séjour, afin de statuer sur son document de séjour.',
       ask: 'Veuillez répondre à la demande de statut dans l’application avant cette date : retenez-vous la personne concernée dans le cadre de cette procédure, la procédure judiciaire est-elle toujours en cours, la coopération se poursuit-elle et les liens sont-ils rompus.',
       dueLabel: 'Réponse attendue au plus tard le',
     },
@@ -157,13 +161,15 @@ export const fr: LanguagePack = {
     },
     'status-query-escalated': {
       subject: 'Demande de statut transmise : aucune réponse reçue',
-      summary: 'L’instance interrogée (voir les détails) n’a pas répondu à temps à une demande de statut concernant ce dossier de séjour ; la demande vous est transmise.',
+      summary:
+        'L’instance interrogée (voir les détails) n’a pas répondu à temps à une demande de statut concernant ce dossier de séjour ; la demande vous est transmise.',
       ask: 'Veuillez répondre à la demande de statut dans l’application avant cette date.',
       dueLabel: 'Réponse attendue au plus tard le',
     },
     'expiry-without-decision': {
       subject: 'Le document de séjour expirera sans décision',
-      summary: 'Aucune réponse à la demande de statut n’a été reçue, y compris après sa transmission au procureur général : le document de séjour expirera sans décision.',
+      summary:
+        'Aucune réponse à la demande de statut n’a été reçue, y compris après sa transmission au procureur général : le document de séjour expirera sans décision.',
       ask: 'L’Office des Étrangers décide si l’unique renouvellement du document de trois mois est utilisé ; le centre en est informé.',
       dueLabel: 'Le document expire le',
     },
@@ -175,7 +181,8 @@ export const fr: LanguagePack = {
     },
     'withdrawal-review-opened': {
       subject: 'Examen demandé : retrait éventuel',
-      summary: 'Un motif de retrait ou de non-renouvellement a été signalé pour ce dossier de séjour (voir les détails).',
+      summary:
+        'Un motif de retrait ou de non-renouvellement a été signalé pour ce dossier de séjour (voir les détails).',
       ask: 'Veuillez l’examiner et enregistrer votre décision dans l’application (événement withdrawal-decided) avant cette date.',
       dueLabel: 'Décision au plus tard le',
     },
@@ -193,37 +200,43 @@ export const fr: LanguagePack = {
     },
     'answer-not-due-before-expiry': {
       subject: 'Demande de statut : aucune réponse ne peut être attendue avant l’expiration du document',
-      summary: 'La réponse à la demande de statut concernant ce dossier de séjour ne peut être attendue qu’à partir du jour où le document de séjour expire (voir les détails).',
+      summary:
+        'La réponse à la demande de statut concernant ce dossier de séjour ne peut être attendue qu’à partir du jour où le document de séjour expire (voir les détails).',
       ask: 'Veuillez décider de la suite du dossier au-delà de l’expiration : un nouveau document, l’unique renouvellement du document de trois mois, ou le non-renouvellement.',
       dueLabel: 'Le document expire le',
     },
     'expiry-decision-needed': {
       subject: 'Document de séjour expiré : votre décision est nécessaire',
-      summary: 'Le document de séjour de ce dossier a expiré avant que le parquet ait disposé de tout le délai pour répondre à la demande de statut ; le dossier n’a donc pas été clôturé.',
+      summary:
+        'Le document de séjour de ce dossier a expiré avant que le parquet ait disposé de tout le délai pour répondre à la demande de statut ; le dossier n’a donc pas été clôturé.',
       ask: 'Veuillez enregistrer soit le nouveau document (événement document-issued), soit le non-renouvellement du document (événement not-renewed).',
       dueLabel: 'Expiré le',
     },
     'deadline-passed-unnoticed': {
       subject: 'Dossier de séjour : une échéance est passée pendant l’indisponibilité de l’application',
-      summary: 'Une échéance qui aurait clôturé ce dossier de séjour (voir les détails) est passée pendant que l’application était indisponible ; le dossier n’a pas été clôturé.',
+      summary:
+        'Une échéance qui aurait clôturé ce dossier de séjour (voir les détails) est passée pendant que l’application était indisponible ; le dossier n’a pas été clôturé.',
       ask: 'Si quelque chose s’est produit à temps (une plainte, un nouveau document, une réponse), enregistrez-le dans l’application avant cette date ; ensuite, l’échéance s’applique à sa propre date.',
       dueLabel: 'À enregistrer au plus tard le',
     },
     'identification-awaits-review': {
       subject: 'Réponse à la demande de statut : votre décision d’examen est attendue',
-      summary: 'La réponse du parquet permet le séjour de six mois, mais l’examen d’un motif signalé est toujours ouvert pour ce dossier.',
+      summary:
+        'La réponse du parquet permet le séjour de six mois, mais l’examen d’un motif signalé est toujours ouvert pour ce dossier.',
       ask: 'Le séjour de six mois commence dès que vous statuez sur l’examen (événement withdrawal-decided) ; un retrait clôture au contraire le dossier.',
       dueLabel: 'Décision au plus tard le',
     },
     'permanent-residence-review-opened': {
       subject: 'Dossier de séjour : décision sur le séjour à durée illimitée demandée',
-      summary: 'La personne concernée remplit désormais les conditions d’un séjour à durée illimitée (fondement dans les détails).',
+      summary:
+        'La personne concernée remplit désormais les conditions d’un séjour à durée illimitée (fondement dans les détails).',
       ask: 'Veuillez décider dans l’application (événement permanent-residence-decided) si la carte B est accordée, avant cette date. Le séjour de six mois se poursuit entre-temps.',
       dueLabel: 'Décision au plus tard le',
     },
     'permanent-residence-eligible': {
       subject: 'Dossier de séjour : le séjour à durée illimitée peut être demandé',
-      summary: 'La personne concernée remplit désormais les conditions d’un séjour à durée illimitée (fondement dans les détails) ; l’Office des Étrangers a été invité à statuer.',
+      summary:
+        'La personne concernée remplit désormais les conditions d’un séjour à durée illimitée (fondement dans les détails) ; l’Office des Étrangers a été invité à statuer.',
       ask: 'La personne peut en faire la demande ; la preuve d’identité (passeport, titre de voyage équivalent ou carte d’identité nationale) doit être fournie au plus tard maintenant.',
       dueLabel: 'Décision attendue au plus tard le',
     },
@@ -259,19 +272,22 @@ export const fr: LanguagePack = {
     },
     'guardianship-ended': {
       subject: 'Dossier de séjour : fin de la tutelle',
-      summary: 'La personne concernée atteint 18 ans à cette date : la tutelle prend fin. La phase et le document de séjour ne changent pas.',
+      summary:
+        'La personne concernée atteint 18 ans à cette date : la tutelle prend fin. La phase et le document de séjour ne changent pas.',
       ask: 'Le tuteur ne reçoit plus d’avis concernant ce dossier ; le centre reste l’interlocuteur.',
       dueLabel: 'Fin de la tutelle le',
     },
     'case-imported': {
       subject: 'Dossier de séjour repris dans l’application',
-      summary: 'Un dossier de séjour en cours a été repris dans l’application avec son historique ; ses échéances courent désormais ici.',
+      summary:
+        'Un dossier de séjour en cours a été repris dans l’application avec son historique ; ses échéances courent désormais ici.',
       ask: 'Veuillez vérifier le dossier dans l’application : la phase, le document et les prochaines échéances.',
       dueLabel: 'Repris le',
     },
     'opened-in-error': {
       subject: 'Dossier de séjour annulé : ouvert par erreur',
-      summary: 'Le centre a annulé ce dossier de séjour, qu’il avait ouvert par erreur. Vous aviez été informé de son ouverture.',
+      summary:
+        'Le centre a annulé ce dossier de séjour, qu’il avait ouvert par erreur. Vous aviez été informé de son ouverture.',
       ask: 'Aucun document ne doit être délivré pour ce dossier.',
       dueLabel: 'Annulé le',
     },

@@ -133,19 +133,22 @@ export const nl: LanguagePack = {
     },
     'reflection-ending-reminder': {
       subject: 'Herinnering: reflectieperiode loopt binnenkort af',
-      summary: 'De reflectieperiode van dit dossier loopt binnenkort af en er werd geen klacht of verklaring geregistreerd.',
+      summary:
+        'De reflectieperiode van dit dossier loopt binnenkort af en er werd geen klacht of verklaring geregistreerd.',
       ask: 'Werd er een klacht ingediend of een verklaring afgelegd, registreer die dan vóór deze datum in de toepassing (gebeurtenis complaint-filed); anders wordt het dossier afgesloten wanneer de periode afloopt.',
       dueLabel: 'Reflectieperiode loopt af op',
     },
     'document-expiry-reminder': {
       subject: 'Herinnering: verblijfsdocument verloopt binnenkort',
-      summary: 'Het verblijfsdocument van dit dossier verloopt binnenkort en er werd nog geen beslissing over de verlenging geregistreerd.',
+      summary:
+        'Het verblijfsdocument van dit dossier verloopt binnenkort en er werd nog geen beslissing over de verlenging geregistreerd.',
       ask: 'Gelieve ervoor te zorgen dat alles waarvan de verlenging afhangt vóór deze datum in de toepassing geregistreerd is.',
       dueLabel: 'Document verloopt op',
     },
     'status-query': {
       subject: 'Statusaanvraag over een verblijfsdossier',
-      summary: 'De Dienst Vreemdelingenzaken vraagt u naar de stand van het gerechtelijk dossier dat met dit verblijfsdossier verbonden is, om over het verblijfsdocument te beslissen.',
+      summary:
+        'De Dienst Vreemdelingenzaken vraagt u naar de stand van het gerechtelijk dossier dat met dit verblijfsdossier verbonden is, om over het verblijfsdocument te beslissen.',
       ask: 'Gelieve de statusaanvraag vóór deze datum in de toepassing te beantwoorden: beschouwt u de betrokkene als vallend onder deze procedure, loopt de gerechtelijke procedure nog, gaat de medewerking door en zijn de banden verbroken.',
       dueLabel: 'Antwoord uiterlijk op',
     },
@@ -157,13 +160,15 @@ export const nl: LanguagePack = {
     },
     'status-query-escalated': {
       subject: 'Statusaanvraag aan u doorgestuurd: geen antwoord ontvangen',
-      summary: 'De bevraagde instantie (zie details) heeft een statusaanvraag over dit verblijfsdossier niet tijdig beantwoord; de aanvraag wordt aan u doorgestuurd.',
+      summary:
+        'De bevraagde instantie (zie details) heeft een statusaanvraag over dit verblijfsdossier niet tijdig beantwoord; de aanvraag wordt aan u doorgestuurd.',
       ask: 'Gelieve de statusaanvraag vóór deze datum in de toepassing te beantwoorden.',
       dueLabel: 'Antwoord uiterlijk op',
     },
     'expiry-without-decision': {
       subject: 'Verblijfsdocument verloopt zonder beslissing',
-      summary: 'Op de statusaanvraag kwam geen antwoord, ook niet nadat ze naar de procureur-generaal werd doorgestuurd: het verblijfsdocument verloopt zonder beslissing.',
+      summary:
+        'Op de statusaanvraag kwam geen antwoord, ook niet nadat ze naar de procureur-generaal werd doorgestuurd: het verblijfsdocument verloopt zonder beslissing.',
       ask: 'De Dienst Vreemdelingenzaken beslist of de enige verlenging van het document van drie maanden gebruikt wordt; het centrum wordt op de hoogte gebracht.',
       dueLabel: 'Document verloopt op',
     },
@@ -193,25 +198,29 @@ export const nl: LanguagePack = {
     },
     'answer-not-due-before-expiry': {
       subject: 'Statusaanvraag: geen antwoord verwacht vóór het document verloopt',
-      summary: 'Het antwoord op de statusaanvraag over dit verblijfsdossier kan pas verwacht worden op of na de dag waarop het verblijfsdocument verloopt (zie details).',
+      summary:
+        'Het antwoord op de statusaanvraag over dit verblijfsdossier kan pas verwacht worden op of na de dag waarop het verblijfsdocument verloopt (zie details).',
       ask: 'Gelieve te beslissen hoe het dossier na het verstrijken verdergaat: een nieuw document, de enige verlenging van het document van drie maanden, of niet-verlenging.',
       dueLabel: 'Document verloopt op',
     },
     'expiry-decision-needed': {
       subject: 'Verblijfsdocument verlopen: uw beslissing is nodig',
-      summary: 'Het verblijfsdocument van dit dossier is verlopen voordat het parket over de volledige termijn beschikte om de statusaanvraag te beantwoorden; daarom werd het dossier niet afgesloten.',
+      summary:
+        'Het verblijfsdocument van dit dossier is verlopen voordat het parket over de volledige termijn beschikte om de statusaanvraag te beantwoorden; daarom werd het dossier niet afgesloten.',
       ask: 'Gelieve in de toepassing ofwel het nieuwe document te registreren (gebeurtenis document-issued), ofwel dat het document niet verlengd wordt (gebeurtenis not-renewed).',
       dueLabel: 'Verlopen op',
     },
     'deadline-passed-unnoticed': {
       subject: 'Verblijfsdossier: een termijn verstreek terwijl de toepassing niet beschikbaar was',
-      summary: 'Een termijn die dit verblijfsdossier zou afsluiten (zie details), verstreek terwijl de toepassing niet beschikbaar was; het dossier werd niet afgesloten.',
+      summary:
+        'Een termijn die dit verblijfsdossier zou afsluiten (zie details), verstreek terwijl de toepassing niet beschikbaar was; het dossier werd niet afgesloten.',
       ask: 'Is er tijdig iets gebeurd (een klacht, een nieuw document, een antwoord), registreer het dan vóór deze datum in de toepassing; daarna geldt de termijn vanaf zijn eigen datum.',
       dueLabel: 'Te registreren uiterlijk op',
     },
     'identification-awaits-review': {
       subject: 'Statusaanvraag beantwoord: uw beslissing na onderzoek wordt verwacht',
-      summary: 'Het antwoord van het parket laat het verblijf van zes maanden toe, maar voor dit dossier loopt nog een onderzoek van een gemelde grond.',
+      summary:
+        'Het antwoord van het parket laat het verblijf van zes maanden toe, maar voor dit dossier loopt nog een onderzoek van een gemelde grond.',
       ask: 'Het verblijf van zes maanden begint zodra u over het onderzoek beslist (gebeurtenis withdrawal-decided); een intrekking sluit het dossier in plaats daarvan af.',
       dueLabel: 'Beslissing uiterlijk op',
     },
@@ -223,7 +232,8 @@ export const nl: LanguagePack = {
     },
     'permanent-residence-eligible': {
       subject: 'Verblijfsdossier: verblijf van onbepaalde duur kan worden aangevraagd',
-      summary: 'De betrokkene komt voortaan in aanmerking voor een verblijf van onbepaalde duur (grond in de details); de Dienst Vreemdelingenzaken werd gevraagd te beslissen.',
+      summary:
+        'De betrokkene komt voortaan in aanmerking voor een verblijf van onbepaalde duur (grond in de details); de Dienst Vreemdelingenzaken werd gevraagd te beslissen.',
       ask: 'De betrokkene kan het aanvragen; het identiteitsbewijs (paspoort, gelijkwaardig reisdocument of nationale identiteitskaart) moet uiterlijk nu worden voorgelegd.',
       dueLabel: 'Beslissing verwacht uiterlijk op',
     },
@@ -235,13 +245,15 @@ export const nl: LanguagePack = {
     },
     'permanent-residence-review-overdue': {
       subject: 'Beslissing over verblijf van onbepaalde duur te laat',
-      summary: 'De beslissing over het verblijf van onbepaalde duur voor dit dossier werd verwacht en is niet geregistreerd.',
+      summary:
+        'De beslissing over het verblijf van onbepaalde duur voor dit dossier werd verwacht en is niet geregistreerd.',
       ask: 'Gelieve uw beslissing zo snel mogelijk in de toepassing te registreren (gebeurtenis permanent-residence-decided).',
       dueLabel: 'Verwacht op',
     },
     'permanent-residence-refused': {
       subject: 'Verblijfsdossier: verblijf van onbepaalde duur geweigerd',
-      summary: 'De Dienst Vreemdelingenzaken heeft het verblijf van onbepaalde duur voor dit dossier geweigerd (reden in de details).',
+      summary:
+        'De Dienst Vreemdelingenzaken heeft het verblijf van onbepaalde duur voor dit dossier geweigerd (reden in de details).',
       ask: 'Het verblijf van zes maanden loopt verder zoals voorheen.',
       dueLabel: 'Datum',
     },
@@ -259,19 +271,22 @@ export const nl: LanguagePack = {
     },
     'guardianship-ended': {
       subject: 'Verblijfsdossier: einde van de voogdij',
-      summary: 'De betrokkene wordt op deze datum 18 jaar: de voogdij eindigt. De fase en het verblijfsdocument veranderen niet.',
+      summary:
+        'De betrokkene wordt op deze datum 18 jaar: de voogdij eindigt. De fase en het verblijfsdocument veranderen niet.',
       ask: 'De voogd ontvangt geen berichten meer over dit dossier; het centrum blijft het aanspreekpunt.',
       dueLabel: 'Voogdij eindigt op',
     },
     'case-imported': {
       subject: 'Verblijfsdossier in de toepassing opgenomen',
-      summary: 'Een lopend verblijfsdossier werd met zijn voorgeschiedenis in de toepassing opgenomen; de termijnen ervan lopen voortaan hier.',
+      summary:
+        'Een lopend verblijfsdossier werd met zijn voorgeschiedenis in de toepassing opgenomen; de termijnen ervan lopen voortaan hier.',
       ask: 'Gelieve het dossier in de toepassing na te kijken: de fase, het document en de komende termijnen.',
       dueLabel: 'Opgenomen op',
     },
     'opened-in-error': {
       subject: 'Verblijfsdossier geannuleerd: per vergissing geopend',
-      summary: 'Het centrum heeft dit verblijfsdossier, dat het per vergissing had geopend, geannuleerd. U werd van de opening op de hoogte gebracht.',
+      summary:
+        'Het centrum heeft dit verblijfsdossier, dat het per vergissing had geopend, geannuleerd. U werd van de opening op de hoogte gebracht.',
       ask: 'Voor dit dossier hoeft geen document te worden afgegeven.',
       dueLabel: 'Geannuleerd op',
     },

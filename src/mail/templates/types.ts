@@ -1,6 +1,12 @@
 import type { NoticeKind } from '../../domain/notices';
 import type { DeadlineKind, Outcome, Stage } from '../../domain/schemas/case';
-import { otherStatusGranted, PERMANENT_RESIDENCE_REFUSAL_REASONS, proceedingsEnded, type DocumentType, type WithdrawalGround } from '../../domain/schemas/events';
+import {
+  otherStatusGranted,
+  PERMANENT_RESIDENCE_REFUSAL_REASONS,
+  proceedingsEnded,
+  type DocumentType,
+  type WithdrawalGround,
+} from '../../domain/schemas/events';
 
 /**
  * The words of one language. The layout lives once, in render.ts; a language
