@@ -13,6 +13,7 @@ describe('the real dev server', () => {
   it('runs a trivial workflow to completion', async () => {
     const worker = await Worker.create({
       connection: stack.env.nativeConnection,
+      namespace: stack.env.namespace,
       taskQueue: 'plumbing-dev',
       workflowsPath: require.resolve('../fixtures/plumbing-workflows'),
     });

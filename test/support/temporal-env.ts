@@ -1,11 +1,15 @@
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
+import { Connection } from '@temporalio/client';
+import Long from 'long';
 import { bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
 import { FAILURE_CONVERTER_PATH } from '../../src/crypto/data-converter';
 import { workflowCode } from '../../src/temporal/workflow-bundle';
 import { SA } from '../../src/domain/search-attribute-keys';
 import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
 import { PROJECT_ROOT, temporalCliPath, temporalTestServerPath } from '../../tools/stack/temporal-binaries';
+import { waitUntil } from '../../tools/stack/wait';
 
 /** The real time-skipping test server from the pinned binary (this machine cannot download it). */
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
@@ -16,14 +20,45 @@ export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
   return env;
 }
 
-/** The real dev server (Temporal CLI) with the case search attributes registered. */
-export const devServerEnv = (): Promise<TestWorkflowEnvironment> =>
-  TestWorkflowEnvironment.createLocal({
-    server: {
-      executable: { type: 'existing-path', path: temporalCliPath() },
-      searchAttributes: Object.values(SA),
-    },
-  });
+/** Where the integration project's shared dev server listens (set by its globalSetup, shared-dev-server.ts). */
+export const SHARED_ADDRESS_VARIABLE = 'TEST_SHARED_TEMPORAL_ADDRESS';
+
+/** How the real dev server (Temporal CLI) starts: the pinned binary, the case search attributes registered. */
+export const devServerOptions = () => ({
+  server: {
+    executable: { type: 'existing-path' as const, path: temporalCliPath() },
+    searchAttributes: Object.values(SA),
+  },
+});
+
+/**
+ * The real dev server for one test file: a namespace of its own (its case lists see only its cases)
+ * on the integration project's shared server (shared-dev-server.ts), or a server of its own when the
+ * file runs without that project's globalSetup.
+ */
+export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
+  const address = process.env[SHARED_ADDRESS_VARIABLE];
+  if (!address) return TestWorkflowEnvironment.createLocal(devServerOptions());
+  const namespace = `test-${randomUUID()}`;
+  const connection = await Connection.connect({ address });
+  try {
+    await connection.workflowService.registerNamespace({
+      namespace,
+      workflowExecutionRetentionPeriod: { seconds: Long.fromNumber(86_400) },
+    });
+    await registerSearchAttributes(connection, namespace);
+    // The server's namespace cache learns of the new namespace within a moment.
+    await waitUntil(
+      `namespace ${namespace}`,
+      () => connection.workflowService.describeNamespace({ namespace }).then(() => true),
+      10_000,
+      100,
+    );
+  } finally {
+    await connection.close();
+  }
+  return TestWorkflowEnvironment.createFromExistingServer({ address, namespace });
+}
 
 let bundle: Promise<WorkflowBundleOption> | undefined;
 
