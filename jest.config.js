@@ -1,29 +1,32 @@
 /** @type {import('jest').Config} */
-const project = (name, extra = {}) => ({
+const project = (name, folder, files, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
-  roots: [`<rootDir>/test/${name}`],
-  testMatch: ['**/*.test.ts'],
+  roots: [`<rootDir>/test/${folder}`],
+  testMatch: files.map((f) => `**/test/${folder}/${f}.test.ts`),
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
   ...extra,
 });
 
+/** The integration files that start, time and kill real processes: one at a time (`--runInBand`). */
+const SYSTEM = ['faults', 'load', 'shutdown', 'fuzz', 'bench-quick', 'production-worker'];
+
 /**
  * unit: pure code and in-process servers, seconds (`npm run test:unit`); workflow: each file on a
- * time-skipping server of its own, so files run side by side; integration: real processes and
- * timings, one file at a time (`npm test` runs it with --runInBand), the API-level files on one
- * shared dev server, each in a namespace of its own.
+ * time-skipping server of its own; api: the API-level integration files, on one shared dev server,
+ * each in a namespace of its own. These three run side by side. system: the files of SYSTEM, alone.
  */
 module.exports = {
   // A global option: projects cannot set their own.
   testTimeout: 120_000,
   projects: [
-    project('unit'),
-    project('workflow'),
-    project('integration', {
+    project('unit', 'unit', ['*']),
+    project('workflow', 'workflow', ['*']),
+    project('api', 'integration', ['!(' + SYSTEM.join('|') + ')'], {
       globalSetup: '<rootDir>/test/support/shared-dev-server.ts',
       globalTeardown: '<rootDir>/test/support/shared-dev-server-teardown.ts',
     }),
+    project('system', 'integration', ['{' + SYSTEM.join(',') + '}']),
   ],
 };

@@ -16,8 +16,8 @@ import { join } from 'node:path';
 import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
 import { PROJECT_ROOT } from '../../tools/stack/temporal-binaries';
 
-/** Seconds of fuzzing per role in `npm test`: 8 × 4 roles, a bounded run; `npm run fuzz` fuzzes for minutes. */
-const SECONDS = Number(process.env.FUZZ_SECONDS ?? 8);
+/** Seconds of fuzzing per role in `npm test`: 5 × 4 roles, a bounded run; `npm run fuzz` fuzzes for minutes. */
+const SECONDS = Number(process.env.FUZZ_SECONDS ?? 5);
 /** A fixed seed in `npm test` (reproducible); `npm run fuzz` draws one unless FUZZ_SEED is set. */
 const SEED = process.env.FUZZ_SEED ?? (process.env.FUZZ_SECONDS ? undefined : '20261123');
 const CHECKS = [
