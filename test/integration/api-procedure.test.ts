@@ -219,6 +219,9 @@ describe('openings and cancellations', () => {
   it('refuses a past opening whose reflection is over, pointing to the import', async () => {
     const res = await api('payoke').post('/v1/cases', openingBody({ openedOn: addDays(today(), -46) }));
     expectProblem(res, 400);
+    expect(res.body.detail).toMatch(
+      /^the case cannot be opened: a case opened on .* had its reflection period end on /,
+    );
     expect(res.body).toMatchObject({
       code: 'reflection-already-over',
       invalidParams: [{ name: 'body.openedOn', reason: expect.stringMatching(/import/) }],

@@ -1,5 +1,4 @@
-import type { IsoDate } from '../calendar';
-import { addPeriod, minDate, subtractPeriod } from '../calendar';
+import { addPeriod, minDate, subtractPeriod, type IsoDate, type Period } from '../calendar';
 import { courtOfAppealOf } from '../codes';
 import { POLICY } from '../policy';
 import type { Outcome } from '../schemas/case';
@@ -87,25 +86,32 @@ export function closeQuery(s: CaseState, why: 'answered' | 'closed'): void {
 
 const latest = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
-/** Reply deadline (PROCEDURE.md): max(sent + 2 days, min(sent + 14 days, expiry − 7 days)). */
-export const replyDeadline = (sentOn: IsoDate, expiry: IsoDate): IsoDate =>
-  latest(
-    addPeriod(sentOn, POLICY.statusQuery.replyAtLeast),
-    minDate(
-      addPeriod(sentOn, POLICY.statusQuery.replyWithin),
-      subtractPeriod(expiry, POLICY.statusQuery.replyNoLaterThanBeforeExpiry),
-    ),
-  );
+/** A deadline set for an office (PROCEDURE.md): max(from + atLeast, min(from + within, expiry − beforeExpiry)). */
+function boundedDeadline(
+  from: IsoDate,
+  expiry: IsoDate,
+  b: { within: Period; atLeast: Period; beforeExpiry: Period },
+): IsoDate {
+  return latest(addPeriod(from, b.atLeast), minDate(addPeriod(from, b.within), subtractPeriod(expiry, b.beforeExpiry)));
+}
 
-/** Escalation deadline (PROCEDURE.md): max(escalated + 2 days, min(escalated + 7 days, expiry − 1 day)). */
+const Q = POLICY.statusQuery;
+
+/** Reply deadline: max(sent + 2 days, min(sent + 14 days, expiry − 7 days)). */
+export const replyDeadline = (sentOn: IsoDate, expiry: IsoDate): IsoDate =>
+  boundedDeadline(sentOn, expiry, {
+    within: Q.replyWithin,
+    atLeast: Q.replyAtLeast,
+    beforeExpiry: Q.replyNoLaterThanBeforeExpiry,
+  });
+
+/** Escalation deadline: max(escalated + 2 days, min(escalated + 7 days, expiry − 1 day)). */
 export const escalationDeadline = (escalatedOn: IsoDate, expiry: IsoDate): IsoDate =>
-  latest(
-    addPeriod(escalatedOn, POLICY.statusQuery.escalationAtLeast),
-    minDate(
-      addPeriod(escalatedOn, POLICY.statusQuery.escalationReplyWithin),
-      subtractPeriod(expiry, POLICY.statusQuery.escalationNoLaterThanBeforeExpiry),
-    ),
-  );
+  boundedDeadline(escalatedOn, expiry, {
+    within: Q.escalationReplyWithin,
+    atLeast: Q.escalationAtLeast,
+    beforeExpiry: Q.escalationNoLaterThanBeforeExpiry,
+  });
 
 /** An answer that cannot be due before the expiry (dates reported late, a late import): the Immigration Office is told at once. */
 function warnIfDueAfterExpiry(s: CaseState, q: OpenQuery): void {

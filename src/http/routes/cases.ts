@@ -93,12 +93,12 @@ export function casesRouter(gateway: CaseGateway): Router {
   return r;
 }
 
-/** Values that cannot open a case are a 400 naming the field, with the refusal's code. */
+/** Values that cannot open a case are a 400 that says why in words, names the field and carries the refusal's code. */
 function refuseOpening(opening: CaseOpening, opts: { imported: boolean }): void {
   const refusal = whyOpeningRefused(opening, dateAt(Date.now()), opts);
   if (!refusal) return;
   const name = `body.${refusal.field}`;
-  throw new HttpProblem(400, `invalid body: ${name}`, {
+  throw new HttpProblem(400, `the case cannot be opened: ${refusal.message}`, {
     code: refusal.code,
     invalidParams: [{ name, reason: refusal.message }],
   });
