@@ -9,20 +9,40 @@ import { POLICY } from './policy';
  */
 export type RefusalFacts = Readonly<Record<string, string>>;
 
-const REFUSAL_TEXT = {
+/**
+ * Facts are codes (a stage, a list of stages or document types joined by commas, a track `minor` or
+ * `adult`): each language renders them in its own words.
+ */
+const STAGE_WORDS: Record<string, string> = {
+  REFLECTION: 'the reflection period',
+  TEMPORARY_RESIDENCE: 'temporary residence',
+  IDENTIFIED_VICTIM: 'the 6-month permit stage',
+  PERMANENT_RESIDENCE: 'permanent residence',
+  CLOSED: 'a closed case',
+};
+const stageWords = (codes: string | undefined): string =>
+  (codes ?? '')
+    .split(',')
+    .map((c) => STAGE_WORDS[c] ?? c)
+    .join(', ');
+const either = (codes: string | undefined): string => (codes ?? '').split(',').join(' or ');
+
+/** The English sentences: the Update's failure message, the API's default `detail`, the English catalogue. */
+export const ENGLISH_REFUSALS = {
   'role-not-allowed': (f: RefusalFacts) => `a ${f.role} may not report '${f.event}'`,
   'date-in-future': (f: RefusalFacts) => `the date ${f.date} is in the future`,
   'date-before-opening': (f: RefusalFacts) => `the date ${f.date} is before the case was opened (${f.openedOn})`,
   'case-closed': (f: RefusalFacts) => `the case is closed (${f.outcome}); no event applies any more`,
   'permanent-residence-granted': (f: RefusalFacts) => `permanent residence was granted; '${f.event}' no longer applies`,
-  'event-not-in-stage': (f: RefusalFacts) => `'${f.event}' applies in ${f.stages} only; the case is in ${f.stage}`,
+  'event-not-in-stage': (f: RefusalFacts) =>
+    `'${f.event}' applies in ${stageWords(f.stages)} only; the case is in ${stageWords(f.stage)}`,
   'complaint-already-filed': () => 'a complaint or statement is already on file for this case',
   'complaint-after-reflection': (f: RefusalFacts) =>
     `the complaint or statement of ${f.date} is dated after the reflection period, which ended on ${f.reflectionEnds}`,
   'document-not-of-stage': (f: RefusalFacts) =>
-    `a ${f.document} is not the document of ${f.stage} (expected ${f.expected})`,
+    `a ${f.document} is not the document of ${stageWords(f.stage)} (expected ${either(f.expected)})`,
   'document-not-of-track': (f: RefusalFacts) =>
-    `a ${f.document} is not the stage-1 document of this case (opened ${f.openedOn}, ${f.track}): expected ${f.expected}`,
+    `a ${f.document} is not the stage-1 document of this case (opened ${f.openedOn}, ${f.track === 'minor' ? 'unaccompanied minor' : 'adult'}): expected ${f.expected}`,
   'document-dates-inverted': () => 'validUntil is before issuedOn',
   'issue-date-in-future': (f: RefusalFacts) => `the issue date ${f.date} is in the future`,
   'document-already-expired': (f: RefusalFacts) =>
@@ -67,8 +87,8 @@ const REFUSAL_TEXT = {
     `with these events the case ended (${f.outcome}) before today: only running cases are imported`,
 } as const;
 
-export type RefusalCode = keyof typeof REFUSAL_TEXT;
-export const REFUSAL_CODES = Object.keys(REFUSAL_TEXT) as [RefusalCode, ...RefusalCode[]];
+export type RefusalCode = keyof typeof ENGLISH_REFUSALS;
+export const REFUSAL_CODES = Object.keys(ENGLISH_REFUSALS) as [RefusalCode, ...RefusalCode[]];
 
 export interface Refusal {
   code: RefusalCode;
@@ -78,7 +98,7 @@ export interface Refusal {
 }
 
 export function refuse(code: RefusalCode, facts: RefusalFacts = {}): Refusal {
-  return { code, facts, message: REFUSAL_TEXT[code](facts) };
+  return { code, facts, message: ENGLISH_REFUSALS[code](facts) };
 }
 
 /** An import event's refusal names the event it is about. */

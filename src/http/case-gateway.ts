@@ -16,7 +16,8 @@ import { newCaseId } from './case-ids';
 import { caseStart, importStart, type CaseStart } from './case-start';
 import { caseSummaryOf } from './case-summary';
 import { openCursor, sealCursor } from './list-cursor';
-import { HttpProblem } from './problem';
+import { HttpProblem, refusalProblem } from './problem';
+import { refuse } from '../domain/refusals';
 import { toProblem, unavailable } from './temporal-problems';
 
 /** Every call the API makes to Temporal, each with a deadline so an outage is a quick 503. */
@@ -125,10 +126,9 @@ export class CaseGateway {
         // The case ended meanwhile (or after this process last saw it) and this update id is not one it
         // recorded: too late, not unknown. Temporal, not the remembered facts, says how it ended.
         if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {
-          throw new HttpProblem(
+          throw refusalProblem(
             409,
-            `the case is closed (${(await this.access(caseId)).outcome ?? 'finished'}); no event applies any more`,
-            { code: 'case-closed' },
+            refuse('case-closed', { outcome: (await this.access(caseId)).outcome ?? 'finished' }),
           );
         }
         throw err;

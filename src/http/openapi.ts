@@ -179,7 +179,7 @@ export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocum
       title: 'Victim case orchestration API',
       version: '1.0.0',
       description:
-        "Cases of the special residence procedure (Belgium). Centres open cases and report events; the Immigration Office and prosecutors' offices report theirs and answer status queries. Errors are application/problem+json.",
+        "Cases of the special residence procedure (Belgium). Centres open cases and report events; the Immigration Office and prosecutors' offices report theirs and answer status queries. Errors are application/problem+json; a refusal carries a stable `code`, and its `detail` follows Accept-Language (nl, fr, de, en; English by default), said in Content-Language.",
     },
     servers: [{ url: '/' }],
   });

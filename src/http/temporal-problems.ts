@@ -6,7 +6,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { RejectionDetails } from '../../workflows/messages';
 import { EVENT_REJECTED } from '../../workflows/messages';
-import { HttpProblem } from './problem';
+import { HttpProblem, refusalProblem } from './problem';
 
 const GRPC_UNAVAILABLE = new Set([1, 4, 14]); // CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE
 const GRPC_FAILED_PRECONDITION = 9;
@@ -38,7 +38,9 @@ export function toProblem(err: unknown, caseId?: string): unknown {
     err.cause.type === EVENT_REJECTED
   ) {
     const details = err.cause.details?.[0] as RejectionDetails | undefined;
-    return new HttpProblem(409, err.cause.message, { code: details?.code });
+    return details
+      ? refusalProblem(409, { ...details, message: err.cause.message })
+      : new HttpProblem(409, err.cause.message);
   }
   if (isOutage(err)) return unavailable();
   return err;

@@ -355,7 +355,7 @@ describe('a whole case, as the recipients receive it', () => {
 
     await advance(cases, h, addDays(end, -14));
     await advance(cases, h, addDays(end, -7));
-    const reminders = withSubject(mailsOf(sink, h), 'Herinnering: reflectieperiode loopt binnenkort af');
+    const reminders = withSubject(mailsOf(sink, h), 'Herinnering: bedenktijd loopt binnenkort af');
     expect(reminders.map((m) => m.to.join())).toEqual(expect.arrayContaining(['payoke@example.org', CASEWORKER]));
     expect(reminders).toHaveLength(4); // 14 and 7 days before, to the centre and the caseworker, once each
     for (const mail of reminders) expectDue(mail, end, 'nl-BE');
@@ -387,10 +387,10 @@ describe('a whole case, as the recipients receive it', () => {
     expect(sent(all)).toEqual(
       [
         ['office-etrangers@example.org', 'Nouveau dossier de séjour : document à délivrer'],
-        ['payoke@example.org', 'Herinnering: reflectieperiode loopt binnenkort af'],
-        ['payoke@example.org', 'Herinnering: reflectieperiode loopt binnenkort af'],
-        [CASEWORKER, 'Herinnering: reflectieperiode loopt binnenkort af'],
-        [CASEWORKER, 'Herinnering: reflectieperiode loopt binnenkort af'],
+        ['payoke@example.org', 'Herinnering: bedenktijd loopt binnenkort af'],
+        ['payoke@example.org', 'Herinnering: bedenktijd loopt binnenkort af'],
+        [CASEWORKER, 'Herinnering: bedenktijd loopt binnenkort af'],
+        [CASEWORKER, 'Herinnering: bedenktijd loopt binnenkort af'],
         ['payoke@example.org', 'Verblijfsdossier: nieuwe fase'],
         ['office-etrangers@example.org', 'Dossier de séjour : document à délivrer'],
         ['parket.antwerpen@example.org', 'Statusaanvraag over een verblijfsdossier'],
@@ -634,13 +634,13 @@ describe('delivery', () => {
     let failed = withSubject(mailsOf(sink, h), 'Un avis n’a pas pu être remis');
     expect(failed.map((m) => m.to)).toEqual([['office-etrangers@example.org']]);
     // The office learns which notice and which recipient, by role, never by address.
-    expect(failed[0]!.text).toContain('Rappel : la période de réflexion se termine bientôt');
+    expect(failed[0]!.text).toContain('Rappel : le délai de réflexion se termine bientôt');
     expect(failed[0]!.text).toContain('l’assistant social du dossier');
     expect(failed[0]!.text).toContain(`${PUBLIC_BASE_URL}/v1/cases/${h.workflowId}`);
     // The centre still got its reminder.
-    expect(withSubject(mailsOf(sink, h), 'Herinnering: reflectieperiode loopt binnenkort af').map((m) => m.to)).toEqual(
-      [['payoke@example.org']],
-    );
+    expect(withSubject(mailsOf(sink, h), 'Herinnering: bedenktijd loopt binnenkort af').map((m) => m.to)).toEqual([
+      ['payoke@example.org'],
+    ]);
 
     // No retry storm: a day later the refused address was still tried once, by one attempt.
     await advance(cases, h, addDays(end, -13));
@@ -808,9 +808,7 @@ describe('never twice', () => {
       expectDue(mail, review!.decideBy, 'fr-BE');
     }
     const granted = all.filter((m) =>
-      /^(Verblijfsdossier: verblijf van onbepaalde duur|Dossier de séjour : séjour à durée illimitée) \[/.test(
-        m.subject,
-      ),
+      /^(Verblijfsdossier: verblijf van onbeperkte duur|Dossier de séjour : séjour illimité) \[/.test(m.subject),
     );
     expect(granted.map((m) => m.to.join()).sort()).toEqual(['office-etrangers@example.org', 'payoke@example.org']);
     expect(granted.find((m) => m.to[0] === 'payoke@example.org')!.text).toContain(

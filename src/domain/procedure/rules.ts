@@ -76,14 +76,6 @@ const EVENT_STAGES: Record<CaseEventType, readonly Stage[]> = {
   'other-status-granted': TEMPORARY,
 };
 
-const STAGE_WORDS: Record<Stage, string> = {
-  REFLECTION: 'the reflection period',
-  TEMPORARY_RESIDENCE: 'temporary residence',
-  IDENTIFIED_VICTIM: 'the 6-month permit stage',
-  PERMANENT_RESIDENCE: 'permanent residence',
-  CLOSED: 'a closed case',
-};
-
 const ELIGIBILITY_EVENTS: readonly CaseEventType[] = ['conviction', 'trafficking-retained-in-charges'];
 
 function stageRefusal(s: CaseState, type: CaseEventType): Refusal {
@@ -94,8 +86,8 @@ function stageRefusal(s: CaseState, type: CaseEventType): Refusal {
     return refuse('not-identified-yet', { event: type });
   return refuse('event-not-in-stage', {
     event: type,
-    stage: STAGE_WORDS[s.stage],
-    stages: EVENT_STAGES[type].map((st) => STAGE_WORDS[st]).join(', '),
+    stage: s.stage,
+    stages: EVENT_STAGES[type].join(','),
   });
 }
 
@@ -107,8 +99,8 @@ function documentRefusal(
   if (!STAGE_DOCUMENTS[s.stage].includes(event.document)) {
     return refuse('document-not-of-stage', {
       document: event.document,
-      stage: STAGE_WORDS[s.stage],
-      expected: STAGE_DOCUMENTS[s.stage].join(' or '),
+      stage: s.stage,
+      expected: STAGE_DOCUMENTS[s.stage].join(','),
     });
   }
   if (s.stage === 'REFLECTION') {
@@ -119,7 +111,7 @@ function documentRefusal(
         document: event.document,
         expected,
         openedOn: s.openedOn,
-        track: s.unaccompaniedMinor ? 'unaccompanied minor' : 'adult',
+        track: s.unaccompaniedMinor ? 'minor' : 'adult',
       });
     }
   }

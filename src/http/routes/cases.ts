@@ -10,7 +10,8 @@ import { WORKFLOW_TYPE } from '../../../workflows/messages';
 import { EVENT_ROLES } from '../../domain/procedure/rules';
 import { SA } from '../../domain/search-attribute-keys';
 import type { CaseGateway } from '../case-gateway';
-import { HttpProblem } from '../problem';
+import { HttpProblem, refusalProblem } from '../problem';
+import { refuse } from '../../domain/refusals';
 import { auditAs, idempotencyKeyOf, principalOf } from '../request-context';
 import { parseOr400 } from '../validate';
 import { idempotentUpdateId, requireRole, visibleCase } from './access';
@@ -44,10 +45,7 @@ export function casesRouter(gateway: CaseGateway): Router {
       if ('refusal' in result) {
         const { refusal } = result;
         const name = refusal.facts.index === undefined ? 'body.events' : `body.events.${refusal.facts.index}`;
-        throw new HttpProblem(400, `the case cannot be imported: ${refusal.message}`, {
-          code: refusal.code,
-          invalidParams: [{ name, reason: refusal.message }],
-        });
+        throw refusalProblem(400, refusal, { invalidParams: [{ name, reason: refusal.message }] });
       }
       return { imported, initial: result.state, request: req.body as unknown };
     });
@@ -83,9 +81,7 @@ export function casesRouter(gateway: CaseGateway): Router {
     const updateId = idempotentUpdateId(p, req);
     // A retry (same Idempotency-Key) of the event that closed the case still gets that event's answer from Temporal.
     if (!access.running && !updateId)
-      throw new HttpProblem(409, `the case is closed (${access.outcome ?? 'finished'}); no event applies any more`, {
-        code: 'case-closed',
-      });
+      throw refusalProblem(409, refuse('case-closed', { outcome: access.outcome ?? 'finished' }));
     const { id, role, centre, office } = p;
     res.json(await gateway.record(caseId, { actor: { id, role, centre, office }, event }, updateId));
   });
@@ -93,15 +89,12 @@ export function casesRouter(gateway: CaseGateway): Router {
   return r;
 }
 
-/** Values that cannot open a case are a 400 that says why in words, names the field and carries the refusal's code. */
+/** Values that cannot open a case are a 400 that says why, names the field and carries the refusal's code. */
 function refuseOpening(opening: CaseOpening, opts: { imported: boolean }): void {
   const refusal = whyOpeningRefused(opening, dateAt(Date.now()), opts);
   if (!refusal) return;
   const name = `body.${refusal.field}`;
-  throw new HttpProblem(400, `the case cannot be opened: ${refusal.message}`, {
-    code: refusal.code,
-    invalidParams: [{ name, reason: refusal.message }],
-  });
+  throw refusalProblem(400, refusal, { invalidParams: [{ name, reason: refusal.message }] });
 }
 
 /** Visibility query: filters from the caller, scope from the principal; every value comes from a validated enum or date. */

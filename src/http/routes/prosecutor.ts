@@ -5,7 +5,8 @@ import { statusQueryAnswerSchema } from '../../domain/schemas/events';
 import { SA } from '../../domain/search-attribute-keys';
 import { WORKFLOW_TYPE } from '../../../workflows/messages';
 import type { CaseGateway } from '../case-gateway';
-import { HttpProblem } from '../problem';
+import { refusalProblem } from '../problem';
+import { refuse } from '../../domain/refusals';
 import { auditAs, principalOf } from '../request-context';
 import { parseOr400 } from '../validate';
 import { idempotentUpdateId, requireRole, visibleCase } from './access';
@@ -55,10 +56,7 @@ export function prosecutorRouter(gateway: CaseGateway): Router {
     const access = await visibleCase(gateway, p, caseId);
     const updateId = idempotentUpdateId(p, req);
     // As for events: a retry of an answer the closed case recorded gets that answer's result again.
-    if (!access.running && !updateId)
-      throw new HttpProblem(409, `query ${queryId} is closed: the case ended (${access.outcome ?? 'finished'})`, {
-        code: 'query-closed',
-      });
+    if (!access.running && !updateId) throw refusalProblem(409, refuse('query-closed', { queryId }));
     const { id, role, office } = p;
     res.json(await gateway.record(caseId, { actor: { id, role, office }, answer: { ...answer, queryId } }, updateId));
   });

@@ -1,4 +1,5 @@
-import { isLabourAuditorOffice } from '../../domain/codes';
+import { COMPLAINT_OFFICES, COURTS_OF_APPEAL, isLabourAuditorOffice, type Role } from '../../domain/codes';
+import { POLICY } from '../../domain/policy';
 import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
 
 /**
@@ -7,6 +8,87 @@ import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
  */
 
 const forInformation = 'Sie brauchen nichts zu unternehmen: Diese Nachricht dient Ihrer Information.';
+
+const stages: LanguagePack['stages'] = {
+  REFLECTION: 'Phase 1, Bedenkzeit',
+  TEMPORARY_RESIDENCE: 'Phase 2, Aufenthalt von drei Monaten',
+  IDENTIFIED_VICTIM: 'Phase 3, Aufenthalt von sechs Monaten',
+  PERMANENT_RESIDENCE: 'Phase 4, unbegrenzter Aufenthalt',
+  CLOSED: 'abgeschlossen',
+};
+
+const outcomes: LanguagePack['outcomes'] = {
+  PERMANENT_RESIDENCE: 'unbegrenzter Aufenthalt gewährt',
+  REFLECTION_EXPIRED: 'Bedenkzeit ohne Klage oder Erklärung abgelaufen',
+  VOLUNTARY_RETURN: 'freiwillige Rückkehr',
+  WITHDRAWN: 'Aufenthalt entzogen',
+  NOT_RENEWED: 'Aufenthaltsdokument nicht verlängert',
+  PROCEEDINGS_ENDED: 'Gerichtsverfahren beendet',
+  OTHER_STATUS: 'anderer Aufenthaltsstatus gewährt',
+  OPENED_IN_ERROR: 'Akte irrtümlich eröffnet und annulliert',
+};
+
+const documentTypes: LanguagePack['documentTypes'] = {
+  ORDER_TO_LEAVE_45_DAYS: 'Anweisung, das Staatsgebiet binnen 45 Tagen zu verlassen',
+  ANNEX_15: 'Anlage 15 (vorläufiges Aufenthaltsdokument, 45 Tage)',
+  MINOR_TEMPORARY_RESIDENCE: 'vorläufiges Aufenthaltsdokument für einen Minderjährigen (3 Monate)',
+  ATTESTATION_OF_IMMATRICULATION: 'Immatrikulationsbescheinigung (3 Monate)',
+  A_CARD: 'Bescheinigung der Eintragung im Ausländerregister (A-Karte, 6 Monate)',
+  B_CARD: 'unbegrenzter Aufenthalt (B-Karte)',
+};
+
+const grounds: LanguagePack['grounds'] = {
+  'contact-with-exploiters': 'erneuter Kontakt mit den Personen, die das Verfahren betrifft',
+  'support-declined': 'Begleitung durch das Zentrum abgelehnt',
+  'public-order-threat': 'Gefahr für die öffentliche Ordnung oder die nationale Sicherheit',
+  'cooperation-ended': 'Zusammenarbeit mit den Gerichtsbehörden beendet',
+  'fraud-established': 'Zusammenarbeit oder Klage als betrügerisch oder unbegründet befunden',
+};
+
+const recipients: LanguagePack['recipients'] = {
+  [UNDELIVERED_AFTER_RETRIES]: 'ein Empfänger, den der Mailserver nach mehreren Versuchen nicht erreichen konnte',
+  'immigration-office': 'das Ausländeramt',
+  caseworker: 'der für die Akte zuständige Sozialarbeiter',
+  guardian: 'der Vormund',
+  centre: (code) => `das Zentrum ${code}`,
+  prosecutor: (code) =>
+    isLabourAuditorOffice(code) ? `das Arbeitsauditorat ${code}` : `die Staatsanwaltschaft ${code}`,
+  'principal-crown-prosecutor': (code) => `der Generalprokurator ${code}`,
+};
+
+/** The words of the codes a refusal names that the mails do not show: by whom (von …), and for whom a case is. */
+const roles: Record<Role, string> = {
+  centre: 'von einem Zentrum',
+  prosecutor: 'von einer Staatsanwaltschaft',
+  'immigration-office': 'vom Ausländeramt',
+  admin: 'von einem Administrator',
+};
+const tracks = { minor: 'unbegleiteter minderjähriger Ausländer', adult: 'volljährig' };
+
+/** A code in this pack's words; a code without words here, as it is. */
+const say = (table: Readonly<Record<string, string>>, code: string | undefined): string =>
+  (code !== undefined && Object.hasOwn(table, code) ? table[code] : undefined) ?? String(code);
+/** By whom: a role code without words here, as it is. */
+const byRole = (code: string | undefined): string =>
+  code !== undefined && Object.hasOwn(roles, code) ? say(roles, code) : `von ${String(code)}`;
+/** A code's words in quotes. */
+const quote = (table: Readonly<Record<string, string>>, code: string | undefined): string => `„${say(table, code)}“`;
+/** A comma-joined list of codes (stages, document types, grounds in quotes) in words, the last after `last`. */
+const quoteAll = (table: Readonly<Record<string, string>>, codes: string | undefined, last: string): string => {
+  const each = String(codes)
+    .split(',')
+    .map((c) => c.trim().replace(/^'(.*)'$/, '$1'))
+    .filter((c) => c !== '')
+    .map((c) => quote(table, c));
+  return each.length < 2 ? each.join('') : `${each.slice(0, -1).join(', ')} ${last} ${each.at(-1)}`;
+};
+/** An office code as the recipients name it. */
+const office = (code: string | undefined): string =>
+  (COMPLAINT_OFFICES as readonly string[]).includes(String(code))
+    ? recipients.prosecutor(String(code))
+    : (COURTS_OF_APPEAL as readonly string[]).includes(String(code))
+      ? recipients['principal-crown-prosecutor'](String(code))
+      : String(code);
 
 export const de: LanguagePack = {
   locale: 'de-BE',
@@ -44,23 +126,8 @@ export const de: LanguagePack = {
     recipients: 'Empfänger',
   },
   yesNo: { yes: 'ja', no: 'nein' },
-  stages: {
-    REFLECTION: 'Phase 1, Bedenkzeit',
-    TEMPORARY_RESIDENCE: 'Phase 2, Aufenthalt von drei Monaten',
-    IDENTIFIED_VICTIM: 'Phase 3, Aufenthalt von sechs Monaten',
-    PERMANENT_RESIDENCE: 'Phase 4, unbegrenzter Aufenthalt',
-    CLOSED: 'abgeschlossen',
-  },
-  outcomes: {
-    PERMANENT_RESIDENCE: 'unbegrenzter Aufenthalt gewährt',
-    REFLECTION_EXPIRED: 'Bedenkzeit ohne Klage oder Erklärung abgelaufen',
-    VOLUNTARY_RETURN: 'freiwillige Rückkehr',
-    WITHDRAWN: 'Aufenthalt entzogen',
-    NOT_RENEWED: 'Aufenthaltsdokument nicht verlängert',
-    PROCEEDINGS_ENDED: 'Gerichtsverfahren beendet',
-    OTHER_STATUS: 'anderer Aufenthaltsstatus gewährt',
-    OPENED_IN_ERROR: 'Akte irrtümlich eröffnet und annulliert',
-  },
+  stages,
+  outcomes,
   outcomeDetails: {
     dismissed: 'Einstellung des Verfahrens',
     acquittal: 'Freispruch',
@@ -80,14 +147,7 @@ export const de: LanguagePack = {
     'public-order': 'Gefahr für die öffentliche Ordnung oder die nationale Sicherheit',
     'identity-not-established': 'Identität nicht festgestellt',
   },
-  documentTypes: {
-    ORDER_TO_LEAVE_45_DAYS: 'Anweisung, das Staatsgebiet binnen 45 Tagen zu verlassen',
-    ANNEX_15: 'Anlage 15 (vorläufiges Aufenthaltsdokument, 45 Tage)',
-    MINOR_TEMPORARY_RESIDENCE: 'vorläufiges Aufenthaltsdokument für einen Minderjährigen (3 Monate)',
-    ATTESTATION_OF_IMMATRICULATION: 'Immatrikulationsbescheinigung (3 Monate)',
-    A_CARD: 'Bescheinigung der Eintragung im Ausländerregister (A-Karte, 6 Monate)',
-    B_CARD: 'unbegrenzter Aufenthalt (B-Karte)',
-  },
+  documentTypes,
   deadlines: {
     REFLECTION_ENDS: 'Ende der Bedenkzeit',
     DOCUMENT_EXPIRES: 'Ablauf des Aufenthaltsdokuments',
@@ -99,25 +159,10 @@ export const de: LanguagePack = {
     GUARDIANSHIP_ENDS: 'Ende der Vormundschaft (18. Geburtstag)',
     LATE_REPORTS_CLOSE: 'letzter Tag, um zu erfassen, was geschah, während die Anwendung nicht verfügbar war',
   },
-  grounds: {
-    'contact-with-exploiters': 'erneuter Kontakt mit den Personen, die das Verfahren betrifft',
-    'support-declined': 'Begleitung durch das Zentrum abgelehnt',
-    'public-order-threat': 'Gefahr für die öffentliche Ordnung oder die nationale Sicherheit',
-    'cooperation-ended': 'Zusammenarbeit mit den Gerichtsbehörden beendet',
-    'fraud-established': 'Zusammenarbeit oder Klage als betrügerisch oder unbegründet befunden',
-  },
+  grounds,
   identityProof: { missing: 'noch vorzulegen', provided: 'vorgelegt' },
   humanitarianCandidate: 'möglich, da das Verfahren länger als zwei Jahre gedauert hat',
-  recipients: {
-    [UNDELIVERED_AFTER_RETRIES]: 'ein Empfänger, den der Mailserver nach mehreren Versuchen nicht erreichen konnte',
-    'immigration-office': 'das Ausländeramt',
-    caseworker: 'der für die Akte zuständige Sozialarbeiter',
-    guardian: 'der Vormund',
-    centre: (code) => `das Zentrum ${code}`,
-    prosecutor: (code) =>
-      isLabourAuditorOffice(code) ? `das Arbeitsauditorat ${code}` : `die Staatsanwaltschaft ${code}`,
-    'principal-crown-prosecutor': (code) => `der Generalprokurator ${code}`,
-  },
+  recipients,
   kinds: {
     'case-opened': {
       subject: 'Neue Aufenthaltsakte: Dokument auszustellen',
@@ -310,5 +355,67 @@ export const de: LanguagePack = {
       ask: 'Bitte überprüfen Sie die für diesen Empfänger hinterlegte Adresse und lassen Sie sie berichtigen; erreichen Sie den Empfänger bis dahin auf anderem Wege.',
       dueLabel: 'Datum',
     },
+  },
+  refusals: {
+    'role-not-allowed': (f) => `dieses Ereignis (${f.event}) kann nicht ${byRole(f.role)} erfasst werden`,
+    'date-in-future': (f) => `das Datum ${f.date} liegt in der Zukunft`,
+    'date-before-opening': (f) => `das Datum ${f.date} liegt vor der Eröffnung der Akte (${f.openedOn})`,
+    'case-closed': (f) =>
+      `die Akte ist abgeschlossen (${say(outcomes, f.outcome)}); es kann kein Ereignis mehr erfasst werden`,
+    'permanent-residence-granted': (f) =>
+      `${outcomes.PERMANENT_RESIDENCE}; dieses Ereignis (${f.event}) ist nicht mehr anwendbar`,
+    'event-not-in-stage': (f) =>
+      `dieses Ereignis (${f.event}) ist nur in ${quoteAll(stages, f.stages, 'oder')} möglich; die Akte befindet sich in ${quote(stages, f.stage)}`,
+    'complaint-already-filed': () => 'zu dieser Akte ist bereits eine Klage oder Erklärung erfasst',
+    'complaint-after-reflection': (f) =>
+      `die Klage oder Erklärung vom ${f.date} liegt nach dem Ende der Bedenkzeit, die am ${f.reflectionEnds} abgelaufen ist`,
+    'document-not-of-stage': (f) =>
+      `das Dokument ${quote(documentTypes, f.document)} gehört nicht zu ${quote(stages, f.stage)} (erwartet: ${quoteAll(documentTypes, f.expected, 'oder')})`,
+    'document-not-of-track': (f) =>
+      `das Dokument ${quote(documentTypes, f.document)} ist nicht das Dokument von ${quote(stages, 'REFLECTION')} für diese Akte (eröffnet am ${f.openedOn}, ${say(tracks, f.track)}); erwartet: ${quoteAll(documentTypes, f.expected, 'oder')}`,
+    'document-dates-inverted': () => 'das Ende der Gültigkeit (validUntil) liegt vor dem Ausstellungsdatum (issuedOn)',
+    'issue-date-in-future': (f) => `das Ausstellungsdatum ${f.date} liegt in der Zukunft`,
+    'document-already-expired': (f) =>
+      `ein bis zum ${f.validUntil} gültiges Dokument ist bereits abgelaufen; erfassen Sie das aktuelle Dokument`,
+    'renewal-used': () => 'die einmalige Verlängerung des Dokuments von drei Monaten wurde bereits genutzt',
+    'ground-already-under-review': (f) =>
+      `der Grund ${quote(grounds, f.ground)} wird bereits geprüft; die Entscheidung erstreckt sich auch auf ihn`,
+    'no-review-open': () =>
+      'es ist keine Prüfung eines Entzugs offen: Zuerst muss ein Grund gemeldet werden (kein Entzug ohne Prüfung)',
+    'ground-not-under-review': (f) =>
+      `die offene Prüfung betrifft ${quoteAll(grounds, f.grounds, 'und')}, nicht ${quote(grounds, f.ground)}`,
+    'ground-required': () => 'eine Entscheidung über einen Entzug nennt den Grund, auf dem sie beruht',
+    'four-eyes': (f) =>
+      `die Entscheidung muss von einer anderen Person getroffen werden als der, die den Grund ${quote(grounds, f.ground)} gemeldet hat (Vier-Augen-Prinzip)`,
+    'not-identified-yet': (f) =>
+      `dieses Ereignis (${f.event}) ist erst in ${quote(stages, 'IDENTIFIED_VICTIM')} möglich, sobald die betroffene Person identifiziert ist: Die Staatsanwaltschaft muss zuerst die Statusanfrage beantworten`,
+    'no-permanent-residence-review': () => 'zu dieser Akte ist keine Prüfung eines unbegrenzten Aufenthalts offen',
+    'refusal-reason-required': () => 'eine Ablehnung des unbegrenzten Aufenthalts nennt ihren Grund',
+    'durable-solution-adults': () =>
+      'das Verfahren für eine dauerhafte Lösung gilt nur für unbegleitete minderjährige Ausländer',
+    'identity-already-documented': () => 'der Identitätsnachweis wurde bereits vorgelegt',
+    'not-opening-centre': () => 'nur das Zentrum, das die Akte eröffnet hat, kann sie annullieren',
+    'document-already-reported': () =>
+      'zu dieser Akte wurde bereits ein ausgestelltes Dokument erfasst: Die Akte wurde also nicht irrtümlich eröffnet',
+    'document-still-valid': (f) =>
+      `das aktuelle Dokument ist bis zum ${f.validUntil} gültig; über die Nichtverlängerung wird entschieden, sobald es abgelaufen ist`,
+    'answer-role': (f) => `eine Statusanfrage kann nicht ${byRole(f.role)} beantwortet werden`,
+    'query-answered': (f) => `die Statusanfrage ${f.queryId} wurde bereits beantwortet`,
+    'query-closed': (f) => `die Statusanfrage ${f.queryId} ist abgeschlossen`,
+    'no-such-query': (f) => `zu dieser Akte ist keine Statusanfrage ${f.queryId} offen`,
+    'query-not-addressed': (f) =>
+      `die Statusanfrage ${f.queryId} ist nicht an diese Stelle gerichtet (${office(f.office)})`,
+    'opened-in-future': (f) => `das Eröffnungsdatum ${f.openedOn} liegt in der Zukunft`,
+    'reflection-already-over': (f) =>
+      `für eine am ${f.openedOn} eröffnete Akte ist die Bedenkzeit am ${f.reflectionEnds} abgelaufen; übernehmen Sie eine laufende Akte mit POST /v1/cases/import`,
+    'birth-after-opening': (f) => `das Geburtsdatum ${f.dateOfBirth} liegt nach dem Eröffnungsdatum ${f.openedOn}`,
+    'minor-of-age': (f) =>
+      `ein unbegleiteter minderjähriger Ausländer muss am Eröffnungstag ${f.openedOn} jünger als ${POLICY.majorityAge} Jahre sein`,
+    'import-out-of-order': (f) =>
+      `events[${f.index}] ist auf den ${f.date} datiert, also vor dem vorhergehenden Ereignis: Führen Sie die Ereignisse in zeitlicher Reihenfolge auf`,
+    'import-no-open-query': (f) =>
+      `events[${f.index}] beantwortet eine Statusanfrage, doch am ${f.date} war keine offen`,
+    'import-case-ended': (f) =>
+      `mit diesen Ereignissen wurde die Akte vor dem heutigen Tag abgeschlossen (${say(outcomes, f.outcome)}): Nur laufende Akten werden übernommen`,
   },
 };

@@ -1,3 +1,4 @@
+import { ENGLISH_REFUSALS } from '../../domain/refusals';
 import { isLabourAuditorOffice } from '../../domain/codes';
 import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
 
@@ -302,4 +303,5 @@ export const en: LanguagePack = {
       dueLabel: 'Date',
     },
   },
+  refusals: ENGLISH_REFUSALS,
 };

@@ -1,7 +1,87 @@
-import { isLabourAuditorOffice } from '../../domain/codes';
+import { COMPLAINT_OFFICES, COURTS_OF_APPEAL, isLabourAuditorOffice, type Role } from '../../domain/codes';
+import { POLICY } from '../../domain/policy';
 import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
 
 const forInformation = 'Aucune action n’est requise : ce message vous est adressé pour information.';
+
+const stages: LanguagePack['stages'] = {
+  REFLECTION: 'phase 1, délai de réflexion',
+  TEMPORARY_RESIDENCE: 'phase 2, séjour de trois mois',
+  IDENTIFIED_VICTIM: 'phase 3, séjour de six mois',
+  PERMANENT_RESIDENCE: 'phase 4, séjour illimité',
+  CLOSED: 'clôturé',
+};
+
+const outcomes: LanguagePack['outcomes'] = {
+  PERMANENT_RESIDENCE: 'séjour illimité accordé',
+  REFLECTION_EXPIRED: 'délai de réflexion terminé sans plainte ni déclaration',
+  VOLUNTARY_RETURN: 'retour volontaire',
+  WITHDRAWN: 'séjour retiré',
+  NOT_RENEWED: 'document de séjour non renouvelé',
+  PROCEEDINGS_ENDED: 'procédure judiciaire terminée',
+  OTHER_STATUS: 'autre statut de séjour accordé',
+  OPENED_IN_ERROR: 'dossier ouvert par erreur et annulé',
+};
+
+const documentTypes: LanguagePack['documentTypes'] = {
+  ORDER_TO_LEAVE_45_DAYS: 'ordre de quitter le territoire dans les 45 jours',
+  ANNEX_15: 'annexe 15 (document de séjour temporaire, 45 jours)',
+  MINOR_TEMPORARY_RESIDENCE: 'document de séjour temporaire pour mineur (3 mois)',
+  ATTESTATION_OF_IMMATRICULATION: 'attestation d’immatriculation (3 mois)',
+  A_CARD: 'certificat d’inscription au registre des étrangers (carte A, 6 mois)',
+  B_CARD: 'séjour illimité (carte B)',
+};
+
+const grounds: LanguagePack['grounds'] = {
+  'contact-with-exploiters': 'reprise de contact avec les personnes visées par la procédure',
+  'support-declined': 'accompagnement du centre refusé',
+  'public-order-threat': 'danger pour l’ordre public ou la sécurité nationale',
+  'cooperation-ended': 'fin de la coopération avec les autorités judiciaires',
+  'fraud-established': 'coopération ou plainte frauduleuse ou non fondée',
+};
+
+const recipients: LanguagePack['recipients'] = {
+  [UNDELIVERED_AFTER_RETRIES]:
+    'un destinataire que le relais de messagerie n’a pas pu atteindre après plusieurs tentatives',
+  'immigration-office': 'l’Office des Étrangers',
+  caseworker: 'l’assistant social du dossier',
+  guardian: 'le tuteur',
+  centre: (code) => `le centre ${code}`,
+  prosecutor: (code) => (isLabourAuditorOffice(code) ? `l’auditorat du travail ${code}` : `le parquet ${code}`),
+  'principal-crown-prosecutor': (code) => `le procureur général ${code}`,
+};
+
+/** The words of the codes a refusal names that the mails do not show: who acts, and for whom a case is. */
+const roles: Record<Role, string> = {
+  centre: 'un centre',
+  prosecutor: 'un parquet',
+  'immigration-office': 'l’Office des Étrangers',
+  admin: 'un administrateur',
+};
+const tracks = { minor: 'mineur étranger non accompagné', adult: 'majeur' };
+
+/** A code in this pack's words; a code without words here, as it is. */
+const say = (table: Readonly<Record<string, string>>, code: string | undefined): string =>
+  (code !== undefined && Object.hasOwn(table, code) ? table[code] : undefined) ?? String(code);
+/** A code's words in quotes. */
+const quote = (table: Readonly<Record<string, string>>, code: string | undefined): string =>
+  `«\u00a0${say(table, code)}\u00a0»`;
+/** A comma-joined list of codes (stages, document types, grounds in quotes) in words, the last after `last`. */
+const quoteAll = (table: Readonly<Record<string, string>>, codes: string | undefined, last: string): string => {
+  const each = String(codes)
+    .split(',')
+    .map((c) => c.trim().replace(/^'(.*)'$/, '$1'))
+    .filter((c) => c !== '')
+    .map((c) => quote(table, c));
+  return each.length < 2 ? each.join('') : `${each.slice(0, -1).join(', ')} ${last} ${each.at(-1)}`;
+};
+/** An office code as the recipients name it. */
+const office = (code: string | undefined): string =>
+  (COMPLAINT_OFFICES as readonly string[]).includes(String(code))
+    ? recipients.prosecutor(String(code))
+    : (COURTS_OF_APPEAL as readonly string[]).includes(String(code))
+      ? recipients['principal-crown-prosecutor'](String(code))
+      : String(code);
 
 export const fr: LanguagePack = {
   locale: 'fr-BE',
@@ -39,23 +119,8 @@ export const fr: LanguagePack = {
     recipients: 'Destinataire',
   },
   yesNo: { yes: 'oui', no: 'non' },
-  stages: {
-    REFLECTION: 'phase 1, période de réflexion',
-    TEMPORARY_RESIDENCE: 'phase 2, séjour de trois mois',
-    IDENTIFIED_VICTIM: 'phase 3, séjour de six mois',
-    PERMANENT_RESIDENCE: 'phase 4, séjour à durée illimitée',
-    CLOSED: 'clôturé',
-  },
-  outcomes: {
-    PERMANENT_RESIDENCE: 'séjour à durée illimitée accordé',
-    REFLECTION_EXPIRED: 'période de réflexion terminée sans plainte ni déclaration',
-    VOLUNTARY_RETURN: 'retour volontaire',
-    WITHDRAWN: 'séjour retiré',
-    NOT_RENEWED: 'document de séjour non renouvelé',
-    PROCEEDINGS_ENDED: 'procédure judiciaire terminée',
-    OTHER_STATUS: 'autre statut de séjour accordé',
-    OPENED_IN_ERROR: 'dossier ouvert par erreur et annulé',
-  },
+  stages,
+  outcomes,
   outcomeDetails: {
     dismissed: 'classement sans suite',
     acquittal: 'acquittement',
@@ -75,44 +140,22 @@ export const fr: LanguagePack = {
     'public-order': 'danger pour l’ordre public ou la sécurité nationale',
     'identity-not-established': 'identité non établie',
   },
-  documentTypes: {
-    ORDER_TO_LEAVE_45_DAYS: 'ordre de quitter le territoire dans les 45 jours',
-    ANNEX_15: 'annexe 15 (document de séjour temporaire, 45 jours)',
-    MINOR_TEMPORARY_RESIDENCE: 'document de séjour temporaire pour mineur (3 mois)',
-    ATTESTATION_OF_IMMATRICULATION: 'attestation d’immatriculation (3 mois)',
-    A_CARD: 'certificat d’inscription au registre des étrangers (carte A, 6 mois)',
-    B_CARD: 'séjour à durée illimitée (carte B)',
-  },
+  documentTypes,
   deadlines: {
-    REFLECTION_ENDS: 'fin de la période de réflexion',
+    REFLECTION_ENDS: 'fin du délai de réflexion',
     DOCUMENT_EXPIRES: 'expiration du document de séjour',
     STATUS_QUERY_DUE: 'envoi de la demande de statut',
     PROSECUTOR_REPLY_DUE: 'réponse du parquet à la demande de statut',
     ESCALATION_REPLY_DUE: 'réponse du procureur général à la demande de statut',
     WITHDRAWAL_DECISION_DUE: 'décision sur un motif signalé',
-    PERMANENT_RESIDENCE_DECISION_DUE: 'décision sur le séjour à durée illimitée',
+    PERMANENT_RESIDENCE_DECISION_DUE: 'décision sur le séjour illimité',
     GUARDIANSHIP_ENDS: 'fin de la tutelle (18e anniversaire)',
     LATE_REPORTS_CLOSE: 'dernier jour pour enregistrer ce qui s’est passé pendant l’indisponibilité de l’application',
   },
-  grounds: {
-    'contact-with-exploiters': 'reprise de contact avec les personnes visées par la procédure',
-    'support-declined': 'accompagnement du centre refusé',
-    'public-order-threat': 'danger pour l’ordre public ou la sécurité nationale',
-    'cooperation-ended': 'fin de la coopération avec les autorités judiciaires',
-    'fraud-established': 'coopération ou plainte frauduleuse ou non fondée',
-  },
+  grounds,
   identityProof: { missing: 'encore à fournir', provided: 'fournie' },
   humanitarianCandidate: 'envisageable : la procédure a duré plus de deux ans',
-  recipients: {
-    [UNDELIVERED_AFTER_RETRIES]:
-      'un destinataire que le relais de messagerie n’a pas pu atteindre après plusieurs tentatives',
-    'immigration-office': 'l’Office des Étrangers',
-    caseworker: 'l’assistant social du dossier',
-    guardian: 'le tuteur',
-    centre: (code) => `le centre ${code}`,
-    prosecutor: (code) => (isLabourAuditorOffice(code) ? `l’auditorat du travail ${code}` : `le parquet ${code}`),
-    'principal-crown-prosecutor': (code) => `le procureur général ${code}`,
-  },
+  recipients,
   kinds: {
     'case-opened': {
       subject: 'Nouveau dossier de séjour : document à délivrer',
@@ -133,11 +176,11 @@ export const fr: LanguagePack = {
       dueLabel: 'Document valable jusqu’au',
     },
     'reflection-ending-reminder': {
-      subject: 'Rappel : la période de réflexion se termine bientôt',
+      subject: 'Rappel : le délai de réflexion se termine bientôt',
       summary:
-        'La période de réflexion de ce dossier se termine bientôt et aucune plainte ni déclaration n’a été enregistrée.',
+        'Le délai de réflexion de ce dossier se termine bientôt et aucune plainte ni déclaration n’a été enregistrée.',
       ask: 'Si une plainte a été déposée ou une déclaration faite, enregistrez-la dans l’application (événement complaint-filed) avant cette date ; sinon, le dossier est clôturé à la fin de la période.',
-      dueLabel: 'Fin de la période de réflexion le',
+      dueLabel: 'Fin du délai de réflexion le',
     },
     'document-expiry-reminder': {
       subject: 'Rappel : le document de séjour expire bientôt',
@@ -227,43 +270,43 @@ export const fr: LanguagePack = {
       dueLabel: 'Décision au plus tard le',
     },
     'permanent-residence-review-opened': {
-      subject: 'Dossier de séjour : décision sur le séjour à durée illimitée demandée',
+      subject: 'Dossier de séjour : décision sur le séjour illimité demandée',
       summary:
-        'La personne concernée remplit désormais les conditions d’un séjour à durée illimitée (fondement dans les détails).',
+        'La personne concernée remplit désormais les conditions d’un séjour illimité (fondement dans les détails).',
       ask: 'Veuillez décider dans l’application (événement permanent-residence-decided) si la carte B est accordée, avant cette date. Le séjour de six mois se poursuit entre-temps.',
       dueLabel: 'Décision au plus tard le',
     },
     'permanent-residence-eligible': {
-      subject: 'Dossier de séjour : le séjour à durée illimitée peut être demandé',
+      subject: 'Dossier de séjour : le séjour illimité peut être demandé',
       summary:
-        'La personne concernée remplit désormais les conditions d’un séjour à durée illimitée (fondement dans les détails) ; l’Office des Étrangers a été invité à statuer.',
+        'La personne concernée remplit désormais les conditions d’un séjour illimité (fondement dans les détails) ; l’Office des Étrangers a été invité à statuer.',
       ask: 'La personne peut en faire la demande ; la preuve d’identité (passeport, titre de voyage équivalent ou carte d’identité nationale) doit être fournie au plus tard maintenant.',
       dueLabel: 'Décision attendue au plus tard le',
     },
     'permanent-residence-review-reminder': {
-      subject: 'Rappel : décision sur le séjour à durée illimitée attendue',
-      summary: 'La décision sur le séjour à durée illimitée pour ce dossier est toujours en attente.',
+      subject: 'Rappel : décision sur le séjour illimité attendue',
+      summary: 'La décision sur le séjour illimité pour ce dossier est toujours en attente.',
       ask: 'Veuillez enregistrer votre décision dans l’application (événement permanent-residence-decided) avant cette date.',
       dueLabel: 'Décision au plus tard le',
     },
     'permanent-residence-review-overdue': {
-      subject: 'Décision sur le séjour à durée illimitée en retard',
-      summary: 'La décision sur le séjour à durée illimitée pour ce dossier était attendue et n’a pas été enregistrée.',
+      subject: 'Décision sur le séjour illimité en retard',
+      summary: 'La décision sur le séjour illimité pour ce dossier était attendue et n’a pas été enregistrée.',
       ask: 'Veuillez enregistrer votre décision dans l’application (événement permanent-residence-decided) dès que possible.',
       dueLabel: 'Attendue le',
     },
     'permanent-residence-refused': {
-      subject: 'Dossier de séjour : séjour à durée illimitée refusé',
-      summary: 'L’Office des Étrangers a refusé le séjour à durée illimitée pour ce dossier (motif dans les détails).',
+      subject: 'Dossier de séjour : séjour illimité refusé',
+      summary: 'L’Office des Étrangers a refusé le séjour illimité pour ce dossier (motif dans les détails).',
       ask: 'Le séjour de six mois se poursuit comme auparavant.',
       dueLabel: 'Date',
     },
     'permanent-residence-granted': {
-      subject: 'Dossier de séjour : séjour à durée illimitée',
+      subject: 'Dossier de séjour : séjour illimité',
       summary: (f) =>
         f.identityProofMissing === true
-          ? 'Un séjour à durée illimitée a été accordé pour ce dossier ; la preuve d’identité manque encore.'
-          : 'Un séjour à durée illimitée a été accordé pour ce dossier.',
+          ? 'Un séjour illimité a été accordé pour ce dossier ; la preuve d’identité manque encore.'
+          : 'Un séjour illimité a été accordé pour ce dossier.',
       ask: (f) =>
         f.identityProofMissing === true
           ? 'La preuve d’identité (passeport, titre de voyage équivalent ou carte d’identité nationale) doit encore être fournie ; enregistrez-la dans l’application (événement identity-documented) dès qu’elle l’est.'
@@ -303,5 +346,69 @@ export const fr: LanguagePack = {
       ask: 'Veuillez vérifier l’adresse enregistrée pour ce destinataire et la faire corriger ; d’ici là, joignez-le par un autre moyen.',
       dueLabel: 'Date',
     },
+  },
+  refusals: {
+    'role-not-allowed': (f) => `cet événement (${f.event}) ne peut pas être enregistré par ${say(roles, f.role)}`,
+    'date-in-future': (f) => `la date ${f.date} est dans le futur`,
+    'date-before-opening': (f) => `la date ${f.date} est antérieure à l’ouverture du dossier (${f.openedOn})`,
+    'case-closed': (f) =>
+      `le dossier est clôturé (${say(outcomes, f.outcome)}) ; plus aucun événement ne peut être enregistré`,
+    'permanent-residence-granted': (f) =>
+      `${outcomes.PERMANENT_RESIDENCE} ; cet événement (${f.event}) ne s’applique plus`,
+    'event-not-in-stage': (f) =>
+      `cet événement (${f.event}) n’est possible qu’en ${quoteAll(stages, f.stages, 'ou')} ; le dossier est en ${quote(stages, f.stage)}`,
+    'complaint-already-filed': () => 'une plainte ou une déclaration est déjà enregistrée pour ce dossier',
+    'complaint-after-reflection': (f) =>
+      `la plainte ou la déclaration du ${f.date} est postérieure au délai de réflexion, qui a pris fin le ${f.reflectionEnds}`,
+    'document-not-of-stage': (f) =>
+      `le document ${quote(documentTypes, f.document)} n’est pas un document de ${quote(stages, f.stage)} (document attendu : ${quoteAll(documentTypes, f.expected, 'ou')})`,
+    'document-not-of-track': (f) =>
+      `le document ${quote(documentTypes, f.document)} n’est pas le document de ${quote(stages, 'REFLECTION')} de ce dossier (ouvert le ${f.openedOn}, ${say(tracks, f.track)}) ; document attendu : ${quoteAll(documentTypes, f.expected, 'ou')}`,
+    'document-dates-inverted': () =>
+      'la date de fin de validité (validUntil) est antérieure à la date de délivrance (issuedOn)',
+    'issue-date-in-future': (f) => `la date de délivrance ${f.date} est dans le futur`,
+    'document-already-expired': (f) =>
+      `un document valable jusqu’au ${f.validUntil} a déjà expiré ; enregistrez le document actuel`,
+    'renewal-used': () => 'le renouvellement unique du document de trois mois a déjà été utilisé',
+    'ground-already-under-review': (f) =>
+      `le motif ${quote(grounds, f.ground)} est déjà en cours d’examen ; la décision le couvrira`,
+    'no-review-open': () =>
+      'aucun examen de retrait n’est ouvert : un motif doit d’abord être signalé (pas de retrait sans examen)',
+    'ground-not-under-review': (f) =>
+      `l’examen en cours porte sur ${quoteAll(grounds, f.grounds, 'et')}, et non sur ${quote(grounds, f.ground)}`,
+    'ground-required': () => 'une décision de retrait indique le motif sur lequel elle repose',
+    'four-eyes': (f) =>
+      `la décision doit être prise par une autre personne que celle qui a signalé le motif ${quote(grounds, f.ground)} (principe des quatre yeux)`,
+    'not-identified-yet': (f) =>
+      `cet événement (${f.event}) n’est possible qu’en ${quote(stages, 'IDENTIFIED_VICTIM')}, une fois la personne concernée identifiée : le parquet doit d’abord répondre à la demande de statut`,
+    'no-permanent-residence-review': () => 'aucun examen du séjour illimité n’est ouvert pour ce dossier',
+    'refusal-reason-required': () => 'un refus du séjour illimité en indique le motif',
+    'durable-solution-adults': () =>
+      'la procédure de solution durable est réservée aux mineurs étrangers non accompagnés',
+    'identity-already-documented': () => 'la preuve d’identité a déjà été fournie',
+    'not-opening-centre': () => 'seul le centre qui a ouvert le dossier peut l’annuler',
+    'document-already-reported': () =>
+      'un document délivré a déjà été enregistré pour ce dossier : il n’a donc pas été ouvert par erreur',
+    'document-still-valid': (f) =>
+      `le document actuel est valable jusqu’au ${f.validUntil} ; le non-renouvellement se décide une fois qu’il a expiré`,
+    'answer-role': (f) => `une demande de statut ne peut pas être traitée par ${say(roles, f.role)}`,
+    'query-answered': (f) => `la demande de statut ${f.queryId} a déjà reçu une réponse`,
+    'query-closed': (f) => `la demande de statut ${f.queryId} est clôturée`,
+    'no-such-query': (f) => `aucune demande de statut ${f.queryId} n’est ouverte pour ce dossier`,
+    'query-not-addressed': (f) =>
+      `la demande de statut ${f.queryId} n’est pas adressée à cette instance (${office(f.office)})`,
+    'opened-in-future': (f) => `la date d’ouverture ${f.openedOn} est dans le futur`,
+    'reflection-already-over': (f) =>
+      `pour un dossier ouvert le ${f.openedOn}, le délai de réflexion a pris fin le ${f.reflectionEnds} ; reprenez un dossier en cours avec POST /v1/cases/import`,
+    'birth-after-opening': (f) =>
+      `la date de naissance ${f.dateOfBirth} est postérieure à la date d’ouverture ${f.openedOn}`,
+    'minor-of-age': (f) =>
+      `un mineur étranger non accompagné doit avoir moins de ${POLICY.majorityAge} ans à la date d’ouverture ${f.openedOn}`,
+    'import-out-of-order': (f) =>
+      `events[${f.index}] est daté du ${f.date}, avant l’événement qui le précède : indiquez les événements dans l’ordre chronologique`,
+    'import-no-open-query': (f) =>
+      `events[${f.index}] répond à une demande de statut, mais aucune n’était ouverte le ${f.date}`,
+    'import-case-ended': (f) =>
+      `avec ces événements, le dossier a pris fin (${say(outcomes, f.outcome)}) avant aujourd’hui : seuls les dossiers en cours sont repris`,
   },
 };

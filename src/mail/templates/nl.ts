@@ -1,7 +1,85 @@
-import { isLabourAuditorOffice } from '../../domain/codes';
+import { COMPLAINT_OFFICES, COURTS_OF_APPEAL, isLabourAuditorOffice, type Role } from '../../domain/codes';
+import { POLICY } from '../../domain/policy';
 import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
 
 const forInformation = 'U hoeft niets te doen: dit bericht is ter informatie.';
+
+const stages: LanguagePack['stages'] = {
+  REFLECTION: 'fase 1, bedenktijd',
+  TEMPORARY_RESIDENCE: 'fase 2, verblijf van drie maanden',
+  IDENTIFIED_VICTIM: 'fase 3, verblijf van zes maanden',
+  PERMANENT_RESIDENCE: 'fase 4, verblijf van onbeperkte duur',
+  CLOSED: 'afgesloten',
+};
+
+const outcomes: LanguagePack['outcomes'] = {
+  PERMANENT_RESIDENCE: 'verblijf van onbeperkte duur toegekend',
+  REFLECTION_EXPIRED: 'bedenktijd verstreken zonder klacht of verklaring',
+  VOLUNTARY_RETURN: 'vrijwillige terugkeer',
+  WITHDRAWN: 'verblijf ingetrokken',
+  NOT_RENEWED: 'verblijfsdocument niet verlengd',
+  PROCEEDINGS_ENDED: 'gerechtelijke procedure beëindigd',
+  OTHER_STATUS: 'ander verblijfsstatuut toegekend',
+  OPENED_IN_ERROR: 'dossier per vergissing geopend en geannuleerd',
+};
+
+const documentTypes: LanguagePack['documentTypes'] = {
+  ORDER_TO_LEAVE_45_DAYS: 'bevel om het grondgebied te verlaten binnen 45 dagen',
+  ANNEX_15: 'bijlage 15 (tijdelijk verblijfsdocument, 45 dagen)',
+  MINOR_TEMPORARY_RESIDENCE: 'tijdelijk verblijfsdocument voor een minderjarige (3 maanden)',
+  ATTESTATION_OF_IMMATRICULATION: 'attest van immatriculatie (3 maanden)',
+  A_CARD: 'bewijs van inschrijving in het vreemdelingenregister (A-kaart, 6 maanden)',
+  B_CARD: 'verblijf van onbeperkte duur (B-kaart)',
+};
+
+const grounds: LanguagePack['grounds'] = {
+  'contact-with-exploiters': 'hernieuwd contact met de personen op wie de procedure betrekking heeft',
+  'support-declined': 'begeleiding door het centrum geweigerd',
+  'public-order-threat': 'gevaar voor de openbare orde of de nationale veiligheid',
+  'cooperation-ended': 'medewerking met de gerechtelijke overheden beëindigd',
+  'fraud-established': 'medewerking of klacht bedrieglijk of ongegrond bevonden',
+};
+
+const recipients: LanguagePack['recipients'] = {
+  [UNDELIVERED_AFTER_RETRIES]: 'een ontvanger die de mailserver na meerdere pogingen niet kon bereiken',
+  'immigration-office': 'de Dienst Vreemdelingenzaken',
+  caseworker: 'de maatschappelijk werker van het dossier',
+  guardian: 'de voogd',
+  centre: (code) => `centrum ${code}`,
+  prosecutor: (code) => (isLabourAuditorOffice(code) ? `arbeidsauditoraat ${code}` : `parket ${code}`),
+  'principal-crown-prosecutor': (code) => `procureur-generaal ${code}`,
+};
+
+/** The words of the codes a refusal names that the mails do not show: who acts, and for whom a case is. */
+const roles: Record<Role, string> = {
+  centre: 'een centrum',
+  prosecutor: 'een parket',
+  'immigration-office': 'de Dienst Vreemdelingenzaken',
+  admin: 'een beheerder',
+};
+const tracks = { minor: 'niet-begeleide minderjarige vreemdeling', adult: 'meerderjarige' };
+
+/** A code in this pack's words; a code without words here, as it is. */
+const say = (table: Readonly<Record<string, string>>, code: string | undefined): string =>
+  (code !== undefined && Object.hasOwn(table, code) ? table[code] : undefined) ?? String(code);
+/** A code's words in quotes. */
+const quote = (table: Readonly<Record<string, string>>, code: string | undefined): string => `“${say(table, code)}”`;
+/** A comma-joined list of codes (stages, document types, grounds in quotes) in words, the last after `last`. */
+const quoteAll = (table: Readonly<Record<string, string>>, codes: string | undefined, last: string): string => {
+  const each = String(codes)
+    .split(',')
+    .map((c) => c.trim().replace(/^'(.*)'$/, '$1'))
+    .filter((c) => c !== '')
+    .map((c) => quote(table, c));
+  return each.length < 2 ? each.join('') : `${each.slice(0, -1).join(', ')} ${last} ${each.at(-1)}`;
+};
+/** An office code as the recipients name it. */
+const office = (code: string | undefined): string =>
+  (COMPLAINT_OFFICES as readonly string[]).includes(String(code))
+    ? recipients.prosecutor(String(code))
+    : (COURTS_OF_APPEAL as readonly string[]).includes(String(code))
+      ? recipients['principal-crown-prosecutor'](String(code))
+      : String(code);
 
 export const nl: LanguagePack = {
   locale: 'nl-BE',
@@ -39,23 +117,8 @@ export const nl: LanguagePack = {
     recipients: 'Ontvanger',
   },
   yesNo: { yes: 'ja', no: 'nee' },
-  stages: {
-    REFLECTION: 'fase 1, reflectieperiode',
-    TEMPORARY_RESIDENCE: 'fase 2, verblijf van drie maanden',
-    IDENTIFIED_VICTIM: 'fase 3, verblijf van zes maanden',
-    PERMANENT_RESIDENCE: 'fase 4, verblijf van onbepaalde duur',
-    CLOSED: 'afgesloten',
-  },
-  outcomes: {
-    PERMANENT_RESIDENCE: 'verblijf van onbepaalde duur toegekend',
-    REFLECTION_EXPIRED: 'reflectieperiode verstreken zonder klacht of verklaring',
-    VOLUNTARY_RETURN: 'vrijwillige terugkeer',
-    WITHDRAWN: 'verblijf ingetrokken',
-    NOT_RENEWED: 'verblijfsdocument niet verlengd',
-    PROCEEDINGS_ENDED: 'gerechtelijke procedure beëindigd',
-    OTHER_STATUS: 'ander verblijfsstatuut toegekend',
-    OPENED_IN_ERROR: 'dossier per vergissing geopend en geannuleerd',
-  },
+  stages,
+  outcomes,
   outcomeDetails: {
     dismissed: 'seponering',
     acquittal: 'vrijspraak',
@@ -75,43 +138,22 @@ export const nl: LanguagePack = {
     'public-order': 'gevaar voor de openbare orde of de nationale veiligheid',
     'identity-not-established': 'identiteit niet vastgesteld',
   },
-  documentTypes: {
-    ORDER_TO_LEAVE_45_DAYS: 'bevel om het grondgebied te verlaten binnen 45 dagen',
-    ANNEX_15: 'bijlage 15 (tijdelijk verblijfsdocument, 45 dagen)',
-    MINOR_TEMPORARY_RESIDENCE: 'tijdelijk verblijfsdocument voor een minderjarige (3 maanden)',
-    ATTESTATION_OF_IMMATRICULATION: 'attest van immatriculatie (3 maanden)',
-    A_CARD: 'bewijs van inschrijving in het vreemdelingenregister (A-kaart, 6 maanden)',
-    B_CARD: 'verblijf van onbepaalde duur (B-kaart)',
-  },
+  documentTypes,
   deadlines: {
-    REFLECTION_ENDS: 'einde van de reflectieperiode',
+    REFLECTION_ENDS: 'einde van de bedenktijd',
     DOCUMENT_EXPIRES: 'verstrijken van het verblijfsdocument',
     STATUS_QUERY_DUE: 'verzending van de statusaanvraag',
     PROSECUTOR_REPLY_DUE: 'antwoord van het parket op de statusaanvraag',
     ESCALATION_REPLY_DUE: 'antwoord van de procureur-generaal op de statusaanvraag',
     WITHDRAWAL_DECISION_DUE: 'beslissing over een gemelde grond',
-    PERMANENT_RESIDENCE_DECISION_DUE: 'beslissing over het verblijf van onbepaalde duur',
+    PERMANENT_RESIDENCE_DECISION_DUE: 'beslissing over het verblijf van onbeperkte duur',
     GUARDIANSHIP_ENDS: 'einde van de voogdij (18de verjaardag)',
     LATE_REPORTS_CLOSE: 'laatste dag om te registreren wat er gebeurde terwijl de toepassing niet beschikbaar was',
   },
-  grounds: {
-    'contact-with-exploiters': 'hernieuwd contact met de personen op wie de procedure betrekking heeft',
-    'support-declined': 'begeleiding door het centrum geweigerd',
-    'public-order-threat': 'gevaar voor de openbare orde of de nationale veiligheid',
-    'cooperation-ended': 'medewerking met de gerechtelijke overheden beëindigd',
-    'fraud-established': 'medewerking of klacht bedrieglijk of ongegrond bevonden',
-  },
+  grounds,
   identityProof: { missing: 'nog voor te leggen', provided: 'voorgelegd' },
   humanitarianCandidate: 'mogelijk: de procedure duurde langer dan twee jaar',
-  recipients: {
-    [UNDELIVERED_AFTER_RETRIES]: 'een ontvanger die de mailserver na meerdere pogingen niet kon bereiken',
-    'immigration-office': 'de Dienst Vreemdelingenzaken',
-    caseworker: 'de maatschappelijk werker van het dossier',
-    guardian: 'de voogd',
-    centre: (code) => `centrum ${code}`,
-    prosecutor: (code) => (isLabourAuditorOffice(code) ? `arbeidsauditoraat ${code}` : `parket ${code}`),
-    'principal-crown-prosecutor': (code) => `procureur-generaal ${code}`,
-  },
+  recipients,
   kinds: {
     'case-opened': {
       subject: 'Nieuw verblijfsdossier: document af te geven',
@@ -132,11 +174,10 @@ export const nl: LanguagePack = {
       dueLabel: 'Document geldig tot',
     },
     'reflection-ending-reminder': {
-      subject: 'Herinnering: reflectieperiode loopt binnenkort af',
-      summary:
-        'De reflectieperiode van dit dossier loopt binnenkort af en er werd geen klacht of verklaring geregistreerd.',
+      subject: 'Herinnering: bedenktijd loopt binnenkort af',
+      summary: 'De bedenktijd van dit dossier loopt binnenkort af en er werd geen klacht of verklaring geregistreerd.',
       ask: 'Werd er een klacht ingediend of een verklaring afgelegd, registreer die dan vóór deze datum in de toepassing (gebeurtenis complaint-filed); anders wordt het dossier afgesloten wanneer de periode afloopt.',
-      dueLabel: 'Reflectieperiode loopt af op',
+      dueLabel: 'Bedenktijd loopt af op',
     },
     'document-expiry-reminder': {
       subject: 'Herinnering: verblijfsdocument verloopt binnenkort',
@@ -225,44 +266,44 @@ export const nl: LanguagePack = {
       dueLabel: 'Beslissing uiterlijk op',
     },
     'permanent-residence-review-opened': {
-      subject: 'Verblijfsdossier: beslissing over verblijf van onbepaalde duur gevraagd',
-      summary: 'De betrokkene komt voortaan in aanmerking voor een verblijf van onbepaalde duur (grond in de details).',
+      subject: 'Verblijfsdossier: beslissing over verblijf van onbeperkte duur gevraagd',
+      summary: 'De betrokkene komt voortaan in aanmerking voor een verblijf van onbeperkte duur (grond in de details).',
       ask: 'Gelieve vóór deze datum in de toepassing te beslissen of de B-kaart wordt toegekend (gebeurtenis permanent-residence-decided). Het verblijf van zes maanden loopt intussen door.',
       dueLabel: 'Beslissing uiterlijk op',
     },
     'permanent-residence-eligible': {
-      subject: 'Verblijfsdossier: verblijf van onbepaalde duur kan worden aangevraagd',
+      subject: 'Verblijfsdossier: verblijf van onbeperkte duur kan worden aangevraagd',
       summary:
-        'De betrokkene komt voortaan in aanmerking voor een verblijf van onbepaalde duur (grond in de details); de Dienst Vreemdelingenzaken werd gevraagd te beslissen.',
+        'De betrokkene komt voortaan in aanmerking voor een verblijf van onbeperkte duur (grond in de details); de Dienst Vreemdelingenzaken werd gevraagd te beslissen.',
       ask: 'De betrokkene kan het aanvragen; het identiteitsbewijs (paspoort, gelijkwaardig reisdocument of nationale identiteitskaart) moet uiterlijk nu worden voorgelegd.',
       dueLabel: 'Beslissing verwacht uiterlijk op',
     },
     'permanent-residence-review-reminder': {
-      subject: 'Herinnering: beslissing over verblijf van onbepaalde duur verwacht',
-      summary: 'De beslissing over het verblijf van onbepaalde duur voor dit dossier staat nog open.',
+      subject: 'Herinnering: beslissing over verblijf van onbeperkte duur verwacht',
+      summary: 'De beslissing over het verblijf van onbeperkte duur voor dit dossier staat nog open.',
       ask: 'Gelieve uw beslissing vóór deze datum in de toepassing te registreren (gebeurtenis permanent-residence-decided).',
       dueLabel: 'Beslissing uiterlijk op',
     },
     'permanent-residence-review-overdue': {
-      subject: 'Beslissing over verblijf van onbepaalde duur te laat',
+      subject: 'Beslissing over verblijf van onbeperkte duur te laat',
       summary:
-        'De beslissing over het verblijf van onbepaalde duur voor dit dossier werd verwacht en is niet geregistreerd.',
+        'De beslissing over het verblijf van onbeperkte duur voor dit dossier werd verwacht en is niet geregistreerd.',
       ask: 'Gelieve uw beslissing zo snel mogelijk in de toepassing te registreren (gebeurtenis permanent-residence-decided).',
       dueLabel: 'Verwacht op',
     },
     'permanent-residence-refused': {
-      subject: 'Verblijfsdossier: verblijf van onbepaalde duur geweigerd',
+      subject: 'Verblijfsdossier: verblijf van onbeperkte duur geweigerd',
       summary:
-        'De Dienst Vreemdelingenzaken heeft het verblijf van onbepaalde duur voor dit dossier geweigerd (reden in de details).',
+        'De Dienst Vreemdelingenzaken heeft het verblijf van onbeperkte duur voor dit dossier geweigerd (reden in de details).',
       ask: 'Het verblijf van zes maanden loopt verder zoals voorheen.',
       dueLabel: 'Datum',
     },
     'permanent-residence-granted': {
-      subject: 'Verblijfsdossier: verblijf van onbepaalde duur',
+      subject: 'Verblijfsdossier: verblijf van onbeperkte duur',
       summary: (f) =>
         f.identityProofMissing === true
-          ? 'Voor dit dossier werd een verblijf van onbepaalde duur toegekend; het identiteitsbewijs ontbreekt nog.'
-          : 'Voor dit dossier werd een verblijf van onbepaalde duur toegekend.',
+          ? 'Voor dit dossier werd een verblijf van onbeperkte duur toegekend; het identiteitsbewijs ontbreekt nog.'
+          : 'Voor dit dossier werd een verblijf van onbeperkte duur toegekend.',
       ask: (f) =>
         f.identityProofMissing === true
           ? 'Het identiteitsbewijs (paspoort, gelijkwaardig reisdocument of nationale identiteitskaart) moet nog worden voorgelegd; registreer het in de toepassing (gebeurtenis identity-documented) zodra dat gebeurd is.'
@@ -302,5 +343,69 @@ export const nl: LanguagePack = {
       ask: 'Gelieve het geregistreerde adres van deze ontvanger na te kijken en te laten verbeteren; bereik de ontvanger intussen langs een andere weg.',
       dueLabel: 'Datum',
     },
+  },
+  refusals: {
+    'role-not-allowed': (f) => `deze gebeurtenis (${f.event}) kan niet worden geregistreerd door ${say(roles, f.role)}`,
+    'date-in-future': (f) => `de datum ${f.date} ligt in de toekomst`,
+    'date-before-opening': (f) => `de datum ${f.date} ligt vóór de opening van het dossier (${f.openedOn})`,
+    'case-closed': (f) =>
+      `het dossier is afgesloten (${say(outcomes, f.outcome)}); er kan geen gebeurtenis meer worden geregistreerd`,
+    'permanent-residence-granted': (f) =>
+      `${outcomes.PERMANENT_RESIDENCE}; deze gebeurtenis (${f.event}) is niet meer van toepassing`,
+    'event-not-in-stage': (f) =>
+      `deze gebeurtenis (${f.event}) is alleen mogelijk in ${quoteAll(stages, f.stages, 'of')}; het dossier is in ${quote(stages, f.stage)}`,
+    'complaint-already-filed': () => 'voor dit dossier is al een klacht of verklaring geregistreerd',
+    'complaint-after-reflection': (f) =>
+      `de klacht of verklaring van ${f.date} dateert van na de bedenktijd, die eindigde op ${f.reflectionEnds}`,
+    'document-not-of-stage': (f) =>
+      `het document ${quote(documentTypes, f.document)} hoort niet bij ${quote(stages, f.stage)} (verwacht: ${quoteAll(documentTypes, f.expected, 'of')})`,
+    'document-not-of-track': (f) =>
+      `het document ${quote(documentTypes, f.document)} is niet het document van ${quote(stages, 'REFLECTION')} voor dit dossier (geopend op ${f.openedOn}, ${say(tracks, f.track)}); verwacht: ${quoteAll(documentTypes, f.expected, 'of')}`,
+    'document-dates-inverted': () =>
+      'het einde van de geldigheid (validUntil) ligt vóór de datum van afgifte (issuedOn)',
+    'issue-date-in-future': (f) => `de datum van afgifte ${f.date} ligt in de toekomst`,
+    'document-already-expired': (f) =>
+      `een document dat geldig was tot ${f.validUntil} is al verstreken; registreer het huidige document`,
+    'renewal-used': () => 'de enige verlenging van het document van drie maanden werd al gebruikt',
+    'ground-already-under-review': (f) =>
+      `de grond ${quote(grounds, f.ground)} wordt al onderzocht; de beslissing zal ook daarover gaan`,
+    'no-review-open': () =>
+      'er loopt geen onderzoek naar een intrekking: eerst moet een grond worden gemeld (geen intrekking zonder onderzoek)',
+    'ground-not-under-review': (f) =>
+      `het lopende onderzoek betreft ${quoteAll(grounds, f.grounds, 'en')}, niet ${quote(grounds, f.ground)}`,
+    'ground-required': () => 'een beslissing tot intrekking vermeldt de grond waarop ze berust',
+    'four-eyes': (f) =>
+      `de beslissing moet worden genomen door een andere persoon dan wie de grond ${quote(grounds, f.ground)} heeft gemeld (vier-ogenprincipe)`,
+    'not-identified-yet': (f) =>
+      `deze gebeurtenis (${f.event}) is pas mogelijk in ${quote(stages, 'IDENTIFIED_VICTIM')}, zodra de betrokkene geïdentificeerd is: het parket moet eerst de statusaanvraag beantwoorden`,
+    'no-permanent-residence-review': () =>
+      'voor dit dossier loopt geen onderzoek naar een verblijf van onbeperkte duur',
+    'refusal-reason-required': () => 'een weigering van het verblijf van onbeperkte duur vermeldt de reden ervan',
+    'durable-solution-adults': () =>
+      'de procedure voor een duurzame oplossing geldt alleen voor niet-begeleide minderjarige vreemdelingen',
+    'identity-already-documented': () => 'het identiteitsbewijs werd al voorgelegd',
+    'not-opening-centre': () => 'alleen het centrum dat het dossier heeft geopend, kan het annuleren',
+    'document-already-reported': () =>
+      'voor dit dossier werd al een afgegeven document geregistreerd: het werd dus niet per vergissing geopend',
+    'document-still-valid': (f) =>
+      `het huidige document is geldig tot ${f.validUntil}; over de niet-verlenging wordt beslist zodra het verstreken is`,
+    'answer-role': (f) => `een statusaanvraag kan niet worden beantwoord door ${say(roles, f.role)}`,
+    'query-answered': (f) => `statusaanvraag ${f.queryId} werd al beantwoord`,
+    'query-closed': (f) => `statusaanvraag ${f.queryId} is afgesloten`,
+    'no-such-query': (f) => `voor dit dossier staat geen statusaanvraag ${f.queryId} open`,
+    'query-not-addressed': (f) =>
+      `statusaanvraag ${f.queryId} is niet gericht aan deze instantie (${office(f.office)})`,
+    'opened-in-future': (f) => `de openingsdatum ${f.openedOn} ligt in de toekomst`,
+    'reflection-already-over': (f) =>
+      `voor een dossier dat op ${f.openedOn} werd geopend, eindigde de bedenktijd op ${f.reflectionEnds}; neem een lopend dossier op met POST /v1/cases/import`,
+    'birth-after-opening': (f) => `de geboortedatum ${f.dateOfBirth} ligt na de openingsdatum ${f.openedOn}`,
+    'minor-of-age': (f) =>
+      `een niet-begeleide minderjarige vreemdeling moet op de openingsdatum ${f.openedOn} jonger zijn dan ${POLICY.majorityAge} jaar`,
+    'import-out-of-order': (f) =>
+      `events[${f.index}] is gedateerd op ${f.date}, vóór de gebeurtenis die eraan voorafgaat: vermeld de gebeurtenissen in chronologische volgorde`,
+    'import-no-open-query': (f) =>
+      `events[${f.index}] beantwoordt een statusaanvraag, maar op ${f.date} stond er geen open`,
+    'import-case-ended': (f) =>
+      `met deze gebeurtenissen werd het dossier vóór vandaag afgesloten (${say(outcomes, f.outcome)}): alleen lopende dossiers worden opgenomen`,
   },
 };

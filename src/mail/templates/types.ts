@@ -1,4 +1,5 @@
 import type { NoticeKind } from '../../domain/notices';
+import type { RefusalCode, RefusalFacts } from '../../domain/refusals';
 import type { DeadlineKind, Outcome, Stage } from '../../domain/schemas/case';
 import {
   otherStatusGranted,
@@ -113,4 +114,6 @@ export interface LanguagePack {
     'principal-crown-prosecutor': (code: string) => string;
   };
   kinds: Record<NoticeKind, KindTemplate>;
+  /** Why the service refused a request (src/domain/refusals.ts): its facts are codes, dates and references. */
+  refusals: Record<RefusalCode, (facts: RefusalFacts) => string>;
 }
