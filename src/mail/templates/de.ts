@@ -1,5 +1,6 @@
-import { COMPLAINT_OFFICES, COURTS_OF_APPEAL, isLabourAuditorOffice, type Role } from '../../domain/codes';
+import { isLabourAuditorOffice, type Role } from '../../domain/codes';
 import { POLICY } from '../../domain/policy';
+import { codeWords } from './code-words';
 import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
 
 /**
@@ -65,30 +66,10 @@ const roles: Record<Role, string> = {
 };
 const tracks = { minor: 'unbegleiteter minderjähriger Ausländer', adult: 'volljährig' };
 
-/** A code in this pack's words; a code without words here, as it is. */
-const say = (table: Readonly<Record<string, string>>, code: string | undefined): string =>
-  (code !== undefined && Object.hasOwn(table, code) ? table[code] : undefined) ?? String(code);
+const { say, quote, quoteAll, office } = codeWords({ open: '„', close: '“' }, recipients);
 /** By whom: a role code without words here, as it is. */
 const byRole = (code: string | undefined): string =>
   code !== undefined && Object.hasOwn(roles, code) ? say(roles, code) : `von ${String(code)}`;
-/** A code's words in quotes. */
-const quote = (table: Readonly<Record<string, string>>, code: string | undefined): string => `„${say(table, code)}“`;
-/** A comma-joined list of codes (stages, document types, grounds in quotes) in words, the last after `last`. */
-const quoteAll = (table: Readonly<Record<string, string>>, codes: string | undefined, last: string): string => {
-  const each = String(codes)
-    .split(',')
-    .map((c) => c.trim().replace(/^'(.*)'$/, '$1'))
-    .filter((c) => c !== '')
-    .map((c) => quote(table, c));
-  return each.length < 2 ? each.join('') : `${each.slice(0, -1).join(', ')} ${last} ${each.at(-1)}`;
-};
-/** An office code as the recipients name it. */
-const office = (code: string | undefined): string =>
-  (COMPLAINT_OFFICES as readonly string[]).includes(String(code))
-    ? recipients.prosecutor(String(code))
-    : (COURTS_OF_APPEAL as readonly string[]).includes(String(code))
-      ? recipients['principal-crown-prosecutor'](String(code))
-      : String(code);
 
 export const de: LanguagePack = {
   locale: 'de-BE',
