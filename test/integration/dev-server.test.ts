@@ -2,6 +2,7 @@ import { Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { hello } from '../fixtures/plumbing-workflows';
 import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
+import { openingBody } from '../support/api-helpers';
 
 let stack: ServiceStack;
 beforeAll(async () => {
@@ -28,17 +29,10 @@ describe('the real dev server', () => {
   });
 
   it('opens a case through the API and mails the Immigration Office', async () => {
-    const today = new Date().toISOString().slice(0, 10);
     const res = await request(stack.app)
       .post('/v1/cases')
       .set('Authorization', `Bearer ${TOKENS.payoke}`)
-      .send({
-        openedOn: today,
-        unaccompaniedMinor: false,
-        victim: { pseudonym: 'P', language: 'ro' },
-        exploitation: 'labour',
-        caseworkerEmail: 'cw@example.org',
-      });
+      .send(openingBody());
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/v1/cases/${res.body.caseId}`);
     await stack.smtp.waitFor(1, 10_000);

@@ -9,6 +9,7 @@
 import { dateAt } from '../../src/domain/calendar';
 import type { ApiResponse } from '../../tools/stack/http';
 import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
+import { openingBody } from '../support/api-helpers';
 
 jest.setTimeout(180_000);
 
@@ -58,13 +59,7 @@ it('a flood of invalid requests from one principal gets 429 and does not hold up
   const other = stack.tokens['centre-SURYA']!;
   const opened = await stack.request('POST', '/v1/cases', {
     token: other,
-    body: {
-      openedOn: dateAt(Date.now()),
-      unaccompaniedMinor: false,
-      victim: { pseudonym: 'P', language: 'ro' },
-      exploitation: 'labour',
-      caseworkerEmail: 'cw@example.org',
-    },
+    body: openingBody(),
   });
   expect(opened.status).toBe(201);
   const caseId = (opened.body as { caseId: string }).caseId;

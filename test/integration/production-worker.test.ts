@@ -5,9 +5,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { dateAt } from '../../src/domain/calendar';
 import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
 import { waitUntil } from '../../tools/stack/wait';
+import { openingBody } from '../support/api-helpers';
 
 jest.setTimeout(180_000);
 
@@ -36,13 +36,7 @@ it('runs the prebuilt workflow bundle, and a case opened through the API gets it
 
   const res = await stack.request('POST', '/v1/cases', {
     token: stack.tokens['centre-PAYOKE'],
-    body: {
-      openedOn: dateAt(Date.now()),
-      unaccompaniedMinor: false,
-      victim: { pseudonym: 'P', language: 'ro' },
-      exploitation: 'labour',
-      caseworkerEmail: 'cw@example.org',
-    },
+    body: openingBody(),
   });
   expect(res.status).toBe(201);
   const { caseId } = res.body as { caseId: string };

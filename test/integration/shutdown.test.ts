@@ -6,6 +6,7 @@
 import { dateAt } from '../../src/domain/calendar';
 import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
 import { sleep, waitUntil } from '../../tools/stack/wait';
+import { openingBody } from '../support/api-helpers';
 
 jest.setTimeout(180_000);
 
@@ -21,13 +22,7 @@ const today = () => dateAt(Date.now());
 async function openCase(): Promise<string> {
   const res = await stack.request('POST', '/v1/cases', {
     token: stack.tokens['centre-PAYOKE'],
-    body: {
-      openedOn: today(),
-      unaccompaniedMinor: false,
-      victim: { pseudonym: 'P', language: 'ro' },
-      exploitation: 'labour',
-      caseworkerEmail: 'cw@example.org',
-    },
+    body: openingBody(),
   });
   expect(res.status).toBe(201);
   return (res.body as { caseId: string }).caseId;
