@@ -40,6 +40,8 @@ const COMMON = {
   429: problem('Too many requests from this principal'),
   503: problem('Temporal or its worker is unavailable; retry later'),
 };
+/** Responses of every operation that reads a body. */
+const BODY = { 413: problem('The body exceeds the size limit') };
 
 /** A POST that creates a case: 201 with its status and Location, 200 for a retry with the same Idempotency-Key. */
 const caseCreated = (verb: 'opened' | 'imported') => ({
@@ -49,6 +51,7 @@ const caseCreated = (verb: 'opened' | 'imported') => ({
   },
   200: json(caseStatusSchema, `The same Idempotency-Key ${verb} this case before`),
   ...COMMON,
+  ...BODY,
   422: problem('The Idempotency-Key was used with a different body'),
 });
 
@@ -105,6 +108,7 @@ const ROUTES: RouteConfig[] = [
     responses: {
       200: json(caseStatusSchema, 'The event applied; the new status'),
       ...COMMON,
+      ...BODY,
       404: problem('No such case visible to the principal'),
       409: problem('The event does not apply to the case now; detail says why, code names the rule'),
     },
@@ -130,6 +134,7 @@ const ROUTES: RouteConfig[] = [
     responses: {
       200: json(caseStatusSchema, 'The answer applied; the new status'),
       ...COMMON,
+      ...BODY,
       404: problem('No such query visible to the office'),
       409: problem('The query was already answered or is closed'),
     },
@@ -144,7 +149,7 @@ const ROUTES: RouteConfig[] = [
       400: problem('The body is not { payloads: [...] } with base64 data and metadata'),
       401: COMMON[401],
       403: COMMON[403],
-      413: problem('The body exceeds the size limit'),
+      ...BODY,
       415: problem('The body is not application/json'),
       422: problem('A payload names a key that is not configured'),
     },
