@@ -10,8 +10,10 @@ const project = (name, folder, files, extra = {}) => ({
 });
 
 /**
- * The integration files that start, time and kill real processes: one at a time (`--runInBand`).
- * The quick bench is not among them: it records what it measures and asserts no timing.
+ * The integration files that start, time and kill real processes, each its own stack: two at a time,
+ * after the other projects, so that the compiles and the other files do not starve them (the fault
+ * runs wait out outages, so two files share the cores well). The quick bench is not among them: it
+ * records what it measures and asserts no timing.
  */
 const SYSTEM = ['faults', 'load', 'shutdown', 'fuzz', 'production-worker'];
 
@@ -19,7 +21,7 @@ const SYSTEM = ['faults', 'load', 'shutdown', 'fuzz', 'production-worker'];
  * unit: pure code and in-process servers, seconds (`npm run test:unit`); workflow: each file on a
  * time-skipping server of its own; api: the other integration files, the API-level ones on one
  * shared dev server, each in a namespace of its own. These three run side by side. system: the
- * files of SYSTEM, alone.
+ * files of SYSTEM, after them.
  */
 module.exports = {
   // A global option: projects cannot set their own.

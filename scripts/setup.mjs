@@ -70,10 +70,10 @@ async function build() {
 }
 
 // The tools (npm start, the bench, the reliability runs: tools/) compile apart, into the git-ignored
-// dist-tools/, so dist/ holds the service only. Build mode skips it in about a second when nothing changed.
+// dist-tools/, so dist/ holds the service only.
 async function buildTools() {
-  log('building the tools (tsc -b tsconfig.tools.json: dist-tools/)');
-  await start(join(root, 'node_modules', '.bin', 'tsc'), ['-b', 'tsconfig.tools.json']);
+  log('transpiling the tools (swc: dist-tools/)');
+  await start(process.execPath, [join(root, 'scripts', 'transpile-tools.mjs')]);
 }
 
 // The PyPI tools need nothing from npm: they install while npm and the compiles run.
