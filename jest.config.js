@@ -26,6 +26,7 @@ const SYSTEM = ['faults', 'load', 'shutdown', 'fuzz', 'production-worker'];
 module.exports = {
   // A global option: projects cannot set their own.
   testTimeout: 120_000,
+  testSequencer: '<rootDir>/test/support/longest-first.js',
   projects: [
     project('unit', 'unit', ['*']),
     project('workflow', 'workflow', ['*']),

@@ -58,7 +58,7 @@ describe('faults with real processes', () => {
   });
 
   it('dev server SIGKILLed and restarted on its SQLite file: 503 meanwhile, recovery by itself, due retries run once', async () => {
-    const row = await serverKilled(ctx, 6, 7_000);
+    const row = await serverKilled(ctx, 6, 3_000);
     expectClean(row);
     expect(row.notes.join('\n')).toMatch(/API answered 503 \(/);
   });
