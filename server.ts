@@ -1,5 +1,6 @@
 import { loadConfig } from './src/config';
-import { loadPayloadKeys } from './src/crypto/payload-keys';
+import { loadIndexKey, loadPayloadKeys } from './src/crypto/payload-keys';
+import { ReferenceIndex } from './src/crypto/reference-index';
 import { AesGcmCodec } from './src/crypto/aes-gcm-codec';
 import { createApp } from './src/http/app';
 import { AuditLog } from './src/http/audit';
@@ -19,6 +20,7 @@ runMain('server', async (logger) => {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       timeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
     }),
+    referenceIndex: new ReferenceIndex(loadIndexKey(config.PAYLOAD_KEYS_FILE)),
     principals: loadPrincipals(config.PRINCIPALS_FILE),
     codec: new AesGcmCodec(keys),
     logger,

@@ -11,14 +11,18 @@ export const WORKFLOW_TYPE = 'victimCase';
 
 /** A new case, a running case brought in with its history, or the state carried over by continue-as-new (of any version). */
 export type VictimCaseInput =
-  { caseId: string; centre: Centre; opening: CaseOpening } | { import: CaseImportInput } | { carried: CarriedState };
+  | { caseId: string; centre: Centre; opening: CaseOpening; referenceKeys?: string[] }
+  | { import: CaseImportInput }
+  | { carried: CarriedState };
 
 /**
  * The one Update: an event of POST /v1/cases/{caseId}/events, or the answer to
- * a status query (POST /v1/prosecutor/queries/{queryId}/answer), with the acting principal.
+ * a status query (POST /v1/prosecutor/queries/{queryId}/answer), with the acting principal and,
+ * for an event that reports a file number, its key in the reference index (computed by the API).
  */
 export type RecordEventInput =
-  { actor: Actor; event: CaseEvent } | { actor: Actor; answer: StatusQueryAnswer & { queryId: string } };
+  | { actor: Actor; event: CaseEvent; referenceKeys?: string[] }
+  | { actor: Actor; answer: StatusQueryAnswer & { queryId: string } };
 
 export const recordEvent = defineUpdate<CaseStatus, [RecordEventInput]>('recordEvent');
 export const status = defineQuery<CaseStatus>('status');

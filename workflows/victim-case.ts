@@ -24,10 +24,11 @@ import { caseSearchAttributes } from '../src/domain/procedure/case-search-attrib
 import { IMMIGRATION_OFFICE, queueNotice } from '../src/domain/procedure/outbox';
 import { whyAnswerRejected, whyEventRejected } from '../src/domain/procedure/rules';
 import type { CaseState } from '../src/domain/procedure/state';
-import { isFinished, newCaseState } from '../src/domain/procedure/state';
+import { indexReferences, isFinished, MAX_REFERENCE_KEYS, newCaseState } from '../src/domain/procedure/state';
 import { toStatus } from '../src/domain/procedure/status';
 import { upgradeState } from '../src/domain/procedure/upgrade';
-import type { Refusal } from '../src/domain/refusals';
+import { wellFormedReferenceKeys } from '../src/domain/reference-keys';
+import { refuse, type Refusal } from '../src/domain/refusals';
 import type { CaseStatus } from '../src/domain/schemas/case';
 import { POLICY } from '../src/domain/policy';
 import type { RecordEventInput, RejectionDetails, VictimCaseInput } from './messages';
@@ -52,6 +53,7 @@ const { sendNotice } = proxyActivities<CaseActivities>(NOTICE_OPTIONS);
 const today = () => dateAt(Date.now());
 
 function whyRejected(s: CaseState, input: RecordEventInput): Refusal | null {
+  if ('event' in input && !wellFormedReferenceKeys(input.referenceKeys)) return refuse('malformed-reference-keys');
   return 'event' in input
     ? whyEventRejected(s, input.event, input.actor, today())
     : whyAnswerRejected(s, input.answer.queryId, input.actor);
@@ -77,12 +79,16 @@ function applyOptions(input: RecordEventInput) {
 function initialState(input: VictimCaseInput): CaseState {
   if ('carried' in input) return upgradeState(input.carried);
   if ('import' in input) {
+    if (!wellFormedReferenceKeys(input.import.referenceKeys, MAX_REFERENCE_KEYS))
+      throw rejection(refuse('malformed-reference-keys'));
     const imported = importCase(input.import);
     // The API checks the same import first: a refusal here means a caller bypassed it; the case never runs.
     if ('refusal' in imported) throw rejection(imported.refusal);
     return imported.state;
   }
-  const s = newCaseState(input.caseId, input.centre, input.opening);
+  // A forged start is refused before anything happens, as an import the API would have refused.
+  if (!wellFormedReferenceKeys(input.referenceKeys)) throw rejection(refuse('malformed-reference-keys'));
+  const s = newCaseState(input.caseId, input.centre, input.opening, input.referenceKeys);
   queueNotice(s, 'case-opened', 'opened', [IMMIGRATION_OFFICE], {
     facts: { documentType: s.document?.type ?? '', minor: s.unaccompaniedMinor },
   });
@@ -144,8 +150,10 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
       const updateId = currentUpdateInfo()?.id;
       // A retried request (same Idempotency-Key) after continue-as-new: applied once already.
       if (updateId && s.appliedUpdates.includes(updateId)) return toStatus(s, today());
-      if ('event' in input) applyEvent(s, input.event, input.actor, today(), applyOptions(input));
-      else applyAnswer(s, input.answer, input.actor, today());
+      if ('event' in input) {
+        applyEvent(s, input.event, input.actor, today(), applyOptions(input));
+        indexReferences(s, input.referenceKeys ?? []);
+      } else applyAnswer(s, input.answer, input.actor, today());
       if (updateId) s.appliedUpdates = [...s.appliedUpdates, updateId].slice(-POLICY.rememberedUpdateIds);
       changed = true;
       publishSearchAttributes(s);

@@ -14,16 +14,20 @@ const KEY_BYTES = 32;
 // Key ids travel in payload metadata and in error messages, so they are kept short and plain.
 const keyId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'key id must be 1-64 characters of A-Z a-z 0-9 . _ -');
 
+const key32 = z
+  .base64('key must be base64')
+  .refine((k) => Buffer.from(k, 'base64').length === KEY_BYTES, `key must be ${KEY_BYTES} bytes (AES-256)`);
+
 const fileSchema = z
   .object({
     encryptWith: keyId,
+    /** The key of the reference index (HMAC of file numbers): a key of its own, never a payload key. */
+    indexKey: key32.optional(),
     keys: z
       .array(
         z.object({
           id: keyId,
-          key: z
-            .base64('key must be base64')
-            .refine((k) => Buffer.from(k, 'base64').length === KEY_BYTES, `key must be ${KEY_BYTES} bytes (AES-256)`),
+          key: key32,
         }),
       )
       .min(1, 'at least one key is required'),
@@ -85,6 +89,16 @@ export function loadPayloadKeys(path: string): PayloadKeys {
   return new PayloadKeys(file.encryptWith, new Map(file.keys.map((k) => [k.id, Buffer.from(k.key, 'base64')])));
 }
 
+/** The reference index key of the key file; the API cannot find cases by file number without one. */
+export function loadIndexKey(path: string): Buffer {
+  const { indexKey } = readKeyFile(path);
+  if (!indexKey)
+    throw new PayloadKeysError(
+      `payload key file ${path}: no indexKey (the key of the reference index); add one: ${KEY_BYTES} random bytes, base64 (openssl rand -base64 ${KEY_BYTES})`,
+    );
+  return Buffer.from(indexKey, 'base64');
+}
+
 function newKeyId(taken: readonly string[]): string {
   for (;;) {
     const id = `key-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`;
@@ -96,16 +110,23 @@ function newKey(): string {
   return randomBytes(KEY_BYTES).toString('base64');
 }
 
-/** Creates the dev key file if it is missing. `wx` rather than exists-then-write, so two starting processes cannot overwrite each other's key. */
+/**
+ * Creates the dev key file if it is missing. `wx` rather than exists-then-write, so two starting processes cannot
+ * overwrite each other's key. A dev file from before the reference index gets its index key.
+ */
 export function ensureDevPayloadKeys(path: string): { created: boolean } {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const id = newKeyId([]);
-  const file: KeyFile = { encryptWith: id, keys: [{ id, key: newKey() }] };
+  const file: KeyFile = { encryptWith: id, indexKey: newKey(), keys: [{ id, key: newKey() }] };
   try {
     writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     return { created: true };
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { created: false };
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      const existing = readKeyFile(path);
+      if (!existing.indexKey) replaceKeyFile(path, { ...existing, indexKey: newKey() });
+      return { created: false };
+    }
     throw new PayloadKeysError(
       `payload key file ${path}: cannot be created (${(err as NodeJS.ErrnoException).code ?? 'unknown error'})`,
     );
@@ -122,10 +143,13 @@ export function ensureDevPayloadKeys(path: string): { created: boolean } {
 export function addAndActivateKey(path: string): { id: string } {
   const file = readKeyFile(path);
   const id = newKeyId(file.keys.map((k) => k.id));
-  const next: KeyFile = { encryptWith: id, keys: [...file.keys, { id, key: newKey() }] };
-  // Write-then-rename so a crash never leaves a truncated key file (which would make every payload unreadable).
+  replaceKeyFile(path, { ...file, encryptWith: id, keys: [...file.keys, { id, key: newKey() }] });
+  return { id };
+}
+
+/** Write-then-rename so a crash never leaves a truncated key file (which would make every payload unreadable). */
+function replaceKeyFile(path: string, next: KeyFile): void {
   const tmp = `${path}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
   renameSync(tmp, path);
-  return { id };
 }

@@ -31,6 +31,7 @@ const either = (codes: string | undefined): string => (codes ?? '').split(',').j
 export const ENGLISH_REFUSALS = {
   'role-not-allowed': (f: RefusalFacts) => `a ${f.role} may not report '${f.event}'`,
   'date-in-future': (f: RefusalFacts) => `the date ${f.date} is in the future`,
+  'malformed-reference-keys': () => 'the reference keys are not keyed hashes of the index; only the API sends them',
   'date-before-opening': (f: RefusalFacts) => `the date ${f.date} is before the case was opened (${f.openedOn})`,
   'case-closed': (f: RefusalFacts) => `the case is closed (${f.outcome}); no event applies any more`,
   'permanent-residence-granted': (f: RefusalFacts) => `permanent residence was granted; '${f.event}' no longer applies`,

@@ -2,7 +2,8 @@ import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/commo
 
 /**
  * The search attributes of CONTRACT.md, plus ProsecutorOffices (offices queried
- * on the case) so a prosecutor's office finds its queries without scanning.
+ * on the case) so a prosecutor's office finds its queries without scanning, and
+ * CaseReferences, the keyed hashes a case is found by its file numbers with.
  * Search attributes are stored in clear: never personal data here.
  */
 export const SA = {
@@ -13,4 +14,6 @@ export const SA = {
   nextDeadline: defineSearchAttributeKey('NextDeadline', SearchAttributeType.DATETIME),
   awaitingProsecutor: defineSearchAttributeKey('AwaitingProsecutor', SearchAttributeType.BOOL),
   prosecutorOffices: defineSearchAttributeKey('ProsecutorOffices', SearchAttributeType.KEYWORD_LIST),
+  /** Keyed hashes (HMAC under the index key) of the case's file numbers: found by exact match, never read back. */
+  references: defineSearchAttributeKey('CaseReferences', SearchAttributeType.KEYWORD_LIST),
 } as const;

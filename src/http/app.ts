@@ -4,6 +4,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import type { ReferenceIndex } from '../crypto/reference-index';
 import type { AuditLog } from './audit';
 import type { CaseGateway } from './case-gateway';
 import { createCodecRouter } from './codec-router';
@@ -17,6 +18,8 @@ import { prosecutorRouter } from './routes/prosecutor';
 
 export interface AppDeps {
   gateway: CaseGateway;
+  /** Finds cases by file number; holds the index key. */
+  referenceIndex: ReferenceIndex;
   principals: Principals;
   codec: PayloadCodec;
   logger: Logger;
@@ -83,7 +86,7 @@ export function createApp(deps: AppDeps): Express {
         sendProblem(res, new HttpProblem(429, 'too many requests from this principal; slow down')),
     }),
     express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
-    casesRouter(deps.gateway),
+    casesRouter(deps.gateway, deps.referenceIndex),
     prosecutorRouter(deps.gateway),
   );
 

@@ -52,10 +52,11 @@ export class CaseGateway {
   async open(
     principal: { id: string; centre: Centre },
     opening: CaseOpening,
+    referenceKeys: string[],
     idempotencyKey: string | undefined,
   ): Promise<{ status: CaseStatus; created: boolean }> {
     const caseId = newCaseId(principal.id, idempotencyKey);
-    return this.start(caseStart(caseId, principal.centre, opening, this.opts.taskQueue));
+    return this.start(caseStart(caseId, principal.centre, opening, this.opts.taskQueue, referenceKeys));
   }
 
   /** Brings in a running case whose import `prepare` checked; with an Idempotency-Key a retry finds it. */

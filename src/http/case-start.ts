@@ -16,9 +16,19 @@ export interface CaseStart {
   options: WorkflowStartOptions<typeof victimCase>;
 }
 
-/** How a case's workflow starts: the API's way, which the bench's raw-client path repeats exactly. */
-export function caseStart(caseId: string, centre: Centre, opening: CaseOpening, taskQueue: string): CaseStart {
-  return startOptions(newCaseState(caseId, centre, opening), { caseId, centre, opening }, opening, taskQueue);
+/**
+ * How a case's workflow starts: the API's way, which the bench's raw-client path repeats exactly.
+ * `referenceKeys`: the index keys of the file numbers the opening names.
+ */
+export function caseStart(
+  caseId: string,
+  centre: Centre,
+  opening: CaseOpening,
+  taskQueue: string,
+  referenceKeys: string[] = [],
+): CaseStart {
+  const input = { caseId, centre, opening, ...(referenceKeys.length > 0 ? { referenceKeys } : {}) };
+  return startOptions(newCaseState(caseId, centre, opening, referenceKeys), input, opening, taskQueue);
 }
 
 /** A running case brought in with its history: started with the import, which the workflow applies again. */

@@ -149,9 +149,10 @@ const MATRIX: Endpoint[] = [
       pagasa: 200,
       immigration: 200,
       admin: 200,
-      antwerpen: 403,
-      liege: 403,
-      caAntwerpen: 403,
+      // The cases each office was queried on (issue 14: an office finds its cases by its file number).
+      antwerpen: 200,
+      liege: 200,
+      caAntwerpen: 200,
     },
   },
   {

@@ -62,8 +62,9 @@ describe('opening and reading a case', () => {
       due: addDays(today(), 45),
       basis: expect.stringContaining('45 days'),
     });
-    // The status carries no personal data.
-    for (const secret of [SECRET.pseudonym, SECRET.caseworker, '1999-04-12']) expect(res.text).not.toContain(secret);
+    // Of the personal data the status carries the pseudonym only, so people can tell which case is whose.
+    expect(res.body.victim).toEqual({ pseudonym: SECRET.pseudonym });
+    for (const secret of [SECRET.caseworker, '1999-04-12']) expect(res.text).not.toContain(secret);
 
     const read = await api('payoke').get(res.headers.location!);
     expect(read.status).toBe(200);

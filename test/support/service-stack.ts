@@ -11,6 +11,7 @@ import { createMailActivities } from '../../activities/send-notice';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import { ensureDevPayloadKeys, loadPayloadKeys, type PayloadKeys } from '../../src/crypto/payload-keys';
+import { ReferenceIndex } from '../../src/crypto/reference-index';
 import { loadDirectory } from '../../src/directory';
 import { createApp } from '../../src/http/app';
 import { AuditLog } from '../../src/http/audit';
@@ -58,10 +59,14 @@ export interface TestAppOptions {
   timeoutMs?: number;
   rateLimitPerMinute?: number;
   bodyLimit?: string;
+  /** The reference index key (default: a fixed test key). */
+  indexKey?: Buffer;
   /** Receives every log line the API writes. */
   logLines?: string[];
   audit?: AuditLog;
 }
+
+const TEST_INDEX_KEY = Buffer.alloc(32, 7);
 
 /** The API as the harness builds it, with the test principals (TOKENS); for apps with other limits or a dead Temporal. */
 export function createTestApp(o: TestAppOptions): Express {
@@ -74,6 +79,7 @@ export function createTestApp(o: TestAppOptions): Express {
   });
   return createApp({
     gateway: new CaseGateway(o.client, { taskQueue: o.taskQueue ?? TASK_QUEUE, timeoutMs: o.timeoutMs ?? 10_000 }),
+    referenceIndex: new ReferenceIndex(o.indexKey ?? TEST_INDEX_KEY),
     principals: new Principals(ENTRIES.map(({ token, ...spec }) => entryForToken(token, spec))),
     codec: new AesGcmCodec(o.keys),
     logger: pino({ level: 'info' }, sink),

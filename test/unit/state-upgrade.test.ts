@@ -1,10 +1,10 @@
 import { applyAnswer, applyEvent } from '../../src/domain/procedure/apply';
 import { upcomingDeadlines } from '../../src/domain/procedure/clock';
 import { whyEventRejected } from '../../src/domain/procedure/rules';
-import { STATE_VERSION } from '../../src/domain/procedure/state';
-import { upgradeState, type CarriedState } from '../../src/domain/procedure/upgrade';
+import { newCaseState, STATE_VERSION } from '../../src/domain/procedure/state';
+import { upgradeState, type CarriedState, type StateV2 } from '../../src/domain/procedure/upgrade';
 import { carriedByEarlierCode } from '../support/carried-fixtures';
-import { IMMIGRATION, prosecutor, YES } from '../support/case-driver';
+import { IMMIGRATION, opening, prosecutor, YES } from '../support/case-driver';
 
 const earlier = carriedByEarlierCode();
 
@@ -79,5 +79,49 @@ describe('a state carried by the code before versions', () => {
     expect(whyEventRejected(s, decision, IMMIGRATION, '2026-11-24')).toBeNull();
     applyEvent(s, decision, IMMIGRATION, '2026-11-24');
     expect(s.outcome).toBe('WITHDRAWN');
+  });
+});
+
+describe('a state carried by version 2, before file references', () => {
+  const v2 = (): StateV2 => {
+    const { references: _r, referenceIndex: _i, ...rest } = newCaseState('case-v2', 'PAYOKE', opening('2026-11-02'));
+    return { ...rest, version: 2 };
+  };
+
+  it('upgrades with no references and nothing indexed, keeping all it held', () => {
+    const carried = v2();
+    expect(upgradeState(structuredClone(carried))).toEqual({
+      ...carried,
+      version: STATE_VERSION,
+      references: {},
+      referenceIndex: [],
+    });
+  });
+
+  it('then takes the file number a later complaint reports', () => {
+    const s = upgradeState(v2());
+    applyEvent(
+      s,
+      {
+        type: 'complaint-filed',
+        on: '2026-11-10',
+        kind: 'complaint',
+        prosecutorOffice: 'ANTWERPEN',
+        prosecutorFile: 'AN.12.L3.1/26',
+      },
+      { id: 'caseworker-1', role: 'centre', centre: 'PAYOKE' },
+      '2026-11-10',
+    );
+    expect(s.references).toEqual({ prosecutorFile: 'AN.12.L3.1/26' });
+  });
+});
+
+describe('a state carried by the code before versions, upgraded through version 2', () => {
+  it('has no references and nothing indexed', () => {
+    const s = upgradeState(structuredClone(earlier[0]!.carried));
+    expect({ references: s.references, referenceIndex: s.referenceIndex }).toEqual({
+      references: {},
+      referenceIndex: [],
+    });
   });
 });

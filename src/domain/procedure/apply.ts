@@ -83,6 +83,7 @@ export function applyEvent(
   switch (event.type) {
     case 'complaint-filed':
       s.complaint = { on: event.on, kind: event.kind, prosecutorOffice: event.prosecutorOffice };
+      if (event.prosecutorFile) s.references.prosecutorFile = event.prosecutorFile;
       // Decision: the 3-month document runs from the day the complaint is recorded, not from its own date.
       enterStage(s, 'TEMPORARY_RESIDENCE', 'ATTESTATION_OF_IMMATRICULATION', today);
       // Decision: the query goes out as stage 2 starts (never later than a month before expiry).
@@ -92,6 +93,7 @@ export function applyEvent(
       const expiredBefore = s.expiredAwaitingDecision;
       // The dates printed on the document replace the computed ones; every timer follows.
       s.documentReported = true;
+      if (event.immigrationOfficeFile) s.references.immigrationOfficeFile = event.immigrationOfficeFile;
       s.document = {
         type: event.document,
         issuedOn: event.issuedOn,

@@ -15,5 +15,7 @@ export function caseSearchAttributes(s: CaseState): SearchAttributeUpdatePair[] 
     { key: SA.nextDeadline, value: next ? new Date(startOfDay(next.due)) : null },
     { key: SA.awaitingProsecutor, value: s.query !== null },
     { key: SA.prosecutorOffices, value: [...s.queriedOffices] },
+    // Only once there is one: cases without references upsert what they always did (replay of older histories).
+    ...(s.referenceIndex.length > 0 ? [{ key: SA.references, value: [...s.referenceIndex] }] : []),
   ];
 }

@@ -19,6 +19,8 @@ export interface CaseImportInput {
   events: ImportedEvent[];
   importedOn: IsoDate;
   importer: Actor;
+  /** The reference index keys of the file numbers in the opening and the events (computed by the API). */
+  referenceKeys?: string[];
 }
 
 /** An imported event's reporter: the role and office it names, no person (PROCEDURE.md: an imported ground may be decided by anyone). */
@@ -56,7 +58,7 @@ export function importCase(input: CaseImportInput): { state: CaseState } | { ref
   const disorder = input.events.findIndex((e, i) => i > 0 && e.on < input.events[i - 1]!.on);
   if (disorder >= 0)
     return { refusal: refuse('import-out-of-order', { index: String(disorder), date: input.events[disorder]!.on }) };
-  const s = newCaseState(input.caseId, input.centre, input.opening);
+  const s = newCaseState(input.caseId, input.centre, input.opening, input.referenceKeys);
   for (const [index, e] of input.events.entries()) {
     if (e.on > input.importedOn) return { refusal: atImportEvent(index, refuse('date-in-future', { date: e.on })) };
     runClockAsOfTheirDates(s, e.on);

@@ -64,8 +64,17 @@ export interface LateDeadline {
   until: IsoDate;
 }
 
+/** File numbers of the other administrations, the latest reported of each. */
+export interface CaseReferences {
+  prosecutorFile?: string;
+  immigrationOfficeFile?: string;
+}
+
+/** At most this many reference keys per case: a file number corrected twice stays findable by the old ones. */
+export const MAX_REFERENCE_KEYS = 8;
+
 /** Bumped whenever the carried shape changes; `upgradeState` brings older shapes up to it. */
-export const STATE_VERSION = 2;
+export const STATE_VERSION = 3;
 
 export interface CaseState {
   version: typeof STATE_VERSION;
@@ -109,6 +118,12 @@ export interface CaseState {
   };
   /** Offices that were sent a query on this case: they may read it. */
   queriedOffices: ProsecutorOffice[];
+  references: CaseReferences;
+  /**
+   * Keyed hashes of the references, computed by the API under the index key (never the key, never a
+   * reference): the search attribute a case is found by.
+   */
+  referenceIndex: string[];
   history: { on: IsoDate; type: string; by: Role }[];
   /** Keys of clock items (deadlines, reminders) already run: each runs once, across continue-as-new. */
   clockItemsDone: string[];
@@ -146,7 +161,12 @@ export function guardianshipEnds(s: Pick<CaseState, 'unaccompaniedMinor' | 'open
   return s.unaccompaniedMinor && born ? addPeriod(born, { years: POLICY.majorityAge }) : null;
 }
 
-export function newCaseState(caseId: string, centre: Centre, opening: CaseOpening): CaseState {
+export function newCaseState(
+  caseId: string,
+  centre: Centre,
+  opening: CaseOpening,
+  referenceIndex: readonly string[] = [],
+): CaseState {
   const first = stageOneDocument(opening.openedOn, opening.unaccompaniedMinor);
   return {
     version: STATE_VERSION,
@@ -186,12 +206,20 @@ export function newCaseState(caseId: string, centre: Centre, opening: CaseOpenin
       undeliverableNotices: [],
     },
     queriedOffices: [],
+    references: { ...opening.references },
+    referenceIndex: [...new Set(referenceIndex)].slice(-MAX_REFERENCE_KEYS),
     history: [{ on: opening.openedOn, type: 'case-opened', by: 'centre' }],
     clockItemsDone: [],
     noticesDone: [],
     outbox: [],
     appliedUpdates: [],
   };
+}
+
+/** Adds the keys of newly reported references; the oldest go once there are more than MAX_REFERENCE_KEYS. */
+export function indexReferences(s: CaseState, keys: readonly string[]): void {
+  const added = keys.filter((k) => !s.referenceIndex.includes(k));
+  s.referenceIndex = [...s.referenceIndex, ...added].slice(-MAX_REFERENCE_KEYS);
 }
 
 /** The workflow ends when the case has an outcome, unless a granted residence still waits for identity proof. */

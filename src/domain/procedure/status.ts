@@ -19,7 +19,7 @@ export function workAuthorisation(s: CaseState, today: IsoDate): CaseStatus['wor
   }
 }
 
-/** The case status of CONTRACT.md: no personal data, no notes. */
+/** The case status of CONTRACT.md: of the personal data only the pseudonym and the file numbers; no notes. */
 export function toStatus(s: CaseState, today: IsoDate): CaseStatus {
   const q = s.query;
   return {
@@ -57,6 +57,8 @@ export function toStatus(s: CaseState, today: IsoDate): CaseStatus {
     permanentResidenceReview: s.permanentResidenceReview ? { ...s.permanentResidenceReview } : null,
     flags: { ...s.flags, undeliverableNotices: [...s.flags.undeliverableNotices] },
     workAuthorisation: workAuthorisation(s, today),
+    victim: { pseudonym: s.opening.victim.pseudonym },
+    references: { ...s.references },
     history: s.history.map((h) => ({ ...h })),
   };
 }

@@ -6,7 +6,7 @@ import { STATE_VERSION, UNKNOWN_REPORTER, type CaseState } from './state';
  * The state carried by the code before versions: one ground per review, no reporters, no permanent-residence
  * review, and one list `fired` of the keys of clock items (`clock/...`) and of notices already handled.
  */
-export interface StateV1 extends Omit<CaseState, 'version' | 'review' | 'flags' | NewInV2> {
+export interface StateV1 extends Omit<StateV2, 'version' | 'review' | 'flags' | NewInV2> {
   version?: undefined;
   review: { ground: WithdrawalGround; reportedOn: IsoDate; decideBy: IsoDate } | null;
   flags: { identityProofMissing: boolean; humanitarianCandidate: boolean; undeliverableNotices: string[] };
@@ -23,18 +23,24 @@ type NewInV2 =
   | 'expiredAwaitingDecision'
   | 'late';
 
-export type CarriedState = CaseState | StateV1;
+/** The state before file references: no `references`, no `referenceIndex`. */
+export interface StateV2 extends Omit<CaseState, 'version' | NewInV3> {
+  version: 2;
+}
+type NewInV3 = 'references' | 'referenceIndex';
+
+export type CarriedState = CaseState | StateV2 | StateV1;
 
 /** Clock keys once carried the open query's id for every deadline; only the reply deadlines keep it now. */
 const QUERY_FREE_KEY =
   /^clock\/(REFLECTION_ENDS|DOCUMENT_EXPIRES|WITHDRAWAL_DECISION_DUE)\/[^/]+\/(\d{4}-\d{2}-\d{2})$/;
 const CLOCK_KEY = 'clock/';
 
-function fromV1(old: StateV1): CaseState {
+function fromV1(old: StateV1): StateV2 {
   const { review, flags, fired, ...rest } = old;
   return {
     ...rest,
-    version: STATE_VERSION,
+    version: 2,
     documentReported: old.history.some((h) => h.type === 'document-issued'),
     querySentForDocument: old.query?.sentOn ?? null,
     proceedingsEndedOn: null,
@@ -68,7 +74,13 @@ function reporterRole(s: StateV1, ground: WithdrawalGround): CaseState['history'
   return [...s.history].reverse().find((h) => h.type === ground)?.by ?? 'immigration-office';
 }
 
+/** The references were not kept: the opening's own, none indexed (the case is found by its id, as before). */
+function fromV2(old: StateV2): CaseState {
+  return { ...old, version: STATE_VERSION, references: { ...old.opening.references }, referenceIndex: [] };
+}
+
 /** A carried state of any version, as the current code reads it (running cases continue across releases). */
 export function upgradeState(carried: CarriedState): CaseState {
-  return carried.version === STATE_VERSION ? carried : fromV1(carried);
+  if (carried.version === STATE_VERSION) return carried;
+  return fromV2(carried.version === 2 ? carried : fromV1(carried));
 }

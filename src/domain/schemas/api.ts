@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { centreCode, isoDate } from './common';
+import { centreCode, fileReference, isoDate } from './common';
 import { REFUSAL_CODES } from '../refusals';
 import { OUTCOMES, STAGES } from './case';
 
@@ -12,6 +12,11 @@ export const caseListQuerySchema = z.strictObject({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
+  reference: fileReference
+    .optional()
+    .meta({
+      description: 'Only the case with this file number of the prosecutor or the Immigration Office (exact match)',
+    }),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z
     .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { centreCode, complaintOffice, courtOfAppeal, isoDate, prosecutorOffice, role } from './common';
+import { centreCode, complaintOffice, courtOfAppeal, fileReference, isoDate, prosecutorOffice, role } from './common';
 import { DOCUMENT_TYPES, importedEventSchema, WITHDRAWAL_GROUNDS } from './events';
 
 export const EXPLOITATION_FORMS = [
@@ -26,6 +26,12 @@ const openingShape = {
   exploitation: z.enum(EXPLOITATION_FORMS),
   caseworkerEmail: z.email(),
   guardian: z.strictObject({ name: z.string().trim().min(1).max(200), email: z.email() }).optional(),
+  references: z
+    .strictObject({ prosecutorFile: fileReference.optional(), immigrationOfficeFile: fileReference.optional() })
+    .optional()
+    .meta({
+      description: 'File numbers of the other administrations, when the centre knows them; a case is found by either',
+    }),
 };
 
 const guardianForMinorsOnly: [
@@ -162,6 +168,8 @@ export const caseStatusSchema = z
         .meta({ description: 'Recipients (by role) whose server refused a notice' }),
     }),
     workAuthorisation: z.enum(WORK_AUTHORISATIONS),
+    victim: z.object({ pseudonym: z.string() }),
+    references: z.object({ prosecutorFile: z.string().optional(), immigrationOfficeFile: z.string().optional() }),
     history: z.array(z.object({ on: isoDate, type: z.string(), by: role })),
   })
   .meta({ id: 'CaseStatus' });

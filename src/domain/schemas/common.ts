@@ -38,5 +38,17 @@ export const prosecutorOffice = z.enum(PROSECUTOR_OFFICES).meta({
   description:
     "A prosecutor principal's office: a judicial district's prosecutor's office, a labour auditor's office (LABOUR- and its seat), or a court of appeal's Principal Crown Prosecutor",
 });
+/**
+ * A file number of another administration (the prosecutor's, the Immigration Office's), as it is printed
+ * there; personal data by association: encrypted, never in search attributes, logs or mails.
+ */
+export const fileReference = z
+  .string()
+  .trim()
+  .min(1)
+  .max(60)
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u, 'letters, digits, spaces and . / _ -')
+  .meta({ example: 'BR.12.L3.104578/26' });
+
 export const language = z.enum(LANGUAGES).meta({ id: 'Language' });
 export const role = z.enum(ROLES).meta({ id: 'Role' });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { complaintOffice, isoDate, note, prosecutorOffice } from './common';
+import { complaintOffice, fileReference, isoDate, note, prosecutorOffice } from './common';
 
 /** The withdrawal grounds of PROCEDURE.md "Withdrawal and non-renewal". */
 export const WITHDRAWAL_GROUNDS = [
@@ -27,12 +27,14 @@ const event = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
 export const complaintFiled = event('complaint-filed', {
   kind: z.enum(['complaint', 'statement']),
   prosecutorOffice: complaintOffice,
+  prosecutorFile: fileReference.optional().meta({ description: "The prosecutor's file number, when known" }),
 });
 /** `on` is the day the Immigration Office reports the dates printed on the document. */
 export const documentIssued = event('document-issued', {
   document: z.enum(DOCUMENT_TYPES),
   issuedOn: isoDate,
   validUntil: isoDate,
+  immigrationOfficeFile: fileReference.optional().meta({ description: "The Immigration Office's file number" }),
 });
 export const temporaryResidenceRenewed = event('temporary-residence-renewed', {});
 export const contactWithExploiters = event('contact-with-exploiters', {});

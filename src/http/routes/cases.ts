@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { ReferenceIndex } from '../../crypto/reference-index';
 import type { Principal } from '../principals';
 import { caseIdSchema, caseListQuerySchema } from '../../domain/schemas/api';
 import { caseImportSchema, caseOpeningSchema, type CaseOpening } from '../../domain/schemas/case';
@@ -8,6 +9,7 @@ import { whyOpeningRefused } from '../../domain/procedure/opening';
 import { dateAt, startOfDay } from '../../domain/calendar';
 import { WORKFLOW_TYPE } from '../../../workflows/messages';
 import { EVENT_ROLES } from '../../domain/procedure/rules';
+import { MAX_REFERENCE_KEYS } from '../../domain/procedure/state';
 import { SA } from '../../domain/search-attribute-keys';
 import type { CaseGateway } from '../case-gateway';
 import { HttpProblem, refusalProblem } from '../problem';
@@ -16,7 +18,7 @@ import { auditAs, idempotencyKeyOf, principalOf } from '../request-context';
 import { parseOr400 } from '../validate';
 import { idempotentUpdateId, requireRole, visibleCase } from './access';
 
-export function casesRouter(gateway: CaseGateway): Router {
+export function casesRouter(gateway: CaseGateway, index: ReferenceIndex): Router {
   const r = Router();
 
   r.post('/cases', requireRole('centre'), async (req, res) => {
@@ -24,7 +26,12 @@ export function casesRouter(gateway: CaseGateway): Router {
     const p = principalOf(res);
     const opening = parseOr400(caseOpeningSchema, req.body, 'body');
     refuseOpening(opening, { imported: false });
-    const { status, created } = await gateway.open({ id: p.id, centre: p.centre! }, opening, idempotencyKeyOf(req));
+    const { status, created } = await gateway.open(
+      { id: p.id, centre: p.centre! },
+      opening,
+      index.ofOpening(opening),
+      idempotencyKeyOf(req),
+    );
     auditAs(res, 'case.open', status.caseId);
     res
       .status(created ? 201 : 200)
@@ -40,7 +47,16 @@ export function casesRouter(gateway: CaseGateway): Router {
     const importedOn = dateAt(Date.now());
     const { id, role } = p;
     const { status, created } = await gateway.import(p.id, idempotencyKeyOf(req), (caseId) => {
-      const imported: CaseImportInput = { caseId, centre, opening, events, importedOn, importer: { id, role } };
+      const referenceKeys = [...new Set([...index.ofOpening(opening), ...events.flatMap((e) => index.ofEvent(e))])];
+      const imported: CaseImportInput = {
+        caseId,
+        centre,
+        opening,
+        events,
+        importedOn,
+        importer: { id, role },
+        ...(referenceKeys.length > 0 ? { referenceKeys: referenceKeys.slice(-MAX_REFERENCE_KEYS) } : {}),
+      };
       const result = importCase(imported);
       if ('refusal' in result) {
         const { refusal } = result;
@@ -56,10 +72,11 @@ export function casesRouter(gateway: CaseGateway): Router {
       .json(status);
   });
 
-  r.get('/cases', requireRole('centre', 'immigration-office', 'admin'), async (req, res) => {
+  r.get('/cases', requireRole('centre', 'immigration-office', 'prosecutor', 'admin'), async (req, res) => {
     auditAs(res, 'case.list', null);
     const q = parseOr400(caseListQuerySchema, req.query, 'query');
-    res.json(await gateway.list(listQuery(principalOf(res), q), q.pageSize, q.cursor));
+    const reference = q.reference === undefined ? undefined : index.keyOf(q.reference);
+    res.json(await gateway.list(listQuery(principalOf(res), q, reference), q.pageSize, q.cursor));
   });
 
   r.get('/cases/:caseId', requireRole('centre', 'immigration-office', 'prosecutor', 'admin'), async (req, res) => {
@@ -83,7 +100,13 @@ export function casesRouter(gateway: CaseGateway): Router {
     if (!access.running && !updateId)
       throw refusalProblem(409, refuse('case-closed', { outcome: access.outcome ?? 'finished' }));
     const { id, role, centre, office } = p;
-    res.json(await gateway.record(caseId, { actor: { id, role, centre, office }, event }, updateId));
+    const referenceKeys = index.ofEvent(event);
+    const input = {
+      actor: { id, role, centre, office },
+      event,
+      ...(referenceKeys.length > 0 ? { referenceKeys } : {}),
+    };
+    res.json(await gateway.record(caseId, input, updateId));
   });
 
   return r;
@@ -98,10 +121,14 @@ function refuseOpening(opening: CaseOpening, opts: { imported: boolean }): void 
 }
 
 /** Visibility query: filters from the caller, scope from the principal; every value comes from a validated enum or date. */
-function listQuery(p: Principal, q: ReturnType<typeof caseListQuerySchema.parse>): string {
+function listQuery(p: Principal, q: ReturnType<typeof caseListQuerySchema.parse>, referenceKey?: string): string {
   // A case continues-as-new at each stage and renewal: its earlier runs stay in visibility with their old attributes.
   const clauses = [`WorkflowType = '${WORKFLOW_TYPE}'`, `ExecutionStatus != 'ContinuedAsNew'`];
   if (p.role === 'centre') clauses.push(`${SA.centre.name} = '${p.centre}'`);
+  // A prosecutor's office sees the cases it was queried on, as it reads them one by one.
+  if (p.role === 'prosecutor') clauses.push(`${SA.prosecutorOffices.name} = '${p.office}'`);
+  // A hex HMAC: nothing of the caller's text reaches the query.
+  if (referenceKey) clauses.push(`${SA.references.name} = '${referenceKey}'`);
   if (q.stage) clauses.push(`${SA.stage.name} = '${q.stage}'`);
   if (q.outcome) clauses.push(`${SA.outcome.name} = '${q.outcome}'`);
   if (q.minor !== undefined) clauses.push(`${SA.minor.name} = ${q.minor}`);

@@ -340,6 +340,7 @@ export const de: LanguagePack = {
   refusals: {
     'role-not-allowed': (f) => `dieses Ereignis (${f.event}) kann nicht ${byRole(f.role)} erfasst werden`,
     'date-in-future': (f) => `das Datum ${f.date} liegt in der Zukunft`,
+    'malformed-reference-keys': () => 'die Schlüssel der Aktenzeichen sind ungültig; nur die API sendet sie',
     'date-before-opening': (f) => `das Datum ${f.date} liegt vor der Eröffnung der Akte (${f.openedOn})`,
     'case-closed': (f) =>
       `die Akte ist abgeschlossen (${say(outcomes, f.outcome)}); es kann kein Ereignis mehr erfasst werden`,

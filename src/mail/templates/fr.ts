@@ -330,6 +330,7 @@ export const fr: LanguagePack = {
   refusals: {
     'role-not-allowed': (f) => `cet événement (${f.event}) ne peut pas être enregistré par ${say(roles, f.role)}`,
     'date-in-future': (f) => `la date ${f.date} est dans le futur`,
+    'malformed-reference-keys': () => 'les clés des numéros de dossier ne sont pas valides ; seule l’API les envoie',
     'date-before-opening': (f) => `la date ${f.date} est antérieure à l’ouverture du dossier (${f.openedOn})`,
     'case-closed': (f) =>
       `le dossier est clôturé (${say(outcomes, f.outcome)}) ; plus aucun événement ne peut être enregistré`,

@@ -328,6 +328,7 @@ export const nl: LanguagePack = {
   refusals: {
     'role-not-allowed': (f) => `deze gebeurtenis (${f.event}) kan niet worden geregistreerd door ${say(roles, f.role)}`,
     'date-in-future': (f) => `de datum ${f.date} ligt in de toekomst`,
+    'malformed-reference-keys': () => 'de sleutels van de dossiernummers zijn ongeldig; alleen de API verstuurt ze',
     'date-before-opening': (f) => `de datum ${f.date} ligt vóór de opening van het dossier (${f.openedOn})`,
     'case-closed': (f) =>
       `het dossier is afgesloten (${say(outcomes, f.outcome)}); er kan geen gebeurtenis meer worden geregistreerd`,
