@@ -12,11 +12,9 @@ export const caseListQuerySchema = z.strictObject({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  reference: fileReference
-    .optional()
-    .meta({
-      description: 'Only the case with this file number of the prosecutor or the Immigration Office (exact match)',
-    }),
+  reference: fileReference.optional().meta({
+    description: 'Only the case with this file number of the prosecutor or the Immigration Office (exact match)',
+  }),
   pageSize: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z
     .string()
