@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { SA } from '../../src/domain/search-attribute-keys';
-import { recordEvent, status } from '../../workflows/messages';
+import { recordEvent, status, type RecordEventInput } from '../../workflows/messages';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { waitUntil } from '../../tools/stack/wait';
 import { as, expectProblem, openCase, openingBody, recordOk, SECRET, today } from '../support/api-helpers';
@@ -74,11 +74,11 @@ describe('which case is whose', () => {
   it('refuses an Update whose reference keys are not keyed hashes (only the API computes them), changing nothing', async () => {
     const opened = await openCase(stack.app);
     const handle = stack.client.workflow.getHandle(opened.caseId);
-    const forged = {
+    const forged: RecordEventInput = {
       actor: { id: 'caseworker-payoke', role: 'centre', centre: 'PAYOKE' },
       event: { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN' },
       referenceKeys: ['AN.12.L3.1/26'],
-    } as const;
+    };
     await expect(handle.executeUpdate(recordEvent, { args: [forged] })).rejects.toMatchObject({
       cause: { type: 'EventRejected', details: [{ code: 'malformed-reference-keys' }] },
     });

@@ -212,3 +212,10 @@ export function whyAnswerRejected(s: CaseState, queryId: string, actor: Actor): 
 /** Yes to both questions, with cooperation and severed ties: the conditions of stage 3 [003 §5.2]. */
 export const isPositive = (a: StatusQueryAnswer): boolean =>
   a.consideredVictim && a.proceedingsOngoing && a.cooperating && a.tiesSevered;
+
+/** The events a role may report in a stage: what a form offers (the Update still checks each against the case). */
+export function eventsOpenTo(role: Role, stage: Stage): CaseEventType[] {
+  return (Object.keys(EVENT_ROLES) as CaseEventType[]).filter(
+    (type) => EVENT_ROLES[type].includes(role) && EVENT_STAGES[type].includes(stage),
+  );
+}

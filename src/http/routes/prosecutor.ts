@@ -1,32 +1,13 @@
 import { Router } from 'express';
 import { caseOfQuery, queryIdSchema } from '../../domain/schemas/api';
-import type { CaseStatus, ProsecutorQueryView } from '../../domain/schemas/case';
 import { statusQueryAnswerSchema } from '../../domain/schemas/events';
-import { SA } from '../../domain/search-attribute-keys';
-import { WORKFLOW_TYPE } from '../../../workflows/messages';
 import type { CaseGateway } from '../case-gateway';
+import { openQueriesFor } from '../open-queries';
 import { refusalProblem } from '../problem';
 import { refuse } from '../../domain/refusals';
 import { auditAs, principalOf } from '../request-context';
 import { parseOr400 } from '../validate';
 import { idempotentUpdateId, requireRole, visibleCase } from './access';
-
-const MAX_OPEN_QUERIES = 100;
-
-function view(s: CaseStatus): ProsecutorQueryView | null {
-  const q = s.prosecutorQuery;
-  if (!q) return null;
-  return {
-    queryId: q.queryId,
-    caseId: s.caseId,
-    office: q.office,
-    addressedTo: q.escalatedTo ?? q.office,
-    sentOn: q.sentOn,
-    replyBy: q.replyBy,
-    escalatedTo: q.escalatedTo,
-    documentValidUntil: s.document?.validUntil ?? null,
-  };
-}
 
 export function prosecutorRouter(gateway: CaseGateway): Router {
   const r = Router();
@@ -35,16 +16,8 @@ export function prosecutorRouter(gateway: CaseGateway): Router {
 
   r.get('/prosecutor/queries', prosecutorOnly, async (_req, res) => {
     auditAs(res, 'query.list', null);
-    const office = principalOf(res).office!;
-    const query = `WorkflowType = '${WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND ${SA.awaitingProsecutor.name} = true AND ${SA.prosecutorOffices.name} = '${office}'`;
-    const { items } = await gateway.list(query, MAX_OPEN_QUERIES, undefined);
-    const statuses = await Promise.all(items.map((c) => gateway.status(c.caseId)));
-    // A district's office keeps seeing its query after escalation: its late answer is still welcome.
-    const open = statuses
-      .map(view)
-      .filter((q): q is ProsecutorQueryView => !!q && (q.office === office || q.escalatedTo === office))
-      .sort((a, b) => a.replyBy.localeCompare(b.replyBy));
-    res.json({ items: open });
+    const open = await openQueriesFor(gateway, principalOf(res).office!);
+    res.json({ items: open.map((q) => q.query) });
   });
 
   r.post('/prosecutor/queries/:queryId/answer', prosecutorOnly, async (req, res) => {
