@@ -150,7 +150,7 @@ export default defineConfig(
 
   {
     name: 'all/javascript',
-    files: ['**/*.{js,mjs,cjs,ts,mts,cts}'],
+    files: ['**/*.{js,mjs,cjs,ts,tsx,mts,cts}'],
     extends: [js.configs.recommended],
     plugins: { 'import-x': importX },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -175,18 +175,20 @@ export default defineConfig(
 
   {
     name: 'typescript',
-    files: ['**/*.{ts,mts,cts}'],
+    files: ['**/*.{ts,tsx,mts,cts}'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       // The project service finds each .ts file's tsconfig (scripts/ holds .mjs only, linted above without types).
       parserOptions: { projectService: true, tsconfigRootDir: ROOT },
     },
     settings: {
-      'import-x/extensions': ['.ts', '.mts', '.cts', '.js', '.mjs', '.cjs'],
+      'import-x/extensions': ['.ts', '.tsx', '.mts', '.cts', '.js', '.mjs', '.cjs'],
       'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.mts', '.cts'] },
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx', '.mts', '.cts'] },
       'import-x/resolver-next': [
-        createNodeResolver({ extensions: ['.ts', '.mts', '.cts', '.d.ts', '.js', '.mjs', '.cjs', '.json', '.node'] }),
+        createNodeResolver({
+          extensions: ['.ts', '.tsx', '.mts', '.cts', '.d.ts', '.js', '.mjs', '.cjs', '.json', '.node'],
+        }),
       ],
     },
     rules: {
@@ -210,7 +212,7 @@ export default defineConfig(
 
   {
     name: 'typescript/tests',
-    files: TEST_CODE.map((dir) => `${dir}/*.{ts,mts,cts}`),
+    files: TEST_CODE.map((dir) => `${dir}/*.{ts,tsx,mts,cts}`),
     rules: {
       // jest's asymmetric matchers (expect.any, expect.stringMatching) are typed `any`, fixtures come
       // from JSON.parse, and `env.run(activities.sendNotice, ...)` passes methods unbound by design.

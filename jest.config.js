@@ -1,10 +1,18 @@
+/** The workspace's views are TSX rendered by Preact (tsconfig.json: jsx react-jsx, jsxImportSource preact). */
+const SWC = {
+  jsc: {
+    parser: { syntax: 'typescript', tsx: true },
+    transform: { react: { runtime: 'automatic', importSource: 'preact' } },
+  },
+};
+
 /** @type {import('jest').Config} */
 const project = (name, folder, files, extra = {}) => ({
   displayName: name,
   testEnvironment: 'node',
   roots: [`<rootDir>/test/${folder}`],
   testMatch: files.map((f) => `**/test/${folder}/${f}.test.ts`),
-  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  transform: { '^.+\\.ts$': ['@swc/jest'], '^.+\\.tsx$': ['@swc/jest', SWC] },
   setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
   ...extra,
 });
@@ -15,7 +23,7 @@ const project = (name, folder, files, extra = {}) => ({
  * runs wait out outages, so two files share the cores well). The quick bench is not among them: it
  * records what it measures and asserts no timing.
  */
-const SYSTEM = ['faults', 'load', 'shutdown', 'fuzz', 'production-worker'];
+const SYSTEM = ['faults', 'load', 'shutdown', 'fuzz', 'production-worker', 'workspace-browser'];
 
 /**
  * unit: pure code and in-process servers, seconds (`npm run test:unit`); workflow: each file on a

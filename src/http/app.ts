@@ -15,6 +15,7 @@ import { HttpProblem, sendProblem } from './problem';
 import { auditAs, ctx } from './request-context';
 import { casesRouter } from './routes/cases';
 import { prosecutorRouter } from './routes/prosecutor';
+import { workspaceRouter, type WorkspaceDeps } from '../workspace/router';
 
 export interface AppDeps {
   gateway: CaseGateway;
@@ -28,6 +29,8 @@ export interface AppDeps {
   codecAllowTokenlessLoopback: boolean;
   rateLimitPerMinute: number;
   bodyLimit?: string;
+  /** The workspace's pages, when a sign-in is configured (OIDC_ISSUER_URL). */
+  workspace?: Pick<WorkspaceDeps, 'oidc' | 'session'>;
 }
 
 /** Builds the API without listening, so tests drive it with supertest. */
@@ -72,6 +75,11 @@ export function createApp(deps: AppDeps): Express {
     res.json(document);
   });
   app.use(docsRouter());
+
+  if (deps.workspace) {
+    const { gateway, principals, referenceIndex, logger } = deps;
+    app.use('/workspace', workspaceRouter({ gateway, principals, referenceIndex, logger, ...deps.workspace }));
+  }
 
   app.use(
     '/v1',

@@ -41,11 +41,12 @@ interface MailContent {
 
 const textOf = (text: Text, facts: Facts): string => (typeof text === 'string' ? text : text(facts));
 
+/** The workspace page a notice asks the reader to act on: the office's queries, or the case; sign-in comes back to it. */
 export function noticeLink(notice: Notice, publicBaseUrl: string): string {
   const base = publicBaseUrl.replace(/\/+$/, '');
   return STATUS_QUERY_KINDS.has(notice.kind)
-    ? `${base}/v1/prosecutor/queries`
-    : `${base}/v1/cases/${encodeURIComponent(notice.caseId)}`;
+    ? `${base}/workspace/queries`
+    : `${base}/workspace/cases/${encodeURIComponent(notice.caseId)}`;
 }
 
 export function render(notice: Notice, language: Language, options: RenderOptions): RenderedMail {

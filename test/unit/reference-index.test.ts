@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
-import { ensureDevPayloadKeys, loadIndexKey, loadPayloadKeys } from '../../src/crypto/payload-keys';
+import { ensureDevPayloadKeys, loadPayloadKeys, loadServiceKey } from '../../src/crypto/payload-keys';
 import { normaliseReference, ReferenceIndex } from '../../src/crypto/reference-index';
 
 const KEY = Buffer.alloc(32, 1);
@@ -59,7 +59,7 @@ describe('the index key in the key file', () => {
   it('is created with the dev key file, apart from the payload keys', () => {
     const path = join(dir, 'keys.json');
     ensureDevPayloadKeys(path);
-    const indexKey = loadIndexKey(path);
+    const indexKey = loadServiceKey(path, 'indexKey');
     expect(indexKey).toHaveLength(32);
     const keys = loadPayloadKeys(path);
     expect(keys.ids.map((id) => keys.key(id)!.equals(indexKey))).toEqual([false]);
@@ -72,7 +72,7 @@ describe('the index key in the key file', () => {
     writeFileSync(path, JSON.stringify(older));
     ensureDevPayloadKeys(path);
     expect(JSON.parse(readFileSync(path, 'utf8'))).toMatchObject(older);
-    expect(loadIndexKey(path)).toHaveLength(32);
+    expect(loadServiceKey(path, 'indexKey')).toHaveLength(32);
   });
 
   it('is asked for by name when a production key file has none', () => {
@@ -80,6 +80,6 @@ describe('the index key in the key file', () => {
     ensureDevPayloadKeys(path);
     const { indexKey: _dropped, ...older } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
     writeFileSync(path, JSON.stringify(older));
-    expect(() => loadIndexKey(path)).toThrow(/no indexKey .*openssl rand -base64 32/);
+    expect(() => loadServiceKey(path, 'indexKey')).toThrow(/no indexKey .*openssl rand -base64 32/);
   });
 });

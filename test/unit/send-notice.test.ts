@@ -101,11 +101,11 @@ describe('sendNotice', () => {
       expect(mail.subject).toBe('Herinnering: verblijfsdocument verloopt binnenkort [case-7f3k]');
       expect(mail.text).toContain('maandag 15 maart 2027 (2027-03-15)');
       expect(mail.html).toContain('maandag 15 maart 2027 (2027-03-15)');
-      expect(mail.text).toContain('https://cases.example.org/v1/cases/case-7f3k');
+      expect(mail.text).toContain('https://cases.example.org/workspace/cases/case-7f3k');
     }
     expect(prosecutor.subject).toBe('Demande de statut concernant un dossier de séjour [case-7f3k]');
     expect(prosecutor.text).toContain('dimanche 14 février 2027 (2027-02-14)');
-    expect(prosecutor.text).toContain('https://cases.example.org/v1/prosecutor/queries');
+    expect(prosecutor.text).toContain('https://cases.example.org/workspace/queries');
 
     const [ics] = prosecutor.attachments;
     expect(ics?.contentType).toBe('text/calendar');
@@ -206,7 +206,7 @@ describe('sendNotice', () => {
       expect(mail.text).toMatch(/^Guten Tag,\n/);
       expect(mail.text).toContain('Antwort spätestens am: Sonntag, 14. Februar 2027 (2027-02-14)');
       expect(mail.text).toContain('Das Ausländeramt bittet Sie um den Stand');
-      expect(mail.text).toContain('https://cases.example.org/v1/prosecutor/queries');
+      expect(mail.text).toContain('https://cases.example.org/workspace/queries');
       expect(mail.html).toContain('<html lang="de-BE">');
       expect(mail.text).not.toMatch(/Demande|parquet|Status request/);
     }

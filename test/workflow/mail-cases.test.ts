@@ -132,8 +132,8 @@ function expectDiscreet(mails: Mail[], privateAddresses: string[]): void {
   expect(mails.length).toBeGreaterThan(0);
   for (const mail of mails) {
     expect(mail.from).toBe(MAIL_FROM);
-    expect(mail.text).toContain(`${PUBLIC_BASE_URL}/v1/`);
-    expect(mail.html).toContain(`href="${PUBLIC_BASE_URL}/v1/`);
+    expect(mail.text).toContain(`${PUBLIC_BASE_URL}/workspace/`);
+    expect(mail.html).toContain(`href="${PUBLIC_BASE_URL}/workspace/`);
     for (const word of PERSONAL)
       expect({ subject: mail.subject, leaked: mail.everything.includes(word) && word }).toEqual({
         subject: mail.subject,
@@ -351,7 +351,7 @@ describe('a whole case, as the recipients receive it', () => {
       to: ['office-etrangers@example.org'],
       subject: `Nouveau dossier de séjour : document à délivrer [${h.workflowId}]`,
     });
-    expect(caseOpened!.text).toContain(`${PUBLIC_BASE_URL}/v1/cases/${h.workflowId}`);
+    expect(caseOpened!.text).toContain(`${PUBLIC_BASE_URL}/workspace/cases/${h.workflowId}`);
 
     await advance(cases, h, addDays(end, -14));
     await advance(cases, h, addDays(end, -7));
@@ -359,7 +359,7 @@ describe('a whole case, as the recipients receive it', () => {
     expect(reminders.map((m) => m.to.join())).toEqual(expect.arrayContaining(['payoke@example.org', CASEWORKER]));
     expect(reminders).toHaveLength(4); // 14 and 7 days before, to the centre and the caseworker, once each
     for (const mail of reminders) expectDue(mail, end, 'nl-BE');
-    expect(reminders[0]!.text).toContain(`${PUBLIC_BASE_URL}/v1/cases/${h.workflowId}`);
+    expect(reminders[0]!.text).toContain(`${PUBLIC_BASE_URL}/workspace/cases/${h.workflowId}`);
 
     // A complaint 5 days before the end: stage 2, and the status query to the Antwerp prosecutor.
     const complaintDay = addDays(end, -5);
@@ -376,7 +376,7 @@ describe('a whole case, as the recipients receive it', () => {
     const [query] = withSubject(mailsOf(sink, h), 'Statusaanvraag over een verblijfsdossier');
     expect(query?.to).toEqual(['parket.antwerpen@example.org']);
     expectDue(query, replyBy, 'nl-BE');
-    expect(query!.text).toContain(`${PUBLIC_BASE_URL}/v1/prosecutor/queries`);
+    expect(query!.text).toContain(`${PUBLIC_BASE_URL}/workspace/queries`);
     expect(query!.text).toContain(s2.prosecutorQuery!.queryId);
 
     await cases.answer(h, prosecutor('ANTWERPEN'), s2.prosecutorQuery!.queryId, { ...YES, note: NOTE });
@@ -446,7 +446,7 @@ describe('a whole case, as the recipients receive it', () => {
     expect(escalated?.to).toEqual(['pg.liege@example.org']);
     expectDue(escalated, addDays(d0, 22), 'fr-BE');
     expect(escalated!.text).toContain(queryId);
-    expect(escalated!.text).toContain(`${PUBLIC_BASE_URL}/v1/prosecutor/queries`);
+    expect(escalated!.text).toContain(`${PUBLIC_BASE_URL}/workspace/queries`);
 
     await advance(cases, h, addDays(d0, 19)); // reminder to the Principal Crown Prosecutor
     await advance(cases, h, addDays(d0, 23)); // still none: the document will expire without a decision
@@ -636,7 +636,7 @@ describe('delivery', () => {
     // The office learns which notice and which recipient, by role, never by address.
     expect(failed[0]!.text).toContain('Rappel : le délai de réflexion se termine bientôt');
     expect(failed[0]!.text).toContain('l’assistant social du dossier');
-    expect(failed[0]!.text).toContain(`${PUBLIC_BASE_URL}/v1/cases/${h.workflowId}`);
+    expect(failed[0]!.text).toContain(`${PUBLIC_BASE_URL}/workspace/cases/${h.workflowId}`);
     // The centre still got its reminder.
     expect(withSubject(mailsOf(sink, h), 'Herinnering: bedenktijd loopt binnenkort af').map((m) => m.to)).toEqual([
       ['payoke@example.org'],

@@ -11,6 +11,7 @@ import { startMailCatcher, type MailCatcher } from './mail-catcher';
 const DATA = join(PROJECT_ROOT, '.data');
 const UI_PORT = 8233;
 const MAIL_HTTP_PORT = 8025;
+const OIDC_PORT = 9090;
 const RETENTION_DAYS = Number(process.env.CLOSED_CASE_RETENTION_DAYS ?? 365);
 const say = (msg: string) => process.stdout.write(`${msg}\n`);
 
@@ -52,6 +53,7 @@ async function main(): Promise<void> {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ui: { port: UI_PORT },
+    workspace: { oidcPort: OIDC_PORT },
     retentionDays: RETENTION_DAYS,
     temporalLogLevel: 'error',
     // The worker and the API get the shell's environment and the configuration above, every value explicit.
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
     stopGraceMs: 15_000,
     log: (line) => say(`[stack] ${line}`),
   });
-  for (const p of [stack.temporal, stack.worker, stack.api]) {
+  for (const p of [stack.temporal, stack.worker, stack.api, ...(stack.oidc ? [stack.oidc.process] : [])]) {
     void p.exited().then((info) => {
       if (stopping) return;
       say(`[stack] ${p.name} exited (${info.signal ?? info.code}); stopping everything`);
@@ -73,6 +75,9 @@ async function main(): Promise<void> {
   say(`
 ──────────────────────────────────────────────────────────────────────
  Victim case orchestration: development stack (data in ${DATA})
+ Workspace      ${config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/workspace
+   sign in at the development identity provider (${stack.oidc?.issuer ?? ''}) with any password as
+   centre-PAYOKE, prosecutor-ANTWERPEN, immigration-office, immigration-office-2, admin, ...
  API            http://localhost:${config.HTTP_PORT}/v1   docs: http://localhost:${config.HTTP_PORT}/docs
  Temporal Web UI http://localhost:${UI_PORT}   (codec: http://localhost:${config.HTTP_PORT}/codec)
  Mail catcher   http://localhost:${MAIL_HTTP_PORT}   (.eml files in ${join(DATA, 'mail')})

@@ -9,7 +9,8 @@ type DevToken = { label: string; token: string; entry: PrincipalEntry };
 /**
  * Random dev tokens, made once per checkout: well-known tokens in a committed
  * file would open any deployment that forgot to set PRINCIPALS_FILE. A checkout
- * made before an office existed gets a token for it, and keeps the others.
+ * made before an office existed gets a token for it, and keeps the others; the
+ * principals file is written afresh each time, so it follows the entries' shape.
  */
 export function ensureDevPrincipals(
   principalsPath: string,
@@ -18,6 +19,8 @@ export function ensureDevPrincipals(
   const specs: [string, PrincipalSpec][] = [
     ...CENTRES.map((centre): [string, PrincipalSpec] => [`centre-${centre}`, { role: 'centre', centre }]),
     ['immigration-office', { role: 'immigration-office' }],
+    // A second officer: a withdrawal reported by one is decided by another (four eyes).
+    ['immigration-office-2', { role: 'immigration-office' }],
     ['admin', { role: 'admin' }],
     ...PROSECUTOR_OFFICES.map((office): [string, PrincipalSpec] => [
       `prosecutor-${office}`,
@@ -28,11 +31,12 @@ export function ensureDevPrincipals(
     existsSync(principalsPath) && existsSync(tokensPath)
       ? (JSON.parse(readFileSync(tokensPath, 'utf8')) as Record<string, string>)
       : {};
-  if (specs.every(([label]) => Object.hasOwn(existing, label))) return { tokens: existing, created: false };
+  const complete = specs.every(([label]) => Object.hasOwn(existing, label));
 
   const all: DevToken[] = specs.map(([label, spec]) => {
     const token = existing[label] ?? `dev-${label}-${randomBytes(12).toString('hex')}`.toLowerCase();
-    return { label, token, entry: entryForToken(token, { ...spec, id: label }) };
+    // One person per label: a token for the API, the same name as the dev identity provider's account.
+    return { label, token, entry: { ...entryForToken(token, { ...spec, id: label }), oidcSubject: label } };
   });
   mkdirSync(dirname(principalsPath), { recursive: true });
   writeFileSync(
@@ -45,6 +49,7 @@ export function ensureDevPrincipals(
     { mode: 0o600 },
   );
   const tokens = Object.fromEntries(all.map((t) => [t.label, t.token]));
+  if (complete) return { tokens, created: false };
   writeFileSync(tokensPath, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
   return { tokens, created: true };
 }

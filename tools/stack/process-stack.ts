@@ -8,7 +8,8 @@
  *
  * No jest in here: the tools use it as the tests do.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
@@ -86,6 +87,8 @@ export interface ProcessStackOptions {
   taskQueue?: string;
   /** The Temporal Web UI on this port, with the API's codec endpoint (default: headless). */
   ui?: { port: number };
+  /** The workspace's pages, signed in through the development identity provider (on this port, or a free one). */
+  workspace?: { oidcPort?: number };
   /** Set the namespace retention of closed cases at the first start. */
   retentionDays?: number;
   /** --log-level of the dev server (default warn). */
@@ -128,6 +131,8 @@ export interface ProcessStack {
   keysCreated: boolean;
   /** Bearer tokens by label: `centre-PAYOKE`, `immigration-office`, `admin`, `prosecutor-ANTWERPEN`, `prosecutor-CA-ANTWERPEN`... */
   tokens: Record<string, string>;
+  /** The development identity provider of the workspace, when started with `workspace`. */
+  oidc: { issuer: string; process: ManagedProcess } | null;
   /** A client with the payload codec, on a lazy connection that survives server restarts. */
   client: Client;
   request(method: string, path: string, req?: ApiRequest): Promise<ApiResponse>;
@@ -175,6 +180,9 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   if (keysCreated) say(`created a development payload key in ${keysFile} (keep it: cases stored with it need it)`);
   const keys = loadPayloadKeys(keysFile);
   const { tokens } = ensureDevPrincipals(env.PRINCIPALS_FILE!, join(dir, 'dev-tokens.json'));
+  const oidc = options.workspace
+    ? await devIdentityProvider(options.workspace, dir, env, Object.keys(tokens), output)
+    : null;
 
   let prepared = false;
   const temporal = new ManagedProcess({
@@ -299,11 +307,12 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     keys,
     keysCreated,
     tokens,
+    oidc,
     client,
     request: (method, path, req) => httpRequest(apiUrl, method, path, req),
     close: () =>
       (closed ??= (async () => {
-        for (const p of [api, worker, temporal]) {
+        for (const p of [api, worker, temporal, ...(oidc ? [oidc.process] : [])]) {
           if (!p.running) continue;
           const info = await p.kill('SIGTERM', grace).catch(() => undefined);
           say(info?.signal === 'SIGKILL' ? `${p.name} did not stop within ${grace} ms: killed` : `${p.name} stopped`);
@@ -314,11 +323,59 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
       })()),
   };
   try {
-    await temporal.start();
+    await Promise.all([temporal.start(), oidc?.process.start()]);
     await Promise.all([worker.start(), api.start()]);
   } catch (err) {
     await stack.close().catch(() => undefined);
     throw err;
   }
   return stack;
+}
+
+/**
+ * The development identity provider (tools/dev/oidc-dev-provider.mjs): one account per dev principal, and
+ * the API's environment pointed at it, so the workspace's sign-in runs the real OIDC flow offline.
+ */
+async function devIdentityProvider(
+  o: { oidcPort?: number },
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  accounts: string[],
+  output: (name: string) => string,
+): Promise<{ issuer: string; process: ManagedProcess }> {
+  const port = o.oidcPort ?? (await freePort());
+  const issuer = `http://127.0.0.1:${port}`;
+  const accountsFile = join(dir, 'oidc-accounts.json');
+  writeFileSync(accountsFile, JSON.stringify(accounts));
+  const clientSecret = randomBytes(24).toString('hex');
+  Object.assign(env, {
+    OIDC_ISSUER_URL: issuer,
+    OIDC_CLIENT_ID: 'victim-case-workspace',
+    OIDC_CLIENT_SECRET: clientSecret,
+  });
+  const provider = new ManagedProcess({
+    name: 'oidc',
+    command: process.execPath,
+    args: [join(PROJECT_ROOT, 'tools', 'dev', 'oidc-dev-provider.mjs')],
+    env: {
+      ...bareEnv(),
+      NODE_ENV: 'development',
+      OIDC_DEV_ISSUER: issuer,
+      OIDC_DEV_PORT: String(port),
+      OIDC_DEV_CLIENT_ID: 'victim-case-workspace',
+      OIDC_DEV_CLIENT_SECRET: clientSecret,
+      OIDC_DEV_REDIRECT_URI: `${env.PUBLIC_BASE_URL!.replace(/\/+$/, '')}/workspace/callback`,
+      OIDC_DEV_ACCOUNTS: accountsFile,
+    },
+    output: output('oidc'),
+    ready: () =>
+      waitUntil(
+        'the development identity provider',
+        async () =>
+          (await httpRequest(issuer, 'GET', '/.well-known/openid-configuration', { timeoutMs: 1_000 })).status === 200,
+        30_000,
+        100,
+      ).then(() => undefined),
+  });
+  return { issuer, process: provider };
 }

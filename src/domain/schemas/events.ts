@@ -122,6 +122,9 @@ export const caseEventSchema = z
 export type CaseEvent = z.infer<typeof caseEventSchema>;
 export type CaseEventType = CaseEvent['type'];
 export const CASE_EVENT_TYPES: CaseEventType[] = EVENT_SCHEMAS.map((s) => s.shape.type.value);
+/** The schema of one event type (the workspace draws each event's form from it). */
+export const eventSchemaOf = (type: CaseEventType): (typeof EVENT_SCHEMAS)[number] =>
+  EVENT_SCHEMAS.find((s) => s.shape.type.value === type)!;
 
 /** The body of POST /v1/prosecutor/queries/{queryId}/answer [002 §8.2: the two questions, plus stage-3 conditions]. */
 export const statusQueryAnswerSchema = z

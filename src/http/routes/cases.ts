@@ -1,17 +1,15 @@
 import { Router } from 'express';
 import type { ReferenceIndex } from '../../crypto/reference-index';
-import type { Principal } from '../principals';
 import { caseIdSchema, caseListQuerySchema } from '../../domain/schemas/api';
 import { caseImportSchema, caseOpeningSchema, type CaseOpening } from '../../domain/schemas/case';
 import { caseEventSchema } from '../../domain/schemas/events';
 import { importCase, type CaseImportInput } from '../../domain/procedure/import';
 import { whyOpeningRefused } from '../../domain/procedure/opening';
-import { dateAt, startOfDay } from '../../domain/calendar';
-import { WORKFLOW_TYPE } from '../../../workflows/messages';
+import { dateAt } from '../../domain/calendar';
 import { EVENT_ROLES } from '../../domain/procedure/rules';
 import { MAX_REFERENCE_KEYS } from '../../domain/procedure/state';
-import { SA } from '../../domain/search-attribute-keys';
 import type { CaseGateway } from '../case-gateway';
+import { listQuery } from '../case-list-query';
 import { HttpProblem, refusalProblem } from '../problem';
 import { refuse } from '../../domain/refusals';
 import { auditAs, idempotencyKeyOf, principalOf } from '../request-context';
@@ -118,21 +116,4 @@ function refuseOpening(opening: CaseOpening, opts: { imported: boolean }): void 
   if (!refusal) return;
   const name = `body.${refusal.field}`;
   throw refusalProblem(400, refusal, { invalidParams: [{ name, reason: refusal.message }] });
-}
-
-/** Visibility query: filters from the caller, scope from the principal; every value comes from a validated enum or date. */
-function listQuery(p: Principal, q: ReturnType<typeof caseListQuerySchema.parse>, referenceKey?: string): string {
-  // A case continues-as-new at each stage and renewal: its earlier runs stay in visibility with their old attributes.
-  const clauses = [`WorkflowType = '${WORKFLOW_TYPE}'`, `ExecutionStatus != 'ContinuedAsNew'`];
-  if (p.role === 'centre') clauses.push(`${SA.centre.name} = '${p.centre}'`);
-  // A prosecutor's office sees the cases it was queried on, as it reads them one by one.
-  if (p.role === 'prosecutor') clauses.push(`${SA.prosecutorOffices.name} = '${p.office}'`);
-  // A hex HMAC: nothing of the caller's text reaches the query.
-  if (referenceKey) clauses.push(`${SA.references.name} = '${referenceKey}'`);
-  if (q.stage) clauses.push(`${SA.stage.name} = '${q.stage}'`);
-  if (q.outcome) clauses.push(`${SA.outcome.name} = '${q.outcome}'`);
-  if (q.minor !== undefined) clauses.push(`${SA.minor.name} = ${q.minor}`);
-  if (q.deadlineBefore)
-    clauses.push(`${SA.nextDeadline.name} < '${new Date(startOfDay(q.deadlineBefore)).toISOString()}'`);
-  return clauses.join(' AND ');
 }

@@ -1,3 +1,4 @@
+import { dePages } from './pages/de';
 import { isLabourAuditorOffice, type Role } from '../../domain/codes';
 import { POLICY } from '../../domain/policy';
 import { codeWords } from './code-words';
@@ -337,6 +338,7 @@ export const de: LanguagePack = {
       dueLabel: 'Datum',
     },
   },
+  pages: dePages,
   refusals: {
     'role-not-allowed': (f) => `dieses Ereignis (${f.event}) kann nicht ${byRole(f.role)} erfasst werden`,
     'date-in-future': (f) => `das Datum ${f.date} liegt in der Zukunft`,

@@ -1,3 +1,4 @@
+import { enPages } from './pages/en';
 import { ENGLISH_REFUSALS } from '../../domain/refusals';
 import { isLabourAuditorOffice } from '../../domain/codes';
 import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
@@ -303,5 +304,6 @@ export const en: LanguagePack = {
       dueLabel: 'Date',
     },
   },
+  pages: enPages,
   refusals: ENGLISH_REFUSALS,
 };

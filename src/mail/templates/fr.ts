@@ -1,3 +1,4 @@
+import { frPages } from './pages/fr';
 import { isLabourAuditorOffice, type Role } from '../../domain/codes';
 import { POLICY } from '../../domain/policy';
 import { codeWords } from './code-words';
@@ -327,6 +328,7 @@ export const fr: LanguagePack = {
       dueLabel: 'Date',
     },
   },
+  pages: frPages,
   refusals: {
     'role-not-allowed': (f) => `cet événement (${f.event}) ne peut pas être enregistré par ${say(roles, f.role)}`,
     'date-in-future': (f) => `la date ${f.date} est dans le futur`,

@@ -1,3 +1,4 @@
+import { nlPages } from './pages/nl';
 import { isLabourAuditorOffice, type Role } from '../../domain/codes';
 import { POLICY } from '../../domain/policy';
 import { codeWords } from './code-words';
@@ -325,6 +326,7 @@ export const nl: LanguagePack = {
       dueLabel: 'Datum',
     },
   },
+  pages: nlPages,
   refusals: {
     'role-not-allowed': (f) => `deze gebeurtenis (${f.event}) kan niet worden geregistreerd door ${say(roles, f.role)}`,
     'date-in-future': (f) => `de datum ${f.date} ligt in de toekomst`,

@@ -1,4 +1,5 @@
 import type { NoticeKind } from '../../domain/notices';
+import type { PageWords } from './page-words';
 import type { RefusalCode, RefusalFacts } from '../../domain/refusals';
 import type { DeadlineKind, Outcome, Stage } from '../../domain/schemas/case';
 import {
@@ -114,6 +115,8 @@ export interface LanguagePack {
     'principal-crown-prosecutor': (code: string) => string;
   };
   kinds: Record<NoticeKind, KindTemplate>;
+  /** The workspace's pages (src/workspace/). */
+  pages: PageWords;
   /** Why the service refused a request (src/domain/refusals.ts): its facts are codes, dates and references. */
   refusals: Record<RefusalCode, (facts: RefusalFacts) => string>;
 }

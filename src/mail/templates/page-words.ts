@@ -1,0 +1,148 @@
+import type { CaseEventType } from '../../domain/schemas/events';
+
+/** The fields of the workspace's forms: an opening's, an event's and an answer's. */
+export const FORM_FIELDS = [
+  'openedOn',
+  'unaccompaniedMinor',
+  'pseudonym',
+  'dateOfBirth',
+  'victimLanguage',
+  'exploitation',
+  'caseworkerEmail',
+  'guardianName',
+  'guardianEmail',
+  'prosecutorFile',
+  'immigrationOfficeFile',
+  'on',
+  'kind',
+  'prosecutorOffice',
+  'document',
+  'issuedOn',
+  'validUntil',
+  'note',
+  'finding',
+  'withdraw',
+  'ground',
+  'documentKind',
+  'underTraffickingLaw',
+  'appealed',
+  'statementsSignificant',
+  'grant',
+  'reason',
+  'status',
+  'consideredVictim',
+  'proceedingsOngoing',
+  'cooperating',
+  'tiesSevered',
+] as const;
+export type FormField = (typeof FORM_FIELDS)[number];
+
+/** Values of the forms' choices that the rest of the pack does not name (stages, documents, grounds... it does). */
+export const CHOICE_VALUES = [
+  'kind.complaint',
+  'kind.statement',
+  'finding.fraudulent',
+  'finding.unfounded',
+  'documentKind.passport',
+  'documentKind.travel-document',
+  'documentKind.national-identity-card',
+  'exploitation.sexual',
+  'exploitation.labour',
+  'exploitation.begging',
+  'exploitation.criminal-activities',
+  'exploitation.organ-removal',
+  'exploitation.aggravated-smuggling',
+] as const;
+export type ChoiceValue = (typeof CHOICE_VALUES)[number];
+
+/**
+ * The words of the workspace's pages. Titles and headings never name the offence (TERMS.md): a page
+ * title shows in tabs, histories and screen shares.
+ */
+export interface PageWords {
+  appName: string;
+  skipToContent: string;
+  mainNavigation: string;
+  signedInAs: (who: string) => string;
+  signOut: string;
+  signIn: string;
+  signInTitle: string;
+  signInIntro: string;
+  signedOutTitle: string;
+  signedOut: string;
+  sessionEnded: string;
+  notMapped: string;
+  language: string;
+  nav: { cases: string; openCase: string; queries: string; inbox: string };
+  cases: {
+    title: string;
+    empty: string;
+    stage: string;
+    anyStage: string;
+    reference: string;
+    filter: string;
+    caseColumn: string;
+    pseudonym: string;
+    nextDeadline: string;
+    none: string;
+    next: string;
+  };
+  case: {
+    title: (ref: string) => string;
+    summary: string;
+    centre: string;
+    openedOn: string;
+    minorTrack: string;
+    adultTrack: string;
+    document: string;
+    validUntil: string;
+    unlimited: string;
+    references: string;
+    deadlines: string;
+    due: string;
+    rule: string;
+    noDeadlines: string;
+    history: string;
+    date: string;
+    event: string;
+    by: string;
+    query: string;
+    replyBy: string;
+    escalatedTo: (code: string) => string;
+    review: string;
+    decideBy: string;
+    reportedBy: string;
+    reportEvent: string;
+    noEventsNow: string;
+    submit: string;
+    recorded: string;
+    refused: string;
+    invalid: string;
+    fieldInvalid: string;
+    closed: string;
+  };
+  openCase: { title: string; intro: string; submit: string; victim: string; guardian: string; optional: string };
+  queries: { title: string; empty: string; office: string; escalated: string; answer: string; answerTitle: string };
+  answer: { intro: string; submit: string };
+  inbox: {
+    title: string;
+    documentsToIssue: string;
+    withdrawalReviews: string;
+    permanentResidence: string;
+    expiring: string;
+    empty: string;
+    yours: string;
+  };
+  roles: { centre: string; prosecutor: string; 'immigration-office': string; admin: string };
+  errors: {
+    notFound: string;
+    forbidden: string;
+    unavailable: string;
+    badRequest: string;
+    internal: string;
+    back: string;
+  };
+  fields: Record<FormField, string>;
+  choices: Record<ChoiceValue, string>;
+  events: Record<CaseEventType | 'case-opened' | 'case-imported' | 'status-query-answered', string>;
+}

@@ -1,0 +1,73 @@
+import { generators, Issuer, type Client } from 'openid-client';
+import type { SignedInIdentity } from '../http/principals';
+
+export interface OidcOptions {
+  issuerUrl: string;
+  clientId: string;
+  /** Absent: a public client, PKCE only. */
+  clientSecret?: string;
+  redirectUri: string;
+}
+
+/** What the sign-in keeps in the session between the redirect and the callback. */
+export interface PendingLogin {
+  state: string;
+  nonce: string;
+  codeVerifier: string;
+}
+
+/** Sign-in with OpenID Connect: the authorization code flow with PKCE, against the configured issuer. */
+export class OidcSignIn {
+  private client: Promise<Client> | undefined;
+
+  constructor(private readonly o: OidcOptions) {}
+
+  // Discovered on first use, so the API starts while the identity provider is still starting; a failure is retried.
+  private discovered(): Promise<Client> {
+    this.client ??= Issuer.discover(this.o.issuerUrl).then(
+      (issuer) =>
+        new issuer.Client({
+          client_id: this.o.clientId,
+          ...(this.o.clientSecret ? { client_secret: this.o.clientSecret } : {}),
+          redirect_uris: [this.o.redirectUri],
+          response_types: ['code'],
+          token_endpoint_auth_method: this.o.clientSecret ? 'client_secret_basic' : 'none',
+        }),
+      (err: unknown) => {
+        this.client = undefined;
+        throw err;
+      },
+    );
+    return this.client;
+  }
+
+  async start(): Promise<{ url: string; pending: PendingLogin }> {
+    const client = await this.discovered();
+    const pending = { state: generators.state(), nonce: generators.nonce(), codeVerifier: generators.codeVerifier() };
+    const url = client.authorizationUrl({
+      scope: 'openid email',
+      code_challenge: generators.codeChallenge(pending.codeVerifier),
+      code_challenge_method: 'S256',
+      state: pending.state,
+      nonce: pending.nonce,
+    });
+    return { url, pending };
+  }
+
+  /** The identity the provider vouches for, from the callback's query and the login the session kept. */
+  async finish(callbackUrl: string, pending: PendingLogin): Promise<SignedInIdentity> {
+    const client = await this.discovered();
+    const params = client.callbackParams(callbackUrl);
+    const tokens = await client.callback(this.o.redirectUri, params, {
+      state: pending.state,
+      nonce: pending.nonce,
+      code_verifier: pending.codeVerifier,
+    });
+    const claims = tokens.claims();
+    return {
+      sub: claims.sub,
+      ...(typeof claims.email === 'string' ? { email: claims.email } : {}),
+      emailVerified: claims.email_verified === true,
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import type { Language } from '../../domain/codes';
+import type { Principal } from '../../http/principals';
+import type { LanguagePack } from '../../mail/templates';
+
+/** What every page needs: the reader's language and words, who is signed in, the form token. */
+export interface PageContext {
+  lang: Language;
+  pack: LanguagePack;
+  /** The path of the page, for the language links. */
+  path: string;
+  principal?: Principal;
+  csrf?: string;
+}

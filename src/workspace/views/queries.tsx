@@ -1,0 +1,43 @@
+import type { CaseStatus, ProsecutorQueryView } from '../../domain/schemas/case';
+import { page } from './layout';
+import { dateIn, shortRef } from './case-words';
+import type { PageContext } from './page-context';
+
+export function queriesPage(ctx: PageContext, open: { query: ProsecutorQueryView; status: CaseStatus }[]): string {
+  const w = ctx.pack.pages;
+  return page(
+    ctx,
+    w.queries.title,
+    open.length === 0 ? (
+      <p>{w.queries.empty}</p>
+    ) : (
+      <table>
+        <caption class="visually-hidden">{w.queries.title}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{w.cases.pseudonym}</th>
+            <th scope="col">{w.fields.prosecutorFile}</th>
+            <th scope="col">{w.case.replyBy}</th>
+            <th scope="col">{w.queries.escalated}</th>
+            <th scope="col">{w.queries.answer}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {open.map(({ query, status }) => (
+            <tr key={query.queryId} class={query.escalatedTo ? 'escalated' : undefined}>
+              <td>
+                <a href={`/workspace/cases/${query.caseId}`}>{status.victim.pseudonym}</a> ({shortRef(query.caseId)})
+              </td>
+              <td>{status.references.prosecutorFile ?? w.cases.none}</td>
+              <td>{dateIn(ctx, query.replyBy)}</td>
+              <td>{query.escalatedTo ? w.case.escalatedTo(query.escalatedTo) : w.cases.none}</td>
+              <td>
+                <a href={`/workspace/queries/${query.queryId}`}>{w.queries.answer}</a>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    ),
+  );
+}

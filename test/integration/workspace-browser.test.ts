@@ -1,0 +1,196 @@
+/**
+ * The workspace in a real browser: Chromium (Debian's, installed by scripts/setup.mjs) driven by
+ * playwright-core, against the real dev server, worker, API, SMTP server and the development OIDC
+ * provider, signing in through the real authorization-code flow. Each role's main path is clicked
+ * through; axe-core checks every page visited (WCAG 2.1 AA) and finds nothing.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { LANGUAGE_PACKS } from '../../src/mail/templates';
+import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
+import { PROJECT_ROOT } from '../../tools/stack/temporal-binaries';
+import { waitUntil } from '../../tools/stack/wait';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SCREENSHOTS = process.env.WORKSPACE_SCREENSHOTS ? join(PROJECT_ROOT, 'docs', 'screenshots') : undefined;
+const PSEUDONYM = 'Mirela-Browser-Probe';
+jest.setTimeout(120_000);
+
+let stack: ProcessStack;
+let browser: Browser;
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: run npm run setup (it installs Debian's chromium)`);
+  [stack, browser] = await Promise.all([
+    startProcessStack({ workspace: {}, logLevel: 'warn' }),
+    chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }),
+  ]);
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+/** Every page a test visits, for axe, with its URL. */
+const visited: { who: string; url: string; violations: string[] }[] = [];
+
+async function checkAccessible(page: Page, who: string): Promise<void> {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  visited.push({ who, url: new URL(page.url()).pathname, violations: violations.map((v) => `${v.id}: ${v.help}`) });
+}
+
+/** A browser of its own for each person, in a language; signed in when it first reaches a page. */
+async function personIn(lang: string): Promise<BrowserContext> {
+  return browser.newContext({ locale: lang, extraHTTPHeaders: { 'Accept-Language': lang } });
+}
+
+/** Follows the sign-in the workspace redirects to: the dev provider's login form (any password). */
+async function signInAs(page: Page, login: string): Promise<void> {
+  await page.waitForURL((u) => u.href.startsWith(stack.oidc!.issuer));
+  await page.fill('input[name=login]', login);
+  await page.fill('input[name=password]', 'any-password');
+  await page.click('button[type=submit]');
+  await page.waitForURL((u) => u.href.startsWith(stack.apiUrl));
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+describe('the workspace in a browser', () => {
+  let caseUrl: string;
+
+  it('a caseworker signs in, opens a case and reports a complaint', async () => {
+    const page = await (await personIn('nl-BE')).newPage();
+    await page.goto(`${stack.apiUrl}/workspace/cases`);
+    await signInAs(page, 'centre-PAYOKE');
+    expect(new URL(page.url()).pathname).toBe('/workspace/cases');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Dossiers');
+    await checkAccessible(page, 'centre');
+
+    await page.click('text=Dossier openen');
+    await checkAccessible(page, 'centre');
+    await page.check('input[name=unaccompaniedMinor][value=false]');
+    await page.fill('#f-pseudonym', PSEUDONYM);
+    await page.fill('#f-victimLanguage', 'ro');
+    await page.selectOption('#f-exploitation', 'labour');
+    await page.fill('#f-caseworkerEmail', 'caseworker@payoke.example.org');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\/workspace\/cases\/case-[0-9a-f-]{36}\?recorded=1$/);
+    caseUrl = page.url().replace(/\?.*$/, '');
+    await expect(page.locator('[role=status]').textContent()).resolves.toBe('Geregistreerd.');
+    await expect(page.locator('main').textContent()).resolves.toContain(PSEUDONYM);
+    await checkAccessible(page, 'centre');
+    await shot(page, 'case-page-centre');
+
+    await page.click('text=Klacht of verklaringen afgelegd');
+    await checkAccessible(page, 'centre');
+    await page.selectOption('#f-kind', 'complaint');
+    await page.selectOption('#f-prosecutorOffice', 'ANTWERPEN');
+    await page.fill('#f-prosecutorFile', 'AN.12.L3.55555/26');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\?recorded=1$/);
+    const main = await page.locator('main').textContent();
+    expect(main).toContain('AN.12.L3.55555/26');
+    expect(main).toContain('Statusaanvraag aan het parket');
+    await checkAccessible(page, 'centre');
+    await page.context().close();
+  });
+
+  it("the prosecutor's office follows the link in its mail, signs in and answers the status query", async () => {
+    const mail = await waitUntil(
+      'the status query mail to ANTWERPEN',
+      () =>
+        stack.smtp.messages.find(
+          (m) => /\/workspace\/queries/.test(m.text ?? '') && JSON.stringify(m.to).includes('antwerpen'),
+        ),
+      30_000,
+      200,
+    );
+    const link = /(http:\/\/\S+\/workspace\/queries)/.exec(mail.text ?? '')![1]!;
+    const page = await (await personIn('fr-BE')).newPage();
+    await page.goto(link);
+    await signInAs(page, 'prosecutor-ANTWERPEN');
+    expect(new URL(page.url()).pathname).toBe('/workspace/queries');
+    await expect(page.locator('main').textContent()).resolves.toContain(PSEUDONYM);
+    await checkAccessible(page, 'prosecutor');
+    await shot(page, 'prosecutor-queries');
+
+    await page.click('text=Répondre >> nth=-1');
+    await checkAccessible(page, 'prosecutor');
+    for (const q of ['consideredVictim', 'proceedingsOngoing', 'cooperating', 'tiesSevered'])
+      await page.check(`input[name=${q}][value=true]`);
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\?recorded=1$/);
+    expect(page.url().replace(/\?.*$/, '')).toBe(caseUrl);
+    await expect(page.locator('main').textContent()).resolves.toContain('phase 3');
+    await checkAccessible(page, 'prosecutor');
+    await page.context().close();
+  });
+
+  it('the Immigration Office records the A-card’s dates and decides a withdrawal reported by someone else', async () => {
+    const centre = await (await personIn('nl-BE')).newPage();
+    await centre.goto(`${caseUrl}/report/support-declined`);
+    await signInAs(centre, 'centre-PAYOKE');
+    await centre.click('main button[type=submit]');
+    await centre.waitForURL(/\?recorded=1$/);
+    await centre.context().close();
+
+    const page = await (await personIn('en')).newPage();
+    await page.goto(`${stack.apiUrl}/workspace/inbox`);
+    await signInAs(page, 'immigration-office');
+    await expect(page.locator('main').textContent()).resolves.toContain(PSEUDONYM);
+    await checkAccessible(page, 'immigration-office');
+    await shot(page, 'immigration-office-inbox');
+
+    await page.goto(`${caseUrl}/report/document-issued`);
+    await page.selectOption('#f-document', 'A_CARD');
+    const issued = await page.inputValue('#f-on');
+    await page.fill('#f-issuedOn', issued);
+    const validUntil = new Date(Date.parse(issued) + 180 * 86_400_000).toISOString().slice(0, 10);
+    await page.fill('#f-validUntil', validUntil);
+    await page.fill('#f-immigrationOfficeFile', '8.765.432');
+    await checkAccessible(page, 'immigration-office');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\?recorded=1$/);
+    await expect(page.locator('main').textContent()).resolves.toContain('8.765.432');
+
+    await page.goto(`${caseUrl}/report/withdrawal-decided`);
+    await page.check('input[name=withdraw][value=false]');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\?recorded=1$/);
+    await expect(page.locator('main').textContent()).resolves.not.toContain('Withdrawal review');
+    await checkAccessible(page, 'immigration-office');
+    await page.context().close();
+  });
+
+  it('a refused action shows its reason in French: the officer who reported a ground may not decide it', async () => {
+    const page = await (await personIn('fr-BE')).newPage();
+    await page.goto(`${caseUrl}/report/public-order-threat`);
+    await signInAs(page, 'immigration-office-2');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\?recorded=1$/);
+    await page.goto(`${caseUrl}/report/withdrawal-decided`);
+    await page.check('input[name=withdraw][value=true]');
+    await page.selectOption('#f-ground', 'public-order-threat');
+    await page.click('main button[type=submit]');
+    const alert = page.locator('[role=alert]');
+    await expect(alert.locator('h2').textContent()).resolves.toBe('Ceci n’a pas pu être enregistré');
+    // The four-eyes refusal, in the French of the catalogue the API and the mails use.
+    await expect(alert.locator('p').textContent()).resolves.toBe(
+      LANGUAGE_PACKS.fr.refusals['four-eyes']({ ground: 'public-order-threat' }),
+    );
+    await checkAccessible(page, 'immigration-office-2');
+    await shot(page, 'refusal-in-french');
+    await page.context().close();
+  });
+
+  it('every page visited passes axe (WCAG 2.1 AA) with no violation', () => {
+    expect(visited.length).toBeGreaterThan(10);
+    expect(visited.filter((v) => v.violations.length > 0)).toEqual([]);
+  });
+});

@@ -1,0 +1,37 @@
+import { LANGUAGES } from '../../src/domain/codes';
+import { CASE_EVENT_TYPES, eventSchemaOf, statusQueryAnswerSchema } from '../../src/domain/schemas/events';
+import { LANGUAGE_PACKS } from '../../src/mail/templates';
+import { choiceWords, fieldsOf, fromForm } from '../../src/workspace/form-fields';
+
+const forms = [...CASE_EVENT_TYPES.map((t) => fieldsOf(eventSchemaOf(t))), fieldsOf(statusQueryAnswerSchema)];
+
+describe("the workspace's words", () => {
+  it.each(LANGUAGES)('%s names every choice of every form in words, never by its code', (lang) => {
+    const pack = LANGUAGE_PACKS[lang];
+    const unnamed = forms
+      .flat()
+      .filter((f) => f.kind === 'choice')
+      .flatMap((f) => f.options.filter((o) => !choiceWords(pack, f.name, o)).map((o) => `${f.name}.${o}`));
+    expect(unnamed).toEqual([]);
+  });
+
+  it('reads every field of the forms off the schemas, with its kind', () => {
+    const complaint = fieldsOf(eventSchemaOf('complaint-filed'));
+    expect(complaint.map((f) => [f.name, f.kind, f.optional])).toEqual([
+      ['on', 'date', false],
+      ['note', 'textarea', true],
+      ['kind', 'choice', false],
+      ['prosecutorOffice', 'choice', false],
+      ['prosecutorFile', 'text', true],
+    ]);
+    expect(fieldsOf(statusQueryAnswerSchema).filter((f) => f.kind === 'boolean')).toHaveLength(4);
+  });
+
+  it('reads what a form sent as the schema does: yes/no as booleans, empty optional fields left out', () => {
+    const fields = fieldsOf(eventSchemaOf('withdrawal-decided'));
+    expect(fromForm(fields, { on: '2026-12-01', note: '  ', withdraw: 'false', ground: '' })).toEqual({
+      on: '2026-12-01',
+      withdraw: false,
+    });
+  });
+});
