@@ -5,7 +5,7 @@
  * through; axe-core checks every page visited (WCAG 2.1 AA) and finds nothing.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { LANGUAGE_PACKS } from '../../src/mail/templates';
@@ -71,6 +71,11 @@ describe('the workspace in a browser', () => {
     expect(new URL(page.url()).pathname).toBe('/workspace/cases');
     await expect(page.locator('h1').textContent()).resolves.toBe('Dossiers');
     await checkAccessible(page, 'centre');
+    // No script may run on a page, and no form posts without the session's token.
+    const listed = await page.request.get(`${stack.apiUrl}/workspace/cases`);
+    expect(listed.headers()['content-security-policy']).toMatch(/^default-src 'none'; style-src 'self';/);
+    const forged = await page.request.post(`${stack.apiUrl}/workspace/cases`, { form: { pseudonym: 'forged' } });
+    expect(forged.status()).toBe(403);
 
     await page.click('text=Dossier openen');
     await checkAccessible(page, 'centre');
@@ -192,5 +197,17 @@ describe('the workspace in a browser', () => {
   it('every page visited passes axe (WCAG 2.1 AA) with no violation', () => {
     expect(visited.length).toBeGreaterThan(10);
     expect(visited.filter((v) => v.violations.length > 0)).toEqual([]);
+  });
+
+  it('audits every page that showed the case, by person, with nothing personal', () => {
+    const lines = readFileSync(join(stack.dir, 'audit.jsonl'), 'utf8').trim().split('\n');
+    const caseId = caseUrl.split('/').pop()!;
+    const reads = lines
+      .map((l) => JSON.parse(l) as { principalId: string; action: string; caseId: string | null })
+      .filter((a) => a.caseId === caseId && a.action === 'page.case.read');
+    expect(new Set(reads.map((a) => a.principalId))).toEqual(
+      new Set(['centre-PAYOKE', 'prosecutor-ANTWERPEN', 'immigration-office', 'immigration-office-2']),
+    );
+    expect(lines.join('\n')).not.toContain(PSEUDONYM);
   });
 });

@@ -3,7 +3,7 @@
 // the fault runs last and left one worker idle for a minute. Other files keep jest's order.
 const Sequencer = require('@jest/test-sequencer').default;
 
-const LONGEST_FIRST = ['fuzz', 'faults', 'shutdown', 'load', 'production-worker'];
+const LONGEST_FIRST = ['fuzz', 'faults', 'workspace-browser', 'shutdown', 'load', 'production-worker'];
 const rank = (test) => {
   const i = LONGEST_FIRST.findIndex((name) => test.path.endsWith(`/${name}.test.ts`));
   return i < 0 ? LONGEST_FIRST.length : i;

@@ -248,7 +248,7 @@ export async function settle(stack: ProcessStack, timeoutMs: number): Promise<vo
 // ---------------------------------------------------------------------------------------------
 
 export interface CaseOutcome {
-  /** The final status with the case id replaced by CASE. */
+  /** The final status with the case id replaced by CASE, without the run's pseudonym. */
   state: string;
   /** Message-IDs of the mails the relay accepted for the case, as often as it accepted each. */
   messageIds: string[];
@@ -284,7 +284,9 @@ async function finalState(stack: ProcessStack, caseId: string): Promise<string> 
     60_000,
     500,
   );
-  return normalise(JSON.stringify(res.body), caseId);
+  // The pseudonym names the script's run (P-<who>), not what the procedure did.
+  const { victim: _pseudonym, ...status } = res.body as Record<string, unknown>;
+  return normalise(JSON.stringify(status), caseId);
 }
 
 /** Message-IDs per case id (a Message-ID starts with its notice's case id). */
