@@ -3,7 +3,7 @@ import { csrfValid, idleExpired, signIn, type WorkspaceSession } from '../../src
 
 const OPTIONS = { key: Buffer.alloc(32, 3), idleMinutes: 30, secure: false };
 const session = (data: WorkspaceSession): IronSession<WorkspaceSession> =>
-  ({ ...data, save: async () => undefined, destroy: () => undefined, updateConfig: () => undefined }) as never;
+  ({ ...data, save: async () => undefined, destroy: () => undefined, updateConfig: () => undefined });
 
 describe('a workspace session', () => {
   const t0 = Date.parse('2026-12-01T09:00:00Z');
