@@ -51,7 +51,13 @@ describe('opening and reading a case', () => {
       unaccompaniedMinor: false,
       stage: 'REFLECTION',
       outcome: null,
-      document: { type: 'ANNEX_15', issuedOn: today(), validUntil: addDays(today(), 45), renewals: 0 },
+      document: {
+        type: 'ANNEX_15',
+        issuedOn: today(),
+        validUntil: addDays(today(), 45),
+        renewals: 0,
+        datesRecorded: false,
+      },
       prosecutorQuery: null,
       withdrawalReview: null,
       workAuthorisation: 'NONE',
@@ -159,6 +165,7 @@ const EVENT_ROWS: EventRow[] = [
         issuedOn: today(),
         validUntil: addDays(today(), 40),
         renewals: 0,
+        datesRecorded: true,
       });
       expect(s.deadlines[0]).toMatchObject({ kind: 'REFLECTION_ENDS', due: addDays(today(), 40) });
     },

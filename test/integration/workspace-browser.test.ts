@@ -148,7 +148,11 @@ describe('the workspace in a browser', () => {
     const page = await (await personIn('en')).newPage();
     await page.goto(`${stack.apiUrl}/workspace/inbox`);
     await signInAs(page, 'immigration-office');
-    await expect(page.locator('main').textContent()).resolves.toContain(PSEUDONYM);
+    // The A-card of stage 3 waits to be issued, and the ground the centre reported waits for a decision.
+    const toIssue = page.locator('section', { has: page.locator('h2', { hasText: 'Documents to issue' }) });
+    await expect(toIssue.textContent()).resolves.toContain(PSEUDONYM);
+    const reviews = page.locator('section', { has: page.locator('h2', { hasText: 'Withdrawal reviews' }) });
+    await expect(reviews.textContent()).resolves.toContain(PSEUDONYM);
     await checkAccessible(page, 'immigration-office');
     await shot(page, 'immigration-office-inbox');
 
@@ -163,6 +167,8 @@ describe('the workspace in a browser', () => {
     await page.click('main button[type=submit]');
     await page.waitForURL(/\?recorded=1$/);
     await expect(page.locator('main').textContent()).resolves.toContain('8.765.432');
+    await page.goto(`${stack.apiUrl}/workspace/inbox`);
+    await expect(toIssue.textContent()).resolves.not.toContain(PSEUDONYM);
 
     await page.goto(`${caseUrl}/report/withdrawal-decided`);
     await page.check('input[name=withdraw][value=false]');

@@ -129,7 +129,13 @@ describe('permanent residence is decided by the Immigration Office, for an ident
       outcome: 'PERMANENT_RESIDENCE',
       outcomeDetail: 'conviction',
     });
-    expect(s.document).toEqual({ type: 'B_CARD', issuedOn: addDays(D0, 44), validUntil: null, renewals: 0 });
+    expect(s.document).toEqual({
+      type: 'B_CARD',
+      issuedOn: addDays(D0, 44),
+      validUntil: null,
+      renewals: 0,
+      datesRecorded: true,
+    });
     expect(s.flags.identityProofMissing).toBe(true);
   });
 });

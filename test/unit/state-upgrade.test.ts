@@ -84,15 +84,22 @@ describe('a state carried by the code before versions', () => {
 
 describe('a state carried by version 2, before file references', () => {
   const v2 = (): StateV2 => {
-    const { references: _r, referenceIndex: _i, ...rest } = newCaseState('case-v2', 'PAYOKE', opening('2026-11-02'));
-    return { ...rest, version: 2 };
+    const {
+      references: _r,
+      referenceIndex: _i,
+      document,
+      ...rest
+    } = newCaseState('case-v2', 'PAYOKE', opening('2026-11-02'));
+    const { datesRecorded: _d, ...v2Document } = document!;
+    return { ...rest, document: v2Document, version: 2 };
   };
 
-  it('upgrades with no references and nothing indexed, keeping all it held', () => {
+  it('upgrades with no references and nothing indexed, its document taken as recorded, keeping all it held', () => {
     const carried = v2();
     expect(upgradeState(structuredClone(carried))).toEqual({
       ...carried,
       version: STATE_VERSION,
+      document: { ...carried.document, datesRecorded: true },
       references: {},
       referenceIndex: [],
     });

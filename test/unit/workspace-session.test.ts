@@ -2,8 +2,12 @@ import type { IronSession } from 'iron-session';
 import { csrfValid, idleExpired, signIn, type WorkspaceSession } from '../../src/workspace/session';
 
 const OPTIONS = { key: Buffer.alloc(32, 3), idleMinutes: 30, secure: false };
-const session = (data: WorkspaceSession): IronSession<WorkspaceSession> =>
-  ({ ...data, save: async () => undefined, destroy: () => undefined, updateConfig: () => undefined });
+const session = (data: WorkspaceSession): IronSession<WorkspaceSession> => ({
+  ...data,
+  save: async () => undefined,
+  destroy: () => undefined,
+  updateConfig: () => undefined,
+});
 
 describe('a workspace session', () => {
   const t0 = Date.parse('2026-12-01T09:00:00Z');

@@ -54,7 +54,13 @@ describe('an adult case in reflection', () => {
     const end = addDays(opened, 45);
     let s = await cases.settled(h);
     expect(s.stage).toBe('REFLECTION');
-    expect(s.document).toEqual({ type: 'ANNEX_15', issuedOn: opened, validUntil: end, renewals: 0 });
+    expect(s.document).toEqual({
+      type: 'ANNEX_15',
+      issuedOn: opened,
+      validUntil: end,
+      renewals: 0,
+      datesRecorded: false,
+    });
     expect(s.deadlines[0]).toMatchObject({ kind: 'REFLECTION_ENDS', due: end });
     expect(noticesOf(h)[0]).toMatchObject({ kind: 'case-opened', recipients: [{ role: 'immigration-office' }] });
 
@@ -122,6 +128,8 @@ describe('temporary residence and the status query', () => {
       issuedOn: d0,
       validUntil: addPeriod(d0, { months: 3 }),
       renewals: 0,
+      // Computed dates until the Immigration Office records the printed ones.
+      datesRecorded: false,
     });
     expect(s.prosecutorQuery).toMatchObject({
       office: 'LIEGE',
@@ -292,7 +300,13 @@ describe('the 6-month permit', () => {
       outcome: 'PERMANENT_RESIDENCE',
       workAuthorisation: 'UNRESTRICTED',
     });
-    expect(st.document).toEqual({ type: 'B_CARD', issuedOn: today, validUntil: null, renewals: 0 });
+    expect(st.document).toEqual({
+      type: 'B_CARD',
+      issuedOn: today,
+      validUntil: null,
+      renewals: 0,
+      datesRecorded: true,
+    });
     expect(st.flags.identityProofMissing).toBe(true);
     await cases.settled(h);
     expect(noticesOf(h).find((n) => n.kind === 'permanent-residence-granted')?.facts).toEqual({

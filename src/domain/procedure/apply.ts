@@ -99,6 +99,7 @@ export function applyEvent(
         issuedOn: event.issuedOn,
         validUntil: s.stage === 'PERMANENT_RESIDENCE' ? null : event.validUntil,
         renewals: s.document?.renewals ?? 0,
+        datesRecorded: true,
       };
       // A new document after one expired without the whole window: the Immigration Office decided to go on.
       if (expiredBefore && event.validUntil > expiredBefore) startDocumentCycle(s);
@@ -206,6 +207,8 @@ export function applyAnswer(s: CaseState, answer: StatusQueryAnswer, actor: Acto
   if (s.document?.validUntil) {
     s.document.validUntil = addPeriod(s.document.validUntil, POLICY.identifiedVictim.validity);
     s.document.renewals += 1;
+    // A new card to issue: its printed dates come from the Immigration Office.
+    s.document.datesRecorded = false;
     startDocumentCycle(s);
     queueNotice(s, 'document-to-issue', `A_CARD/renewal-${s.document.renewals}`, [IMMIGRATION_OFFICE], {
       facts: { documentType: 'A_CARD', renewal: String(s.document.renewals) },

@@ -23,6 +23,8 @@ export interface CaseDocument {
   /** null: unlimited (B-card residence). */
   validUntil: IsoDate | null;
   renewals: number;
+  /** Whether the Immigration Office recorded the dates printed on it (until then they are the computed ones). */
+  datesRecorded: boolean;
 }
 
 export interface OpenQuery {
@@ -184,6 +186,7 @@ export function newCaseState(
       issuedOn: opening.openedOn,
       validUntil: addPeriod(opening.openedOn, first.validity),
       renewals: 0,
+      datesRecorded: false,
     },
     documentReported: false,
     complaint: null,

@@ -16,7 +16,7 @@ export function enterStage(
   const validity =
     stage === 'TEMPORARY_RESIDENCE' ? POLICY.temporaryResidence.validity : POLICY.identifiedVictim.validity;
   s.stage = stage;
-  s.document = { type, issuedOn: from, validUntil: addPeriod(from, validity), renewals: 0 };
+  s.document = { type, issuedOn: from, validUntil: addPeriod(from, validity), renewals: 0, datesRecorded: false };
   startDocumentCycle(s);
   queueNotice(s, 'stage-changed', stage, [centreOf(s)], { facts: { stage } });
   queueNotice(s, 'document-to-issue', type, [IMMIGRATION_OFFICE], { facts: { documentType: type, stage } });
@@ -62,7 +62,7 @@ export function grantPermanentResidence(s: CaseState, basis: string, issuedOn: I
   s.outcome = 'PERMANENT_RESIDENCE';
   s.outcomeDetail = basis;
   s.stage = 'PERMANENT_RESIDENCE';
-  s.document = { type: 'B_CARD', issuedOn, validUntil: null, renewals: 0 };
+  s.document = { type: 'B_CARD', issuedOn, validUntil: null, renewals: 0, datesRecorded: true };
   // Decision (PROCEDURE.md "Identity"): granted without proof, but the item stays open.
   s.flags.identityProofMissing = !s.identityDocumented;
   queueNotice(s, 'permanent-residence-granted', 'granted', [centreOf(s), IMMIGRATION_OFFICE], {

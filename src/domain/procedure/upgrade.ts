@@ -1,6 +1,6 @@
 import type { IsoDate } from '../calendar';
 import type { WithdrawalGround } from '../schemas/events';
-import { STATE_VERSION, UNKNOWN_REPORTER, type CaseState } from './state';
+import { STATE_VERSION, UNKNOWN_REPORTER, type CaseDocument, type CaseState } from './state';
 
 /**
  * The state carried by the code before versions: one ground per review, no reporters, no permanent-residence
@@ -24,8 +24,9 @@ type NewInV2 =
   | 'late';
 
 /** The state before file references: no `references`, no `referenceIndex`. */
-export interface StateV2 extends Omit<CaseState, 'version' | NewInV3> {
+export interface StateV2 extends Omit<CaseState, 'version' | 'document' | NewInV3> {
   version: 2;
+  document: Omit<CaseDocument, 'datesRecorded'> | null;
 }
 type NewInV3 = 'references' | 'referenceIndex';
 
@@ -76,7 +77,14 @@ function reporterRole(s: StateV1, ground: WithdrawalGround): CaseState['history'
 
 /** The references were not kept: the opening's own, none indexed (the case is found by its id, as before). */
 function fromV2(old: StateV2): CaseState {
-  return { ...old, version: STATE_VERSION, references: { ...old.opening.references }, referenceIndex: [] };
+  return {
+    ...old,
+    version: STATE_VERSION,
+    references: { ...old.opening.references },
+    referenceIndex: [],
+    // Whether its printed dates were recorded was not kept: taken as recorded, so no old case lands in the inbox.
+    document: old.document ? { ...old.document, datesRecorded: true } : null,
+  };
 }
 
 /** A carried state of any version, as the current code reads it (running cases continue across releases). */

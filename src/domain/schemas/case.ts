@@ -127,6 +127,9 @@ export const caseStatusSchema = z
         issuedOn: isoDate,
         validUntil: isoDate.nullable(),
         renewals: z.number().int(),
+        datesRecorded: z
+          .boolean()
+          .meta({ description: 'Whether the Immigration Office recorded the dates printed on it (document-issued)' }),
       })
       .nullable(),
     deadlines: z.array(z.object({ kind: z.enum(DEADLINE_KINDS), due: isoDate, basis: z.string() })),

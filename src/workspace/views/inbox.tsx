@@ -36,9 +36,10 @@ function Bucket({
   );
 }
 
-/** What waits for the Immigration Office: reviews to decide, and documents that expire soon without a decision. */
+/** What waits for the Immigration Office: documents to issue, reviews to decide, documents expiring without a decision. */
 export function inboxPage(ctx: PageContext, running: CaseStatus[], soon: IsoDate): string {
   const w = ctx.pack.pages;
+  const toIssue = running.filter((s) => s.document && !s.document.datesRecorded && !s.outcome);
   const reviews = running.filter((s) => s.withdrawalReview);
   const permanent = running.filter((s) => s.permanentResidenceReview);
   const expiring = running.filter(
@@ -48,6 +49,12 @@ export function inboxPage(ctx: PageContext, running: CaseStatus[], soon: IsoDate
     ctx,
     w.inbox.title,
     <>
+      <Bucket
+        ctx={ctx}
+        title={w.inbox.documentsToIssue}
+        cases={toIssue}
+        due={(s) => (s.document ? ctx.pack.documentTypes[s.document.type] : '')}
+      />
       <Bucket
         ctx={ctx}
         title={w.inbox.withdrawalReviews}
