@@ -111,10 +111,22 @@ interface EventRow {
 const reflection = () => openCase(stack.app);
 const temporary = () => caseInTemporaryResidence(stack.app);
 const identified = () => caseIdentified(stack.app);
+/** The principals of the test stack who report grounds, by role (service-stack.ts). */
+const REPORTER_IDS: Record<string, string> = {
+  prosecutor: 'pk-antwerpen',
+  centre: 'centre-payoke',
+  'immigration-office': 'dvz',
+};
 const reviewOpened = (ground: string, by: string) => (s: CaseStatus) => {
   expect(s.withdrawalReview).toEqual({
     grounds: [
-      { ground, reportedOn: today(), by, ...(ground === 'fraud-established' ? { finding: 'fraudulent' } : {}) },
+      {
+        ground,
+        reportedOn: today(),
+        by,
+        reporterId: REPORTER_IDS[by],
+        ...(ground === 'fraud-established' ? { finding: 'fraudulent' } : {}),
+      },
     ],
     decideBy: addDays(today(), 14),
     identificationPending: false,

@@ -185,6 +185,11 @@ describe('the workspace in a browser', () => {
     await signInAs(page, 'immigration-office-2');
     await page.click('main button[type=submit]');
     await page.waitForURL(/\?recorded=1$/);
+    // Four eyes in the inbox too: the review of its own ground is not among the officer's to decide.
+    await page.goto(`${stack.apiUrl}/workspace/inbox`);
+    const reviews = page.locator('section', { has: page.locator('h2', { hasText: 'Retraits à décider' }) });
+    await expect(reviews.textContent()).resolves.not.toContain(PSEUDONYM);
+    await checkAccessible(page, 'immigration-office-2');
     await page.goto(`${caseUrl}/report/withdrawal-decided`);
     await page.check('input[name=withdraw][value=true]');
     await page.selectOption('#f-ground', 'public-order-threat');

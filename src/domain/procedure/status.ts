@@ -44,10 +44,11 @@ export function toStatus(s: CaseState, today: IsoDate): CaseStatus {
       : null,
     withdrawalReview: s.review
       ? {
-          grounds: s.review.grounds.map(({ ground, reportedOn, by, finding }) => ({
+          grounds: s.review.grounds.map(({ ground, reportedOn, by, reporterId, finding }) => ({
             ground,
             reportedOn,
             by,
+            reporterId,
             ...(finding ? { finding } : {}),
           })),
           decideBy: s.review.decideBy,

@@ -150,6 +150,11 @@ export const caseStatusSchema = z
             ground: z.enum(WITHDRAWAL_GROUNDS),
             reportedOn: isoDate,
             by: role,
+            reporterId: z
+              .string()
+              .meta({
+                description: 'The principal who reported it (its id, never a token): it may not decide the review',
+              }),
             finding: z.enum(['fraudulent', 'unfounded']).optional(),
           }),
         ),

@@ -40,7 +40,9 @@ function Bucket({
 export function inboxPage(ctx: PageContext, running: CaseStatus[], soon: IsoDate): string {
   const w = ctx.pack.pages;
   const toIssue = running.filter((s) => s.document && !s.document.datesRecorded && !s.outcome);
-  const reviews = running.filter((s) => s.withdrawalReview);
+  // Four eyes: an officer never sees, as a review to decide, one with a ground of its own.
+  const me = ctx.principal?.id;
+  const reviews = running.filter((s) => s.withdrawalReview?.grounds.every((g) => g.reporterId !== me));
   const permanent = running.filter((s) => s.permanentResidenceReview);
   const expiring = running.filter(
     (s) => !s.withdrawalReview && s.document?.validUntil && s.document.validUntil <= soon && s.stage !== 'REFLECTION',
