@@ -167,8 +167,13 @@ describe('withdrawal takes a review and four eyes', () => {
     record(s, { type: 'public-order-threat', on: addDays(D0, 3) }, IMMIGRATION, addDays(D0, 3));
     expect(toStatus(s, addDays(D0, 3)).withdrawalReview).toEqual({
       grounds: [
-        { ground: 'contact-with-exploiters', reportedOn: D0, by: 'centre' },
-        { ground: 'public-order-threat', reportedOn: addDays(D0, 3), by: 'immigration-office' },
+        { ground: 'contact-with-exploiters', reportedOn: D0, by: 'centre', reporterId: CENTRE.id },
+        {
+          ground: 'public-order-threat',
+          reportedOn: addDays(D0, 3),
+          by: 'immigration-office',
+          reporterId: IMMIGRATION.id,
+        },
       ],
       decideBy: addDays(D0, 14),
       identificationPending: false,
@@ -206,7 +211,7 @@ describe('withdrawal takes a review and four eyes', () => {
     const s = identified();
     record(s, { type: 'fraud-established', on: D0, finding: 'unfounded' }, ANTWERPEN);
     expect(toStatus(s, D0).withdrawalReview?.grounds).toEqual([
-      { ground: 'fraud-established', reportedOn: D0, by: 'prosecutor', finding: 'unfounded' },
+      { ground: 'fraud-established', reportedOn: D0, by: 'prosecutor', reporterId: ANTWERPEN.id, finding: 'unfounded' },
     ]);
   });
 });
