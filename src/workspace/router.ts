@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import express, { Router, type ErrorRequestHandler, type Request, type Response } from 'express';
 import type { IronSession } from 'iron-session';
+import type { z } from 'zod';
 import type { Logger } from 'pino';
 import { LANGUAGES, type Language } from '../domain/codes';
 import { dateAt, addDays } from '../domain/calendar';
@@ -117,6 +118,17 @@ const formState = (body: Record<string, unknown>, invalid: Iterable<string>): Fo
   values: Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string')),
   invalid: new Set(invalid),
 });
+
+/** A form the schema refused: shown again with what was sent, the refused fields marked. */
+const refusedFields = (body: Record<string, unknown>, error: z.ZodError): FormState =>
+  formState(
+    body,
+    error.issues.map((i) => String(i.path[0])),
+  );
+
+/** Each form carries a key of its own: sent twice (a double click, a retry), it is recorded once. */
+const updateIdOf = (p: Principal, body: Record<string, unknown>): string | undefined =>
+  typeof body._key === 'string' ? `${p.id}/${body._key}` : undefined;
 
 function readerLanguage(req: Request, s: WorkspaceSession): Language {
   const asked = req.query.lang;
@@ -355,17 +367,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     const body = req.body as Record<string, unknown>;
     const parsed = caseEventSchema.safeParse({ type, ...fromForm(fieldsOf(eventSchemaOf(type)), body) });
     if (!parsed.success) {
-      res.status(400).send(
-        eventForm(
-          res,
-          caseId,
-          type,
-          formState(
-            body,
-            parsed.error.issues.map((i) => String(i.path[0])),
-          ),
-        ),
-      );
+      res.status(400).send(eventForm(res, caseId, type, refusedFields(body, parsed.error)));
       return;
     }
     await visibleCase(gateway, p, caseId);
@@ -376,7 +378,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
       event: parsed.data,
       ...(referenceKeys.length > 0 ? { referenceKeys } : {}),
     };
-    const key = typeof body._key === 'string' ? `${p.id}/${body._key}` : undefined;
+    const key = updateIdOf(p, body);
     const refused = await recordOrRefusal(() => gateway.record(caseId, input, key), locals(res).page.lang);
     if (refused) {
       res.status(409).send(eventForm(res, caseId, type, formState(body, []), refused));
@@ -423,21 +425,12 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     const body = req.body as Record<string, unknown>;
     const parsed = statusQueryAnswerSchema.safeParse(fromForm(answerFields, body));
     if (!parsed.success) {
-      res.status(400).send(
-        answerForm(
-          res,
-          queryId,
-          formState(
-            body,
-            parsed.error.issues.map((i) => String(i.path[0])),
-          ),
-        ),
-      );
+      res.status(400).send(answerForm(res, queryId, refusedFields(body, parsed.error)));
       return;
     }
     await visibleCase(gateway, p, caseId);
     const { id, role, office } = p;
-    const key = typeof body._key === 'string' ? `${p.id}/${body._key}` : undefined;
+    const key = updateIdOf(p, body);
     const input = { actor: { id, role, office }, answer: { ...parsed.data, queryId } };
     const refused = await recordOrRefusal(() => gateway.record(caseId, input, key), locals(res).page.lang);
     if (refused) {
