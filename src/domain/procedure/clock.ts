@@ -51,7 +51,7 @@ const { reflection, temporaryResidence, identifiedVictim, statusQuery, withdrawa
   POLICY;
 
 /** Each deadline's rule, its numbers read from the policy [seeds cited in PROCEDURE.md]. */
-const BASIS: Record<DeadlineKind, string> = {
+export const DEADLINE_BASIS: Record<DeadlineKind, string> = {
   REFLECTION_ENDS: `Reflection period: ${period(reflection.adult)} (adult), ${period(reflection.minor)} (unaccompanied minor) [003 §2.1, §4.3, §5.2]`,
   DOCUMENT_EXPIRES: `Document validity: ${period(temporaryResidence.validity)} renewable ${times(temporaryResidence.maxRenewals)} (stage 2), ${period(identifiedVictim.validity)} renewed (stage 3) [003 §5.2]`,
   STATUS_QUERY_DUE: `Status query to the prosecutor at the latest ${before(statusQuery.latestBeforeExpiry)} expiry [002 §8.2]`,
@@ -79,7 +79,7 @@ const lateStillApplies = (s: CaseState): boolean =>
 function allDeadlines(s: CaseState): Deadline[] {
   if (s.outcome !== null) return [];
   const list: Deadline[] = [];
-  const add = (kind: DeadlineKind, due: IsoDate) => list.push({ kind, due, basis: BASIS[kind] });
+  const add = (kind: DeadlineKind, due: IsoDate) => list.push({ kind, due, basis: DEADLINE_BASIS[kind] });
   const validUntil = s.document?.validUntil;
   if (validUntil) add(documentDeadline(s), validUntil);
   const renewable = s.stage === 'TEMPORARY_RESIDENCE' || s.stage === 'IDENTIFIED_VICTIM';

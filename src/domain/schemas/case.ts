@@ -150,11 +150,9 @@ export const caseStatusSchema = z
             ground: z.enum(WITHDRAWAL_GROUNDS),
             reportedOn: isoDate,
             by: role,
-            reporterId: z
-              .string()
-              .meta({
-                description: 'The principal who reported it (its id, never a token): it may not decide the review',
-              }),
+            reporterId: z.string().meta({
+              description: 'The principal who reported it (its id, never a token): it may not decide the review',
+            }),
             finding: z.enum(['fraudulent', 'unfounded']).optional(),
           }),
         ),

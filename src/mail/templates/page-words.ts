@@ -1,3 +1,4 @@
+import type { DeadlineKind } from '../../domain/schemas/case';
 import type { CaseEventType } from '../../domain/schemas/events';
 
 /** The fields of the workspace's forms: an opening's, an event's and an answer's. */
@@ -142,6 +143,8 @@ export interface PageWords {
     internal: string;
     back: string;
   };
+  /** The rule of each deadline, with its numbers from the policy and its sources. */
+  rules: Record<DeadlineKind, string>;
   fields: Record<FormField, string>;
   choices: Record<ChoiceValue, string>;
   events: Record<CaseEventType | 'case-opened' | 'case-imported' | 'status-query-answered', string>;

@@ -69,8 +69,7 @@ function Deadlines({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
               <tr key={`${d.kind}-${d.due}`}>
                 <td>{ctx.pack.deadlines[d.kind]}</td>
                 <td>{dateIn(ctx, d.due)}</td>
-                {/* The rules cite the sources in English (src/domain/policy.ts). */}
-                <td lang="en">{d.basis}</td>
+                <td>{ctx.pack.pages.rules[d.kind]}</td>
               </tr>
             ))}
           </tbody>

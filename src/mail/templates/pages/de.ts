@@ -1,4 +1,10 @@
 import type { PageWords } from '../page-words';
+import { POLICY } from '../../../domain/policy';
+import { periodIn } from './rule-words';
+
+const p = periodIn({ day: ['Tag', 'Tage'], month: ['Monat', 'Monate'], year: ['Jahr', 'Jahre'], and: 'und' });
+const { reflection, temporaryResidence, identifiedVictim, statusQuery, withdrawalReview, permanentResidence, outage } =
+  POLICY;
 
 export const dePages: PageWords = {
   appName: 'Aufenthaltsakten',
@@ -107,6 +113,17 @@ export const dePages: PageWords = {
     badRequest: 'Die Anfrage konnte nicht verstanden werden.',
     internal: 'Bei uns ist ein Fehler aufgetreten. Er wurde erfasst; versuchen Sie es später erneut.',
     back: 'Zurück zu den Akten',
+  },
+  rules: {
+    REFLECTION_ENDS: `Bedenkzeit: ${p(reflection.adult)} (Volljährige), ${p(reflection.minor)} (unbegleitete Minderjährige) [003 §2.1, §4.3, §5.2]`,
+    DOCUMENT_EXPIRES: `Gültigkeit des Dokuments: ${p(temporaryResidence.validity)}, ${temporaryResidence.maxRenewals}-mal verlängerbar (Phase 2), ${p(identifiedVictim.validity)}, jeweils verlängert (Phase 3) [003 §5.2]`,
+    STATUS_QUERY_DUE: `Statusanfrage an die Staatsanwaltschaft spätestens ${p(statusQuery.latestBeforeExpiry)} vor dem Ablauf [002 §8.2]`,
+    PROSECUTOR_REPLY_DUE: `Antwortfrist der Statusanfrage: ${p(statusQuery.replyWithin)}, spätestens ${p(statusQuery.replyNoLaterThanBeforeExpiry)} vor dem Ablauf, mindestens ${p(statusQuery.replyAtLeast)} (Vorgabe) [002 §8.2]`,
+    ESCALATION_REPLY_DUE: `Keine Antwort: die Anfrage ging an den Generalprokurator, ${p(statusQuery.escalationReplyWithin)}, spätestens ${p(statusQuery.escalationNoLaterThanBeforeExpiry)} vor dem Ablauf (Vorgabe) [002 §8.2]`,
+    WITHDRAWAL_DECISION_DUE: `Prüfung des Entzugs durch das Ausländeramt: ${p(withdrawalReview.decideWithin)} (Vorgabe) [001; 004 ¶12]`,
+    PERMANENT_RESIDENCE_DECISION_DUE: `Der unbegrenzte Aufenthalt "kann gewährt werden": das Ausländeramt entscheidet binnen ${p(permanentResidence.decideWithin)} (Vorgabe) [002 §8.3; 003 §5.2]`,
+    GUARDIANSHIP_ENDS: `Die Vormundschaft über einen unbegleiteten Minderjährigen endet mit ${POLICY.majorityAge} Jahren [003 §4.3; 004 ¶7]`,
+    LATE_REPORTS_CLOSE: `Eine Frist, die die Akte beendet, lief ab, während der Dienst nicht verfügbar war: ${p(outage.reportingGrace)}, um zu melden, was inzwischen geschah (Vorgabe)`,
   },
   fields: {
     openedOn: 'Datum des Aufnahmegesprächs',

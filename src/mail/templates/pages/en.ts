@@ -1,3 +1,4 @@
+import { DEADLINE_BASIS } from '../../../domain/procedure/clock';
 import type { PageWords } from '../page-words';
 
 export const enPages: PageWords = {
@@ -105,6 +106,7 @@ export const enPages: PageWords = {
     internal: 'Something went wrong on our side. The error was recorded; please try again later.',
     back: 'Back to the files',
   },
+  rules: DEADLINE_BASIS,
   fields: {
     openedOn: 'Date of the intake interview',
     unaccompaniedMinor: 'Unaccompanied minor',

@@ -1,4 +1,10 @@
 import type { PageWords } from '../page-words';
+import { POLICY } from '../../../domain/policy';
+import { periodIn } from './rule-words';
+
+const p = periodIn({ day: ['jour', 'jours'], month: ['mois', 'mois'], year: ['an', 'ans'], and: 'et' });
+const { reflection, temporaryResidence, identifiedVictim, statusQuery, withdrawalReview, permanentResidence, outage } =
+  POLICY;
 
 export const frPages: PageWords = {
   appName: 'Dossiers de séjour',
@@ -105,6 +111,17 @@ export const frPages: PageWords = {
     badRequest: 'La demande n’a pas pu être comprise.',
     internal: 'Une erreur s’est produite de notre côté. Elle a été enregistrée ; réessayez plus tard.',
     back: 'Retour aux dossiers',
+  },
+  rules: {
+    REFLECTION_ENDS: `Délai de réflexion : ${p(reflection.adult)} (majeur), ${p(reflection.minor)} (mineur non accompagné) [003 §2.1, §4.3, §5.2]`,
+    DOCUMENT_EXPIRES: `Validité du document : ${p(temporaryResidence.validity)}, prolongeable ${temporaryResidence.maxRenewals} fois (phase 2), ${p(identifiedVictim.validity)}, prolongé à chaque fois (phase 3) [003 §5.2]`,
+    STATUS_QUERY_DUE: `Demande de statut au parquet au plus tard ${p(statusQuery.latestBeforeExpiry)} avant l’expiration [002 §8.2]`,
+    PROSECUTOR_REPLY_DUE: `Délai de réponse à la demande de statut : ${p(statusQuery.replyWithin)}, au plus tard ${p(statusQuery.replyNoLaterThanBeforeExpiry)} avant l’expiration, au moins ${p(statusQuery.replyAtLeast)} (politique) [002 §8.2]`,
+    ESCALATION_REPLY_DUE: `Pas de réponse : la demande a été transmise au procureur général, ${p(statusQuery.escalationReplyWithin)}, au plus tard ${p(statusQuery.escalationNoLaterThanBeforeExpiry)} avant l’expiration (politique) [002 §8.2]`,
+    WITHDRAWAL_DECISION_DUE: `Examen du retrait par l’Office des Étrangers : ${p(withdrawalReview.decideWithin)} (politique) [001 ; 004 ¶12]`,
+    PERMANENT_RESIDENCE_DECISION_DUE: `Le séjour illimité « peut être délivré » : l’Office des Étrangers décide dans les ${p(permanentResidence.decideWithin)} (politique) [002 §8.3 ; 003 §5.2]`,
+    GUARDIANSHIP_ENDS: `La tutelle d’un mineur non accompagné prend fin à ${POLICY.majorityAge} ans [003 §4.3 ; 004 ¶7]`,
+    LATE_REPORTS_CLOSE: `Un délai qui clôture le dossier a expiré pendant que le service était indisponible : ${p(outage.reportingGrace)} pour signaler ce qui s’est passé entre-temps (politique)`,
   },
   fields: {
     openedOn: 'Date de l’entretien d’accueil',

@@ -1,4 +1,10 @@
 import type { PageWords } from '../page-words';
+import { POLICY } from '../../../domain/policy';
+import { periodIn } from './rule-words';
+
+const p = periodIn({ day: ['dag', 'dagen'], month: ['maand', 'maanden'], year: ['jaar', 'jaar'], and: 'en' });
+const { reflection, temporaryResidence, identifiedVictim, statusQuery, withdrawalReview, permanentResidence, outage } =
+  POLICY;
 
 export const nlPages: PageWords = {
   appName: 'Verblijfsdossiers',
@@ -105,6 +111,17 @@ export const nlPages: PageWords = {
     badRequest: 'Het verzoek kon niet worden begrepen.',
     internal: 'Er ging bij ons iets mis. De fout werd geregistreerd; probeer het later opnieuw.',
     back: 'Terug naar de dossiers',
+  },
+  rules: {
+    REFLECTION_ENDS: `Bedenktijd: ${p(reflection.adult)} (meerderjarige), ${p(reflection.minor)} (niet-begeleide minderjarige) [003 §2.1, §4.3, §5.2]`,
+    DOCUMENT_EXPIRES: `Geldigheid van het document: ${p(temporaryResidence.validity)}, ${temporaryResidence.maxRenewals} keer verlengbaar (fase 2), ${p(identifiedVictim.validity)}, telkens verlengd (fase 3) [003 §5.2]`,
+    STATUS_QUERY_DUE: `Statusaanvraag aan het parket uiterlijk ${p(statusQuery.latestBeforeExpiry)} voor het vervallen [002 §8.2]`,
+    PROSECUTOR_REPLY_DUE: `Antwoordtermijn van de statusaanvraag: ${p(statusQuery.replyWithin)}, uiterlijk ${p(statusQuery.replyNoLaterThanBeforeExpiry)} voor het vervallen, minstens ${p(statusQuery.replyAtLeast)} (beleid) [002 §8.2]`,
+    ESCALATION_REPLY_DUE: `Geen antwoord: de aanvraag ging naar de procureur-generaal, ${p(statusQuery.escalationReplyWithin)}, uiterlijk ${p(statusQuery.escalationNoLaterThanBeforeExpiry)} voor het vervallen (beleid) [002 §8.2]`,
+    WITHDRAWAL_DECISION_DUE: `Onderzoek naar intrekking door de Dienst Vreemdelingenzaken: ${p(withdrawalReview.decideWithin)} (beleid) [001; 004 ¶12]`,
+    PERMANENT_RESIDENCE_DECISION_DUE: `Verblijf van onbeperkte duur "kan worden afgegeven": de Dienst Vreemdelingenzaken beslist binnen ${p(permanentResidence.decideWithin)} (beleid) [002 §8.3; 003 §5.2]`,
+    GUARDIANSHIP_ENDS: `De voogdij over een niet-begeleide minderjarige eindigt op ${POLICY.majorityAge} jaar [003 §4.3; 004 ¶7]`,
+    LATE_REPORTS_CLOSE: `Een termijn die het dossier beëindigt, verstreek terwijl de dienst onbeschikbaar was: ${p(outage.reportingGrace)} om te melden wat er intussen gebeurde (beleid)`,
   },
   fields: {
     openedOn: 'Datum van het intakegesprek',
