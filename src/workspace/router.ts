@@ -248,21 +248,30 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     res.redirect(303, `/workspace/${home}`);
   });
 
-  r.get('/cases', async (req, res) => {
+  /**
+   * The list, filtered by stage (in the URL) and by a file number: that one is posted, never put in a URL,
+   * where browser histories and proxies would keep it.
+   */
+  const listCases = async (res: Response, given: Record<string, unknown>) => {
     const p = signedIn(res);
     auditAs(res, 'page.case.list', null);
     const q = caseListQuerySchema.parse({
-      ...(req.query.stage ? { stage: req.query.stage } : {}),
-      ...(req.query.reference ? { reference: req.query.reference } : {}),
-      ...(typeof req.query.cursor === 'string' ? { cursor: req.query.cursor } : {}),
+      ...(given.stage ? { stage: given.stage } : {}),
+      ...(given.reference ? { reference: given.reference } : {}),
+      ...(typeof given.cursor === 'string' ? { cursor: given.cursor } : {}),
     });
     const reference = q.reference === undefined ? undefined : deps.referenceIndex.keyOf(q.reference);
     const { items, nextCursor } = await gateway.list(listQuery(p, q, reference), 25, q.cursor);
     const cases = await Promise.all(items.map((c) => gateway.status(c.caseId)));
     const filters = { ...(q.stage ? { stage: q.stage } : {}), ...(q.reference ? { reference: q.reference } : {}) };
-    const next = nextCursor ? `/workspace/cases?${new URLSearchParams({ ...filters, cursor: nextCursor })}` : null;
+    const stage: Record<string, string> = q.stage ? { stage: q.stage } : {};
+    // A file number matches one case or a few: its results need no next page.
+    const next =
+      nextCursor && !q.reference ? `/workspace/cases?${new URLSearchParams({ ...stage, cursor: nextCursor })}` : null;
     res.send(casesPage(locals(res).page, { cases, filters, nextHref: next }));
-  });
+  };
+  r.get('/cases', (req, res) => listCases(res, { ...req.query, reference: undefined }));
+  r.post('/cases/search', (req, res) => listCases(res, req.body as Record<string, unknown>));
 
   const openForm = (res: Response, form: FormState, refusal?: string) => {
     const { page } = locals(res);
@@ -451,6 +460,9 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     res.send(inboxPage(locals(res).page, cases, addDays(dateAt(Date.now()), 31)));
   });
 
+  r.use(() => {
+    throw new HttpProblem(404, 'no such page');
+  });
   r.use(errorPage(deps.logger));
   return r;
 }

@@ -103,6 +103,15 @@ describe('the workspace in a browser', () => {
     expect(main).toContain('AN.12.L3.55555/26');
     expect(main).toContain('Statusaanvraag aan het parket');
     await checkAccessible(page, 'centre');
+
+    // Found by the prosecutor's file number as the caseworker types it; the number never enters a URL.
+    await page.goto(`${stack.apiUrl}/workspace/cases`);
+    await page.fill('#f-reference', 'an 12 l3 55555 26');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\/workspace\/cases\/search$/);
+    await expect(page.locator('tbody').textContent()).resolves.toContain(PSEUDONYM);
+    await expect(page.locator('tbody tr').count()).resolves.toBe(1);
+    await checkAccessible(page, 'centre');
     await page.context().close();
   });
 

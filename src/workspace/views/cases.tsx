@@ -1,5 +1,5 @@
 import { STAGES, type CaseStatus, type Stage } from '../../domain/schemas/case';
-import { page } from './layout';
+import { CsrfField, page } from './layout';
 import { dateIn, shortRef, stageIn } from './case-words';
 import type { PageContext } from './page-context';
 
@@ -15,7 +15,8 @@ export function casesPage(ctx: PageContext, view: CaseListView): string {
     ctx,
     w.title,
     <>
-      <form method="get" action="/workspace/cases" class="filters">
+      <form method="post" action="/workspace/cases/search" class="filters">
+        <CsrfField ctx={ctx} />
         <div class="field">
           <label for="f-stage">{w.stage}</label>
           <select id="f-stage" name="stage">
