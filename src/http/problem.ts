@@ -1,5 +1,5 @@
 import { STATUS_CODES } from 'node:http';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { LANGUAGES, type Language } from '../domain/codes';
 import type { Refusal, RefusalCode, RefusalFacts } from '../domain/refusals';
 import { LANGUAGE_PACKS } from '../mail/templates';
@@ -41,9 +41,9 @@ export function refusalDetail(language: Language, code: RefusalCode, facts: Refu
 }
 
 /** The language of the reader (Accept-Language: nl-BE, fr-BE, de-BE, en...), English when none of ours is asked for. */
-function readerLanguage(res: Response): Language {
+export function acceptedLanguage(req: Request): Language {
   // English first: no header, or `*`, means English.
-  const asked = res.req.acceptsLanguages('en', ...LANGUAGES.filter((l) => l !== 'en'));
+  const asked = req.acceptsLanguages('en', ...LANGUAGES.filter((l) => l !== 'en'));
   return typeof asked === 'string' ? (asked as Language) : 'en';
 }
 
@@ -51,7 +51,7 @@ export function sendProblem(res: Response, problem: HttpProblem): void {
   if (problem.status === 401) res.set('WWW-Authenticate', 'Bearer');
   const { refusal } = problem.extra;
   // Refusals have their words in every language; other details are English for now.
-  const language = refusal ? readerLanguage(res) : 'en';
+  const language = refusal ? acceptedLanguage(res.req) : 'en';
   res
     .status(problem.status)
     .type('application/problem+json')

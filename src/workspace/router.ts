@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { LANGUAGES, type Language } from '../domain/codes';
 import { dateAt, addDays } from '../domain/calendar';
 import { whyOpeningRefused } from '../domain/procedure/opening';
-import { EVENT_ROLES, eventsOpenTo } from '../domain/procedure/rules';
+import { eventsOpenTo } from '../domain/procedure/rules';
 import { caseIdSchema, caseListQuerySchema, caseOfQuery, queryIdSchema } from '../domain/schemas/api';
 import { caseOpeningSchema, EXPLOITATION_FORMS, type CaseStatus } from '../domain/schemas/case';
 import {
@@ -21,15 +21,17 @@ import type { CaseGateway } from '../http/case-gateway';
 import { listQuery } from '../http/case-list-query';
 import { openQueriesFor } from '../http/open-queries';
 import type { Principal, Principals } from '../http/principals';
-import { HttpProblem, refusalDetail } from '../http/problem';
-import { auditAs, ctx as requestContext } from '../http/request-context';
-import { visibleCase } from '../http/routes/access';
+import { acceptedLanguage, HttpProblem, refusalDetail } from '../http/problem';
+import { answerInput, eventInput, requireReporter } from '../http/record-input';
+import { auditAs, ctx as requestContext, principalOf } from '../http/request-context';
+import { requireRole, visibleCase } from '../http/routes/access';
 import { LANGUAGE_PACKS } from '../mail/templates';
 import { fieldsOf, fromForm, type FieldSpec } from './form-fields';
 import type { OidcSignIn } from './oidc';
 import { csrfValid, idleExpired, sessionOf, signIn, type SessionOptions, type WorkspaceSession } from './session';
 import { STYLESHEET } from './style';
 import { casePage } from './views/case';
+import { shortRef } from './views/case-words';
 import { casesPage } from './views/cases';
 import { EMPTY_FORM, type FormState } from './views/form';
 import { inboxPage } from './views/inbox';
@@ -52,11 +54,6 @@ interface Locals {
   page: PageContext;
 }
 const locals = (res: Response): Locals => res.locals.workspace as Locals;
-const signedIn = (res: Response): Principal => {
-  const p = locals(res).page.principal;
-  if (!p) throw new HttpProblem(401, 'not signed in');
-  return p;
-};
 
 /** A path inside the workspace, the only place a sign-in sends the reader back to. */
 const RETURN_TO = /^\/workspace(\/[A-Za-z0-9/_-]*)?$/;
@@ -126,6 +123,9 @@ const refusedFields = (body: Record<string, unknown>, error: z.ZodError): FormSt
     error.issues.map((i) => String(i.path[0])),
   );
 
+/** A form as shown: with a fresh key, unless it is shown again with the key it was sent with. */
+const withFormKey = (form: FormState): FormState => ({ ...form, values: { _key: randomUUID(), ...form.values } });
+
 /** Each form carries a key of its own: sent twice (a double click, a retry), it is recorded once. */
 const updateIdOf = (p: Principal, body: Record<string, unknown>): string | undefined =>
   typeof body._key === 'string' ? `${p.id}/${body._key}` : undefined;
@@ -134,8 +134,7 @@ function readerLanguage(req: Request, s: WorkspaceSession): Language {
   const asked = req.query.lang;
   if (typeof asked === 'string' && (LANGUAGES as readonly string[]).includes(asked)) s.lang = asked as Language;
   if (s.lang) return s.lang;
-  const accepted = req.acceptsLanguages('en', ...LANGUAGES.filter((l) => l !== 'en'));
-  return typeof accepted === 'string' ? (accepted as Language) : 'en';
+  return acceptedLanguage(req);
 }
 
 /**
@@ -243,7 +242,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
   });
 
   r.get('/', (_req, res) => {
-    const role = signedIn(res).role;
+    const role = principalOf(res).role;
     const home = role === 'prosecutor' ? 'queries' : role === 'centre' ? 'cases' : 'inbox';
     res.redirect(303, `/workspace/${home}`);
   });
@@ -253,7 +252,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
    * where browser histories and proxies would keep it.
    */
   const listCases = async (res: Response, given: Record<string, unknown>) => {
-    const p = signedIn(res);
+    const p = principalOf(res);
     auditAs(res, 'page.case.list', null);
     const q = caseListQuerySchema.parse({
       ...(given.stage ? { stage: given.stage } : {}),
@@ -282,17 +281,17 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
       action: '/workspace/cases',
       submit: w.openCase.submit,
       fields: OPENING_FIELDS,
-      form: { ...form, values: { _key: randomUUID(), ...form.values } },
+      form: withFormKey(form),
       ...(refusal ? { refusal } : {}),
     });
   };
-  r.get('/cases/new', (_req, res) => {
-    if (signedIn(res).role !== 'centre') throw new HttpProblem(403, 'centres open cases');
+  const centreOnly = requireRole('centre');
+  const prosecutorOnly = requireRole('prosecutor');
+  r.get('/cases/new', centreOnly, (_req, res) => {
     res.send(openForm(res, { values: { openedOn: dateAt(Date.now()) }, invalid: new Set() }));
   });
-  r.post('/cases', async (req, res) => {
-    const p = signedIn(res);
-    if (p.role !== 'centre') throw new HttpProblem(403, 'centres open cases');
+  r.post('/cases', centreOnly, async (req, res) => {
+    const p = principalOf(res);
     const body = req.body as Record<string, unknown>;
     auditAs(res, 'page.case.open', null);
     const parsed = caseOpeningSchema.safeParse(openingFromForm(body));
@@ -326,7 +325,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     return p.role === 'prosecutor' && q && (q.office === p.office || q.escalatedTo === p.office) ? q.queryId : null;
   };
   r.get('/cases/:caseId', async (req, res) => {
-    const p = signedIn(res);
+    const p = principalOf(res);
     const caseId = caseIdSchema.parse(req.params.caseId);
     auditAs(res, 'page.case.read', caseId);
     await visibleCase(gateway, p, caseId);
@@ -345,7 +344,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
   const eventType = (req: Request, p: Principal): CaseEventType => {
     const type = req.params.type as CaseEventType;
     if (!CASE_EVENT_TYPES.includes(type)) throw new HttpProblem(404, 'no such event');
-    if (!EVENT_ROLES[type].includes(p.role)) throw new HttpProblem(403, `a ${p.role} may not report '${type}'`);
+    requireReporter(p, type);
     return type;
   };
   const eventForm = (res: Response, caseId: string, type: CaseEventType, form: FormState, refusal?: string) => {
@@ -355,13 +354,13 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
       action: `/workspace/cases/${caseId}/report/${type}`,
       submit: page.pack.pages.case.submit,
       fields: fieldsOf(eventSchemaOf(type)),
-      form: { ...form, values: { _key: randomUUID(), ...form.values } },
+      form: withFormKey(form),
       backHref: `/workspace/cases/${caseId}`,
       ...(refusal ? { refusal } : {}),
     });
   };
   r.get('/cases/:caseId/report/:type', async (req, res) => {
-    const p = signedIn(res);
+    const p = principalOf(res);
     const caseId = caseIdSchema.parse(req.params.caseId);
     const type = eventType(req, p);
     auditAs(res, 'page.case.read', caseId);
@@ -369,7 +368,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     res.send(eventForm(res, caseId, type, { values: { on: dateAt(Date.now()) }, invalid: new Set() }));
   });
   r.post('/cases/:caseId/report/:type', async (req, res) => {
-    const p = signedIn(res);
+    const p = principalOf(res);
     const caseId = caseIdSchema.parse(req.params.caseId);
     const type = eventType(req, p);
     auditAs(res, `page.case.event.${type}`, caseId);
@@ -380,13 +379,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
       return;
     }
     await visibleCase(gateway, p, caseId);
-    const referenceKeys = deps.referenceIndex.ofEvent(parsed.data);
-    const { id, role, centre, office } = p;
-    const input = {
-      actor: { id, role, centre, office },
-      event: parsed.data,
-      ...(referenceKeys.length > 0 ? { referenceKeys } : {}),
-    };
+    const input = eventInput(p, parsed.data, deps.referenceIndex);
     const key = updateIdOf(p, body);
     const refused = await recordOrRefusal(() => gateway.record(caseId, input, key), locals(res).page.lang);
     if (refused) {
@@ -396,9 +389,8 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     res.redirect(303, `/workspace/cases/${caseId}?recorded=1`);
   });
 
-  r.get('/queries', async (_req, res) => {
-    const p = signedIn(res);
-    if (p.role !== 'prosecutor') throw new HttpProblem(403, 'prosecutors answer status queries');
+  r.get('/queries', prosecutorOnly, async (_req, res) => {
+    const p = principalOf(res);
     auditAs(res, 'page.query.list', null);
     res.send(queriesPage(locals(res).page, await openQueriesFor(gateway, p.office!)));
   });
@@ -407,27 +399,25 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     const { page } = locals(res);
     const w = page.pack.pages;
     return formPage(page, {
-      title: `${w.queries.answerTitle} · ${w.case.title(caseOfQuery(queryId).slice(5, 13))}`,
+      title: `${w.queries.answerTitle} · ${w.case.title(shortRef(caseOfQuery(queryId)))}`,
       intro: w.answer.intro,
       action: `/workspace/queries/${queryId}`,
       submit: w.answer.submit,
       fields: answerFields,
-      form: { ...form, values: { _key: randomUUID(), ...form.values } },
+      form: withFormKey(form),
       backHref: '/workspace/queries',
       ...(refusal ? { refusal } : {}),
     });
   };
-  r.get('/queries/:queryId', async (req, res) => {
-    const p = signedIn(res);
-    if (p.role !== 'prosecutor') throw new HttpProblem(403, 'prosecutors answer status queries');
+  r.get('/queries/:queryId', prosecutorOnly, async (req, res) => {
+    const p = principalOf(res);
     const queryId = queryIdSchema.parse(req.params.queryId);
     auditAs(res, 'page.case.read', caseOfQuery(queryId));
     await visibleCase(gateway, p, caseOfQuery(queryId));
     res.send(answerForm(res, queryId, EMPTY_FORM));
   });
-  r.post('/queries/:queryId', async (req, res) => {
-    const p = signedIn(res);
-    if (p.role !== 'prosecutor') throw new HttpProblem(403, 'prosecutors answer status queries');
+  r.post('/queries/:queryId', prosecutorOnly, async (req, res) => {
+    const p = principalOf(res);
     const queryId = queryIdSchema.parse(req.params.queryId);
     const caseId = caseOfQuery(queryId);
     auditAs(res, 'page.query.answer', caseId);
@@ -438,9 +428,8 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
       return;
     }
     await visibleCase(gateway, p, caseId);
-    const { id, role, office } = p;
     const key = updateIdOf(p, body);
-    const input = { actor: { id, role, office }, answer: { ...parsed.data, queryId } };
+    const input = answerInput(p, parsed.data, queryId);
     const refused = await recordOrRefusal(() => gateway.record(caseId, input, key), locals(res).page.lang);
     if (refused) {
       res.status(409).send(answerForm(res, queryId, formState(body, []), refused));
@@ -449,10 +438,8 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     res.redirect(303, `/workspace/cases/${caseId}?recorded=1`);
   });
 
-  r.get('/inbox', async (_req, res) => {
-    const p = signedIn(res);
-    if (p.role !== 'immigration-office' && p.role !== 'admin')
-      throw new HttpProblem(403, 'the Immigration Office’s inbox');
+  r.get('/inbox', requireRole('immigration-office', 'admin'), async (_req, res) => {
+    const p = principalOf(res);
     auditAs(res, 'page.case.list', null);
     const running = `${listQuery(p, {})} AND ExecutionStatus = 'Running'`;
     const { items } = await gateway.list(running, 100, undefined);

@@ -281,14 +281,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     args: node('server.js', options.nodeArgs?.api),
     env,
     output: output('api'),
-    ready: async () => {
-      await waitUntil(
-        'the API',
-        async () => (await httpRequest(apiUrl, 'GET', '/healthz', { timeoutMs: 1_000 })).status === 200,
-        60_000,
-        100,
-      );
-    },
+    ready: () => answersOk('the API', apiUrl, '/healthz', 60_000),
   });
 
   const grace = options.stopGraceMs ?? 20_000;
@@ -368,14 +361,17 @@ async function devIdentityProvider(
       OIDC_DEV_ACCOUNTS: accountsFile,
     },
     output: output('oidc'),
-    ready: () =>
-      waitUntil(
-        'the development identity provider',
-        async () =>
-          (await httpRequest(issuer, 'GET', '/.well-known/openid-configuration', { timeoutMs: 1_000 })).status === 200,
-        30_000,
-        100,
-      ).then(() => undefined),
+    ready: () => answersOk('the development identity provider', issuer, '/.well-known/openid-configuration', 30_000),
   });
   return { issuer, process: provider };
+}
+
+/** Ready once a GET of `path` answers 200. */
+async function answersOk(what: string, base: string, path: string, timeoutMs: number): Promise<void> {
+  await waitUntil(
+    what,
+    async () => (await httpRequest(base, 'GET', path, { timeoutMs: 1_000 })).status === 200,
+    timeoutMs,
+    100,
+  );
 }

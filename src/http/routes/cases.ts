@@ -6,11 +6,11 @@ import { caseEventSchema } from '../../domain/schemas/events';
 import { importCase, type CaseImportInput } from '../../domain/procedure/import';
 import { whyOpeningRefused } from '../../domain/procedure/opening';
 import { dateAt } from '../../domain/calendar';
-import { EVENT_ROLES } from '../../domain/procedure/rules';
 import { MAX_REFERENCE_KEYS } from '../../domain/procedure/state';
 import type { CaseGateway } from '../case-gateway';
 import { listQuery } from '../case-list-query';
-import { HttpProblem, refusalProblem } from '../problem';
+import { eventInput, requireReporter } from '../record-input';
+import { refusalProblem } from '../problem';
 import { refuse } from '../../domain/refusals';
 import { auditAs, idempotencyKeyOf, principalOf } from '../request-context';
 import { parseOr400 } from '../validate';
@@ -90,21 +90,13 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex): Router
     const event = parseOr400(caseEventSchema, req.body, 'body');
     auditAs(res, `case.event.${event.type}`, caseId);
     const p = principalOf(res);
-    if (!EVENT_ROLES[event.type].includes(p.role))
-      throw new HttpProblem(403, `a ${p.role} may not report '${event.type}'`);
+    requireReporter(p, event.type);
     const access = await visibleCase(gateway, p, caseId);
     const updateId = idempotentUpdateId(p, req);
     // A retry (same Idempotency-Key) of the event that closed the case still gets that event's answer from Temporal.
     if (!access.running && !updateId)
       throw refusalProblem(409, refuse('case-closed', { outcome: access.outcome ?? 'finished' }));
-    const { id, role, centre, office } = p;
-    const referenceKeys = index.ofEvent(event);
-    const input = {
-      actor: { id, role, centre, office },
-      event,
-      ...(referenceKeys.length > 0 ? { referenceKeys } : {}),
-    };
-    res.json(await gateway.record(caseId, input, updateId));
+    res.json(await gateway.record(caseId, eventInput(p, event, index), updateId));
   });
 
   return r;

@@ -3,6 +3,7 @@ import { caseOfQuery, queryIdSchema } from '../../domain/schemas/api';
 import { statusQueryAnswerSchema } from '../../domain/schemas/events';
 import type { CaseGateway } from '../case-gateway';
 import { openQueriesFor } from '../open-queries';
+import { answerInput } from '../record-input';
 import { refusalProblem } from '../problem';
 import { refuse } from '../../domain/refusals';
 import { auditAs, principalOf } from '../request-context';
@@ -30,8 +31,7 @@ export function prosecutorRouter(gateway: CaseGateway): Router {
     const updateId = idempotentUpdateId(p, req);
     // As for events: a retry of an answer the closed case recorded gets that answer's result again.
     if (!access.running && !updateId) throw refusalProblem(409, refuse('query-closed', { queryId }));
-    const { id, role, office } = p;
-    res.json(await gateway.record(caseId, { actor: { id, role, office }, answer: { ...answer, queryId } }, updateId));
+    res.json(await gateway.record(caseId, answerInput(p, answer, queryId), updateId));
   });
   return r;
 }

@@ -1,0 +1,24 @@
+import type { ReferenceIndex } from '../crypto/reference-index';
+import { EVENT_ROLES } from '../domain/procedure/rules';
+import type { CaseEvent, CaseEventType, StatusQueryAnswer } from '../domain/schemas/events';
+import type { RecordEventInput } from '../../workflows/messages';
+import type { Principal } from './principals';
+import { HttpProblem } from './problem';
+
+/** The API's and the pages' one check of who may report an event, before the case's own rules. */
+export function requireReporter(p: Principal, type: CaseEventType): void {
+  if (!EVENT_ROLES[type].includes(p.role)) throw new HttpProblem(403, `a ${p.role} may not report '${type}'`);
+}
+
+/** The Update input of an event: the actor is the authenticated principal, never the caller's word. */
+export function eventInput(p: Principal, event: CaseEvent, index: ReferenceIndex): RecordEventInput {
+  const { id, role, centre, office } = p;
+  const referenceKeys = index.ofEvent(event);
+  return { actor: { id, role, centre, office }, event, ...(referenceKeys.length > 0 ? { referenceKeys } : {}) };
+}
+
+/** The Update input of an answer to a status query, by the prosecutor's office that is signed in. */
+export function answerInput(p: Principal, answer: StatusQueryAnswer, queryId: string): RecordEventInput {
+  const { id, role, office } = p;
+  return { actor: { id, role, office }, answer: { ...answer, queryId } };
+}
