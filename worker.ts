@@ -1,7 +1,7 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createMailActivities } from './activities/send-notice';
 import { loadConfig } from './src/config';
-import { dataConverterFor } from './src/crypto/data-converter';
+import { workerDataConverterFor } from './src/crypto/data-converter';
 import { loadPayloadKeys } from './src/crypto/payload-keys';
 import { loadDirectory } from './src/directory';
 import { FileSentLedger } from './src/mail/sent-ledger';
@@ -36,7 +36,7 @@ runMain('worker', async (logger) => {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...code.options,
-    dataConverter: dataConverterFor(keys),
+    dataConverter: workerDataConverterFor(keys),
     activities: createMailActivities({
       transport,
       directory,

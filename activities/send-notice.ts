@@ -7,6 +7,7 @@ import {
   type CaseContacts,
   type Notice,
   type NoticeDelivery,
+  type NoticeReceipt,
   type NoticeRejectedDetails,
   type Recipient,
 } from '../src/domain/notices';
@@ -62,7 +63,7 @@ export function createMailActivities(deps: MailDependencies): CaseActivities {
   const transport = 'sendMail' in deps.transport ? deps.transport : createSmtpTransport(deps.transport);
 
   /** Heartbeats until the delivery settles, so a worker that dies mid-send is noticed by Temporal within the heartbeat timeout. */
-  async function sendNotice(delivery: NoticeDelivery): Promise<void> {
+  async function sendNotice(delivery: NoticeDelivery): Promise<NoticeReceipt> {
     const context = Context.current();
     // No heartbeat at the start: the server counts the heartbeat timeout from the start anyway, and most sends
     // finish before the first interval, so a burst of notices costs no heartbeat call each.
@@ -72,6 +73,7 @@ export function createMailActivities(deps: MailDependencies): CaseActivities {
     } finally {
       clearInterval(beat);
     }
+    return { notice: delivery.notice.key };
   }
 
   async function deliverNotice({ notice, contacts }: NoticeDelivery): Promise<void> {

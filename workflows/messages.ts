@@ -40,4 +40,6 @@ export interface RejectionDetails {
 export const PATCHES = {
   /** Eligibility opens a permanent-residence review instead of granting at once (issue 12). */
   permanentResidenceByDecision: 'permanent-residence-by-decision',
+  /** The mail activity returns a receipt, and an outcome without it is not the worker's (issue 15). */
+  noticeReceipts: 'notice-receipts',
 } as const;

@@ -8,6 +8,7 @@ import {
   log,
   patched,
   proxyActivities,
+  setCurrentDetails,
   setHandler,
   upsertSearchAttributes,
   workflowInfo,
@@ -15,12 +16,14 @@ import {
 import type { ActivityOptions } from '@temporalio/common';
 import type { CaseActivities } from '../activities';
 import { dateAt, startOfDay } from '../src/domain/calendar';
-import type { Notice, NoticeRejectedDetails } from '../src/domain/notices';
+import { refusedAmong, refuseUnauthentic } from '../src/domain/refused-payload';
+import type { Notice, NoticeReceipt, NoticeRejectedDetails } from '../src/domain/notices';
 import { NOTICE_REJECTED } from '../src/domain/notices';
 import { applyAnswer, applyEvent } from '../src/domain/procedure/apply';
 import { nextClockItem, runDueClockItems } from '../src/domain/procedure/clock';
 import { importCase } from '../src/domain/procedure/import';
 import { caseSearchAttributes } from '../src/domain/procedure/case-search-attributes';
+import { runSummary } from '../src/domain/procedure/run-summary';
 import { IMMIGRATION_OFFICE, queueNotice } from '../src/domain/procedure/outbox';
 import { whyAnswerRejected, whyEventRejected } from '../src/domain/procedure/rules';
 import type { CaseState } from '../src/domain/procedure/state';
@@ -48,6 +51,7 @@ const NOTICE_OPTIONS: ActivityOptions = {
   },
 };
 const { sendNotice } = proxyActivities<CaseActivities>(NOTICE_OPTIONS);
+const UNDELIVERED = 'undelivered-after-retries';
 
 /** Workflow time is deterministic; the legal date is its Brussels calendar day. */
 const today = () => dateAt(Date.now());
@@ -77,6 +81,8 @@ function applyOptions(input: RecordEventInput) {
 }
 
 function initialState(input: VictimCaseInput): CaseState {
+  // Before anything happens: a start by someone without the payload key ends here, and the case never runs.
+  refuseUnauthentic('The start of a case', [input]);
   if ('carried' in input) return upgradeState(input.carried);
   if ('import' in input) {
     if (!wellFormedReferenceKeys(input.import.referenceKeys, MAX_REFERENCE_KEYS))
@@ -95,35 +101,53 @@ function initialState(input: VictimCaseInput): CaseState {
   return s;
 }
 
-function publishSearchAttributes(s: CaseState): void {
+/** What staff filter by and read in the Web UI, in every run. */
+function publish(s: CaseState): void {
   upsertSearchAttributes(caseSearchAttributes(s));
+  setCurrentDetails(runSummary(s));
 }
 
-function rejectedRecipients(err: unknown): string[] | undefined {
+/** Who refused a notice, 'undelivered' when its retries ran out, 'forged' when the outcome is not the worker's. */
+function failedOutcome(err: unknown): string[] | 'undelivered' | 'forged' {
   const cause = err instanceof ActivityFailure ? err.cause : undefined;
-  if (!(cause instanceof ApplicationFailure) || cause.type !== NOTICE_REJECTED) return undefined;
-  return (cause.details?.[0] as NoticeRejectedDetails | undefined)?.rejected ?? [];
+  if (cause instanceof ApplicationFailure && refusedAmong(cause.details ?? [])) return 'forged';
+  if (!(cause instanceof ApplicationFailure) || cause.type !== NOTICE_REJECTED) return 'undelivered';
+  const rejected = (cause.details?.[0] as NoticeRejectedDetails | undefined)?.rejected;
+  // The worker names at least one recipient; a refusal naming none came from elsewhere.
+  return Array.isArray(rejected) && rejected.length > 0 ? rejected : 'forged';
+}
+
+/** Whether the activity's result is the worker's receipt for this notice (before receipts: any result). */
+const authenticReceipt = (notice: Notice, result: NoticeReceipt | undefined): boolean =>
+  !refusedAmong([result]) && (result?.notice === notice.key || !patched(PATCHES.noticeReceipts));
+
+function recordUndelivered(s: CaseState, notice: Notice, labels: string[]): void {
+  log.warn('notice not delivered', { kind: notice.kind, recipients: labels });
+  for (const label of labels)
+    if (!s.flags.undeliverableNotices.includes(label)) s.flags.undeliverableNotices.push(label);
+  // The Immigration Office is told, unless it is the one that cannot be reached.
+  if (notice.kind !== 'delivery-failed' && !labels.includes('immigration-office')) {
+    queueNotice(s, 'delivery-failed', notice.key.split('/').slice(1).join('/'), [IMMIGRATION_OFFICE], {
+      facts: { noticeKind: notice.kind, recipients: labels.join(', ') },
+    });
+  }
 }
 
 async function deliver(s: CaseState, notice: Notice): Promise<void> {
-  try {
-    await sendNotice.executeWithOptions(
-      { ...NOTICE_OPTIONS, summary: `notice: ${notice.kind}${notice.due ? ` (due ${notice.due})` : ''}` },
-      [{ notice, contacts: s.contacts }],
-    );
-  } catch (err) {
-    const rejected = rejectedRecipients(err);
-    const labels = rejected ?? ['undelivered-after-retries'];
-    log.warn('notice not delivered', { kind: notice.kind, recipients: labels });
-    for (const label of labels)
-      if (!s.flags.undeliverableNotices.includes(label)) s.flags.undeliverableNotices.push(label);
-    // The Immigration Office is told, unless it is the one that cannot be reached.
-    if (notice.kind !== 'delivery-failed' && !labels.includes('immigration-office')) {
-      queueNotice(s, 'delivery-failed', notice.key.split('/').slice(1).join('/'), [IMMIGRATION_OFFICE], {
-        facts: { noticeKind: notice.kind, recipients: labels.join(', ') },
-      });
+  const options = { ...NOTICE_OPTIONS, summary: `notice: ${notice.kind}${notice.due ? ` (due ${notice.due})` : ''}` };
+  for (let sends = 0; sends <= POLICY.resendsAfterForgedOutcome; sends++) {
+    let outcome: string[] | 'undelivered' | 'forged';
+    try {
+      const receipt = await sendNotice.executeWithOptions(options, [{ notice, contacts: s.contacts }]);
+      if (authenticReceipt(notice, receipt)) return;
+      outcome = 'forged';
+    } catch (err) {
+      outcome = failedOutcome(err);
     }
+    if (outcome !== 'forged') return recordUndelivered(s, notice, outcome === 'undelivered' ? [UNDELIVERED] : outcome);
+    log.warn('notice outcome reported without the payload key: sending again', { kind: notice.kind });
   }
+  recordUndelivered(s, notice, [UNDELIVERED]);
 }
 
 /** Sends every queued notice; handlers may queue more meanwhile, which the next round picks up. */
@@ -143,7 +167,10 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   const stageAtStart = s.stage;
   let changed = false;
 
-  setHandler(status, () => toStatus(s, today()));
+  setHandler(status, (...args: unknown[]) => {
+    refuseUnauthentic('A query', args);
+    return toStatus(s, today());
+  });
   setHandler(
     recordEvent,
     (input) => {
@@ -156,11 +183,13 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
       } else applyAnswer(s, input.answer, input.actor, today());
       if (updateId) s.appliedUpdates = [...s.appliedUpdates, updateId].slice(-POLICY.rememberedUpdateIds);
       changed = true;
-      publishSearchAttributes(s);
+      publish(s);
       return toStatus(s, today());
     },
     {
       validator: (input: RecordEventInput) => {
+        // First: a forged payload reusing an applied update id must not pass as a retry.
+        refuseUnauthentic('An event or answer', [input]);
         const updateId = currentUpdateInfo()?.id;
         if (updateId && s.appliedUpdates.includes(updateId)) return;
         const refusal = whyRejected(s, input);
@@ -171,7 +200,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
 
   for (;;) {
     runDueClockItems(s, today());
-    publishSearchAttributes(s);
+    publish(s);
     await drainOutbox(s);
     if (isFinished(s)) break;
     const newCycle = (s.document?.renewals ?? 0) !== renewalsAtStart || s.stage !== stageAtStart;

@@ -1,16 +1,25 @@
 import type { DataConverter, PayloadCodec } from '@temporalio/common';
 import { AesGcmCodec } from './aes-gcm-codec';
+import { AuthenticatingCodec } from './authenticating-codec';
 import type { PayloadKeys } from './payload-keys';
 
 export type EncryptingDataConverter = DataConverter & { payloadCodecs: [PayloadCodec] };
 
-/** The failure converter of every data converter here; a prebuilt workflow bundle must be built with it too. */
-export const FAILURE_CONVERTER_PATH = require.resolve('./failure-converter');
+/** The converters inside the workflow sandbox; a prebuilt workflow bundle must be built with them too. */
+export const SANDBOX_CONVERTERS = {
+  failureConverterPath: require.resolve('./failure-converter'),
+  payloadConverterPath: require.resolve('../domain/refused-payload'),
+};
 
 /**
- * The one data converter for every Client, Worker and test environment, so
- * nothing of a case reaches the server in clear: payloads, and failure messages too.
+ * The data converter of every Client and test environment, so nothing of a case reaches the server in clear:
+ * payloads, and failure messages too.
  */
 export function dataConverterFor(keys: PayloadKeys): EncryptingDataConverter {
-  return { payloadCodecs: [new AesGcmCodec(keys)], failureConverterPath: FAILURE_CONVERTER_PATH };
+  return { payloadCodecs: [new AesGcmCodec(keys)], ...SANDBOX_CONVERTERS };
+}
+
+/** The worker's: the same, and what is not the service's ciphertext reaches the workflow as a refused payload. */
+export function workerDataConverterFor(keys: PayloadKeys): EncryptingDataConverter {
+  return { payloadCodecs: [new AuthenticatingCodec(keys)], ...SANDBOX_CONVERTERS };
 }

@@ -75,6 +75,11 @@ export interface NoticeDelivery {
 export const NOTICE_REJECTED = 'NoticeRejected';
 
 /** Details of a NoticeRejected failure: the recipients (as in `recipientLabel`) that refused it. */
+/** What the mail activity returns: encrypted by the worker, it shows the outcome came from the service. */
+export interface NoticeReceipt {
+  notice: string;
+}
+
 export interface NoticeRejectedDetails {
   rejected: string[];
 }

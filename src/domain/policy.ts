@@ -74,4 +74,9 @@ export const POLICY = {
   humanitarianAfterYears: 2,
   /** Decision: update ids remembered across continue-as-new, so a retried event applies once. */
   rememberedUpdateIds: 500,
+  /**
+   * Decision: a notice whose sending was reported done or failed by someone without the payload key is sent again
+   * (the sent-mail ledger skips who already has it), this many times; then it counts as not delivered.
+   */
+  resendsAfterForgedOutcome: 2,
 } as const;

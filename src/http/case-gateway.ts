@@ -16,6 +16,7 @@ import { newCaseId } from './case-ids';
 import { caseStart, importStart, type CaseStart } from './case-start';
 import { caseSummaryOf } from './case-summary';
 import { openCursor, sealCursor } from './list-cursor';
+import { recordUpdateId } from './record-input';
 import { HttpProblem, refusalProblem } from './problem';
 import { refuse } from '../domain/refusals';
 import { toProblem, unavailable } from './temporal-problems';
@@ -116,8 +117,12 @@ export class CaseGateway {
     return this.call(caseId, () => this.client.workflow.getHandle<typeof victimCase>(caseId).query(status));
   }
 
-  /** Records an event or an answer through the Update; the validator's reason becomes a 409. */
-  async record(caseId: string, input: RecordEventInput, updateId: string | undefined): Promise<CaseStatus> {
+  /**
+   * Records an event or an answer through the Update; the validator's reason becomes a 409.
+   * `idempotent`: the caller's and its key's part of the Update id, when the request carries a key.
+   */
+  async record(caseId: string, input: RecordEventInput, idempotent: string | undefined): Promise<CaseStatus> {
+    const updateId = recordUpdateId(input, idempotent);
     return this.call(caseId, async () => {
       try {
         return await this.client.workflow

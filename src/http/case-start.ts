@@ -3,6 +3,7 @@ import type { WorkflowStartOptions } from '@temporalio/client';
 import type { SearchAttributePair } from '@temporalio/common';
 import type { Centre } from '../domain/codes';
 import { caseSearchAttributes } from '../domain/procedure/case-search-attributes';
+import { runSummary } from '../domain/procedure/run-summary';
 import type { CaseImportInput } from '../domain/procedure/import';
 import { newCaseState, type CaseState } from '../domain/procedure/state';
 import type { CaseOpening } from '../domain/schemas/case';
@@ -42,7 +43,7 @@ export function importStart(
 }
 
 function startOptions(initial: CaseState, input: VictimCaseInput, request: unknown, taskQueue: string): CaseStart {
-  const { caseId, centre, opening } = initial;
+  const { caseId } = initial;
   const requestHash = createHash('sha256').update(JSON.stringify(request)).digest('hex');
   const options: WorkflowStartOptions<typeof victimCase> = {
     workflowId: caseId,
@@ -50,7 +51,7 @@ function startOptions(initial: CaseState, input: VictimCaseInput, request: unkno
     args: [input],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     memo: { requestHash },
-    staticSummary: `${caseId} · centre ${centre} · ${opening.unaccompaniedMinor ? 'unaccompanied minor' : 'adult'} track`,
+    staticSummary: runSummary(initial),
     // Set at start too, so the new case is found by the list filters at once.
     typedSearchAttributes: caseSearchAttributes(initial).filter((p): p is SearchAttributePair => p.value !== null),
   };

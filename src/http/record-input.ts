@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { ReferenceIndex } from '../crypto/reference-index';
 import { EVENT_ROLES } from '../domain/procedure/rules';
 import type { CaseEvent, CaseEventType, StatusQueryAnswer } from '../domain/schemas/events';
@@ -21,4 +22,13 @@ export function eventInput(p: Principal, event: CaseEvent, index: ReferenceIndex
 export function answerInput(p: Principal, answer: StatusQueryAnswer, queryId: string): RecordEventInput {
   const { id, role, office } = p;
   return { actor: { id, role, office }, answer: { ...answer, queryId } };
+}
+
+/**
+ * The Update's id: the event type first, so each event is recognisable on the case's timeline in the Web UI;
+ * then the caller's idempotency id (a retry is the same Update), or a fresh one.
+ */
+export function recordUpdateId(input: RecordEventInput, idempotent: string | undefined): string {
+  const what = 'event' in input ? input.event.type : 'status-query-answer';
+  return `${what}/${idempotent ?? randomUUID()}`;
 }

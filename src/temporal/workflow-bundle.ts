@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { join, relative } from 'node:path';
 import type { Logger } from '@temporalio/common';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { FAILURE_CONVERTER_PATH } from '../crypto/data-converter';
+import { SANDBOX_CONVERTERS } from '../crypto/data-converter';
 
 /** dist/ when compiled, the repository root when run from source (where no bundle is ever written). */
 const BUILD_ROOT = join(__dirname, '..', '..');
@@ -66,7 +66,7 @@ export function workflowCode(root: string = BUILD_ROOT): WorkflowCode {
 }
 
 /**
- * Bundles the compiled workflows (with the failure converter of `dataConverterFor`) into
+ * Bundles the compiled workflows (with the sandbox's converters of `dataConverterFor`) into
  * dist/workflow-bundle.js. The old bundle goes first, so a failed run leaves none behind
  * and the worker bundles from the workflows instead.
  */
@@ -79,7 +79,7 @@ export async function writeWorkflowBundle(logger?: Logger): Promise<{ codePath: 
   const fingerprint = codeFingerprint();
   const { code } = await bundleWorkflowCode({
     workflowsPath: WORKFLOWS_PATH,
-    failureConverterPath: FAILURE_CONVERTER_PATH,
+    ...SANDBOX_CONVERTERS,
     logger,
   });
   const write = (path: string, text: string) => {

@@ -4,17 +4,20 @@
  * in-process harness: the answer must be documented in the OpenAPI document
  * (status code, content type, schema) and never a 500.
  */
-import { randomBytes } from 'node:crypto';
-import { Client } from '@temporalio/client';
+import { randomUUID } from 'node:crypto';
+import { Worker } from '@temporalio/worker';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Express } from 'express';
 import request from 'supertest';
-import { dataConverterFor } from '../../src/crypto/data-converter';
-import { PayloadKeys } from '../../src/crypto/payload-keys';
 import { dateAt } from '../../src/domain/calendar';
+import { newCaseId } from '../../src/http/case-ids';
+import { caseStart } from '../../src/http/case-start';
 import { openApiDocument } from '../../src/http/openapi';
 import { waitUntil } from '../../tools/stack/wait';
+import { openingBody } from '../support/api-helpers';
+import { recordingActivities } from '../support/recording-activities';
 import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
+import { workflowBundle } from '../support/temporal-env';
 
 let stack: ServiceStack;
 beforeAll(async () => {
@@ -203,34 +206,39 @@ describe('found by the fault runs', () => {
   // After worker SIGKILLs in the long fault run, events and reads answered 500: while a case's workflow task keeps
   // failing or timing out (attempt 3 on), Temporal refuses Updates and Queries at once with FAILED_PRECONDITION
   // "... due to Workflow Task in failed state". It is temporary (the task is retried): a 503, like any outage.
-  // Here the task fails because a signal carries a payload under a key the worker does not have.
+  // Here the task fails because the case's worker was started without the payload key file (a misconfiguration;
+  // forged payloads never fail a task, see forged-payloads.test.ts).
   it('an event or a read while the case’s workflow task is failing is a 503, not a 500', async () => {
-    const caseId = (await open()).body.caseId as string;
-    const stray = new PayloadKeys('stray', new Map([['stray', randomBytes(32)]]));
-    const poisoner = new Client({
-      connection: stack.env.connection,
+    const taskQueue = `keyless-worker-${randomUUID()}`;
+    const keyless = await Worker.create({
+      connection: stack.env.nativeConnection,
       namespace: stack.env.namespace,
-      dataConverter: dataConverterFor(stray),
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      activities: recordingActivities().activities,
     });
-    await poisoner.workflow.getHandle(caseId).signal('undecodable', 'x');
-    const handle = stack.client.workflow.getHandle(caseId);
-    try {
-      await waitUntil(
-        'the workflow task to fail repeatedly',
-        async () => ((await handle.describe()).raw.pendingWorkflowTask?.attempt ?? 0) >= 3,
-        60_000,
-        250,
-      );
-      const event = await as(stack.app, TOKENS.payoke)
-        .post(`/v1/cases/${caseId}/events`)
-        .send({ type: 'identity-documented', on: dateAt(Date.now()), documentKind: 'passport' });
-      expectDocumented('POST', '/v1/cases/{caseId}/events', event);
-      expect(event.status).toBe(503);
-      const read = await as(stack.app, TOKENS.payoke).get(`/v1/cases/${caseId}`);
-      expectDocumented('GET', '/v1/cases/{caseId}', read);
-      expect(read.status).toBe(503);
-    } finally {
-      await handle.terminate('test case poisoned on purpose');
-    }
+    const caseId = newCaseId('pagasa', randomUUID());
+    const { options } = caseStart(caseId, 'PAG-ASA', openingBody(), taskQueue);
+    const handle = await stack.client.workflow.start('victimCase', options);
+    await keyless.runUntil(async () => {
+      try {
+        await waitUntil(
+          'the workflow task to fail repeatedly',
+          async () => ((await handle.describe()).raw.pendingWorkflowTask?.attempt ?? 0) >= 3,
+          60_000,
+          250,
+        );
+        const event = await as(stack.app, TOKENS.pagasa)
+          .post(`/v1/cases/${caseId}/events`)
+          .send({ type: 'identity-documented', on: dateAt(Date.now()), documentKind: 'passport' });
+        expectDocumented('POST', '/v1/cases/{caseId}/events', event);
+        expect(event.status).toBe(503);
+        const read = await as(stack.app, TOKENS.pagasa).get(`/v1/cases/${caseId}`);
+        expectDocumented('GET', '/v1/cases/{caseId}', read);
+        expect(read.status).toBe(503);
+      } finally {
+        await handle.terminate('test case of a keyless worker');
+      }
+    });
   });
 });

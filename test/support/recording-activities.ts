@@ -12,6 +12,7 @@ export function recordingActivities(): { activities: CaseActivities; notices: No
       async sendNotice(delivery) {
         deliveries.push(delivery);
         notices.push(delivery.notice);
+        return { notice: delivery.notice.key };
       },
     },
   };

@@ -9,7 +9,7 @@ import type { Express } from 'express';
 import pino from 'pino';
 import { createMailActivities } from '../../activities/send-notice';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
-import { dataConverterFor } from '../../src/crypto/data-converter';
+import { dataConverterFor, workerDataConverterFor } from '../../src/crypto/data-converter';
 import { ensureDevPayloadKeys, loadPayloadKeys, type PayloadKeys } from '../../src/crypto/payload-keys';
 import { ReferenceIndex } from '../../src/crypto/reference-index';
 import { loadDirectory } from '../../src/directory';
@@ -140,15 +140,18 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
   /** Worker and API as their processes start: keys read from the file. */
   const startProcesses = async () => {
     const keys = loadPayloadKeys(keysFile);
-    const dataConverter = dataConverterFor(keys);
-    const client = new Client({ connection: env.connection, namespace: env.namespace, dataConverter });
+    const client = new Client({
+      connection: env.connection,
+      namespace: env.namespace,
+      dataConverter: dataConverterFor(keys),
+    });
     const worker = await Worker.create({
       connection: env.nativeConnection,
       namespace: env.namespace,
       taskQueue: TASK_QUEUE,
       workflowBundle: bundle,
       // The whole converter: with only the codec, activity failures would keep their messages in clear in the history.
-      dataConverter,
+      dataConverter: workerDataConverterFor(keys),
       activities,
     });
     const running = worker.run();

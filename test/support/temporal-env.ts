@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import Long from 'long';
 import { bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
-import { FAILURE_CONVERTER_PATH } from '../../src/crypto/data-converter';
+import { SANDBOX_CONVERTERS } from '../../src/crypto/data-converter';
 import { workflowCode } from '../../src/temporal/workflow-bundle';
 import { SA } from '../../src/domain/search-attribute-keys';
 import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
@@ -75,8 +75,8 @@ export function workflowBundle(): Promise<WorkflowBundleOption> {
   }
   return (bundle ??= bundleWorkflowCode({
     workflowsPath: require.resolve('../../workflows'),
-    // As in production: failure messages are encoded, so they pass through the payload codec.
-    failureConverterPath: FAILURE_CONVERTER_PATH,
+    // As in production: failure messages are encoded (through the payload codec), refused payloads read back.
+    ...SANDBOX_CONVERTERS,
     logger: quietLogger,
   }));
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,13 +11,16 @@ import {
   PayloadDecryptionError,
   UnknownPayloadKeyError,
 } from '../../src/crypto/aes-gcm-codec';
-import { dataConverterFor } from '../../src/crypto/data-converter';
+import { AuthenticatingCodec } from '../../src/crypto/authenticating-codec';
+import { dataConverterFor, workerDataConverterFor } from '../../src/crypto/data-converter';
 import {
   addAndActivateKey,
   ensureDevPayloadKeys,
   loadPayloadKeys,
+  PayloadKeys,
   PayloadKeysError,
 } from '../../src/crypto/payload-keys';
+import { payloadConverter, RefusedPayload } from '../../src/domain/refused-payload';
 
 const PSEUDONYM = 'Zorya-Kestrel-4471';
 const NOTE = 'met her brother at the bus station';
@@ -190,6 +194,38 @@ describe('AES-GCM codec', () => {
     const converter = dataConverterFor(loadPayloadKeys(path));
     expect(converter.payloadCodecs).toHaveLength(1);
     expect(converter.payloadCodecs[0]).toBeInstanceOf(AesGcmCodec);
+  });
+});
+
+describe("the worker's codec (issue 15)", () => {
+  const readBack = (p: Payload | undefined): unknown => payloadConverter.fromPayload(p as Payload);
+
+  it('reads the service’s ciphertext, and hands everything else to the workflow as refused, never failing', async () => {
+    const { path, codec: before } = devKeys();
+    const [old] = await before.encode([plain(caseInput)]);
+    const [flipped] = await before.encode([plain(caseInput)]);
+    const bytes = flipped!.data!;
+    bytes[20] = bytes[20]! ^ 1;
+    addAndActivateKey(path);
+    const worker = new AuthenticatingCodec(loadPayloadKeys(path));
+    const [fresh] = await new AesGcmCodec(loadPayloadKeys(path)).encode([plain('after rotation')]);
+    const stranger = new AesGcmCodec(new PayloadKeys('elsewhere', new Map([['elsewhere', randomBytes(32)]])));
+    const [foreign] = await stranger.encode([plain(caseInput)]);
+
+    const out = await worker.decode([old!, fresh!, plain(caseInput), flipped!, foreign!]);
+    expect(out.map(readBack)).toEqual([
+      caseInput,
+      'after rotation',
+      new RefusedPayload('not-encrypted'),
+      new RefusedPayload('not-authentic'),
+      new RefusedPayload('unknown-key'),
+    ]);
+  });
+
+  it('is what the worker’s data converter installs, with the sandbox converter that reads refused payloads', () => {
+    const converter = workerDataConverterFor(loadPayloadKeys(devKeys().path));
+    expect(converter.payloadCodecs[0]).toBeInstanceOf(AuthenticatingCodec);
+    expect(converter.payloadConverterPath).toBe(require.resolve('../../src/domain/refused-payload'));
   });
 });
 

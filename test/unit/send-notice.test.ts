@@ -8,7 +8,7 @@ import type { ParsedMail } from 'mailparser';
 import type { CaseActivities } from '../../activities';
 import { createMailActivities } from '../../activities/send-notice';
 import { loadDirectory } from '../../src/directory';
-import { NOTICE_REJECTED, type Notice, type NoticeDelivery } from '../../src/domain/notices';
+import { NOTICE_REJECTED, type Notice, type NoticeDelivery, type NoticeReceipt } from '../../src/domain/notices';
 import { FileSentLedger, InMemorySentLedger, type SentLedger } from '../../src/mail/sent-ledger';
 import { classifySmtpFailure } from '../../src/mail/smtp-failure';
 import { forbiddenWordsIn } from '../support/forbidden-words';
@@ -54,7 +54,7 @@ async function setUp(sinkOptions: SmtpServerOptions = {}, ledger: SentLedger = n
   return { sink, activities, send: (notice: Notice) => run(activities, notice) };
 }
 
-function run(activities: CaseActivities, notice: Notice): Promise<void> {
+function run(activities: CaseActivities, notice: Notice): Promise<NoticeReceipt> {
   const env = new MockActivityEnvironment(
     { attempt: 1 },
     { logger: new DefaultLogger('TRACE', (entry) => logs.push(entry)) },
@@ -86,7 +86,8 @@ afterEach(async () => {
 describe('sendNotice', () => {
   it("sends one mail per recipient, in each recipient's language, with the due date and a calendar file", async () => {
     const { sink, send } = await setUp();
-    await send(reminder);
+    // The receipt names the notice: the workflow takes an outcome without it as not the worker's.
+    expect(await send(reminder)).toEqual({ notice: reminder.key });
     await send(statusQuery);
 
     expect(sink.envelopes).toEqual([['payoke@example.org'], [CASEWORKER], [GUARDIAN], ['parquet.liege@example.org']]);

@@ -671,11 +671,12 @@ describe('never twice', () => {
     const first = await startMailWorker(sink, new FileSentLedger(ledgerFile), {
       noCache: true,
       around: (send) => async (delivery) => {
-        await send(delivery);
+        const receipt = await send(delivery);
         if (delivery.notice.kind === 'status-query') {
           lost();
           throw new Error('worker lost after the relay accepted the mail');
         }
+        return receipt;
       },
     });
     const h = await openCase(first.cases, {});

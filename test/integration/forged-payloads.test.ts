@@ -1,0 +1,292 @@
+/**
+ * Issue 15: only the service, which holds the payload key, can act on a case. Tried as an attacker on the
+ * network would, against the dev server's frontend: with the temporal CLI and with a client without the codec,
+ * and with ciphertext that is tampered or under a key the service does not hold. Nothing of it has an effect,
+ * no workflow task fails, and the case goes on answering the API.
+ */
+import { execFile } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Client, WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, type Payload, type PayloadCodec } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
+import { Context } from '@temporalio/activity';
+import { Worker } from '@temporalio/worker';
+import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
+import { workerDataConverterFor, SANDBOX_CONVERTERS } from '../../src/crypto/data-converter';
+import { PayloadKeys } from '../../src/crypto/payload-keys';
+import { UNAUTHENTIC_PAYLOAD } from '../../src/domain/refused-payload';
+import type { NoticeDelivery } from '../../src/domain/notices';
+import type { CaseStatus } from '../../src/domain/schemas/case';
+import { newCaseId } from '../../src/http/case-ids';
+import { caseStart } from '../../src/http/case-start';
+import { temporalCliPath } from '../../tools/stack/temporal-binaries';
+import { waitUntil } from '../../tools/stack/wait';
+import { as, caseInTemporaryResidence, openingBody, YES } from '../support/api-helpers';
+import { startServiceStack, TASK_QUEUE, type ServiceStack } from '../support/service-stack';
+import { workflowBundle } from '../support/temporal-env';
+
+let stack: ServiceStack;
+/** A client as the attacker has one: it sends in clear (it reads with the key, so the test sees why it was refused). */
+let keyless: Client;
+beforeAll(async () => {
+  stack = await startServiceStack();
+  keyless = sendingWith(async (payloads) => payloads);
+});
+
+/** A client that encodes what it sends with `encode`, and decodes with the service's key. */
+function sendingWith(encode: PayloadCodec['encode']): Client {
+  const reader = new AesGcmCodec(stack.keys);
+  return new Client({
+    connection: stack.env.connection,
+    namespace: stack.env.namespace,
+    dataConverter: { payloadCodecs: [{ encode, decode: (p) => reader.decode(p) }], ...SANDBOX_CONVERTERS },
+  });
+}
+afterAll(() => stack?.close());
+
+/** Runs the temporal CLI against the dev server; never throws, so a refusal can be read. */
+function cli(...args: string[]): Promise<{ code: number; output: string }> {
+  const all = [...args, '--address', stack.env.address, '--namespace', stack.env.namespace ?? 'default'];
+  return new Promise((resolve) => {
+    execFile(temporalCliPath(), all, { timeout: 30_000 }, (err, stdout, stderr) => {
+      resolve({ code: err ? Number(err.code ?? 1) : 0, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+const statusOf = async (caseId: string): Promise<CaseStatus> =>
+  (await as(stack.app, 'payoke').get(`/v1/cases/${caseId}`)).body as CaseStatus;
+
+async function historyOf(workflowId: string): Promise<temporal.api.history.v1.IHistoryEvent[]> {
+  return (await stack.client.workflow.getHandle(workflowId).fetchHistory()).events ?? [];
+}
+
+/** No workflow task of the case is failing: none pending, or a first attempt. */
+async function noFailingTask(caseId: string): Promise<void> {
+  await waitUntil(
+    'the case to be idle',
+    async () => {
+      const d = await stack.client.workflow.getHandle(caseId).describe();
+      return (d.raw.pendingWorkflowTask?.attempt ?? 0) <= 1 && !d.raw.pendingWorkflowTask;
+    },
+    10_000,
+    100,
+  );
+}
+
+/** A negative answer to the case's open query, as the prosecutor's office the query went to. */
+function forgedAnswer(s: CaseStatus) {
+  return {
+    actor: { role: 'prosecutor', office: 'ANTWERPEN' },
+    answer: { queryId: s.prosecutorQuery!.queryId, ...YES, consideredVictim: false },
+  };
+}
+
+/** Encrypts with the service's key, then flips a byte of the ciphertext. */
+const tampered =
+  (keys: PayloadKeys) =>
+  async (payloads: Payload[]): Promise<Payload[]> =>
+    (await new AesGcmCodec(keys).encode(payloads)).map((p) => {
+      const data = Buffer.from(p.data!);
+      data[data.length - 20]! ^= 1;
+      return { ...p, data };
+    });
+
+describe('what the CLI and a client without the payload key can do to a case', () => {
+  it('an Update sent in clear with the CLI is rejected with a reason and changes nothing', async () => {
+    const s = await caseInTemporaryResidence(stack.app);
+    const accepted = async () =>
+      (await historyOf(s.caseId)).filter((e) => e.workflowExecutionUpdateAcceptedEventAttributes).length;
+    const acceptedBefore = await accepted();
+
+    const update = await cli(
+      'workflow',
+      'update',
+      'execute',
+      '--workflow-id',
+      s.caseId,
+      '--name',
+      'recordEvent',
+      '--input',
+      JSON.stringify(forgedAnswer(s)),
+    );
+    expect(update.code).not.toBe(0);
+    // The reason's text is encrypted like every failure message; its type says it, to the CLI too.
+    expect(update.output).toContain('type: UnauthenticPayload, retryable: false');
+
+    expect(await accepted()).toBe(acceptedBefore);
+    const after = await statusOf(s.caseId);
+    expect({ stage: after.stage, query: after.prosecutorQuery }).toEqual({ stage: s.stage, query: s.prosecutorQuery });
+    // The prosecutor's real answer still goes through.
+    const answer = await as(stack.app, 'antwerpen').post(
+      `/v1/prosecutor/queries/${s.prosecutorQuery!.queryId}/answer`,
+      YES,
+    );
+    expect(answer.status).toBe(200);
+    expect((answer.body as CaseStatus).stage).not.toBe(s.stage);
+  });
+
+  it('a signal and a query argument, from the CLI or a client, have no effect, and the case goes on answering', async () => {
+    const s = await caseInTemporaryResidence(stack.app);
+    const handle = keyless.workflow.getHandle(s.caseId);
+
+    const updated = handle.executeUpdate('recordEvent', { args: [forgedAnswer(s)] });
+    await expect(updated).rejects.toBeInstanceOf(WorkflowUpdateFailedError);
+    await expect(updated.catch((e: WorkflowUpdateFailedError) => (e.cause as ApplicationFailure).type)).resolves.toBe(
+      UNAUTHENTIC_PAYLOAD,
+    );
+    await handle.signal('recordEvent', forgedAnswer(s));
+    const signalled = await cli(
+      'workflow',
+      'signal',
+      '--workflow-id',
+      s.caseId,
+      '--name',
+      'recordEvent',
+      '--input',
+      '{}',
+    );
+    expect(signalled.code).toBe(0);
+    // The service's own query with an argument is answered; the same in clear is refused. A query's failure
+    // reaches the caller as its message only, which is encrypted like every failure message.
+    await expect(stack.client.workflow.getHandle(s.caseId).query('status', { verbose: true })).resolves.toMatchObject({
+      caseId: s.caseId,
+    });
+    await expect(handle.query('status', { verbose: true })).rejects.toThrow('Encoded failure');
+    const queried = await cli('workflow', 'query', '--workflow-id', s.caseId, '--type', 'status', '--input', '"x"');
+    expect(queried.code).not.toBe(0);
+    expect(queried.output).toContain('Encoded failure');
+
+    await noFailingTask(s.caseId);
+    const after = await statusOf(s.caseId);
+    expect({ stage: after.stage, query: after.prosecutorQuery }).toEqual({ stage: s.stage, query: s.prosecutorQuery });
+    const event = await as(stack.app, 'payoke').post(`/v1/cases/${s.caseId}/events`, {
+      type: 'identity-documented',
+      on: s.openedOn,
+      documentKind: 'passport',
+    });
+    expect(event.status).toBe(200);
+  });
+
+  it('ciphertext that fails authentication, or under a key id the service does not hold, is refused', async () => {
+    const s = await caseInTemporaryResidence(stack.app);
+    const stray = new PayloadKeys('stray', new Map([['stray', randomBytes(32)]]));
+    const strayCodec = new AesGcmCodec(stray);
+    const attempts = [
+      {
+        encode: (p: Payload[]) => strayCodec.encode(p),
+        reason: 'it is encrypted under a key id the service does not hold',
+      },
+      { encode: tampered(stack.keys), reason: 'its ciphertext fails authentication' },
+    ];
+    for (const { encode, reason } of attempts) {
+      const client = sendingWith(encode);
+      await expect(
+        client.workflow.getHandle(s.caseId).executeUpdate('recordEvent', { args: [forgedAnswer(s)] }),
+      ).rejects.toThrow(WorkflowUpdateFailedError);
+      const failure = await client.workflow
+        .getHandle(s.caseId)
+        .executeUpdate('recordEvent', { args: [forgedAnswer(s)] })
+        .catch((e: WorkflowUpdateFailedError) => e.cause?.message);
+      expect(failure).toContain(reason);
+    }
+    await noFailingTask(s.caseId);
+    expect((await statusOf(s.caseId)).prosecutorQuery).toEqual(s.prosecutorQuery);
+  });
+
+  it('a case started in clear, with the CLI or a client, ends at once: it never runs and mails nothing', async () => {
+    const input = { caseId: 'ignored', centre: 'PAYOKE', opening: openingBody() };
+    const cliCase = newCaseId('attacker', randomUUID());
+    const started = await cli(
+      'workflow',
+      'start',
+      '--type',
+      'victimCase',
+      '--task-queue',
+      TASK_QUEUE,
+      '--workflow-id',
+      cliCase,
+      '--input',
+      JSON.stringify({ ...input, caseId: cliCase }),
+    );
+    expect(started.code).toBe(0);
+    const clientCase = newCaseId('attacker', randomUUID());
+    await keyless.workflow.start('victimCase', {
+      workflowId: clientCase,
+      taskQueue: TASK_QUEUE,
+      args: [{ ...input, caseId: clientCase }],
+    });
+
+    for (const caseId of [cliCase, clientCase]) {
+      const failure = await keyless.workflow
+        .getHandle(caseId)
+        .result()
+        .catch((e: unknown) => e);
+      expect(failure).toBeInstanceOf(WorkflowFailedError);
+      expect(((failure as WorkflowFailedError).cause as ApplicationFailure).type).toBe(UNAUTHENTIC_PAYLOAD);
+      const events = await historyOf(caseId);
+      expect(events.filter((e) => e.activityTaskScheduledEventAttributes)).toEqual([]);
+      expect(events.filter((e) => e.upsertWorkflowSearchAttributesEventAttributes)).toEqual([]);
+      expect(events.filter((e) => e.workflowTaskFailedEventAttributes)).toEqual([]);
+      expect(stack.smtp.raw.filter((mail) => mail.includes(caseId))).toEqual([]);
+    }
+  });
+});
+
+describe("a notice's outcome reported without the payload key", () => {
+  it('is not believed: the notice is sent again until the worker itself reports it', async () => {
+    const taskQueue = `forged-outcome-${randomUUID()}`;
+    const sends: string[] = [];
+    const held: (() => void)[] = [];
+    const worker = await Worker.create({
+      connection: stack.env.nativeConnection,
+      namespace: stack.env.namespace,
+      taskQueue,
+      workflowBundle: await workflowBundle(),
+      dataConverter: workerDataConverterFor(stack.keys),
+      activities: {
+        // The first two sends hang, so the test can report their outcome in the worker's place.
+        async sendNotice(delivery: NoticeDelivery) {
+          sends.push(delivery.notice.kind);
+          if (sends.length <= 2) {
+            await new Promise<void>((resolve) => {
+              held.push(resolve);
+              Context.current().cancelled.catch(() => resolve());
+            });
+          }
+          return { notice: delivery.notice.key };
+        },
+      },
+    });
+    const caseId = newCaseId('forged-outcome', randomUUID());
+    const { options } = caseStart(caseId, 'PAYOKE', openingBody(), taskQueue);
+    await worker.runUntil(async () => {
+      try {
+        const handle = await stack.client.workflow.start('victimCase', options);
+        const pendingActivity = async (send: number) => {
+          await waitUntil(`send ${send}`, async () => sends.length === send, 10_000, 50);
+          const id = (await handle.describe()).raw.pendingActivities?.[0]?.activityId;
+          return { workflowId: caseId, activityId: id! };
+        };
+        await keyless.activity.complete(await pendingActivity(1), { notice: 'a forged receipt' });
+        await keyless.activity.fail(
+          await pendingActivity(2),
+          ApplicationFailure.nonRetryable('refused', 'NoticeRejected', { rejected: ['immigration-office'] }),
+        );
+        await waitUntil('the third send', async () => sends.length === 3, 10_000, 50);
+        await waitUntil(
+          'the notice to be done',
+          async () => !(await handle.describe()).raw.pendingActivities?.length,
+          10_000,
+          100,
+        );
+        expect(sends).toEqual(['case-opened', 'case-opened', 'case-opened']);
+        const s = await handle.query<CaseStatus>('status');
+        expect(s.flags.undeliverableNotices).toEqual([]);
+        await handle.terminate('test done');
+      } finally {
+        held.forEach((release) => release());
+      }
+    });
+  });
+});
