@@ -3,6 +3,7 @@ import { loadPayloadKeys, loadServiceKey } from './src/crypto/payload-keys';
 import { ReferenceIndex } from './src/crypto/reference-index';
 import { AesGcmCodec } from './src/crypto/aes-gcm-codec';
 import { createApp } from './src/http/app';
+import { AccessTokenVerifier } from './src/http/access-tokens';
 import { AuditLog } from './src/http/audit';
 import { CaseGateway } from './src/http/case-gateway';
 import { loadPrincipals } from './src/http/principals';
@@ -28,6 +29,9 @@ runMain('server', async (logger) => {
     audit,
     webUiOrigin: config.WEB_UI_ORIGIN,
     codecAllowTokenlessLoopback: config.CODEC_ALLOW_TOKENLESS_LOOPBACK,
+    ...(config.OIDC_ISSUER_URL
+      ? { accessTokens: new AccessTokenVerifier(config.OIDC_ISSUER_URL, config.OIDC_ACCESS_TOKEN_AUDIENCE) }
+      : {}),
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     ...(config.OIDC_ISSUER_URL
       ? {

@@ -7,6 +7,7 @@ import { loadDirectory } from './src/directory';
 import { FileSentLedger } from './src/mail/sent-ledger';
 import { createSmtpTransport } from './src/mail/smtp-transport';
 import { runMain } from './src/run-main';
+import { temporalConnectionOptions } from './src/temporal/connection-options';
 import { workflowCode } from './src/temporal/workflow-bundle';
 
 runMain('worker', async (logger) => {
@@ -16,7 +17,7 @@ runMain('worker', async (logger) => {
   const directory = loadDirectory(config.DIRECTORY_FILE);
   // Signals are ours (runMain), so the connection closes only after the worker drained.
   Runtime.install({ shutdownSignals: [] });
-  const connection = await NativeConnection.connect({ address: config.TEMPORAL_ADDRESS });
+  const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const transport = createSmtpTransport({
     host: config.SMTP_HOST,
     port: config.SMTP_PORT,

@@ -6,6 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { aptInstall } from './apt-install.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const tools = join(root, '.tools');
@@ -82,13 +83,8 @@ async function buildTools() {
  */
 async function chromium() {
   if (process.env.CHROMIUM_PATH || existsSync('/usr/bin/chromium')) return;
-  const asRoot = process.getuid?.() === 0;
-  const apt = (args) => (asRoot ? start('apt-get', args) : start('sudo', ['-n', 'apt-get', ...args]));
-  const install = ['install', '-y', '-q', '--no-install-recommends', 'chromium'];
   log('installing chromium (Debian package) for the browser tests');
-  process.env.DEBIAN_FRONTEND = 'noninteractive';
-  // A fresh machine may have no package lists yet.
-  await apt(install).catch(() => apt(['update', '-q']).then(() => apt(install)));
+  await aptInstall(['chromium']);
 }
 
 // The PyPI tools and Chromium need nothing from npm: they install while npm and the compiles run.

@@ -17,6 +17,17 @@ const envSchema = z.object({
     .regex(/^[^\s:]+:\d+$/, 'expected host:port')
     .default('localhost:7233'),
   TEMPORAL_NAMESPACE: z.string().min(1).default('default'),
+  /** TLS to the Temporal frontend (implied by a CA or a client certificate), as Temporal Cloud and a cluster with mTLS need. */
+  TEMPORAL_TLS: bool.default(false),
+  /** The CA that signed the frontend's certificate (PEM), when it is not a public one. */
+  TEMPORAL_TLS_CA_FILE: unsetWhenEmpty(z.string().min(1)),
+  /** The service's client certificate and key (PEM), for a frontend that requires client certificates. */
+  TEMPORAL_TLS_CERT_FILE: unsetWhenEmpty(z.string().min(1)),
+  TEMPORAL_TLS_KEY_FILE: unsetWhenEmpty(z.string().min(1)),
+  /** The name the frontend's certificate carries, when it differs from the host of TEMPORAL_ADDRESS. */
+  TEMPORAL_TLS_SERVER_NAME: unsetWhenEmpty(z.string().min(1)),
+  /** A Temporal Cloud API key, sent as a bearer token (with TLS). */
+  TEMPORAL_API_KEY: unsetWhenEmpty(z.string().min(1)),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('victim-cases'),
   HTTP_PORT: port.default(3000),
   SMTP_HOST: z.string().min(1).default('localhost'),
@@ -42,6 +53,8 @@ const envSchema = z.object({
   OIDC_ISSUER_URL: unsetWhenEmpty(z.url()),
   OIDC_CLIENT_ID: z.string().min(1).default('victim-case-workspace'),
   OIDC_CLIENT_SECRET: unsetWhenEmpty(z.string().min(1)),
+  /** The audience the codec requires in a Web UI user's access token from OIDC_ISSUER_URL (none: any of the issuer's). */
+  OIDC_ACCESS_TOKEN_AUDIENCE: unsetWhenEmpty(z.string().min(1)),
   /** Minutes without a request after which a workspace session ends. */
   WORKSPACE_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -52,7 +65,12 @@ export type Config = z.infer<typeof envSchema>;
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "unset", as in most shells' `VAR= cmd`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = envSchema.safeParse(present);
+  const parsed = envSchema
+    .refine((c) => (c.TEMPORAL_TLS_CERT_FILE === undefined) === (c.TEMPORAL_TLS_KEY_FILE === undefined), {
+      path: ['TEMPORAL_TLS_KEY_FILE'],
+      message: 'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together',
+    })
+    .safeParse(present);
   if (!parsed.success) {
     throw new ConfigError(`invalid configuration: ${describeIssues(parsed.error.issues)}`);
   }

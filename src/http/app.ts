@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { PayloadCodec } from '@temporalio/common';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { ReferenceIndex } from '../crypto/reference-index';
+import type { AccessTokenVerifier } from './access-tokens';
 import type { AuditLog } from './audit';
 import type { CaseGateway } from './case-gateway';
+import { caseIdOfPayloads } from './codec-audit';
 import { createCodecRouter } from './codec-router';
 import { docsRouter } from './docs';
 import { openApiDocument } from './openapi';
@@ -27,6 +29,8 @@ export interface AppDeps {
   audit?: AuditLog;
   webUiOrigin: string;
   codecAllowTokenlessLoopback: boolean;
+  /** Checks the access tokens of Web UI users signed in through OIDC (codec.passAccessToken), when configured. */
+  accessTokens?: AccessTokenVerifier;
   rateLimitPerMinute: number;
   bodyLimit?: string;
   /** The workspace's pages, when a sign-in is configured (OIDC_ISSUER_URL). */
@@ -46,18 +50,30 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(requestLog(deps));
 
-  // Decoding reads case data: audited like a case read, with whoever the token names (the router authorises).
+  // Decoding reads case data: audited like a case read, with whoever the token names (the router authorises)
+  // and, where a payload carries it, the case.
   app.use('/codec', (req, res, next) => {
-    const principal = deps.principals.authenticate(req.header('authorization'));
-    if (principal) ctx(res).principal = principal;
     if (req.method === 'POST') auditAs(res, `codec.${req.path.replace(/^\//, '')}`, null);
     next();
   });
+  const codecPrincipal = async (authorization: string | undefined, res: Response) => {
+    let principal = deps.principals.authenticate(authorization);
+    if (!principal && deps.accessTokens) {
+      const identity = await deps.accessTokens.identity(authorization);
+      principal = identity && deps.principals.signedIn(identity);
+    }
+    if (principal) ctx(res).principal = principal;
+    return principal;
+  };
   // The codec parses its own (larger) bodies and has its own authorisation rules.
   app.use(
     createCodecRouter({
       codec: deps.codec,
-      resolvePrincipal: (h) => deps.principals.authenticate(h),
+      resolvePrincipal: codecPrincipal,
+      decoded: (res, payloads) => {
+        const caseId = caseIdOfPayloads(payloads);
+        if (caseId) auditAs(res, 'codec.decode', caseId);
+      },
       webUiOrigin: deps.webUiOrigin,
       allowTokenlessLoopback: deps.codecAllowTokenlessLoopback,
     }),

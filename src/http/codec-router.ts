@@ -13,8 +13,10 @@ export interface CodecPrincipal {
 
 export interface CodecRouterOptions {
   codec: PayloadCodec;
-  /** Receives the raw Authorization header; returns undefined for an unknown or malformed token. */
-  resolvePrincipal: (authorizationHeader: string | undefined) => CodecPrincipal | undefined;
+  /** Receives the raw Authorization header; resolves to undefined for an unknown, malformed or expired token. */
+  resolvePrincipal: (authorizationHeader: string | undefined, res: Response) => Promise<CodecPrincipal | undefined>;
+  /** Told what a decode returned, before it is sent (the audit names the case a payload carries). */
+  decoded?: (res: Response, payloads: Payload[]) => void;
   /** e.g. http://localhost:8233; the only origin given CORS headers or allowed to call at all from a browser. */
   webUiOrigin: string;
   /** Local dev stack only: its Web UI has no login, so it cannot send a token. */
@@ -80,14 +82,14 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
     res.status(204).end();
   };
 
-  const authorise: RequestHandler = (req, res, next) => {
+  const authorise: RequestHandler = async (req, res, next) => {
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== webUiOrigin) {
       return problem(res, 403, 'Requests are allowed only from the Temporal Web UI.');
     }
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
-      const principal = opts.resolvePrincipal(authorization);
+      const principal = await opts.resolvePrincipal(authorization, res);
       if (!principal) return problem(res, 401, 'The bearer token is not valid.');
       if (!ALLOWED_ROLES.has(principal.role)) {
         return problem(res, 403, 'Only the Immigration Office and administrators may use the codec.');
@@ -119,6 +121,7 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
         return problem(res, 400, `Expected { payloads: [...] }: ${problems.join('; ')}`);
       }
       const result = await opts.codec[op](parsed.data.payloads.map(fromJson));
+      if (op === 'decode') opts.decoded?.(res, result);
       res.json({ payloads: result.map(toJson) });
     };
 

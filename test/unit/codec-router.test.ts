@@ -25,7 +25,7 @@ function app(allowTokenlessLoopback: boolean, webUiOrigin = WEB_UI): express.Exp
   a.use(
     createCodecRouter({
       codec,
-      resolvePrincipal: (h) => (h ? principals[h] : undefined),
+      resolvePrincipal: async (h) => (h ? principals[h] : undefined),
       webUiOrigin,
       allowTokenlessLoopback,
     }),

@@ -4,7 +4,10 @@
 // the workspace (a first-party client). Its own pages are oidc-provider's development pages.
 //
 // Environment: OIDC_DEV_ISSUER (its URL), OIDC_DEV_PORT, OIDC_DEV_CLIENT_ID, OIDC_DEV_CLIENT_SECRET,
-// OIDC_DEV_REDIRECT_URI, OIDC_DEV_ACCOUNTS (a JSON file: ["centre-PAYOKE", ...]).
+// OIDC_DEV_REDIRECT_URI, OIDC_DEV_ACCOUNTS (a JSON file: ["centre-PAYOKE", ...]). The cluster adds the
+// Temporal Web UI as a second client: OIDC_DEV_UI_CLIENT_ID, OIDC_DEV_UI_CLIENT_SECRET, OIDC_DEV_UI_REDIRECT_URI,
+// and OIDC_DEV_RESOURCE (the audience of its access tokens: JWTs that Temporal's frontend and the codec verify,
+// with OIDC_DEV_PERMISSIONS, e.g. "default:read", in their `permissions` claim).
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Provider from 'oidc-provider';
@@ -16,6 +19,18 @@ const env = (name) => {
 };
 const accounts = new Set(JSON.parse(readFileSync(env('OIDC_DEV_ACCOUNTS'), 'utf8')));
 const clientId = env('OIDC_DEV_CLIENT_ID');
+const webUi = process.env.OIDC_DEV_UI_CLIENT_ID
+  ? {
+      client_id: process.env.OIDC_DEV_UI_CLIENT_ID,
+      client_secret: env('OIDC_DEV_UI_CLIENT_SECRET'),
+      redirect_uris: [env('OIDC_DEV_UI_REDIRECT_URI')],
+      grant_types: ['authorization_code', 'refresh_token'],
+      response_types: ['code'],
+    }
+  : undefined;
+const resource = webUi ? env('OIDC_DEV_RESOURCE') : undefined;
+const permissions = (process.env.OIDC_DEV_PERMISSIONS ?? '').split(',').filter(Boolean);
+const firstParty = new Set([clientId, webUi?.client_id].filter(Boolean));
 
 const provider = new Provider(env('OIDC_DEV_ISSUER'), {
   clients: [
@@ -26,23 +41,48 @@ const provider = new Provider(env('OIDC_DEV_ISSUER'), {
       grant_types: ['authorization_code'],
       response_types: ['code'],
     },
+    ...(webUi ? [webUi] : []),
   ],
-  pkce: { required: () => true },
+  // The Web UI server does not send PKCE; the workspace must.
+  pkce: { required: (_ctx, client) => client.clientId === clientId },
   claims: { openid: ['sub'], email: ['email', 'email_verified'] },
-  features: { devInteractions: { enabled: true } },
+  features: {
+    devInteractions: { enabled: true },
+    ...(resource
+      ? {
+          resourceIndicators: {
+            enabled: true,
+            defaultResource: () => resource,
+            useGrantedResource: () => true,
+            getResourceServerInfo: () => ({
+              scope: 'openid',
+              audience: resource,
+              accessTokenFormat: 'jwt',
+              accessTokenTTL: 3600,
+            }),
+          },
+        }
+      : {}),
+  },
+  // Temporal's default claim mapper reads the roles from here.
+  extraTokenClaims: (_ctx, token) => (token.kind === 'AccessToken' && resource ? { permissions } : undefined),
   cookies: { keys: [randomBytes(32).toString('hex')] },
   // Only the dev principals exist: another login ends in the provider's error page.
   findAccount: (_ctx, id) =>
     accounts.has(id)
       ? { accountId: id, claims: () => ({ sub: id, email: `${id.toLowerCase()}@dev.invalid`, email_verified: true }) }
       : undefined,
-  // The workspace is the provider's own application: no consent screen.
+  // The workspace and the Web UI are the provider's own applications: no consent screen.
   async loadExistingGrant(ctx) {
     const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session.grantIdFor(ctx.oidc.client.clientId);
     if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-    if (ctx.oidc.client.clientId !== clientId) return undefined;
-    const grant = new ctx.oidc.provider.Grant({ clientId, accountId: ctx.oidc.session.accountId });
-    grant.addOIDCScope('openid email');
+    if (!firstParty.has(ctx.oidc.client.clientId)) return undefined;
+    const grant = new ctx.oidc.provider.Grant({
+      clientId: ctx.oidc.client.clientId,
+      accountId: ctx.oidc.session.accountId,
+    });
+    grant.addOIDCScope('openid email profile offline_access');
+    if (resource) grant.addResourceScope(resource, 'openid');
     await grant.save();
     return grant;
   },

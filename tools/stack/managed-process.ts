@@ -55,6 +55,8 @@ export interface ManagedProcessOptions {
   output: string;
   /** Resolves once the process is ready to be used (default: as soon as it is spawned). */
   ready?: (p: ManagedProcess) => Promise<void>;
+  /** Runs as this user and group (a root parent starting PostgreSQL, which refuses to run as root). */
+  user?: { uid: number; gid: number };
 }
 
 /**
@@ -89,18 +91,19 @@ export class ManagedProcess {
   async start(timeoutMs = 120_000): Promise<void> {
     if (this.running) throw new Error(`${this.name} is already running`);
     this.starts += 1;
-    const { command, args, env } = this.options;
+    const { command, args, env, user } = this.options;
+    const as = user ? { uid: user.uid, gid: user.gid } : {};
     let proc: ChildProcess;
     if (this.logFile) {
       appendFileSync(this.logFile, `\n----- start #${this.starts} ${new Date().toISOString()} -----\n`);
       const fd = openSync(this.logFile, 'a');
       try {
-        proc = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', fd, fd] });
+        proc = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', fd, fd], ...as });
       } finally {
         closeSync(fd);
       }
     } else {
-      proc = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'] });
+      proc = spawn(command, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'inherit', 'inherit'], ...as });
     }
     LIVE_CHILDREN.add(proc);
     installExitHook();

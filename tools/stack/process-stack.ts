@@ -247,33 +247,13 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     dataConverter: dataConverterFor(keys),
   });
   const node = (script: string, flags: string[] = []) => [...flags, join(PROJECT_ROOT, 'dist', script)];
-  // Ready when this very process (its pid is in the poller identity) polls both the workflow and the activity queue.
   const worker = new ManagedProcess({
     name: 'worker',
     command: process.execPath,
     args: node('worker.js', options.nodeArgs?.worker),
     env,
     output: output('worker'),
-    ready: (p) =>
-      waitUntil(
-        'the worker to poll its task queue',
-        async () => {
-          for (const taskQueueType of [
-            TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
-            TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY,
-          ]) {
-            const { pollers } = await client.workflowService.describeTaskQueue({
-              namespace,
-              taskQueue: { name: taskQueue },
-              taskQueueType,
-            });
-            if (!pollers?.some((poller) => poller.identity?.startsWith(`${p.pid}@`))) return false;
-          }
-          return true;
-        },
-        180_000,
-        250,
-      ).then(() => undefined),
+    ready: (p) => workerPolls(client, namespace, taskQueue, p),
   });
   const api = new ManagedProcess({
     name: 'api',
@@ -325,12 +305,23 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   return stack;
 }
 
+/** The Temporal Web UI server as a client of the development identity provider (the cluster). */
+export interface DevWebUiClient {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  /** The audience of the UI's access tokens: the frontend and the codec check it. */
+  resource: string;
+  /** What the access tokens let their holder do in Temporal (`namespace:role`). */
+  permissions: string[];
+}
+
 /**
  * The development identity provider (tools/dev/oidc-dev-provider.mjs): one account per dev principal, and
  * the API's environment pointed at it, so the workspace's sign-in runs the real OIDC flow offline.
  */
-async function devIdentityProvider(
-  o: { oidcPort?: number },
+export async function devIdentityProvider(
+  o: { oidcPort?: number; webUi?: DevWebUiClient },
   dir: string,
   env: NodeJS.ProcessEnv,
   accounts: string[],
@@ -359,6 +350,15 @@ async function devIdentityProvider(
       OIDC_DEV_CLIENT_SECRET: clientSecret,
       OIDC_DEV_REDIRECT_URI: `${env.PUBLIC_BASE_URL!.replace(/\/+$/, '')}/workspace/callback`,
       OIDC_DEV_ACCOUNTS: accountsFile,
+      ...(o.webUi
+        ? {
+            OIDC_DEV_UI_CLIENT_ID: o.webUi.clientId,
+            OIDC_DEV_UI_CLIENT_SECRET: o.webUi.clientSecret,
+            OIDC_DEV_UI_REDIRECT_URI: o.webUi.redirectUri,
+            OIDC_DEV_RESOURCE: o.webUi.resource,
+            OIDC_DEV_PERMISSIONS: o.webUi.permissions.join(','),
+          }
+        : {}),
     },
     output: output('oidc'),
     ready: () => answersOk('the development identity provider', issuer, '/.well-known/openid-configuration', 30_000),
@@ -366,8 +366,33 @@ async function devIdentityProvider(
   return { issuer, process: provider };
 }
 
+/** Ready when this very worker process (its pid is in the poller identity) polls both the workflow and the activity queue. */
+export async function workerPolls(
+  client: Client,
+  namespace: string,
+  taskQueue: string,
+  p: ManagedProcess,
+): Promise<void> {
+  await waitUntil(
+    'the worker to poll its task queue',
+    async () => {
+      for (const taskQueueType of [TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY]) {
+        const { pollers } = await client.workflowService.describeTaskQueue({
+          namespace,
+          taskQueue: { name: taskQueue },
+          taskQueueType,
+        });
+        if (!pollers?.some((poller) => poller.identity?.startsWith(`${p.pid}@`))) return false;
+      }
+      return true;
+    },
+    180_000,
+    250,
+  );
+}
+
 /** Ready once a GET of `path` answers 200. */
-async function answersOk(what: string, base: string, path: string, timeoutMs: number): Promise<void> {
+export async function answersOk(what: string, base: string, path: string, timeoutMs: number): Promise<void> {
   await waitUntil(
     what,
     async () => (await httpRequest(base, 'GET', path, { timeoutMs: 1_000 })).status === 200,

@@ -1,0 +1,387 @@
+/**
+ * The production topology, run for real on this machine (npm run cluster, npm run test:cluster): PostgreSQL;
+ * Temporal's history, matching, frontend and worker services as four processes on it, with SQL visibility and
+ * four history shards; mutual TLS on every connection to and inside Temporal, writes only with the service's
+ * certificate; two case workers and two API processes; the development identity provider; and the Temporal UI
+ * server, signed in through OIDC, read-only, decoding through the API's codec with the user's access token.
+ */
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { connect } from 'node:net';
+import { Client, Connection } from '@temporalio/client';
+import Long from 'long';
+import { dataConverterFor } from '../../src/crypto/data-converter';
+import { ensureDevPayloadKeys, loadPayloadKeys, type PayloadKeys } from '../../src/crypto/payload-keys';
+import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
+import { temporalConnectionOptions } from '../../src/temporal/connection-options';
+import { ensureDevPrincipals } from '../stack/dev-principals';
+import { freePort } from '../stack/free-port';
+import { httpRequest, type ApiRequest, type ApiResponse } from '../stack/http';
+import { ManagedProcess } from '../stack/managed-process';
+import { answersOk, bareEnv, devIdentityProvider, serviceEnv, workerPolls } from '../stack/process-stack';
+import { SmtpServer } from '../stack/smtp-server';
+import { PROJECT_ROOT } from '../stack/temporal-binaries';
+import { waitUntil } from '../stack/wait';
+import { ensureClusterBinaries, TEMPORAL_SERVER_VERSION } from './binaries';
+import { certificates, CERTIFICATE_NAMES, type Certificates } from './certificates';
+import { postgres } from './postgres';
+import { SERVICES, writeServerConfig, type TemporalService } from './server-config';
+import { writeUiServerConfig } from './ui-server-config';
+
+const NAMESPACE = 'default';
+const TASK_QUEUE = 'victim-cases';
+/** The audience of the Web UI users' access tokens, which the frontend and the codec check. */
+const RESOURCE = 'urn:victim-cases:temporal';
+/** What a Web UI user may do in Temporal: read the cases' namespace, nothing else. */
+const STAFF_PERMISSIONS = [`${NAMESPACE}:read`];
+const UI_CLIENT_ID = 'temporal-web-ui';
+
+export interface ClusterOptions {
+  /** The data folder (PostgreSQL, keys, certificates, logs); default a new temporary one, removed by close(). */
+  dir?: string;
+  /** Fixed ports of what people open (default: free ones). */
+  ports?: { frontend?: number; ui?: number; api?: number; oidc?: number };
+  /** Lines about what the cluster does. */
+  log?: (line: string) => void;
+}
+
+export interface Cluster {
+  dir: string;
+  namespace: string;
+  taskQueue: string;
+  frontendAddress: string;
+  uiUrl: string;
+  apiUrls: string[];
+  oidcIssuer: string;
+  certs: Certificates;
+  keys: PayloadKeys;
+  tokens: Record<string, string>;
+  smtp: SmtpServer;
+  postgres: ManagedProcess;
+  temporal: Record<TemporalService, ManagedProcess>;
+  workers: ManagedProcess[];
+  apis: ManagedProcess[];
+  ui: ManagedProcess;
+  /** A client with the codec and the service's certificate. */
+  client: Client;
+  /** The environment of the service's processes, to start another (an upgrade test's second version). */
+  serviceEnv: NodeJS.ProcessEnv;
+  request(api: number, method: string, path: string, req?: ApiRequest): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+/** Applies the schema of both databases: created and set up on the first run, brought up to date on every run. */
+function applySchema(sqlTool: string, schemaDir: string, pg: { port: number; user: string; password: string }): void {
+  const base = [
+    '--plugin',
+    'postgres12',
+    '--ep',
+    '127.0.0.1',
+    '-p',
+    String(pg.port),
+    '-u',
+    pg.user,
+    '--pw',
+    pg.password,
+  ];
+  const run = (args: string[]) => execFileSync(sqlTool, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+  for (const [db, dir] of [
+    ['temporal', 'temporal'],
+    ['temporal_visibility', 'visibility'],
+  ] as const) {
+    try {
+      run([...base, '--db', db, 'create-database']);
+      run([...base, '--db', db, 'setup-schema', '-v', '0.0']);
+    } catch (err) {
+      // A database made by an earlier run: only brought up to date.
+      if (!/already exists/.test(String((err as { stderr?: Buffer }).stderr))) throw err;
+    }
+    run([...base, '--db', db, 'update-schema', '-d', join(schemaDir, dir, 'versioned')]);
+  }
+}
+
+async function ports(n: number): Promise<number[]> {
+  const all: number[] = [];
+  while (all.length < n) {
+    const p = await freePort();
+    if (!all.includes(p)) all.push(p);
+  }
+  return all;
+}
+
+export async function startCluster(options: ClusterOptions = {}): Promise<Cluster> {
+  const say = options.log ?? (() => undefined);
+  const bins = ensureClusterBinaries(say);
+  for (const built of ['worker.js', 'server.js']) {
+    if (!existsSync(join(PROJECT_ROOT, 'dist', built)))
+      throw new Error(`dist/${built} is missing: run npm run build (or node scripts/setup.mjs)`);
+  }
+  const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'victim-cases-cluster-'));
+  const keepDir = options.dir !== undefined;
+  mkdirSync(dir, { recursive: true });
+  // PostgreSQL's own user must reach its folder inside; it can list nothing else.
+  chmodSync(dir, 0o711);
+  const logs = join(dir, 'logs');
+  mkdirSync(logs, { recursive: true, mode: 0o700 });
+  const log = (name: string) => join(logs, `${name}.log`);
+
+  const free = await ports(16);
+  const take = () => free.pop()!;
+  const frontendPort = options.ports?.frontend ?? take();
+  const uiPort = options.ports?.ui ?? take();
+  const apiPorts = [options.ports?.api ?? take(), take()];
+  const oidcPort = options.ports?.oidc ?? take();
+  const servicePorts = Object.fromEntries(
+    SERVICES.map((s) => [s, { grpc: s === 'frontend' ? frontendPort : take(), membership: take() }]),
+  ) as Record<TemporalService, { grpc: number; membership: number }>;
+  const frontendAddress = `127.0.0.1:${frontendPort}`;
+  const uiUrl = `http://127.0.0.1:${uiPort}`;
+  const apiUrls = apiPorts.map((p) => `http://127.0.0.1:${p}`);
+
+  const certs = certificates(join(dir, 'tls'));
+  const pg = postgres(join(dir, 'postgresql'), take(), log('postgresql'));
+  const smtp = new SmtpServer();
+  await smtp.start();
+
+  // The service's processes: the environment of the process stack, with mutual TLS towards the frontend.
+  const env: NodeJS.ProcessEnv = {
+    ...bareEnv(),
+    ...serviceEnv({
+      dir,
+      temporalAddress: frontendAddress,
+      namespace: NAMESPACE,
+      taskQueue: TASK_QUEUE,
+      smtpPort: smtp.port,
+    }),
+    TEMPORAL_TLS_CA_FILE: certs.ca,
+    TEMPORAL_TLS_CERT_FILE: certs.service.cert,
+    TEMPORAL_TLS_KEY_FILE: certs.service.key,
+    TEMPORAL_TLS_SERVER_NAME: 'localhost',
+    WEB_UI_ORIGIN: uiUrl,
+    OIDC_ACCESS_TOKEN_AUDIENCE: RESOURCE,
+    TEMPORAL_CALL_TIMEOUT_MS: '5000',
+  };
+  ensureDevPayloadKeys(env.PAYLOAD_KEYS_FILE!);
+  const keys = loadPayloadKeys(env.PAYLOAD_KEYS_FILE!);
+  const { tokens } = ensureDevPrincipals(env.PRINCIPALS_FILE!, join(dir, 'dev-tokens.json'));
+  env.PUBLIC_BASE_URL = apiUrls[0];
+  const uiClientSecret = randomBytes(24).toString('hex');
+  const oidc = await devIdentityProvider(
+    {
+      oidcPort,
+      webUi: {
+        clientId: UI_CLIENT_ID,
+        clientSecret: uiClientSecret,
+        redirectUri: `${uiUrl}/auth/sso/callback`,
+        resource: RESOURCE,
+        permissions: STAFF_PERMISSIONS,
+      },
+    },
+    dir,
+    env,
+    Object.keys(tokens),
+    log,
+  );
+
+  const configFile = join(dir, 'temporal.json');
+  writeServerConfig({
+    file: configFile,
+    dynamicConfigFile: join(dir, 'temporal-dynamic.yaml'),
+    postgres: pg,
+    ports: { ...servicePorts, frontendHttp: take() },
+    certs,
+    jwksUri: `${oidc.issuer}/jwks`,
+    permissionsClaim: 'permissions',
+    numHistoryShards: 4,
+  });
+  const temporal = Object.fromEntries(
+    SERVICES.map((service) => [
+      service,
+      new ManagedProcess({
+        name: `temporal-${service}`,
+        command: bins.server,
+        args: ['--config-file', configFile, '--services', service],
+        env: {
+          ...bareEnv(),
+          TEMPORAL_TRUSTED_CLIENT_CNS: [CERTIFICATE_NAMES.service, CERTIFICATE_NAMES.internode].join(','),
+        },
+        output: log(`temporal-${service}`),
+        ready: () => listening(`the ${service} service`, servicePorts[service].grpc),
+      }),
+    ]),
+  ) as Record<TemporalService, ManagedProcess>;
+
+  const connectionOptions = temporalConnectionOptions({
+    TEMPORAL_ADDRESS: frontendAddress,
+    TEMPORAL_TLS: true,
+    TEMPORAL_TLS_CA_FILE: certs.ca,
+    TEMPORAL_TLS_CERT_FILE: certs.service.cert,
+    TEMPORAL_TLS_KEY_FILE: certs.service.key,
+    TEMPORAL_TLS_SERVER_NAME: 'localhost',
+    TEMPORAL_API_KEY: undefined,
+  });
+  const client = new Client({
+    connection: Connection.lazy(connectionOptions),
+    namespace: NAMESPACE,
+    dataConverter: dataConverterFor(keys),
+  });
+  const workers = [1, 2].map(
+    (n) =>
+      new ManagedProcess({
+        name: `worker-${n}`,
+        command: process.execPath,
+        args: [join(PROJECT_ROOT, 'dist', 'worker.js')],
+        env,
+        output: log(`worker-${n}`),
+        ready: (p) => workerPolls(client, NAMESPACE, TASK_QUEUE, p),
+      }),
+  );
+  const apis = apiPorts.map(
+    (port, i) =>
+      new ManagedProcess({
+        name: `api-${i + 1}`,
+        command: process.execPath,
+        args: [join(PROJECT_ROOT, 'dist', 'server.js')],
+        env: { ...env, HTTP_PORT: String(port) },
+        output: log(`api-${i + 1}`),
+        ready: () => answersOk(`API ${i + 1}`, apiUrls[i]!, '/readyz', 60_000),
+      }),
+  );
+  const uiRoot = join(dir, 'web-ui');
+  writeUiServerConfig({
+    root: uiRoot,
+    env: 'cluster',
+    frontendAddress,
+    port: uiPort,
+    uiUrl,
+    issuer: oidc.issuer,
+    clientId: UI_CLIENT_ID,
+    clientSecret: uiClientSecret,
+    resource: RESOURCE,
+    codecEndpoint: `${apiUrls[0]}/codec`,
+    namespace: NAMESPACE,
+    tls: { ca: certs.ca, ...certs.webUi },
+  });
+  const ui = new ManagedProcess({
+    name: 'web-ui',
+    command: bins.uiServer,
+    args: ['--root', uiRoot, '--config', 'config', '--env', 'cluster', 'start'],
+    env: bareEnv(),
+    output: log('web-ui'),
+    ready: () => answersOk('the Temporal UI server', uiUrl, '/healthz', 60_000),
+  });
+
+  let closed: Promise<void> | undefined;
+  const cluster: Cluster = {
+    dir,
+    namespace: NAMESPACE,
+    taskQueue: TASK_QUEUE,
+    frontendAddress,
+    uiUrl,
+    apiUrls,
+    oidcIssuer: oidc.issuer,
+    certs,
+    keys,
+    tokens,
+    smtp,
+    postgres: pg.process,
+    temporal,
+    workers,
+    apis,
+    ui,
+    client,
+    serviceEnv: env,
+    request: (api, method, path, req) => httpRequest(apiUrls[api]!, method, path, req),
+    close: () =>
+      (closed ??= (async () => {
+        const order = [
+          ui,
+          ...apis,
+          ...workers,
+          temporal.frontend,
+          temporal.worker,
+          temporal.matching,
+          temporal.history,
+        ];
+        for (const p of [...order, oidc.process, pg.process])
+          if (p.running) await p.kill('SIGTERM', 20_000).catch(() => undefined);
+        await client.connection.close().catch(() => undefined);
+        await smtp.stop();
+        if (!keepDir) rmSync(dir, { recursive: true, force: true });
+      })()),
+  };
+  try {
+    say(`PostgreSQL on 127.0.0.1:${pg.port}`);
+    await Promise.all([pg.process.start(), oidc.process.start()]);
+    applySchema(bins.sqlTool, bins.schemaDir, pg);
+    say(`Temporal ${TEMPORAL_SERVER_VERSION}: history, matching, frontend and worker services`);
+    // History first: on a new database the first service to start writes the cluster's metadata, alone.
+    await temporal.history.start();
+    await Promise.all(SERVICES.filter((s) => s !== 'history').map((s) => temporal[s].start()));
+    await prepareNamespace(connectionOptions);
+    say('two workers, two APIs and the Web UI');
+    await Promise.all([...workers.map((w) => w.start()), ...apis.map((a) => a.start()), ui.start()]);
+  } catch (err) {
+    await cluster.close().catch(() => undefined);
+    throw err;
+  }
+  writeFileSync(
+    join(dir, 'cluster.json'),
+    `${JSON.stringify({ frontendAddress, uiUrl, apiUrls, oidc: oidc.issuer }, null, 2)}\n`,
+  );
+  return cluster;
+}
+
+/** Ready once something accepts TCP connections on the port. */
+function listening(what: string, port: number): Promise<void> {
+  const accepts = () =>
+    new Promise<boolean>((resolve) => {
+      const socket = connect({ host: '127.0.0.1', port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+  return waitUntil(what, accepts, 120_000, 200).then(() => undefined);
+}
+
+/** The cases' namespace (30 days' retention of closed cases' histories) and its search attributes, once. */
+async function prepareNamespace(options: ReturnType<typeof temporalConnectionOptions>): Promise<void> {
+  const connection = await waitUntil(
+    'the Temporal frontend',
+    async () => {
+      const c = await Connection.connect({ ...options, connectTimeout: 2_000 });
+      try {
+        await c.workflowService.getSystemInfo({});
+        return c;
+      } catch (err) {
+        await c.close();
+        throw err;
+      }
+    },
+    120_000,
+    500,
+  );
+  try {
+    try {
+      await connection.workflowService.registerNamespace({
+        namespace: NAMESPACE,
+        workflowExecutionRetentionPeriod: { seconds: Long.fromNumber(30 * 86_400) },
+      });
+    } catch (err) {
+      if ((err as { code?: number }).code !== 6) throw err; // already exists
+    }
+    await waitUntil(
+      `namespace ${NAMESPACE}`,
+      () => connection.workflowService.describeNamespace({ namespace: NAMESPACE }).then(() => true),
+      30_000,
+      200,
+    );
+    await registerSearchAttributes(connection, NAMESPACE);
+  } finally {
+    await connection.close();
+  }
+}
