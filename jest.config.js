@@ -29,7 +29,7 @@ const SYSTEM = ['faults', 'load', 'shutdown', 'fuzz', 'production-worker', 'work
  * unit: pure code and in-process servers, seconds (`npm run test:unit`); workflow: each file on a
  * time-skipping server of its own; api: the other integration files, the API-level ones on one
  * shared dev server, each in a namespace of its own. These three run side by side. system: the
- * files of SYSTEM, after them.
+ * files of SYSTEM, after them. cluster: the production topology, run by .ci/run after npm test.
  */
 module.exports = {
   // A global option: projects cannot set their own.
@@ -43,5 +43,7 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/shared-dev-server-teardown.ts',
     }),
     project('system', 'integration', ['{' + SYSTEM.join(',') + '}']),
+    // The production topology (npm run test:cluster): not part of npm test.
+    project('cluster', 'cluster', ['*']),
   ],
 };

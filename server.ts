@@ -1,3 +1,4 @@
+import { createServer as createHttpsServer } from 'node:https';
 import { loadConfig } from './src/config';
 import { loadPayloadKeys, loadServiceKey } from './src/crypto/payload-keys';
 import { ReferenceIndex } from './src/crypto/reference-index';
@@ -8,6 +9,7 @@ import { AuditLog } from './src/http/audit';
 import { CaseGateway } from './src/http/case-gateway';
 import { loadPrincipals } from './src/http/principals';
 import { createClient } from './src/temporal/client';
+import { pem } from './src/temporal/connection-options';
 import { runMain } from './src/run-main';
 import { OidcSignIn } from './src/workspace/oidc';
 
@@ -51,10 +53,18 @@ runMain('server', async (logger) => {
         }
       : {}),
   });
-  const server = app.listen(config.HTTP_PORT, () => logger.info({ port: config.HTTP_PORT }, 'API listening'));
+  const servers = [app.listen(config.HTTP_PORT, () => logger.info({ port: config.HTTP_PORT }, 'API listening'))];
+  if (config.HTTPS_PORT && config.HTTPS_CERT_FILE && config.HTTPS_KEY_FILE) {
+    const tls = {
+      cert: pem('HTTPS_CERT_FILE', config.HTTPS_CERT_FILE),
+      key: pem('HTTPS_KEY_FILE', config.HTTPS_KEY_FILE),
+    };
+    const port = config.HTTPS_PORT;
+    servers.push(createHttpsServer(tls, app).listen(port, () => logger.info({ port }, 'API listening with TLS')));
+  }
   // Finish the requests under way, then let go of Temporal and the audit file.
   return async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     await client.connection.close();
     await audit.close();
   };

@@ -30,6 +30,13 @@ const envSchema = z.object({
   TEMPORAL_API_KEY: unsetWhenEmpty(z.string().min(1)),
   TEMPORAL_TASK_QUEUE: z.string().min(1).default('victim-cases'),
   HTTP_PORT: port.default(3000),
+  /**
+   * A second port of the API, with TLS (certificate and key in PEM), where a TLS front is not in the way: the
+   * Temporal Web UI sends a user's access token to the codec only over https.
+   */
+  HTTPS_PORT: unsetWhenEmpty(port),
+  HTTPS_CERT_FILE: unsetWhenEmpty(z.string().min(1)),
+  HTTPS_KEY_FILE: unsetWhenEmpty(z.string().min(1)),
   SMTP_HOST: z.string().min(1).default('localhost'),
   SMTP_PORT: port.default(2525),
   SMTP_SECURE: bool.default(false),
@@ -69,6 +76,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .refine((c) => (c.TEMPORAL_TLS_CERT_FILE === undefined) === (c.TEMPORAL_TLS_KEY_FILE === undefined), {
       path: ['TEMPORAL_TLS_KEY_FILE'],
       message: 'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together',
+    })
+    .refine((c) => c.HTTPS_PORT === undefined || (c.HTTPS_CERT_FILE !== undefined && c.HTTPS_KEY_FILE !== undefined), {
+      path: ['HTTPS_PORT'],
+      message: 'HTTPS_PORT needs HTTPS_CERT_FILE and HTTPS_KEY_FILE',
     })
     .safeParse(present);
   if (!parsed.success) {

@@ -13,7 +13,7 @@ export type TemporalConnectionConfig = Pick<
   | 'TEMPORAL_API_KEY'
 >;
 
-function pem(variable: string, path: string): Buffer {
+export function pem(variable: string, path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (err) {

@@ -13,6 +13,8 @@ export const CERTIFICATE_NAMES = {
   internode: 'temporal-internode',
   frontend: 'temporal-frontend',
   webUi: 'temporal-web-ui',
+  /** The API's https port for the Web UI's codec calls. */
+  codec: 'victim-cases-codec',
 } as const;
 
 export type CertificateRole = keyof typeof CERTIFICATE_NAMES;

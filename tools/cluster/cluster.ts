@@ -35,15 +35,19 @@ const NAMESPACE = 'default';
 const TASK_QUEUE = 'victim-cases';
 /** The audience of the Web UI users' access tokens, which the frontend and the codec check. */
 const RESOURCE = 'urn:victim-cases:temporal';
-/** What a Web UI user may do in Temporal: read the cases' namespace, nothing else. */
-const STAFF_PERMISSIONS = [`${NAMESPACE}:read`];
+/**
+ * What a Web UI user may do in Temporal: read, nothing else. The Web UI lists namespaces and reads the cluster's
+ * information, which Temporal's default authorizer grants only to a reader of the whole cluster (which holds the
+ * cases' namespace and Temporal's own).
+ */
+const STAFF_PERMISSIONS = ['temporal-system:read'];
 const UI_CLIENT_ID = 'temporal-web-ui';
 
 export interface ClusterOptions {
   /** The data folder (PostgreSQL, keys, certificates, logs); default a new temporary one, removed by close(). */
   dir?: string;
   /** Fixed ports of what people open (default: free ones). */
-  ports?: { frontend?: number; ui?: number; api?: number; oidc?: number };
+  ports?: { frontend?: number; ui?: number; api?: number; codec?: number; oidc?: number };
   /** Lines about what the cluster does. */
   log?: (line: string) => void;
 }
@@ -55,6 +59,8 @@ export interface Cluster {
   frontendAddress: string;
   uiUrl: string;
   apiUrls: string[];
+  /** API 1's https port, where the Web UI decodes. */
+  codecUrl: string;
   oidcIssuer: string;
   certs: Certificates;
   keys: PayloadKeys;
@@ -133,6 +139,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const frontendPort = options.ports?.frontend ?? take();
   const uiPort = options.ports?.ui ?? take();
   const apiPorts = [options.ports?.api ?? take(), take()];
+  // The Web UI sends a user's access token to the codec only over https: API 1 listens with TLS too.
+  const codecPort = options.ports?.codec ?? take();
   const oidcPort = options.ports?.oidc ?? take();
   const servicePorts = Object.fromEntries(
     SERVICES.map((s) => [s, { grpc: s === 'frontend' ? frontendPort : take(), membership: take() }]),
@@ -245,7 +253,13 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         name: `api-${i + 1}`,
         command: process.execPath,
         args: [join(PROJECT_ROOT, 'dist', 'server.js')],
-        env: { ...env, HTTP_PORT: String(port) },
+        env: {
+          ...env,
+          HTTP_PORT: String(port),
+          ...(i === 0
+            ? { HTTPS_PORT: String(codecPort), HTTPS_CERT_FILE: certs.codec.cert, HTTPS_KEY_FILE: certs.codec.key }
+            : {}),
+        },
         output: log(`api-${i + 1}`),
         ready: () => answersOk(`API ${i + 1}`, apiUrls[i]!, '/readyz', 60_000),
       }),
@@ -261,7 +275,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     clientId: UI_CLIENT_ID,
     clientSecret: uiClientSecret,
     resource: RESOURCE,
-    codecEndpoint: `${apiUrls[0]}/codec`,
+    codecEndpoint: `https://127.0.0.1:${codecPort}/codec`,
     namespace: NAMESPACE,
     tls: { ca: certs.ca, ...certs.webUi },
   });
@@ -282,6 +296,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     frontendAddress,
     uiUrl,
     apiUrls,
+    codecUrl: `https://127.0.0.1:${codecPort}/codec`,
     oidcIssuer: oidc.issuer,
     certs,
     keys,

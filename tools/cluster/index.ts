@@ -19,12 +19,15 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void stop(0));
   cluster = await startCluster({
     dir: join(PROJECT_ROOT, '.data', 'cluster'),
-    ports: { frontend: 7233, ui: 8080, api: 3000, oidc: 9090 },
+    ports: { frontend: 7233, ui: 8080, api: 3000, codec: 3443, oidc: 9090 },
     log: say,
   });
   say('');
   say(`Temporal Web UI   ${cluster.uiUrl}   (sign in as immigration-office or admin, any password; read-only)`);
   say(`API               ${cluster.apiUrls.join('  ')}`);
+  say(
+    `Codec (https)     ${cluster.codecUrl}   (signed by the cluster's CA, ${cluster.certs.ca}: trust it, or open it once)`,
+  );
   say(`Temporal frontend ${cluster.frontendAddress}   (mutual TLS: certificates in ${join(cluster.dir, 'tls')})`);
   say(`Dev tokens        ${join(cluster.dir, 'dev-tokens.json')}`);
   say(`Logs              ${join(cluster.dir, 'logs')}`);

@@ -1,0 +1,196 @@
+/**
+ * Issue 15 on the production topology (npm run cluster): staff read cases in the Temporal Web UI under their own
+ * name, and only the service acts on them. A real browser signs in to the UI server through OIDC, reads a case
+ * decrypted through the API's codec (each decode audited under the officer's name and the case), and cannot
+ * terminate it, neither from the UI nor with the officer's own token at the frontend. The frontend speaks only
+ * mutual TLS, and writes only for the service's certificate.
+ */
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { startCluster, type Cluster } from '../../tools/cluster/cluster';
+import { waitUntil } from '../../tools/stack/wait';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const PERMISSION_DENIED = 7;
+const UNAVAILABLE = 14;
+const today = () => new Date().toISOString().slice(0, 10);
+
+let cluster: Cluster;
+let browser: Browser;
+let caseId: string;
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM))
+    throw new Error(`${CHROMIUM} is missing: run npm run setup (it installs Debian's chromium)`);
+  // The first run on a machine builds the Temporal server and the UI server (minutes).
+  [cluster, browser] = await Promise.all([
+    startCluster({ log: (line) => process.stdout.write(`cluster: ${line}\n`) }),
+    chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }),
+  ]);
+  const opened = await cluster.request(0, 'POST', '/v1/cases', {
+    token: cluster.tokens['centre-PAYOKE'],
+    body: {
+      openedOn: today(),
+      unaccompaniedMinor: false,
+      victim: { pseudonym: 'Cluster-Probe-Pseudonym', dateOfBirth: '1998-03-02', language: 'ro' },
+      exploitation: 'labour',
+      caseworkerEmail: 'caseworker.cluster@payoke.example.org',
+    },
+  });
+  expect(opened.status).toBe(201);
+  caseId = (opened.body as { caseId: string }).caseId;
+}, 30 * 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await cluster?.close();
+});
+
+/** Signs in to the Web UI through the development identity provider, as one of its accounts. */
+async function signedInToWebUi(login: string): Promise<BrowserContext> {
+  // The codec's https port has the cluster CA's certificate, which this browser does not know.
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  const page = await context.newPage();
+  await page.goto(`${cluster.uiUrl}/login`);
+  await page.getByText('Continue to SSO').click();
+  await page.waitForURL((u) => u.href.startsWith(cluster.oidcIssuer));
+  await page.fill('input[name=login]', login);
+  await page.fill('input[name=password]', 'any-password');
+  await page.click('button[type=submit]');
+  await page.waitForURL((u) => u.href.startsWith(cluster.uiUrl) && !u.pathname.startsWith('/auth'));
+  await page.close();
+  return context;
+}
+
+/** A connection to the frontend with one of the cluster's client certificates (or none), and a bearer token. */
+async function frontendAs(cert: 'service' | 'webUi' | null, apiKey?: string): Promise<Connection> {
+  const { ca } = cluster.certs;
+  return Connection.connect({
+    address: cluster.frontendAddress,
+    connectTimeout: 5_000,
+    tls: {
+      serverNameOverride: 'localhost',
+      serverRootCACertificate: readFileSync(ca),
+      ...(cert
+        ? {
+            clientCertPair: { crt: readFileSync(cluster.certs[cert].cert), key: readFileSync(cluster.certs[cert].key) },
+          }
+        : {}),
+    },
+    ...(apiKey ? { apiKey } : {}),
+  });
+}
+
+/** The gRPC status of a refused call (the client wraps it as the cause of its own error). */
+const grpcCode = (err: unknown): number | undefined =>
+  (err as { code?: number }).code ?? (err as { cause?: { code?: number } }).cause?.code;
+
+describe('the Temporal Web UI on the cluster', () => {
+  let officer: BrowserContext;
+  /** The access token the Web UI sends for the officer, as the codec received it. */
+  let officerToken: string | undefined;
+  beforeAll(async () => {
+    officer = await signedInToWebUi('immigration-office');
+  });
+
+  it('shows an officer signed in through OIDC the case decrypted, each decode audited under their name', async () => {
+    const page = await officer.newPage();
+    page.on('request', (r) => {
+      if (r.url().startsWith(cluster.codecUrl)) officerToken ??= r.headers().authorization?.replace(/^Bearer /, '');
+    });
+    await page.goto(`${cluster.uiUrl}/namespaces/default/workflows/${caseId}`);
+    // The start's input, decrypted by the API's codec with the officer's access token.
+    await page.getByText('caseworker.cluster@payoke.example.org').first().waitFor({ timeout: 30_000 });
+    expect(await page.getByText('Codec Server could not connect').count()).toBe(0);
+
+    const audit = () =>
+      readFileSync(join(cluster.dir, 'audit.jsonl'), 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .filter((r) => r.action === 'codec.decode');
+    await waitUntil(
+      'the decode of the case to be audited',
+      async () => audit().some((r) => r.caseId === caseId),
+      10_000,
+      200,
+    );
+    const decodes = audit();
+    expect(decodes.length).toBeGreaterThan(0);
+    // Every decode names the officer; none is anonymous.
+    expect(new Set(decodes.map((r) => r.principalId))).toEqual(new Set(['immigration-office']));
+    await page.close();
+  });
+
+  it('offers no write action, and the frontend refuses the officer’s own token a terminate', async () => {
+    const page = await officer.newPage();
+    await page.goto(`${cluster.uiUrl}/namespaces/default/workflows/${caseId}`);
+    const cancel = page.getByRole('button', { name: 'Request Cancellation' });
+    await cancel.waitFor({ timeout: 30_000 });
+    await expect(cancel.isDisabled()).resolves.toBe(true);
+    await expect(page.getByRole('button', { name: 'More Actions' }).isDisabled()).resolves.toBe(true);
+    await page.close();
+
+    // What the UI server forwards: the officer's token, over the UI server's own (untrusted) certificate.
+    expect(officerToken).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+$/);
+    const connection = await frontendAs('webUi', officerToken);
+    try {
+      const client = new Client({ connection, namespace: cluster.namespace });
+      // Reading is allowed (the raw call: the payloads stay ciphertext without the key).
+      const described = await connection.workflowService.describeWorkflowExecution({
+        namespace: cluster.namespace,
+        execution: { workflowId: caseId },
+      });
+      expect(described.workflowExecutionInfo?.execution?.workflowId).toBe(caseId);
+      const terminated = await client.workflow
+        .getHandle(caseId)
+        .terminate('tried by an officer')
+        .catch((e: unknown) => e);
+      expect(grpcCode(terminated)).toBe(PERMISSION_DENIED);
+    } finally {
+      await connection.close();
+    }
+    const status = await cluster.request(1, 'GET', `/v1/cases/${caseId}`, { token: cluster.tokens['centre-PAYOKE'] });
+    expect((status.body as { outcome: unknown }).outcome).toBeNull();
+  });
+});
+
+describe('the frontend', () => {
+  it('speaks only mutual TLS: a client without a certificate is not let in', async () => {
+    const refused = await frontendAs(null)
+      .then(async (c) => {
+        try {
+          return await c.workflowService.getSystemInfo({});
+        } finally {
+          await c.close();
+        }
+      })
+      .catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Error);
+    expect([UNAVAILABLE, undefined]).toContain(grpcCode(refused));
+  });
+
+  it('lets only the service’s certificate write: another certificate of the same CA cannot terminate or start', async () => {
+    const connection = await frontendAs('webUi');
+    try {
+      const client = new Client({ connection, namespace: cluster.namespace });
+      const terminated = await client.workflow
+        .getHandle(caseId)
+        .terminate('forged')
+        .catch((e: unknown) => e);
+      expect(grpcCode(terminated)).toBe(PERMISSION_DENIED);
+      const started = await client.workflow
+        .start('victimCase', { workflowId: `case-${'0'.repeat(8)}-forged`, taskQueue: cluster.taskQueue, args: [{}] })
+        .catch((e: unknown) => e);
+      expect(grpcCode(started)).toBe(PERMISSION_DENIED);
+    } finally {
+      await connection.close();
+    }
+    // The service's own connection (the API) goes on working, through the second API process too.
+    const event = await cluster.request(1, 'POST', `/v1/cases/${caseId}/events`, {
+      token: cluster.tokens['centre-PAYOKE'],
+      body: { type: 'identity-documented', on: today(), documentKind: 'passport' },
+    });
+    expect(event.status).toBe(200);
+  });
+});
