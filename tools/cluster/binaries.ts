@@ -1,7 +1,7 @@
 /**
  * The cluster's Go programs, built once into the git-ignored .tools/go/ (a second run reuses them): the Temporal
  * server (tools/cluster/temporal-server: Temporal's server with the service's certificate trusted), its SQL schema
- * tool, and the Temporal UI server. Versions: scripts/tool-versions.json; the Go toolchain is fetched by `go`.
+ * tool, and the Temporal UI server. Versions: tools/cluster/versions.json; the Go toolchain is fetched by `go`.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -9,7 +9,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../stack/temporal-binaries';
 
-const PINS = JSON.parse(readFileSync(join(PROJECT_ROOT, 'scripts', 'tool-versions.json'), 'utf8')) as Record<
+const PINS = JSON.parse(readFileSync(join(PROJECT_ROOT, 'tools', 'cluster', 'versions.json'), 'utf8')) as Record<
   string,
   string
 >;
