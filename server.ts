@@ -6,6 +6,7 @@ import { AesGcmCodec } from './src/crypto/aes-gcm-codec';
 import { createApp } from './src/http/app';
 import { AccessTokenVerifier } from './src/http/access-tokens';
 import { AuditLog } from './src/http/audit';
+import { ApiMetrics } from './src/http/metrics';
 import { CaseGateway } from './src/http/case-gateway';
 import { loadPrincipals } from './src/http/principals';
 import { createClient } from './src/temporal/client';
@@ -19,11 +20,14 @@ runMain('server', async (logger) => {
   const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
   const client = createClient(config, keys);
   const audit = new AuditLog(config.AUDIT_LOG_FILE);
+  const metrics = config.METRICS_ADDRESS ? new ApiMetrics() : undefined;
   const app = createApp({
     gateway: new CaseGateway(client, {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
       timeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
+      ...(metrics ? { onTemporalError: (status: number) => metrics.temporalError(status) } : {}),
     }),
+    ...(metrics ? { metrics } : {}),
     referenceIndex: new ReferenceIndex(loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey')),
     principals: loadPrincipals(config.PRINCIPALS_FILE),
     codec: new AesGcmCodec(keys),
@@ -61,6 +65,10 @@ runMain('server', async (logger) => {
     };
     const port = config.HTTPS_PORT;
     servers.push(createHttpsServer(tls, app).listen(port, () => logger.info({ port }, 'API listening with TLS')));
+  }
+  if (metrics && config.METRICS_ADDRESS) {
+    servers.push(await metrics.listen(config.METRICS_ADDRESS));
+    logger.info({ address: config.METRICS_ADDRESS }, 'metrics listening');
   }
   // Finish the requests under way, then let go of Temporal and the audit file.
   return async () => {

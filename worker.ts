@@ -16,7 +16,14 @@ runMain('worker', async (logger) => {
   const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
   const directory = loadDirectory(config.DIRECTORY_FILE);
   // Signals are ours (runMain), so the connection closes only after the worker drained.
-  Runtime.install({ shutdownSignals: [] });
+  // The SDK's metrics (workflow and activity tasks, schedule-to-start latencies, the notices counted by the
+  // mail activity) in Prometheus' format, when asked for.
+  Runtime.install({
+    shutdownSignals: [],
+    ...(config.METRICS_ADDRESS
+      ? { telemetryOptions: { metrics: { prometheus: { bindAddress: config.METRICS_ADDRESS } } } }
+      : {}),
+  });
   const connection = await NativeConnection.connect(temporalConnectionOptions(config));
   const transport = createSmtpTransport({
     host: config.SMTP_HOST,

@@ -59,12 +59,28 @@ function targetOf(recipient: Recipient, notice: Notice, directory: Directory, co
   }
 }
 
+/** A counter of the worker's metrics (the SDK's Prometheus exporter); labels name kinds of notice, never a case. */
+const noticeCounter = (name: string, description: string) =>
+  Context.current().metricMeter.createCounter(name, 'mails', description);
+
+/** One mail to one recipient: sent, or what the relay said instead. */
+function countMail(notice: Notice, outcome: string): void {
+  noticeCounter('victim_cases_notice_mails', 'mails of notices, by kind and outcome').add(1, {
+    notice_kind: notice.kind,
+    outcome,
+  });
+}
+
 export function createMailActivities(deps: MailDependencies): CaseActivities {
   const transport = 'sendMail' in deps.transport ? deps.transport : createSmtpTransport(deps.transport);
 
   /** Heartbeats until the delivery settles, so a worker that dies mid-send is noticed by Temporal within the heartbeat timeout. */
   async function sendNotice(delivery: NoticeDelivery): Promise<NoticeReceipt> {
     const context = Context.current();
+    if (context.info.attempt > 1)
+      noticeCounter('victim_cases_notice_retries', 'notices sent again after a failed attempt').add(1, {
+        notice_kind: delivery.notice.kind,
+      });
     // No heartbeat at the start: the server counts the heartbeat timeout from the start anyway, and most sends
     // finish before the first interval, so a burst of notices costs no heartbeat call each.
     const beat = setInterval(() => context.heartbeat(), HEARTBEAT_EVERY_MS);
@@ -124,6 +140,7 @@ export function createMailActivities(deps: MailDependencies): CaseActivities {
             `mail relay unavailable (${failure.description}) sending notice ${notice.kind} of ${notice.caseId}`,
           );
         }
+        countMail(notice, failure.kind);
         (failure.kind === 'rejected' ? rejected : deferred).push(label);
         continue;
       }
@@ -135,6 +152,7 @@ export function createMailActivities(deps: MailDependencies): CaseActivities {
         sentAt: new Date().toISOString(),
       });
       log.info('notice delivered', { noticeKind: notice.kind, recipient: label, messageId });
+      countMail(notice, 'sent');
     }
 
     // Deferred recipients first: the retry may still reach them, and it re-reports any rejection.

@@ -64,6 +64,8 @@ const envSchema = z.object({
   OIDC_ACCESS_TOKEN_AUDIENCE: unsetWhenEmpty(z.string().min(1)),
   /** Minutes without a request after which a workspace session ends. */
   WORKSPACE_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
+  /** Where the process serves its Prometheus metrics (host:port, GET /metrics); unset: none. */
+  METRICS_ADDRESS: unsetWhenEmpty(z.string().regex(/^[^\s]+:\d+$/, 'expected host:port')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import type { ReferenceIndex } from '../crypto/reference-index';
 import type { AccessTokenVerifier } from './access-tokens';
 import type { AuditLog } from './audit';
+import type { ApiMetrics } from './metrics';
 import type { CaseGateway } from './case-gateway';
 import { caseIdOfPayloads } from './codec-audit';
 import { createCodecRouter } from './codec-router';
@@ -33,6 +34,8 @@ export interface AppDeps {
   accessTokens?: AccessTokenVerifier;
   rateLimitPerMinute: number;
   bodyLimit?: string;
+  /** Counts requests and latencies for Prometheus (METRICS_ADDRESS). */
+  metrics?: ApiMetrics;
   /** The workspace's pages, when a sign-in is configured (OIDC_ISSUER_URL). */
   workspace?: Pick<WorkspaceDeps, 'oidc' | 'session'>;
 }
@@ -138,14 +141,10 @@ function requestLog(deps: AppDeps): RequestHandler {
     res.set('X-Request-Id', requestId);
     res.on('finish', () => {
       const { principal, audit } = ctx(res);
-      deps.logger.info({
-        requestId,
-        method: req.method,
-        route: req.baseUrl + String((req.route as { path?: string } | undefined)?.path ?? ''),
-        status: res.statusCode,
-        ms: Number(process.hrtime.bigint() - started) / 1e6,
-        principal: principal?.id,
-      });
+      const route = req.baseUrl + String((req.route as { path?: string } | undefined)?.path ?? '');
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      deps.logger.info({ requestId, method: req.method, route, status: res.statusCode, ms, principal: principal?.id });
+      deps.metrics?.request(req.method, route, res.statusCode, ms / 1000);
       if (audit) {
         deps.audit?.write({
           time: new Date().toISOString(),

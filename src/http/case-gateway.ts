@@ -27,7 +27,7 @@ export class CaseGateway {
 
   constructor(
     private readonly client: Client,
-    private readonly opts: { taskQueue: string; timeoutMs: number },
+    private readonly opts: { taskQueue: string; timeoutMs: number; onTemporalError?: (status: number) => void },
   ) {}
 
   private async call<T>(caseId: string | undefined, fn: () => Promise<T>): Promise<T> {
@@ -40,7 +40,10 @@ export class CaseGateway {
     try {
       return await Promise.race([this.client.withDeadline(Date.now() + this.opts.timeoutMs, fn), overdue]);
     } catch (err) {
-      throw toProblem(err, caseId);
+      const problem = toProblem(err, caseId);
+      const status = problem instanceof HttpProblem ? problem.status : 500;
+      if (status >= 500) this.opts.onTemporalError?.(status);
+      throw problem;
     } finally {
       clearTimeout(timer);
     }

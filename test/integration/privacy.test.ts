@@ -699,8 +699,9 @@ describe('the audit trail', () => {
   it('holds one record per request on a case: who, role, case, action, result; no token, no personal data', () => {
     const all = auditRecords(stack);
     const codec = all.filter((r) => String(r.action).startsWith('codec.'));
+    // A decode names the case its payloads carry (a case's start and result do); a refused one names none.
     expect(codec.map((r) => [r.action, r.caseId, r.result])).toEqual(
-      codecCalls.map((status) => ['codec.decode', null, status]),
+      codecCalls.map((status) => ['codec.decode', status === 200 ? caseId : null, status]),
     );
     expect(codec.filter((r) => r.result === 200).map((r) => r.principalId)).toEqual(['admin', 'dvz']);
     const records = all.filter((r) => !String(r.action).startsWith('codec.'));

@@ -22,7 +22,7 @@ import { freePort } from '../stack/free-port';
 import { httpRequest, type ApiRequest, type ApiResponse } from '../stack/http';
 import { ManagedProcess } from '../stack/managed-process';
 import { answersOk, bareEnv, devIdentityProvider, serviceEnv, workerPolls } from '../stack/process-stack';
-import { SmtpServer } from '../stack/smtp-server';
+import { SmtpServer, type SmtpServerOptions } from '../stack/smtp-server';
 import { PROJECT_ROOT } from '../stack/temporal-binaries';
 import { waitUntil } from '../stack/wait';
 import { ensureClusterBinaries, TEMPORAL_SERVER_VERSION } from './binaries';
@@ -48,6 +48,8 @@ export interface ClusterOptions {
   dir?: string;
   /** Fixed ports of what people open (default: free ones). */
   ports?: { frontend?: number; ui?: number; api?: number; codec?: number; oidc?: number };
+  /** How the SMTP server in this process behaves (addresses it refuses, for the fault scenarios). */
+  smtp?: SmtpServerOptions;
   /** Lines about what the cluster does. */
   log?: (line: string) => void;
 }
@@ -61,6 +63,8 @@ export interface Cluster {
   apiUrls: string[];
   /** API 1's https port, where the Web UI decodes. */
   codecUrl: string;
+  /** Where Prometheus scrapes each worker (the SDK's exporter) and each API (prom-client). */
+  metricsUrls: { workers: string[]; apis: string[] };
   oidcIssuer: string;
   certs: Certificates;
   keys: PayloadKeys;
@@ -134,7 +138,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   mkdirSync(logs, { recursive: true, mode: 0o700 });
   const log = (name: string) => join(logs, `${name}.log`);
 
-  const free = await ports(16);
+  const free = await ports(20);
   const take = () => free.pop()!;
   const frontendPort = options.ports?.frontend ?? take();
   const uiPort = options.ports?.ui ?? take();
@@ -151,7 +155,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
   const certs = certificates(join(dir, 'tls'));
   const pg = postgres(join(dir, 'postgresql'), take(), log('postgresql'));
-  const smtp = new SmtpServer();
+  const smtp = new SmtpServer(options.smtp);
   await smtp.start();
 
   // The service's processes: the environment of the process stack, with mutual TLS towards the frontend.
@@ -236,13 +240,15 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     namespace: NAMESPACE,
     dataConverter: dataConverterFor(keys),
   });
+  const metricsPorts = { workers: [take(), take()], apis: [take(), take()] };
+  const metricsUrl = (port: number) => `http://127.0.0.1:${port}/metrics`;
   const workers = [1, 2].map(
     (n) =>
       new ManagedProcess({
         name: `worker-${n}`,
         command: process.execPath,
         args: [join(PROJECT_ROOT, 'dist', 'worker.js')],
-        env,
+        env: { ...env, METRICS_ADDRESS: `127.0.0.1:${metricsPorts.workers[n - 1]}` },
         output: log(`worker-${n}`),
         ready: (p) => workerPolls(client, NAMESPACE, TASK_QUEUE, p),
       }),
@@ -256,6 +262,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         env: {
           ...env,
           HTTP_PORT: String(port),
+          METRICS_ADDRESS: `127.0.0.1:${metricsPorts.apis[i]}`,
           ...(i === 0
             ? { HTTPS_PORT: String(codecPort), HTTPS_CERT_FILE: certs.codec.cert, HTTPS_KEY_FILE: certs.codec.key }
             : {}),
@@ -297,6 +304,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     uiUrl,
     apiUrls,
     codecUrl: `https://127.0.0.1:${codecPort}/codec`,
+    metricsUrls: { workers: metricsPorts.workers.map(metricsUrl), apis: metricsPorts.apis.map(metricsUrl) },
     oidcIssuer: oidc.issuer,
     certs,
     keys,

@@ -16,7 +16,17 @@ import { dateAt } from '../../src/domain/calendar';
 import { noticeMessageId } from '../../src/mail/message-id';
 import { WORKFLOW_TYPE } from '../../workflows/messages';
 import type { ApiResponse } from '../stack/http';
+import type { ManagedProcess } from '../stack/managed-process';
 import type { ProcessStack } from '../stack/process-stack';
+
+/**
+ * What a scenario drives and breaks: the process stack, or the cluster (tools/cluster), whose `worker` is one of
+ * its two and whose `temporal` is the service a scenario kills.
+ */
+export type FaultStack = Pick<
+  ProcessStack,
+  'dir' | 'request' | 'client' | 'smtp' | 'tokens' | 'worker' | 'temporal' | 'api'
+>;
 import { sleep, waitUntil } from '../stack/wait';
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +178,7 @@ export interface DriveOptions {
 const retryable = (res: ApiResponse) => res.status === 0 || res.status === 429 || res.status >= 500;
 
 async function runStep(
-  stack: ProcessStack,
+  stack: FaultStack,
   run: CaseRun,
   step: Step,
   key: string,
@@ -201,7 +211,7 @@ async function runStep(
   }
 }
 
-async function driveCase(stack: ProcessStack, run: CaseRun, steps: Step[], o: DriveOptions): Promise<void> {
+async function driveCase(stack: FaultStack, run: CaseRun, steps: Step[], o: DriveOptions): Promise<void> {
   for (const [i, step] of steps.entries()) {
     const res = await runStep(stack, run, step, `${run.who}-${i}`, o);
     if (!res) return;
@@ -212,7 +222,7 @@ async function driveCase(stack: ProcessStack, run: CaseRun, steps: Step[], o: Dr
 
 /** Drives every case to the end of its script, `concurrency` cases at a time. */
 export async function driveCases(
-  stack: ProcessStack,
+  stack: FaultStack,
   cases: { who: string; variant: Variant }[],
   today: string,
   o: DriveOptions,
@@ -232,7 +242,7 @@ export async function driveCases(
 }
 
 /** Waits until no case workflow runs any more (each script ends its case; the last notices go out before). */
-export async function settle(stack: ProcessStack, timeoutMs: number): Promise<void> {
+export async function settle(stack: FaultStack, timeoutMs: number): Promise<void> {
   await waitUntil(
     'every case to finish',
     async () =>
@@ -274,7 +284,7 @@ const normalise = (text: string, caseId: string) => text.split(caseId).join('CAS
 export const expectedMessageIds = (notices: NoticeRef[], caseId: string): string[] =>
   notices.map((n) => noticeMessageId(n.key.split('CASE').join(caseId), n.recipient));
 
-async function finalState(stack: ProcessStack, caseId: string): Promise<string> {
+async function finalState(stack: FaultStack, caseId: string): Promise<string> {
   const res = await waitUntil(
     `the status of ${caseId}`,
     async () => {
@@ -290,7 +300,7 @@ async function finalState(stack: ProcessStack, caseId: string): Promise<string> 
 }
 
 /** Message-IDs per case id (a Message-ID starts with its notice's case id). */
-function deliveriesByCase(stack: ProcessStack): Map<string, string[]> {
+function deliveriesByCase(stack: FaultStack): Map<string, string[]> {
   const byCase = new Map<string, string[]>();
   for (const d of stack.smtp.deliveries) {
     const caseId = /^<(case-[0-9a-f-]{36})/.exec(d.messageId)?.[1] ?? '(none)';
@@ -299,7 +309,7 @@ function deliveriesByCase(stack: ProcessStack): Map<string, string[]> {
   return byCase;
 }
 
-async function outcomes(stack: ProcessStack, runs: CaseRun[]): Promise<Map<CaseRun, CaseOutcome>> {
+async function outcomes(stack: FaultStack, runs: CaseRun[]): Promise<Map<CaseRun, CaseOutcome>> {
   const byCase = deliveriesByCase(stack);
   const result = new Map<CaseRun, CaseOutcome>();
   let next = 0;
@@ -323,7 +333,7 @@ async function outcomes(stack: ProcessStack, runs: CaseRun[]): Promise<Map<CaseR
  * The notices behind a fault-free case's mails, from the worker's sent-mail ledger
  * (Message-IDs digest the notice key, so the key itself is read there).
  */
-function ledgerNotices(stack: ProcessStack, caseId: string): NoticeRef[] {
+function ledgerNotices(stack: FaultStack, caseId: string): NoticeRef[] {
   const lines = readFileSync(join(stack.dir, 'sent-notices.jsonl'), 'utf8').split('\n');
   const refs: NoticeRef[] = [];
   for (const line of lines) {
@@ -449,7 +459,7 @@ function compare(
 // ---------------------------------------------------------------------------------------------
 
 export interface ScenarioContext {
-  stack: ProcessStack;
+  stack: FaultStack;
   base: Baseline;
   /** Prefix of the cases' keys and addresses, unique per run of the suite. */
   tag: string;
@@ -463,10 +473,10 @@ export interface ScenarioContext {
 const casesFor = (tag: string, scenario: string, n: number) =>
   Array.from({ length: n }, (_, i) => ({ who: `${tag}-${scenario}-${i}`, variant: VARIANTS[i % VARIANTS.length]! }));
 
-const delivered = (stack: ProcessStack, from: number) => stack.smtp.deliveries.length - from;
+const delivered = (stack: FaultStack, from: number) => stack.smtp.deliveries.length - from;
 
 /** Every script once without faults: the reference the scenarios are compared with. */
-export async function runBaseline(stack: ProcessStack, tag: string): Promise<Baseline> {
+export async function runBaseline(stack: FaultStack, tag: string): Promise<Baseline> {
   const today = dateAt(Date.now());
   const cases = VARIANTS.map((variant) => ({ who: `${tag}-base-${variant}`, variant }));
   const runs = await driveCases(stack, cases, today, { concurrency: cases.length, stepDeadlineMs: 60_000 });
@@ -597,18 +607,39 @@ export async function workerKilled(
   );
 }
 
+/** What serverKilled stops: by default the dev server (SIGKILL); on the cluster a Temporal service or PostgreSQL. */
+export interface ServerTarget {
+  /** In the scenario's name and notes: "dev server", "history service", "PostgreSQL". */
+  name: string;
+  process: ManagedProcess;
+  /** Default SIGKILL; PostgreSQL's fast shutdown is SIGINT (a SIGKILLed postmaster leaves its backends behind). */
+  signal?: NodeJS.Signals;
+  /** The requests that must answer 503 while it is down (default: readiness and the case list). */
+  probes?: (stack: FaultStack) => Promise<ApiResponse>[];
+}
+
+const defaultProbes = (stack: FaultStack) => [
+  stack.request('GET', '/readyz', { timeoutMs: 10_000 }),
+  stack.request('GET', '/v1/cases', { token: stack.tokens.admin, timeoutMs: 10_000 }),
+];
+
 /**
- * The Temporal dev server is SIGKILLed and started again on the same SQLite
- * file after `downMs`. Before the kill the relay refuses sessions (421), so
- * notices wait on retry timers that fall due while the server is down; the
- * relay accepts again during the outage. The API stays up: it must answer
- * 503 meanwhile and recover by itself, as must the worker.
+ * The Temporal dev server (or `target`) is stopped and started again on the same data after `downMs`. Before
+ * the stop the relay refuses sessions (421), so notices wait on retry timers that fall due while it is down;
+ * the relay accepts again during the outage. The API stays up: it must answer 503 meanwhile and recover by
+ * itself, as must the workers.
  */
-export async function serverKilled(ctx: ScenarioContext, n: number, downMs: number): Promise<ScenarioRow> {
+export async function serverKilled(
+  ctx: ScenarioContext,
+  n: number,
+  downMs: number,
+  target: ServerTarget = { name: 'dev server', process: ctx.stack.temporal },
+): Promise<ScenarioRow> {
   const { stack } = ctx;
+  const signal = target.signal ?? 'SIGKILL';
   const started = Date.now();
   const notes: string[] = [];
-  const cases = casesFor(ctx.tag, 'server', n);
+  const cases = casesFor(ctx.tag, `server-${target.name.replace(/\W+/g, '-')}`, n);
   const totalSteps = cases.reduce((sum, c) => sum + script(c.variant, ctx.base.today, c.who).length, 0);
   stack.smtp.refusing = true;
   let answered = 0;
@@ -623,19 +654,14 @@ export async function serverKilled(ctx: ScenarioContext, n: number, downMs: numb
   await waitUntil('half of the requests', () => done || answered >= totalSteps / 2, 240_000, 20);
   // Let the refused notices reach their retry timers.
   await sleep(2_500);
-  await stack.temporal.kill('SIGKILL');
+  await target.process.kill(signal);
   const killedAt = Date.now();
   stack.smtp.refusing = false;
-  ctx.log?.('dev server killed');
+  ctx.log?.(`${target.name} stopped (${signal})`);
   // While it is down: the API is up and says 503, quickly.
   const probes: ApiResponse[] = [];
   while (Date.now() - killedAt < downMs) {
-    probes.push(
-      ...(await Promise.all([
-        stack.request('GET', '/readyz', { timeoutMs: 10_000 }),
-        stack.request('GET', '/v1/cases', { token: stack.tokens.admin, timeoutMs: 10_000 }),
-      ])),
-    );
+    probes.push(...(await Promise.all((target.probes ?? defaultProbes)(stack))));
     await sleep(500);
   }
   const statuses = [...new Set(probes.map((p) => p.status))].sort();
@@ -643,8 +669,8 @@ export async function serverKilled(ctx: ScenarioContext, n: number, downMs: numb
     `down ${((Date.now() - killedAt) / 1000).toFixed(1)} s: API answered ${statuses.join('/')} (slowest ${Math.max(...probes.map((p) => p.ms)).toFixed(0)} ms)`,
   );
   if (statuses.some((s) => s !== 503))
-    notes.push('PROBLEM: the API answered something other than 503 while Temporal was down');
-  await stack.temporal.start();
+    notes.push(`PROBLEM: the API answered something other than 503 while the ${target.name} was down`);
+  await target.process.start();
   const restartedAt = Date.now();
   await waitUntil(
     'the API to recover',
@@ -654,7 +680,7 @@ export async function serverKilled(ctx: ScenarioContext, n: number, downMs: numb
   );
   notes.push(`API answered 200 again ${((Date.now() - restartedAt) / 1000).toFixed(1)} s after the restart, by itself`);
   const runs = await driving;
-  return finish(ctx, 'dev server SIGKILL + restart', runs, started, notes, 1);
+  return finish(ctx, `${target.name} ${signal} + restart`, runs, started, notes, 1);
 }
 
 /**
