@@ -445,3 +445,55 @@ describe('the Dockerfile', () => {
       expect(dockerignore).toContain(entry);
   });
 });
+
+describe('docker-compose.yml and the cluster (npm run cluster) it mirrors', () => {
+  const pins = JSON.parse(readFileSync(join(ROOT, 'tools', 'cluster', 'versions.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
+
+  it('runs the Temporal server, its admin tools and the Web UI at the versions the cluster builds', () => {
+    expect(services.temporal!.image).toBe(`temporalio/server:${pins['temporal-server']}`);
+    expect(services.ui!.image).toBe(`temporalio/ui:${pins['temporal-ui-server']}`);
+    for (const s of Object.values(services).filter((s) => s.image?.startsWith('temporalio/admin-tools')))
+      expect(s.image).toBe(`temporalio/admin-tools:${pins['temporal-server']}`);
+    expect(envOf(services.temporal!).NUM_HISTORY_SHARDS).toBe('4');
+  });
+
+  it('has a second worker like the first, and Prometheus scraping both workers and the API', () => {
+    expect(services['worker-2']).toEqual(services.worker);
+    const address = envOf(services.worker!).METRICS_ADDRESS;
+    expect(address).toBe('0.0.0.0:9464');
+    expect(envOf(services.api!).METRICS_ADDRESS).toBe(address);
+    const scrape = /static_configs:[\s\S]*?targets: \[([^\]]+)\]/g;
+    const config = (compose as unknown as { configs: Record<string, { content: string }> }).configs[
+      'prometheus-config'
+    ]!.content;
+    const targets = [...config.matchAll(scrape)].flatMap((m) =>
+      m[1]!.split(',').map((t) => t.trim().replace(/'/g, '')),
+    );
+    expect(targets.sort()).toEqual(['api:9464', 'worker-2:9464', 'worker:9464']);
+  });
+});
+
+describe('the Grafana dashboard (docs/grafana-dashboard.json)', () => {
+  it('charts only metrics the API and the workers export, through a Prometheus data source', () => {
+    const dashboard = JSON.parse(readFileSync(join(ROOT, 'docs', 'grafana-dashboard.json'), 'utf8')) as {
+      panels: { title: string; targets: { expr: string }[] }[];
+    };
+    const exported = ['victim_cases_http_requests_total', 'victim_cases_http_request_duration_seconds_bucket'];
+    const names = dashboard.panels.flatMap((p) =>
+      p.targets.flatMap((t) => t.expr.match(/\b(victim_cases|temporal)_\w+/g) ?? []),
+    );
+    expect(names).toEqual(expect.arrayContaining(exported));
+    // Each name is one the code defines (src/http/metrics.ts, activities/send-notice.ts) or the SDK's.
+    const code = ['src/http/metrics.ts', 'activities/send-notice.ts']
+      .map((f) => readFileSync(join(ROOT, f), 'utf8'))
+      .join('\n');
+    for (const name of names.filter((n) => n.startsWith('victim_cases_')))
+      expect({ name, defined: code.includes(name.replace(/_(bucket|count|sum)$/, '')) }).toEqual({
+        name,
+        defined: true,
+      });
+  });
+});
