@@ -44,6 +44,16 @@ runMain('worker', async (logger) => {
     namespace: config.TEMPORAL_NAMESPACE,
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     ...code.options,
+    ...(config.TEMPORAL_DEPLOYMENT_NAME && config.TEMPORAL_BUILD_ID
+      ? {
+          workerDeploymentOptions: {
+            useWorkerVersioning: true,
+            version: { deploymentName: config.TEMPORAL_DEPLOYMENT_NAME, buildId: config.TEMPORAL_BUILD_ID },
+            // A running case replays on the code it started with; continue-as-new moves it (victim-case.ts).
+            defaultVersioningBehavior: 'PINNED' as const,
+          },
+        }
+      : {}),
     dataConverter: workerDataConverterFor(keys),
     activities: createMailActivities({
       transport,
@@ -54,7 +64,10 @@ runMain('worker', async (logger) => {
     }),
   });
   const running = worker.run();
-  logger.info({ taskQueue: config.TEMPORAL_TASK_QUEUE, workflowCode: code.from }, 'worker running');
+  logger.info(
+    { taskQueue: config.TEMPORAL_TASK_QUEUE, workflowCode: code.from, buildId: config.TEMPORAL_BUILD_ID ?? null },
+    'worker running',
+  );
   // In-flight workflow and activity tasks finish before the process exits.
   return async () => {
     worker.shutdown();

@@ -64,6 +64,13 @@ const envSchema = z.object({
   OIDC_ACCESS_TOKEN_AUDIENCE: unsetWhenEmpty(z.string().min(1)),
   /** Minutes without a request after which a workspace session ends. */
   WORKSPACE_IDLE_MINUTES: z.coerce.number().int().min(1).max(480).default(30),
+  /**
+   * Worker Versioning: the worker deployment and this release's build id. Set, the worker polls as that version
+   * and new cases stay on the version they start on (pinned) until their next continue-as-new, which moves them to
+   * the deployment's current version. Unset: unversioned, as on the dev server.
+   */
+  TEMPORAL_DEPLOYMENT_NAME: unsetWhenEmpty(z.string().regex(/^[\w.-]{1,255}$/, 'letters, digits, . _ -')),
+  TEMPORAL_BUILD_ID: unsetWhenEmpty(z.string().regex(/^[\w.-]{1,255}$/, 'letters, digits, . _ -')),
   /** Where the process serves its Prometheus metrics (host:port, GET /metrics); unset: none. */
   METRICS_ADDRESS: unsetWhenEmpty(z.string().regex(/^[^\s]+:\d+$/, 'expected host:port')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -78,6 +85,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     .refine((c) => (c.TEMPORAL_TLS_CERT_FILE === undefined) === (c.TEMPORAL_TLS_KEY_FILE === undefined), {
       path: ['TEMPORAL_TLS_KEY_FILE'],
       message: 'TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together',
+    })
+    .refine((c) => (c.TEMPORAL_DEPLOYMENT_NAME === undefined) === (c.TEMPORAL_BUILD_ID === undefined), {
+      path: ['TEMPORAL_BUILD_ID'],
+      message: 'TEMPORAL_DEPLOYMENT_NAME and TEMPORAL_BUILD_ID go together',
     })
     .refine((c) => c.HTTPS_PORT === undefined || (c.HTTPS_CERT_FILE !== undefined && c.HTTPS_KEY_FILE !== undefined), {
       path: ['HTTPS_PORT'],

@@ -3,7 +3,7 @@ import {
   allHandlersFinished,
   ApplicationFailure,
   condition,
-  continueAsNew,
+  makeContinueAsNewFunc,
   currentUpdateInfo,
   log,
   patched,
@@ -52,6 +52,12 @@ const NOTICE_OPTIONS: ActivityOptions = {
 };
 const { sendNotice } = proxyActivities<CaseActivities>(NOTICE_OPTIONS);
 const UNDELIVERED = 'undelivered-after-retries';
+/**
+ * Under Worker Versioning a case is pinned to the release it runs on; its next run (each stage and renewal cycle)
+ * starts on the deployment's current release, so a release reaches every case within one cycle.
+ */
+const nextRun = (input: VictimCaseInput) =>
+  makeContinueAsNewFunc<typeof victimCase>({ initialVersioningBehavior: 'AUTO_UPGRADE' })(input);
 
 /** Workflow time is deterministic; the legal date is its Brussels calendar day. */
 const today = () => dateAt(Date.now());
@@ -207,7 +213,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     if (newCycle || workflowInfo().continueAsNewSuggested) {
       // Each stage and renewal cycle starts a fresh history, so a case of many years stays small.
       await condition(allHandlersFinished);
-      if (s.outbox.length === 0) return continueAsNew<typeof victimCase>({ carried: s });
+      if (s.outbox.length === 0) return nextRun({ carried: s });
       continue;
     }
     changed = false;

@@ -6,7 +6,7 @@
  * server, signed in through OIDC, read-only, decoding through the API's codec with the user's access token.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -42,12 +42,24 @@ const RESOURCE = 'urn:victim-cases:temporal';
  */
 const STAFF_PERMISSIONS = ['temporal-system:read'];
 const UI_CLIENT_ID = 'temporal-web-ui';
+/** The worker deployment of the case workers (Worker Versioning). */
+const DEPLOYMENT = 'victim-cases';
+
+/** The release's build id: the fingerprint of the compiled workflow code the bundle was made from. */
+function bundleBuildId(): string {
+  const built = JSON.parse(readFileSync(join(PROJECT_ROOT, 'dist', 'workflow-bundle.json'), 'utf8')) as {
+    fingerprint: string;
+  };
+  return `wf-${built.fingerprint.slice(0, 12)}`;
+}
 
 export interface ClusterOptions {
   /** The data folder (PostgreSQL, keys, certificates, logs); default a new temporary one, removed by close(). */
   dir?: string;
   /** Fixed ports of what people open (default: free ones). */
   ports?: { frontend?: number; ui?: number; api?: number; codec?: number; oidc?: number };
+  /** The build id of the workers' release (Worker Versioning); default: from the workflow bundle's fingerprint. */
+  buildId?: string;
   /** How the SMTP server in this process behaves (addresses it refuses, for the fault scenarios). */
   smtp?: SmtpServerOptions;
   /** Lines about what the cluster does. */
@@ -77,8 +89,14 @@ export interface Cluster {
   ui: ManagedProcess;
   /** A client with the codec and the service's certificate. */
   client: Client;
-  /** The environment of the service's processes, to start another (an upgrade test's second version). */
+  /** The environment of the service's processes. */
   serviceEnv: NodeJS.ProcessEnv;
+  /** The worker deployment and the build id of the workers started with the cluster. */
+  deployment: { name: string; buildId: string };
+  /** Starts one more worker, of another release (build id), as a deployment does. */
+  startWorker(buildId: string): Promise<ManagedProcess>;
+  /** Makes a release the deployment's current version: new cases, and cases at their next run, go to it. */
+  setCurrentVersion(buildId: string): Promise<void>;
   request(api: number, method: string, path: string, req?: ApiRequest): Promise<ApiResponse>;
   close(): Promise<void>;
 }
@@ -175,6 +193,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     WEB_UI_ORIGIN: uiUrl,
     OIDC_ACCESS_TOKEN_AUDIENCE: RESOURCE,
     TEMPORAL_CALL_TIMEOUT_MS: '5000',
+    TEMPORAL_DEPLOYMENT_NAME: DEPLOYMENT,
+    TEMPORAL_BUILD_ID: options.buildId ?? bundleBuildId(),
   };
   ensureDevPayloadKeys(env.PAYLOAD_KEYS_FILE!);
   const keys = loadPayloadKeys(env.PAYLOAD_KEYS_FILE!);
@@ -242,17 +262,36 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   });
   const metricsPorts = { workers: [take(), take()], apis: [take(), take()] };
   const metricsUrl = (port: number) => `http://127.0.0.1:${port}/metrics`;
-  const workers = [1, 2].map(
-    (n) =>
-      new ManagedProcess({
-        name: `worker-${n}`,
-        command: process.execPath,
-        args: [join(PROJECT_ROOT, 'dist', 'worker.js')],
-        env: { ...env, METRICS_ADDRESS: `127.0.0.1:${metricsPorts.workers[n - 1]}` },
-        output: log(`worker-${n}`),
-        ready: (p) => workerPolls(client, NAMESPACE, TASK_QUEUE, p),
-      }),
+  const worker = (name: string, extra: NodeJS.ProcessEnv) =>
+    new ManagedProcess({
+      name,
+      command: process.execPath,
+      args: [join(PROJECT_ROOT, 'dist', 'worker.js')],
+      env: { ...env, ...extra },
+      output: log(name),
+      ready: (p) => workerPolls(client, NAMESPACE, TASK_QUEUE, p),
+    });
+  const workers = [1, 2].map((n) =>
+    worker(`worker-${n}`, { METRICS_ADDRESS: `127.0.0.1:${metricsPorts.workers[n - 1]}` }),
   );
+  const setCurrentVersion = async (buildId: string) => {
+    // The version exists once one of its workers has polled.
+    await waitUntil(
+      `${DEPLOYMENT} ${buildId} to become the current version`,
+      async () => {
+        await client.workflowService.setWorkerDeploymentCurrentVersion({
+          namespace: NAMESPACE,
+          deploymentName: DEPLOYMENT,
+          buildId,
+          identity: 'npm run cluster',
+        });
+        return true;
+      },
+      60_000,
+      500,
+    );
+  };
+  const extraWorkers: ManagedProcess[] = [];
   const apis = apiPorts.map(
     (port, i) =>
       new ManagedProcess({
@@ -317,6 +356,14 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     ui,
     client,
     serviceEnv: env,
+    deployment: { name: DEPLOYMENT, buildId: env.TEMPORAL_BUILD_ID! },
+    async startWorker(buildId) {
+      const p = worker(`worker-${buildId}`, { TEMPORAL_BUILD_ID: buildId });
+      extraWorkers.push(p);
+      await p.start();
+      return p;
+    },
+    setCurrentVersion,
     request: (api, method, path, req) => httpRequest(apiUrls[api]!, method, path, req),
     close: () =>
       (closed ??= (async () => {
@@ -324,6 +371,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
           ui,
           ...apis,
           ...workers,
+          ...extraWorkers,
           temporal.frontend,
           temporal.worker,
           temporal.matching,
@@ -347,6 +395,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     await prepareNamespace(connectionOptions);
     say('two workers, two APIs and the Web UI');
     await Promise.all([...workers.map((w) => w.start()), ...apis.map((a) => a.start()), ui.start()]);
+    await setCurrentVersion(env.TEMPORAL_BUILD_ID!);
   } catch (err) {
     await cluster.close().catch(() => undefined);
     throw err;

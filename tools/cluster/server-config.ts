@@ -98,6 +98,12 @@ export function writeServerConfig(o: ServerConfigOptions): void {
     dynamicConfigClient: { filepath: o.dynamicConfigFile, pollInterval: '10s' },
   };
   writeFileSync(o.file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
-  // Nothing to change yet; the server requires the file.
-  writeFileSync(o.dynamicConfigFile, '{}\n');
+  // A retired release is reported drained within seconds, not minutes (the defaults suit a production rhythm).
+  const seconds = (n: number) => [{ value: `${n}s`, constraints: {} }];
+  const dynamic = {
+    'matching.wv.VersionDrainageStatusVisibilityGracePeriod': seconds(5),
+    'matching.wv.VersionDrainageStatusRefreshInterval': seconds(5),
+    'matching.PollerHistoryTTL': seconds(10),
+  };
+  writeFileSync(o.dynamicConfigFile, `${JSON.stringify(dynamic, null, 2)}\n`);
 }
