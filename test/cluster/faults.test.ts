@@ -6,17 +6,15 @@
  * recovers by itself.
  */
 import {
-  formatTable,
   isRefused,
-  rowIsClean,
   runBaseline,
   serverKilled,
   workerKilled,
   type FaultStack,
   type ScenarioContext,
-  type ScenarioRow,
 } from '../../tools/reliability/fault-scenarios';
 import { startCluster, type Cluster } from '../../tools/cluster/cluster';
+import { faultRows } from '../support/fault-rows';
 
 jest.setTimeout(360_000);
 
@@ -24,7 +22,7 @@ let cluster: Cluster;
 let ctx: ScenarioContext;
 /** A case closed at once (opened in error), whose reads need the history service; settle waits for none. */
 let probeCase: string;
-const rows: ScenarioRow[] = [];
+const { expectClean, print } = faultRows();
 
 beforeAll(async () => {
   cluster = await startCluster({ smtp: { rejectRecipients: isRefused } });
@@ -60,19 +58,9 @@ beforeAll(async () => {
 }, 30 * 60_000);
 
 afterAll(async () => {
-  if (rows.length > 0)
-    process.stdout.write(
-      `\n${formatTable(rows)}\n${rows.flatMap((r) => r.notes.map((n) => `  ${r.scenario}: ${n}`)).join('\n')}\n`,
-    );
+  print();
   await cluster?.close();
 });
-
-function expectClean(row: ScenarioRow): void {
-  rows.push(row);
-  expect({ scenario: row.scenario, problems: row.problems }).toEqual({ scenario: row.scenario, problems: [] });
-  expect(rowIsClean(row)).toBe(true);
-  expect(row.delivered).toBe(row.expected);
-}
 
 const caseRead = (stack: FaultStack) => [
   stack.request('GET', `/v1/cases/${probeCase}`, { token: cluster.tokens['centre-PAYOKE'], timeoutMs: 10_000 }),

@@ -5,24 +5,14 @@
  */
 import { startCluster, type Cluster } from '../../tools/cluster/cluster';
 import { waitUntil } from '../../tools/stack/wait';
+import { openCaseOn } from './cluster-cases';
 
 let cluster: Cluster;
 let caseId: string;
 const PSEUDONYM = 'Metrics-Probe-Pseudonym';
 beforeAll(async () => {
   cluster = await startCluster();
-  const opened = await cluster.request(0, 'POST', '/v1/cases', {
-    token: cluster.tokens['centre-PAYOKE'],
-    body: {
-      openedOn: new Date().toISOString().slice(0, 10),
-      unaccompaniedMinor: false,
-      victim: { pseudonym: PSEUDONYM, dateOfBirth: '1997-05-04', language: 'ro' },
-      exploitation: 'labour',
-      caseworkerEmail: 'caseworker.metrics@payoke.example.org',
-    },
-  });
-  expect(opened.status).toBe(201);
-  caseId = (opened.body as { caseId: string }).caseId;
+  caseId = await openCaseOn(cluster, 'Metrics');
   await cluster.request(1, 'GET', `/v1/cases/${caseId}`, { token: cluster.tokens['centre-PAYOKE'] });
 }, 30 * 60_000);
 afterAll(() => cluster?.close());

@@ -4,34 +4,19 @@
  * running case moves to it at its next continue-as-new (a stage change), and release 1, once no case runs on
  * it, is reported drained, its workers stopped, and the version deleted.
  */
-import type { temporal } from '@temporalio/proto';
+import { temporal } from '@temporalio/proto';
 import { startCluster, type Cluster } from '../../tools/cluster/cluster';
 import { waitUntil } from '../../tools/stack/wait';
+import { centreEvent, openCaseOn, today } from './cluster-cases';
 
 const RELEASE_1 = 'release-1';
 const RELEASE_2 = 'release-2';
-const today = () => new Date().toISOString().slice(0, 10);
 
 let cluster: Cluster;
 beforeAll(async () => {
   cluster = await startCluster({ buildId: RELEASE_1 });
 }, 30 * 60_000);
 afterAll(() => cluster?.close());
-
-async function openCase(): Promise<string> {
-  const res = await cluster.request(0, 'POST', '/v1/cases', {
-    token: cluster.tokens['centre-PAYOKE'],
-    body: {
-      openedOn: today(),
-      unaccompaniedMinor: false,
-      victim: { pseudonym: 'Upgrade-Probe', dateOfBirth: '1996-02-03', language: 'ro' },
-      exploitation: 'labour',
-      caseworkerEmail: 'caseworker.upgrade@payoke.example.org',
-    },
-  });
-  expect(res.status).toBe(201);
-  return (res.body as { caseId: string }).caseId;
-}
 
 /** The release the case's current run is on, once its first workflow task ran. */
 async function releaseOf(caseId: string): Promise<string | undefined> {
@@ -53,26 +38,30 @@ const version = (buildId: string) => ({ deploymentName: cluster.deployment.name,
 
 describe('a release reaching cases that run for years', () => {
   it('keeps running cases on their release, starts new ones on the current, moves a case at its next run, retires the old', async () => {
-    const running = await openCase();
+    const running = await openCaseOn(cluster, 'Upgrade');
     expect(await releaseOf(running)).toBe(RELEASE_1);
 
     const release2 = await cluster.startWorker(RELEASE_2);
     await cluster.setCurrentVersion(RELEASE_2);
-    const fresh = await openCase();
+    const fresh = await openCaseOn(cluster, 'Upgrade');
     expect(await releaseOf(fresh)).toBe(RELEASE_2);
 
     // An event within the stage: the case stays on the release it runs on.
-    const documented = await cluster.request(1, 'POST', `/v1/cases/${running}/events`, {
-      token: cluster.tokens['centre-PAYOKE'],
-      body: { type: 'identity-documented', on: today(), documentKind: 'passport' },
-    });
+    const documented = await centreEvent(
+      cluster,
+      running,
+      { type: 'identity-documented', on: today(), documentKind: 'passport' },
+      1,
+    );
     expect(documented.status).toBe(200);
     expect(await releaseOf(running)).toBe(RELEASE_1);
 
     // The complaint opens stage 2, and with it a new run: on release 2.
-    const complaint = await cluster.request(0, 'POST', `/v1/cases/${running}/events`, {
-      token: cluster.tokens['centre-PAYOKE'],
-      body: { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN' },
+    const complaint = await centreEvent(cluster, running, {
+      type: 'complaint-filed',
+      on: today(),
+      kind: 'complaint',
+      prosecutorOffice: 'ANTWERPEN',
     });
     expect(complaint.status).toBe(200);
     await waitUntil(
@@ -92,7 +81,7 @@ describe('a release reaching cases that run for years', () => {
           deploymentVersion: version(RELEASE_1),
         })
       ).workerDeploymentVersionInfo?.drainageInfo?.status;
-    const DRAINED = 2; // VERSION_DRAINAGE_STATUS_DRAINED
+    const { VERSION_DRAINAGE_STATUS_DRAINED: DRAINED } = temporal.api.enums.v1.VersionDrainageStatus;
     await waitUntil('release 1 to be drained', async () => (await drainage()) === DRAINED, 60_000, 1_000);
     await Promise.all(cluster.workers.map((w) => w.kill('SIGTERM', 20_000)));
     await waitUntil(
@@ -110,9 +99,10 @@ describe('a release reaching cases that run for years', () => {
     );
     // The cases go on, on release 2 alone.
     expect(release2.running).toBe(true);
-    const answered = await cluster.request(0, 'POST', `/v1/cases/${fresh}/events`, {
-      token: cluster.tokens['centre-PAYOKE'],
-      body: { type: 'identity-documented', on: today(), documentKind: 'passport' },
+    const answered = await centreEvent(cluster, fresh, {
+      type: 'identity-documented',
+      on: today(),
+      documentKind: 'passport',
     });
     expect(answered.status).toBe(200);
   });

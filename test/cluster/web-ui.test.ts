@@ -5,41 +5,28 @@
  * terminate it, neither from the UI nor with the officer's own token at the frontend. The frontend speaks only
  * mutual TLS, and writes only for the service's certificate.
  */
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { startCluster, type Cluster } from '../../tools/cluster/cluster';
 import { waitUntil } from '../../tools/stack/wait';
+import { launchChromium } from '../support/chromium';
+import { centreEvent, openCaseOn, today } from './cluster-cases';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PERMISSION_DENIED = 7;
 const UNAVAILABLE = 14;
-const today = () => new Date().toISOString().slice(0, 10);
 
 let cluster: Cluster;
 let browser: Browser;
 let caseId: string;
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: run npm run setup (it installs Debian's chromium)`);
   // The first run on a machine builds the Temporal server and the UI server (minutes).
   [cluster, browser] = await Promise.all([
     startCluster({ log: (line) => process.stdout.write(`cluster: ${line}\n`) }),
-    chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }),
+    launchChromium(),
   ]);
-  const opened = await cluster.request(0, 'POST', '/v1/cases', {
-    token: cluster.tokens['centre-PAYOKE'],
-    body: {
-      openedOn: today(),
-      unaccompaniedMinor: false,
-      victim: { pseudonym: 'Cluster-Probe-Pseudonym', dateOfBirth: '1998-03-02', language: 'ro' },
-      exploitation: 'labour',
-      caseworkerEmail: 'caseworker.cluster@payoke.example.org',
-    },
-  });
-  expect(opened.status).toBe(201);
-  caseId = (opened.body as { caseId: string }).caseId;
+  caseId = await openCaseOn(cluster, 'Cluster');
 }, 30 * 60_000);
 afterAll(async () => {
   await browser?.close();
@@ -187,10 +174,12 @@ describe('the frontend', () => {
       await connection.close();
     }
     // The service's own connection (the API) goes on working, through the second API process too.
-    const event = await cluster.request(1, 'POST', `/v1/cases/${caseId}/events`, {
-      token: cluster.tokens['centre-PAYOKE'],
-      body: { type: 'identity-documented', on: today(), documentKind: 'passport' },
-    });
+    const event = await centreEvent(
+      cluster,
+      caseId,
+      { type: 'identity-documented', on: today(), documentKind: 'passport' },
+      1,
+    );
     expect(event.status).toBe(200);
   });
 });

@@ -8,23 +8,21 @@
  */
 import {
   apiKilled,
-  formatTable,
-  rowIsClean,
   runBaseline,
   serverKilled,
   smtpOutage,
   workerKilled,
   isRefused,
   type ScenarioContext,
-  type ScenarioRow,
 } from '../../tools/reliability/fault-scenarios';
 import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
+import { faultRows } from '../support/fault-rows';
 
 jest.setTimeout(240_000);
 
 let stack: ProcessStack;
 let ctx: ScenarioContext;
-const rows: ScenarioRow[] = [];
+const { expectClean, print } = faultRows();
 
 beforeAll(async () => {
   stack = await startProcessStack({ smtp: { rejectRecipients: isRefused } });
@@ -36,19 +34,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (rows.length > 0)
-    process.stdout.write(
-      `\n${formatTable(rows)}\n${rows.flatMap((r) => r.notes.map((n) => `  ${r.scenario}: ${n}`)).join('\n')}\n`,
-    );
+  print();
   await stack?.close();
 });
-
-function expectClean(row: ScenarioRow): void {
-  rows.push(row);
-  expect({ scenario: row.scenario, problems: row.problems }).toEqual({ scenario: row.scenario, problems: [] });
-  expect(rowIsClean(row)).toBe(true);
-  expect(row.delivered).toBe(row.expected);
-}
 
 describe('faults with real processes', () => {
   it('worker SIGKILLed mid-send and mid-Update, restarted: same outcomes, each notice once', async () => {

@@ -5,15 +5,15 @@
  * through; axe-core checks every page visited (WCAG 2.1 AA) and finds nothing.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LANGUAGE_PACKS } from '../../src/mail/templates';
 import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
 import { PROJECT_ROOT } from '../../tools/stack/temporal-binaries';
 import { waitUntil } from '../../tools/stack/wait';
+import { launchChromium } from '../support/chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = process.env.WORKSPACE_SCREENSHOTS ? join(PROJECT_ROOT, 'docs', 'screenshots') : undefined;
 const PSEUDONYM = 'Mirela-Browser-Probe';
 jest.setTimeout(120_000);
@@ -21,12 +21,7 @@ jest.setTimeout(120_000);
 let stack: ProcessStack;
 let browser: Browser;
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`${CHROMIUM} is missing: run npm run setup (it installs Debian's chromium)`);
-  [stack, browser] = await Promise.all([
-    startProcessStack({ workspace: {}, logLevel: 'warn' }),
-    chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] }),
-  ]);
+  [stack, browser] = await Promise.all([startProcessStack({ workspace: {}, logLevel: 'warn' }), launchChromium()]);
 }, 240_000);
 afterAll(async () => {
   await browser?.close();
