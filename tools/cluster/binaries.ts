@@ -25,10 +25,16 @@ export interface ClusterBinaries {
   schemaDir: string;
 }
 
+/** `go` on PATH, else the usual install folder, else Debian's (Go >= 1.21 fetches the pinned toolchain itself). */
+function goCommand(): string {
+  for (const candidate of ['go', '/usr/local/go/bin/go'])
+    if (spawnSync(candidate, ['version']).status === 0) return candidate;
+  execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'apt-install.mjs'), 'golang-go'], { stdio: 'inherit' });
+  return 'go';
+}
+
 function go(args: string[], env: Record<string, string> = {}, cwd = PROJECT_ROOT): string {
-  const hasGo = spawnSync('go', ['version']).status === 0;
-  if (!hasGo) execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'apt-install.mjs'), 'golang-go']);
-  return execFileSync('go', args, {
+  return execFileSync(goCommand(), args, {
     cwd,
     env: { ...process.env, GOTOOLCHAIN: PINS['go-toolchain']!, GOFLAGS: '-mod=mod', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

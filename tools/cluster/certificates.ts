@@ -3,9 +3,10 @@
  * Temporal's services, the service's client certificate (its worker and API), and the Web UI server's. Made
  * with openssl once per data folder; ECDSA P-256 keys in PKCS#8, which Temporal, Go and the SDK's core read.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { PROJECT_ROOT } from '../stack/temporal-binaries';
 
 /** Common Names: the frontend trusts the first two to write (tools/cluster/temporal-server/main.go). */
 export const CERTIFICATE_NAMES = {
@@ -27,9 +28,16 @@ export interface Certificates extends Record<CertificateRole, CertificatePair> {
 }
 
 const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
+
+/** openssl from Debian's packages where it is missing. */
+function ensureOpenssl(): void {
+  if (spawnSync('openssl', ['version']).status === 0) return;
+  execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'apt-install.mjs'), 'openssl'], { stdio: 'inherit' });
+}
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
 export function certificates(dir: string): Certificates {
+  ensureOpenssl();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const ca = join(dir, 'ca.pem');
   const caKey = join(dir, 'ca.key');
