@@ -16,7 +16,7 @@ import {
 import type { ActivityOptions } from '@temporalio/common';
 import type { CaseActivities } from '../activities';
 import { dateAt, startOfDay } from '../src/domain/calendar';
-import { refusedAmong, refuseUnauthentic } from '../src/domain/refused-payload';
+import { refusedAmong, refuseUnauthentic, UNAUTHENTIC_PAYLOAD } from '../src/domain/refused-payload';
 import type { Notice, NoticeReceipt, NoticeRejectedDetails } from '../src/domain/notices';
 import { NOTICE_REJECTED } from '../src/domain/notices';
 import { applyAnswer, applyEvent } from '../src/domain/procedure/apply';
@@ -89,6 +89,15 @@ function applyOptions(input: RecordEventInput) {
 function initialState(input: VictimCaseInput): CaseState {
   // Before anything happens: a start by someone without the payload key ends here, and the case never runs.
   refuseUnauthentic('The start of a case', [input]);
+  // The API always starts with one of the three inputs; anything else (no argument, another payload) ends here too.
+  const known =
+    typeof input === 'object' && input !== null && ('carried' in input || 'import' in input || 'opening' in input);
+  if (!known)
+    throw ApplicationFailure.create({
+      type: UNAUTHENTIC_PAYLOAD,
+      message: 'The start of a case carried no case.',
+      nonRetryable: true,
+    });
   if ('carried' in input) return upgradeState(input.carried);
   if ('import' in input) {
     if (!wellFormedReferenceKeys(input.import.referenceKeys, MAX_REFERENCE_KEYS))
@@ -113,14 +122,24 @@ function publish(s: CaseState): void {
   setCurrentDetails(runSummary(s));
 }
 
-/** Who refused a notice, 'undelivered' when its retries ran out, 'forged' when the outcome is not the worker's. */
+/**
+ * Who refused a notice, 'undelivered' when its retries ran out (the server says so: retry state TIMEOUT, the
+ * schedule-to-close of two days), 'forged' when the outcome is not the worker's: a refusal whose details are not
+ * authentic or name nobody, or (since receipts) any other failure that ends the retries, which only someone
+ * failing the activity in the worker's place can report.
+ */
 function failedOutcome(err: unknown): string[] | 'undelivered' | 'forged' {
   const cause = err instanceof ActivityFailure ? err.cause : undefined;
   if (cause instanceof ApplicationFailure && refusedAmong(cause.details ?? [])) return 'forged';
-  if (!(cause instanceof ApplicationFailure) || cause.type !== NOTICE_REJECTED) return 'undelivered';
-  const rejected = (cause.details?.[0] as NoticeRejectedDetails | undefined)?.rejected;
-  // The worker names at least one recipient; a refusal naming none came from elsewhere.
-  return Array.isArray(rejected) && rejected.length > 0 ? rejected : 'forged';
+  if (cause instanceof ApplicationFailure && cause.type === NOTICE_REJECTED) {
+    const rejected = (cause.details?.[0] as NoticeRejectedDetails | undefined)?.rejected;
+    // The worker names at least one recipient; a refusal naming none came from elsewhere.
+    return Array.isArray(rejected) && rejected.length > 0 ? rejected : 'forged';
+  }
+  const exhausted =
+    err instanceof ActivityFailure && (err.retryState === 'TIMEOUT' || err.retryState === 'MAXIMUM_ATTEMPTS_REACHED');
+  if (exhausted || !patched(PATCHES.noticeReceipts)) return 'undelivered';
+  return 'forged';
 }
 
 /** Whether the activity's result is the worker's receipt for this notice (before receipts: any result). */

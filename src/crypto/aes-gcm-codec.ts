@@ -41,6 +41,10 @@ export class PayloadDecryptionError extends Error {
 const text = (bytes: Uint8Array | null | undefined): string | undefined =>
   bytes ? Buffer.from(bytes).toString('utf8') : undefined;
 
+/** Whether a payload says it is this codec's ciphertext (whether it is, only decrypting tells). */
+export const isCiphertext = (payload: Payload): boolean =>
+  text(payload.metadata?.[METADATA_ENCODING_KEY]) === ENCRYPTED_ENCODING;
+
 /**
  * Encrypts the whole serialized Payload (data and metadata), so not even the original encoding is visible to the
  * server. The key id is bound as additional authenticated data, so relabelling a payload with another id fails
@@ -71,7 +75,7 @@ export class AesGcmCodec implements PayloadCodec {
 
   async decode(payloads: Payload[]): Promise<Payload[]> {
     return payloads.map((payload) => {
-      if (text(payload.metadata?.[METADATA_ENCODING_KEY]) !== ENCRYPTED_ENCODING) return payload;
+      if (!isCiphertext(payload)) return payload;
       const keyId = text(payload.metadata?.[METADATA_KEY_ID]);
       if (keyId === undefined) throw new PayloadDecryptionError(undefined);
       const key = this.keys.key(keyId);

@@ -1,10 +1,7 @@
-import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
-import { AesGcmCodec, ENCRYPTED_ENCODING, UnknownPayloadKeyError } from './aes-gcm-codec';
+import type { Payload, PayloadCodec } from '@temporalio/common';
+import { AesGcmCodec, isCiphertext, UnknownPayloadKeyError } from './aes-gcm-codec';
 import type { PayloadKeys } from './payload-keys';
 import { refusedPayload } from '../domain/refused-payload';
-
-const isCiphertext = (p: Payload): boolean =>
-  Buffer.from(p.metadata?.[METADATA_ENCODING_KEY] ?? []).toString('utf8') === ENCRYPTED_ENCODING;
 
 /**
  * The worker's codec. AES-GCM authenticates, so a payload that decrypts was made by a holder of the key;

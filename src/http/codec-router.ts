@@ -2,7 +2,7 @@ import { isIPv4 } from 'node:net';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
-import { PayloadDecryptionError, UnknownPayloadKeyError } from '../crypto/aes-gcm-codec';
+import { isCiphertext, PayloadDecryptionError, UnknownPayloadKeyError } from '../crypto/aes-gcm-codec';
 import { HttpProblem, sendProblem } from './problem';
 
 export type CodecRole = 'centre' | 'prosecutor' | 'immigration-office' | 'admin';
@@ -15,7 +15,7 @@ export interface CodecRouterOptions {
   codec: PayloadCodec;
   /** Receives the raw Authorization header; resolves to undefined for an unknown, malformed or expired token. */
   resolvePrincipal: (authorizationHeader: string | undefined, res: Response) => Promise<CodecPrincipal | undefined>;
-  /** Told what a decode returned, before it is sent (the audit names the case a payload carries). */
+  /** Told what a decode decrypted, before it is sent (the audit names the case a payload carries). */
   decoded?: (res: Response, payloads: Payload[]) => void;
   /** e.g. http://localhost:8233; the only origin given CORS headers or allowed to call at all from a browser. */
   webUiOrigin: string;
@@ -120,8 +120,14 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
         const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
         return problem(res, 400, `Expected { payloads: [...] }: ${problems.join('; ')}`);
       }
-      const result = await opts.codec[op](parsed.data.payloads.map(fromJson));
-      if (op === 'decode') opts.decoded?.(res, result);
+      const given = parsed.data.payloads.map(fromJson);
+      const result = await opts.codec[op](given);
+      // Only what was decrypted says which case it is: a payload sent in clear comes back as it was, caller's words.
+      if (op === 'decode')
+        opts.decoded?.(
+          res,
+          result.filter((_, i) => isCiphertext(given[i]!)),
+        );
       res.json({ payloads: result.map(toJson) });
     };
 

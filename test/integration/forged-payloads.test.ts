@@ -194,7 +194,7 @@ describe('what the CLI and a client without the payload key can do to a case', (
     expect((await statusOf(s.caseId)).prosecutorQuery).toEqual(s.prosecutorQuery);
   });
 
-  it('a case started in clear, with the CLI or a client, ends at once: it never runs and mails nothing', async () => {
+  it('a case started in clear or with no input, with the CLI or a client, ends at once: it never runs and mails nothing', async () => {
     const input = { caseId: 'ignored', centre: 'PAYOKE', opening: openingBody() };
     const cliCase = newCaseId('attacker', randomUUID());
     const started = await cli(
@@ -210,6 +210,18 @@ describe('what the CLI and a client without the payload key can do to a case', (
       JSON.stringify({ ...input, caseId: cliCase }),
     );
     expect(started.code).toBe(0);
+    const emptyCase = newCaseId('attacker', randomUUID());
+    const empty = await cli(
+      'workflow',
+      'start',
+      '--type',
+      'victimCase',
+      '--task-queue',
+      TASK_QUEUE,
+      '--workflow-id',
+      emptyCase,
+    );
+    expect(empty.code).toBe(0);
     const clientCase = newCaseId('attacker', randomUUID());
     await keyless.workflow.start('victimCase', {
       workflowId: clientCase,
@@ -217,7 +229,7 @@ describe('what the CLI and a client without the payload key can do to a case', (
       args: [{ ...input, caseId: clientCase }],
     });
 
-    for (const caseId of [cliCase, clientCase]) {
+    for (const caseId of [cliCase, emptyCase, clientCase]) {
       const failure = await keyless.workflow
         .getHandle(caseId)
         .result()
@@ -234,7 +246,7 @@ describe('what the CLI and a client without the payload key can do to a case', (
 });
 
 describe("a notice's outcome reported without the payload key", () => {
-  it('is not believed: the notice is sent again until the worker itself reports it', async () => {
+  it('is not believed: the notice is sent again, and after the resends it counts as undelivered', async () => {
     const taskQueue = `forged-outcome-${randomUUID()}`;
     const sends: string[] = [];
     const held: (() => void)[] = [];
@@ -245,10 +257,10 @@ describe("a notice's outcome reported without the payload key", () => {
       workflowBundle: await workflowBundle(),
       dataConverter: workerDataConverterFor(stack.keys),
       activities: {
-        // The first two sends hang, so the test can report their outcome in the worker's place.
+        // The sends of the opening's notice hang, so the test can report their outcome in the worker's place.
         async sendNotice(delivery: NoticeDelivery) {
           sends.push(delivery.notice.kind);
-          if (sends.length <= 2) {
+          if (delivery.notice.kind === 'case-opened') {
             await new Promise<void>((resolve) => {
               held.push(resolve);
               Context.current().cancelled.catch(() => resolve());
@@ -269,20 +281,23 @@ describe("a notice's outcome reported without the payload key", () => {
           return { workflowId: caseId, activityId: id! };
         };
         await keyless.activity.complete(await pendingActivity(1), { notice: 'a forged receipt' });
+        // A refusal whose details are in clear, then a failure naming no recipient at all.
         await keyless.activity.fail(
           await pendingActivity(2),
           ApplicationFailure.nonRetryable('refused', 'NoticeRejected', { rejected: ['immigration-office'] }),
         );
-        await waitUntil('the third send', async () => sends.length === 3, 10_000, 50);
+        await keyless.activity.fail(await pendingActivity(3), ApplicationFailure.nonRetryable('gave up', 'GaveUp'));
+        await waitUntil('the Immigration Office to be told', async () => sends.length === 4, 10_000, 50);
         await waitUntil(
           'the notice to be done',
           async () => !(await handle.describe()).raw.pendingActivities?.length,
           10_000,
           100,
         );
-        expect(sends).toEqual(['case-opened', 'case-opened', 'case-opened']);
+        // Sent three times (once and POLICY.resendsAfterForgedOutcome again), never reported by the worker.
+        expect(sends).toEqual(['case-opened', 'case-opened', 'case-opened', 'delivery-failed']);
         const s = await handle.query<CaseStatus>('status');
-        expect(s.flags.undeliverableNotices).toEqual([]);
+        expect(s.flags.undeliverableNotices).toEqual(['undelivered-after-retries']);
         await handle.terminate('test done');
       } finally {
         held.forEach((release) => release());

@@ -252,3 +252,27 @@ describe('codec endpoint CORS', () => {
     expect(res.headers['access-control-allow-origin']).toBe(WEB_UI);
   });
 });
+
+describe('what a decode tells the audit', () => {
+  it('is only what was decrypted: a payload sent in clear comes back as it was and names no case', async () => {
+    const told: unknown[][] = [];
+    const a = express();
+    a.use(
+      createCodecRouter({
+        codec,
+        resolvePrincipal: async (h) => (h ? principals[h] : undefined),
+        webUiOrigin: WEB_UI,
+        allowTokenlessLoopback: false,
+        decoded: (_res, payloads) => told.push(payloads.map((p) => defaultPayloadConverter.fromPayload(p))),
+      }),
+    );
+    const sealed = await codec.encode([defaultPayloadConverter.toPayload({ caseId: 'case-sealed' })]);
+    const inClear = defaultPayloadConverter.toPayload({ caseId: 'case-claimed-by-the-caller' });
+    const res = await request(a)
+      .post('/codec/decode')
+      .set('Authorization', 'Bearer admin-token')
+      .send({ payloads: [inClear, ...sealed].map(toJson) });
+    expect(res.status).toBe(200);
+    expect(told).toEqual([[{ caseId: 'case-sealed' }]]);
+  });
+});

@@ -585,6 +585,26 @@ describe('a whole case, as the recipients receive it', () => {
 });
 
 describe('delivery', () => {
+  it('flags a notice undelivered when the relay stays down past the two days of retries', async () => {
+    const sink = await sinkWith();
+    const { cases, attempts } = await startMailWorker(sink, new InMemorySentLedger(), {
+      around: () => async () => {
+        throw new Error('mail relay unavailable (ECONNREFUSED)');
+      },
+    });
+    const h = await openCase(cases, {});
+    // The retries back off to 10 minutes; the schedule-to-close of two days ends them, for the opening's notice
+    // and then for the Immigration Office's delivery-failed notice (the server's clock).
+    await env.sleep('5 days');
+    const st = await quiet(h);
+    // Not taken for a forged outcome: the server ended the retries, so the notice is not sent again.
+    expect(st.flags.undeliverableNotices).toEqual(['undelivered-after-retries']);
+    const keys = new Set(attempts.map((a) => a.key));
+    // The opening's notice, and the Immigration Office's delivery-failed notice (which fails as well).
+    expect(keys.size).toBe(2);
+    expect(attempts.filter((a) => a.attempt === 1)).toHaveLength(2);
+  });
+
   it('delivers exactly one mail through a relay that refuses twice, then accepts', async () => {
     const sink = await sinkWith({ failFirst: 2 });
     const { cases, attempts } = await startMailWorker(sink, new InMemorySentLedger());

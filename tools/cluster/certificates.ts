@@ -1,7 +1,9 @@
 /**
- * The cluster's mutual TLS: a private CA and, signed by it, the frontend's and the internode certificate of
- * Temporal's services, the service's client certificate (its worker and API), and the Web UI server's. Made
- * with openssl once per data folder; ECDSA P-256 keys in PKCS#8, which Temporal, Go and the SDK's core read.
+ * The cluster's mutual TLS, with two private CAs. The internode CA signs only the certificate of Temporal's own
+ * services, and their internal ports accept nothing else (history and matching have no authorizer). The client CA
+ * signs the frontend's certificate, the service's client certificate (its worker and API), the Web UI server's
+ * and the API's https one. Made with openssl once per data folder; ECDSA P-256 keys in PKCS#8, which Temporal,
+ * Go and the SDK's core read.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -24,7 +26,10 @@ export interface CertificatePair {
   key: string;
 }
 export interface Certificates extends Record<CertificateRole, CertificatePair> {
+  /** The client CA: the frontend's certificate and every client's. */
   ca: string;
+  /** The internode CA: Temporal's own services only. */
+  internodeCa: string;
 }
 
 const openssl = (args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'ignore', 'pipe'] });
@@ -36,37 +41,31 @@ function ensureOpenssl(): void {
 }
 const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
 
+function authority(dir: string, name: string, subject: string): { cert: string; key: string } {
+  const cert = join(dir, `${name}.pem`);
+  const key = join(dir, `${name}.key`);
+  if (!existsSync(cert))
+    openssl(['req', '-x509', ...EC_KEY, '-keyout', key, '-out', cert, '-days', '825', '-subj', `/CN=${subject}`]);
+  return { cert, key };
+}
+
 export function certificates(dir: string): Certificates {
   ensureOpenssl();
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const ca = join(dir, 'ca.pem');
-  const caKey = join(dir, 'ca.key');
-  if (!existsSync(ca)) {
-    openssl([
-      'req',
-      '-x509',
-      ...EC_KEY,
-      '-keyout',
-      caKey,
-      '-out',
-      ca,
-      '-days',
-      '825',
-      '-subj',
-      '/CN=victim-cases cluster CA',
-    ]);
-  }
+  const clients = authority(dir, 'ca', 'victim-cases cluster client CA');
+  const internode = authority(dir, 'internode-ca', 'victim-cases cluster internode CA');
   const pairs = Object.fromEntries(
     (Object.keys(CERTIFICATE_NAMES) as CertificateRole[]).map((role) => {
       const cert = join(dir, `${role}.pem`);
       const key = join(dir, `${role}.key`);
+      const ca = role === 'internode' ? internode : clients;
       if (!existsSync(cert)) {
         const csr = join(dir, `${role}.csr`);
         const ext = join(dir, `${role}.ext`);
         writeFileSync(ext, 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth,clientAuth\n');
         openssl(['req', ...EC_KEY, '-keyout', key, '-out', csr, '-subj', `/CN=${CERTIFICATE_NAMES[role]}`]);
         openssl(
-          ['x509', '-req', '-in', csr, '-CA', ca, '-CAkey', caKey, '-CAcreateserial', '-out', cert].concat([
+          ['x509', '-req', '-in', csr, '-CA', ca.cert, '-CAkey', ca.key, '-CAcreateserial', '-out', cert].concat([
             '-days',
             '825',
             '-extfile',
@@ -77,5 +76,5 @@ export function certificates(dir: string): Certificates {
       return [role, { cert, key }];
     }),
   ) as Record<CertificateRole, CertificatePair>;
-  return { ca, ...pairs };
+  return { ca: clients.cert, internodeCa: internode.cert, ...pairs };
 }

@@ -227,6 +227,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     certs,
     jwksUri: `${oidc.issuer}/jwks`,
     permissionsClaim: 'permissions',
+    audience: RESOURCE,
     numHistoryShards: 4,
   });
   const temporal = Object.fromEntries(

@@ -1,7 +1,8 @@
 /**
  * The Temporal server's configuration for the cluster, written as JSON (which YAML reads): PostgreSQL for
  * persistence and SQL visibility, four history shards, each service on its own ports, mutual TLS on every
- * connection, and OIDC access tokens checked by Temporal's default claim mapper and authorizer.
+ * connection (internal ports for Temporal's own certificate only), and OIDC access tokens for one audience
+ * checked by Temporal's default claim mapper and authorizer.
  */
 import { writeFileSync } from 'node:fs';
 import type { Certificates } from './certificates';
@@ -20,6 +21,8 @@ export interface ServerConfigOptions {
   jwksUri: string;
   /** The claim of an access token that lists its Temporal permissions (`namespace:role`). */
   permissionsClaim: string;
+  /** The audience an access token must be for. */
+  audience: string;
   numHistoryShards: number;
 }
 
@@ -37,13 +40,15 @@ export function writeServerConfig(o: ServerConfigOptions): void {
       maxConnLifetime: '1h',
     },
   });
-  const server = (pair: { cert: string; key: string }) => ({
+  const server = (pair: { cert: string; key: string }, clientCas: string[]) => ({
     certFile: pair.cert,
     keyFile: pair.key,
     requireClientAuth: true,
-    clientCaFiles: [o.certs.ca],
+    clientCaFiles: clientCas,
   });
-  const client = { serverName: 'localhost', rootCaFiles: [o.certs.ca] };
+  // Internal ports: Temporal's own services only. The frontend: clients of the client CA, and the worker service.
+  const internodeClient = { serverName: 'localhost', rootCaFiles: [o.certs.internodeCa] };
+  const frontendClient = { serverName: 'localhost', rootCaFiles: [o.certs.ca] };
   const services = Object.fromEntries(
     SERVICES.map((name) => [
       name,
@@ -68,13 +73,14 @@ export function writeServerConfig(o: ServerConfigOptions): void {
     global: {
       membership: { maxJoinDuration: '30s', broadcastAddress: '127.0.0.1' },
       tls: {
-        internode: { server: server(o.certs.internode), client },
-        frontend: { server: server(o.certs.frontend), client },
-        systemWorker: { certFile: o.certs.internode.cert, keyFile: o.certs.internode.key, client },
+        internode: { server: server(o.certs.internode, [o.certs.internodeCa]), client: internodeClient },
+        frontend: { server: server(o.certs.frontend, [o.certs.ca, o.certs.internodeCa]), client: frontendClient },
+        systemWorker: { certFile: o.certs.internode.cert, keyFile: o.certs.internode.key, client: frontendClient },
       },
       authorization: {
         jwtKeyProvider: { keySourceURIs: [o.jwksUri], refreshInterval: '1m' },
         permissionsClaimName: o.permissionsClaim,
+        audience: o.audience,
         authorizer: 'default',
         claimMapper: 'default',
       },
