@@ -196,32 +196,15 @@ describe('what the CLI and a client without the payload key can do to a case', (
 
   it('a case started in clear or with no input, with the CLI or a client, ends at once: it never runs and mails nothing', async () => {
     const input = { caseId: 'ignored', centre: 'PAYOKE', opening: openingBody() };
-    const cliCase = newCaseId('attacker', randomUUID());
-    const started = await cli(
-      'workflow',
-      'start',
-      '--type',
-      'victimCase',
-      '--task-queue',
-      TASK_QUEUE,
-      '--workflow-id',
-      cliCase,
-      '--input',
-      JSON.stringify({ ...input, caseId: cliCase }),
-    );
-    expect(started.code).toBe(0);
-    const emptyCase = newCaseId('attacker', randomUUID());
-    const empty = await cli(
-      'workflow',
-      'start',
-      '--type',
-      'victimCase',
-      '--task-queue',
-      TASK_QUEUE,
-      '--workflow-id',
-      emptyCase,
-    );
-    expect(empty.code).toBe(0);
+    /** A start with the CLI, with these arguments after its workflow id. */
+    const cliStart = async (...inputArgs: string[]) => {
+      const caseId = newCaseId('attacker', randomUUID());
+      const args = ['workflow', 'start', '--type', 'victimCase', '--task-queue', TASK_QUEUE, '--workflow-id', caseId];
+      expect((await cli(...args, ...inputArgs)).code).toBe(0);
+      return caseId;
+    };
+    const cliCase = await cliStart('--input', JSON.stringify(input));
+    const emptyCase = await cliStart();
     const clientCase = newCaseId('attacker', randomUUID());
     await keyless.workflow.start('victimCase', {
       workflowId: clientCase,
