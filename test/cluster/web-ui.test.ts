@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import type { Browser, BrowserContext } from 'playwright-core';
+import { temporalConnectionOptions } from '../../src/temporal/connection-options';
 import { startCluster, type Cluster } from '../../tools/cluster/cluster';
 import { waitUntil } from '../../tools/stack/wait';
 import { launchChromium } from '../support/chromium';
@@ -50,22 +51,17 @@ async function signedInToWebUi(login: string): Promise<BrowserContext> {
 }
 
 /** A connection to the frontend with one of the cluster's client certificates (or none), and a bearer token. */
-async function frontendAs(cert: 'service' | 'webUi' | null, apiKey?: string): Promise<Connection> {
-  const { ca } = cluster.certs;
-  return Connection.connect({
-    address: cluster.frontendAddress,
-    connectTimeout: 5_000,
-    tls: {
-      serverNameOverride: 'localhost',
-      serverRootCACertificate: readFileSync(ca),
-      ...(cert
-        ? {
-            clientCertPair: { crt: readFileSync(cluster.certs[cert].cert), key: readFileSync(cluster.certs[cert].key) },
-          }
-        : {}),
-    },
-    ...(apiKey ? { apiKey } : {}),
+function frontendAs(cert: 'service' | 'webUi' | null, apiKey?: string): Promise<Connection> {
+  const options = temporalConnectionOptions({
+    TEMPORAL_ADDRESS: cluster.frontendAddress,
+    TEMPORAL_TLS: true,
+    TEMPORAL_TLS_CA_FILE: cluster.certs.ca,
+    TEMPORAL_TLS_CERT_FILE: cert ? cluster.certs[cert].cert : undefined,
+    TEMPORAL_TLS_KEY_FILE: cert ? cluster.certs[cert].key : undefined,
+    TEMPORAL_TLS_SERVER_NAME: 'localhost',
+    TEMPORAL_API_KEY: apiKey,
   });
+  return Connection.connect({ ...options, connectTimeout: 5_000 });
 }
 
 /** The gRPC status of a refused call (the client wraps it as the cause of its own error). */

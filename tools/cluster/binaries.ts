@@ -25,12 +25,17 @@ export interface ClusterBinaries {
   schemaDir: string;
 }
 
+let goFound: string | undefined;
 /** `go` on PATH, else the usual install folder, else Debian's (Go >= 1.21 fetches the pinned toolchain itself). */
 function goCommand(): string {
-  for (const candidate of ['go', '/usr/local/go/bin/go'])
-    if (spawnSync(candidate, ['version']).status === 0) return candidate;
-  execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'apt-install.mjs'), 'golang-go'], { stdio: 'inherit' });
-  return 'go';
+  goFound ??= ['go', '/usr/local/go/bin/go'].find((c) => spawnSync(c, ['version']).status === 0);
+  if (!goFound) {
+    execFileSync(process.execPath, [join(PROJECT_ROOT, 'scripts', 'apt-install.mjs'), 'golang-go'], {
+      stdio: 'inherit',
+    });
+    goFound = 'go';
+  }
+  return goFound;
 }
 
 function go(args: string[], env: Record<string, string> = {}, cwd = PROJECT_ROOT): string {
