@@ -4,22 +4,27 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { PROJECT_ROOT } from '../stack/temporal-binaries';
+import { runClusterBench } from './cluster-bench';
 import { runIngestion } from './ingestion';
 import { runLifetime } from './lifetime';
 import { summarizeProfiles } from './profile';
 import { machine, toMarkdown, versions, type BenchReport } from './report';
 import { rssAtSettled, runScale, workerMemory } from './scale';
-import { startDevStack, startTimeSkippingStack } from './stacks';
+import { devIngestionTarget, startDevStack, startTimeSkippingStack } from './stacks';
 import { runTimerBurst } from './timer-burst';
 
+/** What a plain run measures; the cluster section builds and starts the production topology, so only when asked. */
 const SECTIONS = ['ingestion', 'scale', 'burst', 'lifetime'] as const;
-type Section = (typeof SECTIONS)[number];
+const ALL_SECTIONS = [...SECTIONS, 'cluster'] as const;
+type Section = (typeof ALL_SECTIONS)[number];
 
 const USAGE = `npm run bench -- [options]
 
 Measures the service on servers it starts itself (Temporal dev server with SQLite, dist/worker.js,
 dist/server.js, an SMTP server; the time-skipping test server for the timer burst and the lifetime),
-prints the results and writes them as markdown and JSON under tools/bench/results/.
+prints the results and writes them as markdown and JSON under tools/bench/results/. The cluster section
+(--only cluster) runs the ingestion and a burst on the production topology of npm run cluster instead,
+with one case worker and then two.
 
   --quick                  a tiny run of every section, in seconds (what npm test runs)
   --ingest-cases N         ingestion: cases opened per path and round      (default 300; quick 10)
@@ -31,7 +36,7 @@ prints the results and writes them as markdown and JSON under tools/bench/result
   --burst B                timer burst: cases with the same deadline       (default 1000; quick 20)
   --lifetime-runs R        lifetime: cases taken through a whole lifetime  (default 3; quick 1)
   --renewals R             lifetime: 6-month renewals before conviction    (default 6)
-  --only LIST              run only these sections: ${SECTIONS.join(',')}
+  --only LIST              run only these sections: ${ALL_SECTIONS.join(',')} (default all but cluster)
   --cpu-prof               profile the worker and API processes (node --cpu-prof) and summarise
   --results-dir DIR        where the results go                            (default tools/bench/results)
   --render FILE.json       measure nothing: re-derive a saved report's figures from its samples
@@ -73,7 +78,8 @@ function options() {
   };
   const only = values.only ? values.only.split(',').map((s) => s.trim()) : [...SECTIONS];
   for (const s of only)
-    if (!SECTIONS.includes(s as Section)) throw new Error(`--only: unknown section ${s} (${SECTIONS.join(', ')})`);
+    if (!ALL_SECTIONS.includes(s as Section))
+      throw new Error(`--only: unknown section ${s} (${ALL_SECTIONS.join(', ')})`);
   const concurrency = int('concurrency', 16, 4);
   return {
     quick: q,
@@ -181,7 +187,7 @@ async function main(): Promise<void> {
       const stack = await startDevStack({ cpuProfDir });
       try {
         if (o.sections.has('ingestion')) {
-          report.ingestion = await timed('ingestion', () => runIngestion(stack, o.ingestion, log));
+          report.ingestion = await timed('ingestion', () => runIngestion(devIngestionTarget(stack), o.ingestion, log));
           save();
         }
         if (o.sections.has('scale')) {
@@ -206,6 +212,12 @@ async function main(): Promise<void> {
         await ts.stop();
       }
     }
+    if (o.sections.has('cluster')) {
+      report.cluster = await timed('cluster', () =>
+        runClusterBench({ ingestion: o.ingestion, burst: o.burst }, o.quick ? [o.burst.cases] : [1_000, 100_000], log),
+      );
+      save();
+    }
     if (cpuProfDir) report.profiles = summarizeProfiles(cpuProfDir);
   } catch (err) {
     report.error = err instanceof Error ? err.message : String(err);
@@ -215,10 +227,14 @@ async function main(): Promise<void> {
   }
 
   const markdown = save();
-  // The committed latest.* are the last full run of every section, never a quick or partial one.
-  if (!o.quick && o.sections.size === SECTIONS.length) {
-    writeFileSync(join(o.resultsDir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-    writeFileSync(join(o.resultsDir, 'latest.md'), markdown);
+  // The committed latest.* are the last full run of every default section, cluster-latest.* of the cluster alone;
+  // never a quick or partial one.
+  const everyDefault = SECTIONS.every((s) => o.sections.has(s)) && !o.sections.has('cluster');
+  const clusterOnly = o.sections.size === 1 && o.sections.has('cluster');
+  const latest = o.quick ? undefined : everyDefault ? 'latest' : clusterOnly ? 'cluster-latest' : undefined;
+  if (latest) {
+    writeFileSync(join(o.resultsDir, `${latest}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(o.resultsDir, `${latest}.md`), markdown);
   }
   process.stdout.write(`${markdown}\n`);
   process.stdout.write(`results: ${base}.json\nmarkdown: ${base}.md\n`);

@@ -1,6 +1,7 @@
+import type { Client } from '@temporalio/client';
 import { dateAt } from '../../src/domain/calendar';
-import { readProc } from './proc';
-import type { DevStack } from './stacks';
+import type { SmtpServer } from '../stack/smtp-server';
+import { readProc, readProcTree } from './proc';
 import { ratio, runPool, summarize, type LatencySummary } from './stats';
 import { ApiClient, documentIssued, IMMIGRATION_ACTOR, noticeOf, opening, rawEvent, rawOpen } from './workload';
 
@@ -46,6 +47,21 @@ export interface IngestionResult {
   cpuSeconds: Record<Path, Record<string, number>>;
 }
 
+/** Where the ingestion runs: the dev stack, or the cluster with its two APIs behind one another. */
+export interface IngestionTarget {
+  /** The API processes; requests go to them in turn, as a load balancer spreads them. */
+  apiUrls: string[];
+  tokens: Record<string, string>;
+  /** The raw path's client, with the codec. */
+  client: Client;
+  taskQueue: string;
+  smtp: SmtpServer;
+  /** The processes whose CPU each path costs, by name (the bench process is added). */
+  pids: Record<string, number>;
+  /** Names among `pids` counted with their descendants (PostgreSQL's backends). */
+  trees?: string[];
+}
+
 interface Pooled {
   latencies: number[];
   failed: number[];
@@ -70,25 +86,26 @@ function finish(p: Pooled): OpResult {
 /**
  * Opens N cases and records M events at concurrency C through the HTTP API (centre token for
  * POST /v1/cases, Immigration Office token for POST /v1/cases/{id}/events), then the same through
- * the raw Temporal client (start + executeUpdate), on the same dev server and worker.
+ * the raw Temporal client (start + executeUpdate), on the same Temporal and workers.
  */
 export async function runIngestion(
-  stack: DevStack,
+  stack: IngestionTarget,
   params: IngestionParams,
   log: (m: string) => void,
 ): Promise<IngestionResult> {
-  const api = new ApiClient(stack.apiUrl);
+  const apis = stack.apiUrls.map((url) => new ApiClient(url));
+  const api = (i: number) => apis[i % apis.length]!;
   const centreToken = stack.tokens['centre-PAYOKE']!;
   const ioToken = stack.tokens['immigration-office']!;
   const today = dateAt(Date.now());
   const event = documentIssued(today);
 
   const open: Record<Path, (i: number) => Promise<string>> = {
-    api: async (i) => (await api.openCase(centreToken, opening(today, i))).caseId,
-    raw: async (i) => (await rawOpen(stack.client, opening(today, i))).caseId,
+    api: async (i) => (await api(i).openCase(centreToken, opening(today, i))).caseId,
+    raw: async (i) => (await rawOpen(stack.client, opening(today, i), { taskQueue: stack.taskQueue })).caseId,
   };
-  const record: Record<Path, (caseId: string) => Promise<unknown>> = {
-    api: (caseId) => api.recordEvent(ioToken, caseId, event),
+  const record: Record<Path, (caseId: string, i: number) => Promise<unknown>> = {
+    api: (caseId, i) => api(i).recordEvent(ioToken, caseId, event),
     raw: (caseId) => rawEvent(stack.client, caseId, IMMIGRATION_ACTOR, event),
   };
 
@@ -97,10 +114,11 @@ export async function runIngestion(
     raw: { open: newPool(), event: newPool() },
   };
 
-  const pids = { temporal: stack.temporal.pid!, worker: stack.worker.pid!, api: stack.api.pid!, bench: process.pid };
+  const pids: Record<string, number> = { ...stack.pids, bench: process.pid };
   const cpuSeconds: Record<Path, Record<string, number>> = { api: {}, raw: {} };
+  const read = (name: string, pid: number) => (stack.trees?.includes(name) ? readProcTree(pid) : readProc(pid));
   const cpuNow = () =>
-    Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, readProc(pid)?.cpuSeconds ?? 0]));
+    Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, read(name, pid)?.cpuSeconds ?? 0]));
 
   const phase = async (path: Path, n: number, m: number, into?: { open: Pooled; event: Pooled }) => {
     const cpuBefore = cpuNow();
@@ -113,7 +131,7 @@ export async function runIngestion(
     // the events are not queued behind the openings' backlog, and neither path inherits the other's.
     await settled(stack, ids);
     const e = await runPool(m, params.concurrency, async (i) => {
-      await record[path](ids[i % ids.length]!);
+      await record[path](ids[i % ids.length]!, i);
     });
     if (into) {
       add(into.open, o);
@@ -142,7 +160,7 @@ export async function runIngestion(
       }
     }
   } finally {
-    api.close();
+    for (const a of apis) a.close();
   }
 
   const result = {
@@ -163,7 +181,7 @@ export async function runIngestion(
 }
 
 /** Until the case-opened notice of every case was accepted by the SMTP server (or two minutes pass without progress). */
-async function settled(stack: DevStack, ids: string[]): Promise<void> {
+async function settled(stack: IngestionTarget, ids: string[]): Promise<void> {
   const waiting = new Set(ids);
   let scanned = 0;
   const left = () => {

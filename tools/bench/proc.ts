@@ -23,31 +23,72 @@ export interface ProcReading {
   cpuSeconds: number;
 }
 
-/** RSS from /proc/<pid>/status, CPU from fields 14-15 (utime, stime) of /proc/<pid>/stat; undefined once the process is gone. */
-export function readProc(pid: number): ProcReading | undefined {
+/**
+ * RSS from /proc/<pid>/status, CPU from fields 14-15 (utime, stime) of /proc/<pid>/stat, and 16-17 (cutime,
+ * cstime: its exited children) when asked; undefined once the process is gone.
+ */
+export function readProc(pid: number, withExitedChildren = false): ProcReading | undefined {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0) * 1024;
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // The command name (field 2) is in parentheses and may hold spaces: count fields after its closing one.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[11]) + Number(fields[12]);
+    const ticks =
+      Number(fields[11]) + Number(fields[12]) + (withExitedChildren ? Number(fields[13]) + Number(fields[14]) : 0);
     return { rssBytes: kb('VmRSS'), peakRssBytes: kb('VmHWM'), cpuSeconds: ticks / ticksPerSecond() };
   } catch {
     return undefined;
   }
 }
 
-/** Pids of this process's children whose command line contains `needle` (the time-skipping server the SDK spawns). */
-export function childPidsMatching(needle: string): number[] {
-  const pids: number[] = [];
+/** Parent of every process now running (from /proc/<pid>/stat field 4). */
+function parents(): Map<number, number> {
+  const out = new Map<number, number>();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid !== process.pid) continue;
-      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(needle)) pids.push(Number(entry));
+      out.set(Number(entry), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return out;
+}
+
+/**
+ * A process with all its descendants, as one: PostgreSQL is a postmaster and a backend per connection. CPU
+ * counts each live process's own time and what its exited children used (cutime, cstime), so a backend that
+ * ends between two readings keeps its share.
+ */
+export function readProcTree(pid: number, parentOf: Map<number, number> = parents()): ProcReading | undefined {
+  const root = readProc(pid, true);
+  if (!root) return undefined;
+  const children = new Map<number, number[]>();
+  for (const [child, parent] of parentOf) children.set(parent, [...(children.get(parent) ?? []), child]);
+  const sum = { ...root };
+  const walk = (p: number) => {
+    for (const child of children.get(p) ?? []) {
+      const r = readProc(child, true);
+      if (!r) continue;
+      sum.rssBytes += r.rssBytes;
+      sum.peakRssBytes += r.peakRssBytes;
+      sum.cpuSeconds += r.cpuSeconds;
+      walk(child);
+    }
+  };
+  walk(pid);
+  return sum;
+}
+
+/** Pids of this process's children whose command line contains `needle` (the time-skipping server the SDK spawns). */
+export function childPidsMatching(needle: string): number[] {
+  const pids: number[] = [];
+  for (const [pid, parent] of parents()) {
+    if (parent !== process.pid) continue;
+    try {
+      if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle)) pids.push(pid);
     } catch {
       // gone meanwhile
     }
@@ -113,10 +154,12 @@ export class ProcSampler {
   private readonly last = new Map<string, { reading: ProcReading; at: number }>();
   private timer: NodeJS.Timeout | undefined;
 
+  /** `trees`: the names whose process is read with its descendants (readProcTree). */
   constructor(
     private readonly pids: Record<string, number>,
     private readonly marks: () => Record<string, number> = () => ({}),
     intervalMs = 1_000,
+    private readonly trees: readonly string[] = [],
   ) {
     this.sample();
     this.timer = setInterval(() => this.sample(), intervalMs);
@@ -126,8 +169,9 @@ export class ProcSampler {
   sample(): Sample {
     const now = performance.now();
     const procs: Sample['procs'] = {};
+    const parentOf = this.trees.length > 0 ? parents() : undefined;
     for (const [name, pid] of Object.entries(this.pids)) {
-      const reading = readProc(pid);
+      const reading = parentOf && this.trees.includes(name) ? readProcTree(pid, parentOf) : readProc(pid);
       if (!reading) continue;
       if (!this.first.has(name)) this.first.set(name, reading);
       const prev = this.last.get(name);

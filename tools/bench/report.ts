@@ -7,8 +7,10 @@ import type { IngestionResult, OpResult } from './ingestion';
 import type { LifetimeResult } from './lifetime';
 import type { ThreadProfile } from './profile';
 import type { ScaleResult } from './scale';
-import { round } from './stats';
 import type { BurstResult } from './timer-burst';
+import type { ClusterBenchResult } from './cluster-bench';
+import { clusterMd } from './cluster-report';
+import { fmt, mib, ms, table, target, times } from './markdown';
 
 export interface Machine {
   cpuModel: string;
@@ -42,6 +44,7 @@ export interface BenchReport {
   scale?: ScaleResult;
   timerBurst?: BurstResult;
   lifetime?: LifetimeResult;
+  cluster?: ClusterBenchResult;
   profiles?: Record<string, ThreadProfile[]>;
   notes: string[];
   /** Set when a section failed: the sections before it are still here. */
@@ -99,22 +102,6 @@ export function versions(): Versions {
 // ---------------------------------------------------------------------------------------------
 // Markdown
 // ---------------------------------------------------------------------------------------------
-
-const fmt = (x: number | null | undefined, unit = ''): string => {
-  const r = round(x);
-  return r === null ? '–' : `${r.toLocaleString('en-US')}${unit}`;
-};
-const ms = (x: number | null | undefined) => fmt(x, ' ms');
-const times = (x: number | null | undefined) => fmt(x, '×');
-const mib = (x: number | null | undefined) => fmt(x, ' MiB');
-
-function table(head: string[], rows: (string | number)[][]): string {
-  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
-  return [line(head), line(head.map(() => '---')), ...rows.map(line)].join('\n');
-}
-
-const target = (value: number | null, ok: (v: number) => boolean, text: string) =>
-  value === null ? `${text}: –` : `${text}: ${ok(value) ? 'met' : 'not met'}`;
 
 function ingestionMd(r: IngestionResult): string {
   const row = (path: string, op: string, o: OpResult) => [
@@ -398,6 +385,7 @@ export function toMarkdown(r: BenchReport): string {
     ...(r.scale ? [scaleMd(r.scale), ''] : []),
     ...(r.timerBurst ? [burstMd(r.timerBurst), ''] : []),
     ...(r.lifetime ? [lifetimeMd(r.lifetime), ''] : []),
+    ...(r.cluster ? [clusterMd(r.cluster), ''] : []),
     ...(r.profiles && Object.keys(r.profiles).length ? [profilesMd(r.profiles), ''] : []),
   ].join('\n');
 }

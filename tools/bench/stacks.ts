@@ -11,6 +11,7 @@ import { bareEnv, serviceEnv, startProcessStack, type ProcessStack } from '../st
 import { startSmtpServer, type SmtpServer } from '../stack/smtp-server';
 import { PROJECT_ROOT, temporalTestServerPath } from '../stack/temporal-binaries';
 import { waitUntil } from '../stack/wait';
+import type { IngestionTarget } from './ingestion';
 import { childPidsMatching } from './proc';
 
 /**
@@ -39,10 +40,11 @@ function nodeFlags(name: string, o: BenchOptions, traceGc = false): string[] {
 }
 
 /** The bench's own sender and link base (mail sizes as on a laptop's `npm start`). */
-const BENCH_ENV = { MAIL_FROM: 'case-service@bench.invalid', PUBLIC_BASE_URL: 'http://localhost:3000' };
+export const BENCH_ENV = { MAIL_FROM: 'case-service@bench.invalid', PUBLIC_BASE_URL: 'http://localhost:3000' };
 
 /** A relay that parses nothing, so that ten thousand mails cost the bench process little. */
-const benchSmtp = () => startSmtpServer({ parse: false });
+export const BENCH_SMTP = { parse: false };
+const benchSmtp = () => startSmtpServer(BENCH_SMTP);
 
 export interface DevStack extends ProcessStack {
   /** Bytes of the SQLite database: the file, its WAL and shared-memory files. */
@@ -69,6 +71,16 @@ export async function startDevStack(o: BenchOptions): Promise<DevStack> {
       ['', '-wal', '-shm'].reduce((sum, ext) => sum + (existsSync(db + ext) ? statSync(db + ext).size : 0), 0),
   });
 }
+
+/** The dev stack as the ingestion's target: one API, one worker, the dev server. */
+export const devIngestionTarget = (s: DevStack): IngestionTarget => ({
+  apiUrls: [s.apiUrl],
+  tokens: s.tokens,
+  client: s.client,
+  taskQueue: TASK_QUEUE,
+  smtp: s.smtp,
+  pids: { temporal: s.temporal.pid!, worker: s.worker.pid!, api: s.api.pid! },
+});
 
 export interface TimeSkippingStack {
   env: TestWorkflowEnvironment;

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import type { Client } from '@temporalio/client';
 import { addDays, type IsoDate } from '../../src/domain/calendar';
-import type { Centre } from '../../src/domain/codes';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import type { CaseEvent } from '../../src/domain/schemas/events';
@@ -32,17 +31,21 @@ export function documentIssued(on: IsoDate): CaseEvent {
 
 export const IMMIGRATION_ACTOR: Actor = { id: 'immigration-office', role: 'immigration-office' };
 
-/** Opens a case with the raw client and the API's own start options (caseStart), so both paths cost the server the same. */
+/**
+ * Opens a case with the raw client and the API's own start options (caseStart), so both paths cost the server the
+ * same. `startDelayMs`: the case's first task waits that long on the server (the cluster's burst).
+ */
 export async function rawOpen(
   client: Client,
   body: CaseOpening,
-  centre: Centre = 'PAYOKE',
+  o: { taskQueue?: string; startDelayMs?: number } = {},
 ): Promise<{ caseId: string; firstRunId: string }> {
   const caseId = `case-${randomUUID()}`;
-  const handle = await client.workflow.start<typeof victimCase>(
-    WORKFLOW_TYPE,
-    caseStart(caseId, centre, body, TASK_QUEUE).options,
-  );
+  const { options } = caseStart(caseId, 'PAYOKE', body, o.taskQueue ?? TASK_QUEUE);
+  const handle = await client.workflow.start<typeof victimCase>(WORKFLOW_TYPE, {
+    ...options,
+    ...(o.startDelayMs === undefined ? {} : { startDelay: o.startDelayMs }),
+  });
   return { caseId, firstRunId: handle.firstExecutionRunId };
 }
 

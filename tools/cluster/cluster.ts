@@ -42,6 +42,8 @@ const RESOURCE = 'urn:victim-cases:temporal';
  */
 const STAFF_PERMISSIONS = ['temporal-system:read'];
 const UI_CLIENT_ID = 'temporal-web-ui';
+/** More than one, so that the history service's work is spread as in production. */
+export const HISTORY_SHARDS = 4;
 /** The worker deployment of the case workers (Worker Versioning). */
 const DEPLOYMENT = 'victim-cases';
 
@@ -62,6 +64,8 @@ export interface ClusterOptions {
   buildId?: string;
   /** How the SMTP server in this process behaves (addresses it refuses, for the fault scenarios). */
   smtp?: SmtpServerOptions;
+  /** Variables of the workers and the APIs over the cluster's own (the bench: its rate limit, its sender). */
+  env?: Record<string, string>;
   /** Lines about what the cluster does. */
   log?: (line: string) => void;
 }
@@ -93,8 +97,8 @@ export interface Cluster {
   serviceEnv: NodeJS.ProcessEnv;
   /** The worker deployment and the build id of the workers started with the cluster. */
   deployment: { name: string; buildId: string };
-  /** Starts one more worker, of another release (build id), as a deployment does. */
-  startWorker(buildId: string): Promise<ManagedProcess>;
+  /** Starts one more worker, of another release (build id, and the build it runs: default dist/), as a deployment does. */
+  startWorker(buildId: string, distDir?: string): Promise<ManagedProcess>;
   /** Makes a release the deployment's current version: new cases, and cases at their next run, go to it. */
   setCurrentVersion(buildId: string): Promise<void>;
   request(api: number, method: string, path: string, req?: ApiRequest): Promise<ApiResponse>;
@@ -195,6 +199,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     TEMPORAL_CALL_TIMEOUT_MS: '5000',
     TEMPORAL_DEPLOYMENT_NAME: DEPLOYMENT,
     TEMPORAL_BUILD_ID: options.buildId ?? bundleBuildId(),
+    ...options.env,
   };
   ensureDevPayloadKeys(env.PAYLOAD_KEYS_FILE!);
   const keys = loadPayloadKeys(env.PAYLOAD_KEYS_FILE!);
@@ -228,7 +233,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     jwksUri: `${oidc.issuer}/jwks`,
     permissionsClaim: 'permissions',
     audience: RESOURCE,
-    numHistoryShards: 4,
+    numHistoryShards: HISTORY_SHARDS,
   });
   const temporal = Object.fromEntries(
     SERVICES.map((service) => [
@@ -263,11 +268,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   });
   const metricsPorts = { workers: [take(), take()], apis: [take(), take()] };
   const metricsUrl = (port: number) => `http://127.0.0.1:${port}/metrics`;
-  const worker = (name: string, extra: NodeJS.ProcessEnv) =>
+  const worker = (name: string, extra: NodeJS.ProcessEnv, distDir = join(PROJECT_ROOT, 'dist')) =>
     new ManagedProcess({
       name,
       command: process.execPath,
-      args: [join(PROJECT_ROOT, 'dist', 'worker.js')],
+      args: [join(distDir, 'worker.js')],
       env: { ...env, ...extra },
       output: log(name),
       ready: (p) => workerPolls(client, NAMESPACE, TASK_QUEUE, p),
@@ -358,8 +363,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     client,
     serviceEnv: env,
     deployment: { name: DEPLOYMENT, buildId: env.TEMPORAL_BUILD_ID! },
-    async startWorker(buildId) {
-      const p = worker(`worker-${buildId}`, { TEMPORAL_BUILD_ID: buildId });
+    async startWorker(buildId, distDir) {
+      const p = worker(`worker-${buildId}`, { TEMPORAL_BUILD_ID: buildId }, distDir);
       extraWorkers.push(p);
       await p.start();
       return p;
