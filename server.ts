@@ -39,6 +39,7 @@ runMain('server', async (logger) => {
       ? { accessTokens: new AccessTokenVerifier(config.OIDC_ISSUER_URL, config.OIDC_ACCESS_TOKEN_AUDIENCE) }
       : {}),
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    publicBaseUrl: config.PUBLIC_BASE_URL,
     ...(config.OIDC_ISSUER_URL
       ? {
           workspace: {

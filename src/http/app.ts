@@ -12,9 +12,10 @@ import type { CaseGateway } from './case-gateway';
 import { caseIdOfPayloads } from './codec-audit';
 import { createCodecRouter } from './codec-router';
 import { docsRouter } from './docs';
-import { openApiDocument } from './openapi';
+import { openApi30Document, openApiDocument } from './openapi';
 import type { Principals } from './principals';
 import { HttpProblem, sendProblem } from './problem';
+import { noQuery } from './validate';
 import { auditAs, ctx } from './request-context';
 import { casesRouter } from './routes/cases';
 import { prosecutorRouter } from './routes/prosecutor';
@@ -34,6 +35,8 @@ export interface AppDeps {
   accessTokens?: AccessTokenVerifier;
   rateLimitPerMinute: number;
   bodyLimit?: string;
+  /** Where clients reach the API (PUBLIC_BASE_URL): the links of its collections and its documents' server. */
+  publicBaseUrl?: string;
   /** Counts requests and latencies for Prometheus (METRICS_ADDRESS). */
   metrics?: ApiMetrics;
   /** The workspace's pages, when a sign-in is configured (OIDC_ISSUER_URL). */
@@ -82,17 +85,24 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
-  app.get('/healthz', (_req, res) => {
+  app.get('/healthz', noQuery, (_req, res) => {
     res.json({ status: 'ok' });
   });
-  app.get('/readyz', async (_req, res) => {
-    if (!(await deps.gateway.ready())) throw new HttpProblem(503, 'Temporal is not reachable');
+  app.get('/readyz', noQuery, async (_req, res) => {
+    if (!(await deps.gateway.ready())) throw new HttpProblem('serviceUnavailable', (p) => p.problems.unavailable);
     res.json({ status: 'ready' });
   });
-  const document = openApiDocument();
-  app.get('/openapi.json', (_req, res) => {
-    res.json(document);
+  // The guide's health resource: what /readyz checks, as UP or DOWN.
+  app.get('/health', noQuery, async (_req, res) => {
+    const up = await deps.gateway.ready();
+    res.status(up ? 200 : 503).json({ status: up ? 'UP' : 'DOWN' });
   });
+  const base = (deps.publicBaseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+  const documents = { '/openapi.json': openApiDocument(base), '/openapi-3.0.json': openApi30Document(base) };
+  for (const [path, document] of Object.entries(documents))
+    app.get(path, noQuery, (_req, res) => {
+      res.json(document);
+    });
   app.use(docsRouter());
 
   if (deps.workspace) {
@@ -109,23 +119,29 @@ export function createApp(deps: AppDeps): Express {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       keyGenerator: (_req, res) => ctx(res).principal?.id ?? 'anonymous',
-      handler: (_req, res) =>
-        sendProblem(res, new HttpProblem(429, 'too many requests from this principal; slow down')),
+      handler: (_req, res) => sendProblem(res, new HttpProblem('tooManyRequests', (p) => p.problems.tooManyRequests)),
     }),
     express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
-    casesRouter(deps.gateway, deps.referenceIndex),
-    prosecutorRouter(deps.gateway),
+    casesRouter(deps.gateway, deps.referenceIndex, base),
+    prosecutorRouter(deps.gateway, base),
   );
 
-  app.use((req, _res, next) => next(new HttpProblem(404, `no route ${req.method} ${req.path}`)));
+  app.use((_req, _res, next) => next(new HttpProblem('resourceNotFound', (p) => p.problems.noResource)));
   app.use(errorHandler(deps.logger));
   return app;
 }
 
+/** The guide's trace ids: at most 36 characters; anything else is not echoed. */
+const TRACE_ID = /^[A-Za-z0-9._:-]{1,36}$/;
+
 function authenticate(principals: Principals): RequestHandler {
   return (req, res, next) => {
-    const principal = principals.authenticate(req.header('authorization'));
-    if (!principal) throw new HttpProblem(401, 'a valid bearer token is required');
+    const authorization = req.header('authorization');
+    const principal = principals.authenticate(authorization);
+    if (!principal)
+      throw authorization
+        ? new HttpProblem('invalidAccessToken', (p) => p.problems.invalidAccessToken)
+        : new HttpProblem('noAccessToken', (p) => p.problems.noAccessToken);
     ctx(res).principal = principal;
     next();
   };
@@ -137,18 +153,35 @@ function requestLog(deps: AppDeps): RequestHandler {
     const started = process.hrtime.bigint();
     const given = req.header('x-request-id');
     const requestId = given && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
-    ctx(res).requestId = requestId;
+    // BelGov-Trace-Id: ours is new for each response; the caller's, when well-formed, comes back as the related one.
+    const traceId = randomUUID();
+    const theirs = req.header('belgov-trace-id');
+    const relatedTraceId = theirs && TRACE_ID.test(theirs) ? theirs : undefined;
+    Object.assign(ctx(res), { requestId, traceId, relatedTraceId });
     res.set('X-Request-Id', requestId);
+    res.set('BelGov-Trace-Id', traceId);
+    if (relatedTraceId) res.set('BelGov-Related-Trace-Id', relatedTraceId);
     res.on('finish', () => {
       const { principal, audit } = ctx(res);
       const route = req.baseUrl + String((req.route as { path?: string } | undefined)?.path ?? '');
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      deps.logger.info({ requestId, method: req.method, route, status: res.statusCode, ms, principal: principal?.id });
+      deps.logger.info({
+        requestId,
+        traceId,
+        relatedTraceId,
+        method: req.method,
+        route,
+        status: res.statusCode,
+        ms,
+        principal: principal?.id,
+      });
       deps.metrics?.request(req.method, route, res.statusCode, ms / 1000);
       if (audit) {
         deps.audit?.write({
           time: new Date().toISOString(),
           requestId,
+          traceId,
+          ...(relatedTraceId ? { relatedTraceId } : {}),
           principalId: principal?.id ?? null,
           role: principal?.role ?? null,
           caseId: audit.caseId,
@@ -167,10 +200,15 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
     if (err instanceof HttpProblem) return sendProblem(res, err);
     // body-parser's errors quote the body, which may hold personal data: answer and log by type only.
     const type = (err as { type?: string }).type;
-    if (type === 'entity.too.large') return sendProblem(res, new HttpProblem(413, 'the body exceeds the size limit'));
-    if (type === 'entity.parse.failed') return sendProblem(res, new HttpProblem(400, 'the body is not valid JSON'));
-    if (type) return sendProblem(res, new HttpProblem(400, 'the body could not be read'));
-    logger.error({ requestId: ctx(res).requestId, error: (err as Error)?.name ?? typeof err }, 'unhandled error');
-    sendProblem(res, new HttpProblem(500, 'internal error; the request id identifies it in the logs'));
+    if (type === 'entity.too.large')
+      return sendProblem(res, new HttpProblem('payloadTooLarge', (p) => p.problems.bodyTooLarge));
+    if (type === 'entity.parse.failed')
+      return sendProblem(res, new HttpProblem('badRequest', (p) => p.problems.invalidJson));
+    if (type) return sendProblem(res, new HttpProblem('badRequest', (p) => p.problems.unreadableBody));
+    logger.error(
+      { requestId: ctx(res).requestId, traceId: ctx(res).traceId, error: (err as Error)?.name ?? typeof err },
+      'unhandled error',
+    );
+    sendProblem(res, new HttpProblem('internalServerError', (p) => p.problems.internal));
   };
 }

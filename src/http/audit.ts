@@ -5,6 +5,9 @@ import { dirname } from 'node:path';
 export interface AuditRecord {
   time: string;
   requestId: string;
+  /** The response's BelGov-Trace-Id, and the caller's own when it sent one. */
+  traceId: string;
+  relatedTraceId?: string;
   principalId: string | null;
   role: string | null;
   caseId: string | null;

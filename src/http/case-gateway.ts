@@ -17,7 +17,7 @@ import { caseStart, importStart, type CaseStart } from './case-start';
 import { caseSummaryOf } from './case-summary';
 import { openCursor, sealCursor } from './list-cursor';
 import { recordUpdateId } from './record-input';
-import { HttpProblem, refusalProblem } from './problem';
+import { HttpProblem, noCase, refusalProblem } from './problem';
 import { refuse } from '../domain/refusals';
 import { toProblem, unavailable } from './temporal-problems';
 
@@ -81,7 +81,7 @@ export class CaseGateway {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       const memo = await this.call(caseId, async () => (await this.client.workflow.getHandle(caseId).describe()).memo);
       if (memo?.requestHash !== requestHash)
-        throw new HttpProblem(422, 'this Idempotency-Key was already used with a different body');
+        throw new HttpProblem('idempotencyKeyReused', (p) => p.problems.idempotencyKeyReused);
       return { status: await this.status(caseId), created: false };
     }
     this.seen.remember(caseId, {
@@ -96,7 +96,7 @@ export class CaseGateway {
   /** The case's access facts as Temporal has them now. */
   async access(caseId: string): Promise<CaseAccess> {
     const d = await this.call(caseId, () => this.client.workflow.getHandle(caseId).describe());
-    if (d.type !== WORKFLOW_TYPE) throw new HttpProblem(404, `no case ${caseId}`);
+    if (d.type !== WORKFLOW_TYPE) throw noCase(caseId);
     const access: CaseAccess = {
       centre: d.typedSearchAttributes.get(SA.centre) as Centre | undefined,
       prosecutorOffices: d.typedSearchAttributes.get(SA.prosecutorOffices) ?? [],
@@ -136,7 +136,7 @@ export class CaseGateway {
         // recorded: too late, not unknown. Temporal, not the remembered facts, says how it ended.
         if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {
           throw refusalProblem(
-            409,
+            'eventNotApplicable',
             refuse('case-closed', { outcome: (await this.access(caseId)).outcome ?? 'finished' }),
           );
         }

@@ -2,8 +2,11 @@ import { isIPv4 } from 'node:net';
 import type { Payload, PayloadCodec } from '@temporalio/common';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
+import { FIELD_RULES } from '../domain/schemas/field-rules';
 import { isCiphertext, PayloadDecryptionError, UnknownPayloadKeyError } from '../crypto/aes-gcm-codec';
-import { HttpProblem, sendProblem } from './problem';
+import { HttpProblem, sendProblem, type Words } from './problem';
+import type { ProblemKind } from './problem-types';
+import { parseOr400 } from './validate';
 
 export type CodecRole = 'centre' | 'prosecutor' | 'immigration-office' | 'admin';
 export interface CodecPrincipal {
@@ -28,7 +31,7 @@ const ALLOWED_ROLES: ReadonlySet<CodecRole> = new Set(['immigration-office', 'ad
 const ALLOWED_HEADERS = 'Authorization, Authorization-Extras, Content-Type, X-Namespace';
 
 // Proto3 JSON bytes: standard or URL-safe base64, padding optional.
-const base64 = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, 'must be base64');
+const base64 = z.string().regex(/^[A-Za-z0-9+/_-]*={0,2}$/, FIELD_RULES.base64);
 const bodySchema = z.object({
   payloads: z.array(z.object({ metadata: z.record(z.string(), base64).nullish(), data: base64.nullish() })),
 });
@@ -45,8 +48,8 @@ const toJson = ({ metadata, data }: Payload): { metadata: Record<string, string>
 });
 
 /** Every codec answer that is not a payload list is the API's problem response (problem.ts). */
-const problem = (res: Response, status: number, detail: string): void =>
-  sendProblem(res, new HttpProblem(status, detail));
+const problem = (res: Response, kind: ProblemKind, words: Words): void =>
+  sendProblem(res, new HttpProblem(kind, words));
 
 function isLoopback(address: string | undefined): boolean {
   if (address === undefined) return false;
@@ -75,7 +78,7 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
       res.set('Access-Control-Allow-Credentials', 'true');
     }
     if (req.method !== 'OPTIONS') return next();
-    if (!fromWebUi) return problem(res, 403, 'Cross-origin requests are allowed only from the Temporal Web UI.');
+    if (!fromWebUi) return problem(res, 'missingPermission', (p) => p.problems.codec.crossOrigin);
     res.set('Access-Control-Allow-Methods', 'POST');
     res.set('Access-Control-Allow-Headers', ALLOWED_HEADERS);
     res.set('Access-Control-Max-Age', '600');
@@ -85,14 +88,14 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
   const authorise: RequestHandler = async (req, res, next) => {
     const origin = req.headers.origin;
     if (origin !== undefined && origin !== webUiOrigin) {
-      return problem(res, 403, 'Requests are allowed only from the Temporal Web UI.');
+      return problem(res, 'missingPermission', (p) => p.problems.codec.notFromWebUi);
     }
     const authorization = req.headers.authorization;
     if (authorization !== undefined) {
       const principal = await opts.resolvePrincipal(authorization, res);
-      if (!principal) return problem(res, 401, 'The bearer token is not valid.');
+      if (!principal) return problem(res, 'invalidAccessToken', (p) => p.problems.invalidAccessToken);
       if (!ALLOWED_ROLES.has(principal.role)) {
-        return problem(res, 403, 'Only the Immigration Office and administrators may use the codec.');
+        return problem(res, 'missingPermission', (p) => p.problems.codec.roles);
       }
       return next();
     }
@@ -106,21 +109,16 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
     ) {
       return next();
     }
-    problem(res, 401, 'A bearer token is required.');
+    problem(res, 'noAccessToken', (p) => p.problems.noAccessToken);
   };
 
   const handle =
     (op: 'encode' | 'decode'): RequestHandler =>
     async (req, res) => {
       if (req.is('application/json') === false) {
-        return problem(res, 415, 'The body must be application/json.');
+        return problem(res, 'unsupportedMediaType', (p) => p.problems.unsupportedMediaType);
       }
-      const parsed = bodySchema.safeParse(req.body);
-      if (!parsed.success) {
-        const problems = parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`);
-        return problem(res, 400, `Expected { payloads: [...] }: ${problems.join('; ')}`);
-      }
-      const given = parsed.data.payloads.map(fromJson);
+      const given = parseOr400(bodySchema, req.body, 'body').payloads.map(fromJson);
       const result = await opts.codec[op](given);
       // Only what was decrypted says which case it is: a payload sent in clear comes back as it was, caller's words.
       if (op === 'decode')
@@ -135,16 +133,19 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
   const errors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
     if (res.headersSent) return next(err);
     if (err instanceof UnknownPayloadKeyError || err instanceof PayloadDecryptionError) {
-      return problem(res, 422, err.message);
+      // The key id is checked by the codec (letters, digits, . _ -): a name for the operator, never case data.
+      const keyId = err.keyId === undefined ? '?' : `"${err.keyId}"`;
+      return problem(res, 'unknownPayloadKey', (p) => p.problems.codec.unknownKey(keyId));
     }
     const type = (err as { type?: unknown }).type;
-    if (type === 'entity.too.large') return problem(res, 413, 'The body exceeds the size limit.');
-    if (type === 'entity.parse.failed') return problem(res, 400, 'The body is not valid JSON.');
+    if (err instanceof HttpProblem) return sendProblem(res, err);
+    if (type === 'entity.too.large') return problem(res, 'payloadTooLarge', (p) => p.problems.bodyTooLarge);
+    if (type === 'entity.parse.failed') return problem(res, 'badRequest', (p) => p.problems.invalidJson);
     const status = (err as { status?: unknown }).status;
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      return problem(res, status, 'The request could not be read.');
+      return problem(res, 'badRequest', (p) => p.problems.unreadableBody);
     }
-    problem(res, 500, 'The codec failed.');
+    problem(res, 'internalServerError', (p) => p.problems.codec.failed);
   };
 
   const json = express.json({ limit: '4mb' });

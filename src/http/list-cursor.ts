@@ -1,7 +1,7 @@
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { ENCRYPTED_ENCODING } from '../crypto/aes-gcm-codec';
-import { HttpProblem } from './problem';
+import { badRequest, inEveryLanguage } from './problem';
 
 /**
  * A cursor is Temporal's page token sealed by the payload codec (authenticated encryption): Temporal
@@ -28,10 +28,8 @@ export async function openCursor(codecs: readonly PayloadCodec[], cursor: string
     if (!token || token.length === 0) throw new Error('empty');
     return token;
   } catch {
-    throw new HttpProblem(400, 'invalid query: query.cursor', {
-      invalidParams: [
-        { name: 'query.cursor', reason: 'not a cursor this API returned (use nextCursor of the previous page)' },
-      ],
-    });
+    throw badRequest([
+      { kind: 'invalidInput', in: 'query', name: 'cursor', detail: inEveryLanguage((p) => p.problems.invalidCursor) },
+    ]);
   }
 }

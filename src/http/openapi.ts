@@ -1,24 +1,32 @@
-import { OpenApiGeneratorV31, OpenAPIRegistry, type RouteConfig } from '@asteasolutions/zod-to-openapi';
+import {
+  OpenApiGeneratorV3,
+  OpenApiGeneratorV31,
+  OpenAPIRegistry,
+  type RouteConfig,
+} from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
   caseIdSchema,
   caseListQuerySchema,
   caseListSchema,
   idempotencyHeaderSchema,
+  inputValidationProblemSchema,
   problemSchema,
   queryIdSchema,
+  refusalProblemSchema,
 } from '../domain/schemas/api';
 import {
   caseImportSchema,
   caseOpeningSchema,
   caseStatusSchema,
-  prosecutorQueryViewSchema,
+  prosecutorQueryListSchema,
 } from '../domain/schemas/case';
 import { caseEventSchema, statusQueryAnswerSchema } from '../domain/schemas/events';
 
-const problem = (description: string) => ({
+const problemContent = (schema: z.ZodType) => ({ 'application/problem+json': { schema } });
+const problem = (description: string, schema: z.ZodType = problemSchema) => ({
   description,
-  content: { 'application/problem+json': { schema: problemSchema } },
+  content: problemContent(schema),
 });
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
 
@@ -31,163 +39,275 @@ const codecBody = z
     description: 'Payloads as the Temporal Web UI sends them: base64 data and metadata values',
   });
 
+const INVALID = problem(
+  'Invalid request (urn:problem-type:belgif:badRequest): every wrong input is one of `issues`; a value that cannot open a case carries a `code`',
+  inputValidationProblemSchema,
+);
+/** What any operation may answer besides its own (the guide's default response is the Problem). */
+const ANY = {
+  429: problem('Too many requests from this principal (urn:problem-type:belgif:tooManyRequests)'),
+  500: problem('An error of the service (urn:problem-type:belgif:internalServerError); the trace id identifies it'),
+  503: problem('Temporal or its worker is unavailable; retry later (urn:problem-type:belgif:serviceUnavailable)'),
+  default: problem('Any other problem'),
+};
 const COMMON = {
-  400: problem(
-    'Invalid request: every invalid field is listed in invalidParams; values that cannot open a case carry a code',
+  400: INVALID,
+  401: problem(
+    'No bearer token (urn:problem-type:belgif:noAccessToken), or one that is not valid (urn:problem-type:belgif:invalidAccessToken)',
   ),
-  401: problem('No or unknown bearer token'),
-  403: problem("The principal's role may not do this"),
-  429: problem('Too many requests from this principal'),
-  503: problem('Temporal or its worker is unavailable; retry later'),
+  403: problem("The principal's role may not do this (urn:problem-type:belgif:missingPermission)"),
+  ...ANY,
 };
 /** Responses of every operation that reads a body. */
-const BODY = { 413: problem('The body exceeds the size limit') };
+const BODY = { 413: problem('The body exceeds the size limit (urn:problem-type:belgif:payloadTooLarge)') };
+const NOT_FOUND = (what: string) => ({ 404: problem(`${what} (urn:problem-type:belgif:resourceNotFound)`) });
+const NOT_APPLICABLE = (what: string) => ({
+  409: problem(
+    `${what} (urn:problem-type:victim-case:eventNotApplicable): \`detail\` says why, \`code\` names the rule`,
+    refusalProblemSchema,
+  ),
+});
+const KEY_REUSED = {
+  422: problem(
+    'The Idempotency-Key was used with a different body (urn:problem-type:victim-case:idempotencyKeyReused)',
+  ),
+};
 
 /** A POST that creates a case: 201 with its status and Location, 200 for a retry with the same Idempotency-Key. */
 const caseCreated = (verb: 'opened' | 'imported') => ({
   201: {
     ...json(caseStatusSchema, `The case was ${verb}; its status as of today`),
-    headers: { Location: { schema: { type: 'string' as const } } },
+    headers: { Location: { description: 'The new case', schema: { type: 'string' as const } } },
   },
   200: json(caseStatusSchema, `The same Idempotency-Key ${verb} this case before`),
   ...COMMON,
   ...BODY,
-  422: problem('The Idempotency-Key was used with a different body'),
+  ...KEY_REUSED,
 });
 
-const ROUTES: RouteConfig[] = [
+const TAGS = [
+  { name: 'Cases', description: 'Cases of the special residence procedure: opened by a centre, followed by everyone' },
+  {
+    name: 'Status queries',
+    description: "The Immigration Office's status queries, answered by the prosecutor's office",
+  },
+  { name: 'Codec', description: "The Temporal Web UI's remote codec: read-only decoding for the Immigration Office" },
+  { name: 'Monitoring', description: 'Health, liveness and readiness' },
+] as const;
+type Tag = (typeof TAGS)[number]['name'];
+
+/** Every operation: an operationId, one tag, a summary and a description, as the linters and the guide want. */
+type Operation = RouteConfig & { operationId: string; tags: [Tag]; description: string };
+
+const MONITORING = { tags: ['Monitoring'] as [Tag], security: [] };
+const noQueryParameters = {
+  400: problem('A query parameter was given: these endpoints take none', inputValidationProblemSchema),
+};
+
+const ROUTES: Operation[] = [
   {
     method: 'post',
     path: '/v1/cases',
-    summary: 'Open a case (a specialised centre, after the intake interview)',
+    operationId: 'openCase',
+    tags: ['Cases'],
+    summary: 'Open a case',
+    description:
+      'A specialised centre opens a case after the intake interview. The reflection period starts on `openedOn`; the Immigration Office is told. Retry with the same Idempotency-Key to get the same case.',
     request: {
       headers: idempotencyHeaderSchema,
-      body: { content: { 'application/json': { schema: caseOpeningSchema } } },
+      body: { required: true, content: { 'application/json': { schema: caseOpeningSchema } } },
     },
     responses: caseCreated('opened'),
   },
   {
     method: 'post',
     path: '/v1/cases/import',
-    summary: 'Bring in a running case with its earlier events (Immigration Office, admin)',
+    operationId: 'importCase',
+    tags: ['Cases'],
+    summary: 'Bring in a running case',
     description:
-      'The earlier events are applied as of their dates, with the clocks running in between; nothing of the past is mailed. An open status query is sent again to its office; the Immigration Office and the centre are told of the import.',
+      'The Immigration Office or an administrator brings in a running case with its earlier events. They are applied as of their dates, with the clocks running in between; nothing of the past is mailed. An open status query is sent again to its office; the Immigration Office and the centre are told of the import.',
     request: {
       headers: idempotencyHeaderSchema,
-      body: { content: { 'application/json': { schema: caseImportSchema } } },
+      body: { required: true, content: { 'application/json': { schema: caseImportSchema } } },
     },
     responses: caseCreated('imported'),
   },
   {
     method: 'get',
     path: '/v1/cases',
-    summary: 'List cases visible to the principal (a centre sees its own)',
+    operationId: 'listCases',
+    tags: ['Cases'],
+    summary: 'List cases',
+    description:
+      'The cases visible to the principal (a centre sees its own, a prosecutor’s office those it was queried on), filtered, a page at a time: follow `next` for the next page.',
     request: { query: caseListQuerySchema },
     responses: { 200: json(caseListSchema, 'A page of cases'), ...COMMON },
   },
   {
     method: 'get',
     path: '/v1/cases/{caseId}',
+    operationId: 'getCase',
+    tags: ['Cases'],
     summary: 'The status of a case',
+    description: 'Stage, document, deadlines, open query and history of one case, as of today.',
     request: { params: z.object({ caseId: caseIdSchema }) },
     responses: {
       200: json(caseStatusSchema, 'The case status'),
       ...COMMON,
-      404: problem('No such case visible to the principal'),
+      ...NOT_FOUND('No such case visible to the principal'),
     },
   },
   {
     method: 'post',
     path: '/v1/cases/{caseId}/events',
+    operationId: 'recordCaseEvent',
+    tags: ['Cases'],
     summary: 'Record an event of the procedure',
+    description:
+      'An event of CONTRACT.md, reported by the role it belongs to. The case applies it, re-plans its deadlines and mails who must know; an event that does not apply now is a 409 naming the rule.',
     request: {
       params: z.object({ caseId: caseIdSchema }),
       headers: idempotencyHeaderSchema,
-      body: { content: { 'application/json': { schema: caseEventSchema } } },
+      body: { required: true, content: { 'application/json': { schema: caseEventSchema } } },
     },
     responses: {
       200: json(caseStatusSchema, 'The event applied; the new status'),
       ...COMMON,
       ...BODY,
-      404: problem('No such case visible to the principal'),
-      409: problem('The event does not apply to the case now; detail says why, code names the rule'),
+      ...NOT_FOUND('No such case visible to the principal'),
+      ...NOT_APPLICABLE('The event does not apply to the case now'),
     },
   },
   {
     method: 'get',
     path: '/v1/prosecutor/queries',
-    summary: "The open status queries addressed to the prosecutor's office",
+    operationId: 'listStatusQueries',
+    tags: ['Status queries'],
+    summary: "The open status queries of the prosecutor's office",
+    description:
+      'The queries the Immigration Office sent to the office of the signed-in prosecutor, soonest reply first.',
     responses: {
-      200: json(z.object({ items: z.array(prosecutorQueryViewSchema) }), 'Open queries, soonest reply first'),
+      200: json(prosecutorQueryListSchema, 'Open queries, soonest reply first'),
       ...COMMON,
     },
   },
   {
     method: 'post',
     path: '/v1/prosecutor/queries/{queryId}/answer',
+    operationId: 'answerStatusQuery',
+    tags: ['Status queries'],
     summary: 'Answer a status query',
+    description:
+      'The prosecutor’s office answers the two questions of the status query (and the conditions of stage 3); the Immigration Office decides on the document with it.',
     request: {
       params: z.object({ queryId: queryIdSchema }),
       headers: idempotencyHeaderSchema,
-      body: { content: { 'application/json': { schema: statusQueryAnswerSchema } } },
+      body: { required: true, content: { 'application/json': { schema: statusQueryAnswerSchema } } },
     },
     responses: {
       200: json(caseStatusSchema, 'The answer applied; the new status'),
       ...COMMON,
       ...BODY,
-      404: problem('No such query visible to the office'),
-      409: problem('The query was already answered or is closed'),
+      ...NOT_FOUND('No such query visible to the office'),
+      ...NOT_APPLICABLE('The query was already answered or is closed'),
     },
   },
-  ...(['encode', 'decode'] as const).map((op): RouteConfig => ({
+  ...(['encode', 'decode'] as const).map((op): Operation => ({
     method: 'post',
     path: `/codec/${op}`,
-    summary: `Temporal Web UI remote codec: ${op} payloads (Immigration Office, admin)`,
-    request: { body: { content: { 'application/json': { schema: codecBody } } } },
+    operationId: `${op}Payloads`,
+    tags: ['Codec'],
+    summary: `Temporal Web UI remote codec: ${op} payloads`,
+    description: `For the Temporal Web UI of the Immigration Office and administrators: ${op}s the payloads it shows; every decode is audited.`,
+    request: { body: { required: true, content: { 'application/json': { schema: codecBody } } } },
     responses: {
       200: json(codecBody, `The ${op}d payloads`),
-      400: problem('The body is not { payloads: [...] } with base64 data and metadata'),
+      400: INVALID,
       401: COMMON[401],
       403: COMMON[403],
       ...BODY,
-      415: problem('The body is not application/json'),
-      422: problem('A payload names a key that is not configured'),
+      415: problem('The body is not application/json (urn:problem-type:victim-case:unsupportedMediaType)'),
+      422: problem(
+        'A payload names a key that is not configured, or does not decrypt with it (urn:problem-type:victim-case:unknownPayloadKey)',
+      ),
+      ...ANY,
     },
   })),
   {
     method: 'get',
+    path: '/health',
+    operationId: 'checkHealth',
+    ...MONITORING,
+    summary: 'Check health of the service',
+    description: 'The guide’s health resource: UP when Temporal answers, DOWN (503) when it does not.',
+    responses: {
+      200: json(z.object({ status: z.literal('UP') }).meta({ id: 'HealthUp' }), 'Up'),
+      ...noQueryParameters,
+      503: json(z.object({ status: z.literal('DOWN') }).meta({ id: 'HealthDown' }), 'Down: Temporal is not reachable'),
+      default: ANY.default,
+    },
+  },
+  {
+    method: 'get',
     path: '/healthz',
+    operationId: 'checkLiveness',
+    ...MONITORING,
     summary: 'Liveness',
-    security: [],
-    responses: { 200: json(z.object({ status: z.literal('ok') }), 'The process is alive') },
+    description: 'The process is alive (for an orchestrator’s liveness probe).',
+    responses: {
+      200: json(z.object({ status: z.literal('ok') }), 'The process is alive'),
+      ...noQueryParameters,
+      default: ANY.default,
+    },
   },
   {
     method: 'get',
     path: '/readyz',
-    summary: 'Readiness: Temporal reachable',
-    security: [],
+    operationId: 'checkReadiness',
+    ...MONITORING,
+    summary: 'Readiness',
+    description: 'Temporal answers (for an orchestrator’s readiness probe).',
     responses: {
       200: json(z.object({ status: z.literal('ready') }), 'Ready'),
-      503: problem('Temporal is not reachable'),
+      ...noQueryParameters,
+      503: ANY[503],
+      default: ANY.default,
     },
   },
 ];
 
+const INFO = {
+  title: 'Victim case orchestration API',
+  version: '1.0.0',
+  description:
+    "Cases of the special residence procedure (Belgium). Centres open cases and report events; the Immigration Office and prosecutors' offices report theirs and answer status queries. The API follows the belgif REST guide: errors are application/problem+json with the guide's problem types, a refusal carries a stable `code`, `detail` follows Accept-Language (nl-BE, fr-BE, de-BE, en; English by default, said in Content-Language), and every response carries a BelGov-Trace-Id.",
+  contact: { name: 'Victim case orchestration service' },
+  license: { name: 'Proprietary: for the Belgian administrations and centres it serves', url: 'https://www.belgif.be' },
+};
+
+function registry(): OpenAPIRegistry {
+  const r = new OpenAPIRegistry();
+  const bearer = r.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  for (const route of ROUTES) r.registerPath({ security: [{ [bearer.name]: [] }], ...route });
+  return r;
+}
+const config = (openapi: string, serverUrl: string) => ({
+  openapi,
+  info: INFO,
+  servers: [{ url: serverUrl.replace(/\/+$/, ''), description: 'This API (PUBLIC_BASE_URL)' }],
+  tags: [...TAGS],
+});
+const LOCAL = 'http://localhost:3000';
+
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate requests. */
-export function openApiDocument(): ReturnType<OpenApiGeneratorV31['generateDocument']> {
-  const registry = new OpenAPIRegistry();
-  const bearer = registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
-  for (const route of ROUTES) registry.registerPath({ security: [{ [bearer.name]: [] }], ...route });
-  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
-    openapi: '3.1.0',
-    info: {
-      title: 'Victim case orchestration API',
-      version: '1.0.0',
-      description:
-        "Cases of the special residence procedure (Belgium). Centres open cases and report events; the Immigration Office and prosecutors' offices report theirs and answer status queries. Errors are application/problem+json; a refusal carries a stable `code`, and its `detail` follows Accept-Language (nl, fr, de, en; English by default), said in Content-Language.",
-    },
-    servers: [{ url: '/' }],
-  });
+export function openApiDocument(serverUrl = LOCAL): ReturnType<OpenApiGeneratorV31['generateDocument']> {
+  return new OpenApiGeneratorV31(registry().definitions).generateDocument(config('3.1.0', serverUrl));
+}
+
+/** The same document in OpenAPI 3.0, for the tools that read only 3.0 (the belgif guide's validator among them). */
+export function openApi30Document(serverUrl = LOCAL): ReturnType<OpenApiGeneratorV3['generateDocument']> {
+  return new OpenApiGeneratorV3(registry().definitions).generateDocument(config('3.0.3', serverUrl));
 }
 
 /** Paths the document describes, as express patterns, for the test that keeps routes and document in step. */

@@ -8,7 +8,10 @@ import { HttpProblem } from './problem';
 
 /** The API's and the pages' one check of who may report an event, before the case's own rules. */
 export function requireReporter(p: Principal, type: CaseEventType): void {
-  if (!EVENT_ROLES[type].includes(p.role)) throw new HttpProblem(403, `a ${p.role} may not report '${type}'`);
+  if (!EVENT_ROLES[type].includes(p.role))
+    throw new HttpProblem('missingPermission', (w) =>
+      w.problems.roleMayNotReport(w.pages.roles[p.role], w.pages.events[type]),
+    );
 }
 
 /** The Update input of an event: the actor is the authenticated principal, never the caller's word. */

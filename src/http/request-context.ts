@@ -6,6 +6,10 @@ import { parseOr400 } from './validate';
 /** What a route tells the audit and log middleware about the request. */
 export interface RequestContext {
   requestId: string;
+  /** BelGov-Trace-Id of the response: new for each one. */
+  traceId: string;
+  /** The request's own BelGov-Trace-Id, returned as BelGov-Related-Trace-Id. */
+  relatedTraceId?: string;
   principal?: Principal;
   audit?: { action: string; caseId: string | null };
 }

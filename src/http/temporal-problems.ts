@@ -6,7 +6,7 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { RejectionDetails } from '../../workflows/messages';
 import { EVENT_REJECTED } from '../../workflows/messages';
-import { HttpProblem, refusalProblem } from './problem';
+import { HttpProblem, noCase, refusalProblem } from './problem';
 
 const GRPC_UNAVAILABLE = new Set([1, 4, 14]); // CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE
 const GRPC_FAILED_PRECONDITION = 9;
@@ -25,13 +25,13 @@ function isOutage(err: unknown): boolean {
 }
 
 /** The 503 of a call Temporal or the worker did not answer in time. */
-export const unavailable = (): HttpProblem =>
-  new HttpProblem(503, 'the case service is unavailable (Temporal or its worker did not answer in time); retry later');
+export const unavailable = (): HttpProblem => new HttpProblem('serviceUnavailable', (p) => p.problems.unavailable);
 
 /** Maps Temporal's errors to the API's problems: nothing of Temporal's internals, no stack, reaches the caller. */
 export function toProblem(err: unknown, caseId?: string): unknown {
   if (err instanceof HttpProblem) return err;
-  if (err instanceof WorkflowNotFoundError) return new HttpProblem(404, `no case ${caseId ?? ''}`.trim());
+  if (err instanceof WorkflowNotFoundError)
+    return caseId ? noCase(caseId) : new HttpProblem('resourceNotFound', (p) => p.problems.noResource);
   if (
     err instanceof WorkflowUpdateFailedError &&
     err.cause instanceof ApplicationFailure &&
@@ -39,8 +39,8 @@ export function toProblem(err: unknown, caseId?: string): unknown {
   ) {
     const details = err.cause.details?.[0] as RejectionDetails | undefined;
     return details
-      ? refusalProblem(409, { ...details, message: err.cause.message })
-      : new HttpProblem(409, err.cause.message);
+      ? refusalProblem('eventNotApplicable', { ...details, message: err.cause.message })
+      : new HttpProblem('eventNotApplicable', (p) => p.problems.eventNotApplicable);
   }
   if (isOutage(err)) return unavailable();
   return err;

@@ -201,7 +201,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     const { session, page } = locals(res);
     const login = session.login;
     const w = page.pack.pages;
-    if (!login) throw new HttpProblem(400, 'no sign-in under way');
+    if (!login) throw new HttpProblem('badRequest', (p) => p.pages.errors.badRequest);
     const identity = await deps.oidc.finish(req.originalUrl, login);
     const principal = deps.principals.signedIn(identity);
     delete session.login;
@@ -217,7 +217,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
   r.post('/sign-out', async (req, res) => {
     const { session } = locals(res);
     if (session.principalId && !csrfValid(session, (req.body as Record<string, unknown>)._csrf))
-      throw new HttpProblem(403, 'form token missing or wrong');
+      throw new HttpProblem('missingPermission', (p) => p.pages.errors.forbidden);
     const lang = session.lang;
     session.destroy();
     res.redirect(303, `/workspace/signed-out${lang ? `?lang=${lang}` : ''}`);
@@ -237,7 +237,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
   r.use((req, res, next) => {
     if (req.method !== 'POST') return next();
     if (!csrfValid(locals(res).session, (req.body as Record<string, unknown>)._csrf))
-      throw new HttpProblem(403, 'form token missing or wrong');
+      throw new HttpProblem('missingPermission', (p) => p.pages.errors.forbidden);
     next();
   });
 
@@ -343,7 +343,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
 
   const eventType = (req: Request, p: Principal): CaseEventType => {
     const type = req.params.type as CaseEventType;
-    if (!CASE_EVENT_TYPES.includes(type)) throw new HttpProblem(404, 'no such event');
+    if (!CASE_EVENT_TYPES.includes(type)) throw new HttpProblem('resourceNotFound', (p) => p.pages.errors.notFound);
     requireReporter(p, type);
     return type;
   };
@@ -448,7 +448,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
   });
 
   r.use(() => {
-    throw new HttpProblem(404, 'no such page');
+    throw new HttpProblem('resourceNotFound', (p) => p.pages.errors.notFound);
   });
   r.use(errorPage(deps.logger));
   return r;

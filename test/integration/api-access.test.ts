@@ -5,6 +5,8 @@
  */
 import request from 'supertest';
 import type { CaseStatus } from '../../src/domain/schemas/case';
+import type { CaseEventType } from '../../src/domain/schemas/events';
+import { enPages } from '../../src/mail/templates/pages/en';
 import {
   caseInTemporaryResidence,
   expectProblem,
@@ -245,7 +247,13 @@ describe('roles × endpoints', () => {
     const res = await call(who, endpoint.method, endpoint.path(), endpoint.body?.(who));
     expect(res.status).toBe(expected);
     if (expected >= 400) expectProblem(res, expected);
-    if (expected === 401) expect(res.headers['www-authenticate']).toBe('Bearer');
+    // No token at all is the guide's noAccessToken; a token we do not know, its invalidAccessToken.
+    if (expected === 401)
+      expect([res.body.type, res.headers['www-authenticate']]).toEqual(
+        who === 'none'
+          ? ['urn:problem-type:belgif:noAccessToken', 'Bearer']
+          : ['urn:problem-type:belgif:invalidAccessToken', 'Bearer error="invalid_token"'],
+      );
   });
 
   it('recorded exactly the events the matrix allowed on case A, and the answer on case B', async () => {
@@ -371,7 +379,7 @@ describe('an event from a role that may not report it', () => {
       ...EXTRA[type],
     });
     expectProblem(res, 403);
-    if (role !== 'admin') expect(res.body.detail).toContain(`'${type}'`);
+    if (role !== 'admin') expect(res.body.detail).toContain(`“${enPages.events[type as CaseEventType]}”`);
   });
 
   it('left case A as it was', async () => {

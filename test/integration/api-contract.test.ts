@@ -12,11 +12,14 @@ import { loadConfig } from '../../src/config';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { DOCUMENTED_ROUTES } from '../../src/http/openapi';
+import { enProblems } from '../../src/mail/templates/problems/en';
 import {
   as,
   caseInTemporaryResidence,
   expectProblem,
   invalidNames,
+  issuesOf,
+  UNKNOWN_INPUT,
   openingBody,
   SECRET,
   today,
@@ -35,17 +38,19 @@ beforeAll(async () => {
 afterAll(() => stack?.close());
 
 const api = (who: TokenName, headers?: Record<string, string>) => as(stack.app, who, headers);
+/** The detail of a path no route serves. */
+const NO_ROUTE = enProblems.noResource;
 
 describe('invalid requests are 400 problems naming every invalid field, never echoing values', () => {
   const expect400 = (res: request.Response, names: string[], echoes: string[]) => {
     expectProblem(res, 400);
     expect(invalidNames(res)).toEqual(expect.arrayContaining(names));
-    for (const p of res.body.invalidParams as { reason: string }[]) expect(p.reason).toEqual(expect.any(String));
+    for (const issue of issuesOf(res)) expect(issue.detail).toEqual(expect.any(String));
     for (const value of echoes) expect(res.text).not.toContain(value);
   };
   const { victim } = openingBody();
 
-  // [case, body, fields named in invalidParams, values that must not come back, an unknown field the reason must name].
+  // [case, body, inputs the issues name, values that must not come back, an unknown field named as unknown input].
   // Every row has every column: jest.each hands a `done` callback to a function with more parameters than the row.
   it.each<[string, Record<string, unknown>, string[], string[], string | null]>([
     [
@@ -79,14 +84,14 @@ describe('invalid requests are 400 problems naming every invalid field, never ec
     [
       'an extra top-level field',
       { ...openingBody(), nationalRegisterNumber: '85.07.30-033.61' },
-      ['body'],
+      ['body.nationalRegisterNumber'],
       ['85.07.30-033.61', SECRET.pseudonym],
       'nationalRegisterNumber',
     ],
     [
       'an extra nested field',
       { ...openingBody(), victim: { ...victim, address: 'Kerkstraat 12-7731' } },
-      ['body.victim'],
+      ['body.victim.address'],
       ['Kerkstraat 12-7731'],
       'address',
     ],
@@ -101,7 +106,9 @@ describe('invalid requests are 400 problems naming every invalid field, never ec
     const res = await api('payoke').post('/v1/cases', body);
     expect400(res, names, echoes);
     if (unknownField)
-      expect(res.body.invalidParams).toContainEqual({ name: names[0], reason: expect.stringContaining(unknownField) });
+      expect(issuesOf(res)).toContainEqual(
+        expect.objectContaining({ type: UNKNOWN_INPUT, in: 'body', name: names[0]!.slice(5) }),
+      );
   });
 
   it('while the same body without the defect opens a case', async () => {
@@ -161,7 +168,7 @@ describe('invalid requests are 400 problems naming every invalid field, never ec
       'an extra field',
       'payoke',
       { ...complaint(), victimName: 'Ana Popescu-7731' },
-      ['body'],
+      ['body.victimName'],
       ['Ana Popescu-7731', SECRET.note],
       'victimName',
     ],
@@ -169,7 +176,7 @@ describe('invalid requests are 400 problems naming every invalid field, never ec
       'a field of another event type',
       'payoke',
       { type: 'voluntary-return', on: today(), reason: 'dismissed' },
-      ['body'],
+      ['body.reason'],
       [],
       'reason',
     ],
@@ -177,7 +184,9 @@ describe('invalid requests are 400 problems naming every invalid field, never ec
     const res = await api(who).post(`/v1/cases/${stage2.caseId}/events`, body);
     expect400(res, names, echoes);
     if (unknownField)
-      expect(res.body.invalidParams).toContainEqual({ name: 'body', reason: expect.stringContaining(unknownField) });
+      expect(issuesOf(res)).toContainEqual(
+        expect.objectContaining({ type: UNKNOWN_INPUT, in: 'body', name: unknownField }),
+      );
   });
 
   it('recorded none of those events', async () => {
@@ -188,7 +197,7 @@ describe('invalid requests are 400 problems naming every invalid field, never ec
   it.each<[string, Record<string, unknown>, string[]]>([
     ['a missing answer', { consideredVictim: true, proceedingsOngoing: true, cooperating: true }, ['body.tiesSevered']],
     ['a wrong type', { ...YES, consideredVictim: 'oui' }, ['body.consideredVictim']],
-    ['an extra field', { ...YES, victimAddress: 'x' }, ['body']],
+    ['an extra field', { ...YES, victimAddress: 'x' }, ['body.victimAddress']],
   ])('POST /v1/prosecutor/queries/{queryId}/answer with %s', async (_name, body, names) => {
     const res = await api('antwerpen').post(`/v1/prosecutor/queries/${stage2.prosecutorQuery!.queryId}/answer`, body);
     expect400(res, names, []);
@@ -199,7 +208,7 @@ describe('invalid requests are 400 problems naming every invalid field, never ec
     ['deadlineBefore=2026-02-30', 'query.deadlineBefore'],
     ['minor=maybe', 'query.minor'],
     ['pageSize=0', 'query.pageSize'],
-    ['sort=caseId', 'query'],
+    ['sort=caseId', 'query.sort'],
   ])('GET /v1/cases?%s', async (query, name) => {
     const res = await api('admin').get(`/v1/cases?${query}`);
     expect400(res, [name], []);
@@ -248,7 +257,7 @@ describe('the OpenAPI document', () => {
   });
 
   it('lists every route the express app has (bar the document and its page) and nothing it lacks', () => {
-    const SELF = ['GET /openapi.json', 'GET /docs', 'GET /docs/init.js'];
+    const SELF = ['GET /openapi.json', 'GET /openapi-3.0.json', 'GET /docs', 'GET /docs/init.js'];
     expect([...appRoutes(stack.app)].sort()).toEqual([...DOCUMENTED_ROUTES, ...SELF].sort());
   });
 
@@ -256,7 +265,7 @@ describe('the OpenAPI document', () => {
   it.each(DOCUMENTED_ROUTES)('%s is routed (not the "no route" 404)', async (route) => {
     const [method, path] = route.split(' ') as [string, string];
     const res = await as(stack.app, 'admin')[method === 'GET' ? 'get' : 'post'](sample(path));
-    expect(String(res.body?.detail ?? '')).not.toMatch(/^no route/);
+    expect(String(res.body?.detail ?? '')).not.toBe(NO_ROUTE);
   });
 
   it.each<[TokenName, 'get' | 'post', string]>([
@@ -270,7 +279,7 @@ describe('the OpenAPI document', () => {
   ])('an undocumented path as %s: %s %s is the "no route" 404', async (who, method, path) => {
     const res = await as(stack.app, who)[method](path.replace('{caseId}', stage2.caseId));
     expectProblem(res, 404);
-    expect(res.body.detail).toMatch(/^no route/);
+    expect(res.body).toMatchObject({ type: 'urn:problem-type:belgif:resourceNotFound', detail: NO_ROUTE });
   });
 
   it('lists the codes of centres and prosecutor offices, and every event type', () => {
@@ -306,7 +315,8 @@ describe('the OpenAPI document', () => {
     check('CaseList', (await api('admin').get('/v1/cases?pageSize=2')).body);
     const queries = (await api('antwerpen').get('/v1/prosecutor/queries')).body as { items: unknown[] };
     for (const q of queries.items) check('ProsecutorQuery', q);
-    check('Problem', (await api('payoke').post('/v1/cases', {})).body);
+    check('InputValidationProblem', (await api('payoke').post('/v1/cases', {})).body);
+    check('Problem', (await api('payoke').get('/v1/cases/case-00000000-0000-4000-8000-000000000000')).body);
     // and a status that does not fit is caught
     const bad = ajv.compile({ $ref: 'openapi#/components/schemas/CaseStatus' });
     expect(bad({ ...stage2, stage: 'LIMBO' })).toBe(false);

@@ -8,7 +8,7 @@ import { SA } from '../../src/domain/search-attribute-keys';
 import { recordEvent, status, type RecordEventInput } from '../../workflows/messages';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { waitUntil } from '../../tools/stack/wait';
-import { as, expectProblem, openCase, openingBody, recordOk, SECRET, today } from '../support/api-helpers';
+import { as, expectProblem, issuesOf, openCase, openingBody, recordOk, SECRET, today } from '../support/api-helpers';
 import { startServiceStack, type ServiceStack } from '../support/service-stack';
 
 let stack: ServiceStack;
@@ -91,8 +91,12 @@ describe('which case is whose', () => {
       openingBody({ references: { prosecutorFile: "x' OR 1=1 --" } }),
     );
     expectProblem(res, 400);
-    expect(res.body.invalidParams).toEqual([
-      { name: 'body.references.prosecutorFile', reason: expect.stringContaining('letters, digits') },
+    expect(issuesOf(res)).toEqual([
+      expect.objectContaining({
+        in: 'body',
+        name: 'references.prosecutorFile',
+        detail: expect.stringContaining('letters, digits'),
+      }),
     ]);
   });
 });

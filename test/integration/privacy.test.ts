@@ -78,6 +78,9 @@ const PRINCIPAL: Record<As, { id: string; role: string }> = {
 
 interface Sent {
   requestId: string;
+  /** The response's BelGov-Trace-Id, and the one the request carried (BelGov-Related-Trace-Id of the response). */
+  traceId: string;
+  relatedTraceId: string;
   as: As;
   method: 'get' | 'post';
   path: string;
@@ -98,11 +101,28 @@ const startedAt = new Date();
 /** A request on a case through the API, kept for the audit and error-response checks. */
 async function api(as: As, method: 'get' | 'post', path: string, body?: Record<string, unknown>): Promise<Sent> {
   const requestId = `privacy-${sent.length + 1}`;
+  const theirTraceId = `centre-trace-${sent.length + 1}`;
   const client = request(stack.app);
-  const req = client[method](path).set('Authorization', `Bearer ${TOKENS[as]}`).set('X-Request-Id', requestId);
+  const req = client[method](path)
+    .set('Authorization', `Bearer ${TOKENS[as]}`)
+    .set('X-Request-Id', requestId)
+    .set('BelGov-Trace-Id', theirTraceId);
   const res = body ? await req.send(body) : await req;
   const resBody = res.body as Record<string, unknown>;
-  const entry: Sent = { requestId, as, method, path, body, status: res.status, text: res.text, resBody };
+  expect(res.headers['belgov-related-trace-id']).toBe(theirTraceId);
+  const traceId = String(res.headers['belgov-trace-id']);
+  const entry: Sent = {
+    requestId,
+    traceId,
+    relatedTraceId: theirTraceId,
+    as,
+    method,
+    path,
+    body,
+    status: res.status,
+    text: res.text,
+    resBody,
+  };
   sent.push(entry);
   return entry;
 }
@@ -724,11 +744,30 @@ describe('the audit trail', () => {
       const opened = s.status === 201 ? (s.resBody.caseId as string) : null;
       const caseOf = collection === 'prosecutor/queries' ? (id ? caseOfQuery(id) : null) : (id ?? opened);
       const { id: principalId, role } = PRINCIPAL[s.as];
-      return { requestId: s.requestId, principalId, role, caseId: caseOf, action, result: s.status };
+      return {
+        requestId: s.requestId,
+        traceId: s.traceId,
+        relatedTraceId: s.relatedTraceId,
+        principalId,
+        role,
+        caseId: caseOf,
+        action,
+        result: s.status,
+      };
     });
     expect(records.map(({ time: _t, ...r }) => r)).toEqual(expected);
     for (const r of records) {
-      expect(Object.keys(r).sort()).toEqual(['action', 'caseId', 'principalId', 'requestId', 'result', 'role', 'time']);
+      expect(Object.keys(r).sort()).toEqual([
+        'action',
+        'caseId',
+        'principalId',
+        'relatedTraceId',
+        'requestId',
+        'result',
+        'role',
+        'time',
+        'traceId',
+      ]);
       const time = new Date(r.time as string);
       expect(r.time).toBe(time.toISOString());
       expect(time.getTime()).toBeGreaterThanOrEqual(startedAt.getTime());

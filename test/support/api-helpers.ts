@@ -120,15 +120,28 @@ export function expectProblem(res: request.Response, status: number): void {
     status,
     type: expect.stringMatching(/^application\/problem\+json/),
   });
+  // The belgif guide's problem: a URN type, its occurrence named by the response's trace id, the language said.
   expect(res.body).toMatchObject({
-    type: expect.any(String),
+    type: expect.stringMatching(/^urn:problem-type:(belgif|victim-case):[a-zA-Z]+$/),
     title: expect.any(String),
     status,
     detail: expect.any(String),
+    instance: `urn:uuid:${String(res.headers['belgov-trace-id'])}`,
   });
+  expect(res.headers['content-language']).toMatch(/^(nl|fr|de|en)$/);
   expect(res.text).not.toMatch(/\bat .+\.(ts|js):\d+/); // no stack trace
 }
 
-/** The names in a 400 problem's invalidParams. */
-export const invalidNames = (res: request.Response): string[] =>
-  ((res.body as { invalidParams?: { name: string }[] }).invalidParams ?? []).map((p) => p.name);
+/** One input of a 400 (the guide's issue). */
+export interface Issue {
+  type: string;
+  in: 'body' | 'path' | 'query' | 'header';
+  name: string;
+  detail: string;
+}
+export const issuesOf = (res: request.Response): Issue[] => (res.body as { issues?: Issue[] }).issues ?? [];
+
+/** The inputs a 400 names, as `in.name`: `body.victim.dateOfBirth`, `query.cursor`, `path.caseId`. */
+export const invalidNames = (res: request.Response): string[] => issuesOf(res).map((i) => `${i.in}.${i.name}`);
+
+export const UNKNOWN_INPUT = 'urn:problem-type:belgif:input-validation:unknownInput';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { centreCode, fileReference, isoDate } from './common';
+import { FIELD_RULES } from './field-rules';
 import { REFUSAL_CODES } from '../refusals';
 import { OUTCOMES, STAGES } from './case';
 
@@ -20,7 +21,7 @@ export const caseListQuerySchema = z.strictObject({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,4096}$/)
     .optional()
-    .meta({ description: 'The nextCursor of the previous page' }),
+    .meta({ description: 'The page to show: the cursor of the `next` link of the previous page' }),
 });
 
 /** A case as the list shows it: only the search attributes, never personal data. */
@@ -38,29 +39,77 @@ export const caseSummarySchema = z
   .meta({ id: 'CaseSummary' });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
 
+/** A case in a list: its summary and where it is (the guide wants a link on each item of a collection). */
+export const caseListItemSchema = caseSummarySchema
+  .extend({ href: z.url().meta({ description: 'The case: GET it for its status' }) })
+  .meta({ id: 'CaseListItem' });
+
+/** A page of cases, paged as the belgif guide pages collections: a link to the next page beside the items. */
 export const caseListSchema = z
-  .object({ items: z.array(caseSummarySchema), nextCursor: z.string().nullable() })
+  .object({
+    self: z.url().meta({ description: 'This page' }),
+    items: z.array(caseListItemSchema),
+    pageSize: z.number().int().meta({ description: 'The most items a page holds (the pageSize asked for, or 25)' }),
+    next: z.url().optional().meta({ description: 'The next page; absent on the last one' }),
+    nextCursor: z.string().nullable().meta({
+      description: 'The cursor inside `next` (deprecated: follow `next`); null on the last page',
+      deprecated: true,
+    }),
+  })
   .meta({ id: 'CaseList' });
 
-export const problemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    detail: z.string(),
-    code: z
-      .enum(REFUSAL_CODES)
-      .optional()
-      .meta({ description: "Why the service refused: a stable code, for the reader's language" }),
-    invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
-  })
-  .meta({ id: 'Problem' });
+/** Where the input of a 400's issue was: the guide's `in`. */
+export const ISSUE_LOCATIONS = ['body', 'path', 'query', 'header'] as const;
 
-export const caseIdSchema = z.string().regex(/^case-[0-9a-f-]{36}$/, 'a case id (case-<uuid>)');
-export const queryIdSchema = z.string().regex(/^case-[0-9a-f-]{36}-q\d{1,4}$/, 'a query id (<caseId>-q<n>)');
+const problemMembers = {
+  type: z.string().meta({
+    description:
+      "The problem's type: a URN of the belgif REST guide, or of this service (urn:problem-type:victim-case:…)",
+    example: 'urn:problem-type:belgif:resourceNotFound',
+  }),
+  href: z.url().optional().meta({ description: "The guide's page on a belgif problem type" }),
+  title: z.string().meta({ description: 'The type in a few English words' }),
+  status: z.number().int().meta({ description: 'The HTTP status' }),
+  detail: z
+    .string()
+    .meta({ description: 'What went wrong, in the language Accept-Language asked for (said in Content-Language)' }),
+  instance: z.string().meta({
+    description: 'This occurrence: urn:uuid: and the BelGov-Trace-Id of the response',
+    example: 'urn:uuid:0f3c2b0e-6f6b-4c2a-9b7e-0d2f4c1e9a55',
+  }),
+};
+const refusalCode = z
+  .enum(REFUSAL_CODES)
+  .meta({ description: "Why the service refused: a stable code, for the reader's language" });
+
+export const problemSchema = z.object(problemMembers).meta({ id: 'Problem' });
+
+/** A 409: the event or answer does not apply to the case now, and the rule that says so. */
+export const refusalProblemSchema = z
+  .object({ ...problemMembers, code: refusalCode.optional() })
+  .meta({ id: 'RefusalProblem' });
+
+export const inputValidationIssueSchema = z
+  .object({
+    type: z.string().meta({ example: 'urn:problem-type:belgif:input-validation:schemaViolation' }),
+    href: z.url().optional(),
+    title: z.string(),
+    in: z.enum(ISSUE_LOCATIONS),
+    name: z.string().meta({ description: 'The field (`victim.dateOfBirth`, `events[2].on`), parameter or header' }),
+    detail: z.string().meta({ description: "What is wrong with it, in the reader's language; never its value" }),
+  })
+  .meta({ id: 'InputValidationIssue' });
+
+/** A 400: every input that is wrong, and for a value that cannot open a case, the refusal's code. */
+export const inputValidationProblemSchema = z
+  .object({ ...problemMembers, code: refusalCode.optional(), issues: z.array(inputValidationIssueSchema).optional() })
+  .meta({ id: 'InputValidationProblem' });
+
+export const caseIdSchema = z.string().regex(/^case-[0-9a-f-]{36}$/, FIELD_RULES.caseId);
+export const queryIdSchema = z.string().regex(/^case-[0-9a-f-]{36}-q\d{1,4}$/, FIELD_RULES.queryId);
 /** The case a status query belongs to: query ids are `<caseId>-q<n>`. */
 export const caseOfQuery = (queryId: string): string => queryId.replace(/-q\d+$/, '');
 
-export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, '1-200 visible ASCII characters');
+export const idempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,200}$/, FIELD_RULES.idempotencyKey);
 /** The optional Idempotency-Key header of the POST endpoints. */
 export const idempotencyHeaderSchema = z.object({ 'Idempotency-Key': idempotencyKeySchema.optional() });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_RULES } from './field-rules';
 import { centreCode, complaintOffice, courtOfAppeal, fileReference, isoDate, prosecutorOffice, role } from './common';
 import { DOCUMENT_TYPES, importedEventSchema, WITHDRAWAL_GROUNDS } from './events';
 
@@ -20,7 +21,7 @@ const openingShape = {
     dateOfBirth: isoDate.optional(),
     language: z
       .string()
-      .regex(/^[a-z]{2,3}$/, 'an ISO 639 language code')
+      .regex(/^[a-z]{2,3}$/, FIELD_RULES.languageCode)
       .meta({ example: 'ro' }),
   }),
   exploitation: z.enum(EXPLOITATION_FORMS),
@@ -37,10 +38,7 @@ const openingShape = {
 const guardianForMinorsOnly: [
   (b: { unaccompaniedMinor: boolean; guardian?: unknown }) => boolean,
   { path: string[]; message: string },
-] = [
-  (b) => b.unaccompaniedMinor || !b.guardian,
-  { path: ['guardian'], message: 'a guardian is appointed for an unaccompanied minor only' },
-];
+] = [(b) => b.unaccompaniedMinor || !b.guardian, { path: ['guardian'], message: FIELD_RULES.guardianForMinorsOnly }];
 
 /** The body of POST /v1/cases. */
 export const caseOpeningSchema = z
@@ -194,3 +192,8 @@ export const prosecutorQueryViewSchema = z
   })
   .meta({ id: 'ProsecutorQuery' });
 export type ProsecutorQueryView = z.infer<typeof prosecutorQueryViewSchema>;
+
+/** The open status queries of a prosecutor's office, soonest reply first. */
+export const prosecutorQueryListSchema = z
+  .object({ self: z.url().meta({ description: 'This list' }), items: z.array(prosecutorQueryViewSchema) })
+  .meta({ id: 'ProsecutorQueryList' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_RULES } from './field-rules';
 import {
   CENTRES,
   COMPLAINT_OFFICES,
@@ -47,7 +48,7 @@ export const fileReference = z
   .trim()
   .min(1)
   .max(60)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u, 'letters, digits, spaces and . / _ -')
+  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u, FIELD_RULES.fileReference)
   .meta({ example: 'BR.12.L3.104578/26' });
 
 export const language = z.enum(LANGUAGES).meta({ id: 'Language' });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FIELD_RULES } from './field-rules';
 import { complaintOffice, fileReference, isoDate, note, prosecutorOffice } from './common';
 
 /** The withdrawal grounds of PROCEDURE.md "Withdrawal and non-renewal". */
@@ -106,11 +107,11 @@ function requireDependentFields(e: AnyEvent, ctx: z.RefinementCtx): void {
     ctx.addIssue({
       code: 'custom',
       path: ['ground'],
-      message: 'required when withdraw is true: the ground the withdrawal rests on',
+      message: FIELD_RULES.withdrawalGround,
     });
   }
   if (e.type === 'permanent-residence-decided' && !e.grant && !e.reason) {
-    ctx.addIssue({ code: 'custom', path: ['reason'], message: 'required when grant is false' });
+    ctx.addIssue({ code: 'custom', path: ['reason'], message: FIELD_RULES.refusalReason });
   }
 }
 
@@ -143,7 +144,7 @@ export const importedBy = z
   .strictObject({ role: z.enum(['centre', 'prosecutor', 'immigration-office']), office: prosecutorOffice.optional() })
   .refine((b) => (b.role === 'prosecutor') === (b.office !== undefined), {
     path: ['office'],
-    message: "a prosecutor's office (and only a prosecutor) is named by its office code",
+    message: FIELD_RULES.prosecutorOffice,
   })
   .meta({ id: 'ImportedBy' });
 export type ImportedBy = z.infer<typeof importedBy>;

@@ -3,13 +3,14 @@ import type { Role } from '../../domain/codes';
 import type { CaseAccess } from '../case-access';
 import type { CaseGateway } from '../case-gateway';
 import type { Principal } from '../principals';
-import { HttpProblem } from '../problem';
+import { HttpProblem, noCase } from '../problem';
 import { idempotencyKeyOf, principalOf } from '../request-context';
 
 export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const p = principalOf(res);
-    if (!roles.includes(p.role)) throw new HttpProblem(403, `a ${p.role} may not use this endpoint`);
+    if (!roles.includes(p.role))
+      throw new HttpProblem('missingPermission', (w) => w.problems.roleMayNotUse(w.pages.roles[p.role]));
     next();
   };
 }
@@ -30,7 +31,7 @@ export async function visibleCase(gateway: CaseGateway, p: Principal, caseId: st
   const seen = gateway.lastSeenAccess(caseId);
   if (seen && mayView(p, seen)) return seen;
   const access = await gateway.access(caseId);
-  if (!mayView(p, access)) throw new HttpProblem(404, `no case ${caseId}`);
+  if (!mayView(p, access)) throw noCase(caseId);
   return access;
 }
 

@@ -13,10 +13,11 @@ import { eventInput, requireReporter } from '../record-input';
 import { refusalProblem } from '../problem';
 import { refuse } from '../../domain/refusals';
 import { auditAs, idempotencyKeyOf, principalOf } from '../request-context';
-import { parseOr400 } from '../validate';
+import { noQuery, parseOr400 } from '../validate';
 import { idempotentUpdateId, requireRole, visibleCase } from './access';
 
-export function casesRouter(gateway: CaseGateway, index: ReferenceIndex): Router {
+/** `base`: the API's public address, which the links of a page of cases start with. */
+export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, base: string): Router {
   const r = Router();
 
   r.post('/cases', requireRole('centre'), async (req, res) => {
@@ -58,8 +59,8 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex): Router
       const result = importCase(imported);
       if ('refusal' in result) {
         const { refusal } = result;
-        const name = refusal.facts.index === undefined ? 'body.events' : `body.events.${refusal.facts.index}`;
-        throw refusalProblem(400, refusal, { invalidParams: [{ name, reason: refusal.message }] });
+        const name = refusal.facts.index === undefined ? 'events' : `events[${refusal.facts.index}]`;
+        throw refusalProblem('badRequest', refusal, { in: 'body', name });
       }
       return { imported, initial: result.state, request: req.body as unknown };
     });
@@ -74,18 +75,34 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex): Router
     auditAs(res, 'case.list', null);
     const q = parseOr400(caseListQuerySchema, req.query, 'query');
     const reference = q.reference === undefined ? undefined : index.keyOf(q.reference);
-    res.json(await gateway.list(listQuery(principalOf(res), q, reference), q.pageSize, q.cursor));
+    const page = await gateway.list(listQuery(principalOf(res), q, reference), q.pageSize, q.cursor);
+    // The filters as they were asked (the schema let only known ones through), the cursor of the page apart.
+    const { cursor: _cursor, ...filters } = req.query as Record<string, string>;
+    const at = (cursor: string | undefined) =>
+      `${base}/v1/cases?${new URLSearchParams({ ...filters, ...(cursor ? { cursor } : {}) })}`.replace(/\?$/, '');
+    res.json({
+      self: at(q.cursor),
+      items: page.items.map((item) => ({ ...item, href: `${base}/v1/cases/${item.caseId}` })),
+      pageSize: q.pageSize,
+      ...(page.nextCursor ? { next: at(page.nextCursor) } : {}),
+      nextCursor: page.nextCursor,
+    });
   });
 
-  r.get('/cases/:caseId', requireRole('centre', 'immigration-office', 'prosecutor', 'admin'), async (req, res) => {
-    const caseId = parseOr400(caseIdSchema, req.params.caseId, 'path');
-    auditAs(res, 'case.read', caseId);
-    await visibleCase(gateway, principalOf(res), caseId);
-    res.json(await gateway.status(caseId));
-  });
+  r.get(
+    '/cases/:caseId',
+    requireRole('centre', 'immigration-office', 'prosecutor', 'admin'),
+    noQuery,
+    async (req, res) => {
+      const caseId = parseOr400(caseIdSchema, req.params.caseId, 'path', 'caseId');
+      auditAs(res, 'case.read', caseId);
+      await visibleCase(gateway, principalOf(res), caseId);
+      res.json(await gateway.status(caseId));
+    },
+  );
 
   r.post('/cases/:caseId/events', requireRole('centre', 'immigration-office', 'prosecutor'), async (req, res) => {
-    const caseId = parseOr400(caseIdSchema, req.params.caseId, 'path');
+    const caseId = parseOr400(caseIdSchema, req.params.caseId, 'path', 'caseId');
     auditAs(res, 'case.event', caseId);
     const event = parseOr400(caseEventSchema, req.body, 'body');
     auditAs(res, `case.event.${event.type}`, caseId);
@@ -95,7 +112,7 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex): Router
     const updateId = idempotentUpdateId(p, req);
     // A retry (same Idempotency-Key) of the event that closed the case still gets that event's answer from Temporal.
     if (!access.running && !updateId)
-      throw refusalProblem(409, refuse('case-closed', { outcome: access.outcome ?? 'finished' }));
+      throw refusalProblem('eventNotApplicable', refuse('case-closed', { outcome: access.outcome ?? 'finished' }));
     res.json(await gateway.record(caseId, eventInput(p, event, index), updateId));
   });
 
@@ -106,6 +123,5 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex): Router
 function refuseOpening(opening: CaseOpening, opts: { imported: boolean }): void {
   const refusal = whyOpeningRefused(opening, dateAt(Date.now()), opts);
   if (!refusal) return;
-  const name = `body.${refusal.field}`;
-  throw refusalProblem(400, refusal, { invalidParams: [{ name, reason: refusal.message }] });
+  throw refusalProblem('badRequest', refusal, { in: 'body', name: refusal.field });
 }

@@ -7,22 +7,22 @@ import { answerInput } from '../record-input';
 import { refusalProblem } from '../problem';
 import { refuse } from '../../domain/refusals';
 import { auditAs, principalOf } from '../request-context';
-import { parseOr400 } from '../validate';
+import { noQuery, parseOr400 } from '../validate';
 import { idempotentUpdateId, requireRole, visibleCase } from './access';
 
-export function prosecutorRouter(gateway: CaseGateway): Router {
+export function prosecutorRouter(gateway: CaseGateway, base: string): Router {
   const r = Router();
   // Per route, not r.use(): this router is mounted on /v1 and a router-wide check would answer 403 for every unknown /v1 path.
   const prosecutorOnly = requireRole('prosecutor');
 
-  r.get('/prosecutor/queries', prosecutorOnly, async (_req, res) => {
+  r.get('/prosecutor/queries', prosecutorOnly, noQuery, async (_req, res) => {
     auditAs(res, 'query.list', null);
     const open = await openQueriesFor(gateway, principalOf(res).office!);
-    res.json({ items: open.map((q) => q.query) });
+    res.json({ self: `${base}/v1/prosecutor/queries`, items: open.map((q) => q.query) });
   });
 
   r.post('/prosecutor/queries/:queryId/answer', prosecutorOnly, async (req, res) => {
-    const queryId = parseOr400(queryIdSchema, req.params.queryId, 'path');
+    const queryId = parseOr400(queryIdSchema, req.params.queryId, 'path', 'queryId');
     const caseId = caseOfQuery(queryId);
     auditAs(res, 'query.answer', caseId);
     const answer = parseOr400(statusQueryAnswerSchema, req.body, 'body');
@@ -30,7 +30,7 @@ export function prosecutorRouter(gateway: CaseGateway): Router {
     const access = await visibleCase(gateway, p, caseId);
     const updateId = idempotentUpdateId(p, req);
     // As for events: a retry of an answer the closed case recorded gets that answer's result again.
-    if (!access.running && !updateId) throw refusalProblem(409, refuse('query-closed', { queryId }));
+    if (!access.running && !updateId) throw refusalProblem('eventNotApplicable', refuse('query-closed', { queryId }));
     res.json(await gateway.record(caseId, answerInput(p, answer, queryId), updateId));
   });
   return r;

@@ -1,4 +1,5 @@
 import { dePages } from './pages/de';
+import { deProblems } from './problems/de';
 import { isLabourAuditorOffice, type Role } from '../../domain/codes';
 import { POLICY } from '../../domain/policy';
 import { codeWords } from './code-words';
@@ -339,6 +340,7 @@ export const de: LanguagePack = {
     },
   },
   pages: dePages,
+  problems: deProblems,
   refusals: {
     'role-not-allowed': (f) => `dieses Ereignis (${f.event}) kann nicht ${byRole(f.role)} erfasst werden`,
     'date-in-future': (f) => `das Datum ${f.date} liegt in der Zukunft`,

@@ -1,4 +1,5 @@
 import { enPages } from './pages/en';
+import { enProblems } from './problems/en';
 import { ENGLISH_REFUSALS } from '../../domain/refusals';
 import { isLabourAuditorOffice } from '../../domain/codes';
 import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
@@ -305,5 +306,6 @@ export const en: LanguagePack = {
     },
   },
   pages: enPages,
+  problems: enProblems,
   refusals: ENGLISH_REFUSALS,
 };

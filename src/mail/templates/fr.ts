@@ -1,4 +1,5 @@
 import { frPages } from './pages/fr';
+import { frProblems } from './problems/fr';
 import { isLabourAuditorOffice, type Role } from '../../domain/codes';
 import { POLICY } from '../../domain/policy';
 import { codeWords } from './code-words';
@@ -329,6 +330,7 @@ export const fr: LanguagePack = {
     },
   },
   pages: frPages,
+  problems: frProblems,
   refusals: {
     'role-not-allowed': (f) => `cet événement (${f.event}) ne peut pas être enregistré par ${say(roles, f.role)}`,
     'date-in-future': (f) => `la date ${f.date} est dans le futur`,

@@ -1,4 +1,5 @@
 import { nlPages } from './pages/nl';
+import { nlProblems } from './problems/nl';
 import { isLabourAuditorOffice, type Role } from '../../domain/codes';
 import { POLICY } from '../../domain/policy';
 import { codeWords } from './code-words';
@@ -327,6 +328,7 @@ export const nl: LanguagePack = {
     },
   },
   pages: nlPages,
+  problems: nlProblems,
   refusals: {
     'role-not-allowed': (f) => `deze gebeurtenis (${f.event}) kan niet worden geregistreerd door ${say(roles, f.role)}`,
     'date-in-future': (f) => `de datum ${f.date} ligt in de toekomst`,

@@ -1,5 +1,6 @@
 import type { NoticeKind } from '../../domain/notices';
 import type { PageWords } from './page-words';
+import type { ProblemWords } from './problem-words';
 import type { RefusalCode, RefusalFacts } from '../../domain/refusals';
 import type { DeadlineKind, Outcome, Stage } from '../../domain/schemas/case';
 import {
@@ -117,6 +118,8 @@ export interface LanguagePack {
   kinds: Record<NoticeKind, KindTemplate>;
   /** The workspace's pages (src/workspace/). */
   pages: PageWords;
+  /** The `detail` of the API's problems (src/http/problem.ts). */
+  problems: ProblemWords;
   /** Why the service refused a request (src/domain/refusals.ts): its facts are codes, dates and references. */
   refusals: Record<RefusalCode, (facts: RefusalFacts) => string>;
 }

@@ -1,0 +1,41 @@
+import type { FieldRule } from '../../domain/schemas/field-rules';
+
+/**
+ * The `detail` of the API's problems (src/http/problem.ts), in one language: what went wrong and what to do,
+ * never a value the request carried. Role and event names come from the pages' words.
+ */
+export interface ProblemWords {
+  /** A 400 whose issues name each field. */
+  invalidInput: string;
+  invalidJson: string;
+  unreadableBody: string;
+  /** An issue: a field or query parameter the API does not know. */
+  unknownInput: string;
+  /** An issue: a page cursor this API did not hand out. */
+  invalidCursor: string;
+  /** An issue of a field: its rule, as the schema states it (zod's own words otherwise). */
+  fieldRules: Record<FieldRule, string>;
+  noAccessToken: string;
+  invalidAccessToken: string;
+  roleMayNotUse: (role: string) => string;
+  roleMayNotReport: (role: string, event: string) => string;
+  noCase: (caseId: string) => string;
+  noQuery: (queryId: string) => string;
+  noResource: string;
+  bodyTooLarge: string;
+  unsupportedMediaType: string;
+  idempotencyKeyReused: string;
+  /** A 409 of the case that names no rule (its code says which, when it has one). */
+  eventNotApplicable: string;
+  tooManyRequests: string;
+  unavailable: string;
+  internal: string;
+  codec: {
+    crossOrigin: string;
+    notFromWebUi: string;
+    roles: string;
+    /** A payload under a key id the key file does not hold, or that its key does not open. */
+    unknownKey: (keyId: string) => string;
+    failed: string;
+  };
+}
