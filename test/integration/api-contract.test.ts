@@ -449,7 +449,11 @@ describe('when Temporal cannot be reached', () => {
       timeoutMs,
     });
   });
-  afterAll(() => connection.close());
+  // The SDK's retry back-off outlives a call's deadline by up to ~2.5 s; a retry that fires on a closed channel throws.
+  afterAll(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    await connection.close();
+  });
 
   const timed = async (r: Promise<request.Response>) => {
     const started = Date.now();

@@ -6,15 +6,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from '@temporalio/worker';
-import Ajv2020 from 'ajv/dist/2020';
 import type { Express } from 'express';
 import request from 'supertest';
 import { dateAt } from '../../src/domain/calendar';
 import { newCaseId } from '../../src/http/case-ids';
 import { caseStart } from '../../src/http/case-start';
-import { openApiDocument } from '../../src/http/openapi';
 import { waitUntil } from '../../tools/stack/wait';
 import { invalidNames, openingBody } from '../support/api-helpers';
+import { expectDocumented } from '../support/documented-response';
 import { recordingActivities } from '../support/recording-activities';
 import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
 import { workflowBundle } from '../support/temporal-env';
@@ -24,33 +23,6 @@ beforeAll(async () => {
   stack = await startServiceStack();
 });
 afterAll(() => stack?.close());
-
-type Doc = ReturnType<typeof openApiDocument>;
-const doc = openApiDocument() as Doc & {
-  paths: Record<
-    string,
-    Record<string, { responses: Record<string, { content?: Record<string, { schema: object }> }> }>
-  >;
-};
-const ajv = new Ajv2020({ strict: false, allErrors: true });
-
-/** The response is one the document gives for the operation: status, media type and schema. */
-function expectDocumented(method: string, pathTemplate: string, res: request.Response): void {
-  const op = doc.paths[pathTemplate]?.[method.toLowerCase()];
-  if (!op) throw new Error(`${method} ${pathTemplate} is not in the document`);
-  const documented = Object.keys(op.responses);
-  expect({ status: res.status, documented: documented.includes(String(res.status)) }).toEqual({
-    status: res.status,
-    documented: true,
-  });
-  expect(res.status).not.toBe(500);
-  const content = op.responses[String(res.status)]!.content ?? {};
-  const mediaType = String(res.headers['content-type'] ?? '').split(';')[0]!;
-  expect(Object.keys(content)).toContain(mediaType);
-  const validate = ajv.compile({ ...content[mediaType]!.schema, components: doc.components });
-  const ok = validate(res.body);
-  expect({ body: res.body, errors: ok ? null : validate.errors }).toEqual({ body: res.body, errors: null });
-}
 
 const as = (app: Express, token: string) => ({
   get: (path: string) => request(app).get(path).set('Authorization', `Bearer ${token}`),

@@ -64,6 +64,8 @@ export interface TestAppOptions {
   /** Receives every log line the API writes. */
   logLines?: string[];
   audit?: AuditLog;
+  /** PUBLIC_BASE_URL: the links of collections and the documents' server (default http://localhost:3000). */
+  publicBaseUrl?: string;
 }
 
 const TEST_INDEX_KEY = Buffer.alloc(32, 7);
@@ -88,6 +90,7 @@ export function createTestApp(o: TestAppOptions): Express {
     codecAllowTokenlessLoopback: false,
     rateLimitPerMinute: o.rateLimitPerMinute ?? 10_000,
     bodyLimit: o.bodyLimit,
+    ...(o.publicBaseUrl ? { publicBaseUrl: o.publicBaseUrl } : {}),
   });
 }
 

@@ -28,7 +28,8 @@ export const caseListQuerySchema = z.strictObject({
 export const caseSummarySchema = z
   .object({
     caseId: z.string(),
-    centre: centreCode.nullable(),
+    // Inline, not the Centre component: OpenAPI 3.0 cannot say "a $ref, or null" in a way its linters accept.
+    centre: z.enum(centreCode.options).nullable(),
     stage: z.enum(STAGES).nullable(),
     outcome: z.enum(OUTCOMES).nullable(),
     unaccompaniedMinor: z.boolean().nullable(),

@@ -40,6 +40,12 @@ export const prosecutorOffice = z.enum(PROSECUTOR_OFFICES).meta({
     "A prosecutor principal's office: a judicial district's prosecutor's office, a labour auditor's office (LABOUR- and its seat), or a court of appeal's Principal Crown Prosecutor",
 });
 /**
+ * Latin letters (with the accents of nl, fr and de), digits and a few separators: what Belgian administrations
+ * print. Written without Unicode classes, so that every JSON Schema tool reads the document's pattern alike.
+ */
+const FILE_REFERENCE =
+  /^[A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F][A-Za-z0-9\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F ./_-]*$/;
+/**
  * A file number of another administration (the prosecutor's, the Immigration Office's), as it is printed
  * there; personal data by association: encrypted, never in search attributes, logs or mails.
  */
@@ -48,7 +54,7 @@ export const fileReference = z
   .trim()
   .min(1)
   .max(60)
-  .regex(/^[\p{L}\p{N}][\p{L}\p{N} ./_-]*$/u, FIELD_RULES.fileReference)
+  .regex(FILE_REFERENCE, FIELD_RULES.fileReference)
   .meta({ example: 'BR.12.L3.104578/26' });
 
 export const language = z.enum(LANGUAGES).meta({ id: 'Language' });
