@@ -3,36 +3,18 @@
  * that it never rots. It measures only: this test checks that both runs (one worker, two) measured every process
  * and closed every case, never how fast anything was.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ClusterBenchResult } from '../../tools/bench/cluster-bench';
-
-const ROOT = join(__dirname, '..', '..');
-
-function runBench(resultsDir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const bench = join(ROOT, 'dist-tools', 'tools', 'bench', 'index.js');
-    const child = spawn(process.execPath, [bench, '--quick', '--only', 'cluster', '--results-dir', resultsDir], {
-      cwd: ROOT,
-      env: process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
+import { runBench } from '../support/bench-run';
 
 let dir: string;
 let report: { parameters: { N: number; M: number; burst: number }; cluster: ClusterBenchResult };
 let markdown: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'bench-cluster-'));
-  const { code, output } = await runBench(dir);
+  const { code, output } = await runBench(['--quick', '--only', 'cluster'], dir);
   if (code !== 0) throw new Error(`the cluster bench exited ${code}:\n${output.slice(-4000)}`);
   const json = /^results: (.+\.json)$/m.exec(output)![1]!;
   report = JSON.parse(readFileSync(json, 'utf8')) as typeof report;

@@ -1,31 +1,13 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runBench } from '../support/bench-run';
 
 /**
  * The quick bench once, as a child process, so the bench never rots: `npm run bench -- --quick`
  * without its set-up step, which `npm test` ran already. It measures only: this test checks that
  * every section ran and was written, never how fast anything was.
  */
-const ROOT = join(__dirname, '..', '..');
-
-function runQuickBench(resultsDir: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const bench = join(ROOT, 'dist-tools', 'tools', 'bench', 'index.js');
-    const child = spawn(process.execPath, [bench, '--quick', '--results-dir', resultsDir], {
-      cwd: ROOT,
-      env: process.env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-  });
-}
-
 describe('npm run bench -- --quick', () => {
   let dir: string;
   beforeAll(() => {
@@ -34,7 +16,7 @@ describe('npm run bench -- --quick', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('completes and writes its JSON with all four sections', async () => {
-    const { code, output } = await runQuickBench(dir);
+    const { code, output } = await runBench(['--quick'], dir);
     if (code !== 0) throw new Error(`the quick bench exited ${code}:\n${output.slice(-4000)}`);
     const jsonPath = /^results: (.+\.json)$/m.exec(output)?.[1];
     expect(jsonPath).toBeDefined();

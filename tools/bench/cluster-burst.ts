@@ -5,6 +5,7 @@ import { newCaseState } from '../../src/domain/procedure/state';
 import type { SmtpServer } from '../stack/smtp-server';
 import { ProcSampler } from './proc';
 import { runPool, summarize, type LatencySummary } from './stats';
+import type { BurstFigures } from './timer-burst';
 import { noticeOf, opening, rawOpen } from './workload';
 
 /**
@@ -25,28 +26,18 @@ export interface ClusterBurstParams {
   openRatePerSec: number;
 }
 
-export interface ClusterBurstResult {
+export interface ClusterBurstResult extends BurstFigures {
   params: ClusterBurstParams;
-  openedOn: string;
   /** The instant every case's first task fell due. */
   dueAt: string;
-  openWallMs: number;
   /** How long before the instant the last case was opened (nothing of the openings overlaps the burst). */
   quietBeforeMs: number;
-  mails: number;
-  /** From the instant to each mail accepted by the SMTP server. */
-  perMailMs: LatencySummary;
   /** From the instant to the last mail of each case: the case's work done. */
   perCaseMs: LatencySummary;
   /** The same for one case due alone (the median of three, before the burst): the path's latency when nothing waits. */
   unloadedCaseMs: number;
-  timeToLastMs: number;
-  /** Every case completed REFLECTION_EXPIRED. */
-  allClosed: boolean;
-  /** CPU seconds of each process from the instant to the last mail, and per case in ms. */
-  cpuSeconds: Record<string, number>;
+  /** CPU per case in ms of each process, from the instant to the last mail. */
   cpuMsPerCase: Record<string, number>;
-  peakRssMiB: Record<string, number>;
 }
 
 export interface ClusterBurstTarget {

@@ -13,25 +13,29 @@ export interface BurstParams {
   concurrency: number;
 }
 
-export interface BurstResult {
-  params: BurstParams;
+/** What a burst measures, on either server: mails from the instant the cases fell due, and the processes' CPU. */
+export interface BurstFigures {
   openedOn: string;
-  /** The Brussels midnight at which every case's reflection period is over (server time). */
-  deadlineMidnight: string;
   openWallMs: number;
-  /** Mails accepted by the SMTP server for the deadline: one per recipient of each case-closed notice. */
+  /** Mails accepted by the SMTP server for the burst. */
   mails: number;
-  /** From moving the server clock past midnight to each mail accepted by the SMTP server. */
+  /** From the instant the cases fell due to each mail accepted by the SMTP server. */
   perMailMs: LatencySummary;
-  /** From moving the clock to the last mail of each case's notice (a notice is done when all its recipients accepted it). */
-  perNoticeMs: LatencySummary;
   timeToLastMs: number;
-  /** When env.sleep (the time skip) returned, from the same instant: the test server fires the timers, then waits for the work they start. */
-  skipReturnedMs: number;
   /** Every case completed (REFLECTION_EXPIRED) when the bench checked. */
   allClosed: boolean;
   cpuSeconds: Record<string, number>;
   peakRssMiB: Record<string, number>;
+}
+
+export interface BurstResult extends BurstFigures {
+  params: BurstParams;
+  /** The Brussels midnight at which every case's reflection period is over (server time). */
+  deadlineMidnight: string;
+  /** From moving the clock to the last mail of each case's notice (a notice is done when all its recipients accepted it). */
+  perNoticeMs: LatencySummary;
+  /** When env.sleep (the time skip) returned, from the same instant: the test server fires the timers, then waits for the work they start. */
+  skipReturnedMs: number;
 }
 
 /**
