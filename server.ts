@@ -1,3 +1,4 @@
+import { CalendarFeeds } from './src/http/calendar-feeds';
 import { createServer as createHttpsServer } from 'node:https';
 import { loadConfig } from './src/config';
 import { loadPayloadKeys, loadServiceKey } from './src/crypto/payload-keys';
@@ -40,6 +41,7 @@ runMain('server', async (logger) => {
       : {}),
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
+    calendarFeeds: new CalendarFeeds(config.CALENDAR_FEEDS_FILE),
     ...(config.OIDC_ISSUER_URL
       ? {
           workspace: {

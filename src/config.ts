@@ -48,6 +48,8 @@ const envSchema = z.object({
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   PAYLOAD_KEYS_FILE: z.string().min(1).default('.data/payload-keys.json'),
   AUDIT_LOG_FILE: z.string().min(1).default('.data/audit.jsonl'),
+  /** The calendar feeds an admin issued: subscriber, language and the hash of each secret. */
+  CALENDAR_FEEDS_FILE: z.string().min(1).default('.data/calendar-feeds.json'),
   /** Message-IDs already accepted by the relay, so a retried activity sends no second mail. */
   MAIL_LEDGER_FILE: z.string().min(1).default('.data/sent-notices.jsonl'),
   WEB_UI_ORIGIN: z.url().default('http://localhost:8233'),

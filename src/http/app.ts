@@ -17,6 +17,8 @@ import type { Principals } from './principals';
 import { HttpProblem, sendProblem } from './problem';
 import { noQuery } from './validate';
 import { auditAs, ctx } from './request-context';
+import type { CalendarFeeds } from './calendar-feeds';
+import { calendarFeedsRouter, calendarRouter } from './routes/calendars';
 import { casesRouter } from './routes/cases';
 import { prosecutorRouter } from './routes/prosecutor';
 import { workspaceRouter, type WorkspaceDeps } from '../workspace/router';
@@ -35,6 +37,8 @@ export interface AppDeps {
   accessTokens?: AccessTokenVerifier;
   rateLimitPerMinute: number;
   bodyLimit?: string;
+  /** The deadline calendar feeds (CALENDAR_FEEDS_FILE); no feeds routes without it. */
+  calendarFeeds?: CalendarFeeds;
   /** Where clients reach the API (PUBLIC_BASE_URL): the links of its collections and its documents' server. */
   publicBaseUrl?: string;
   /** Counts requests and latencies for Prometheus (METRICS_ADDRESS). */
@@ -110,6 +114,8 @@ export function createApp(deps: AppDeps): Express {
     app.use('/workspace', workspaceRouter({ gateway, principals, referenceIndex, logger, ...deps.workspace }));
   }
 
+  if (deps.calendarFeeds) app.use(calendarRouter(deps.calendarFeeds, deps.gateway, base));
+
   app.use(
     '/v1',
     authenticate(deps.principals),
@@ -124,6 +130,7 @@ export function createApp(deps: AppDeps): Express {
     express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
     casesRouter(deps.gateway, deps.referenceIndex, base),
     prosecutorRouter(deps.gateway, base),
+    ...(deps.calendarFeeds ? [calendarFeedsRouter(deps.calendarFeeds, base)] : []),
   );
 
   app.use((_req, _res, next) => next(new HttpProblem('resourceNotFound', (p) => p.problems.noResource)));

@@ -21,6 +21,13 @@ import {
   caseStatusSchema,
   prosecutorQueryListSchema,
 } from '../domain/schemas/case';
+import {
+  feedIdSchema,
+  feedListSchema,
+  feedRequestSchema,
+  feedSecretSchema,
+  issuedFeedSchema,
+} from '../domain/schemas/calendar-feeds';
 import { caseEventSchema, statusQueryAnswerSchema } from '../domain/schemas/events';
 
 const problemContent = (schema: z.ZodType) => ({ 'application/problem+json': { schema } });
@@ -91,6 +98,7 @@ const TAGS = [
     name: 'Status queries',
     description: "The Immigration Office's status queries, answered by the prosecutor's office",
   },
+  { name: 'Calendars', description: 'Deadline calendars a calendar program subscribes to, issued by an admin' },
   { name: 'Codec', description: "The Temporal Web UI's remote codec: read-only decoding for the Immigration Office" },
   { name: 'Monitoring', description: 'Health, liveness and readiness' },
 ] as const;
@@ -211,6 +219,77 @@ const ROUTES: Operation[] = [
       ...BODY,
       ...NOT_FOUND('No such query visible to the office'),
       ...NOT_APPLICABLE('The query was already answered or is closed'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/calendar-feeds',
+    operationId: 'issueCalendarFeed',
+    tags: ['Calendars'],
+    summary: 'Issue a deadline calendar',
+    description:
+      "An admin issues a calendar feed for a centre, a prosecutor's office or the Immigration Office. The answer's `url` holds a long random secret, shown this once: hand it to the subscriber, who adds it to a calendar program.",
+    request: { body: { required: true, content: { 'application/json': { schema: feedRequestSchema } } } },
+    responses: {
+      201: {
+        ...json(issuedFeedSchema, 'The feed, with its address'),
+        headers: { Location: { description: 'The feed', schema: { type: 'string' as const } } },
+      },
+      ...COMMON,
+      ...BODY,
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/calendar-feeds',
+    operationId: 'listCalendarFeeds',
+    tags: ['Calendars'],
+    summary: 'List the deadline calendars',
+    description: 'Every feed issued, live or revoked, without its secret.',
+    responses: { 200: json(feedListSchema, 'The feeds'), ...COMMON },
+  },
+  {
+    method: 'post',
+    path: '/v1/calendar-feeds/{feedId}/reissue',
+    operationId: 'reissueCalendarFeed',
+    tags: ['Calendars'],
+    summary: 'Give a deadline calendar a new secret',
+    description: 'The old address stops at once; the answer holds the new one.',
+    request: { params: z.object({ feedId: feedIdSchema }) },
+    responses: {
+      200: json(issuedFeedSchema, 'The feed, with its new address'),
+      ...COMMON,
+      ...NOT_FOUND('No such live feed'),
+    },
+  },
+  {
+    method: 'delete',
+    path: '/v1/calendar-feeds/{feedId}',
+    operationId: 'revokeCalendarFeed',
+    tags: ['Calendars'],
+    summary: 'Revoke a deadline calendar',
+    description: 'Its address stops at once, for every API process.',
+    request: { params: z.object({ feedId: feedIdSchema }) },
+    responses: { 204: { description: 'Revoked' }, ...COMMON, ...NOT_FOUND('No such live feed') },
+  },
+  {
+    method: 'get',
+    path: '/calendars/{secret}',
+    operationId: 'getDeadlineCalendar',
+    tags: ['Calendars'],
+    summary: 'A deadline calendar (iCalendar)',
+    description:
+      "The subscriber's deadlines as all-day events (RFC 5545), in neutral words: the step and the case reference. Each event's UID stays the same and its SEQUENCE grows, so a moved deadline moves in the calendar. The secret in the address is the only credential.",
+    security: [],
+    request: { params: z.object({ secret: feedSecretSchema }) },
+    responses: {
+      200: {
+        description: 'The calendar',
+        content: { 'text/calendar': { schema: z.string().meta({ description: 'An iCalendar file (RFC 5545)' }) } },
+      },
+      ...noQueryParameters,
+      ...NOT_FOUND('No live feed has this secret'),
+      ...ANY,
     },
   },
   ...(['encode', 'decode'] as const).map((op): Operation => ({

@@ -7,6 +7,8 @@ export interface AllDayEvent {
   summary: string;
   description: string;
   url: string;
+  /** RFC 5545 SEQUENCE: higher each time the event changes, so a calendar takes the new date. */
+  sequence?: number;
 }
 
 /** Content type of the attachment; PUBLISH because nobody is invited to reply. */
@@ -16,23 +18,31 @@ export const ICS_CONTENT_TYPE = 'text/calendar; charset=utf-8; method=PUBLISH';
 const utcMidnight = (date: IsoDate): Date => new Date(`${date}T00:00:00Z`);
 
 /**
- * A one-event iCalendar file for a legal date. All-day (DATE values), because a
- * deadline is a Brussels calendar day: a timed event would shift into the
- * previous or next day in a calendar set to another time zone.
+ * An iCalendar file of legal dates. All-day (DATE values), because a deadline is a Brussels calendar day: a
+ * timed event would shift into the previous or next day in a calendar set to another time zone.
  */
-export function allDayEventIcs(event: AllDayEvent): string {
-  const calendar = ical({ prodId: '//case-notices//residence files//EN', method: ICalCalendarMethod.PUBLISH });
-  calendar.createEvent({
-    id: event.uid,
-    allDay: true,
-    start: utcMidnight(event.date),
-    end: utcMidnight(addDays(event.date, 1)),
-    summary: event.summary,
-    description: event.description,
-    url: event.url,
-    // A reminder of a deadline, not a meeting: it must not block the recipient's agenda.
-    transparency: ICalEventTransparency.TRANSPARENT,
-    busystatus: ICalEventBusyStatus.FREE,
+export function allDayCalendarIcs(events: readonly AllDayEvent[], name?: string): string {
+  const calendar = ical({
+    prodId: '//case-notices//residence files//EN',
+    method: ICalCalendarMethod.PUBLISH,
+    ...(name ? { name } : {}),
   });
+  for (const event of events)
+    calendar.createEvent({
+      id: event.uid,
+      ...(event.sequence === undefined ? {} : { sequence: event.sequence }),
+      allDay: true,
+      start: utcMidnight(event.date),
+      end: utcMidnight(addDays(event.date, 1)),
+      summary: event.summary,
+      description: event.description,
+      url: event.url,
+      // A reminder of a deadline, not a meeting: it must not block the recipient's agenda.
+      transparency: ICalEventTransparency.TRANSPARENT,
+      busystatus: ICalEventBusyStatus.FREE,
+    });
   return calendar.toString();
 }
+
+/** The one-event file a notice mail carries for its due date. */
+export const allDayEventIcs = (event: AllDayEvent): string => allDayCalendarIcs([event]);

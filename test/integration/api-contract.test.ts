@@ -264,7 +264,7 @@ describe('the OpenAPI document', () => {
   const sample = (path: string) => path.replace(':caseId', stage2.caseId).replace(':queryId', `${stage2.caseId}-q9`);
   it.each(DOCUMENTED_ROUTES)('%s is routed (not the "no route" 404)', async (route) => {
     const [method, path] = route.split(' ') as [string, string];
-    const res = await as(stack.app, 'admin')[method === 'GET' ? 'get' : 'post'](sample(path));
+    const res = await as(stack.app, 'admin')[method.toLowerCase() as 'get' | 'post' | 'delete'](sample(path));
     expect(String(res.body?.detail ?? '')).not.toBe(NO_ROUTE);
   });
 

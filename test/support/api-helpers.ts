@@ -21,6 +21,7 @@ export function as(app: Express, who: TokenName | undefined, headers: Record<str
   return {
     get: (path: string) => auth(request(app).get(path)),
     post: (path: string, body?: unknown) => auth(request(app).post(path)).send(body as object),
+    delete: (path: string) => auth(request(app).delete(path)),
   };
 }
 

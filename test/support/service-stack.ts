@@ -15,6 +15,7 @@ import { ReferenceIndex } from '../../src/crypto/reference-index';
 import { loadDirectory } from '../../src/directory';
 import { createApp } from '../../src/http/app';
 import { AuditLog } from '../../src/http/audit';
+import { CalendarFeeds } from '../../src/http/calendar-feeds';
 import { CaseGateway } from '../../src/http/case-gateway';
 import { entryForToken, Principals, type PrincipalSpec } from '../../src/http/principals';
 import { InMemorySentLedger } from '../../src/mail/sent-ledger';
@@ -64,6 +65,8 @@ export interface TestAppOptions {
   /** Receives every log line the API writes. */
   logLines?: string[];
   audit?: AuditLog;
+  /** The calendar feeds' file (default: a new one in a temporary folder). */
+  calendarFeedsFile?: string;
   /** PUBLIC_BASE_URL: the links of collections and the documents' server (default http://localhost:3000). */
   publicBaseUrl?: string;
 }
@@ -91,6 +94,9 @@ export function createTestApp(o: TestAppOptions): Express {
     rateLimitPerMinute: o.rateLimitPerMinute ?? 10_000,
     bodyLimit: o.bodyLimit,
     ...(o.publicBaseUrl ? { publicBaseUrl: o.publicBaseUrl } : {}),
+    calendarFeeds: new CalendarFeeds(
+      o.calendarFeedsFile ?? join(mkdtempSync(join(tmpdir(), 'victim-cases-feeds-')), 'calendar-feeds.json'),
+    ),
   });
 }
 
@@ -159,7 +165,14 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
     });
     const running = worker.run();
     const audit = new AuditLog(auditFile);
-    const app = createTestApp({ client, keys, timeoutMs: options.timeoutMs, logLines, audit });
+    const app = createTestApp({
+      client,
+      keys,
+      timeoutMs: options.timeoutMs,
+      logLines,
+      audit,
+      calendarFeedsFile: join(dir, 'calendar-feeds.json'),
+    });
     return {
       keys,
       client,

@@ -13,5 +13,7 @@ export const FIELD_RULES = {
   prosecutorOffice: "a prosecutor's office (and only a prosecutor) is named by its office code",
   idempotencyKey: '1-200 visible ASCII characters',
   base64: 'must be base64',
+  feedId: 'a feed id (feed-<uuid>)',
+  calendarSecret: 'the secret of a calendar address',
 } as const;
 export type FieldRule = keyof typeof FIELD_RULES;

@@ -88,6 +88,7 @@ export const de: LanguagePack = {
       'Diese Nachricht wurde automatisch versandt; bitte antworten Sie nicht darauf. ' +
       'Zum Schutz der betroffenen Personen enthält sie keine personenbezogenen Daten: Melden Sie sich in der Anwendung an, um die Akte einzusehen.',
     seeApplication: 'siehe Anwendung',
+    feedName: 'Aufenthaltsakten: Fristen',
   },
   factLabels: {
     centre: 'Zentrum',

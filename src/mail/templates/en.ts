@@ -21,6 +21,7 @@ export const en: LanguagePack = {
       'This message was sent automatically; please do not reply to it. ' +
       'For the safety of the persons concerned it contains no personal data: sign in to the application to see the file.',
     seeApplication: 'see the application',
+    feedName: 'Residence files: deadlines',
   },
   factLabels: {
     centre: 'Centre',

@@ -80,6 +80,7 @@ export const fr: LanguagePack = {
       'Ce message a été envoyé automatiquement ; merci de ne pas y répondre. ' +
       'Pour la sécurité des personnes concernées, il ne contient aucune donnée personnelle : connectez-vous à l’application pour consulter le dossier.',
     seeApplication: 'voir l’application',
+    feedName: 'Dossiers de séjour : échéances',
   },
   factLabels: {
     centre: 'Centre',

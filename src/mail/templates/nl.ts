@@ -79,6 +79,7 @@ export const nl: LanguagePack = {
       'Dit bericht werd automatisch verstuurd; gelieve er niet op te antwoorden. ' +
       'Voor de veiligheid van de betrokkenen bevat het geen persoonsgegevens: meld u aan in de toepassing om het dossier te bekijken.',
     seeApplication: 'zie de toepassing',
+    feedName: 'Verblijfsdossiers: termijnen',
   },
   factLabels: {
     centre: 'Centrum',

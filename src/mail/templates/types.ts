@@ -95,6 +95,8 @@ export interface LanguagePack {
     footer: string;
     /** For a code the mail does not know: never echoed, the reader looks it up. */
     seeApplication: string;
+    /** The name of a calendar feed of deadlines, as the calendar program lists it. */
+    feedName: string;
   };
   factLabels: Record<FactKey, string>;
   yesNo: { yes: string; no: string };

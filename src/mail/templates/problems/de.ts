@@ -17,6 +17,8 @@ export const deProblems: ProblemWords = {
     prosecutorOffice: 'eine Staatsanwaltschaft (und nur eine Staatsanwaltschaft) wird mit ihrem Code bezeichnet',
     idempotencyKey: '1 bis 200 sichtbare ASCII-Zeichen',
     base64: 'muss Base64 sein',
+    feedId: 'eine Kalendernummer (feed-<uuid>)',
+    calendarSecret: 'das Geheimnis einer Kalenderadresse',
   },
   noAccessToken: 'Ein Bearer-Token ist erforderlich.',
   invalidAccessToken: 'Das Bearer-Token ist ungültig.',

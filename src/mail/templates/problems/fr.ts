@@ -17,6 +17,8 @@ export const frProblems: ProblemWords = {
     prosecutorOffice: 'un parquet (et seulement un parquet) est désigné par son code',
     idempotencyKey: '1 à 200 caractères ASCII visibles',
     base64: 'doit être en base64',
+    feedId: 'un numéro de calendrier (feed-<uuid>)',
+    calendarSecret: 'le secret d’une adresse de calendrier',
   },
   noAccessToken: 'Un jeton bearer est requis.',
   invalidAccessToken: 'Le jeton bearer n’est pas valide.',

@@ -17,6 +17,8 @@ export const nlProblems: ProblemWords = {
     prosecutorOffice: 'een parket (en alleen een parket) wordt met zijn code aangeduid',
     idempotencyKey: '1 tot 200 zichtbare ASCII-tekens',
     base64: 'moet base64 zijn',
+    feedId: 'een kalendernummer (feed-<uuid>)',
+    calendarSecret: 'het geheim van een kalenderadres',
   },
   noAccessToken: 'Een bearer-token is vereist.',
   invalidAccessToken: 'Het bearer-token is ongeldig.',

@@ -1,0 +1,151 @@
+/**
+ * Issue 18, "deadline calendars": an admin issues a centre's or an office's feed; a calendar program reads it at a
+ * URL that holds a long random secret. The feed is parsed as a calendar program would (node-ical): stable UIDs, a
+ * SEQUENCE that grows, a deadline moved by printed dates moves its event; neutral words, no personal data; a
+ * revoked or reissued secret stops at once.
+ */
+import ical from 'node-ical';
+import type { CaseStatus } from '../../src/domain/schemas/case';
+import { addDays } from '../../src/domain/calendar';
+import {
+  as,
+  caseInTemporaryResidence,
+  eventually,
+  expectProblem,
+  openCase,
+  recordOk,
+  SECRET,
+  today,
+  type TokenName,
+} from '../support/api-helpers';
+import { expectDocumented } from '../support/documented-response';
+import { startServiceStack, type ServiceStack } from '../support/service-stack';
+
+let stack: ServiceStack;
+beforeAll(async () => {
+  stack = await startServiceStack();
+});
+afterAll(() => stack?.close());
+
+const api = (who: TokenName | undefined) => as(stack.app, who);
+
+async function issue(subscriber: Record<string, unknown>, language = 'en'): Promise<{ feedId: string; path: string }> {
+  const res = await api('admin').post('/v1/calendar-feeds', { subscriber, language });
+  expect(res.status).toBe(201);
+  expectDocumented('POST', '/v1/calendar-feeds', res);
+  const url = new URL(res.body.url as string);
+  return { feedId: res.body.feedId as string, path: url.pathname };
+}
+
+interface FeedEvent {
+  uid: string;
+  sequence?: string | number;
+  summary: string;
+  description?: string;
+  start: Date & { dateOnly?: boolean };
+}
+
+async function read(path: string): Promise<{ text: string; events: FeedEvent[] }> {
+  const res = await api(undefined).get(path);
+  expect(res.status).toBe(200);
+  expect(res.headers['content-type']).toMatch(/^text\/calendar/);
+  const text = res.text;
+  const events = Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VEVENT') as unknown as FeedEvent[];
+  return { text, events };
+}
+
+/** The feed once visibility shows the case (a list is eventually consistent), with the case's event of `kind`. */
+async function readWith(path: string, caseId: string, kind: string) {
+  const feed = await eventually(
+    () => read(path),
+    (f) => eventOf(f.events, caseId, kind) !== undefined,
+  );
+  return { ...feed, event: eventOf(feed.events, caseId, kind)! };
+}
+
+/** An all-day event's date, as the calendar shows it. */
+const dayOf = (e: FeedEvent) => e.start.toISOString().slice(0, 10);
+const eventOf = (events: FeedEvent[], caseId: string, kind: string) =>
+  events.find((e) => e.uid === `${caseId}/${kind}@victim-cases`);
+
+describe('deadline calendars', () => {
+  it("a centre's feed: each deadline of its cases, all-day, neutral words, nothing of another centre", async () => {
+    const { path } = await issue({ centre: 'PAYOKE' });
+    const ours = await openCase(stack.app, 'payoke');
+    const theirs = await openCase(stack.app, 'pagasa');
+    const { text, event: reflection } = await readWith(path, ours.caseId, 'REFLECTION_ENDS');
+    const due = ours.deadlines.find((d) => d.kind === 'REFLECTION_ENDS')!.due;
+    expect(reflection).toBeDefined();
+    expect(reflection.start.dateOnly).toBe(true);
+    expect(dayOf(reflection)).toBe(due);
+    expect(reflection.summary).toBe(`End of the reflection period [${ours.caseId}]`);
+    expect(text).not.toContain(theirs.caseId);
+    for (const secret of Object.values(SECRET)) expect(text).not.toContain(secret);
+    expect(text).not.toMatch(/traffick|mensenhandel|traite|Menschenhandel/i);
+  });
+
+  it('moves the event when printed dates move the deadline, under the same UID with a higher SEQUENCE', async () => {
+    const { path } = await issue({ centre: 'PAYOKE' });
+    const opened = await openCase(stack.app, 'payoke');
+    const { event: before } = await readWith(path, opened.caseId, 'REFLECTION_ENDS');
+    // The annex 15 the Immigration Office printed ends the reflection period later than the opening's count.
+    const printed = addDays(today(), 50);
+    const after: CaseStatus = await recordOk(stack.app, 'immigration', opened.caseId, {
+      type: 'document-issued',
+      on: today(),
+      document: 'ANNEX_15',
+      issuedOn: today(),
+      validUntil: printed,
+    });
+    const moved = after.deadlines.find((d) => d.kind === 'REFLECTION_ENDS')!.due;
+    expect(moved).not.toBe(dayOf(before));
+    const event = eventOf((await read(path)).events, opened.caseId, 'REFLECTION_ENDS')!;
+    expect(dayOf(event)).toBe(moved);
+    expect(Number(event.sequence)).toBeGreaterThan(Number(before.sequence));
+  });
+
+  it("a prosecutor's office's feed: the replies due to the queries addressed to it, in its language", async () => {
+    const { path } = await issue({ prosecutorOffice: 'ANTWERPEN' }, 'nl');
+    const s = await caseInTemporaryResidence(stack.app);
+    const { events, event: reply } = await readWith(path, s.caseId, 'PROSECUTOR_REPLY_DUE');
+    expect(reply).toBeDefined();
+    expect(dayOf(reply)).toBe(s.prosecutorQuery!.replyBy);
+    expect(reply.summary).toMatch(new RegExp(`\\[${s.caseId}\\]$`));
+    // Only its own deadlines: not the case's others.
+    expect(eventOf(events, s.caseId, 'DOCUMENT_EXPIRES')).toBeUndefined();
+    const liege = await issue({ prosecutorOffice: 'LIEGE' });
+    expect(eventOf((await read(liege.path)).events, s.caseId, 'PROSECUTOR_REPLY_DUE')).toBeUndefined();
+  });
+
+  it('stops a revoked secret at once, and a reissued one replaces the old', async () => {
+    const { feedId, path } = await issue({ immigrationOffice: true });
+    await read(path);
+    const reissued = await api('admin').post(`/v1/calendar-feeds/${feedId}/reissue`);
+    expect(reissued.status).toBe(200);
+    const newPath = new URL(reissued.body.url as string).pathname;
+    expect(newPath).not.toBe(path);
+    expectProblem(await api(undefined).get(path), 404);
+    await read(newPath);
+    expect((await api('admin').delete(`/v1/calendar-feeds/${feedId}`)).status).toBe(204);
+    const listed = (await api('admin').get('/v1/calendar-feeds')).body.items as { feedId: string; revokedAt: string }[];
+    expect(listed.find((f) => f.feedId === feedId)?.revokedAt).toEqual(expect.any(String));
+    for (const p of [path, newPath]) expectProblem(await api(undefined).get(p), 404);
+  });
+
+  it('is issued by an admin only, never lists a secret, and writes no secret in the log', async () => {
+    for (const who of ['payoke', 'immigration', 'antwerpen'] as const)
+      expectProblem(
+        await api(who).post('/v1/calendar-feeds', { subscriber: { centre: 'PAYOKE' }, language: 'en' }),
+        403,
+      );
+    const { path } = await issue({ centre: 'SURYA' });
+    const secret = path.split('/').pop()!;
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await read(path);
+    const listed = await api('admin').get('/v1/calendar-feeds');
+    expectDocumented('GET', '/v1/calendar-feeds', listed);
+    expect(listed.text).not.toContain(secret);
+    expect(stack.logLines.join('\n')).not.toContain(secret);
+    expectProblem(await api(undefined).get(`/calendars/${'A'.repeat(43)}`), 404);
+  });
+});
