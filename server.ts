@@ -1,3 +1,4 @@
+import { FactsStore } from './src/statistics/facts-store';
 import { CalendarFeeds } from './src/http/calendar-feeds';
 import { createServer as createHttpsServer } from 'node:https';
 import { loadConfig } from './src/config';
@@ -22,6 +23,7 @@ runMain('server', async (logger) => {
   const client = createClient(config, keys);
   const audit = new AuditLog(config.AUDIT_LOG_FILE);
   const metrics = config.METRICS_ADDRESS ? new ApiMetrics() : undefined;
+  const indexKey = loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey');
   const app = createApp({
     gateway: new CaseGateway(client, {
       taskQueue: config.TEMPORAL_TASK_QUEUE,
@@ -29,7 +31,7 @@ runMain('server', async (logger) => {
       ...(metrics ? { onTemporalError: (status: number) => metrics.temporalError(status) } : {}),
     }),
     ...(metrics ? { metrics } : {}),
-    referenceIndex: new ReferenceIndex(loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey')),
+    referenceIndex: new ReferenceIndex(indexKey),
     principals: loadPrincipals(config.PRINCIPALS_FILE),
     codec: new AesGcmCodec(keys),
     logger,
@@ -42,6 +44,7 @@ runMain('server', async (logger) => {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     calendarFeeds: new CalendarFeeds(config.CALENDAR_FEEDS_FILE),
+    statistics: new FactsStore(config.STATISTICS_DATABASE, indexKey),
     ...(config.OIDC_ISSUER_URL
       ? {
           workspace: {

@@ -1,11 +1,13 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createFactsActivities } from './activities/record-facts';
 import { createMailActivities } from './activities/send-notice';
 import { loadConfig } from './src/config';
 import { workerDataConverterFor } from './src/crypto/data-converter';
-import { loadPayloadKeys } from './src/crypto/payload-keys';
+import { loadPayloadKeys, loadServiceKey } from './src/crypto/payload-keys';
 import { loadDirectory } from './src/directory';
 import { FileSentLedger } from './src/mail/sent-ledger';
 import { createSmtpTransport } from './src/mail/smtp-transport';
+import { FactsStore } from './src/statistics/facts-store';
 import { runMain } from './src/run-main';
 import { temporalConnectionOptions } from './src/temporal/connection-options';
 import { workflowCode } from './src/temporal/workflow-bundle';
@@ -32,6 +34,8 @@ runMain('worker', async (logger) => {
     auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASS ?? '' } : undefined,
   });
   const ledger = new FileSentLedger(config.MAIL_LEDGER_FILE);
+  // The facts' ids are keyed hashes under the reference index key: idempotent, and no way back to a case.
+  const facts = new FactsStore(config.STATISTICS_DATABASE, loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey'));
   // The prebuilt bundle of the build (no webpack run at start), else the workflows bundled now.
   const code = workflowCode();
   if (code.from === 'source' && code.reason === 'stale-bundle') {
@@ -55,13 +59,16 @@ runMain('worker', async (logger) => {
         }
       : {}),
     dataConverter: workerDataConverterFor(keys),
-    activities: createMailActivities({
-      transport,
-      directory,
-      from: config.MAIL_FROM,
-      publicBaseUrl: config.PUBLIC_BASE_URL,
-      ledger,
-    }),
+    activities: {
+      ...createMailActivities({
+        transport,
+        directory,
+        from: config.MAIL_FROM,
+        publicBaseUrl: config.PUBLIC_BASE_URL,
+        ledger,
+      }),
+      ...createFactsActivities(facts),
+    },
   });
   const running = worker.run();
   logger.info(
@@ -74,6 +81,7 @@ runMain('worker', async (logger) => {
     await running;
     transport.close();
     await ledger.close();
+    facts.close();
     await connection.close();
   };
 });

@@ -1,7 +1,10 @@
 import type { NoticeDelivery, NoticeReceipt } from '../src/domain/notices';
+import type { PendingFact } from '../src/domain/statistics/facts';
 
 /** The activities the case workflow calls; the worker wires the mail implementation. */
 export interface CaseActivities {
   /** Delivers a notice once to each recipient; fails non-retryably (NoticeRejected) on a permanent refusal. */
   sendNotice(delivery: NoticeDelivery): Promise<NoticeReceipt>;
+  /** Records countable facts in the statistics store, each once; answers how many were new. */
+  recordFacts(facts: PendingFact[]): Promise<number>;
 }

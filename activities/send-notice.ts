@@ -71,7 +71,7 @@ function countMail(notice: Notice, outcome: string): void {
   });
 }
 
-export function createMailActivities(deps: MailDependencies): CaseActivities {
+export function createMailActivities(deps: MailDependencies): Pick<CaseActivities, 'sendNotice'> {
   const transport = 'sendMail' in deps.transport ? deps.transport : createSmtpTransport(deps.transport);
 
   /** Heartbeats until the delivery settles, so a worker that dies mid-send is noticed by Temporal within the heartbeat timeout. */

@@ -50,6 +50,8 @@ const envSchema = z.object({
   AUDIT_LOG_FILE: z.string().min(1).default('.data/audit.jsonl'),
   /** The calendar feeds an admin issued: subscriber, language and the hash of each secret. */
   CALENDAR_FEEDS_FILE: z.string().min(1).default('.data/calendar-feeds.json'),
+  /** The statistics store (SQLite): countable facts, never personal data; the worker writes, the API reads. */
+  STATISTICS_DATABASE: z.string().min(1).default('.data/statistics.sqlite'),
   /** Message-IDs already accepted by the relay, so a retried activity sends no second mail. */
   MAIL_LEDGER_FILE: z.string().min(1).default('.data/sent-notices.jsonl'),
   WEB_UI_ORIGIN: z.url().default('http://localhost:8233'),

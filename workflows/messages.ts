@@ -42,4 +42,6 @@ export const PATCHES = {
   permanentResidenceByDecision: 'permanent-residence-by-decision',
   /** The mail activity returns a receipt, and an outcome without it is not the worker's (issue 15). */
   noticeReceipts: 'notice-receipts',
+  /** Countable facts go to the statistics store (issue 18). */
+  statisticsFacts: 'statistics-facts',
 } as const;

@@ -51,6 +51,19 @@ const NOTICE_OPTIONS: ActivityOptions = {
   },
 };
 const { sendNotice } = proxyActivities<CaseActivities>(NOTICE_OPTIONS);
+// Unbounded retries: a fact waits for the statistics store however long it is away, and is counted once.
+const { recordFacts } = proxyActivities<CaseActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
+/** The facts queued so far into the statistics store (histories from before the statistics keep theirs queued). */
+async function drainFacts(s: CaseState): Promise<void> {
+  const batch = s.facts ?? [];
+  if (batch.length === 0 || !patched(PATCHES.statisticsFacts)) return;
+  await recordFacts(batch);
+  s.facts = (s.facts ?? []).slice(batch.length);
+}
 const UNDELIVERED = 'undelivered-after-retries';
 /**
  * Under Worker Versioning a case is pinned to the release it runs on; its next run (each stage and renewal cycle)
@@ -227,6 +240,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     runDueClockItems(s, today());
     publish(s);
     await drainOutbox(s);
+    await drainFacts(s);
     if (isFinished(s)) break;
     const newCycle = (s.document?.renewals ?? 0) !== renewalsAtStart || s.stage !== stageAtStart;
     if (newCycle || workflowInfo().continueAsNewSuggested) {

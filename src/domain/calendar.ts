@@ -29,6 +29,11 @@ function parse(date: IsoDate): DateTime {
 
 const format = (dt: DateTime): IsoDate => dt.toISODate() as IsoDate;
 
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round(parse(to).diff(parse(from), 'days').days);
+}
+
 /** D + P; 31 January + 1 month = 28 (or 29) February. */
 export function addPeriod(date: IsoDate, period: Period): IsoDate {
   return format(parse(date).plus(period));

@@ -79,4 +79,9 @@ export const POLICY = {
    * (the sent-mail ledger skips who already has it), this many times; then it counts as not delivered.
    */
   resendsAfterForgedOutcome: 2,
+  /**
+   * Decision (issue 18): a published statistic counting fewer than this many cases is hidden, with enough beside
+   * it that it cannot be worked out; a median is published only over at least this many cases.
+   */
+  statisticsMinimumCount: 5,
 } as const;

@@ -20,6 +20,8 @@ import { auditAs, ctx } from './request-context';
 import type { CalendarFeeds } from './calendar-feeds';
 import { calendarFeedsRouter, calendarRouter } from './routes/calendars';
 import { casesRouter } from './routes/cases';
+import { statisticsRouter } from './routes/statistics';
+import type { FactsStore } from '../statistics/facts-store';
 import { prosecutorRouter } from './routes/prosecutor';
 import { workspaceRouter, type WorkspaceDeps } from '../workspace/router';
 
@@ -37,6 +39,8 @@ export interface AppDeps {
   accessTokens?: AccessTokenVerifier;
   rateLimitPerMinute: number;
   bodyLimit?: string;
+  /** The statistics store (STATISTICS_DATABASE) the statistics are read from; no statistics without it. */
+  statistics?: FactsStore;
   /** The deadline calendar feeds (CALENDAR_FEEDS_FILE); no feeds routes without it. */
   calendarFeeds?: CalendarFeeds;
   /** Where clients reach the API (PUBLIC_BASE_URL): the links of its collections and its documents' server. */
@@ -131,6 +135,7 @@ export function createApp(deps: AppDeps): Express {
     casesRouter(deps.gateway, deps.referenceIndex, base),
     prosecutorRouter(deps.gateway, base),
     ...(deps.calendarFeeds ? [calendarFeedsRouter(deps.calendarFeeds, base)] : []),
+    ...(deps.statistics ? [statisticsRouter(deps.statistics)] : []),
   );
 
   app.use((_req, _res, next) => next(new HttpProblem('resourceNotFound', (p) => p.problems.noResource)));

@@ -29,6 +29,7 @@ import {
   issuedFeedSchema,
 } from '../domain/schemas/calendar-feeds';
 import { caseEventSchema, statusQueryAnswerSchema } from '../domain/schemas/events';
+import { statisticsQuerySchema, statisticsSchema } from '../domain/schemas/statistics';
 
 const problemContent = (schema: z.ZodType) => ({ 'application/problem+json': { schema } });
 const problem = (description: string, schema: z.ZodType = problemSchema) => ({
@@ -98,6 +99,7 @@ const TAGS = [
     name: 'Status queries',
     description: "The Immigration Office's status queries, answered by the prosecutor's office",
   },
+  { name: 'Statistics', description: 'Figures that identify nobody, for the annual reports' },
   { name: 'Calendars', description: 'Deadline calendars a calendar program subscribes to, issued by an admin' },
   { name: 'Codec', description: "The Temporal Web UI's remote codec: read-only decoding for the Immigration Office" },
   { name: 'Monitoring', description: 'Health, liveness and readiness' },
@@ -219,6 +221,28 @@ const ROUTES: Operation[] = [
       ...BODY,
       ...NOT_FOUND('No such query visible to the office'),
       ...NOT_APPLICABLE('The query was already answered or is closed'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/v1/statistics',
+    operationId: 'getStatistics',
+    tags: ['Statistics'],
+    summary: 'The statistics of a year',
+    description:
+      'Cases opened, documents issued by type and outcomes, each counted in the year it happened, with the median days from opening to complaint and from complaint to identification; optionally broken down by centre, track or exploitation. Read from the statistics store, never from the cases, so the figures stay when cases are deleted. A count under k is hidden (null, `x` in CSV), with enough beside it that it cannot be worked out. `Accept: text/csv` for a CSV file.',
+    request: { query: statisticsQuerySchema },
+    responses: {
+      200: {
+        description: 'The figures',
+        content: {
+          'application/json': { schema: statisticsSchema },
+          'text/csv': {
+            schema: z.string().meta({ description: 'measure,group,category,count; x for a hidden count' }),
+          },
+        },
+      },
+      ...COMMON,
     },
   },
   {

@@ -4,6 +4,7 @@
  * and with ciphertext that is tampered or under a key the service does not hold. Nothing of it has an effect,
  * no workflow task fails, and the case goes on answering the API.
  */
+import { recordingActivities } from '../support/recording-activities';
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
@@ -251,6 +252,7 @@ describe("a notice's outcome reported without the payload key", () => {
           }
           return { notice: delivery.notice.key };
         },
+        recordFacts: recordingActivities().activities.recordFacts,
       },
     });
     const caseId = newCaseId('forged-outcome', randomUUID());

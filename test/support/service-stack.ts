@@ -7,6 +7,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { Express } from 'express';
 import pino from 'pino';
+import { createFactsActivities } from '../../activities/record-facts';
 import { createMailActivities } from '../../activities/send-notice';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { dataConverterFor, workerDataConverterFor } from '../../src/crypto/data-converter';
@@ -19,6 +20,7 @@ import { CalendarFeeds } from '../../src/http/calendar-feeds';
 import { CaseGateway } from '../../src/http/case-gateway';
 import { entryForToken, Principals, type PrincipalSpec } from '../../src/http/principals';
 import { InMemorySentLedger } from '../../src/mail/sent-ledger';
+import { FactsStore } from '../../src/statistics/facts-store';
 import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';
 import { devServerEnv, workflowBundle } from './temporal-env';
 
@@ -28,6 +30,7 @@ export const TASK_QUEUE = 'victim-cases-it';
 export const TOKENS = {
   payoke: 'it-token-centre-payoke',
   pagasa: 'it-token-centre-pagasa',
+  surya: 'it-token-centre-surya',
   immigration: 'it-token-immigration',
   immigration2: 'it-token-immigration-2',
   admin: 'it-token-admin',
@@ -40,6 +43,7 @@ export const TOKENS = {
 const ENTRIES: (PrincipalSpec & { token: string })[] = [
   { token: TOKENS.payoke, id: 'centre-payoke', role: 'centre', centre: 'PAYOKE' },
   { token: TOKENS.pagasa, id: 'centre-pagasa', role: 'centre', centre: 'PAG-ASA' },
+  { token: TOKENS.surya, id: 'centre-surya', role: 'centre', centre: 'SURYA' },
   { token: TOKENS.immigration, id: 'dvz', role: 'immigration-office' },
   // A second officer: four eyes (PROCEDURE.md "Withdrawal").
   { token: TOKENS.immigration2, id: 'dvz-2', role: 'immigration-office' },
@@ -65,6 +69,8 @@ export interface TestAppOptions {
   /** Receives every log line the API writes. */
   logLines?: string[];
   audit?: AuditLog;
+  /** The statistics store the API reads (default: an empty one in memory). */
+  statistics?: FactsStore;
   /** The calendar feeds' file (default: a new one in a temporary folder). */
   calendarFeedsFile?: string;
   /** PUBLIC_BASE_URL: the links of collections and the documents' server (default http://localhost:3000). */
@@ -94,6 +100,7 @@ export function createTestApp(o: TestAppOptions): Express {
     rateLimitPerMinute: o.rateLimitPerMinute ?? 10_000,
     bodyLimit: o.bodyLimit,
     ...(o.publicBaseUrl ? { publicBaseUrl: o.publicBaseUrl } : {}),
+    statistics: o.statistics ?? new FactsStore(':memory:', o.indexKey ?? TEST_INDEX_KEY),
     calendarFeeds: new CalendarFeeds(
       o.calendarFeedsFile ?? join(mkdtempSync(join(tmpdir(), 'victim-cases-feeds-')), 'calendar-feeds.json'),
     ),
@@ -101,6 +108,8 @@ export function createTestApp(o: TestAppOptions): Express {
 }
 
 export interface ServiceStack {
+  /** The stack's data folder: keys, audit trail, statistics store, calendar feeds. */
+  dir: string;
   env: TestWorkflowEnvironment;
   /** A client with the codec, as the API and the worker use. */
   client: Client;
@@ -135,13 +144,18 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
   const env = await devServerEnv();
   const smtp = await startSmtpServer(options.smtp);
   // One ledger across restarts, like the file ledger of a deployment.
-  const activities = createMailActivities({
-    transport: { host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true },
-    directory: loadDirectory(join(__dirname, '../../config/dev/directory.json')),
-    from: 'case-service@test.invalid',
-    publicBaseUrl: 'http://api.test',
-    ledger: new InMemorySentLedger(),
-  });
+  // The statistics store as in a deployment: the worker writes it, the API reads it, one file for both.
+  const statisticsFile = join(dir, 'statistics.sqlite');
+  const activities = {
+    ...createMailActivities({
+      transport: { host: '127.0.0.1', port: smtp.port, secure: false, ignoreTLS: true },
+      directory: loadDirectory(join(__dirname, '../../config/dev/directory.json')),
+      from: 'case-service@test.invalid',
+      publicBaseUrl: 'http://api.test',
+      ledger: new InMemorySentLedger(),
+    }),
+    ...createFactsActivities(new FactsStore(statisticsFile, TEST_INDEX_KEY)),
+  };
   const bundle = await workflowBundle();
   const logLines: string[] = [];
   const auditFile = join(dir, 'audit.jsonl');
@@ -172,6 +186,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
       logLines,
       audit,
       calendarFeedsFile: join(dir, 'calendar-feeds.json'),
+      statistics: new FactsStore(statisticsFile, TEST_INDEX_KEY),
     });
     return {
       keys,
@@ -187,6 +202,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
 
   let processes = await startProcesses();
   const stack: ServiceStack = {
+    dir,
     env,
     client: processes.client,
     keys: processes.keys,

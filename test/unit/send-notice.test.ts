@@ -54,7 +54,7 @@ async function setUp(sinkOptions: SmtpServerOptions = {}, ledger: SentLedger = n
   return { sink, activities, send: (notice: Notice) => run(activities, notice) };
 }
 
-function run(activities: CaseActivities, notice: Notice): Promise<NoticeReceipt> {
+function run(activities: Pick<CaseActivities, 'sendNotice'>, notice: Notice): Promise<NoticeReceipt> {
   const env = new MockActivityEnvironment(
     { attempt: 1 },
     { logger: new DefaultLogger('TRACE', (entry) => logs.push(entry)) },

@@ -21,6 +21,7 @@ import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import { FileSentLedger, InMemorySentLedger, type SentLedger } from '../../src/mail/sent-ledger';
 import { CaseDriver, CENTRE, IMMIGRATION, prosecutor, PSEUDONYM, YES } from '../support/case-driver';
+import { recordingActivities } from '../support/recording-activities';
 import { forbiddenWordsIn } from '../support/forbidden-words';
 import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';
 import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
@@ -194,7 +195,7 @@ interface MailWorker {
   stop(): Promise<void>;
 }
 
-function mailActivities(sink: SmtpServer, ledger: SentLedger): CaseActivities {
+function mailActivities(sink: SmtpServer, ledger: SentLedger): Pick<CaseActivities, 'sendNotice'> {
   return createMailActivities({
     transport: { host: '127.0.0.1', port: sink.port, secure: false, ignoreTLS: true },
     directory,
@@ -232,6 +233,7 @@ async function startMailWorker(
         attempts.push({ key: delivery.notice.key, attempt: Context.current().info.attempt });
         return send(delivery);
       },
+      recordFacts: recordingActivities().activities.recordFacts,
     } satisfies CaseActivities,
   });
   const running = worker.run();

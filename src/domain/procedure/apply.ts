@@ -1,3 +1,4 @@
+import { countFact, daysFrom } from '../statistics/facts';
 import type { IsoDate } from '../calendar';
 import { addPeriod } from '../calendar';
 import { POLICY } from '../policy';
@@ -83,6 +84,7 @@ export function applyEvent(
   switch (event.type) {
     case 'complaint-filed':
       s.complaint = { on: event.on, kind: event.kind, prosecutorOffice: event.prosecutorOffice };
+      countFact(s, event.on, { kind: 'complaint', daysSinceOpening: daysFrom(s.openedOn, event.on) });
       if (event.prosecutorFile) s.references.prosecutorFile = event.prosecutorFile;
       // Decision: the 3-month document runs from the day the complaint is recorded, not from its own date.
       enterStage(s, 'TEMPORARY_RESIDENCE', 'ATTESTATION_OF_IMMATRICULATION', today);
@@ -101,6 +103,13 @@ export function applyEvent(
         renewals: s.document?.renewals ?? 0,
         datesRecorded: true,
       };
+      // Once per document and renewal: the same document reported again (corrected dates) counts once.
+      countFact(
+        s,
+        event.issuedOn,
+        { kind: 'document-issued', document: event.document },
+        `${event.document}/${s.document.renewals}`,
+      );
       // A new document after one expired without the whole window: the Immigration Office decided to go on.
       if (expiredBefore && event.validUntil > expiredBefore) startDocumentCycle(s);
       followNewExpiry(s);
@@ -127,7 +136,7 @@ export function applyEvent(
       const pending = s.identificationPending;
       s.review = null;
       s.identificationPending = false;
-      if (event.withdraw) close(s, 'WITHDRAWN', event.ground ?? null);
+      if (event.withdraw) close(s, 'WITHDRAWN', event.ground ?? null, event.on);
       // PROCEDURE.md "status query": a decision not to withdraw lets the waiting positive answer take effect.
       else if (pending && s.stage === 'TEMPORARY_RESIDENCE') identify(s, today);
       return;
@@ -160,20 +169,20 @@ export function applyEvent(
     }
     case 'not-renewed':
       flagHumanitarianOnNonRenewal(s);
-      close(s, 'NOT_RENEWED', s.decision === 'negative' ? 'negative-answer' : 'no-decision');
+      close(s, 'NOT_RENEWED', s.decision === 'negative' ? 'negative-answer' : 'no-decision', event.on);
       return;
     case 'proceedings-ended':
       s.flags.humanitarianCandidate = proceedingsLastedLong(s, event.on);
-      close(s, 'PROCEEDINGS_ENDED', event.reason);
+      close(s, 'PROCEEDINGS_ENDED', event.reason, event.on);
       return;
     case 'voluntary-return':
-      close(s, 'VOLUNTARY_RETURN', null);
+      close(s, 'VOLUNTARY_RETURN', null, event.on);
       return;
     case 'opened-in-error':
-      close(s, 'OPENED_IN_ERROR', null);
+      close(s, 'OPENED_IN_ERROR', null, event.on);
       return;
     case 'other-status-granted':
-      close(s, 'OTHER_STATUS', event.status);
+      close(s, 'OTHER_STATUS', event.status, event.on);
       return;
   }
 }

@@ -144,7 +144,7 @@ function expire(s: CaseState, due: IsoDate): void {
     s.decision === 'negative' || (sent !== null && sent <= subtractPeriod(due, POLICY.statusQuery.latestBeforeExpiry));
   if (wholeWindow) {
     flagHumanitarianOnNonRenewal(s);
-    return close(s, 'NOT_RENEWED', s.decision === 'negative' ? 'negative-answer' : 'no-decision');
+    return close(s, 'NOT_RENEWED', s.decision === 'negative' ? 'negative-answer' : 'no-decision', due);
   }
   s.expiredAwaitingDecision = due;
   queueNotice(s, 'expiry-decision-needed', due, [IMMIGRATION_OFFICE, centreOf(s)], {
@@ -154,7 +154,7 @@ function expire(s: CaseState, due: IsoDate): void {
 }
 
 function endOf(s: CaseState, kind: EndingKind, due: IsoDate): void {
-  if (kind === 'REFLECTION_ENDS') return close(s, 'REFLECTION_EXPIRED', null);
+  if (kind === 'REFLECTION_ENDS') return close(s, 'REFLECTION_EXPIRED', null, due);
   expire(s, due);
 }
 

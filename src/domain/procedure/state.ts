@@ -1,3 +1,4 @@
+import { countFact, type PendingFact } from '../statistics/facts';
 import type { IsoDate } from '../calendar';
 import { addPeriod } from '../calendar';
 import type { Centre, ComplaintOffice, CourtOfAppeal, ProsecutorOffice, Role } from '../codes';
@@ -134,6 +135,11 @@ export interface CaseState {
    * never mailed): a notice is queued once, across continue-as-new.
    */
   noticesDone: string[];
+  /**
+   * Countable facts (statistics) not yet in the statistics store; recorded idempotently, then dropped. Absent
+   * from states carried by code from before the statistics.
+   */
+  facts?: PendingFact[];
   /** Notices decided but not yet delivered. */
   outbox: Notice[];
   /** Update ids already applied, so a retried event applies once even after continue-as-new. */
@@ -170,7 +176,7 @@ export function newCaseState(
   referenceIndex: readonly string[] = [],
 ): CaseState {
   const first = stageOneDocument(opening.openedOn, opening.unaccompaniedMinor);
-  return {
+  const s: CaseState = {
     version: STATE_VERSION,
     caseId,
     centre,
@@ -217,6 +223,8 @@ export function newCaseState(
     outbox: [],
     appliedUpdates: [],
   };
+  countFact(s, opening.openedOn, { kind: 'case-opened' });
+  return s;
 }
 
 /** Adds the keys of newly reported references; the oldest go once there are more than MAX_REFERENCE_KEYS. */

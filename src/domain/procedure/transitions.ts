@@ -1,3 +1,4 @@
+import { countFact, daysFrom } from '../statistics/facts';
 import { addPeriod, minDate, subtractPeriod, type IsoDate, type Period } from '../calendar';
 import { courtOfAppealOf } from '../codes';
 import { POLICY } from '../policy';
@@ -17,6 +18,8 @@ export function enterStage(
     stage === 'TEMPORARY_RESIDENCE' ? POLICY.temporaryResidence.validity : POLICY.identifiedVictim.validity;
   s.stage = stage;
   s.document = { type, issuedOn: from, validUntil: addPeriod(from, validity), renewals: 0, datesRecorded: false };
+  if (stage === 'IDENTIFIED_VICTIM' && s.complaint)
+    countFact(s, from, { kind: 'identified', daysSinceComplaint: daysFrom(s.complaint.on, from) });
   startDocumentCycle(s);
   queueNotice(s, 'stage-changed', stage, [centreOf(s)], { facts: { stage } });
   queueNotice(s, 'document-to-issue', type, [IMMIGRATION_OFFICE], { facts: { documentType: type, stage } });
@@ -29,10 +32,16 @@ export function startDocumentCycle(s: CaseState): void {
   s.expiredAwaitingDecision = null;
 }
 
-/** Ends the case with an outcome; open queries and reviews close with it. */
-export function close(s: CaseState, outcome: Exclude<Outcome, 'PERMANENT_RESIDENCE'>, detail: string | null): void {
+/** Ends the case with an outcome on day `on`; open queries and reviews close with it. */
+export function close(
+  s: CaseState,
+  outcome: Exclude<Outcome, 'PERMANENT_RESIDENCE'>,
+  detail: string | null,
+  on: IsoDate,
+): void {
   endReviews(s);
   s.outcome = outcome;
+  countFact(s, on, { kind: 'outcome', outcome });
   s.outcomeDetail = detail;
   s.stage = 'CLOSED';
   if (outcome === 'OPENED_IN_ERROR') {
@@ -63,6 +72,8 @@ export function grantPermanentResidence(s: CaseState, basis: string, issuedOn: I
   s.outcomeDetail = basis;
   s.stage = 'PERMANENT_RESIDENCE';
   s.document = { type: 'B_CARD', issuedOn, validUntil: null, renewals: 0, datesRecorded: true };
+  countFact(s, issuedOn, { kind: 'outcome', outcome: 'PERMANENT_RESIDENCE' });
+  countFact(s, issuedOn, { kind: 'document-issued', document: 'B_CARD' }, 'B_CARD/0');
   // Decision (PROCEDURE.md "Identity"): granted without proof, but the item stays open.
   s.flags.identityProofMissing = !s.identityDocumented;
   queueNotice(s, 'permanent-residence-granted', 'granted', [centreOf(s), IMMIGRATION_OFFICE], {

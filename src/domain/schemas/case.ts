@@ -11,6 +11,7 @@ export const EXPLOITATION_FORMS = [
   'organ-removal',
   'aggravated-smuggling',
 ] as const;
+export type Exploitation = (typeof EXPLOITATION_FORMS)[number];
 
 /** The fields of an opening; everything under `victim` and `guardian` is personal data: encrypted, never logged. */
 const openingShape = {

@@ -1,0 +1,52 @@
+import { daysBetween, type IsoDate } from '../calendar';
+import type { Centre } from '../codes';
+import type { Exploitation, Outcome } from '../schemas/case';
+import type { DocumentType } from '../schemas/events';
+
+/**
+ * The countable facts of a case (issue 18): what happened, on which day, and the three things the statistics
+ * break figures down by. No case id, no personal data: the key that makes recording a fact idempotent is hashed
+ * before it is stored (activities/record-facts.ts), and a fact names nobody.
+ */
+export type Track = 'minor' | 'adult';
+
+export interface FactDimensions {
+  centre: Centre;
+  track: Track;
+  exploitation: Exploitation;
+}
+
+export type FactEvent =
+  | { kind: 'case-opened' }
+  | { kind: 'document-issued'; document: DocumentType }
+  | { kind: 'outcome'; outcome: Outcome }
+  | { kind: 'complaint'; daysSinceOpening: number }
+  | { kind: 'identified'; daysSinceComplaint: number };
+export type FactKind = FactEvent['kind'];
+
+export type Fact = FactEvent & FactDimensions & { on: IsoDate };
+
+/** A fact on its way to the statistics store, with the key its case records it under once. */
+export interface PendingFact {
+  key: string;
+  fact: Fact;
+}
+
+/** What the facts of a case need of its state. */
+interface FactSource {
+  caseId: string;
+  centre: Centre;
+  unaccompaniedMinor: boolean;
+  opening: { exploitation: Exploitation };
+  facts?: PendingFact[];
+}
+
+/** Queues a fact of the case; `id` tells apart the facts of one kind a case can have several of. */
+export function countFact(s: FactSource, on: IsoDate, event: FactEvent, id = ''): void {
+  const track: Track = s.unaccompaniedMinor ? 'minor' : 'adult';
+  const fact: Fact = { ...event, on, centre: s.centre, track, exploitation: s.opening.exploitation };
+  // Carried states from before the statistics have no queue yet.
+  (s.facts ??= []).push({ key: `${s.caseId}/fact/${event.kind}${id ? `/${id}` : ''}`, fact });
+}
+
+export const daysFrom = (from: IsoDate, to: IsoDate): number => Math.max(0, daysBetween(from, to));
