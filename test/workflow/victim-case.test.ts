@@ -437,3 +437,45 @@ describe('dates and idempotency', () => {
     expect(st).toMatchObject({ outcome: 'OTHER_STATUS', outcomeDetail: 'durable-solution-minor' });
   });
 });
+
+describe('the countable facts of a case (statistics)', () => {
+  const factsOf = (h: WorkflowHandle) => recorded.facts.filter((f) => f.key.startsWith(`${h.workflowId}/`));
+
+  it('records its opening, complaint, identification and outcome once each, with the days between, and nobody', async () => {
+    const h = await cases.open();
+    const d0 = await cases.today();
+    await cases.advanceTo(h, addDays(d0, 10));
+    const s = await cases.event(h, CENTRE, {
+      type: 'complaint-filed',
+      on: addDays(d0, 10),
+      kind: 'complaint',
+      prosecutorOffice: 'LIEGE',
+    });
+    await cases.advanceTo(h, addDays(d0, 13));
+    await cases.answer(h, prosecutor('LIEGE'), s.prosecutorQuery!.queryId, YES);
+    await cases.event(h, CENTRE, { type: 'voluntary-return', on: addDays(d0, 13) });
+    await cases.settled(h);
+    const dims = { centre: 'PAYOKE', track: 'adult', exploitation: 'labour' };
+    expect(factsOf(h).map((f) => f.fact)).toEqual([
+      { kind: 'case-opened', on: d0, ...dims },
+      { kind: 'complaint', on: addDays(d0, 10), daysSinceOpening: 10, ...dims },
+      { kind: 'identified', on: addDays(d0, 13), daysSinceComplaint: 3, ...dims },
+      { kind: 'outcome', on: addDays(d0, 13), outcome: 'VOLUNTARY_RETURN', ...dims },
+    ]);
+    // Each under a key of its own: the store records it once however often the activity runs.
+    expect(new Set(factsOf(h).map((f) => f.key)).size).toBe(4);
+    expect(JSON.stringify(factsOf(h).map((f) => f.fact))).not.toContain(h.workflowId);
+  });
+
+  it('counts a document once per renewal cycle, however often its dates are reported', async () => {
+    const h = await cases.open();
+    const d0 = await cases.today();
+    const annex15 = { type: 'document-issued', on: d0, document: 'ANNEX_15', issuedOn: d0 } as const;
+    await cases.event(h, IMMIGRATION, { ...annex15, validUntil: addDays(d0, 45) });
+    await cases.event(h, IMMIGRATION, { ...annex15, validUntil: addDays(d0, 46) });
+    await cases.settled(h);
+    const documents = factsOf(h).filter((f) => f.fact.kind === 'document-issued');
+    expect(new Set(documents.map((f) => f.key)).size).toBe(1);
+    expect(documents[0]!.fact).toMatchObject({ document: 'ANNEX_15', on: d0 });
+  });
+});
