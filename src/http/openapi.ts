@@ -29,7 +29,12 @@ import {
   issuedFeedSchema,
 } from '../domain/schemas/calendar-feeds';
 import { caseEventSchema, statusQueryAnswerSchema } from '../domain/schemas/events';
-import { statisticsQuerySchema, statisticsSchema } from '../domain/schemas/statistics';
+import {
+  statisticsQuerySchema,
+  statisticsSchema,
+  statusQueryReportQuerySchema,
+  statusQueryReportSchema,
+} from '../domain/schemas/statistics';
 
 const problemContent = (schema: z.ZodType) => ({ 'application/problem+json': { schema } });
 const problem = (description: string, schema: z.ZodType = problemSchema) => ({
@@ -244,6 +249,17 @@ const ROUTES: Operation[] = [
       },
       ...COMMON,
     },
+  },
+  {
+    method: 'get',
+    path: '/v1/reports/status-queries',
+    operationId: 'getStatusQueryReport',
+    tags: ['Statistics'],
+    summary: "The prosecutors' response times",
+    description:
+      "Per office and year: status queries sent, answered by the office's deadline or late, escalated to the Principal Crown Prosecutor, closed unanswered, and the median and 90th percentile of days to answer. For the Immigration Office and admins (every office) and a Principal Crown Prosecutor (the offices of its court of appeal). From the statistics store.",
+    request: { query: statusQueryReportQuerySchema },
+    responses: { 200: json(statusQueryReportSchema, 'The response times'), ...COMMON },
   },
   {
     method: 'post',

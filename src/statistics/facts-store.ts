@@ -16,16 +16,27 @@ export interface FactRow {
   centre: string;
   track: string;
   exploitation: string;
-  /** The document type or the outcome. */
+  /** The document type, the outcome, or whether a query was answered in time (`in-time`, `late`). */
   category: string | null;
-  /** Days since the opening (complaint) or since the complaint (identification). */
+  /** Days since the opening (complaint), since the complaint (identification), or to answer a query. */
   days: number | null;
+  /** A status query's office and its court of appeal. */
+  office: string | null;
+  courtOfAppeal: string | null;
 }
 
-const category = (f: Fact): string | null =>
-  f.kind === 'document-issued' ? f.document : f.kind === 'outcome' ? f.outcome : null;
-const days = (f: Fact): number | null =>
-  f.kind === 'complaint' ? f.daysSinceOpening : f.kind === 'identified' ? f.daysSinceComplaint : null;
+function category(f: Fact): string | null {
+  if (f.kind === 'document-issued') return f.document;
+  if (f.kind === 'outcome') return f.outcome;
+  if (f.kind === 'query-answered') return f.inTime ? 'in-time' : 'late';
+  return null;
+}
+function days(f: Fact): number | null {
+  if (f.kind === 'complaint') return f.daysSinceOpening;
+  if (f.kind === 'identified') return f.daysSinceComplaint;
+  if (f.kind === 'query-answered') return f.daysToAnswer;
+  return null;
+}
 
 export class FactsStore {
   private readonly db: Database.Database;
@@ -49,15 +60,18 @@ export class FactsStore {
       track TEXT NOT NULL,
       exploitation TEXT NOT NULL,
       category TEXT,
-      days INTEGER
+      days INTEGER,
+      office TEXT,
+      court_of_appeal TEXT
     )`);
     this.insert = this.db.prepare(
-      `INSERT INTO facts (id, kind, on_date, year, centre, track, exploitation, category, days)
-       VALUES (@id, @kind, @on, @year, @centre, @track, @exploitation, @category, @days)
+      `INSERT INTO facts (id, kind, on_date, year, centre, track, exploitation, category, days, office, court_of_appeal)
+       VALUES (@id, @kind, @on, @year, @centre, @track, @exploitation, @category, @days, @office, @courtOfAppeal)
        ON CONFLICT (id) DO NOTHING`,
     );
     this.byYear = this.db.prepare(
-      'SELECT kind, year, centre, track, exploitation, category, days FROM facts WHERE year = ?',
+      `SELECT kind, year, centre, track, exploitation, category, days, office, court_of_appeal AS courtOfAppeal
+       FROM facts WHERE year = ?`,
     );
   }
 
@@ -73,6 +87,8 @@ export class FactsStore {
           exploitation: fact.exploitation,
           category: category(fact),
           days: days(fact),
+          office: 'office' in fact ? fact.office : null,
+          courtOfAppeal: 'courtOfAppeal' in fact ? fact.courtOfAppeal : null,
         });
         return added + info.changes;
       }, 0),

@@ -6,10 +6,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Statistics } from '../../src/domain/schemas/statistics';
+import type { Statistics, StatusQueryReport } from '../../src/domain/schemas/statistics';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { FactsStore } from '../../src/statistics/facts-store';
-import { as, eventually, expectProblem, openCase, recordOk, SECRET, today } from '../support/api-helpers';
+import { statusQueryReport } from '../../src/statistics/status-query-report';
+import {
+  as,
+  caseInTemporaryResidence,
+  eventually,
+  expectProblem,
+  openCase,
+  recordOk,
+  SECRET,
+  today,
+  YES,
+} from '../support/api-helpers';
 import { expectDocumented } from '../support/documented-response';
 import { startServiceStack, type ServiceStack } from '../support/service-stack';
 
@@ -40,14 +51,17 @@ beforeAll(async () => {
   await recordOk(stack.app, 'payoke', opened.payoke![5]!.caseId, { type: 'opened-in-error', on: today() });
   await recordOk(stack.app, 'pagasa', opened.pagasa![0]!.caseId, { type: 'voluntary-return', on: today() });
   // The workflows record their facts after each change: wait until the store has them all.
+  const store = new FactsStore(join(stack.dir, 'statistics.sqlite'), Buffer.alloc(32));
+  const kinds = () => store.year(year).map((f) => f.kind);
   await eventually(
-    async () => (await statistics()).body as Statistics,
-    (s) =>
-      table(s, 'casesOpened').totals.total === 9 &&
-      table(s, 'documentsIssued').totals.counts[1] === 5 &&
-      table(s, 'outcomes').totals.total === null,
+    async () => kinds(),
+    (k) =>
+      k.filter((x) => x === 'case-opened').length === 9 &&
+      k.filter((x) => x === 'document-issued').length === 5 &&
+      k.filter((x) => x === 'outcome').length === 2,
     30_000,
   );
+  store.close();
 }, 120_000);
 afterAll(() => stack?.close());
 
@@ -113,6 +127,97 @@ describe('GET /v1/statistics', () => {
     for (const who of ['payoke', 'antwerpen'] as const)
       expectProblem(await as(stack.app, who).get(`/v1/statistics?year=${year}`), 403);
     expectProblem(await as(stack.app, 'admin').get('/v1/statistics'), 400);
+  });
+});
+
+describe("GET /v1/reports/status-queries: the prosecutors' response times", () => {
+  it('counts the queries an office was sent and answered, with the days to answer, from the store', async () => {
+    const toAntwerpen = await caseInTemporaryResidence(stack.app);
+    const toLiege = await recordOk(stack.app, 'payoke', (await openCase(stack.app)).caseId, {
+      type: 'complaint-filed',
+      on: today(),
+      kind: 'complaint',
+      prosecutorOffice: 'LIEGE',
+    });
+    expect(toLiege.prosecutorQuery?.office).toBe('LIEGE');
+    const answered = await as(stack.app, 'antwerpen').post(
+      `/v1/prosecutor/queries/${toAntwerpen.prosecutorQuery!.queryId}/answer`,
+      YES,
+    );
+    expect(answered.status).toBe(200);
+    const report = await eventually(
+      async () =>
+        (await as(stack.app, 'immigration').get(`/v1/reports/status-queries?year=${year}`)).body as StatusQueryReport,
+      (r) => r.offices.find((o) => o.office === 'ANTWERPEN')?.answeredInTime === 1 && r.offices.length === 2,
+      30_000,
+    );
+    expect(report.offices).toEqual([
+      {
+        office: 'ANTWERPEN',
+        courtOfAppeal: 'CA-ANTWERPEN',
+        sent: 1,
+        answeredInTime: 1,
+        answeredLate: 0,
+        escalated: 0,
+        unanswered: 0,
+        medianDaysToAnswer: 0,
+        p90DaysToAnswer: 0,
+      },
+      expect.objectContaining({ office: 'LIEGE', courtOfAppeal: 'CA-LIEGE', sent: 1, answeredInTime: 0 }),
+    ]);
+    const res = await as(stack.app, 'admin').get(`/v1/reports/status-queries?year=${year}`);
+    expectDocumented('GET', '/v1/reports/status-queries', res);
+  });
+
+  it("shows a Principal Crown Prosecutor the offices of its court of appeal only, and no one else's", async () => {
+    const pcp = await as(stack.app, 'caAntwerpen').get(`/v1/reports/status-queries?year=${year}`);
+    expect(pcp.status).toBe(200);
+    expect((pcp.body as StatusQueryReport).offices.map((o) => o.courtOfAppeal)).toEqual(
+      (pcp.body as StatusQueryReport).offices.map(() => 'CA-ANTWERPEN'),
+    );
+    expect((pcp.body as StatusQueryReport).offices.map((o) => o.office)).not.toContain('LIEGE');
+    for (const who of ['antwerpen', 'payoke'] as const)
+      expectProblem(await as(stack.app, who).get(`/v1/reports/status-queries?year=${year}`), 403);
+  });
+
+  it('counts escalations and queries closed unanswered, with the median and 90th percentile of days', () => {
+    const store = new FactsStore(':memory:', Buffer.alloc(32, 2));
+    const dims = { centre: 'PAYOKE', track: 'adult', exploitation: 'labour' } as const;
+    const at = { office: 'LIMBURG', courtOfAppeal: 'CA-ANTWERPEN' } as const;
+    const facts = [
+      ...Array.from({ length: 10 }, (_, i) => ({
+        key: `q${i}/sent`,
+        fact: { kind: 'query-sent' as const, on: '2026-02-01', ...at, ...dims },
+      })),
+      ...[3, 5, 8, 12, 20, 30].map((days, i) => ({
+        key: `q${i}/answered`,
+        fact: {
+          kind: 'query-answered' as const,
+          on: '2026-03-01',
+          daysToAnswer: days,
+          inTime: days <= 14,
+          ...at,
+          ...dims,
+        },
+      })),
+      { key: 'q7/escalated', fact: { kind: 'query-escalated' as const, on: '2026-02-16', ...at, ...dims } },
+      { key: 'q8/unanswered', fact: { kind: 'query-unanswered' as const, on: '2026-04-01', ...at, ...dims } },
+    ];
+    store.record(facts);
+    expect(statusQueryReport(2026, store.year(2026)).offices).toEqual([
+      {
+        office: 'LIMBURG',
+        courtOfAppeal: 'CA-ANTWERPEN',
+        sent: 10,
+        answeredInTime: 4,
+        answeredLate: 2,
+        escalated: 1,
+        unanswered: 1,
+        medianDaysToAnswer: 8,
+        p90DaysToAnswer: 30,
+      },
+    ]);
+    store.close();
   });
 });
 

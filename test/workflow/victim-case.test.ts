@@ -441,7 +441,7 @@ describe('dates and idempotency', () => {
 describe('the countable facts of a case (statistics)', () => {
   const factsOf = (h: WorkflowHandle) => recorded.facts.filter((f) => f.key.startsWith(`${h.workflowId}/`));
 
-  it('records its opening, complaint, identification and outcome once each, with the days between, and nobody', async () => {
+  it('records its opening, complaint, query, identification and outcome once each, with the days between, and nobody', async () => {
     const h = await cases.open();
     const d0 = await cases.today();
     await cases.advanceTo(h, addDays(d0, 10));
@@ -456,15 +456,44 @@ describe('the countable facts of a case (statistics)', () => {
     await cases.event(h, CENTRE, { type: 'voluntary-return', on: addDays(d0, 13) });
     await cases.settled(h);
     const dims = { centre: 'PAYOKE', track: 'adult', exploitation: 'labour' };
+    const at = { office: 'LIEGE', courtOfAppeal: 'CA-LIEGE' };
     expect(factsOf(h).map((f) => f.fact)).toEqual([
       { kind: 'case-opened', on: d0, ...dims },
       { kind: 'complaint', on: addDays(d0, 10), daysSinceOpening: 10, ...dims },
+      { kind: 'query-sent', on: addDays(d0, 10), ...at, ...dims },
+      { kind: 'query-answered', on: addDays(d0, 13), daysToAnswer: 3, inTime: true, ...at, ...dims },
       { kind: 'identified', on: addDays(d0, 13), daysSinceComplaint: 3, ...dims },
       { kind: 'outcome', on: addDays(d0, 13), outcome: 'VOLUNTARY_RETURN', ...dims },
     ]);
     // Each under a key of its own: the store records it once however often the activity runs.
-    expect(new Set(factsOf(h).map((f) => f.key)).size).toBe(4);
+    expect(new Set(factsOf(h).map((f) => f.key)).size).toBe(6);
     expect(JSON.stringify(factsOf(h).map((f) => f.fact))).not.toContain(h.workflowId);
+  });
+
+  it("records a status query's life: sent, escalated unanswered, then closed unanswered when the case ends", async () => {
+    const h = await cases.open();
+    const d0 = await cases.today();
+    const s = await cases.event(h, CENTRE, {
+      type: 'complaint-filed',
+      on: d0,
+      kind: 'complaint',
+      prosecutorOffice: 'LIEGE',
+    });
+    await cases.advanceTo(h, addDays(s.prosecutorQuery!.replyBy, 1));
+    const escalatedOn = (await cases.status(h)).prosecutorQuery!.escalatedOn!;
+    const ended = addDays(escalatedOn, 2);
+    await cases.advanceTo(h, ended);
+    await cases.event(h, CENTRE, { type: 'voluntary-return', on: ended });
+    await cases.settled(h);
+    const queries = factsOf(h)
+      .map((f) => f.fact)
+      .filter((f) => f.kind.startsWith('query-'));
+    const at = { office: 'LIEGE', courtOfAppeal: 'CA-LIEGE' };
+    expect(queries).toEqual([
+      expect.objectContaining({ kind: 'query-sent', on: d0, ...at }),
+      expect.objectContaining({ kind: 'query-escalated', on: escalatedOn, ...at }),
+      expect.objectContaining({ kind: 'query-unanswered', on: ended, ...at }),
+    ]);
   });
 
   it('counts a document once per renewal cycle, however often its dates are reported', async () => {

@@ -191,7 +191,21 @@ export function applyEvent(
 export function applyAnswer(s: CaseState, answer: StatusQueryAnswer, actor: Actor, today: IsoDate): void {
   s.history.push({ on: today, type: 'status-query-answered', by: actor.role });
   const query = s.query;
-  closeQuery(s, 'answered');
+  if (query)
+    countFact(
+      s,
+      today,
+      {
+        kind: 'query-answered',
+        office: query.office,
+        courtOfAppeal: query.courtOfAppeal,
+        daysToAnswer: daysFrom(query.sentOn, today),
+        // In time: before the office's own deadline, not the Principal Crown Prosecutor's after an escalation.
+        inTime: !query.escalatedTo && today <= query.replyBy,
+      },
+      `${query.queryId}/answered`,
+    );
+  closeQuery(s, 'answered', today);
   if (!isPositive(answer)) {
     // Any "no": no renewal (but the one renewal of the 3-month document stays possible); the case ends at expiry.
     s.decision = 'negative';

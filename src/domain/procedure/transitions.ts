@@ -39,7 +39,7 @@ export function close(
   detail: string | null,
   on: IsoDate,
 ): void {
-  endReviews(s);
+  endReviews(s, on);
   s.outcome = outcome;
   countFact(s, on, { kind: 'outcome', outcome });
   s.outcomeDetail = detail;
@@ -67,7 +67,7 @@ export function flagHumanitarianOnNonRenewal(s: CaseState): void {
 
 /** The Immigration Office granted the B-card (stage 4): the case ends, unless identity proof is still owed. */
 export function grantPermanentResidence(s: CaseState, basis: string, issuedOn: IsoDate): void {
-  endReviews(s);
+  endReviews(s, issuedOn);
   s.outcome = 'PERMANENT_RESIDENCE';
   s.outcomeDetail = basis;
   s.stage = 'PERMANENT_RESIDENCE';
@@ -82,18 +82,26 @@ export function grantPermanentResidence(s: CaseState, basis: string, issuedOn: I
   });
 }
 
-function endReviews(s: CaseState): void {
-  closeQuery(s, 'closed');
+function endReviews(s: CaseState, today: IsoDate): void {
+  closeQuery(s, 'closed', today);
   s.review = null;
   s.identificationPending = false;
   s.permanentResidenceReview = null;
   s.late = null;
 }
 
-export function closeQuery(s: CaseState, why: 'answered' | 'closed'): void {
-  if (s.query) s.closedQueries[s.query.queryId] = why;
+/** Closes the open query; `today` is when (a query closed unanswered counts as such in the statistics). */
+export function closeQuery(s: CaseState, why: 'answered' | 'closed', today: IsoDate): void {
+  const q = s.query;
+  if (q) {
+    s.closedQueries[q.queryId] = why;
+    if (why === 'closed')
+      countFact(s, today, { kind: 'query-unanswered', ...queryOffices(q) }, `${q.queryId}/unanswered`);
+  }
   s.query = null;
 }
+
+const queryOffices = (q: OpenQuery) => ({ office: q.office, courtOfAppeal: q.courtOfAppeal });
 
 const latest = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
@@ -147,7 +155,7 @@ export function sendQuery(s: CaseState, today: IsoDate): void {
   const office = s.complaint?.prosecutorOffice;
   const validUntil = s.document?.validUntil;
   if (!office || !validUntil) return;
-  closeQuery(s, 'closed');
+  closeQuery(s, 'closed', today);
   s.queriesSent += 1;
   const queryId = `${s.caseId}-q${s.queriesSent}`;
   const q: OpenQuery = {
@@ -161,6 +169,7 @@ export function sendQuery(s: CaseState, today: IsoDate): void {
     documentValidUntil: validUntil,
   };
   s.query = q;
+  countFact(s, today, { kind: 'query-sent', ...queryOffices(q) }, `${queryId}/sent`);
   s.querySentForDocument = today;
   if (!s.queriedOffices.includes(office)) s.queriedOffices.push(office);
   announceQuery(s, q, queryId);
@@ -194,6 +203,7 @@ export function escalateQuery(s: CaseState, today: IsoDate): void {
   if (!q || q.escalatedTo) return;
   q.escalatedTo = q.courtOfAppeal;
   q.escalatedOn = today;
+  countFact(s, today, { kind: 'query-escalated', ...queryOffices(q) }, `${q.queryId}/escalated`);
   q.replyBy = escalationDeadline(today, q.documentValidUntil);
   if (!s.queriedOffices.includes(q.courtOfAppeal)) s.queriedOffices.push(q.courtOfAppeal);
   announceQuery(s, q, q.queryId);

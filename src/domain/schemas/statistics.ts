@@ -35,3 +35,30 @@ export const statisticsSchema = z
   })
   .meta({ id: 'Statistics' });
 export type Statistics = z.infer<typeof statisticsSchema>;
+
+export const statusQueryReportQuerySchema = z.strictObject({
+  year: z.coerce.number().int().min(2000).max(2100).meta({ description: 'The year the queries were sent, answered…' }),
+});
+
+export const statusQueryReportSchema = z
+  .object({
+    year: z.number().int(),
+    offices: z.array(
+      z.object({
+        office: z.string().meta({ description: "The prosecutor's or labour auditor's office the queries went to" }),
+        courtOfAppeal: z.string(),
+        sent: z.number().int(),
+        answeredInTime: z.number().int().meta({ description: "Answered by the office's own deadline" }),
+        answeredLate: z.number().int(),
+        escalated: z.number().int().meta({ description: 'Gone to the Principal Crown Prosecutor unanswered' }),
+        unanswered: z
+          .number()
+          .int()
+          .meta({ description: 'Closed without an answer (the document expired, the case ended)' }),
+        medianDaysToAnswer: z.number().nullable(),
+        p90DaysToAnswer: z.number().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'StatusQueryReport' });
+export type StatusQueryReport = z.infer<typeof statusQueryReportSchema>;

@@ -1,5 +1,5 @@
 import { daysBetween, type IsoDate } from '../calendar';
-import type { Centre } from '../codes';
+import type { Centre, ComplaintOffice, CourtOfAppeal } from '../codes';
 import type { Exploitation, Outcome } from '../schemas/case';
 import type { DocumentType } from '../schemas/events';
 
@@ -21,7 +21,15 @@ export type FactEvent =
   | { kind: 'document-issued'; document: DocumentType }
   | { kind: 'outcome'; outcome: Outcome }
   | { kind: 'complaint'; daysSinceOpening: number }
-  | { kind: 'identified'; daysSinceComplaint: number };
+  | { kind: 'identified'; daysSinceComplaint: number }
+  // A status query's life, for the prosecutors' response times: the office it was sent to, and its court of appeal.
+  | (QueryFact & { kind: 'query-sent' | 'query-escalated' | 'query-unanswered' })
+  | (QueryFact & { kind: 'query-answered'; daysToAnswer: number; inTime: boolean });
+
+export interface QueryFact {
+  office: ComplaintOffice;
+  courtOfAppeal: CourtOfAppeal;
+}
 export type FactKind = FactEvent['kind'];
 
 export type Fact = FactEvent & FactDimensions & { on: IsoDate };

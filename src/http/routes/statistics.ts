@@ -1,8 +1,11 @@
 import { Router } from 'express';
-import { statisticsQuerySchema } from '../../domain/schemas/statistics';
+import { COURTS_OF_APPEAL } from '../../domain/codes';
+import { statisticsQuerySchema, statusQueryReportQuerySchema } from '../../domain/schemas/statistics';
+import { statusQueryReport } from '../../statistics/status-query-report';
+import { HttpProblem } from '../problem';
 import type { FactsStore } from '../../statistics/facts-store';
 import { statisticsCsv, statisticsReport } from '../../statistics/statistics-report';
-import { auditAs } from '../request-context';
+import { auditAs, principalOf } from '../request-context';
 import { parseOr400 } from '../validate';
 import { requireRole } from './access';
 
@@ -16,6 +19,17 @@ export function statisticsRouter(store: FactsStore): Router {
     if (req.accepts(['application/json', 'text/csv']) === 'text/csv')
       res.type('text/csv; charset=utf-8').send(statisticsCsv(report));
     else res.json(report);
+  });
+
+  // The Immigration Office and admins see every office; a Principal Crown Prosecutor the offices of its court.
+  r.get('/reports/status-queries', requireRole('immigration-office', 'admin', 'prosecutor'), (req, res) => {
+    auditAs(res, 'report.status-queries', null);
+    const p = principalOf(res);
+    const court = p.role === 'prosecutor' ? p.office : undefined;
+    if (p.role === 'prosecutor' && !(COURTS_OF_APPEAL as readonly string[]).includes(court ?? ''))
+      throw new HttpProblem('missingPermission', (w) => w.problems.roleMayNotUse(w.pages.roles[p.role]));
+    const q = parseOr400(statusQueryReportQuerySchema, req.query, 'query');
+    res.json(statusQueryReport(q.year, store.year(q.year), court));
   });
   return r;
 }
