@@ -1,4 +1,4 @@
-import { FactsStore } from './src/statistics/facts-store';
+import { openFactsStore } from './src/statistics/facts-store';
 import { CalendarFeeds } from './src/http/calendar-feeds';
 import { createServer as createHttpsServer } from 'node:https';
 import { loadConfig } from './src/config';
@@ -44,7 +44,7 @@ runMain('server', async (logger) => {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     calendarFeeds: new CalendarFeeds(config.CALENDAR_FEEDS_FILE),
-    statistics: new FactsStore(config.STATISTICS_DATABASE, indexKey),
+    statistics: openFactsStore(config.STATISTICS_DATABASE, indexKey),
     ...(config.OIDC_ISSUER_URL
       ? {
           workspace: {

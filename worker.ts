@@ -7,7 +7,7 @@ import { loadPayloadKeys, loadServiceKey } from './src/crypto/payload-keys';
 import { loadDirectory } from './src/directory';
 import { FileSentLedger } from './src/mail/sent-ledger';
 import { createSmtpTransport } from './src/mail/smtp-transport';
-import { FactsStore } from './src/statistics/facts-store';
+import { openFactsStore } from './src/statistics/facts-store';
 import { runMain } from './src/run-main';
 import { temporalConnectionOptions } from './src/temporal/connection-options';
 import { workflowCode } from './src/temporal/workflow-bundle';
@@ -35,7 +35,7 @@ runMain('worker', async (logger) => {
   });
   const ledger = new FileSentLedger(config.MAIL_LEDGER_FILE);
   // The facts' ids are keyed hashes under the reference index key: idempotent, and no way back to a case.
-  const facts = new FactsStore(config.STATISTICS_DATABASE, loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey'));
+  const facts = openFactsStore(config.STATISTICS_DATABASE, loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey'));
   // The prebuilt bundle of the build (no webpack run at start), else the workflows bundled now.
   const code = workflowCode();
   if (code.from === 'source' && code.reason === 'stale-bundle') {
@@ -81,7 +81,7 @@ runMain('worker', async (logger) => {
     await running;
     transport.close();
     await ledger.close();
-    facts.close();
+    await facts.close();
     await connection.close();
   };
 });

@@ -57,12 +57,18 @@ const { recordFacts } = proxyActivities<CaseActivities>({
   retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
 });
 
-/** The facts queued so far into the statistics store (histories from before the statistics keep theirs queued). */
-async function drainFacts(s: CaseState): Promise<void> {
-  const batch = s.facts ?? [];
-  if (batch.length === 0 || !patched(PATCHES.statisticsFacts)) return;
+/**
+ * The facts queued so far into the statistics store; whether this run records facts at all (histories from before
+ * the statistics keep theirs queued for their next run).
+ */
+async function drainFacts(s: CaseState): Promise<boolean> {
+  // A copy: an Update may queue more facts into the same array while the activity runs.
+  const batch = [...(s.facts ?? [])];
+  if (batch.length === 0 || !patched(PATCHES.statisticsFacts)) return false;
   await recordFacts(batch);
+  // Facts an Update queued while the activity ran stay for the next round.
   s.facts = (s.facts ?? []).slice(batch.length);
+  return true;
 }
 const UNDELIVERED = 'undelivered-after-retries';
 /**
@@ -204,6 +210,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   const renewalsAtStart = s.document?.renewals ?? 0;
   const stageAtStart = s.stage;
   let changed = false;
+  let recordsFacts = false;
 
   setHandler(status, (...args: unknown[]) => {
     refuseUnauthentic('A query', args);
@@ -240,7 +247,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     runDueClockItems(s, today());
     publish(s);
     await drainOutbox(s);
-    await drainFacts(s);
+    recordsFacts = (await drainFacts(s)) || recordsFacts;
     if (isFinished(s)) break;
     const newCycle = (s.document?.renewals ?? 0) !== renewalsAtStart || s.stage !== stageAtStart;
     if (newCycle || workflowInfo().continueAsNewSuggested) {
@@ -251,7 +258,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     }
     changed = false;
     const next = nextClockItem(s);
-    const wake = () => changed || s.outbox.length > 0;
+    const wake = () => changed || s.outbox.length > 0 || (recordsFacts && (s.facts?.length ?? 0) > 0);
     if (!next) await condition(wake);
     else {
       const ms = startOfDay(next.on) - Date.now();

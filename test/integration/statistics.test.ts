@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Statistics, StatusQueryReport } from '../../src/domain/schemas/statistics';
 import type { CaseStatus } from '../../src/domain/schemas/case';
-import { FactsStore } from '../../src/statistics/facts-store';
+import { openFactsStore } from '../../src/statistics/facts-store';
 import { statusQueryReport } from '../../src/statistics/status-query-report';
 import {
   as,
@@ -51,17 +51,17 @@ beforeAll(async () => {
   await recordOk(stack.app, 'payoke', opened.payoke![5]!.caseId, { type: 'opened-in-error', on: today() });
   await recordOk(stack.app, 'pagasa', opened.pagasa![0]!.caseId, { type: 'voluntary-return', on: today() });
   // The workflows record their facts after each change: wait until the store has them all.
-  const store = new FactsStore(join(stack.dir, 'statistics.sqlite'), Buffer.alloc(32));
-  const kinds = () => store.year(year).map((f) => f.kind);
+  const store = openFactsStore(join(stack.dir, 'statistics.sqlite'), Buffer.alloc(32));
+  const kinds = async () => (await store.year(year)).map((f) => f.kind);
   await eventually(
-    async () => kinds(),
+    kinds,
     (k) =>
       k.filter((x) => x === 'case-opened').length === 9 &&
       k.filter((x) => x === 'document-issued').length === 5 &&
       k.filter((x) => x === 'outcome').length === 2,
     30_000,
   );
-  store.close();
+  await store.close();
 }, 120_000);
 afterAll(() => stack?.close());
 
@@ -180,8 +180,8 @@ describe("GET /v1/reports/status-queries: the prosecutors' response times", () =
       expectProblem(await as(stack.app, who).get(`/v1/reports/status-queries?year=${year}`), 403);
   });
 
-  it('counts escalations and queries closed unanswered, with the median and 90th percentile of days', () => {
-    const store = new FactsStore(':memory:', Buffer.alloc(32, 2));
+  it('counts escalations and queries closed unanswered, with the median and 90th percentile of days', async () => {
+    const store = openFactsStore(':memory:', Buffer.alloc(32, 2));
     const dims = { centre: 'PAYOKE', track: 'adult', exploitation: 'labour' } as const;
     const at = { office: 'LIMBURG', courtOfAppeal: 'CA-ANTWERPEN' } as const;
     const facts = [
@@ -203,8 +203,8 @@ describe("GET /v1/reports/status-queries: the prosecutors' response times", () =
       { key: 'q7/escalated', fact: { kind: 'query-escalated' as const, on: '2026-02-16', ...at, ...dims } },
       { key: 'q8/unanswered', fact: { kind: 'query-unanswered' as const, on: '2026-04-01', ...at, ...dims } },
     ];
-    store.record(facts);
-    expect(statusQueryReport(2026, store.year(2026)).offices).toEqual([
+    await store.record(facts);
+    expect(statusQueryReport(2026, await store.year(2026)).offices).toEqual([
       {
         office: 'LIMBURG',
         courtOfAppeal: 'CA-ANTWERPEN',
@@ -217,13 +217,13 @@ describe("GET /v1/reports/status-queries: the prosecutors' response times", () =
         p90DaysToAnswer: 30,
       },
     ]);
-    store.close();
+    await store.close();
   });
 });
 
 describe('the statistics store', () => {
-  it('records a fact once however often it is sent again (a retried activity)', () => {
-    const store = new FactsStore(':memory:', Buffer.alloc(32, 1));
+  it('records a fact once however often it is sent again (a retried activity)', async () => {
+    const store = openFactsStore(':memory:', Buffer.alloc(32, 1));
     const fact = {
       key: 'case-x/fact/case-opened',
       fact: {
@@ -234,10 +234,10 @@ describe('the statistics store', () => {
         exploitation: 'labour' as const,
       },
     };
-    expect(store.record([fact])).toBe(1);
-    expect(store.record([fact, fact])).toBe(0);
-    expect(store.year(2026)).toHaveLength(1);
-    expect(store.year(2025)).toHaveLength(0);
-    store.close();
+    expect(await store.record([fact])).toBe(1);
+    expect(await store.record([fact, fact])).toBe(0);
+    expect(await store.year(2026)).toHaveLength(1);
+    expect(await store.year(2025)).toHaveLength(0);
+    await store.close();
   });
 });

@@ -11,16 +11,31 @@ export function recordingActivities(): {
   notices: Notice[];
   deliveries: NoticeDelivery[];
   facts: PendingFact[];
+  /** Holds the next recordFacts call until the returned function is called; resolves once it is held. */
+  holdFacts(): Promise<() => void>;
 } {
   const notices: Notice[] = [];
   const deliveries: NoticeDelivery[] = [];
   const facts: PendingFact[] = [];
+  let hold: { held: () => void; release: Promise<void> } | undefined;
   return {
     notices,
     deliveries,
     facts,
+    holdFacts: () =>
+      new Promise((resolveHeld) => {
+        let release!: () => void;
+        const released = new Promise<void>((r) => (release = r));
+        hold = { held: () => resolveHeld(release), release: released };
+      }),
     activities: {
       async recordFacts(batch) {
+        const h = hold;
+        if (h) {
+          hold = undefined;
+          h.held();
+          await h.release;
+        }
         facts.push(...batch);
         return batch.length;
       },

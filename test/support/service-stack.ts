@@ -20,7 +20,7 @@ import { CalendarFeeds } from '../../src/http/calendar-feeds';
 import { CaseGateway } from '../../src/http/case-gateway';
 import { entryForToken, Principals, type PrincipalSpec } from '../../src/http/principals';
 import { InMemorySentLedger } from '../../src/mail/sent-ledger';
-import { FactsStore } from '../../src/statistics/facts-store';
+import { openFactsStore, type FactsStore } from '../../src/statistics/facts-store';
 import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';
 import { devServerEnv, workflowBundle } from './temporal-env';
 
@@ -100,7 +100,7 @@ export function createTestApp(o: TestAppOptions): Express {
     rateLimitPerMinute: o.rateLimitPerMinute ?? 10_000,
     bodyLimit: o.bodyLimit,
     ...(o.publicBaseUrl ? { publicBaseUrl: o.publicBaseUrl } : {}),
-    statistics: o.statistics ?? new FactsStore(':memory:', o.indexKey ?? TEST_INDEX_KEY),
+    statistics: o.statistics ?? openFactsStore(':memory:', o.indexKey ?? TEST_INDEX_KEY),
     calendarFeeds: new CalendarFeeds(
       o.calendarFeedsFile ?? join(mkdtempSync(join(tmpdir(), 'victim-cases-feeds-')), 'calendar-feeds.json'),
     ),
@@ -154,7 +154,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
       publicBaseUrl: 'http://api.test',
       ledger: new InMemorySentLedger(),
     }),
-    ...createFactsActivities(new FactsStore(statisticsFile, TEST_INDEX_KEY)),
+    ...createFactsActivities(openFactsStore(statisticsFile, TEST_INDEX_KEY)),
   };
   const bundle = await workflowBundle();
   const logLines: string[] = [];
@@ -186,7 +186,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
       logLines,
       audit,
       calendarFeedsFile: join(dir, 'calendar-feeds.json'),
-      statistics: new FactsStore(statisticsFile, TEST_INDEX_KEY),
+      statistics: openFactsStore(statisticsFile, TEST_INDEX_KEY),
     });
     return {
       keys,

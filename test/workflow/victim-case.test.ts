@@ -496,6 +496,24 @@ describe('the countable facts of a case (statistics)', () => {
     ]);
   });
 
+  it('records a fact an Update queues while the facts before it are being recorded', async () => {
+    const held = recorded.holdFacts();
+    const h = await cases.open();
+    const d0 = await cases.today();
+    const release = await held;
+    // The case-opened fact is in flight; the document's fact is queued meanwhile.
+    await cases.event(h, IMMIGRATION, {
+      type: 'document-issued',
+      on: d0,
+      document: 'ANNEX_15',
+      issuedOn: d0,
+      validUntil: addDays(d0, 45),
+    });
+    release();
+    await cases.settled(h);
+    expect(factsOf(h).map((f) => f.fact.kind)).toEqual(['case-opened', 'document-issued']);
+  });
+
   it('counts a document once per renewal cycle, however often its dates are reported', async () => {
     const h = await cases.open();
     const d0 = await cases.today();

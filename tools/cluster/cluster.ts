@@ -199,6 +199,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     TEMPORAL_CALL_TIMEOUT_MS: '5000',
     TEMPORAL_DEPLOYMENT_NAME: DEPLOYMENT,
     TEMPORAL_BUILD_ID: options.buildId ?? bundleBuildId(),
+    // The statistics store on the cluster's PostgreSQL, shared by both workers and both APIs (its own database).
+    STATISTICS_DATABASE: `postgres://${pg.user}:${pg.password}@127.0.0.1:${pg.port}/victim_statistics`,
     ...options.env,
   };
   ensureDevPayloadKeys(env.PAYLOAD_KEYS_FILE!);

@@ -12,24 +12,24 @@ import { requireRole } from './access';
 /** GET /v1/statistics: a year's figures from the statistics store, JSON or (Accept: text/csv) CSV. */
 export function statisticsRouter(store: FactsStore): Router {
   const r = Router();
-  r.get('/statistics', requireRole('immigration-office', 'admin'), (req, res) => {
+  r.get('/statistics', requireRole('immigration-office', 'admin'), async (req, res) => {
     auditAs(res, 'statistics.read', null);
     const q = parseOr400(statisticsQuerySchema, req.query, 'query');
-    const report = statisticsReport(q.year, store.year(q.year), q.by);
+    const report = statisticsReport(q.year, await store.year(q.year), q.by);
     if (req.accepts(['application/json', 'text/csv']) === 'text/csv')
       res.type('text/csv; charset=utf-8').send(statisticsCsv(report));
     else res.json(report);
   });
 
   // The Immigration Office and admins see every office; a Principal Crown Prosecutor the offices of its court.
-  r.get('/reports/status-queries', requireRole('immigration-office', 'admin', 'prosecutor'), (req, res) => {
+  r.get('/reports/status-queries', requireRole('immigration-office', 'admin', 'prosecutor'), async (req, res) => {
     auditAs(res, 'report.status-queries', null);
     const p = principalOf(res);
     const court = p.role === 'prosecutor' ? p.office : undefined;
     if (p.role === 'prosecutor' && !(COURTS_OF_APPEAL as readonly string[]).includes(court ?? ''))
       throw new HttpProblem('missingPermission', (w) => w.problems.roleMayNotUse(w.pages.roles[p.role]));
     const q = parseOr400(statusQueryReportQuerySchema, req.query, 'query');
-    res.json(statusQueryReport(q.year, store.year(q.year), court));
+    res.json(statusQueryReport(q.year, await store.year(q.year), court));
   });
   return r;
 }
