@@ -51,25 +51,14 @@ const NOTICE_OPTIONS: ActivityOptions = {
   },
 };
 const { sendNotice } = proxyActivities<CaseActivities>(NOTICE_OPTIONS);
-// Unbounded retries: a fact waits for the statistics store however long it is away, and is counted once.
+// Unbounded retries: a fact waits for the statistics store however long it is away, and is counted once. A write
+// takes milliseconds: a worker lost mid-write is noticed soon, and a store back after a restart is written within
+// half a minute (a case waits for its last facts before it ends).
 const { recordFacts } = proxyActivities<CaseActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '5 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
 
-/**
- * The facts queued so far into the statistics store; whether this run records facts at all (histories from before
- * the statistics keep theirs queued for their next run).
- */
-async function drainFacts(s: CaseState): Promise<boolean> {
-  // A copy: an Update may queue more facts into the same array while the activity runs.
-  const batch = [...(s.facts ?? [])];
-  if (batch.length === 0 || !patched(PATCHES.statisticsFacts)) return false;
-  await recordFacts(batch);
-  // Facts an Update queued while the activity ran stay for the next round.
-  s.facts = (s.facts ?? []).slice(batch.length);
-  return true;
-}
 const UNDELIVERED = 'undelivered-after-retries';
 /**
  * Under Worker Versioning a case is pinned to the release it runs on; its next run (each stage and renewal cycle)
@@ -210,7 +199,30 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   const renewalsAtStart = s.document?.renewals ?? 0;
   const stageAtStart = s.stage;
   let changed = false;
-  let recordsFacts = false;
+  // The statistics: recorded beside the case's own work, so a worker lost mid-write delays no notice and no event.
+  let statisticsOn: boolean | undefined;
+  let factsInFlight: Promise<void> | undefined;
+  const factsPending = () => (s.facts?.length ?? 0) > 0;
+  const recordFactsMeanwhile = () => {
+    if (factsInFlight || !factsPending()) return;
+    // Histories from before the statistics keep their facts queued for their next run.
+    statisticsOn ??= patched(PATCHES.statisticsFacts);
+    if (!statisticsOn) return;
+    factsInFlight = (async () => {
+      while (factsPending()) {
+        // A copy: an Update may queue more facts into the same array while the activity runs.
+        const batch = [...(s.facts ?? [])];
+        await recordFacts(batch);
+        s.facts = (s.facts ?? []).slice(batch.length);
+      }
+    })().finally(() => {
+      factsInFlight = undefined;
+    });
+  };
+  /** Every fact queued so far recorded, before the case ends. */
+  const settleFacts = async () => {
+    for (recordFactsMeanwhile(); factsInFlight; recordFactsMeanwhile()) await factsInFlight;
+  };
 
   setHandler(status, (...args: unknown[]) => {
     refuseUnauthentic('A query', args);
@@ -246,19 +258,20 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   for (;;) {
     runDueClockItems(s, today());
     publish(s);
+    recordFactsMeanwhile();
     await drainOutbox(s);
-    recordsFacts = (await drainFacts(s)) || recordsFacts;
     if (isFinished(s)) break;
     const newCycle = (s.document?.renewals ?? 0) !== renewalsAtStart || s.stage !== stageAtStart;
     if (newCycle || workflowInfo().continueAsNewSuggested) {
       // Each stage and renewal cycle starts a fresh history, so a case of many years stays small.
       await condition(allHandlersFinished);
+      // Facts still queued (or in flight) go with the state: the next run records them, each once.
       if (s.outbox.length === 0) return nextRun({ carried: s });
       continue;
     }
     changed = false;
     const next = nextClockItem(s);
-    const wake = () => changed || s.outbox.length > 0 || (recordsFacts && (s.facts?.length ?? 0) > 0);
+    const wake = () => changed || s.outbox.length > 0 || (statisticsOn === true && !factsInFlight && factsPending());
     if (!next) await condition(wake);
     else {
       const ms = startOfDay(next.on) - Date.now();
@@ -266,5 +279,6 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     }
   }
   await condition(allHandlersFinished);
+  await settleFacts();
   return toStatus(s, today());
 }

@@ -143,6 +143,9 @@ class PostgresFactsStore implements FactsStore {
     private readonly hashKey: Buffer,
   ) {
     this.pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection PostgreSQL dropped (a restart) errors on the pool: unhandled, that would end the process.
+    // The pool drops it; the next write opens a new one, and a failed write is retried by its activity.
+    this.pool.on('error', () => undefined);
   }
 
   /** The table, and the database itself the first time (its name is the URL's). */
