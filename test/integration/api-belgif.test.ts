@@ -10,6 +10,7 @@ import { validateOpenApi } from '../support/openapi-validator';
 import {
   as,
   caseInTemporaryResidence,
+  eventually,
   expectProblem,
   issuesOf,
   openCase,
@@ -207,6 +208,11 @@ describe('languages', () => {
 describe('collections', () => {
   it('pages cases with self, next, pageSize and an href on each item; following next reaches every case once', async () => {
     await Promise.all([openCase(stack.app, 'pagasa'), openCase(stack.app, 'pagasa'), openCase(stack.app, 'pagasa')]);
+    // Visibility is eventually consistent: page once the new cases are listed.
+    await eventually(
+      async () => ((await api('pagasa').get('/v1/cases?pageSize=100')).body.items as unknown[]).length,
+      (n) => n >= 3,
+    );
     const seen: string[] = [];
     let url: string | undefined = 'http://localhost:3000/v1/cases?pageSize=2';
     for (let pages = 0; url && pages < 50; pages++) {

@@ -57,6 +57,14 @@ describe('found by schemathesis', () => {
         })
         .expect(201);
     }
+    // Visibility is eventually consistent: page once the three new cases are listed.
+    await waitUntil(
+      'three cases listed',
+      async () =>
+        ((await as(stack.app, TOKENS.pagasa).get('/v1/cases?pageSize=100')).body.items as unknown[]).length >= 3,
+      10_000,
+      150,
+    );
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 10; page++) {
