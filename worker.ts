@@ -59,6 +59,8 @@ runMain('worker', async (logger) => {
         }
       : {}),
     dataConverter: workerDataConverterFor(keys),
+    // On SIGTERM the activities in flight (a mail mid-send) finish and report before the process goes.
+    shutdownGraceTime: '1 minute',
     activities: {
       ...createMailActivities({
         transport,
