@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { z } from 'zod';
 
 /**
@@ -43,4 +43,14 @@ export function readJsonFile<S extends z.ZodType>(
     throw fail('not valid JSON');
   }
   return parseWith(schema, data, fail);
+}
+
+/**
+ * Writes `data` as JSON to a file readable by its owner only, then renames it into place: a crash never leaves a
+ * truncated file, and a reader never sees half of one.
+ */
+export function replaceJsonFile(path: string, data: unknown): void {
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(data, null, 2)}\n`, { mode: 0o600 });
+  renameSync(tmp, path);
 }

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { inspect } from 'node:util';
 import { z } from 'zod';
-import { readJsonFile } from '../json-file';
+import { readJsonFile, replaceJsonFile } from '../json-file';
 
 /** Thrown when the key file is unreadable or invalid; the message names the file and the problem, never a key. */
 export class PayloadKeysError extends Error {
@@ -158,7 +158,5 @@ export function addAndActivateKey(path: string): { id: string } {
 
 /** Write-then-rename so a crash never leaves a truncated key file (which would make every payload unreadable). */
 function replaceKeyFile(path: string, next: KeyFile): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(next, null, 2)}\n`, { mode: 0o600 });
-  renameSync(tmp, path);
+  replaceJsonFile(path, next);
 }

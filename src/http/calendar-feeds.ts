@@ -1,10 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Language } from '../domain/codes';
 import { feedSchema, type Feed, type FeedSubscriber } from '../domain/schemas/calendar-feeds';
-import { readJsonFile } from '../json-file';
+import { readJsonFile, replaceJsonFile } from '../json-file';
 
 /**
  * The calendar feeds an admin issued (CALENDAR_FEEDS_FILE): whose deadlines, in which language, and the SHA-256
@@ -88,9 +88,7 @@ export class CalendarFeeds {
   /** Written whole and renamed into place: a reader never sees half a file. */
   private write(feeds: StoredFeed[]): void {
     mkdirSync(dirname(this.path), { recursive: true });
-    const tmp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(tmp, `${JSON.stringify({ feeds }, null, 2)}\n`, { mode: 0o600 });
-    renameSync(tmp, this.path);
+    replaceJsonFile(this.path, { feeds });
     this.feeds = feeds;
     this.readAt = statSync(this.path).mtimeMs;
   }
