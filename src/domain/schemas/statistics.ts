@@ -4,8 +4,11 @@ import { z } from 'zod';
 export const STATISTICS_BREAKDOWNS = ['centre', 'track', 'exploitation'] as const;
 export type StatisticsBreakdown = (typeof STATISTICS_BREAKDOWNS)[number];
 
+/** The year a report covers: each fact counts in the year it happened. */
+const reportYear = z.coerce.number().int().min(2000).max(2100).meta({ description: 'The year the facts happened in' });
+
 export const statisticsQuerySchema = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).meta({ description: 'The year the facts happened in' }),
+  year: reportYear,
   by: z.enum(STATISTICS_BREAKDOWNS).optional().meta({ description: 'A breakdown beside the totals' }),
 });
 
@@ -37,7 +40,7 @@ export const statisticsSchema = z
 export type Statistics = z.infer<typeof statisticsSchema>;
 
 export const statusQueryReportQuerySchema = z.strictObject({
-  year: z.coerce.number().int().min(2000).max(2100).meta({ description: 'The year the queries were sent, answered…' }),
+  year: reportYear,
 });
 
 export const statusQueryReportSchema = z

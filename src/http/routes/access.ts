@@ -6,11 +6,14 @@ import type { Principal } from '../principals';
 import { HttpProblem, noCase } from '../problem';
 import { idempotencyKeyOf, principalOf } from '../request-context';
 
+/** The 403 of a principal whose role may not use the endpoint. */
+export const roleNotAllowed = (role: Role): HttpProblem =>
+  new HttpProblem('missingPermission', (w) => w.problems.roleMayNotUse(w.pages.roles[role]));
+
 export function requireRole(...roles: Role[]): RequestHandler {
   return (_req, res, next) => {
     const p = principalOf(res);
-    if (!roles.includes(p.role))
-      throw new HttpProblem('missingPermission', (w) => w.problems.roleMayNotUse(w.pages.roles[p.role]));
+    if (!roles.includes(p.role)) throw roleNotAllowed(p.role);
     next();
   };
 }

@@ -2,12 +2,11 @@ import { Router } from 'express';
 import { COURTS_OF_APPEAL } from '../../domain/codes';
 import { statisticsQuerySchema, statusQueryReportQuerySchema } from '../../domain/schemas/statistics';
 import { statusQueryReport } from '../../statistics/status-query-report';
-import { HttpProblem } from '../problem';
 import type { FactsStore } from '../../statistics/facts-store';
 import { statisticsCsv, statisticsReport } from '../../statistics/statistics-report';
 import { auditAs, principalOf } from '../request-context';
 import { parseOr400 } from '../validate';
-import { requireRole } from './access';
+import { requireRole, roleNotAllowed } from './access';
 
 /** GET /v1/statistics: a year's figures from the statistics store, JSON or (Accept: text/csv) CSV. */
 export function statisticsRouter(store: FactsStore): Router {
@@ -27,7 +26,7 @@ export function statisticsRouter(store: FactsStore): Router {
     const p = principalOf(res);
     const court = p.role === 'prosecutor' ? p.office : undefined;
     if (p.role === 'prosecutor' && !(COURTS_OF_APPEAL as readonly string[]).includes(court ?? ''))
-      throw new HttpProblem('missingPermission', (w) => w.problems.roleMayNotUse(w.pages.roles[p.role]));
+      throw roleNotAllowed(p.role);
     const q = parseOr400(statusQueryReportQuerySchema, req.query, 'query');
     res.json(statusQueryReport(q.year, await store.year(q.year), court));
   });
