@@ -26,6 +26,14 @@ const MEASURES = [
 ] as const satisfies readonly { measure: string; kind: FactKind; columns: readonly string[] }[];
 
 const shown = (n: number, hidden: boolean) => (hidden ? null : n);
+/** A row as published: its counts and its total, each null where the suppression hides it. */
+const published = (counts: number[], hidden: boolean[], totalHidden: boolean) => ({
+  counts: counts.map((n, j) => shown(n, hidden[j]!)),
+  total: shown(
+    counts.reduce((a, b) => a + b, 0),
+    totalHidden,
+  ),
+});
 
 function countTable(
   facts: FactRow[],
@@ -54,13 +62,7 @@ export function statisticsReport(year: number, facts: FactRow[], by?: Statistics
     const ofKind = facts.filter((f) => f.kind === kind);
     const all = countTable(ofKind, columns, ['all'], () => 'all');
     const base = protect({ cells: all }, k);
-    const totals = {
-      counts: all[0]!.map((n, j) => shown(n, base.cells[0]![j]!)),
-      total: shown(
-        all[0]!.reduce((a, b) => a + b, 0),
-        base.rowTotals[0]!,
-      ),
-    };
+    const totals = published(all[0]!, base.cells[0]!, base.rowTotals[0]!);
     if (!by) return { measure, columns: [...columns], rows: [], totals };
     const groups = GROUPS[by];
     const cells = countTable(ofKind, columns, groups, (f) => f[by]);
@@ -73,14 +75,7 @@ export function statisticsReport(year: number, facts: FactRow[], by?: Statistics
     return {
       measure,
       columns: [...columns],
-      rows: groups.map((group, i) => ({
-        group,
-        counts: cells[i]!.map((n, j) => shown(n, s.cells[i]![j]!)),
-        total: shown(
-          cells[i]!.reduce((a, b) => a + b, 0),
-          s.rowTotals[i]!,
-        ),
-      })),
+      rows: groups.map((group, i) => ({ group, ...published(cells[i]!, s.cells[i]!, s.rowTotals[i]!) })),
       totals,
     };
   });
