@@ -3,6 +3,7 @@
  * API finish the requests under way while it refuses new connections, and
  * lets the worker finish the activity it is running before it exits.
  */
+import type { temporal } from '@temporalio/proto';
 import { dateAt } from '../../src/domain/calendar';
 import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
 import { sleep, waitUntil } from '../../tools/stack/wait';
@@ -83,13 +84,28 @@ describe('SIGTERM', () => {
     }
 
     // The completion reached Temporal: the mail activity completed on its first attempt, no timeout, no retry.
-    // (The statistics activity runs beside it, and may have been left for the next worker.)
-    const events = (await stack.client.workflow.getHandle(caseId).fetchHistory()).events ?? [];
-    const mailIds = new Set(
-      events
-        .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'sendNotice')
-        .map((e) => String(e.eventId)),
+    // (The statistics activity runs beside it, and may have been left for the next worker.) Temporal writes an
+    // activity's events once the workflow task in flight ends: the one the leaving worker started after the
+    // statistics activity completed ends by its timeout, so the history is read once the mail's completion is in.
+    const mailIdsOf = (events: temporal.api.history.v1.IHistoryEvent[]) =>
+      new Set(
+        events
+          .filter((e) => e.activityTaskScheduledEventAttributes?.activityType?.name === 'sendNotice')
+          .map((e) => String(e.eventId)),
+      );
+    const events = await waitUntil(
+      "the mail activity's completion in the history",
+      async () => {
+        const all = (await stack.client.workflow.getHandle(caseId).fetchHistory()).events ?? [];
+        const mail = mailIdsOf(all);
+        return all.some((e) => mail.has(String(e.activityTaskCompletedEventAttributes?.scheduledEventId)))
+          ? all
+          : undefined;
+      },
+      30_000,
+      500,
     );
+    const mailIds = mailIdsOf(events);
     const ofMail = (id: { toString(): string } | null | undefined) => mailIds.has(String(id));
     expect(
       events
