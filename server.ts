@@ -5,6 +5,7 @@ import { loadConfig } from './src/config';
 import { loadPayloadKeys, loadServiceKey } from './src/crypto/payload-keys';
 import { ReferenceIndex } from './src/crypto/reference-index';
 import { AesGcmCodec } from './src/crypto/aes-gcm-codec';
+import { openCaseKeys } from './src/crypto/case-keys';
 import { createApp } from './src/http/app';
 import { AccessTokenVerifier } from './src/http/access-tokens';
 import { AuditLog } from './src/http/audit';
@@ -20,7 +21,8 @@ runMain('server', async (logger) => {
   const config = loadConfig();
   logger.level = config.LOG_LEVEL;
   const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
-  const client = createClient(config, keys);
+  const caseKeys = openCaseKeys(config.STATISTICS_DATABASE, keys);
+  const client = createClient(config, keys, caseKeys);
   const audit = new AuditLog(config.AUDIT_LOG_FILE);
   const metrics = config.METRICS_ADDRESS ? new ApiMetrics() : undefined;
   const indexKey = loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey');
@@ -33,7 +35,8 @@ runMain('server', async (logger) => {
     ...(metrics ? { metrics } : {}),
     referenceIndex: new ReferenceIndex(indexKey),
     principals: loadPrincipals(config.PRINCIPALS_FILE),
-    codec: new AesGcmCodec(keys),
+    codec: new AesGcmCodec(keys, caseKeys),
+    caseKeys,
     logger,
     audit,
     webUiOrigin: config.WEB_UI_ORIGIN,
@@ -80,6 +83,7 @@ runMain('server', async (logger) => {
   return async () => {
     await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     await client.connection.close();
+    await caseKeys.close();
     await audit.close();
   };
 });

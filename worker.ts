@@ -1,7 +1,9 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { createKeyRetentionActivities } from './activities/erase-case-keys';
 import { createFactsActivities } from './activities/record-facts';
 import { createMailActivities } from './activities/send-notice';
 import { loadConfig } from './src/config';
+import { openCaseKeys } from './src/crypto/case-keys';
 import { workerDataConverterFor } from './src/crypto/data-converter';
 import { loadPayloadKeys, loadServiceKey } from './src/crypto/payload-keys';
 import { loadDirectory } from './src/directory';
@@ -11,11 +13,14 @@ import { openFactsStore } from './src/statistics/facts-store';
 import { runMain } from './src/run-main';
 import { temporalConnectionOptions } from './src/temporal/connection-options';
 import { workflowCode } from './src/temporal/workflow-bundle';
+import { ensureKeyRetentionSchedule } from './src/temporal/key-retention-schedule';
+import { AuditLog } from './src/http/audit';
 
 runMain('worker', async (logger) => {
   const config = loadConfig();
   logger.level = config.LOG_LEVEL;
   const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
+  const caseKeys = openCaseKeys(config.STATISTICS_DATABASE, keys);
   const directory = loadDirectory(config.DIRECTORY_FILE);
   // Signals are ours (runMain), so the connection closes only after the worker drained.
   // The SDK's metrics (workflow and activity tasks, schedule-to-start latencies, the notices counted by the
@@ -34,6 +39,8 @@ runMain('worker', async (logger) => {
     auth: config.SMTP_USER ? { user: config.SMTP_USER, pass: config.SMTP_PASS ?? '' } : undefined,
   });
   const ledger = new FileSentLedger(config.MAIL_LEDGER_FILE);
+  // The key retention sweep's erasures go into the audit trail beside the API's.
+  const audit = new AuditLog(config.AUDIT_LOG_FILE);
   // The facts' ids are keyed hashes under the reference index key: idempotent, and no way back to a case.
   const facts = openFactsStore(config.STATISTICS_DATABASE, loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey'));
   // The prebuilt bundle of the build (no webpack run at start), else the workflows bundled now.
@@ -58,7 +65,7 @@ runMain('worker', async (logger) => {
           },
         }
       : {}),
-    dataConverter: workerDataConverterFor(keys),
+    dataConverter: workerDataConverterFor(keys, caseKeys),
     // On SIGTERM the activities in flight (a mail mid-send) finish and report before the process goes.
     shutdownGraceTime: '1 minute',
     activities: {
@@ -70,9 +77,21 @@ runMain('worker', async (logger) => {
         ledger,
       }),
       ...createFactsActivities(facts),
+      ...createKeyRetentionActivities({
+        caseKeys,
+        workflowService: connection.workflowService,
+        namespace: config.TEMPORAL_NAMESPACE,
+        audit,
+      }),
     },
   });
   const running = worker.run();
+  try {
+    await ensureKeyRetentionSchedule(connection, config.TEMPORAL_NAMESPACE, config.TEMPORAL_TASK_QUEUE);
+  } catch (err) {
+    // A server without schedules (the time-skipping test server): the cases run, their keys outlive retention.
+    logger.error({ err: { name: (err as Error).name } }, 'the key retention schedule could not be made');
+  }
   logger.info(
     { taskQueue: config.TEMPORAL_TASK_QUEUE, workflowCode: code.from, buildId: config.TEMPORAL_BUILD_ID ?? null },
     'worker running',
@@ -84,6 +103,8 @@ runMain('worker', async (logger) => {
     transport.close();
     await ledger.close();
     await facts.close();
+    await caseKeys.close();
+    await audit.close();
     await connection.close();
   };
 });

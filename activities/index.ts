@@ -8,3 +8,9 @@ export interface CaseActivities {
   /** Records countable facts in the statistics store, each once; answers how many were new. */
   recordFacts(facts: PendingFact[]): Promise<number>;
 }
+
+/** The activity of the daily key retention (workflows/key-retention.ts). */
+export interface KeyRetentionActivities {
+  /** Destroys the key of every case Temporal no longer holds; answers how many it destroyed. */
+  eraseKeysOfDeletedCases(): Promise<number>;
+}

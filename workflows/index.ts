@@ -1,1 +1,2 @@
 export { victimCase } from './victim-case';
+export { keyRetention } from './key-retention';

@@ -1,42 +1,15 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
+import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec, type SerializationContext } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
+import { open, seal } from './aes-gcm';
+import type { CaseKeys } from './case-keys';
+import { PayloadDecryptionError, UnknownPayloadKeyError } from './errors';
 import type { PayloadKeys } from './payload-keys';
 
 export const ENCRYPTED_ENCODING = 'binary/encrypted';
+/** A payload under a key of the key file (what has no case: a list cursor; and every payload before case keys). */
 export const METADATA_KEY_ID = 'encryption-key-id';
-
-const ALGORITHM = 'aes-256-gcm';
-const IV_BYTES = 12;
-const TAG_BYTES = 16;
-
-// The id is read from the payload, so it is untrusted: only a well-formed id is kept on an error (and so in logs).
-const wellFormed = (keyId: string | undefined): string | undefined =>
-  keyId !== undefined && /^[A-Za-z0-9._-]{1,64}$/.test(keyId) ? keyId : undefined;
-const printable = (keyId: string | undefined): string =>
-  keyId === undefined ? '(missing or malformed)' : `"${keyId}"`;
-
-/** A payload was encrypted with a key this process does not have (e.g. a worker started before a rotation). */
-export class UnknownPayloadKeyError extends Error {
-  override name = 'UnknownPayloadKeyError';
-  readonly keyId: string | undefined;
-  constructor(keyId: string | undefined) {
-    super(`payload is encrypted with key id ${printable(wellFormed(keyId))}, which is not in the payload key file`);
-    this.keyId = wellFormed(keyId);
-  }
-}
-
-/** The ciphertext is malformed or fails authentication: tampered, truncated, or the key under that id changed. */
-export class PayloadDecryptionError extends Error {
-  override name = 'PayloadDecryptionError';
-  readonly keyId: string | undefined;
-  constructor(keyId: string | undefined) {
-    super(
-      `payload encrypted with key id ${printable(wellFormed(keyId))} failed to decrypt (corrupted, or the key was replaced)`,
-    );
-    this.keyId = wellFormed(keyId);
-  }
-}
+/** A payload under its case's own data key (case-keys.ts). */
+export const METADATA_CASE_KEY_ID = 'case-key-id';
 
 const text = (bytes: Uint8Array | null | undefined): string | undefined =>
   bytes ? Buffer.from(bytes).toString('utf8') : undefined;
@@ -46,54 +19,67 @@ export const isCiphertext = (payload: Payload): boolean =>
   text(payload.metadata?.[METADATA_ENCODING_KEY]) === ENCRYPTED_ENCODING;
 
 /**
+ * The case a payload belongs to: the case workflow it goes to or comes from, or the one that scheduled the
+ * activity. Other workflows (the key retention sweep) hold no case data.
+ */
+const caseOf = (context: SerializationContext | undefined): string | undefined =>
+  context?.workflowId?.startsWith('case-') ? context.workflowId : undefined;
+
+const envelope = (data: Buffer, idKey: string, keyId: string): Payload => ({
+  metadata: { [METADATA_ENCODING_KEY]: Buffer.from(ENCRYPTED_ENCODING), [idKey]: Buffer.from(keyId) },
+  data,
+});
+
+/**
  * Encrypts the whole serialized Payload (data and metadata), so not even the original encoding is visible to the
- * server. The key id is bound as additional authenticated data, so relabelling a payload with another id fails
- * authentication instead of yielding garbage. Layout of `data`: IV (12) | ciphertext | tag (16).
+ * server. A case's payloads use the case's own key (the SDK names the workflow in the context); what belongs to no
+ * case uses the key file's. The key id is bound as additional authenticated data, so relabelling a payload with
+ * another id fails authentication instead of yielding garbage; a case key belongs to one case, so a payload of one
+ * case given to another fails too.
  */
 export class AesGcmCodec implements PayloadCodec {
-  constructor(private readonly keys: PayloadKeys) {}
+  constructor(
+    private readonly keys: PayloadKeys,
+    private readonly caseKeys?: CaseKeys,
+  ) {}
 
-  async encode(payloads: Payload[]): Promise<Payload[]> {
+  async encode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
+    const plain = payloads.map((p) => temporal.api.common.v1.Payload.encode(p).finish());
+    const caseId = caseOf(context);
+    if (this.caseKeys && caseId !== undefined) {
+      const { id, key } = await this.caseKeys.forCase(caseId);
+      return plain.map((bytes) => envelope(seal(key, id, bytes), METADATA_CASE_KEY_ID, id));
+    }
     const keyId = this.keys.encryptWith;
     const key = this.keys.key(keyId);
     if (!key) throw new UnknownPayloadKeyError(keyId);
-    return payloads.map((payload) => {
-      const iv = randomBytes(IV_BYTES);
-      const cipher = createCipheriv(ALGORITHM, key, iv);
-      cipher.setAAD(Buffer.from(keyId, 'utf8'));
-      const plain = temporal.api.common.v1.Payload.encode(payload).finish();
-      const data = Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
-      return {
-        metadata: {
-          [METADATA_ENCODING_KEY]: Buffer.from(ENCRYPTED_ENCODING),
-          [METADATA_KEY_ID]: Buffer.from(keyId),
-        },
-        data,
-      };
-    });
+    return plain.map((bytes) => envelope(seal(key, keyId, bytes), METADATA_KEY_ID, keyId));
   }
 
-  async decode(payloads: Payload[]): Promise<Payload[]> {
-    return payloads.map((payload) => {
-      if (!isCiphertext(payload)) return payload;
-      const keyId = text(payload.metadata?.[METADATA_KEY_ID]);
-      if (keyId === undefined) throw new PayloadDecryptionError(undefined);
-      const key = this.keys.key(keyId);
-      if (!key) throw new UnknownPayloadKeyError(keyId);
-      const data = Buffer.from(payload.data ?? new Uint8Array());
-      if (data.length < IV_BYTES + TAG_BYTES) throw new PayloadDecryptionError(keyId);
-      try {
-        const decipher = createDecipheriv(ALGORITHM, key, data.subarray(0, IV_BYTES), { authTagLength: TAG_BYTES });
-        decipher.setAAD(Buffer.from(keyId, 'utf8'));
-        decipher.setAuthTag(data.subarray(data.length - TAG_BYTES));
-        const plain = Buffer.concat([
-          decipher.update(data.subarray(IV_BYTES, data.length - TAG_BYTES)),
-          decipher.final(),
-        ]);
-        return temporal.api.common.v1.Payload.decode(plain);
-      } catch {
-        throw new PayloadDecryptionError(keyId);
-      }
-    });
+  async decode(payloads: Payload[], context?: SerializationContext): Promise<Payload[]> {
+    return Promise.all(payloads.map((p) => this.decodeOne(p, caseOf(context))));
+  }
+
+  private async decodeOne(payload: Payload, caseId: string | undefined): Promise<Payload> {
+    if (!isCiphertext(payload)) return payload;
+    const { keyId, key } = await this.keyOf(payload, caseId);
+    const plain = open(key, keyId, Buffer.from(payload.data ?? new Uint8Array()));
+    if (!plain) throw new PayloadDecryptionError(keyId);
+    return temporal.api.common.v1.Payload.decode(plain);
+  }
+
+  private async keyOf(payload: Payload, caseId: string | undefined): Promise<{ keyId: string; key: Buffer }> {
+    const caseKeyId = text(payload.metadata?.[METADATA_CASE_KEY_ID]);
+    if (caseKeyId !== undefined) {
+      if (!this.caseKeys) throw new UnknownPayloadKeyError(caseKeyId, 'case key store');
+      const caseKey = await this.caseKeys.byId(caseKeyId);
+      if (caseId !== undefined && caseKey.caseId !== caseId) throw new PayloadDecryptionError(caseKeyId);
+      return { keyId: caseKeyId, key: caseKey.key };
+    }
+    const keyId = text(payload.metadata?.[METADATA_KEY_ID]);
+    if (keyId === undefined) throw new PayloadDecryptionError(undefined);
+    const key = this.keys.key(keyId);
+    if (!key) throw new UnknownPayloadKeyError(keyId);
+    return { keyId, key };
   }
 }

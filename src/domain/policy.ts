@@ -84,4 +84,13 @@ export const POLICY = {
    * it that it cannot be worked out; a median is published only over at least this many cases.
    */
   statisticsMinimumCount: 5,
+  caseKeys: {
+    /**
+     * Decision (issue 18): each day, the key of a case that Temporal no longer holds (its retention ended, or it
+     * was erased) is destroyed...
+     */
+    retentionSweepEvery: '1 day',
+    /** ...unless it was made less than a day ago: its case's start may still be on its way to Temporal. */
+    youngerKeptHours: 24,
+  },
 } as const;

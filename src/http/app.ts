@@ -4,6 +4,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler, t
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import type { CaseKeys } from '../crypto/case-keys';
 import type { ReferenceIndex } from '../crypto/reference-index';
 import type { AccessTokenVerifier } from './access-tokens';
 import type { AuditLog } from './audit';
@@ -31,6 +32,8 @@ export interface AppDeps {
   referenceIndex: ReferenceIndex;
   principals: Principals;
   codec: PayloadCodec;
+  /** Each case's data key (the codec's too); an erasure destroys one. */
+  caseKeys: CaseKeys;
   logger: Logger;
   audit?: AuditLog;
   webUiOrigin: string;
@@ -132,7 +135,7 @@ export function createApp(deps: AppDeps): Express {
       handler: (_req, res) => sendProblem(res, new HttpProblem('tooManyRequests', (p) => p.problems.tooManyRequests)),
     }),
     express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
-    casesRouter(deps.gateway, deps.referenceIndex, base),
+    casesRouter(deps.gateway, deps.referenceIndex, deps.caseKeys, base),
     prosecutorRouter(deps.gateway, base),
     ...(deps.calendarFeeds ? [calendarFeedsRouter(deps.calendarFeeds, base)] : []),
     ...(deps.statistics ? [statisticsRouter(deps.statistics)] : []),

@@ -24,6 +24,10 @@ export class SeenCaseAccess {
     this.seen.set(caseId, access);
   }
 
+  forget(caseId: string): void {
+    this.seen.delete(caseId);
+  }
+
   lastSeen(caseId: string): CaseAccess | undefined {
     return this.seen.get(caseId);
   }

@@ -1,11 +1,13 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
 import { dateAt } from '../domain/calendar';
 import type { Centre } from '../domain/codes';
 import type { CaseImportInput } from '../domain/procedure/import';
 import type { CaseState } from '../domain/procedure/state';
 import { toStatus } from '../domain/procedure/status';
-import type { CaseSummary } from '../domain/schemas/api';
+import type { CaseErasure, CaseSummary } from '../domain/schemas/api';
+import type { CaseKeys } from '../crypto/case-keys';
 import type { CaseOpening, CaseStatus } from '../domain/schemas/case';
 import { SA } from '../domain/search-attribute-keys';
 import type { victimCase } from '../../workflows';
@@ -20,6 +22,8 @@ import { recordUpdateId } from './record-input';
 import { HttpProblem, noCase, refusalProblem } from './problem';
 import { refuse } from '../domain/refusals';
 import { toProblem, unavailable } from './temporal-problems';
+
+const { WORKFLOW_EXECUTION_STATUS_RUNNING } = temporal.api.enums.v1.WorkflowExecutionStatus;
 
 /** Every call the API makes to Temporal, each with a deadline so an outage is a quick 503. */
 export class CaseGateway {
@@ -165,6 +169,54 @@ export class CaseGateway {
       items: (res.executions ?? []).map(caseSummaryOf),
       nextCursor: token && token.length > 0 ? await sealCursor(codecs, token) : null,
     };
+  }
+
+  /**
+   * Erases a case that has ended: its data key first (from then on no copy of its history can be read), then every
+   * run of it in Temporal. A repeated erasure finds the key destroyed and deletes whatever run is left.
+   */
+  async erase(caseId: string, caseKeys: CaseKeys): Promise<CaseErasure> {
+    const { namespace } = this.client.options;
+    const service = this.client.workflowService;
+    const latest = await this.call(caseId, () =>
+      service.describeWorkflowExecution({ namespace, execution: { workflowId: caseId } }),
+    ).catch(async (err: unknown) => {
+      if (
+        err instanceof HttpProblem &&
+        err.status === 404 &&
+        (await caseKeys.erase(caseId, 'admin')) === 'already-erased'
+      )
+        return undefined;
+      throw err;
+    });
+    const info = latest?.workflowExecutionInfo;
+    if (info && info.type?.name !== WORKFLOW_TYPE) throw noCase(caseId);
+    if (info && info.status === WORKFLOW_EXECUTION_STATUS_RUNNING)
+      throw new HttpProblem('caseStillRunning', (p) => p.problems.caseStillRunning);
+    const erasure = latest ? await caseKeys.erase(caseId, 'admin') : 'already-erased';
+    // Visibility may not list the latest run yet: describe named it.
+    const listed = await this.call(caseId, () =>
+      service.listWorkflowExecutions({ namespace, query: `WorkflowId = '${caseId}'`, pageSize: 1000 }),
+    );
+    const runIds = new Set([info?.execution?.runId, ...(listed.executions ?? []).map((e) => e.execution?.runId)]);
+    let runsDeleted = 0;
+    for (const runId of runIds) {
+      if (!runId) continue;
+      await this.call(caseId, () =>
+        service.deleteWorkflowExecution({ namespace, workflowExecution: { workflowId: caseId, runId } }),
+      ).then(
+        () => (runsDeleted += 1),
+        (err: unknown) => {
+          // Deleted meanwhile (retention, or the previous attempt): nothing left to delete.
+          if (!(err instanceof HttpProblem && err.status === 404)) throw err;
+        },
+      );
+    }
+    this.seen.forget(caseId);
+    const dataKey = ({ erased: 'destroyed', 'already-erased': 'already-destroyed', 'no-key': 'none' } as const)[
+      erasure
+    ];
+    return { caseId, erasedAt: new Date().toISOString(), dataKey, runsDeleted };
   }
 
   /** Readiness: Temporal answers within the deadline. */

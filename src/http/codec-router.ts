@@ -3,7 +3,9 @@ import type { Payload, PayloadCodec } from '@temporalio/common';
 import express, { type ErrorRequestHandler, type Request, type RequestHandler, type Response, Router } from 'express';
 import { z } from 'zod';
 import { FIELD_RULES } from '../domain/schemas/field-rules';
-import { isCiphertext, PayloadDecryptionError, UnknownPayloadKeyError } from '../crypto/aes-gcm-codec';
+import { isCiphertext } from '../crypto/aes-gcm-codec';
+import { ErasedCaseKeyError } from '../crypto/case-keys';
+import { PayloadDecryptionError, UnknownPayloadKeyError } from '../crypto/errors';
 import { HttpProblem, sendProblem, type Words } from './problem';
 import type { ProblemKind } from './problem-types';
 import { parseOr400 } from './validate';
@@ -132,6 +134,7 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
   // Never echo the error's own message: body-parser's quotes the request body, which may be case data.
   const errors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
     if (res.headersSent) return next(err);
+    if (err instanceof ErasedCaseKeyError) return problem(res, 'caseErased', (p) => p.problems.codec.erased);
     if (err instanceof UnknownPayloadKeyError || err instanceof PayloadDecryptionError) {
       // The key id is checked by the codec (letters, digits, . _ -): a name for the operator, never case data.
       const keyId = err.keyId === undefined ? '?' : `"${err.keyId}"`;

@@ -6,6 +6,7 @@ import {
 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import {
+  caseErasureSchema,
   caseIdSchema,
   caseListQuerySchema,
   caseListSchema,
@@ -226,6 +227,22 @@ const ROUTES: Operation[] = [
       ...BODY,
       ...NOT_FOUND('No such query visible to the office'),
       ...NOT_APPLICABLE('The query was already answered or is closed'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/v1/cases/{caseId}/erasure',
+    operationId: 'eraseCase',
+    tags: ['Cases'],
+    summary: 'Erase a case that ended',
+    description:
+      "For admins. Destroys the case's data key, so no copy of its history (in Temporal, in backups, in exports) can be read any more, then deletes its runs from Temporal. Only a case that has ended; a repeated erasure answers what was done. The statistics stay as they were: they never held the case.",
+    request: { params: z.object({ caseId: caseIdSchema }) },
+    responses: {
+      200: json(caseErasureSchema, 'What was erased'),
+      ...COMMON,
+      ...NOT_FOUND('No such case'),
+      409: problem('The case is still running (urn:problem-type:victim-case:caseStillRunning)'),
     },
   },
   {

@@ -33,6 +33,8 @@ export const PROBLEM_TYPES = {
   unsupportedMediaType: own('unsupportedMediaType', 415, 'Unsupported Media Type'),
   idempotencyKeyReused: own('idempotencyKeyReused', 422, 'Idempotency Key Reused'),
   unknownPayloadKey: own('unknownPayloadKey', 422, 'Unknown Payload Key'),
+  caseStillRunning: own('caseStillRunning', 409, 'Case Still Running'),
+  caseErased: own('caseErased', 410, 'Case Erased'),
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_TYPES;
 

@@ -6,6 +6,8 @@ import {
 import { ApplicationFailure } from '@temporalio/common';
 import type { RejectionDetails } from '../../workflows/messages';
 import { EVENT_REJECTED } from '../../workflows/messages';
+import { ErasedCaseKeyError } from '../crypto/case-keys';
+import { isNotFound } from '../temporal/not-found';
 import { HttpProblem, noCase, refusalProblem } from './problem';
 
 const GRPC_UNAVAILABLE = new Set([1, 4, 14]); // CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE
@@ -30,7 +32,8 @@ export const unavailable = (): HttpProblem => new HttpProblem('serviceUnavailabl
 /** Maps Temporal's errors to the API's problems: nothing of Temporal's internals, no stack, reaches the caller. */
 export function toProblem(err: unknown, caseId?: string): unknown {
   if (err instanceof HttpProblem) return err;
-  if (err instanceof WorkflowNotFoundError)
+  // A raw call's NOT_FOUND, and a case erased since this process last saw it (its key is gone), are the same 404.
+  if (err instanceof WorkflowNotFoundError || err instanceof ErasedCaseKeyError || isNotFound(err))
     return caseId ? noCase(caseId) : new HttpProblem('resourceNotFound', (p) => p.problems.noResource);
   if (
     err instanceof WorkflowUpdateFailedError &&

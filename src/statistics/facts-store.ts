@@ -1,16 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
-import pg from 'pg';
+import { openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-database';
 import type { Fact, FactKind, PendingFact } from '../domain/statistics/facts';
 
 /**
  * The statistics store (STATISTICS_DATABASE): one row per countable fact, written once when it happens, never
  * from personal data. A row's id is a keyed hash of the case's fact key, so recording a fact again changes
  * nothing and no row leads back to its case: a case erased, or deleted by retention, leaves its facts counted.
- * SQLite by default (a file; WAL, so the worker writes while the API reads), PostgreSQL for a `postgres://` URL
- * (the cluster and compose stacks, where workers and APIs run on several hosts).
  */
 export interface FactRow {
   kind: FactKind;
@@ -78,7 +73,7 @@ function days(f: Fact): number | null {
 }
 
 /** A fact's row, in COLUMNS order. */
-function rowOf({ key, fact }: PendingFact, hashKey: Buffer): (string | number | null)[] {
+function rowOf({ key, fact }: PendingFact, hashKey: Buffer): SqlValue[] {
   return [
     createHmac('sha256', hashKey).update(`statistics-fact\0${key}`).digest('hex'),
     fact.kind,
@@ -94,124 +89,39 @@ function rowOf({ key, fact }: PendingFact, hashKey: Buffer): (string | number | 
   ];
 }
 
-class SqliteFactsStore implements FactsStore {
-  private readonly db: Database.Database;
-  private readonly insert: Database.Statement;
-  private readonly byYear: Database.Statement;
+// Multi-row inserts: a batch is one statement, so it is recorded whole or not at all, on either engine.
+const ROWS_PER_INSERT = 200;
+const INSERT = (rows: number): string =>
+  `INSERT INTO facts (${COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ')} ON CONFLICT (id) DO NOTHING`;
 
+class SqlFactsStore implements FactsStore {
   constructor(
-    path: string,
+    private readonly db: SqlDatabase,
     private readonly hashKey: Buffer,
-  ) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(CREATE);
-    this.insert = this.db.prepare(
-      `INSERT INTO facts (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`,
-    );
-    this.byYear = this.db.prepare(`${SELECT}?`);
-  }
+  ) {}
 
-  record(facts: readonly PendingFact[]): Promise<number> {
-    const write = this.db.transaction((batch: readonly PendingFact[]) =>
-      batch.reduce((added, f) => added + this.insert.run(...rowOf(f, this.hashKey)).changes, 0),
-    );
-    return Promise.resolve(write(facts));
+  async record(facts: readonly PendingFact[]): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < facts.length; i += ROWS_PER_INSERT) {
+      const batch = facts.slice(i, i + ROWS_PER_INSERT);
+      added += await this.db.run(
+        INSERT(batch.length),
+        batch.flatMap((f) => rowOf(f, this.hashKey)),
+      );
+    }
+    return added;
   }
 
   year(year: number): Promise<FactRow[]> {
-    return Promise.resolve(this.byYear.all(year) as FactRow[]);
+    return this.db.all<FactRow>(`${SELECT}?`, [year]);
   }
 
   close(): Promise<void> {
-    this.db.close();
-    return Promise.resolve();
-  }
-}
-
-const DATABASE_MISSING = '3D000';
-const DATABASE_EXISTS = '42P04';
-
-class PostgresFactsStore implements FactsStore {
-  private readonly pool: pg.Pool;
-  private ready: Promise<void> | undefined;
-
-  constructor(
-    private readonly url: string,
-    private readonly hashKey: Buffer,
-  ) {
-    this.pool = new pg.Pool({ connectionString: url, max: 4 });
-    // An idle connection PostgreSQL dropped (a restart) errors on the pool: unhandled, that would end the process.
-    // The pool drops it; the next write opens a new one, and a failed write is retried by its activity.
-    this.pool.on('error', () => undefined);
-  }
-
-  /** The table, and the database itself the first time (its name is the URL's). */
-  private init(): Promise<void> {
-    return (this.ready ??= (async () => {
-      try {
-        await this.pool.query(CREATE);
-      } catch (err) {
-        if ((err as { code?: string }).code !== DATABASE_MISSING) throw err;
-        const u = new URL(this.url);
-        const name = decodeURIComponent(u.pathname.slice(1));
-        u.pathname = '/postgres';
-        const admin = new pg.Client({ connectionString: u.toString() });
-        await admin.connect();
-        try {
-          await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-        } catch (e) {
-          if ((e as { code?: string }).code !== DATABASE_EXISTS) throw e;
-        } finally {
-          await admin.end();
-        }
-        await this.pool.query(CREATE);
-      }
-    })().catch((err: unknown) => {
-      this.ready = undefined;
-      throw err;
-    }));
-  }
-
-  async record(facts: readonly PendingFact[]): Promise<number> {
-    await this.init();
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      let added = 0;
-      const params = COLUMNS.map((_, i) => `$${i + 1}`).join(', ');
-      for (const f of facts) {
-        const res = await client.query(
-          `INSERT INTO facts (${COLUMNS.join(', ')}) VALUES (${params}) ON CONFLICT (id) DO NOTHING`,
-          rowOf(f, this.hashKey),
-        );
-        added += res.rowCount ?? 0;
-      }
-      await client.query('COMMIT');
-      return added;
-    } catch (err) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw err;
-    } finally {
-      client.release();
-    }
-  }
-
-  async year(year: number): Promise<FactRow[]> {
-    await this.init();
-    return (await this.pool.query<FactRow>(`${SELECT}$1`, [year])).rows;
-  }
-
-  close(): Promise<void> {
-    return this.pool.end();
+    return this.db.close();
   }
 }
 
 /** The store STATISTICS_DATABASE names: a `postgres://` (or `postgresql://`) URL, or an SQLite file. */
 export function openFactsStore(location: string, hashKey: Buffer): FactsStore {
-  return /^postgres(ql)?:\/\//.test(location)
-    ? new PostgresFactsStore(location, hashKey)
-    : new SqliteFactsStore(location, hashKey);
+  return new SqlFactsStore(openSqlDatabase(location, CREATE), hashKey);
 }

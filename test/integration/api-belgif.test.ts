@@ -100,7 +100,13 @@ describe('problem types of the guide', () => {
   });
 
   it('413 payloadTooLarge and 429 tooManyRequests', async () => {
-    const small = createTestApp({ client: stack.client, keys: stack.keys, bodyLimit: '1kb', rateLimitPerMinute: 1 });
+    const small = createTestApp({
+      client: stack.client,
+      keys: stack.keys,
+      caseKeys: stack.caseKeys,
+      bodyLimit: '1kb',
+      rateLimitPerMinute: 1,
+    });
     const big = await as(small, 'payoke').post('/v1/cases', { ...openingBody(), padding: 'x'.repeat(2_000) });
     expectProblem(big, 413);
     expect(big.body.type).toBe(`${BELGIF}:payloadTooLarge`);
@@ -116,8 +122,9 @@ describe('problem types of the guide', () => {
 
     it('503 serviceUnavailable, and the health resource DOWN', async () => {
       const dead = createTestApp({
-        client: new Client({ connection, dataConverter: dataConverterFor(stack.keys) }),
+        client: new Client({ connection, dataConverter: dataConverterFor(stack.keys, stack.caseKeys) }),
         keys: stack.keys,
+        caseKeys: stack.caseKeys,
         timeoutMs: 1_000,
       });
       const res = await as(dead, 'payoke').get('/v1/cases');

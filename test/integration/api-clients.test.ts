@@ -34,7 +34,12 @@ afterAll(async () => {
 describe('the served OpenAPI documents, linted', () => {
   // As a deployment serves them: with its public address as the server (npm start's is localhost, which linters flag).
   const served = async () => {
-    const app = createTestApp({ client: stack.client, keys: stack.keys, publicBaseUrl: 'https://cases.belgium.test' });
+    const app = createTestApp({
+      client: stack.client,
+      keys: stack.keys,
+      caseKeys: stack.caseKeys,
+      publicBaseUrl: 'https://cases.belgium.test',
+    });
     const files: string[] = [];
     for (const path of ['/openapi.json', '/openapi-3.0.json']) {
       const file = join(dir, path.slice(1));

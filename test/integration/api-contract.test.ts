@@ -428,7 +428,12 @@ describe('the Web UI codec', () => {
 
 describe('rate limit', () => {
   it('answers 429 problem past the per-principal limit, leaving other principals alone', async () => {
-    const app = createTestApp({ client: stack.client, keys: stack.keys, rateLimitPerMinute: 3 });
+    const app = createTestApp({
+      client: stack.client,
+      keys: stack.keys,
+      caseKeys: stack.caseKeys,
+      rateLimitPerMinute: 3,
+    });
     const payoke = () => as(app, 'payoke').get('/v1/cases?pageSize=1');
     for (let i = 0; i < 3; i++) expect((await payoke()).status).toBe(200);
     const limited = await payoke();
@@ -444,8 +449,9 @@ describe('when Temporal cannot be reached', () => {
   let dead: Express;
   beforeAll(() => {
     dead = createTestApp({
-      client: new Client({ connection, dataConverter: dataConverterFor(stack.keys) }),
+      client: new Client({ connection, dataConverter: dataConverterFor(stack.keys, stack.caseKeys) }),
       keys: stack.keys,
+      caseKeys: stack.caseKeys,
       timeoutMs,
     });
   });
@@ -483,6 +489,7 @@ describe('when Temporal cannot be reached', () => {
     const noWorker = createTestApp({
       client: stack.client,
       keys: stack.keys,
+      caseKeys: stack.caseKeys,
       timeoutMs,
       taskQueue: `no-worker-${Date.now()}`,
     });

@@ -239,7 +239,7 @@ describe("a notice's outcome reported without the payload key", () => {
       namespace: stack.env.namespace,
       taskQueue,
       workflowBundle: await workflowBundle(),
-      dataConverter: workerDataConverterFor(stack.keys),
+      dataConverter: workerDataConverterFor(stack.keys, stack.caseKeys),
       activities: {
         // The sends of the opening's notice hang, so the test can report their outcome in the worker's place.
         async sendNotice(delivery: NoticeDelivery) {

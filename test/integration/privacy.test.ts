@@ -4,11 +4,14 @@
  * mails or error responses, and every request on a case leaves one audit record.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { Client } from '@temporalio/client';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import request from 'supertest';
-import { AesGcmCodec, ENCRYPTED_ENCODING, METADATA_KEY_ID } from '../../src/crypto/aes-gcm-codec';
+import { AesGcmCodec, ENCRYPTED_ENCODING, METADATA_CASE_KEY_ID, METADATA_KEY_ID } from '../../src/crypto/aes-gcm-codec';
+import { openCaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import { addAndActivateKey, loadPayloadKeys } from '../../src/crypto/payload-keys';
 import { addPeriod, dateAt } from '../../src/domain/calendar';
@@ -197,11 +200,32 @@ const metadataText = (p: Payload, key: string): string | undefined => {
   return v ? Buffer.from(v).toString('utf8') : undefined;
 };
 const keyIdOf = (p: Payload) => metadataText(p, METADATA_KEY_ID);
+const caseKeyIdOf = (p: Payload) => metadataText(p, METADATA_CASE_KEY_ID);
+/** The case keys' database: the statistics store's, as in a deployment. */
+const keyStoreFile = () => join(stack.dir, 'statistics.sqlite');
 
-/** Decrypts and deserialises a payload as the codec-equipped service does. */
+/** Decrypts and deserialises a payload as a freshly started codec-equipped process does. */
 async function decoded(p: Payload, keysFile = stack.keysFile): Promise<unknown> {
-  const [plain] = await new AesGcmCodec(loadPayloadKeys(keysFile)).decode([p]);
-  return defaultPayloadConverter.fromPayload(plain!);
+  const keys = loadPayloadKeys(keysFile);
+  const caseKeys = openCaseKeys(keyStoreFile(), keys);
+  try {
+    const [plain] = await new AesGcmCodec(keys, caseKeys).decode([p]);
+    return defaultPayloadConverter.fromPayload(plain!);
+  } finally {
+    await caseKeys.close();
+  }
+}
+
+/** The master key that wraps a case's data key (read from the key store itself). */
+function wrappedWith(id: string): string | null {
+  const db = new Database(keyStoreFile(), { readonly: true });
+  try {
+    return (
+      db.prepare('SELECT wrapped_with FROM case_keys WHERE case_id = ?').get(id) as { wrapped_with: string | null }
+    ).wrapped_with;
+  } finally {
+    db.close();
+  }
 }
 
 /** Waits until the case's current run has nothing in flight: no workflow task, no activity. */
@@ -461,46 +485,45 @@ describe('what the Temporal server stores for a case', () => {
 });
 
 describe('key rotation', () => {
-  it('keeps payloads written before it under the old key id, and writes new ones under the new key id', async () => {
+  const encodedPayloads = (events: temporal.api.history.v1.IHistoryEvent[]) =>
+    payloadsIn(events)
+      // Search attributes are never encrypted; a patch marker's data is the SDK's, in clear, holding only the
+      // patch id (checked above): neither goes through the codec, so neither has a key id.
+      .filter(
+        ({ path }) =>
+          !path.includes('.searchAttributes.') && !path.includes('.markerRecordedEventAttributes.details.patch-data.'),
+      )
+      .map(({ payload }) => payload);
+
+  it("keeps every payload of a case under the case's own key, before and after a rotation of the master key", async () => {
     expect(keyAfter).not.toBe(keyBefore);
     const runs = await rawRuns(rawClient, caseId);
-    const keyIds = (events: temporal.api.history.v1.IHistoryEvent[]) => [
-      ...new Set(
-        payloadsIn(events)
-          // Search attributes are never encrypted; a patch marker's data is the SDK's, in clear, holding only the
-          // patch id (checked above): neither goes through the codec, so neither has a key id.
-          .filter(
-            ({ path }) =>
-              !path.includes('.searchAttributes.') &&
-              !path.includes('.markerRecordedEventAttributes.details.patch-data.'),
-          )
-          .map(({ payload }) => keyIdOf(payload)),
-      ),
-    ];
-    const rotated = runs.find((r) => r.runId === rotatedRunId);
-    expect(rotated).toBe(runs.at(-1));
-    for (const run of runs.slice(0, -1)) expect(keyIds(run.events)).toEqual([keyBefore]);
-    const before = rotated!.events.filter((e) => Number(e.eventId) <= lastEventBeforeRotation);
-    const after = rotated!.events.filter((e) => Number(e.eventId) > lastEventBeforeRotation);
-    expect(keyIds(before)).toEqual([keyBefore]);
-    expect(keyIds(after)).toEqual([keyAfter]);
+    const payloads = runs.flatMap((r) => encodedPayloads(r.events));
+    const caseKeyIds = new Set(payloads.map(caseKeyIdOf));
+    expect(caseKeyIds.size).toBe(1);
+    const [caseKeyId] = [...caseKeyIds];
+    expect(caseKeyId).toMatch(/^ck-/);
+    expect(payloads.map(keyIdOf).filter(Boolean)).toEqual([]);
+    // Another case, another key.
+    const second = (await rawRuns(rawClient, secondCaseId)).flatMap((r) => encodedPayloads(r.events));
+    expect(new Set(second.map(caseKeyIdOf))).toEqual(new Set([expect.stringMatching(/^ck-/)]));
+    expect(second.map(caseKeyIdOf)).not.toContain(caseKeyId);
+    // The rotation changed the master key, not the case's key: it is still wrapped by the key it was made under.
+    expect(rotatedRunId).toBe(runs.at(-1)?.runId);
+    expect(wrappedWith(caseId)).toBe(keyBefore);
 
-    // The conviction (sent after the rotation) and the final result: new key, and they decrypt.
+    // The conviction (sent after the rotation) and the final result decrypt, and so does the first run's input.
+    const after = runs.at(-1)!.events.filter((e) => Number(e.eventId) > lastEventBeforeRotation);
     const conviction = after.find((e) => e.workflowExecutionUpdateAcceptedEventAttributes)
       ?.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads?.[0];
-    expect(keyIdOf(conviction as Payload)).toBe(keyAfter);
     expect(await decoded(conviction as Payload)).toMatchObject({
       event: { type: 'conviction', note: NOTES.conviction },
     });
-    const result = after.at(-1)?.workflowExecutionCompletedEventAttributes?.result?.payloads?.[0];
-    expect(keyIdOf(result as Payload)).toBe(keyAfter);
-    // The first run's input, written with the old key, still decrypts with the rotated key file.
     const start = runs[0]?.events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-    expect(keyIdOf(start as Payload)).toBe(keyBefore);
     expect(await decoded(start as Payload)).toMatchObject({ opening: { victim: { pseudonym: CASE.pseudonym } } });
   });
 
-  it('names the missing key id when a payload was written with a key that is no longer in the file', async () => {
+  it('names the missing master key until the case keys are rewrapped; then the old key can leave the file', async () => {
     const file = JSON.parse(readFileSync(stack.keysFile, 'utf8')) as { encryptWith: string; keys: { id: string }[] };
     const withoutOld = `${stack.keysFile}.without-old.json`;
     writeFileSync(withoutOld, JSON.stringify({ ...file, keys: file.keys.filter((k) => k.id !== keyBefore) }), {
@@ -508,16 +531,29 @@ describe('key rotation', () => {
     });
     const runs = await rawRuns(rawClient, caseId);
     const start = runs[0]?.events[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0] as Payload;
+    const result = runs.at(-1)?.events.at(-1)?.workflowExecutionCompletedEventAttributes?.result
+      ?.payloads?.[0] as Payload;
 
     const message = `payload is encrypted with key id "${keyBefore}", which is not in the payload key file`;
     await expect(decoded(start, withoutOld)).rejects.toThrow(message);
     // A client holding only the new key cannot read the first run's memo, and says why.
-    const dataConverter = dataConverterFor(loadPayloadKeys(withoutOld));
-    const client = new Client({ connection: stack.env.connection, namespace: stack.env.namespace, dataConverter });
+    const keys = loadPayloadKeys(withoutOld);
+    const caseKeys = openCaseKeys(keyStoreFile(), keys);
+    const client = new Client({
+      connection: stack.env.connection,
+      namespace: stack.env.namespace,
+      dataConverter: dataConverterFor(keys, caseKeys),
+    });
     await expect(client.workflow.getHandle(caseId, runs[0]?.runId).describe()).rejects.toThrow(message);
-    // Payloads of the new key still decrypt with that file.
-    const result = runs.at(-1)?.events.at(-1)?.workflowExecutionCompletedEventAttributes?.result
-      ?.payloads?.[0] as Payload;
+    await caseKeys.close();
+
+    // The operator rewraps with the full file (npm run keys -- rewrap): every live case key, under the new key.
+    const full = openCaseKeys(keyStoreFile(), loadPayloadKeys(stack.keysFile));
+    expect(await full.rewrap()).toBeGreaterThanOrEqual(2);
+    expect(await full.rewrap()).toBe(0);
+    await full.close();
+    expect([wrappedWith(caseId), wrappedWith(secondCaseId)]).toEqual([keyAfter, keyAfter]);
+    expect(await decoded(start, withoutOld)).toMatchObject({ opening: { victim: { pseudonym: CASE.pseudonym } } });
     expect(await decoded(result, withoutOld)).toMatchObject({ caseId, outcome: 'PERMANENT_RESIDENCE' });
   });
 });

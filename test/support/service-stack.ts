@@ -9,7 +9,9 @@ import type { Express } from 'express';
 import pino from 'pino';
 import { createFactsActivities } from '../../activities/record-facts';
 import { createMailActivities } from '../../activities/send-notice';
+import { createKeyRetentionActivities } from '../../activities/erase-case-keys';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
+import { openCaseKeys, type CaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor, workerDataConverterFor } from '../../src/crypto/data-converter';
 import { ensureDevPayloadKeys, loadPayloadKeys, type PayloadKeys } from '../../src/crypto/payload-keys';
 import { ReferenceIndex } from '../../src/crypto/reference-index';
@@ -58,6 +60,8 @@ export interface TestAppOptions {
   /** The Temporal client the API's CaseGateway uses (e.g. one whose connection leads nowhere). */
   client: Client;
   keys: PayloadKeys;
+  /** The case keys the client's codec uses, for the codec endpoint and erasures. */
+  caseKeys: CaseKeys;
   /** The case workflows' task queue (default TASK_QUEUE, which the stack's worker polls). */
   taskQueue?: string;
   /** Deadline of each call to Temporal (default 10 s). */
@@ -92,7 +96,8 @@ export function createTestApp(o: TestAppOptions): Express {
     gateway: new CaseGateway(o.client, { taskQueue: o.taskQueue ?? TASK_QUEUE, timeoutMs: o.timeoutMs ?? 10_000 }),
     referenceIndex: new ReferenceIndex(o.indexKey ?? TEST_INDEX_KEY),
     principals: new Principals(ENTRIES.map(({ token, ...spec }) => entryForToken(token, spec))),
-    codec: new AesGcmCodec(o.keys),
+    codec: new AesGcmCodec(o.keys, o.caseKeys),
+    caseKeys: o.caseKeys,
     logger: pino({ level: 'info' }, sink),
     audit: o.audit,
     webUiOrigin: 'http://localhost:8233',
@@ -114,6 +119,8 @@ export interface ServiceStack {
   /** A client with the codec, as the API and the worker use. */
   client: Client;
   keys: PayloadKeys;
+  /** The case keys, in the statistics store's database as in a deployment (worker and API each open it). */
+  caseKeys: CaseKeys;
   keysFile: string;
   app: Express;
   smtp: SmtpServer;
@@ -163,10 +170,13 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
   /** Worker and API as their processes start: keys read from the file. */
   const startProcesses = async () => {
     const keys = loadPayloadKeys(keysFile);
+    const caseKeys = openCaseKeys(statisticsFile, keys);
+    const workerCaseKeys = openCaseKeys(statisticsFile, keys);
+    const workerAudit = new AuditLog(auditFile);
     const client = new Client({
       connection: env.connection,
       namespace: env.namespace,
-      dataConverter: dataConverterFor(keys),
+      dataConverter: dataConverterFor(keys, caseKeys),
     });
     const worker = await Worker.create({
       connection: env.nativeConnection,
@@ -174,14 +184,23 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
       taskQueue: TASK_QUEUE,
       workflowBundle: bundle,
       // The whole converter: with only the codec, activity failures would keep their messages in clear in the history.
-      dataConverter: workerDataConverterFor(keys),
-      activities,
+      dataConverter: workerDataConverterFor(keys, workerCaseKeys),
+      activities: {
+        ...activities,
+        ...createKeyRetentionActivities({
+          caseKeys: workerCaseKeys,
+          workflowService: env.nativeConnection.workflowService,
+          namespace: env.namespace ?? 'default',
+          audit: workerAudit,
+        }),
+      },
     });
     const running = worker.run();
     const audit = new AuditLog(auditFile);
     const app = createTestApp({
       client,
       keys,
+      caseKeys,
       timeoutMs: options.timeoutMs,
       logLines,
       audit,
@@ -190,12 +209,13 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
     });
     return {
       keys,
+      caseKeys,
       client,
       app,
       async stop() {
         worker.shutdown();
         await running;
-        await audit.close();
+        await Promise.all([audit.close(), workerAudit.close(), caseKeys.close(), workerCaseKeys.close()]);
       },
     };
   };
@@ -206,6 +226,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
     env,
     client: processes.client,
     keys: processes.keys,
+    caseKeys: processes.caseKeys,
     keysFile,
     app: processes.app,
     smtp,
@@ -214,7 +235,8 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
     async restart() {
       await processes.stop();
       processes = await startProcesses();
-      Object.assign(stack, { client: processes.client, keys: processes.keys, app: processes.app });
+      const { client, keys, caseKeys, app } = processes;
+      Object.assign(stack, { client, keys, caseKeys, app });
     },
     async close() {
       await processes.stop();

@@ -4,14 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
-import {
-  AesGcmCodec,
-  ENCRYPTED_ENCODING,
-  METADATA_KEY_ID,
-  PayloadDecryptionError,
-  UnknownPayloadKeyError,
-} from '../../src/crypto/aes-gcm-codec';
+import { AesGcmCodec, ENCRYPTED_ENCODING, METADATA_KEY_ID } from '../../src/crypto/aes-gcm-codec';
 import { AuthenticatingCodec } from '../../src/crypto/authenticating-codec';
+import { openCaseKeys } from '../../src/crypto/case-keys';
+import { PayloadDecryptionError, UnknownPayloadKeyError } from '../../src/crypto/errors';
 import { dataConverterFor, workerDataConverterFor } from '../../src/crypto/data-converter';
 import {
   addAndActivateKey,
@@ -191,7 +187,8 @@ describe('AES-GCM codec', () => {
 
   it('is what the data converter installs', () => {
     const { path } = devKeys();
-    const converter = dataConverterFor(loadPayloadKeys(path));
+    const keys = loadPayloadKeys(path);
+    const converter = dataConverterFor(keys, openCaseKeys(':memory:', keys));
     expect(converter.payloadCodecs).toHaveLength(1);
     expect(converter.payloadCodecs[0]).toBeInstanceOf(AesGcmCodec);
   });
@@ -207,7 +204,8 @@ describe("the worker's codec (issue 15)", () => {
     const bytes = flipped!.data!;
     bytes[20] = bytes[20]! ^ 1;
     addAndActivateKey(path);
-    const worker = new AuthenticatingCodec(loadPayloadKeys(path));
+    const keys = loadPayloadKeys(path);
+    const worker = new AuthenticatingCodec(keys, openCaseKeys(':memory:', keys));
     const [fresh] = await new AesGcmCodec(loadPayloadKeys(path)).encode([plain('after rotation')]);
     const stranger = new AesGcmCodec(new PayloadKeys('elsewhere', new Map([['elsewhere', randomBytes(32)]])));
     const [foreign] = await stranger.encode([plain(caseInput)]);
@@ -223,7 +221,8 @@ describe("the worker's codec (issue 15)", () => {
   });
 
   it('is what the worker’s data converter installs, with the sandbox converter that reads refused payloads', () => {
-    const converter = workerDataConverterFor(loadPayloadKeys(devKeys().path));
+    const keys = loadPayloadKeys(devKeys().path);
+    const converter = workerDataConverterFor(keys, openCaseKeys(':memory:', keys));
     expect(converter.payloadCodecs[0]).toBeInstanceOf(AuthenticatingCodec);
     expect(converter.payloadConverterPath).toBe(require.resolve('../../src/domain/refused-payload'));
   });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { openCaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import { ensureDevPayloadKeys, loadPayloadKeys } from '../../src/crypto/payload-keys';
 import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
@@ -133,12 +134,20 @@ export async function startTimeSkippingStack(o: BenchOptions): Promise<TimeSkipp
   try {
     await registerSearchAttributes(env.connection, NAMESPACE);
     await worker.start();
+    const caseKeys = openCaseKeys(service.STATISTICS_DATABASE!, loadPayloadKeys(keysFile));
     const client = new Client({
       connection: env.connection,
       namespace: NAMESPACE,
-      dataConverter: dataConverterFor(loadPayloadKeys(keysFile)),
+      dataConverter: dataConverterFor(loadPayloadKeys(keysFile), caseKeys),
     });
-    return { env, client, smtp, worker, serverPid, stop };
+    return {
+      env,
+      client,
+      smtp,
+      worker,
+      serverPid,
+      stop: () => stop().finally(() => caseKeys.close()),
+    };
   } catch (err) {
     await stop();
     throw err;

@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import Long from 'long';
+import { openCaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import { ensureDevPayloadKeys, loadPayloadKeys, type PayloadKeys } from '../../src/crypto/payload-keys';
 import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
@@ -263,10 +264,11 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     TEMPORAL_TLS_SERVER_NAME: 'localhost',
     TEMPORAL_API_KEY: undefined,
   });
+  const caseKeys = openCaseKeys(env.STATISTICS_DATABASE!, keys);
   const client = new Client({
     connection: Connection.lazy(connectionOptions),
     namespace: NAMESPACE,
-    dataConverter: dataConverterFor(keys),
+    dataConverter: dataConverterFor(keys, caseKeys),
   });
   const metricsPorts = { workers: [take(), take()], apis: [take(), take()] };
   const metricsUrl = (port: number) => `http://127.0.0.1:${port}/metrics`;
@@ -388,6 +390,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         for (const p of [...order, oidc.process, pg.process])
           if (p.running) await p.kill('SIGTERM', 20_000).catch(() => undefined);
         await client.connection.close().catch(() => undefined);
+        await caseKeys.close().catch(() => undefined);
         await smtp.stop();
         if (!keepDir) rmSync(dir, { recursive: true, force: true });
       })()),

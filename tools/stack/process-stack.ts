@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import Long from 'long';
+import { openCaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import { ensureDevPayloadKeys, loadPayloadKeys, type PayloadKeys } from '../../src/crypto/payload-keys';
 import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
@@ -243,10 +244,11 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     },
   });
 
+  const caseKeys = openCaseKeys(env.STATISTICS_DATABASE!, keys);
   const client = new Client({
     connection: Connection.lazy({ address: temporalAddress }),
     namespace,
-    dataConverter: dataConverterFor(keys),
+    dataConverter: dataConverterFor(keys, caseKeys),
   });
   const node = (script: string, flags: string[] = []) => [...flags, join(PROJECT_ROOT, 'dist', script)];
   const worker = new ManagedProcess({
@@ -293,6 +295,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
           say(info?.signal === 'SIGKILL' ? `${p.name} did not stop within ${grace} ms: killed` : `${p.name} stopped`);
         }
         await client.connection.close().catch(() => undefined);
+        await caseKeys.close();
         await smtp.stop();
         if (!keepDir) rmSync(dir, { recursive: true, force: true });
       })()),

@@ -108,6 +108,20 @@ export const inputValidationProblemSchema = z
 
 export const caseIdSchema = z.string().regex(/^case-[0-9a-f-]{36}$/, FIELD_RULES.caseId);
 export const queryIdSchema = z.string().regex(/^case-[0-9a-f-]{36}-q\d{1,4}$/, FIELD_RULES.queryId);
+/** What an erasure did (POST /v1/cases/{caseId}/erasure). */
+export const caseErasureSchema = z
+  .object({
+    caseId: caseIdSchema,
+    erasedAt: z.iso.datetime(),
+    dataKey: z.enum(['destroyed', 'already-destroyed', 'none']).meta({
+      description:
+        "The case's data key: destroyed now, destroyed before (a repeated erasure), or none (a case opened before case keys: its history is deleted, and its backups age out)",
+    }),
+    runsDeleted: z.number().int().nonnegative().meta({ description: 'Runs of the case deleted from Temporal now' }),
+  })
+  .meta({ id: 'CaseErasure' });
+export type CaseErasure = z.infer<typeof caseErasureSchema>;
+
 /** The case a status query belongs to: query ids are `<caseId>-q<n>`. */
 export const caseOfQuery = (queryId: string): string => queryId.replace(/-q\d+$/, '');
 

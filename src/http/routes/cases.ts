@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import type { CaseKeys } from '../../crypto/case-keys';
 import type { ReferenceIndex } from '../../crypto/reference-index';
 import { caseIdSchema, caseListQuerySchema } from '../../domain/schemas/api';
 import { caseImportSchema, caseOpeningSchema, type CaseOpening } from '../../domain/schemas/case';
@@ -17,7 +18,7 @@ import { noQuery, parseOr400 } from '../validate';
 import { idempotentUpdateId, requireRole, visibleCase } from './access';
 
 /** `base`: the API's public address, which the links of a page of cases start with. */
-export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, base: string): Router {
+export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, caseKeys: CaseKeys, base: string): Router {
   const r = Router();
 
   r.post('/cases', requireRole('centre'), async (req, res) => {
@@ -114,6 +115,13 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, base: s
     if (!access.running && !updateId)
       throw refusalProblem('eventNotApplicable', refuse('case-closed', { outcome: access.outcome ?? 'finished' }));
     res.json(await gateway.record(caseId, eventInput(p, event, index), updateId));
+  });
+
+  // Erasure: an admin's, of a case that ended. The audit line is the erasure's record.
+  r.post('/cases/:caseId/erasure', requireRole('admin'), noQuery, async (req, res) => {
+    const caseId = parseOr400(caseIdSchema, req.params.caseId, 'path', 'caseId');
+    auditAs(res, 'case.erase', caseId);
+    res.json(await gateway.erase(caseId, caseKeys));
   });
 
   return r;

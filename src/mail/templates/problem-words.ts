@@ -30,12 +30,16 @@ export interface ProblemWords {
   tooManyRequests: string;
   unavailable: string;
   internal: string;
+  /** Erasure of a case that has not ended. */
+  caseStillRunning: string;
   codec: {
     crossOrigin: string;
     notFromWebUi: string;
     roles: string;
     /** A payload under a key id the key file does not hold, or that its key does not open. */
     unknownKey: (keyId: string) => string;
+    /** A payload of a case whose key was destroyed. */
+    erased: string;
     failed: string;
   };
 }

@@ -35,12 +35,15 @@ export const deProblems: ProblemWords = {
   unavailable:
     'Der Aktendienst ist kurz nicht erreichbar (Temporal oder sein Worker hat nicht rechtzeitig geantwortet); versuchen Sie es später erneut.',
   internal: 'Bei uns ist ein Fehler aufgetreten; die Trace-ID bezeichnet ihn in den Protokollen.',
+  caseStillRunning: 'Eine Akte kann erst gelöscht werden, wenn sie abgeschlossen ist; diese läuft noch.',
   codec: {
     crossOrigin: 'Anfragen anderer Herkunft sind nur von der Temporal Web UI aus erlaubt.',
     notFromWebUi: 'Anfragen sind nur von der Temporal Web UI aus erlaubt.',
     roles: 'Nur das Ausländeramt und Administratoren dürfen den Codec verwenden.',
     unknownKey: (keyId) =>
       `Eine Payload nennt einen Schlüssel (${keyId}), der nicht eingerichtet ist, oder lässt sich mit ihm nicht entschlüsseln.`,
+    erased:
+      'Diese Akte wurde gelöscht: Ihr Datenschlüssel wurde vernichtet, ihre Daten können nicht mehr gelesen werden.',
     failed: 'Der Codec ist fehlgeschlagen.',
   },
 };

@@ -23,11 +23,13 @@ export const enProblems: ProblemWords = {
   unavailable:
     'The case service is unavailable for a moment (Temporal or its worker did not answer in time); try again later.',
   internal: 'Something went wrong on our side; the trace id identifies the error in the logs.',
+  caseStillRunning: 'A case can be erased only once it has ended; this one is still running.',
   codec: {
     crossOrigin: 'Cross-origin requests are allowed only from the Temporal Web UI.',
     notFromWebUi: 'Requests are allowed only from the Temporal Web UI.',
     roles: 'Only the Immigration Office and administrators may use the codec.',
     unknownKey: (keyId) => `A payload names a key (${keyId}) that is not configured, or does not decrypt with it.`,
+    erased: 'This case was erased: its data key was destroyed, and its data can no longer be read.',
     failed: 'The codec failed.',
   },
 };

@@ -35,12 +35,14 @@ export const frProblems: ProblemWords = {
   unavailable:
     'Le service des dossiers est momentanément indisponible (Temporal ou son worker n’a pas répondu à temps) ; réessayez plus tard.',
   internal: 'Une erreur s’est produite de notre côté ; l’identifiant de trace la désigne dans les journaux.',
+  caseStillRunning: 'Un dossier ne peut être effacé qu’une fois clôturé ; celui-ci est encore en cours.',
   codec: {
     crossOrigin: 'Les demandes d’une autre origine ne sont permises que depuis la Temporal Web UI.',
     notFromWebUi: 'Les demandes ne sont permises que depuis la Temporal Web UI.',
     roles: 'Seuls l’Office des Étrangers et les administrateurs peuvent utiliser le codec.',
     unknownKey: (keyId) =>
       `Un payload nomme une clé (${keyId}) qui n’est pas configurée, ou ne se déchiffre pas avec elle.`,
+    erased: 'Ce dossier a été effacé : sa clé de données a été détruite et ses données ne peuvent plus être lues.',
     failed: 'Le codec a échoué.',
   },
 };

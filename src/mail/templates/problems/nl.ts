@@ -35,12 +35,15 @@ export const nlProblems: ProblemWords = {
   unavailable:
     'De dossierdienst is even niet beschikbaar (Temporal of zijn worker antwoordde niet op tijd); probeer later opnieuw.',
   internal: 'Er ging bij ons iets mis; de trace-id wijst de fout aan in de logboeken.',
+  caseStillRunning: 'Een dossier kan pas worden gewist wanneer het is afgesloten; dit dossier loopt nog.',
   codec: {
     crossOrigin: 'Verzoeken van een andere oorsprong zijn alleen toegestaan vanuit de Temporal Web UI.',
     notFromWebUi: 'Verzoeken zijn alleen toegestaan vanuit de Temporal Web UI.',
     roles: 'Alleen de Dienst Vreemdelingenzaken en beheerders mogen de codec gebruiken.',
     unknownKey: (keyId) =>
       `Een payload noemt een sleutel (${keyId}) die niet is ingesteld, of laat zich er niet mee ontsleutelen.`,
+    erased:
+      'Dit dossier is gewist: de gegevenssleutel ervan is vernietigd en de gegevens kunnen niet meer worden gelezen.',
     failed: 'De codec faalde.',
   },
 };

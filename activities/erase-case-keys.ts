@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { heartbeat } from '@temporalio/activity';
+import type { WorkflowService } from '@temporalio/client';
+import type { KeyRetentionActivities } from '.';
+import type { CaseKeys } from '../src/crypto/case-keys';
+import { POLICY } from '../src/domain/policy';
+import type { AuditLog } from '../src/http/audit';
+import { isNotFound } from '../src/temporal/not-found';
+
+const PAGE = 100;
+
+export interface KeyRetentionDeps {
+  caseKeys: CaseKeys;
+  workflowService: WorkflowService;
+  namespace: string;
+  audit: AuditLog;
+}
+
+/**
+ * Temporal deletes a closed case when the namespace retention ends; this destroys its key after it, so the copies
+ * Temporal cannot delete (backups, exports) become unreadable too. Asking Temporal, rather than counting days
+ * here, also destroys the keys of cases an admin erased, should a restored backup of the key store bring them back.
+ */
+export function createKeyRetentionActivities(deps: KeyRetentionDeps): KeyRetentionActivities {
+  const stillHeld = async (caseId: string): Promise<boolean> => {
+    try {
+      await deps.workflowService.describeWorkflowExecution({
+        namespace: deps.namespace,
+        execution: { workflowId: caseId },
+      });
+      return true;
+    } catch (err) {
+      if (isNotFound(err)) return false;
+      throw err;
+    }
+  };
+  return {
+    async eraseKeysOfDeletedCases(): Promise<number> {
+      const before = new Date(Date.now() - POLICY.caseKeys.youngerKeptHours * 3_600_000);
+      let erased = 0;
+      let after = '';
+      for (;;) {
+        const page = await deps.caseKeys.liveBefore(before, after, PAGE);
+        for (const caseId of page) {
+          if (await stillHeld(caseId)) continue;
+          if ((await deps.caseKeys.erase(caseId, 'retention')) !== 'erased') continue;
+          erased += 1;
+          const id = randomUUID();
+          deps.audit.write({
+            time: new Date().toISOString(),
+            requestId: id,
+            traceId: id,
+            principalId: null,
+            role: 'key-retention',
+            caseId,
+            action: 'erase-case-key',
+            result: 200,
+          });
+        }
+        if (page.length < PAGE) return erased;
+        after = page.at(-1)!;
+        heartbeat(after);
+      }
+    },
+  };
+}

@@ -1,0 +1,140 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import pg from 'pg';
+
+/** A value bound to a `?` of a statement. */
+export type SqlValue = string | number | Buffer | null;
+
+/**
+ * The service's own database (STATISTICS_DATABASE): the statistics facts and the case keys. SQLite by default
+ * (a file; WAL, so the worker writes while the API reads), PostgreSQL for a `postgres://` URL (the cluster and
+ * compose stacks, where workers and APIs run on several hosts). Statements are written once, with `?`.
+ */
+export interface SqlDatabase {
+  /** Rows of a query. */
+  all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
+  /** How many rows a statement changed. */
+  run(sql: string, params?: readonly SqlValue[]): Promise<number>;
+  /** Gives up the space of deleted rows and their old versions (after a key is destroyed). */
+  purge(table: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+class SqliteDatabase implements SqlDatabase {
+  private readonly db: Database.Database;
+  private readonly statements = new Map<string, Database.Statement>();
+
+  constructor(path: string, schema: string) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('busy_timeout = 5000');
+    // A changed or deleted row's bytes are overwritten, not left in the file's free pages.
+    this.db.pragma('secure_delete = ON');
+    this.db.exec(schema);
+  }
+
+  private statement(sql: string): Database.Statement {
+    let s = this.statements.get(sql);
+    if (!s) this.statements.set(sql, (s = this.db.prepare(sql)));
+    return s;
+  }
+
+  all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    return Promise.resolve(this.statement(sql).all(...params) as T[]);
+  }
+
+  run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    return Promise.resolve(this.statement(sql).run(...params).changes);
+  }
+
+  purge(): Promise<void> {
+    // The WAL still holds the page as it was before the change: copied into the file (zeroed there) and cut.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    return Promise.resolve();
+  }
+
+  close(): Promise<void> {
+    this.db.close();
+    return Promise.resolve();
+  }
+}
+
+const DATABASE_MISSING = '3D000';
+const DATABASE_EXISTS = '42P04';
+
+/** PostgreSQL numbers its parameters. */
+const numbered = (sql: string): string => {
+  let n = 0;
+  return sql.replace(/\?/g, () => `$${++n}`);
+};
+
+class PostgresDatabase implements SqlDatabase {
+  private readonly pool: pg.Pool;
+  private ready: Promise<void> | undefined;
+
+  constructor(
+    private readonly url: string,
+    private readonly schema: string,
+  ) {
+    this.pool = new pg.Pool({ connectionString: url, max: 4 });
+    // An idle connection PostgreSQL dropped (a restart) errors on the pool: unhandled, that would end the process.
+    // The pool drops it; the next statement opens a new one, and a failed write is retried by its caller.
+    this.pool.on('error', () => undefined);
+  }
+
+  /** The tables, and the database itself the first time (its name is the URL's). */
+  private init(): Promise<void> {
+    return (this.ready ??= (async () => {
+      try {
+        await this.pool.query(this.schema);
+      } catch (err) {
+        if ((err as { code?: string }).code !== DATABASE_MISSING) throw err;
+        const u = new URL(this.url);
+        const name = decodeURIComponent(u.pathname.slice(1));
+        u.pathname = '/postgres';
+        const admin = new pg.Client({ connectionString: u.toString() });
+        await admin.connect();
+        try {
+          await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+        } catch (e) {
+          if ((e as { code?: string }).code !== DATABASE_EXISTS) throw e;
+        } finally {
+          await admin.end();
+        }
+        await this.pool.query(this.schema);
+      }
+    })().catch((err: unknown) => {
+      this.ready = undefined;
+      throw err;
+    }));
+  }
+
+  async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {
+    await this.init();
+    return (await this.pool.query(numbered(sql), [...params])).rows as T[];
+  }
+
+  async run(sql: string, params: readonly SqlValue[] = []): Promise<number> {
+    await this.init();
+    return (await this.pool.query(numbered(sql), [...params])).rowCount ?? 0;
+  }
+
+  async purge(table: string): Promise<void> {
+    await this.init();
+    // Rewrites the table without the dead row versions an UPDATE leaves behind (the table is small).
+    await this.pool.query(`VACUUM FULL ${table}`);
+  }
+
+  close(): Promise<void> {
+    return this.pool.end();
+  }
+}
+
+/** The database a location names: a `postgres://` (or `postgresql://`) URL, or an SQLite file; `schema` made if missing. */
+export function openSqlDatabase(location: string, schema: string): SqlDatabase {
+  return /^postgres(ql)?:\/\//.test(location)
+    ? new PostgresDatabase(location, schema)
+    : new SqliteDatabase(location, schema);
+}
