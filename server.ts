@@ -35,7 +35,7 @@ runMain('server', async (logger) => {
     ...(metrics ? { metrics } : {}),
     referenceIndex: new ReferenceIndex(indexKey),
     principals: loadPrincipals(config.PRINCIPALS_FILE),
-    codec: new AesGcmCodec(keys, caseKeys),
+    codec: new AesGcmCodec(keys, caseKeys.uncached()),
     caseKeys,
     logger,
     audit,

@@ -42,7 +42,11 @@ interface Row {
 const COLUMNS = 'case_id, key_id, wrapped_key, wrapped_with';
 
 const KEY_BYTES = 32;
-/** How long a process keeps an unwrapped key: after an erasure, the longest another process can still read. */
+/**
+ * How long a worker or the API's client keeps an unwrapped key, so a case's tasks do not read the store each time:
+ * after an erasure elsewhere, the longest such a process can still read the case (it has no reason to: the case
+ * has ended). The codec endpoint, where staff read cases, keeps none (`uncached`).
+ */
 export const CASE_KEY_CACHE_MS = 5 * 60_000;
 
 // The wrapped key is bound to its id and its case: a row copied onto another case does not unwrap.
@@ -54,17 +58,25 @@ const wrapLabel = (keyId: string, caseId: string): string => `case-key\0${keyId}
  * (the statistics one), wrapped by the master key of the key file; every worker and API shares them.
  */
 export class CaseKeys {
-  private readonly cache = new LRUCache<string, CaseKey>({ max: 20_000, ttl: CASE_KEY_CACHE_MS });
+  private readonly cache: LRUCache<string, CaseKey> | undefined;
   private readonly creating = new Map<string, Promise<CaseKey>>();
 
   constructor(
     private readonly master: PayloadKeys,
     private readonly db: SqlDatabase,
-  ) {}
+    cached = true,
+  ) {
+    this.cache = cached ? new LRUCache({ max: 20_000, ttl: CASE_KEY_CACHE_MS }) : undefined;
+  }
+
+  /** The same store, every key read afresh: an erasure by any process holds at once. Closed with this one. */
+  uncached(): CaseKeys {
+    return new CaseKeys(this.master, this.db, false);
+  }
 
   /** The case's key, made at its first payload. */
   forCase(caseId: string): Promise<CaseKey> {
-    const cached = this.cache.get(`case:${caseId}`);
+    const cached = this.cache?.get(`case:${caseId}`);
     if (cached) return Promise.resolve(cached);
     let pending = this.creating.get(caseId);
     if (!pending) {
@@ -92,7 +104,7 @@ export class CaseKeys {
 
   /** The key a payload names. */
   async byId(keyId: string): Promise<CaseKey> {
-    const cached = this.cache.get(`id:${keyId}`);
+    const cached = this.cache?.get(`id:${keyId}`);
     if (cached) return cached;
     const [row] = await this.rows('key_id', keyId);
     if (!row) throw new UnknownPayloadKeyError(keyId, 'case key store');
@@ -118,8 +130,8 @@ export class CaseKeys {
     );
     if (!key) throw new PayloadDecryptionError(row.key_id);
     const caseKey = { id: row.key_id, caseId: row.case_id, key };
-    this.cache.set(`case:${row.case_id}`, caseKey);
-    this.cache.set(`id:${row.key_id}`, caseKey);
+    this.cache?.set(`case:${row.case_id}`, caseKey);
+    this.cache?.set(`id:${row.key_id}`, caseKey);
     return caseKey;
   }
 
@@ -130,8 +142,8 @@ export class CaseKeys {
   async erase(caseId: string, by: ErasureReason): Promise<Erasure> {
     const [row] = await this.rows('case_id', caseId);
     if (!row) return 'no-key';
-    this.cache.delete(`case:${caseId}`);
-    this.cache.delete(`id:${row.key_id}`);
+    this.cache?.delete(`case:${caseId}`);
+    this.cache?.delete(`id:${row.key_id}`);
     const changed = await this.db.run(
       'UPDATE case_keys SET wrapped_key = NULL, wrapped_with = NULL, erased_at = ?, erased_by = ? WHERE case_id = ? AND erased_at IS NULL',
       [new Date().toISOString(), by, caseId],

@@ -36,11 +36,14 @@ beforeAll(async () => {
 
 /** A client that encodes what it sends with `encode`, and decodes with the service's key. */
 function sendingWith(encode: PayloadCodec['encode']): Client {
-  const reader = new AesGcmCodec(stack.keys);
+  const reader = new AesGcmCodec(stack.keys, stack.caseKeys);
   return new Client({
     connection: stack.env.connection,
     namespace: stack.env.namespace,
-    dataConverter: { payloadCodecs: [{ encode, decode: (p) => reader.decode(p) }], ...SANDBOX_CONVERTERS },
+    dataConverter: {
+      payloadCodecs: [{ encode, decode: (p, context) => reader.decode(p, context) }],
+      ...SANDBOX_CONVERTERS,
+    },
   });
 }
 afterAll(() => stack?.close());
@@ -169,11 +172,23 @@ describe('what the CLI and a client without the payload key can do to a case', (
     expect(event.status).toBe(200);
   });
 
-  it('ciphertext that fails authentication, or under a key id the service does not hold, is refused', async () => {
+  it('ciphertext that fails authentication, under a key id the service does not hold, or of another case, is refused', async () => {
     const s = await caseInTemporaryResidence(stack.app);
+    const other = await caseInTemporaryResidence(stack.app);
     const stray = new PayloadKeys('stray', new Map([['stray', randomBytes(32)]]));
     const strayCodec = new AesGcmCodec(stray);
+    const genuine = new AesGcmCodec(stack.keys, stack.caseKeys);
+    const ofOther = {
+      type: 'workflow',
+      namespace: stack.env.namespace ?? 'default',
+      workflowId: other.caseId,
+    } as const;
     const attempts = [
+      {
+        // The service's own ciphertext, replayed from another case's history: that case's key, not this one's.
+        encode: (p: Payload[]) => genuine.encode(p, ofOther),
+        reason: 'its ciphertext fails authentication',
+      },
       {
         encode: (p: Payload[]) => strayCodec.encode(p),
         reason: 'it is encrypted under a key id the service does not hold',

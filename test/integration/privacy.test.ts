@@ -566,7 +566,9 @@ describe('failure messages in the history', () => {
     };
     const { UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED } =
       temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage;
-    const codec = new AesGcmCodec(stack.keys);
+    // Sent as the service would (under the case's key), past the client, to read the raw answer.
+    const codec = new AesGcmCodec(stack.keys, stack.caseKeys);
+    const context = { type: 'workflow', namespace: rawClient.options.namespace, workflowId: secondCaseId } as const;
     const res = await rawClient.workflowService.updateWorkflowExecution({
       namespace: rawClient.options.namespace,
       workflowExecution: { workflowId: secondCaseId },
@@ -575,14 +577,15 @@ describe('failure messages in the history', () => {
         meta: { updateId: 'privacy-raw-rejected', identity: 'privacy-test' },
         input: {
           name: 'recordEvent',
-          args: { payloads: await codec.encode([defaultPayloadConverter.toPayload(input)]) },
+          args: { payloads: await codec.encode([defaultPayloadConverter.toPayload(input)], context) },
         },
       },
     });
     const failure = res.outcome?.failure;
     expect(failure?.applicationFailureInfo?.type).toBe('EventRejected');
     expect(failure?.message).toBe('Encoded failure');
-    expect(failure?.encodedAttributes && keyIdOf(failure.encodedAttributes)).toBe(keyAfter);
+    // The worker encodes the failure under the case's key.
+    expect(failure?.encodedAttributes && caseKeyIdOf(failure.encodedAttributes)).toMatch(/^ck-/);
     expect(await decoded(failure!.encodedAttributes!)).toMatchObject({ message: rejectedReason });
     // Rejected Updates are not stored: the reason appears in no run of either case.
     for (const run of [...(await rawRuns(rawClient, caseId)), ...(await rawRuns(rawClient, secondCaseId))]) {

@@ -96,7 +96,7 @@ export function createTestApp(o: TestAppOptions): Express {
     gateway: new CaseGateway(o.client, { taskQueue: o.taskQueue ?? TASK_QUEUE, timeoutMs: o.timeoutMs ?? 10_000 }),
     referenceIndex: new ReferenceIndex(o.indexKey ?? TEST_INDEX_KEY),
     principals: new Principals(ENTRIES.map(({ token, ...spec }) => entryForToken(token, spec))),
-    codec: new AesGcmCodec(o.keys, o.caseKeys),
+    codec: new AesGcmCodec(o.keys, o.caseKeys.uncached()),
     caseKeys: o.caseKeys,
     logger: pino({ level: 'info' }, sink),
     audit: o.audit,

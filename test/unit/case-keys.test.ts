@@ -111,6 +111,9 @@ describe('erasure by key', () => {
 
     expect(await api.erase(CASE_A, 'admin')).toBe('erased');
     await expect(codecOf(api).decode([a!])).rejects.toBeInstanceOf(ErasedCaseKeyError);
+    // Another running process: its codec endpoint (uncached) knows at once; its cache forgets within minutes.
+    await expect(codecOf(otherProcess.uncached()).decode([a!])).rejects.toBeInstanceOf(ErasedCaseKeyError);
+    expect((await codecOf(otherProcess).decode([a!])).length).toBe(1);
     // A process started after the erasure (no cache) cannot either, and the message says why.
     await expect(codecOf(processKeys()).decode([a!])).rejects.toThrow('key store, where it was erased');
     expect(defaultPayloadConverter.fromPayload((await codecOf(processKeys()).decode([b!]))[0]!)).toBe('other case');

@@ -117,7 +117,11 @@ export const caseErasureSchema = z
       description:
         "The case's data key: destroyed now, destroyed before (a repeated erasure), or none (a case opened before case keys: its history is deleted, and its backups age out)",
     }),
-    runsDeleted: z.number().int().nonnegative().meta({ description: 'Runs of the case deleted from Temporal now' }),
+    runsDeleted: z
+      .number()
+      .int()
+      .nonnegative()
+      .meta({ description: 'Runs of the case Temporal was asked to delete (it deletes them within moments)' }),
   })
   .meta({ id: 'CaseErasure' });
 export type CaseErasure = z.infer<typeof caseErasureSchema>;

@@ -1,0 +1,183 @@
+/**
+ * Issue 18, "erasure by key", against the real dev server: a case's history is readable; an admin erases the
+ * case (or its retention ends and the daily sweep runs); the same stored bytes can no longer be decoded by the
+ * codec endpoint or by any process, while other cases still can; the audit trail records the erasure.
+ */
+import { join } from 'node:path';
+import { Client } from '@temporalio/client';
+import type { Payload } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
+import Database from 'better-sqlite3';
+import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
+import { ErasedCaseKeyError, openCaseKeys } from '../../src/crypto/case-keys';
+import type { CaseErasure } from '../../src/domain/schemas/api';
+import { ensureKeyRetentionSchedule, KEY_RETENTION_SCHEDULE_ID } from '../../src/temporal/key-retention-schedule';
+import { as, eventually, expectProblem, openCase, recordOk, SECRET, today } from '../support/api-helpers';
+import { expectDocumented } from '../support/documented-response';
+import { auditRecords, startServiceStack, TASK_QUEUE, type ServiceStack } from '../support/service-stack';
+
+let stack: ServiceStack;
+let raw: Client;
+const ids: Record<'erased' | 'kept' | 'running' | 'expired', string> = {
+  erased: '',
+  kept: '',
+  running: '',
+  expired: '',
+};
+/** The encoded payloads of each case's first run, as the server stores them (and as a backup would hold them). */
+const stored: Partial<Record<keyof typeof ids, Payload[]>> = {};
+
+const toJson = (p: Payload) => ({
+  metadata: Object.fromEntries(
+    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+  ),
+  data: Buffer.from(p.data ?? []).toString('base64'),
+});
+/** The Web UI's decode call, as an Immigration Office officer. */
+const decodeEndpoint = (payloads: Payload[], language = 'en') =>
+  as(stack.app, 'immigration', { 'Accept-Language': language }).post('/codec/decode', {
+    payloads: payloads.map(toJson),
+  });
+const decodedText = (body: unknown): string =>
+  (body as { payloads: { data: string }[] }).payloads.map((p) => Buffer.from(p.data, 'base64').toString()).join('\n');
+
+function payloadsOf(events: temporal.api.history.v1.IHistoryEvent[]): Payload[] {
+  return events.flatMap((e) => [
+    ...(e.workflowExecutionStartedEventAttributes?.input?.payloads ?? []),
+    ...(e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.input?.args?.payloads ?? []),
+  ]);
+}
+const keyStoreFile = () => join(stack.dir, 'statistics.sqlite');
+/** As if the case's key had been made two days ago: the sweep leaves keys younger than a day alone. */
+function backdateKey(caseId: string): void {
+  const db = new Database(keyStoreFile());
+  db.prepare('UPDATE case_keys SET created_at = ? WHERE case_id = ?').run(
+    new Date(Date.now() - 2 * 86_400_000).toISOString(),
+    caseId,
+  );
+  db.close();
+}
+const erase = (caseId: string, who: 'admin' | 'immigration' = 'admin') =>
+  as(stack.app, who).post(`/v1/cases/${caseId}/erasure`);
+const gone = (caseId: string) =>
+  eventually(
+    () =>
+      raw.workflowService
+        .describeWorkflowExecution({ namespace: raw.options.namespace, execution: { workflowId: caseId } })
+        .then(
+          () => false,
+          () => true,
+        ),
+    (g) => g,
+    20_000,
+  );
+
+beforeAll(async () => {
+  stack = await startServiceStack();
+  raw = new Client({ connection: stack.env.connection, namespace: stack.env.namespace });
+  for (const k of Object.keys(ids) as (keyof typeof ids)[]) ids[k] = (await openCase(stack.app, 'payoke')).caseId;
+  for (const k of ['erased', 'kept', 'expired'] as const) {
+    await recordOk(stack.app, 'payoke', ids[k], { type: 'opened-in-error', on: today() });
+    await stack.client.workflow.getHandle(ids[k]).result();
+  }
+  for (const k of Object.keys(ids) as (keyof typeof ids)[]) {
+    const history = await raw.workflow.getHandle(ids[k]).fetchHistory();
+    stored[k] = payloadsOf(history.events ?? []);
+  }
+}, 120_000);
+afterAll(() => stack?.close());
+
+describe('POST /v1/cases/{caseId}/erasure', () => {
+  it("destroys the case's key: the same stored bytes no longer decode, anywhere; other cases still do", async () => {
+    const before = await decodeEndpoint(stored.erased!);
+    expect(before.status).toBe(200);
+    expect(decodedText(before.body)).toContain(SECRET.pseudonym);
+
+    const res = await erase(ids.erased);
+    expect(res.status).toBe(200);
+    expectDocumented('POST', '/v1/cases/{caseId}/erasure', res);
+    expect(res.body).toEqual({
+      caseId: ids.erased,
+      erasedAt: expect.any(String),
+      dataKey: 'destroyed',
+      runsDeleted: expect.any(Number),
+    } satisfies Record<keyof CaseErasure, unknown>);
+    expect((res.body as CaseErasure).runsDeleted).toBeGreaterThanOrEqual(1);
+
+    // The Web UI's codec: the officer reads why, in Dutch here.
+    const after = await decodeEndpoint(stored.erased!, 'nl');
+    expectProblem(after, 410);
+    expect(after.body).toMatchObject({ type: 'urn:problem-type:victim-case:caseErased' });
+    expect((after.body as { detail: string }).detail).toMatch(/gewist/);
+    // A process started now (nothing cached) cannot read the bytes either.
+    const caseKeys = openCaseKeys(keyStoreFile(), stack.keys);
+    await expect(new AesGcmCodec(stack.keys, caseKeys).decode(stored.erased!)).rejects.toBeInstanceOf(
+      ErasedCaseKeyError,
+    );
+    await caseKeys.close();
+    // Another closed case, and a running one, are as readable as before.
+    const others = await decodeEndpoint([...stored.kept!, ...stored.running!]);
+    expect(others.status).toBe(200);
+    expect(decodedText(others.body)).toContain(SECRET.pseudonym);
+    expect((await as(stack.app, 'payoke').get(`/v1/cases/${ids.running}`)).status).toBe(200);
+
+    // Temporal's copy is deleted too, and the API knows the case no more.
+    await gone(ids.erased);
+    expectProblem(await as(stack.app, 'admin').get(`/v1/cases/${ids.erased}`), 404);
+    expect(auditRecords(stack)).toContainEqual(
+      expect.objectContaining({ principalId: 'admin', action: 'case.erase', caseId: ids.erased, result: 200 }),
+    );
+  });
+
+  it('answers a repeated erasure with what was done before', async () => {
+    const again = await erase(ids.erased);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ caseId: ids.erased, dataKey: 'already-destroyed' });
+  });
+
+  it('refuses a running case (409), anyone but an admin (403), and a case that does not exist (404)', async () => {
+    const running = await erase(ids.running);
+    expectProblem(running, 409);
+    expect(running.body).toMatchObject({ type: 'urn:problem-type:victim-case:caseStillRunning' });
+    expectProblem(await erase(ids.kept, 'immigration'), 403);
+    expectProblem(await erase('case-00000000-0000-4000-8000-000000000000'), 404);
+    expect(decodedText((await decodeEndpoint(stored.running!)).body)).toContain(SECRET.pseudonym);
+  });
+});
+
+describe('the key retention sweep', () => {
+  it('destroys the keys of cases Temporal deleted (end of retention), and keeps the others', async () => {
+    // Retention, as Temporal applies it: the closed case's history is deleted.
+    await raw.workflowService.deleteWorkflowExecution({
+      namespace: raw.options.namespace,
+      workflowExecution: { workflowId: ids.expired },
+    });
+    await gone(ids.expired);
+    for (const k of ['expired', 'kept', 'running'] as const) backdateKey(ids[k]);
+
+    const erased = await stack.client.workflow.execute('keyRetention', {
+      taskQueue: TASK_QUEUE,
+      workflowId: `key-retention-test-${Date.now()}`,
+    });
+    expect(erased).toBe(1);
+    expectProblem(await decodeEndpoint(stored.expired!), 410);
+    expect((await decodeEndpoint([...stored.kept!, ...stored.running!])).status).toBe(200);
+    expect(auditRecords(stack)).toContainEqual(
+      expect.objectContaining({ role: 'key-retention', action: 'erase-case-key', caseId: ids.expired }),
+    );
+  });
+
+  it('runs daily as a Temporal schedule, which each worker start makes once', async () => {
+    const { namespace } = raw.options;
+    expect(await ensureKeyRetentionSchedule(stack.env.connection, namespace, TASK_QUEUE)).toBe('created');
+    expect(await ensureKeyRetentionSchedule(stack.env.connection, namespace, TASK_QUEUE)).toBe('exists');
+    const schedule = await raw.schedule.getHandle(KEY_RETENTION_SCHEDULE_ID).describe();
+    expect(schedule.action).toMatchObject({
+      type: 'startWorkflow',
+      workflowType: 'keyRetention',
+      taskQueue: TASK_QUEUE,
+    });
+    expect(schedule.spec.intervals).toMatchObject([{ every: 86_400_000 }]);
+    await raw.schedule.getHandle(KEY_RETENTION_SCHEDULE_ID).delete();
+  });
+});
