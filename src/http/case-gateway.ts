@@ -178,22 +178,20 @@ export class CaseGateway {
   async erase(caseId: string, caseKeys: CaseKeys): Promise<CaseErasure> {
     const { namespace } = this.client.options;
     const service = this.client.workflowService;
+    const isNotFound = (err: unknown) => err instanceof HttpProblem && err.status === 404;
     const latest = await this.call(caseId, () =>
       service.describeWorkflowExecution({ namespace, execution: { workflowId: caseId } }),
-    ).catch(async (err: unknown) => {
-      if (
-        err instanceof HttpProblem &&
-        err.status === 404 &&
-        (await caseKeys.erase(caseId, 'admin')) === 'already-erased'
-      )
-        return undefined;
+    ).catch((err: unknown) => {
+      if (isNotFound(err)) return undefined;
       throw err;
     });
     const info = latest?.workflowExecutionInfo;
     if (info && info.type?.name !== WORKFLOW_TYPE) throw noCase(caseId);
-    if (info && info.status === WORKFLOW_EXECUTION_STATUS_RUNNING)
+    if (info?.status === WORKFLOW_EXECUTION_STATUS_RUNNING)
       throw new HttpProblem('caseStillRunning', (p) => p.problems.caseStillRunning);
-    const erasure = latest ? await caseKeys.erase(caseId, 'admin') : 'already-erased';
+    const erasure = await caseKeys.erase(caseId, 'admin');
+    // Temporal holds no run and the store no key: there is no such case (any more).
+    if (!info && erasure === 'no-key') throw noCase(caseId);
     // Visibility may not list the latest run yet: describe named it.
     const listed = await this.call(caseId, () =>
       service.listWorkflowExecutions({ namespace, query: `WorkflowId = '${caseId}'`, pageSize: 1000 }),
@@ -208,7 +206,7 @@ export class CaseGateway {
         () => (runsDeleted += 1),
         (err: unknown) => {
           // Deleted meanwhile (retention, or the previous attempt): nothing left to delete.
-          if (!(err instanceof HttpProblem && err.status === 404)) throw err;
+          if (!isNotFound(err)) throw err;
         },
       );
     }

@@ -18,11 +18,12 @@ import { auditRecords, startServiceStack, TASK_QUEUE, type ServiceStack } from '
 
 let stack: ServiceStack;
 let raw: Client;
-const ids: Record<'erased' | 'kept' | 'running' | 'expired', string> = {
+const ids: Record<'erased' | 'kept' | 'running' | 'expired' | 'lapsed', string> = {
   erased: '',
   kept: '',
   running: '',
   expired: '',
+  lapsed: '',
 };
 /** The encoded payloads of each case's first run, as the server stores them (and as a backup would hold them). */
 const stored: Partial<Record<keyof typeof ids, Payload[]>> = {};
@@ -76,7 +77,7 @@ beforeAll(async () => {
   stack = await startServiceStack();
   raw = new Client({ connection: stack.env.connection, namespace: stack.env.namespace });
   for (const k of Object.keys(ids) as (keyof typeof ids)[]) ids[k] = (await openCase(stack.app, 'payoke')).caseId;
-  for (const k of ['erased', 'kept', 'expired'] as const) {
+  for (const k of ['erased', 'kept', 'expired', 'lapsed'] as const) {
     await recordOk(stack.app, 'payoke', ids[k], { type: 'opened-in-error', on: today() });
     await stack.client.workflow.getHandle(ids[k]).result();
   }
@@ -133,6 +134,18 @@ describe('POST /v1/cases/{caseId}/erasure', () => {
     const again = await erase(ids.erased);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ caseId: ids.erased, dataKey: 'already-destroyed' });
+  });
+
+  it('destroys the key of a case whose history Temporal already deleted (retention, before the sweep)', async () => {
+    await raw.workflowService.deleteWorkflowExecution({
+      namespace: raw.options.namespace,
+      workflowExecution: { workflowId: ids.lapsed },
+    });
+    await gone(ids.lapsed);
+    const res = await erase(ids.lapsed);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ caseId: ids.lapsed, dataKey: 'destroyed' });
+    expectProblem(await decodeEndpoint(stored.lapsed!), 410);
   });
 
   it('refuses a running case (409), anyone but an admin (403), and a case that does not exist (404)', async () => {
