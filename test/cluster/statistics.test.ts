@@ -1,10 +1,12 @@
 /**
  * Issue 18 on the production topology: the statistics store is the cluster's PostgreSQL (its own database, made at
- * the first start). Both workers write the cases' facts into it, both APIs read the same figures from it.
+ * the first start). Both workers write the cases' facts into it, both APIs read the same figures from it; the case
+ * keys live there too, so an erasure through one API holds at once at the other's codec endpoint.
  */
 import type { Statistics } from '../../src/domain/schemas/statistics';
 import { startCluster, type Cluster } from '../../tools/cluster/cluster';
 import { waitUntil } from '../../tools/stack/wait';
+import { codecJson, decodedTexts } from '../support/codec-json';
 import { centreEvent, openCaseOn, today } from './cluster-cases';
 
 let cluster: Cluster;
@@ -47,5 +49,30 @@ describe('statistics on the cluster', () => {
     expect(two).toEqual(one);
     // One complaint: a median over fewer than k cases is not published.
     expect(one.medians.openingToComplaint).toEqual({ cases: null, medianDays: null });
+  });
+});
+
+describe('erasure by key on the cluster', () => {
+  it("an erasure through one API makes the case's stored bytes unreadable at the other API's codec endpoint", async () => {
+    const caseId = await openCaseOn(cluster, 'Erasure', 0);
+    expect((await centreEvent(cluster, caseId, { type: 'opened-in-error', on: today() }, 1)).status).toBe(200);
+    await cluster.client.workflow.getHandle(caseId).result();
+    const { events } = await cluster.client.workflow.getHandle(caseId).fetchHistory();
+    const start = events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads ?? [];
+    const decode = () =>
+      cluster.request(1, 'POST', '/codec/decode', {
+        token: cluster.tokens['immigration-office'],
+        body: { payloads: start.map(codecJson) },
+      });
+    const before = await decode();
+    expect(before.status).toBe(200);
+    expect(decodedTexts(before.body).join('')).toContain('Erasure-Probe-Pseudonym');
+
+    const erased = await cluster.request(0, 'POST', `/v1/cases/${caseId}/erasure`, { token: cluster.tokens.admin });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ caseId, dataKey: 'destroyed' });
+    const after = await decode();
+    expect(after.status).toBe(410);
+    expect(after.body).toMatchObject({ type: 'urn:problem-type:victim-case:caseErased' });
   });
 });

@@ -12,6 +12,7 @@ import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { ErasedCaseKeyError, openCaseKeys } from '../../src/crypto/case-keys';
 import type { CaseErasure } from '../../src/domain/schemas/api';
 import { ensureKeyRetentionSchedule, KEY_RETENTION_SCHEDULE_ID } from '../../src/temporal/key-retention-schedule';
+import { codecJson, decodedTexts } from '../support/codec-json';
 import { as, eventually, expectProblem, openCase, recordOk, SECRET, today } from '../support/api-helpers';
 import { expectDocumented } from '../support/documented-response';
 import { auditRecords, startServiceStack, TASK_QUEUE, type ServiceStack } from '../support/service-stack';
@@ -28,19 +29,12 @@ const ids: Record<'erased' | 'kept' | 'running' | 'expired' | 'lapsed', string> 
 /** The encoded payloads of each case's first run, as the server stores them (and as a backup would hold them). */
 const stored: Partial<Record<keyof typeof ids, Payload[]>> = {};
 
-const toJson = (p: Payload) => ({
-  metadata: Object.fromEntries(
-    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
-  ),
-  data: Buffer.from(p.data ?? []).toString('base64'),
-});
 /** The Web UI's decode call, as an Immigration Office officer. */
 const decodeEndpoint = (payloads: Payload[], language = 'en') =>
   as(stack.app, 'immigration', { 'Accept-Language': language }).post('/codec/decode', {
-    payloads: payloads.map(toJson),
+    payloads: payloads.map(codecJson),
   });
-const decodedText = (body: unknown): string =>
-  (body as { payloads: { data: string }[] }).payloads.map((p) => Buffer.from(p.data, 'base64').toString()).join('\n');
+const decodedText = (body: unknown): string => decodedTexts(body).join('\n');
 
 function payloadsOf(events: temporal.api.history.v1.IHistoryEvent[]): Payload[] {
   return events.flatMap((e) => [
