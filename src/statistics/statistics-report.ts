@@ -6,6 +6,7 @@ import type { Statistics, StatisticsBreakdown } from '../domain/schemas/statisti
 import type { FactKind } from '../domain/statistics/facts';
 import { protect, type Suppression } from '../domain/statistics/suppression';
 import type { FactRow } from './facts-store';
+import { median } from '../domain/statistics/median';
 
 /**
  * The statistics of a year from the store's facts: cases opened, documents issued by type and outcomes, each
@@ -48,12 +49,6 @@ function countTable(
     if (i >= 0 && j >= 0) cells[i]![j]! += 1;
   }
   return cells;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function statisticsReport(year: number, facts: FactRow[], by?: StatisticsBreakdown): Statistics {

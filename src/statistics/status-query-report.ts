@@ -1,7 +1,8 @@
 import type { StatusQueryReport } from '../domain/schemas/statistics';
+import { median } from '../domain/statistics/median';
 import type { FactRow } from './facts-store';
 
-/** The nearest-rank percentile p (0-100) of sorted values. */
+/** The nearest-rank percentile p (0-100) of sorted values (the median is the statistics' own, median.ts). */
 function percentile(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1]!;
@@ -35,7 +36,7 @@ export function statusQueryReport(year: number, facts: FactRow[], courtOfAppeal?
         answeredLate: count('query-answered', 'late'),
         escalated: count('query-escalated'),
         unanswered: count('query-unanswered'),
-        medianDaysToAnswer: percentile(days, 50),
+        medianDaysToAnswer: days.length > 0 ? median(days) : null,
         p90DaysToAnswer: percentile(days, 90),
       };
     });
