@@ -117,8 +117,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(docsRouter());
 
   if (deps.workspace) {
-    const { gateway, principals, referenceIndex, logger } = deps;
-    app.use('/workspace', workspaceRouter({ gateway, principals, referenceIndex, logger, ...deps.workspace }));
+    const { gateway, caseKeys, principals, referenceIndex, logger } = deps;
+    app.use(
+      '/workspace',
+      workspaceRouter({ gateway, caseKeys, principals, referenceIndex, logger, ...deps.workspace }),
+    );
   }
 
   if (deps.calendarFeeds) app.use(calendarRouter(deps.calendarFeeds, deps.gateway, base));

@@ -32,6 +32,7 @@ import { csrfValid, idleExpired, sessionOf, signIn, type SessionOptions, type Wo
 import { STYLESHEET } from './style';
 import { casePage } from './views/case';
 import { shortRef } from './views/case-words';
+import type { CaseKeys } from '../crypto/case-keys';
 import { casesPage } from './views/cases';
 import { EMPTY_FORM, type FormState } from './views/form';
 import { inboxPage } from './views/inbox';
@@ -42,6 +43,8 @@ import { formPage, reportTitle } from './views/report';
 
 export interface WorkspaceDeps {
   gateway: CaseGateway;
+  /** For an admin's erasure of a file that has ended. */
+  caseKeys: CaseKeys;
   principals: Principals;
   referenceIndex: ReferenceIndex;
   oidc: OidcSignIn;
@@ -337,6 +340,24 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
         reportable,
         answerable: status.outcome ? null : answerableBy(p, status),
         recorded: req.query.recorded === '1',
+        erasable: p.role === 'admin' && !!status.outcome,
+      }),
+    );
+  });
+
+  r.post('/cases/:caseId/erase', requireRole('admin'), async (req, res) => {
+    const caseId = caseIdSchema.parse(req.params.caseId);
+    auditAs(res, 'page.case.erase', caseId);
+    const { page } = locals(res);
+    // The box is required in the form; a request without it erases nothing.
+    if ((req.body as Record<string, unknown>).confirm !== 'yes')
+      throw new HttpProblem('badRequest', (p) => p.pages.errors.badRequest);
+    await gateway.erase(caseId, deps.caseKeys);
+    const w = page.pack.pages;
+    res.send(
+      messagePage(page, w.erase.doneTitle, w.erase.done(shortRef(caseId)), {
+        href: '/workspace/cases',
+        label: w.errors.back,
       }),
     );
   });
@@ -486,9 +507,12 @@ function errorPage(logger: Logger): ErrorRequestHandler {
           ? w.forbidden
           : status === 503
             ? w.unavailable
-            : status < 500
-              ? w.badRequest
-              : w.internal;
+            : // A conflict says what it is in its own words (an erasure of a file that is running again).
+              status === 409 && err instanceof HttpProblem
+              ? err.words(page.pack)
+              : status < 500
+                ? w.badRequest
+                : w.internal;
     res.status(status).send(messagePage(page, text, text, { href: '/workspace', label: w.back }));
   };
 }

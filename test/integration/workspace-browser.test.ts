@@ -209,6 +209,49 @@ describe('the workspace in a browser', () => {
     await page.context().close();
   });
 
+  it('an admin erases a file that has ended, in Dutch, after confirming it', async () => {
+    const centre = { token: stack.tokens['centre-PAYOKE'] };
+    const opened = await stack.request('POST', '/v1/cases', {
+      ...centre,
+      body: {
+        openedOn: new Date().toISOString().slice(0, 10),
+        unaccompaniedMinor: false,
+        victim: { pseudonym: `${PSEUDONYM}-Erased`, dateOfBirth: '1998-03-02', language: 'ro' },
+        exploitation: 'labour',
+        caseworkerEmail: 'caseworker@payoke.example.org',
+      },
+    });
+    const caseId = (opened.body as { caseId: string }).caseId;
+    const ended = await stack.request('POST', `/v1/cases/${caseId}/events`, {
+      ...centre,
+      body: { type: 'opened-in-error', on: new Date().toISOString().slice(0, 10) },
+    });
+    expect(ended.status).toBe(200);
+    const page = await (await personIn('nl-BE')).newPage();
+    await page.goto(`${stack.apiUrl}/workspace/cases/${caseId}`);
+    await signInAs(page, 'admin');
+    const erase = page.locator('section', { has: page.locator('h2', { hasText: 'Dit dossier wissen' }) });
+    await expect(erase.textContent()).resolves.toContain('Dit kan niet ongedaan worden gemaakt');
+    await checkAccessible(page, 'admin');
+    // Not without the box ticked: the browser asks for it and nothing is sent.
+    await erase.locator('button[type=submit]').click();
+    expect(new URL(page.url()).pathname).toBe(`/workspace/cases/${caseId}`);
+    await erase.locator('input[name=confirm]').check();
+    await erase.locator('button[type=submit]').click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Dossier gewist');
+    await checkAccessible(page, 'admin');
+    const audit = readFileSync(join(stack.dir, 'audit.jsonl'), 'utf8').trim().split('\n');
+    expect(audit.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(
+      expect.objectContaining({ principalId: 'admin', action: 'page.case.erase', caseId, result: 200 }),
+    );
+    await page.goto(`${stack.apiUrl}/workspace/cases/${caseId}`);
+    await expect(page.locator('main').textContent()).resolves.toContain(LANGUAGE_PACKS.nl.pages.errors.notFound);
+    // The running case of the other tests offers no erasure, even to an admin.
+    await page.goto(caseUrl);
+    await expect(page.locator('main').textContent()).resolves.not.toContain('Dit dossier wissen');
+    await page.context().close();
+  });
+
   it('every page visited passes axe (WCAG 2.1 AA) with no violation', () => {
     expect(visited.length).toBeGreaterThan(10);
     expect(visited.filter((v) => v.violations.length > 0)).toEqual([]);
@@ -221,7 +264,7 @@ describe('the workspace in a browser', () => {
       .map((l) => JSON.parse(l) as { principalId: string; action: string; caseId: string | null })
       .filter((a) => a.caseId === caseId && a.action === 'page.case.read');
     expect(new Set(reads.map((a) => a.principalId))).toEqual(
-      new Set(['centre-PAYOKE', 'prosecutor-ANTWERPEN', 'immigration-office', 'immigration-office-2']),
+      new Set(['centre-PAYOKE', 'prosecutor-ANTWERPEN', 'immigration-office', 'immigration-office-2', 'admin']),
     );
     expect(lines.join('\n')).not.toContain(PSEUDONYM);
   });

@@ -122,6 +122,15 @@ export interface PageWords {
     fieldInvalid: string;
     closed: string;
   };
+  /** An admin's erasure of a file that has ended (POST /v1/cases/{caseId}/erasure). */
+  erase: {
+    title: string;
+    explain: string;
+    confirm: string;
+    submit: string;
+    doneTitle: string;
+    done: (ref: string) => string;
+  };
   openCase: { title: string; intro: string; submit: string; victim: string; guardian: string; optional: string };
   queries: { title: string; empty: string; office: string; escalated: string; answer: string; answerTitle: string };
   answer: { intro: string; submit: string };

@@ -1,6 +1,6 @@
 import type { CaseEventType } from '../../domain/schemas/events';
 import type { CaseStatus } from '../../domain/schemas/case';
-import { page } from './layout';
+import { CsrfField, page } from './layout';
 import { dateIn, shortRef, stageIn } from './case-words';
 import type { PageContext } from './page-context';
 
@@ -11,6 +11,8 @@ export interface CaseView {
   /** The open query this reader's office answers, if any. */
   answerable: string | null;
   recorded: boolean;
+  /** An admin reads a file that has ended: it may be erased. */
+  erasable: boolean;
 }
 
 function Summary({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
@@ -112,6 +114,25 @@ function Reviews({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
   );
 }
 
+function Erase({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
+  const w = ctx.pack.pages.erase;
+  return (
+    <section aria-labelledby="erase">
+      <h2 id="erase">{w.title}</h2>
+      <p>{w.explain}</p>
+      <form method="post" action={`/workspace/cases/${s.caseId}/erase`}>
+        <CsrfField ctx={ctx} />
+        <label class="choice">
+          <input type="checkbox" name="confirm" value="yes" required /> {w.confirm}
+        </label>
+        <p>
+          <button type="submit">{w.submit}</button>
+        </p>
+      </form>
+    </section>
+  );
+}
+
 function History({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
   const w = ctx.pack.pages.case;
   const events = ctx.pack.pages.events as Record<string, string>;
@@ -179,6 +200,7 @@ export function casePage(ctx: PageContext, view: CaseView): string {
         )}
       </section>
       <History ctx={ctx} s={s} />
+      {view.erasable ? <Erase ctx={ctx} s={s} /> : null}
     </>,
   );
 }

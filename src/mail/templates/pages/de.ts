@@ -71,6 +71,15 @@ export const dePages: PageWords = {
     invalid: 'Bitte berichtigen Sie die unten markierten Felder.',
     closed: 'Diese Akte ist abgeschlossen.',
   },
+  erase: {
+    title: 'Diese Akte löschen',
+    explain:
+      'Das Löschen vernichtet den Datenschlüssel der Akte: Keine Kopie, auf dem Server, in einer Sicherung oder einem Export, kann mehr gelesen werden. Die Statistiken bleiben, wie sie sind. Dies kann nicht rückgängig gemacht werden.',
+    confirm: 'Ich bestätige, dass diese Akte gelöscht werden muss.',
+    submit: 'Die Akte löschen',
+    doneTitle: 'Akte gelöscht',
+    done: (ref) => `Die Akte ${ref} wurde gelöscht: Ihre Daten können nicht mehr gelesen werden.`,
+  },
   openCase: {
     title: 'Akte eröffnen',
     intro: 'Nach dem Aufnahmegespräch: die Bedenkzeit beginnt an dem Tag, den Sie angeben.',

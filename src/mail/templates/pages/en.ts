@@ -63,6 +63,15 @@ export const enPages: PageWords = {
     invalid: 'Please correct the fields marked below.',
     closed: 'This file is closed.',
   },
+  erase: {
+    title: 'Erase this file',
+    explain:
+      'Erasing destroys the file’s data key: no copy of the file, on the server, in a backup or an export, can be read again. The statistics stay as they are. This cannot be undone.',
+    confirm: 'I confirm that this file must be erased.',
+    submit: 'Erase the file',
+    doneTitle: 'File erased',
+    done: (ref) => `File ${ref} was erased: its data can no longer be read.`,
+  },
   openCase: {
     title: 'Open a file',
     intro: 'After the intake interview: the reflection period starts on the day you enter.',

@@ -69,6 +69,15 @@ export const frPages: PageWords = {
     invalid: 'Veuillez corriger les champs signalés ci-dessous.',
     closed: 'Ce dossier est clôturé.',
   },
+  erase: {
+    title: 'Effacer ce dossier',
+    explain:
+      'L’effacement détruit la clé de données du dossier : aucune copie, sur le serveur, dans une sauvegarde ou un export, ne peut plus être lue. Les statistiques restent telles quelles. C’est irréversible.',
+    confirm: 'Je confirme que ce dossier doit être effacé.',
+    submit: 'Effacer le dossier',
+    doneTitle: 'Dossier effacé',
+    done: (ref) => `Le dossier ${ref} a été effacé : ses données ne peuvent plus être lues.`,
+  },
   openCase: {
     title: 'Ouvrir un dossier',
     intro: 'Après l’entretien d’accueil : le délai de réflexion commence à la date que vous indiquez.',

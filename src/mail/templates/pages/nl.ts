@@ -69,6 +69,15 @@ export const nlPages: PageWords = {
     invalid: 'Verbeter de velden die hieronder zijn aangeduid.',
     closed: 'Dit dossier is afgesloten.',
   },
+  erase: {
+    title: 'Dit dossier wissen',
+    explain:
+      'Wissen vernietigt de gegevenssleutel van het dossier: geen enkele kopie ervan, op de server, in een back-up of een export, kan nog worden gelezen. De statistieken blijven zoals ze zijn. Dit kan niet ongedaan worden gemaakt.',
+    confirm: 'Ik bevestig dat dit dossier moet worden gewist.',
+    submit: 'Het dossier wissen',
+    doneTitle: 'Dossier gewist',
+    done: (ref) => `Dossier ${ref} is gewist: de gegevens ervan kunnen niet meer worden gelezen.`,
+  },
   openCase: {
     title: 'Dossier openen',
     intro: 'Na het intakegesprek: de bedenktijd begint op de datum die u invult.',
