@@ -10,7 +10,7 @@ import type { AccessTokenVerifier } from './access-tokens';
 import type { AuditLog } from './audit';
 import type { ApiMetrics } from './metrics';
 import type { CaseGateway } from './case-gateway';
-import { caseIdOfPayloads } from './codec-audit';
+import { caseIdOfDecoded } from './codec-audit';
 import { createCodecRouter } from './codec-router';
 import { docsRouter } from './docs';
 import { openApi30Document, openApiDocument } from './openapi';
@@ -87,8 +87,8 @@ export function createApp(deps: AppDeps): Express {
     createCodecRouter({
       codec: deps.codec,
       resolvePrincipal: codecPrincipal,
-      decoded: (res, payloads) => {
-        const caseId = caseIdOfPayloads(payloads);
+      decoded: async (res, ciphertexts, plain) => {
+        const caseId = await caseIdOfDecoded(deps.caseKeys, ciphertexts, plain);
         if (caseId) auditAs(res, 'codec.decode', caseId);
       },
       webUiOrigin: deps.webUiOrigin,

@@ -1,4 +1,6 @@
 import { METADATA_ENCODING_KEY, type Payload } from '@temporalio/common';
+import { METADATA_CASE_KEY_ID } from '../crypto/aes-gcm-codec';
+import type { CaseKeys } from '../crypto/case-keys';
 
 const CASE_ID = /^case-[0-9a-f-]{36}$/;
 const MAX_DEPTH = 3;
@@ -15,10 +17,10 @@ function caseIdWithin(value: unknown, depth: number): string | undefined {
 }
 
 /**
- * The case a decoded payload belongs to, for the audit line of a Web UI decode: a case's start, carried state and
- * status name it (`caseId`, near the top). Payloads that name no case (an event, an answer) leave it open.
+ * The case a decoded payload names, for a payload from before case keys: a case's start, carried state and status
+ * name it (`caseId`, near the top). Payloads that name no case (an event, an answer) leave it open.
  */
-export function caseIdOfPayloads(payloads: Payload[]): string | undefined {
+function caseIdOfPayloads(payloads: Payload[]): string | undefined {
   for (const p of payloads) {
     if (Buffer.from(p.metadata?.[METADATA_ENCODING_KEY] ?? []).toString('utf8') !== 'json/plain') continue;
     try {
@@ -29,4 +31,20 @@ export function caseIdOfPayloads(payloads: Payload[]): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The case whose payloads a Web UI decode decrypted, for its audit line: the case of their case key (any payload of
+ * a case, an event too), else the case a payload from before case keys names.
+ */
+export async function caseIdOfDecoded(
+  caseKeys: CaseKeys,
+  ciphertexts: Payload[],
+  plain: Payload[],
+): Promise<string | undefined> {
+  for (const p of ciphertexts) {
+    const keyId = p.metadata?.[METADATA_CASE_KEY_ID];
+    if (keyId) return (await caseKeys.byId(Buffer.from(keyId).toString('utf8'))).caseId;
+  }
+  return caseIdOfPayloads(plain);
 }

@@ -20,8 +20,8 @@ export interface CodecRouterOptions {
   codec: PayloadCodec;
   /** Receives the raw Authorization header; resolves to undefined for an unknown, malformed or expired token. */
   resolvePrincipal: (authorizationHeader: string | undefined, res: Response) => Promise<CodecPrincipal | undefined>;
-  /** Told what a decode decrypted, before it is sent (the audit names the case a payload carries). */
-  decoded?: (res: Response, payloads: Payload[]) => void;
+  /** Told what a decode decrypted, as sent and as decrypted, before it answers (the audit names the case). */
+  decoded?: (res: Response, ciphertexts: Payload[], plain: Payload[]) => Promise<void>;
   /** e.g. http://localhost:8233; the only origin given CORS headers or allowed to call at all from a browser. */
   webUiOrigin: string;
   /** Local dev stack only: its Web UI has no login, so it cannot send a token. */
@@ -123,11 +123,14 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
       const given = parseOr400(bodySchema, req.body, 'body').payloads.map(fromJson);
       const result = await opts.codec[op](given);
       // Only what was decrypted says which case it is: a payload sent in clear comes back as it was, caller's words.
-      if (op === 'decode')
-        opts.decoded?.(
+      if (op === 'decode') {
+        const decrypted = given.map((p, i) => [p, result[i]!] as const).filter(([p]) => isCiphertext(p));
+        await opts.decoded?.(
           res,
-          result.filter((_, i) => isCiphertext(given[i]!)),
+          decrypted.map(([p]) => p),
+          decrypted.map(([, plain]) => plain),
         );
+      }
       res.json({ payloads: result.map(toJson) });
     };
 

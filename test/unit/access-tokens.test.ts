@@ -4,10 +4,14 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { METADATA_ENCODING_KEY } from '@temporalio/common';
+import { randomBytes } from 'node:crypto';
+import { METADATA_ENCODING_KEY, type Payload } from '@temporalio/common';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 import { AccessTokenVerifier } from '../../src/http/access-tokens';
-import { caseIdOfPayloads } from '../../src/http/codec-audit';
+import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
+import { openCaseKeys } from '../../src/crypto/case-keys';
+import { PayloadKeys } from '../../src/crypto/payload-keys';
+import { caseIdOfDecoded } from '../../src/http/codec-audit';
 
 let server: Server;
 let issuer: string;
@@ -71,18 +75,28 @@ describe('the case of a decode, for its audit line', () => {
     data: Buffer.from(JSON.stringify(value)),
   });
   const caseId = 'case-0f6f3c57-5bb5-4c4e-9d3b-8f2b9a4e7d10';
+  const master = new PayloadKeys('k1', new Map([['k1', randomBytes(32)]]));
+  const caseKeys = openCaseKeys(':memory:', master);
+  afterAll(() => caseKeys.close());
+  /** A decode of payloads from before case keys: only what they name. */
+  const named = (plain: Payload[]) => caseIdOfDecoded(caseKeys, [], plain);
 
-  it('is the case a start, a carried state or a status names, and none for what names no case', () => {
-    expect(caseIdOfPayloads([json({ caseId, centre: 'PAYOKE' })])).toBe(caseId);
-    expect(caseIdOfPayloads([json({ type: 'complaint-filed' }), json({ carried: { v: 3, caseId } })])).toBe(caseId);
-    expect(
-      caseIdOfPayloads([json({ actor: { role: 'centre' }, event: { type: 'identity-documented' } })]),
-    ).toBeUndefined();
-    expect(caseIdOfPayloads([json({ caseId: 'Robert; DROP TABLE' })])).toBeUndefined();
-    expect(
-      caseIdOfPayloads([
-        { metadata: { [METADATA_ENCODING_KEY]: Buffer.from('binary/plain') }, data: Buffer.from(caseId) },
-      ]),
-    ).toBeUndefined();
+  it("is the case of the payloads' case key, whatever they hold (an event names no case)", async () => {
+    const codec = new AesGcmCodec(master, caseKeys);
+    const event = json({ actor: { role: 'centre' }, event: { type: 'identity-documented' } });
+    const sealed = await codec.encode([event], { type: 'workflow', namespace: 'default', workflowId: caseId });
+    await expect(caseIdOfDecoded(caseKeys, sealed, [event])).resolves.toBe(caseId);
+  });
+
+  it('is, before case keys, the case a start, a carried state or a status names, and none for what names no case', async () => {
+    await expect(named([json({ caseId, centre: 'PAYOKE' })])).resolves.toBe(caseId);
+    await expect(named([json({ type: 'complaint-filed' }), json({ carried: { v: 3, caseId } })])).resolves.toBe(caseId);
+    await expect(
+      named([json({ actor: { role: 'centre' }, event: { type: 'identity-documented' } })]),
+    ).resolves.toBeUndefined();
+    await expect(named([json({ caseId: 'Robert; DROP TABLE' })])).resolves.toBeUndefined();
+    await expect(
+      named([{ metadata: { [METADATA_ENCODING_KEY]: Buffer.from('binary/plain') }, data: Buffer.from(caseId) }]),
+    ).resolves.toBeUndefined();
   });
 });

@@ -267,7 +267,10 @@ describe('what a decode tells the audit', () => {
         resolvePrincipal: async (h) => (h ? principals[h] : undefined),
         webUiOrigin: WEB_UI,
         allowTokenlessLoopback: false,
-        decoded: (_res, payloads) => told.push(payloads.map((p) => defaultPayloadConverter.fromPayload(p))),
+        decoded: (_res, _ciphertexts, plain) => {
+          told.push(plain.map((p) => defaultPayloadConverter.fromPayload(p)));
+          return Promise.resolve();
+        },
       }),
     );
     const sealed = await codec.encode([defaultPayloadConverter.toPayload({ caseId: 'case-sealed' })]);
