@@ -2,6 +2,7 @@ import { getHeapStatistics } from 'node:v8';
 import { dateAt } from '../../src/domain/calendar';
 import { GcTrace, ProcSampler, type Sample } from './proc';
 import type { DevStack } from './stacks';
+import { monotonicUs } from './ingestion';
 import { runPool, summarize, type LatencySummary } from './stats';
 import { ApiClient, noticeOf, opening } from './workload';
 
@@ -58,6 +59,8 @@ export interface ScaleResult {
   db: { bytesBefore: number; bytesAfter: number; bytesPerCase: number };
   historyEventsPerCase: LatencySummary;
   timeline: Sample[];
+  /** From the first POST to the end of the hold (CLOCK_MONOTONIC µs): what --cpu-prof is summarised over. */
+  measuredWindowUs: [number, number];
 }
 
 const SHARES = { '25%': 0.25, '50%': 0.5, '75%': 0.75, '100%': 1 } as const;
@@ -151,6 +154,7 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
   );
 
   let nextReport = 0.1;
+  const startUs = monotonicUs();
   const opened = await runPool(p.cases, p.concurrency, async (i) => {
     const status = await api.openCase(token, opening(today, i));
     ids.add(status.caseId);
@@ -186,6 +190,7 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
     `scale: ${settled}/${ids.size} cases settled ${Math.round(settleMs)} ms after the last was opened; holding ${p.holdMs} ms`,
   );
   await new Promise((r) => setTimeout(r, p.holdMs));
+  const measuredWindowUs: [number, number] = [startUs, monotonicUs()];
   const dbAfter = stack.dbBytes();
   const totals = sampler.stop();
   const timeline = sampler.samples;
@@ -223,5 +228,6 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
     db: { bytesBefore: dbBefore, bytesAfter: dbAfter, bytesPerCase: ids.size ? (dbAfter - dbBefore) / ids.size : 0 },
     historyEventsPerCase: summarize(lengths),
     timeline,
+    measuredWindowUs,
   };
 }
