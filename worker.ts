@@ -10,6 +10,7 @@ import { createSmtpTransport } from './src/mail/smtp-transport';
 import { openFactsStore } from './src/statistics/facts-store';
 import { runMain } from './src/run-main';
 import { temporalConnectionOptions } from './src/temporal/connection-options';
+import { cachedCasesFor } from './src/temporal/worker-cache';
 import { workflowCode } from './src/temporal/workflow-bundle';
 
 runMain('worker', async (logger) => {
@@ -59,6 +60,7 @@ runMain('worker', async (logger) => {
         }
       : {}),
     dataConverter: workerDataConverterFor(keys),
+    ...(config.WORKER_CACHE_MEMORY_MB ? { maxCachedWorkflows: cachedCasesFor(config.WORKER_CACHE_MEMORY_MB) } : {}),
     // On SIGTERM the activities in flight (a mail mid-send) finish and report before the process goes.
     shutdownGraceTime: '1 minute',
     activities: {
@@ -74,7 +76,14 @@ runMain('worker', async (logger) => {
   });
   const running = worker.run();
   logger.info(
-    { taskQueue: config.TEMPORAL_TASK_QUEUE, workflowCode: code.from, buildId: config.TEMPORAL_BUILD_ID ?? null },
+    {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      workflowCode: code.from,
+      buildId: config.TEMPORAL_BUILD_ID ?? null,
+      maxCachedWorkflows: worker.options.maxCachedWorkflows,
+      // From the process's start: what a restart or a new replica costs before it takes work.
+      startMs: Math.round(process.uptime() * 1000),
+    },
     'worker running',
   );
   // In-flight workflow and activity tasks finish before the process exits.
