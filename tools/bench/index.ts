@@ -185,6 +185,7 @@ async function main(): Promise<void> {
     if (o.sections.has('ingestion') || o.sections.has('scale')) {
       log('starting the dev server (SQLite), the worker and the API');
       const stack = await startDevStack({ cpuProfDir });
+      report.workerStart = { ...report.workerStart, dev: stack.workerStart };
       try {
         if (o.sections.has('ingestion')) {
           report.ingestion = await timed('ingestion', () => runIngestion(devIngestionTarget(stack), o.ingestion, log));
@@ -201,6 +202,7 @@ async function main(): Promise<void> {
     if (o.sections.has('burst') || o.sections.has('lifetime')) {
       log('starting the time-skipping server and a worker on it');
       const ts = await startTimeSkippingStack({ cpuProfDir });
+      report.workerStart = { ...report.workerStart, 'time-skipping': ts.workerStart };
       try {
         if (o.sections.has('burst')) {
           report.timerBurst = await timed('timer burst', () => runTimerBurst(ts, o.burst, log));

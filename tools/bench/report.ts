@@ -7,6 +7,7 @@ import type { IngestionResult, OpResult } from './ingestion';
 import type { LifetimeResult } from './lifetime';
 import type { ThreadProfile } from './profile';
 import type { ScaleResult } from './scale';
+import type { WorkerStart } from './stacks';
 import type { BurstResult } from './timer-burst';
 import type { ClusterBenchResult } from './cluster-bench';
 import { clusterMd } from './cluster-report';
@@ -46,6 +47,8 @@ export interface BenchReport {
   lifetime?: LifetimeResult;
   cluster?: ClusterBenchResult;
   profiles?: Record<string, ThreadProfile[]>;
+  /** Each stack's worker: from its process's start to "worker running", its cache and its idle RSS. */
+  workerStart?: Record<string, WorkerStart>;
   notes: string[];
   /** Set when a section failed: the sections before it are still here. */
   error?: string;
@@ -246,10 +249,17 @@ function scaleMd(r: ScaleResult): string {
           'worker growth from 50 % to 100 % settled, per 1,000 cases: RSS / live heap',
           `${mib(r.workerMemory.rssMiBPer1000CasesSecondHalf)} / ${mib(r.workerMemory.liveHeapMiBPer1000CasesSecondHalf)}`,
         ],
-        [
-          "worker's workflow cache (SDK default for its heap)",
-          `${r.workerCacheSize.toLocaleString('en-US')} workflows`,
-        ],
+        ["worker's workflow cache (maxCachedWorkflows)", `${r.workerCacheSize.toLocaleString('en-US')} workflows`],
+        ...(r.perCachedCase
+          ? [
+              [
+                'per cached case (of ' +
+                  `${r.perCachedCase.cachedCases.toLocaleString('en-US')}): RSS above the idle worker's / live heap (target RSS ≤ 0.25 MiB)`,
+                `${fmt(r.perCachedCase.rssMiB, ' MiB')} / ${fmt(r.perCachedCase.liveHeapMiB, ' MiB')}: ` +
+                  target(r.perCachedCase.rssMiB, (v) => v <= 0.25, 'target'),
+              ],
+            ]
+          : []),
         [
           'worker CPU (mean while opening; total)',
           `${fmt(r.worker.meanCpuPctWhileOpening, ' %')}; ${fmt(r.worker.cpuSeconds, ' s')}`,
@@ -354,6 +364,19 @@ function lifetimeMd(r: LifetimeResult): string {
   ].join('\n');
 }
 
+function workerStartMd(w: Record<string, WorkerStart>): string {
+  return [
+    '### Worker start',
+    '',
+    'From the process\'s start to "worker running" (its own `process.uptime()` when it logs the line, right after it starts polling), with the prebuilt workflow bundle.',
+    '',
+    table(
+      ['stack', 'start → worker running', 'workflow cache', 'RSS just after'],
+      Object.entries(w).map(([stack, s]) => [stack, ms(s.startMs), s.maxCachedWorkflows, mib(s.idleRssMiB)]),
+    ),
+  ].join('\n');
+}
+
 function profilesMd(p: Record<string, ThreadProfile[]>): string {
   const parts = ['### CPU profile (`--cpu-prof`)', ''];
   for (const [proc, threads] of Object.entries(p)) {
@@ -422,6 +445,7 @@ export function toMarkdown(r: BenchReport): string {
     ...(r.timerBurst ? [burstMd(r.timerBurst), ''] : []),
     ...(r.lifetime ? [lifetimeMd(r.lifetime), ''] : []),
     ...(r.cluster ? [clusterMd(r.cluster), ''] : []),
+    ...(r.workerStart ? [workerStartMd(r.workerStart), ''] : []),
     ...(r.profiles && Object.keys(r.profiles).length ? [profilesMd(r.profiles), ''] : []),
   ].join('\n');
 }

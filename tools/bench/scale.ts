@@ -1,4 +1,3 @@
-import { getHeapStatistics } from 'node:v8';
 import { dateAt } from '../../src/domain/calendar';
 import { GcTrace, ProcSampler, type Sample } from './proc';
 import type { DevStack } from './stacks';
@@ -50,8 +49,13 @@ export interface ScaleResult {
   /** K ÷ (opening + settling): the rate the whole service sustains. */
   settledPerSec: number;
   openLatencyMs: LatencySummary;
-  /** The worker's workflow cache (the SDK default for its heap limit): what its memory should be bounded by. */
+  /** The worker's workflow cache, as it said at its start: what its memory should be bounded by. */
   workerCacheSize: number;
+  /**
+   * What a cached case costs: the worker's growth from its idle RSS at start to its RSS with every case settled,
+   * and its live heap then, over the cases its cache holds (every open case it met, up to the cache's size).
+   */
+  perCachedCase: { cachedCases: number; rssMiB: number | null; liveHeapMiB: number | null };
   worker: ProcFigures;
   temporal: ProcFigures;
   api: ProcFigures;
@@ -108,12 +112,6 @@ export function rssAtSettled(timeline: Sample[], cases: number, name: string): P
     '100%': at(SHARES['100%']),
     end: timeline.at(-1)?.procs[name]?.rssMiB ?? null,
   };
-}
-
-/** The SDK's default maxCachedWorkflows (reuseV8Context) for this Node's default heap limit, which dist/worker.js runs with. */
-function defaultWorkerCacheSize(): number {
-  const heapMiB = getHeapStatistics().heap_size_limit / 2 ** 20;
-  return Math.max(Math.floor((Math.max(heapMiB - 200, 0) * 600) / 1024), 10);
 }
 
 /**
@@ -195,6 +193,19 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
   const totals = sampler.stop();
   const timeline = sampler.samples;
 
+  // Every open case had its first task on this worker (ingestion's too): the cache holds them up to its size.
+  const { count: open } = await stack.client.workflow.count('ExecutionStatus="Running"');
+  const cachedCases = Math.min(open, stack.workerStart.maxCachedWorkflows);
+  const settledSample = atSettled(timeline, p.cases, 1);
+  const idle = stack.workerStart.idleRssMiB;
+  const full = settledSample?.procs.worker?.rssMiB;
+  const liveHeap100 = settledSample?.marks.workerLiveHeapMiB;
+  const perCachedCase = {
+    cachedCases,
+    rssMiB: idle !== null && full !== undefined && cachedCases > 0 ? (full - idle) / cachedCases : null,
+    liveHeapMiB: liveHeap100 !== undefined && cachedCases > 0 ? liveHeap100 / cachedCases : null,
+  };
+
   const picked = [...ids].sort(() => Math.random() - 0.5).slice(0, p.historySample);
   const lengths: number[] = [];
   for (const id of picked) lengths.push((await stack.client.workflow.getHandle(id).describe()).historyLength);
@@ -220,7 +231,8 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
     settleMs: Math.round(settleMs),
     settledPerSec: (ids.size / (opened.wallMs + settleMs)) * 1000,
     openLatencyMs: summarize(opened.latenciesMs),
-    workerCacheSize: defaultWorkerCacheSize(),
+    workerCacheSize: stack.workerStart.maxCachedWorkflows,
+    perCachedCase,
     worker: figures('worker'),
     temporal: figures('temporal'),
     api: figures('api'),
