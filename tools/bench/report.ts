@@ -254,8 +254,8 @@ function scaleMd(r: ScaleResult): string {
           ? [
               [
                 'per cached case (of ' +
-                  `${r.perCachedCase.cachedCases.toLocaleString('en-US')}): RSS above the idle worker's / live heap (target RSS ≤ 0.25 MiB)`,
-                `${fmt(r.perCachedCase.rssMiB, ' MiB')} / ${fmt(r.perCachedCase.liveHeapMiB, ' MiB')}: ` +
+                  `${r.perCachedCase.cachedCases.toLocaleString('en-US')}): RSS above the idle worker's / live heap / V8 heap reserved (target RSS ≤ 0.25 MiB)`,
+                `${fmt(r.perCachedCase.rssMiB, ' MiB')} / ${fmt(r.perCachedCase.liveHeapMiB, ' MiB')} / ${fmt(r.perCachedCase.committedHeapMiB, ' MiB')}: ` +
                   target(r.perCachedCase.rssMiB, (v) => v <= 0.25, 'target'),
               ],
             ]

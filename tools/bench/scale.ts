@@ -55,7 +55,13 @@ export interface ScaleResult {
    * What a cached case costs: the worker's growth from its idle RSS at start to its RSS with every case settled,
    * and its live heap then, over the cases its cache holds (every open case it met, up to the cache's size).
    */
-  perCachedCase: { cachedCases: number; rssMiB: number | null; liveHeapMiB: number | null };
+  perCachedCase: {
+    cachedCases: number;
+    rssMiB: number | null;
+    liveHeapMiB: number | null;
+    /** The V8 heap reserved after the latest full GC: how much of the RSS is V8's rather than native memory. */
+    committedHeapMiB?: number | null;
+  };
   worker: ProcFigures;
   temporal: ProcFigures;
   api: ProcFigures;
@@ -146,6 +152,7 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
         settled: countDelivered(),
         dbMiB: Math.round((stack.dbBytes() / 2 ** 20) * 10) / 10,
         ...(liveHeap === null ? {} : { workerLiveHeapMiB: liveHeap }),
+        ...(gc.committedHeapMiB() === null ? {} : { workerCommittedHeapMiB: gc.committedHeapMiB()! }),
       };
     },
     p.sampleIntervalMs,
@@ -199,11 +206,12 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
   const settledSample = atSettled(timeline, p.cases, 1);
   const idle = stack.workerStart.idleRssMiB;
   const full = settledSample?.procs.worker?.rssMiB;
-  const liveHeap100 = settledSample?.marks.workerLiveHeapMiB;
+  const perCase = (mib: number | undefined) => (mib !== undefined && cachedCases > 0 ? mib / cachedCases : null);
   const perCachedCase = {
     cachedCases,
-    rssMiB: idle !== null && full !== undefined && cachedCases > 0 ? (full - idle) / cachedCases : null,
-    liveHeapMiB: liveHeap100 !== undefined && cachedCases > 0 ? liveHeap100 / cachedCases : null,
+    rssMiB: idle !== null && full !== undefined ? perCase(full - idle) : null,
+    liveHeapMiB: perCase(settledSample?.marks.workerLiveHeapMiB),
+    committedHeapMiB: perCase(settledSample?.marks.workerCommittedHeapMiB),
   };
 
   const picked = [...ids].sort(() => Math.random() - 0.5).slice(0, p.historySample);
