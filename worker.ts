@@ -12,6 +12,7 @@ import { createSmtpTransport } from './src/mail/smtp-transport';
 import { openFactsStore } from './src/statistics/facts-store';
 import { runMain } from './src/run-main';
 import { temporalConnectionOptions } from './src/temporal/connection-options';
+import { cachedCasesFor } from './src/temporal/worker-cache';
 import { workflowCode } from './src/temporal/workflow-bundle';
 import { ensureKeyRetentionSchedule } from './src/temporal/key-retention-schedule';
 import { AuditLog } from './src/http/audit';
@@ -66,6 +67,7 @@ runMain('worker', async (logger) => {
         }
       : {}),
     dataConverter: workerDataConverterFor(keys, caseKeys),
+    ...(config.WORKER_CACHE_MEMORY_MB ? { maxCachedWorkflows: cachedCasesFor(config.WORKER_CACHE_MEMORY_MB) } : {}),
     // On SIGTERM the activities in flight (a mail mid-send) finish and report before the process goes.
     shutdownGraceTime: '1 minute',
     activities: {
@@ -86,16 +88,23 @@ runMain('worker', async (logger) => {
     },
   });
   const running = worker.run();
+  logger.info(
+    {
+      taskQueue: config.TEMPORAL_TASK_QUEUE,
+      workflowCode: code.from,
+      buildId: config.TEMPORAL_BUILD_ID ?? null,
+      maxCachedWorkflows: worker.options.maxCachedWorkflows,
+      // From the process's start: what a restart or a new replica costs before it takes work.
+      startMs: Math.round(process.uptime() * 1000),
+    },
+    'worker running',
+  );
   try {
     await ensureKeyRetentionSchedule(connection, config.TEMPORAL_NAMESPACE, config.TEMPORAL_TASK_QUEUE);
   } catch (err) {
     // A server without schedules (the time-skipping test server): the cases run, their keys outlive retention.
     logger.error({ err: { name: (err as Error).name } }, 'the key retention schedule could not be made');
   }
-  logger.info(
-    { taskQueue: config.TEMPORAL_TASK_QUEUE, workflowCode: code.from, buildId: config.TEMPORAL_BUILD_ID ?? null },
-    'worker running',
-  );
   // In-flight workflow and activity tasks finish before the process exits.
   return async () => {
     worker.shutdown();

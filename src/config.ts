@@ -75,6 +75,11 @@ const envSchema = z.object({
    */
   TEMPORAL_DEPLOYMENT_NAME: unsetWhenEmpty(z.string().regex(/^[\w.-]{1,255}$/, 'letters, digits, . _ -')),
   TEMPORAL_BUILD_ID: unsetWhenEmpty(z.string().regex(/^[\w.-]{1,255}$/, 'letters, digits, . _ -')),
+  /**
+   * The worker's memory for cached cases, in MiB: its workflow cache holds as many cases as fit (a cached case
+   * replays no history at its next task). Unset: the SDK's default, sized by the heap limit.
+   */
+  WORKER_CACHE_MEMORY_MB: unsetWhenEmpty(z.coerce.number().int().min(1)),
   /** Where the process serves its Prometheus metrics (host:port, GET /metrics); unset: none. */
   METRICS_ADDRESS: unsetWhenEmpty(z.string().regex(/^[^\s]+:\d+$/, 'expected host:port')),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -27,7 +27,13 @@ import { runSummary } from '../src/domain/procedure/run-summary';
 import { IMMIGRATION_OFFICE, queueNotice } from '../src/domain/procedure/outbox';
 import { whyAnswerRejected, whyEventRejected } from '../src/domain/procedure/rules';
 import type { CaseState } from '../src/domain/procedure/state';
-import { indexReferences, isFinished, MAX_REFERENCE_KEYS, newCaseState } from '../src/domain/procedure/state';
+import {
+  forgetClosedQueries,
+  indexReferences,
+  isFinished,
+  MAX_REFERENCE_KEYS,
+  newCaseState,
+} from '../src/domain/procedure/state';
 import { toStatus } from '../src/domain/procedure/status';
 import { upgradeState } from '../src/domain/procedure/upgrade';
 import { wellFormedReferenceKeys } from '../src/domain/reference-keys';
@@ -106,7 +112,8 @@ function initialState(input: VictimCaseInput): CaseState {
       message: 'The start of a case carried no case.',
       nonRetryable: true,
     });
-  if ('carried' in input) return upgradeState(input.carried);
+  // Read back as the previous run left it, less what only its closed queries needed.
+  if ('carried' in input) return forgetClosedQueries(upgradeState(input.carried));
   if ('import' in input) {
     if (!wellFormedReferenceKeys(input.import.referenceKeys, MAX_REFERENCE_KEYS))
       throw rejection(refuse('malformed-reference-keys'));

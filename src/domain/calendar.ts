@@ -54,12 +54,14 @@ export function startOfDay(date: IsoDate): number {
 
 /** The Brussels calendar date of an instant. */
 export function dateAt(epochMs: number): IsoDate {
-  // Workflow time stands still during an activation, which asks for today many times over.
-  if (epochMs !== lastDateAt.epochMs)
-    lastDateAt = { epochMs, date: format(DateTime.fromMillis(epochMs, { zone: LEGAL_ZONE })) };
-  return lastDateAt.date;
+  // Asked for on every request and many times per activation: the zone lookup runs once per Brussels day.
+  if (!(epochMs >= today.from && epochMs < today.until)) {
+    const date = format(DateTime.fromMillis(epochMs, { zone: LEGAL_ZONE }));
+    today = { from: startOfDay(date), until: startOfDay(addDays(date, 1)), date };
+  }
+  return today.date;
 }
-let lastDateAt = { epochMs: Number.NaN, date: '' };
+let today = { from: Number.NaN, until: Number.NaN, date: '' };
 
 export const isBefore = (a: IsoDate, b: IsoDate): boolean => a < b;
 

@@ -66,6 +66,26 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(requestLog(deps));
+  const base = (deps.publicBaseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
+
+  // First after the log: nearly every request is one of these, and each router before it is a match it pays for.
+  app.use(
+    '/v1',
+    authenticate(deps.principals),
+    rateLimit({
+      windowMs: 60_000,
+      limit: deps.rateLimitPerMinute,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      keyGenerator: (_req, res) => ctx(res).principal?.id ?? 'anonymous',
+      handler: (_req, res) => sendProblem(res, new HttpProblem('tooManyRequests', (p) => p.problems.tooManyRequests)),
+    }),
+    express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
+    casesRouter(deps.gateway, deps.referenceIndex, deps.caseKeys, base),
+    prosecutorRouter(deps.gateway, base),
+    ...(deps.calendarFeeds ? [calendarFeedsRouter(deps.calendarFeeds, base)] : []),
+    ...(deps.statistics ? [statisticsRouter(deps.statistics)] : []),
+  );
 
   // Decoding reads case data: audited like a case read, with whoever the token names (the router authorises)
   // and, where a payload carries it, the case.
@@ -108,7 +128,6 @@ export function createApp(deps: AppDeps): Express {
     const up = await deps.gateway.ready();
     res.status(up ? 200 : 503).json({ status: up ? 'UP' : 'DOWN' });
   });
-  const base = (deps.publicBaseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
   const documents = { '/openapi.json': openApiDocument(base), '/openapi-3.0.json': openApi30Document(base) };
   for (const [path, document] of Object.entries(documents))
     app.get(path, noQuery, (_req, res) => {
@@ -125,24 +144,6 @@ export function createApp(deps: AppDeps): Express {
   }
 
   if (deps.calendarFeeds) app.use(calendarRouter(deps.calendarFeeds, deps.gateway, base));
-
-  app.use(
-    '/v1',
-    authenticate(deps.principals),
-    rateLimit({
-      windowMs: 60_000,
-      limit: deps.rateLimitPerMinute,
-      standardHeaders: 'draft-8',
-      legacyHeaders: false,
-      keyGenerator: (_req, res) => ctx(res).principal?.id ?? 'anonymous',
-      handler: (_req, res) => sendProblem(res, new HttpProblem('tooManyRequests', (p) => p.problems.tooManyRequests)),
-    }),
-    express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
-    casesRouter(deps.gateway, deps.referenceIndex, deps.caseKeys, base),
-    prosecutorRouter(deps.gateway, base),
-    ...(deps.calendarFeeds ? [calendarFeedsRouter(deps.calendarFeeds, base)] : []),
-    ...(deps.statistics ? [statisticsRouter(deps.statistics)] : []),
-  );
 
   app.use((_req, _res, next) => next(new HttpProblem('resourceNotFound', (p) => p.problems.noResource)));
   app.use(errorHandler(deps.logger));

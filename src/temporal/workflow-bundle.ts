@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Logger } from '@temporalio/common';
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflowCode, type BundleOptions } from '@temporalio/worker';
 import { SANDBOX_CONVERTERS } from '../crypto/data-converter';
 
 /** dist/ when compiled, the repository root when run from source (where no bundle is ever written). */
@@ -22,9 +22,42 @@ const FINGERPRINTED_DIRS = ['workflows', 'src'];
 
 export const WORKFLOWS_PATH = require.resolve('../../workflows');
 
+/**
+ * Modules loaded once into the reused V8 context and shared, deep-frozen, by every cached case; otherwise each
+ * case holds its own instance of each (issue 19: a third of a cached case's heap). Only code that keeps no case's
+ * state: luxon (its caches remember pure answers, a zone's offsets or a formatter, and the calendar never asks it
+ * for now) and the pure domain the workflow uses (src/domain/procedure/...; its one module variable, the
+ * calendar's, memoises a pure function). Never the SDK's modules nor anything importing them (the search
+ * attribute keys, the refused payloads): those are per workflow. Luxon declares itself free of side effects, so
+ * webpack would drop the preload's bare require unless told not to prune such modules.
+ */
+const SHARED_MODULES = [
+  'luxon',
+  '../domain/procedure/import',
+  '../domain/procedure/status',
+  '../domain/procedure/upgrade',
+  '../domain/procedure/run-summary',
+  '../domain/reference-keys',
+  '../domain/notices',
+];
+const BUNDLER_OPTIONS = {
+  preloadModules: SHARED_MODULES.map((m) => require.resolve(m)),
+  webpackConfigHook: ((config) => ({
+    ...config,
+    optimization: { ...config.optimization, sideEffects: false },
+  })) satisfies BundleOptions['webpackConfigHook'],
+};
+
+/** How the workflows are bundled: here, at a worker's start from source, and in the tests. */
+export const BUNDLE_OPTIONS = { workflowsPath: WORKFLOWS_PATH, ...SANDBOX_CONVERTERS, ...BUNDLER_OPTIONS };
+
 export type WorkflowCode =
   | { from: 'prebuilt-bundle'; options: { workflowBundle: { codePath: string } } }
-  | { from: 'source'; reason: 'no-bundle' | 'stale-bundle'; options: { workflowsPath: string } };
+  | {
+      from: 'source';
+      reason: 'no-bundle' | 'stale-bundle';
+      options: { workflowsPath: string; bundlerOptions: typeof BUNDLER_OPTIONS };
+    };
 
 /** SHA-256 over the path and bytes of every .js and .json file under workflows/ and src/ of `root`. */
 export function codeFingerprint(root: string = BUILD_ROOT): string {
@@ -52,7 +85,7 @@ export function workflowCode(root: string = BUILD_ROOT): WorkflowCode {
   const fromSource = (reason: 'no-bundle' | 'stale-bundle'): WorkflowCode => ({
     from: 'source',
     reason,
-    options: { workflowsPath: WORKFLOWS_PATH },
+    options: { workflowsPath: WORKFLOWS_PATH, bundlerOptions: BUNDLER_OPTIONS },
   });
   if (!existsSync(codePath)) return fromSource('no-bundle');
   let built: unknown;
@@ -77,11 +110,7 @@ export async function writeWorkflowBundle(logger?: Logger): Promise<{ codePath: 
   rmSync(fingerprintPath, { force: true });
   // Taken before bundling: code that changes meanwhile no longer matches, and is bundled at start.
   const fingerprint = codeFingerprint();
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_PATH,
-    ...SANDBOX_CONVERTERS,
-    logger,
-  });
+  const { code } = await bundleWorkflowCode({ ...BUNDLE_OPTIONS, logger });
   const write = (path: string, text: string) => {
     writeFileSync(`${path}.tmp`, text);
     renameSync(`${path}.tmp`, path);

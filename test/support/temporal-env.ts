@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
 import Long from 'long';
 import { bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
-import { SANDBOX_CONVERTERS } from '../../src/crypto/data-converter';
-import { workflowCode } from '../../src/temporal/workflow-bundle';
+import { BUNDLE_OPTIONS, workflowCode } from '../../src/temporal/workflow-bundle';
 import { SA } from '../../src/domain/search-attribute-keys';
 import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
 import { PROJECT_ROOT, temporalCliPath, temporalTestServerPath } from '../../tools/stack/temporal-binaries';
@@ -73,12 +72,8 @@ export function workflowBundle(): Promise<WorkflowBundleOption> {
     const built = workflowCode(join(PROJECT_ROOT, 'dist'));
     if (built.from === 'prebuilt-bundle') return Promise.resolve(built.options.workflowBundle);
   }
-  return (bundle ??= bundleWorkflowCode({
-    workflowsPath: require.resolve('../../workflows'),
-    // As in production: failure messages are encoded (through the payload codec), refused payloads read back.
-    ...SANDBOX_CONVERTERS,
-    logger: quietLogger,
-  }));
+  // As in production: failure messages are encoded (through the payload codec), refused payloads read back.
+  return (bundle ??= bundleWorkflowCode({ ...BUNDLE_OPTIONS, logger: quietLogger }));
 }
 
 const noop = () => undefined;

@@ -42,6 +42,17 @@ describe('legal calendar arithmetic (Europe/Brussels)', () => {
     expect(dateAt(Date.parse('2026-12-31T23:00:00Z'))).toBe('2027-01-01');
   });
 
+  it('names the right date at either edge of a 25-hour day, in any order of asking', () => {
+    const instants: [string, string][] = [
+      ['2026-10-24T21:59:59.999Z', '2026-10-24'],
+      ['2026-10-24T22:00:00Z', '2026-10-25'],
+      ['2026-10-25T22:59:59.999Z', '2026-10-25'],
+      ['2026-10-25T23:00:00Z', '2026-10-26'],
+    ];
+    for (const [instant, date] of [...instants, ...[...instants].reverse()])
+      expect(dateAt(Date.parse(instant))).toBe(date);
+  });
+
   it('refuses a date that does not exist', () => {
     expect(() => addPeriod('2026-02-30', { days: 1 })).toThrow(/not a calendar date/);
   });

@@ -6,7 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeFingerprint, workflowCode, WORKFLOWS_PATH } from '../../src/temporal/workflow-bundle';
+import { BUNDLE_OPTIONS, codeFingerprint, workflowCode, WORKFLOWS_PATH } from '../../src/temporal/workflow-bundle';
 
 let root: string;
 beforeEach(() => {
@@ -23,7 +23,17 @@ const bundle = (fingerprint: string | undefined) => {
   writeFileSync(join(root, 'workflow-bundle.js'), '/* bundle */\n');
   if (fingerprint !== undefined) writeFileSync(join(root, 'workflow-bundle.json'), JSON.stringify({ fingerprint }));
 };
-const fromSource = (reason: string) => ({ from: 'source', reason, options: { workflowsPath: WORKFLOWS_PATH } });
+const fromSource = (reason: string) => ({
+  from: 'source',
+  reason,
+  options: {
+    workflowsPath: WORKFLOWS_PATH,
+    bundlerOptions: {
+      preloadModules: BUNDLE_OPTIONS.preloadModules,
+      webpackConfigHook: BUNDLE_OPTIONS.webpackConfigHook,
+    },
+  },
+});
 
 describe('the workflow code of the production worker', () => {
   it('is the workflows, bundled at start, when there is no prebuilt bundle (running from source)', () => {

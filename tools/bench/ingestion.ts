@@ -32,19 +32,33 @@ export interface OpResult {
   latencyAllMs: LatencySummary;
 }
 
-export interface IngestionResult {
-  params: IngestionParams;
+/** API ÷ raw: throughput (target ≥ 0.95) and p99 latency (target ≤ 1.1). */
+export interface PathRatios {
+  openThroughput: number | null;
+  openP99: number | null;
+  eventThroughput: number | null;
+  eventP99: number | null;
+}
+
+/** One round's figures: the two paths ran back to back, so a round compares them under the same machine load. */
+export interface IngestionRound {
   api: { open: OpResult; event: OpResult };
   raw: { open: OpResult; event: OpResult };
-  /** API ÷ raw: throughput (target ≥ 0.9) and p99 latency (target ≤ 1.2). */
-  ratios: {
-    openThroughput: number | null;
-    openP99: number | null;
-    eventThroughput: number | null;
-    eventP99: number | null;
-  };
+  ratios: PathRatios;
+  cpuSeconds: Record<Path, Record<string, number>>;
+}
+
+export interface IngestionResult {
+  params: IngestionParams;
+  /** Every round's operations pooled. */
+  api: { open: OpResult; event: OpResult };
+  raw: { open: OpResult; event: OpResult };
+  ratios: PathRatios;
   /** CPU seconds each process used during the measured phases of each path (the bench process is the load generator). */
   cpuSeconds: Record<Path, Record<string, number>>;
+  rounds: IngestionRound[];
+  /** When the measured phases ran (CLOCK_MONOTONIC µs, the clock of V8's profiles): what --cpu-prof is summarised over. */
+  measuredWindowsUs: [number, number][];
 }
 
 /** Where the ingestion runs: the dev stack, or the cluster with its two APIs behind one another. */
@@ -69,6 +83,9 @@ interface Pooled {
   firstError: string | null;
   wallMs: number;
 }
+
+/** Now on CLOCK_MONOTONIC in µs: process.hrtime and V8's profile timestamps share that clock across processes. */
+export const monotonicUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 function finish(p: Pooled): OpResult {
   const ops = p.latencies.length;
@@ -113,16 +130,24 @@ export async function runIngestion(
     api: { open: newPool(), event: newPool() },
     raw: { open: newPool(), event: newPool() },
   };
+  const rounds: IngestionRound[] = [];
+  const measuredWindowsUs: [number, number][] = [];
 
   const pids: Record<string, number> = { ...stack.pids, bench: process.pid };
   const cpuSeconds: Record<Path, Record<string, number>> = { api: {}, raw: {} };
   const read = (name: string, pid: number) => (stack.trees?.includes(name) ? readProcTree(pid) : readProc(pid));
   const cpuNow = () =>
     Object.fromEntries(Object.entries(pids).map(([name, pid]) => [name, read(name, pid)?.cpuSeconds ?? 0]));
+  const cpuSince = (before: Record<string, number>) => {
+    const after = cpuNow();
+    return Object.fromEntries(Object.keys(pids).map((name) => [name, after[name]! - before[name]!]));
+  };
 
-  const phase = async (path: Path, n: number, m: number, into?: { open: Pooled; event: Pooled }) => {
-    const cpuBefore = cpuNow();
+  /** One path's openings, the settling they cause, and its events: the window its CPU and profile count. */
+  const phase = async (path: Path, n: number, m: number) => {
     const ids: string[] = [];
+    const cpuBefore = cpuNow();
+    const startUs = monotonicUs();
     const o = await runPool(n, params.concurrency, async (i) => {
       ids.push(await open[path](i));
     });
@@ -133,52 +158,66 @@ export async function runIngestion(
     const e = await runPool(m, params.concurrency, async (i) => {
       await record[path](ids[i % ids.length]!, i);
     });
-    if (into) {
-      add(into.open, o);
-      add(into.event, e);
-      const cpuAfter = cpuNow();
-      for (const name of Object.keys(pids)) {
-        cpuSeconds[path][name] =
-          Math.round(((cpuSeconds[path][name] ?? 0) + cpuAfter[name]! - cpuBefore[name]!) * 100) / 100;
-      }
-    }
-    return { o, e };
+    return { o, e, cpu: cpuSince(cpuBefore), window: [startUs, monotonicUs()] as [number, number] };
   };
-
   try {
     if (params.warmup > 0) {
       for (const path of ['api', 'raw'] as const) await phase(path, params.warmup, params.warmup);
     }
     for (let round = 0; round < params.rounds; round++) {
       const order: Path[] = round % 2 === 0 ? ['api', 'raw'] : ['raw', 'api'];
+      const these = {} as Record<Path, Awaited<ReturnType<typeof phase>>>;
       for (const path of order) {
-        const { o, e } = await phase(path, params.cases, params.events, pooled[path]);
+        const p = await phase(path, params.cases, params.events);
+        these[path] = p;
+        add(pooled[path].open, p.o);
+        add(pooled[path].event, p.e);
+        for (const [name, s] of Object.entries(p.cpu)) cpuSeconds[path][name] = (cpuSeconds[path][name] ?? 0) + s;
+        measuredWindowsUs.push(p.window);
         log(
-          `ingestion round ${round + 1}/${params.rounds} ${path}: ${params.cases} opens in ${Math.round(o.wallMs)} ms, ` +
-            `${params.events} events in ${Math.round(e.wallMs)} ms${o.errors + e.errors ? ` (${o.errors + e.errors} errors)` : ''}`,
+          `ingestion round ${round + 1}/${params.rounds} ${path}: ${params.cases} opens in ${Math.round(p.o.wallMs)} ms, ` +
+            `${params.events} events in ${Math.round(p.e.wallMs)} ms${p.o.errors + p.e.errors ? ` (${p.o.errors + p.e.errors} errors)` : ''}`,
         );
       }
+      const one = (path: Path) => ({ open: finish(pooledOf(these[path].o)), event: finish(pooledOf(these[path].e)) });
+      const viaApi = one('api');
+      const viaRaw = one('raw');
+      rounds.push({
+        api: viaApi,
+        raw: viaRaw,
+        ratios: ratiosOf(viaApi, viaRaw),
+        cpuSeconds: { api: roundedCpu(these.api.cpu), raw: roundedCpu(these.raw.cpu) },
+      });
     }
   } finally {
     for (const a of apis) a.close();
   }
 
-  const result = {
-    api: { open: finish(pooled.api.open), event: finish(pooled.api.event) },
-    raw: { open: finish(pooled.raw.open), event: finish(pooled.raw.event) },
-  };
+  const all = (path: Path) => ({ open: finish(pooled[path].open), event: finish(pooled[path].event) });
+  const viaApi = all('api');
+  const viaRaw = all('raw');
   return {
     params,
-    ...result,
-    ratios: {
-      openThroughput: ratio(result.api.open.throughputPerSec, result.raw.open.throughputPerSec),
-      openP99: ratio(result.api.open.latencyMs.p99, result.raw.open.latencyMs.p99),
-      eventThroughput: ratio(result.api.event.throughputPerSec, result.raw.event.throughputPerSec),
-      eventP99: ratio(result.api.event.latencyMs.p99, result.raw.event.latencyMs.p99),
-    },
-    cpuSeconds,
+    api: viaApi,
+    raw: viaRaw,
+    ratios: ratiosOf(viaApi, viaRaw),
+    cpuSeconds: { api: roundedCpu(cpuSeconds.api), raw: roundedCpu(cpuSeconds.raw) },
+    rounds,
+    measuredWindowsUs,
   };
 }
+
+function ratiosOf(api: IngestionRound['api'], raw: IngestionRound['raw']): PathRatios {
+  return {
+    openThroughput: ratio(api.open.throughputPerSec, raw.open.throughputPerSec),
+    openP99: ratio(api.open.latencyMs.p99, raw.open.latencyMs.p99),
+    eventThroughput: ratio(api.event.throughputPerSec, raw.event.throughputPerSec),
+    eventP99: ratio(api.event.latencyMs.p99, raw.event.latencyMs.p99),
+  };
+}
+
+const roundedCpu = (cpu: Record<string, number>) =>
+  Object.fromEntries(Object.entries(cpu).map(([name, s]) => [name, Math.round(s * 100) / 100]));
 
 /** Until the case-opened notice of every case was accepted by the SMTP server (or two minutes pass without progress). */
 async function settled(stack: IngestionTarget, ids: string[]): Promise<void> {
@@ -206,6 +245,12 @@ async function settled(stack: IngestionTarget, ids: string[]): Promise<void> {
 }
 
 const newPool = (): Pooled => ({ latencies: [], failed: [], errors: 0, firstError: null, wallMs: 0 });
+
+function pooledOf(r: Awaited<ReturnType<typeof runPool>>): Pooled {
+  const p = newPool();
+  add(p, r);
+  return p;
+}
 
 function add(into: Pooled, r: Awaited<ReturnType<typeof runPool>>): void {
   into.latencies.push(...r.latenciesMs);

@@ -105,6 +105,8 @@ export class GcTrace {
   private offset = 0;
   private partial = '';
   private readonly lastAfterMiB = new Map<string, number>();
+  /** What each isolate's heap kept reserved after that collection (the figure in parentheses after the arrow). */
+  private readonly lastCommittedMiB = new Map<string, number>();
 
   constructor(private readonly logFile: string) {}
 
@@ -123,8 +125,9 @@ export class GcTrace {
         this.partial = text.slice(cut);
         for (const m of text
           .slice(0, cut)
-          .matchAll(/\[\d+:(0x[0-9a-f]+)\]\s+\d+ ms: Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) \(/g)) {
+          .matchAll(/\[\d+:(0x[0-9a-f]+)\]\s+\d+ ms: Mark-Compact [\d.]+ \([\d.]+\) -> ([\d.]+) \(([\d.]+)\)/g)) {
           this.lastAfterMiB.set(m[1]!, Number(m[2]));
+          this.lastCommittedMiB.set(m[1]!, Number(m[3]));
         }
       }
     } catch {
@@ -132,8 +135,17 @@ export class GcTrace {
     } finally {
       if (fd !== undefined) closeSync(fd);
     }
-    if (this.lastAfterMiB.size === 0) return null;
-    return Math.round([...this.lastAfterMiB.values()].reduce((a, b) => a + b, 0) * 10) / 10;
+    return GcTrace.sum(this.lastAfterMiB);
+  }
+
+  /** Sum over isolates of the heap each kept reserved after its latest Mark-Compact (read by liveHeapMiB). */
+  committedHeapMiB(): number | null {
+    return GcTrace.sum(this.lastCommittedMiB);
+  }
+
+  private static sum(byIsolate: Map<string, number>): number | null {
+    if (byIsolate.size === 0) return null;
+    return Math.round([...byIsolate.values()].reduce((a, b) => a + b, 0) * 10) / 10;
   }
 }
 

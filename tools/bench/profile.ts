@@ -20,7 +20,10 @@ export interface ProfileEntry {
 
 export interface ThreadProfile {
   file: string;
+  /** The profile's own length, or the length of the measured windows within it when it was cut to them. */
   durationMs: number;
+  /** Whether only the samples taken within the measured windows count (start-up and shutdown left out). */
+  windowed?: boolean;
   busyMs: number;
   byPackage: ProfileEntry[];
   topFunctions: ProfileEntry[];
@@ -59,15 +62,25 @@ const top = (m: Map<string, number>, busy: number, n: number): ProfileEntry[] =>
       pct: busy > 0 ? Math.round((us / busy) * 1000) / 10 : 0,
     }));
 
-/** Self time per package and per function, from the sample timeline (timeDeltas), idle excluded. */
-export function summarizeProfile(file: string): ThreadProfile {
+/** [start, end] in CLOCK_MONOTONIC µs, the clock of a profile's timestamps. */
+export type WindowUs = [number, number];
+
+/**
+ * Self time per package and per function, from the sample timeline (timeDeltas), idle excluded; with
+ * `windows`, only the samples taken within them (a process's start-up would otherwise dominate a short run).
+ */
+export function summarizeProfile(file: string, windows?: readonly WindowUs[]): ThreadProfile {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const selfUs = new Map<number, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
+  const inWindow = (t: number) => !windows || windows.some(([a, b]) => t >= a && t <= b);
   // Each delta is the time before its sample: attribute it to the next sample's node.
+  let at = profile.startTime;
   for (let i = 0; i < samples.length; i++) {
+    at += deltas[i] ?? 0;
+    if (!inWindow(at)) continue;
     const next = deltas[i + 1] ?? 0;
     selfUs.set(samples[i]!, (selfUs.get(samples[i]!) ?? 0) + next);
   }
@@ -105,9 +118,12 @@ export function summarizeProfile(file: string): ThreadProfile {
     }
     for (const m of onStack) inclusive.set(m, (inclusive.get(m) ?? 0) + us);
   }
+  const overlapUs = (w: readonly WindowUs[]) =>
+    w.reduce((sum, [a, b]) => sum + Math.max(0, Math.min(b, profile.endTime) - Math.max(a, profile.startTime)), 0);
   return {
     file: relative(PROJECT_ROOT, file),
-    durationMs: Math.round((profile.endTime - profile.startTime) / 1000),
+    durationMs: Math.round((windows ? overlapUs(windows) : profile.endTime - profile.startTime) / 1000),
+    ...(windows ? { windowed: true } : {}),
     busyMs: Math.round(busy / 1000),
     byPackage: top(pkgs, busy, 12),
     topFunctions: top(fns, busy, 15),
@@ -115,13 +131,20 @@ export function summarizeProfile(file: string): ThreadProfile {
   };
 }
 
-/** Every profile under `dir` (one folder per process; one file per thread), busiest first. */
-export function summarizeProfiles(dir: string): Record<string, ThreadProfile[]> {
+/**
+ * Every profile under `dir` (one folder per process; one file per thread), busiest first; a process with
+ * measured windows is summarised over them only.
+ */
+export function summarizeProfiles(
+  dir: string,
+  windows: Record<string, readonly WindowUs[]> = {},
+): Record<string, ThreadProfile[]> {
   const out: Record<string, ThreadProfile[]> = {};
   if (!existsSync(dir)) return out;
   for (const proc of readdirSync(dir)) {
     const files = readdirSync(join(dir, proc)).filter((f) => f.endsWith('.cpuprofile'));
-    out[proc] = files.map((f) => summarizeProfile(join(dir, proc, f))).sort((a, b) => b.busyMs - a.busyMs);
+    const w = windows[proc]?.length ? windows[proc] : undefined;
+    out[proc] = files.map((f) => summarizeProfile(join(dir, proc, f), w)).sort((a, b) => b.busyMs - a.busyMs);
   }
   return out;
 }

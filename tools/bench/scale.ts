@@ -1,7 +1,7 @@
-import { getHeapStatistics } from 'node:v8';
 import { dateAt } from '../../src/domain/calendar';
 import { GcTrace, ProcSampler, type Sample } from './proc';
 import type { DevStack } from './stacks';
+import { monotonicUs } from './ingestion';
 import { runPool, summarize, type LatencySummary } from './stats';
 import { ApiClient, noticeOf, opening } from './workload';
 
@@ -49,8 +49,19 @@ export interface ScaleResult {
   /** K ÷ (opening + settling): the rate the whole service sustains. */
   settledPerSec: number;
   openLatencyMs: LatencySummary;
-  /** The worker's workflow cache (the SDK default for its heap limit): what its memory should be bounded by. */
+  /** The worker's workflow cache, as it said at its start: what its memory should be bounded by. */
   workerCacheSize: number;
+  /**
+   * What a cached case costs: the worker's growth from its idle RSS at start to its RSS with every case settled,
+   * and its live heap then, over the cases its cache holds (every open case it met, up to the cache's size).
+   */
+  perCachedCase: {
+    cachedCases: number;
+    rssMiB: number | null;
+    liveHeapMiB: number | null;
+    /** The V8 heap reserved after the latest full GC: how much of the RSS is V8's rather than native memory. */
+    committedHeapMiB?: number | null;
+  };
   worker: ProcFigures;
   temporal: ProcFigures;
   api: ProcFigures;
@@ -58,6 +69,8 @@ export interface ScaleResult {
   db: { bytesBefore: number; bytesAfter: number; bytesPerCase: number };
   historyEventsPerCase: LatencySummary;
   timeline: Sample[];
+  /** From the first POST to the end of the hold (CLOCK_MONOTONIC µs): what --cpu-prof is summarised over. */
+  measuredWindowUs: [number, number];
 }
 
 const SHARES = { '25%': 0.25, '50%': 0.5, '75%': 0.75, '100%': 1 } as const;
@@ -107,12 +120,6 @@ export function rssAtSettled(timeline: Sample[], cases: number, name: string): P
   };
 }
 
-/** The SDK's default maxCachedWorkflows (reuseV8Context) for this Node's default heap limit, which dist/worker.js runs with. */
-function defaultWorkerCacheSize(): number {
-  const heapMiB = getHeapStatistics().heap_size_limit / 2 ** 20;
-  return Math.max(Math.floor((Math.max(heapMiB - 200, 0) * 600) / 1024), 10);
-}
-
 /**
  * Opens K cases through the API at concurrency C and keeps them open, each waiting on its first
  * reminder timer, while /proc samples the worker, the dev server and the API.
@@ -145,12 +152,14 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
         settled: countDelivered(),
         dbMiB: Math.round((stack.dbBytes() / 2 ** 20) * 10) / 10,
         ...(liveHeap === null ? {} : { workerLiveHeapMiB: liveHeap }),
+        ...(gc.committedHeapMiB() === null ? {} : { workerCommittedHeapMiB: gc.committedHeapMiB()! }),
       };
     },
     p.sampleIntervalMs,
   );
 
   let nextReport = 0.1;
+  const startUs = monotonicUs();
   const opened = await runPool(p.cases, p.concurrency, async (i) => {
     const status = await api.openCase(token, opening(today, i));
     ids.add(status.caseId);
@@ -186,9 +195,24 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
     `scale: ${settled}/${ids.size} cases settled ${Math.round(settleMs)} ms after the last was opened; holding ${p.holdMs} ms`,
   );
   await new Promise((r) => setTimeout(r, p.holdMs));
+  const measuredWindowUs: [number, number] = [startUs, monotonicUs()];
   const dbAfter = stack.dbBytes();
   const totals = sampler.stop();
   const timeline = sampler.samples;
+
+  // Every open case had its first task on this worker (ingestion's too): the cache holds them up to its size.
+  const { count: open } = await stack.client.workflow.count('ExecutionStatus="Running"');
+  const cachedCases = Math.min(open, stack.workerStart.maxCachedWorkflows);
+  const settledSample = atSettled(timeline, p.cases, 1);
+  const idle = stack.workerStart.idleRssMiB;
+  const full = settledSample?.procs.worker?.rssMiB;
+  const perCase = (mib: number | undefined) => (mib !== undefined && cachedCases > 0 ? mib / cachedCases : null);
+  const perCachedCase = {
+    cachedCases,
+    rssMiB: idle !== null && full !== undefined ? perCase(full - idle) : null,
+    liveHeapMiB: perCase(settledSample?.marks.workerLiveHeapMiB),
+    committedHeapMiB: perCase(settledSample?.marks.workerCommittedHeapMiB),
+  };
 
   const picked = [...ids].sort(() => Math.random() - 0.5).slice(0, p.historySample);
   const lengths: number[] = [];
@@ -215,7 +239,8 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
     settleMs: Math.round(settleMs),
     settledPerSec: (ids.size / (opened.wallMs + settleMs)) * 1000,
     openLatencyMs: summarize(opened.latenciesMs),
-    workerCacheSize: defaultWorkerCacheSize(),
+    workerCacheSize: stack.workerStart.maxCachedWorkflows,
+    perCachedCase,
     worker: figures('worker'),
     temporal: figures('temporal'),
     api: figures('api'),
@@ -223,5 +248,6 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
     db: { bytesBefore: dbBefore, bytesAfter: dbAfter, bytesPerCase: ids.size ? (dbAfter - dbBefore) / ids.size : 0 },
     historyEventsPerCase: summarize(lengths),
     timeline,
+    measuredWindowUs,
   };
 }

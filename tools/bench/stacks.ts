@@ -13,7 +13,7 @@ import { startSmtpServer, type SmtpServer } from '../stack/smtp-server';
 import { PROJECT_ROOT, temporalTestServerPath } from '../stack/temporal-binaries';
 import { waitUntil } from '../stack/wait';
 import type { IngestionTarget } from './ingestion';
-import { childPidsMatching } from './proc';
+import { childPidsMatching, readProc } from './proc';
 
 /**
  * The service as its operators run it, on the harness of tools/stack: each part its own process on
@@ -47,9 +47,33 @@ export const BENCH_ENV = { MAIL_FROM: 'case-service@bench.invalid', PUBLIC_BASE_
 export const BENCH_SMTP = { parse: false };
 const benchSmtp = () => startSmtpServer(BENCH_SMTP);
 
+/** What a worker said when it began to poll (worker.ts), and its RSS then, before any case. */
+export interface WorkerStart {
+  /** From the process's start to "worker running". */
+  startMs: number;
+  maxCachedWorkflows: number;
+  idleRssMiB: number | null;
+}
+
+/** Read from the worker's log, right after it became ready. */
+function workerStart(worker: ManagedProcess): WorkerStart {
+  const line = readFileSync(worker.logFile!, 'utf8')
+    .split('\n')
+    .filter((l) => l.includes('"worker running"'))
+    .at(-1);
+  const said = JSON.parse(line ?? '{}') as Partial<WorkerStart>;
+  const rss = readProc(worker.pid!)?.rssBytes;
+  return {
+    startMs: said.startMs ?? Number.NaN,
+    maxCachedWorkflows: said.maxCachedWorkflows ?? Number.NaN,
+    idleRssMiB: rss === undefined ? null : Math.round((rss / 2 ** 20) * 10) / 10,
+  };
+}
+
 export interface DevStack extends ProcessStack {
   /** Bytes of the SQLite database: the file, its WAL and shared-memory files. */
   dbBytes(): number;
+  workerStart: WorkerStart;
 }
 
 /** Dev server (SQLite) + worker + API as child processes, the SMTP server in this process. */
@@ -68,6 +92,7 @@ export async function startDevStack(o: BenchOptions): Promise<DevStack> {
   });
   const db = stack.dbFile;
   return Object.assign(stack, {
+    workerStart: workerStart(stack.worker),
     dbBytes: () =>
       ['', '-wal', '-shm'].reduce((sum, ext) => sum + (existsSync(db + ext) ? statSync(db + ext).size : 0), 0),
   });
@@ -90,6 +115,7 @@ export interface TimeSkippingStack {
   worker: ManagedProcess;
   /** Pid of the time-skipping server the SDK started, when found. */
   serverPid: number | undefined;
+  workerStart: WorkerStart;
   stop(): Promise<void>;
 }
 
@@ -146,6 +172,7 @@ export async function startTimeSkippingStack(o: BenchOptions): Promise<TimeSkipp
       smtp,
       worker,
       serverPid,
+      workerStart: workerStart(worker),
       stop: () => stop().finally(() => caseKeys.close()),
     };
   } catch (err) {

@@ -233,6 +233,18 @@ export function indexReferences(s: CaseState, keys: readonly string[]): void {
   s.referenceIndex = [...s.referenceIndex, ...added].slice(-MAX_REFERENCE_KEYS);
 }
 
+/**
+ * The done keys of closed queries, dropped when a run carries its state on. Every clock item and notice of a query
+ * names its id (a key segment), and a closed query never comes back (the next one takes the next number) nor takes
+ * an answer, so nothing asks for those keys again: what is carried grows with the case's documents, no longer with
+ * each query and its reminders.
+ */
+export function forgetClosedQueries(s: CaseState): CaseState {
+  const closed = new Set(Object.keys(s.closedQueries));
+  const kept = (key: string) => !key.split('/').some((part) => closed.has(part));
+  return { ...s, clockItemsDone: s.clockItemsDone.filter(kept), noticesDone: s.noticesDone.filter(kept) };
+}
+
 /** The workflow ends when the case has an outcome, unless a granted residence still waits for identity proof. */
 export const isFinished = (s: CaseState): boolean => s.outcome !== null && !s.flags.identityProofMissing;
 
