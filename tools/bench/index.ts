@@ -37,6 +37,7 @@ with one case worker and then two.
   --lifetime-runs R        lifetime: cases taken through a whole lifetime  (default 3; quick 1)
   --renewals R             lifetime: 6-month renewals before conviction    (default 6)
   --only LIST              run only these sections: ${ALL_SECTIONS.join(',')} (default all but cluster)
+  --worker-cache-mb MB     the worker's WORKER_CACHE_MEMORY_MB (its cache: MB ÷ 0.5 cases) (default unset)
   --cpu-prof               profile the worker and API processes (node --cpu-prof) and summarise
   --results-dir DIR        where the results go                            (default tools/bench/results)
   --render FILE.json       measure nothing: re-derive a saved report's figures from its samples
@@ -58,6 +59,7 @@ function options() {
       renewals: { type: 'string' },
       only: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
+      'worker-cache-mb': { type: 'string' },
       'results-dir': { type: 'string' },
       render: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -102,6 +104,7 @@ function options() {
     burst: { cases: int('burst', 1_000, 20), concurrency },
     lifetime: { runs: int('lifetime-runs', 3, 1), renewals: int('renewals', 6, 6) },
     cpuProf: values['cpu-prof'],
+    workerCacheMiB: values['worker-cache-mb'] === undefined ? undefined : int('worker-cache-mb', 0, 0, 1),
     resultsDir: resolve(values['results-dir'] ?? join(PROJECT_ROOT, 'tools', 'bench', 'results')),
     render: values.render,
   };
@@ -152,6 +155,7 @@ async function main(): Promise<void> {
       renewals: o.lifetime.renewals,
       sections: [...o.sections].join('+'),
       cpuProf: o.cpuProf,
+      workerCacheMiB: o.workerCacheMiB ?? null,
     },
     sectionWallMs: {},
     notes: [
@@ -184,7 +188,7 @@ async function main(): Promise<void> {
   try {
     if (o.sections.has('ingestion') || o.sections.has('scale')) {
       log('starting the dev server (SQLite), the worker and the API');
-      const stack = await startDevStack({ cpuProfDir });
+      const stack = await startDevStack({ cpuProfDir, workerCacheMiB: o.workerCacheMiB });
       report.workerStart = { ...report.workerStart, dev: stack.workerStart };
       try {
         if (o.sections.has('ingestion')) {

@@ -29,6 +29,8 @@ export const NAMESPACE = 'default';
 export interface BenchOptions {
   /** Where --cpu-prof puts the worker's and the API's profiles; no profiling when undefined. */
   cpuProfDir?: string;
+  /** The dev stack's worker's WORKER_CACHE_MEMORY_MB; unset, the SDK's default cache. */
+  workerCacheMiB?: number | undefined;
 }
 
 /** Node flags of a measured process: --trace-gc (the worker, read by GcTrace), --cpu-prof when asked. */
@@ -87,7 +89,7 @@ export async function startDevStack(o: BenchOptions): Promise<DevStack> {
     rateLimitPerMinute: 100_000_000,
     // The service's default: the bench measures the API as it is configured.
     temporalCallTimeoutMs: 5_000,
-    env: BENCH_ENV,
+    env: { ...BENCH_ENV, ...(o.workerCacheMiB ? { WORKER_CACHE_MEMORY_MB: String(o.workerCacheMiB) } : {}) },
     nodeArgs: { worker: nodeFlags('worker', o, true), api: nodeFlags('api', o) },
   });
   const db = stack.dbFile;
