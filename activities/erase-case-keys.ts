@@ -36,6 +36,8 @@ export function createKeyRetentionActivities(deps: KeyRetentionDeps): KeyRetenti
   };
   return {
     async eraseKeysOfDeletedCases(): Promise<number> {
+      // A namespace that is not there (a typo, a deployment on another server) would make every case look deleted.
+      await deps.workflowService.describeNamespace({ namespace: deps.namespace });
       const before = new Date(Date.now() - POLICY.caseKeys.youngerKeptHours * 3_600_000);
       let erased = 0;
       let after = '';

@@ -12,11 +12,14 @@ export interface CaseKey {
   key: Buffer;
 }
 
-/** The case's data key was destroyed (erasure, or the end of its retention): its payloads can no longer be read. */
+/**
+ * The case's data key was destroyed (erasure, or the end of its retention, which leaves no row): its payloads can
+ * no longer be read.
+ */
 export class ErasedCaseKeyError extends UnknownPayloadKeyError {
   override name = 'ErasedCaseKeyError';
   constructor(keyId: string | undefined) {
-    super(keyId, 'case key store, where it was erased');
+    super(keyId, 'case key store any more: its case was erased');
   }
 }
 
@@ -107,7 +110,7 @@ export class CaseKeys {
     const cached = this.cache?.get(`id:${keyId}`);
     if (cached) return cached;
     const [row] = await this.rows('key_id', keyId);
-    if (!row) throw new UnknownPayloadKeyError(keyId, 'case key store');
+    if (!row) throw new ErasedCaseKeyError(keyId);
     return this.unwrapped(row);
   }
 
@@ -136,21 +139,26 @@ export class CaseKeys {
   }
 
   /**
-   * Destroys the case's key; the row stays, without the key, so the case's payloads are known as erased and no
-   * new key is ever made for it. The bytes are overwritten in the database file too (sql-database.ts).
+   * Destroys the case's key. An admin's erasure keeps the row, without the key, so the case's payloads are known
+   * as erased and no new key is ever made for it. Retention deletes the row: the case is gone from Temporal, and an
+   * opening that never reached it (Temporal was down) may be tried again under its id. Either way the bytes are
+   * overwritten in the database too (sql-database.ts), again on a repeated erasure.
    */
   async erase(caseId: string, by: ErasureReason): Promise<Erasure> {
     const [row] = await this.rows('case_id', caseId);
     if (!row) return 'no-key';
+    const changed =
+      by === 'retention'
+        ? await this.db.run('DELETE FROM case_keys WHERE case_id = ? AND erased_at IS NULL', [caseId])
+        : await this.db.run(
+            'UPDATE case_keys SET wrapped_key = NULL, wrapped_with = NULL, erased_at = ?, erased_by = ? WHERE case_id = ? AND erased_at IS NULL',
+            [new Date().toISOString(), by, caseId],
+          );
+    // After the change, so that nothing read meanwhile puts the key back.
     this.cache?.delete(`case:${caseId}`);
     this.cache?.delete(`id:${row.key_id}`);
-    const changed = await this.db.run(
-      'UPDATE case_keys SET wrapped_key = NULL, wrapped_with = NULL, erased_at = ?, erased_by = ? WHERE case_id = ? AND erased_at IS NULL',
-      [new Date().toISOString(), by, caseId],
-    );
-    if (changed === 0) return 'already-erased';
     await this.db.purge('case_keys');
-    return 'erased';
+    return changed === 0 ? 'already-erased' : 'erased';
   }
 
   /** Cases whose key lives and was made before `before`, in order, after `after`: for the retention sweep. */

@@ -10,7 +10,7 @@ import type { AccessTokenVerifier } from './access-tokens';
 import type { AuditLog } from './audit';
 import type { ApiMetrics } from './metrics';
 import type { CaseGateway } from './case-gateway';
-import { caseIdOfDecoded } from './codec-audit';
+import { caseIdsOfDecoded } from './codec-audit';
 import { createCodecRouter } from './codec-router';
 import { docsRouter } from './docs';
 import { openApi30Document, openApiDocument } from './openapi';
@@ -108,8 +108,8 @@ export function createApp(deps: AppDeps): Express {
       codec: deps.codec,
       resolvePrincipal: codecPrincipal,
       decoded: async (res, ciphertexts, plain) => {
-        const caseId = await caseIdOfDecoded(deps.caseKeys, ciphertexts, plain);
-        if (caseId) auditAs(res, 'codec.decode', caseId);
+        const [first, ...more] = await caseIdsOfDecoded(deps.caseKeys, ciphertexts, plain);
+        if (first) auditAs(res, 'codec.decode', first, ...more);
       },
       webUiOrigin: deps.webUiOrigin,
       allowTokenlessLoopback: deps.codecAllowTokenlessLoopback,
@@ -195,7 +195,7 @@ function requestLog(deps: AppDeps): RequestHandler {
         principal: principal?.id,
       });
       deps.metrics?.request(req.method, route, res.statusCode, ms / 1000);
-      if (audit) {
+      for (const caseId of audit?.caseIds ?? []) {
         deps.audit?.write({
           time: new Date().toISOString(),
           requestId,
@@ -203,8 +203,8 @@ function requestLog(deps: AppDeps): RequestHandler {
           ...(relatedTraceId ? { relatedTraceId } : {}),
           principalId: principal?.id ?? null,
           role: principal?.role ?? null,
-          caseId: audit.caseId,
-          action: audit.action,
+          caseId,
+          action: audit!.action,
           result: res.statusCode,
         });
       }

@@ -193,10 +193,15 @@ export class CaseGateway {
     // Temporal holds no run and the store no key: there is no such case (any more).
     if (!info && erasure === 'no-key') throw noCase(caseId);
     // Visibility may not list the latest run yet: describe named it.
-    const listed = await this.call(caseId, () =>
-      service.listWorkflowExecutions({ namespace, query: `WorkflowId = '${caseId}'`, pageSize: 1000 }),
-    );
-    const runIds = new Set([info?.execution?.runId, ...(listed.executions ?? []).map((e) => e.execution?.runId)]);
+    const runIds = new Set([info?.execution?.runId]);
+    let nextPageToken: Uint8Array | undefined;
+    do {
+      const page = await this.call(caseId, () =>
+        service.listWorkflowExecutions({ namespace, query: `WorkflowId = '${caseId}'`, pageSize: 1000, nextPageToken }),
+      );
+      for (const e of page.executions ?? []) runIds.add(e.execution?.runId);
+      nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;
+    } while (nextPageToken);
     let runsDeleted = 0;
     for (const runId of runIds) {
       if (!runId) continue;

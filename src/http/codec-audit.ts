@@ -34,17 +34,24 @@ function caseIdOfPayloads(payloads: Payload[]): string | undefined {
 }
 
 /**
- * The case whose payloads a Web UI decode decrypted, for its audit line: the case of their case key (any payload of
- * a case, an event too), else the case a payload from before case keys names.
+ * The cases whose payloads a Web UI decode decrypted, each for an audit line: the case of each payload's case key
+ * (any payload of a case, an event too), and the case a payload from before case keys names.
  */
-export async function caseIdOfDecoded(
+export async function caseIdsOfDecoded(
   caseKeys: CaseKeys,
   ciphertexts: Payload[],
   plain: Payload[],
-): Promise<string | undefined> {
-  for (const p of ciphertexts) {
+): Promise<string[]> {
+  const cases = new Set<string>();
+  const older: Payload[] = [];
+  for (const [i, p] of ciphertexts.entries()) {
     const keyId = p.metadata?.[METADATA_CASE_KEY_ID];
-    if (keyId) return (await caseKeys.byId(Buffer.from(keyId).toString('utf8'))).caseId;
+    if (keyId) cases.add((await caseKeys.byId(Buffer.from(keyId).toString('utf8'))).caseId);
+    else older.push(plain[i]!);
   }
-  return caseIdOfPayloads(plain);
+  for (const p of older) {
+    const named = caseIdOfPayloads([p]);
+    if (named) cases.add(named);
+  }
+  return [...cases];
 }

@@ -11,7 +11,8 @@ export interface RequestContext {
   /** The request's own BelGov-Trace-Id, returned as BelGov-Related-Trace-Id. */
   relatedTraceId?: string;
   principal?: Principal;
-  audit?: { action: string; caseId: string | null };
+  /** One audit line per case the request touched (one with no case when it touched none). */
+  audit?: { action: string; caseIds: (string | null)[] };
 }
 
 export const ctx = (res: Response): RequestContext => res.locals as RequestContext;
@@ -22,8 +23,8 @@ export function principalOf(res: Response): Principal {
   return p;
 }
 
-export const auditAs = (res: Response, action: string, caseId: string | null): void => {
-  ctx(res).audit = { action, caseId };
+export const auditAs = (res: Response, action: string, ...caseIds: [string | null, ...string[]]): void => {
+  ctx(res).audit = { action, caseIds };
 };
 
 /** The Idempotency-Key header, checked against the schema the OpenAPI document gives (400 otherwise). */

@@ -30,6 +30,8 @@ class SqliteDatabase implements SqlDatabase {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');
+    // Every commit on disk before it returns: a case key must outlive a power cut once its payloads left.
+    this.db.pragma('synchronous = FULL');
     // A changed or deleted row's bytes are overwritten, not left in the file's free pages.
     this.db.pragma('secure_delete = ON');
     this.db.exec(schema);
@@ -49,10 +51,14 @@ class SqliteDatabase implements SqlDatabase {
     return Promise.resolve(this.statement(sql).run(...params).changes);
   }
 
-  purge(): Promise<void> {
+  async purge(): Promise<void> {
     // The WAL still holds the page as it was before the change: copied into the file (zeroed there) and cut.
-    this.db.pragma('wal_checkpoint(TRUNCATE)');
-    return Promise.resolve();
+    // A reader in another process can hold the checkpoint back for a moment; the next erasure purges again.
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const [result] = this.db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[];
+      if (result?.busy === 0) return;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   close(): Promise<void> {

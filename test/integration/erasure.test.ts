@@ -12,6 +12,7 @@ import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { ErasedCaseKeyError, openCaseKeys } from '../../src/crypto/case-keys';
 import type { CaseErasure } from '../../src/domain/schemas/api';
 import { ensureKeyRetentionSchedule, KEY_RETENTION_SCHEDULE_ID } from '../../src/temporal/key-retention-schedule';
+import { isNotFound } from '../../src/temporal/not-found';
 import { codecJson, decodedTexts } from '../support/codec-json';
 import { as, eventually, expectProblem, openCase, recordOk, SECRET, today } from '../support/api-helpers';
 import { expectDocumented } from '../support/documented-response';
@@ -61,7 +62,10 @@ const gone = (caseId: string) =>
         .describeWorkflowExecution({ namespace: raw.options.namespace, execution: { workflowId: caseId } })
         .then(
           () => false,
-          () => true,
+          (err: unknown) => {
+            if (isNotFound(err)) return true;
+            throw err;
+          },
         ),
     (g) => g,
     20_000,
@@ -114,6 +118,15 @@ describe('POST /v1/cases/{caseId}/erasure', () => {
     const others = await decodeEndpoint([...stored.kept!, ...stored.running!]);
     expect(others.status).toBe(200);
     expect(decodedText(others.body)).toContain(SECRET.pseudonym);
+    // One decode of two cases' payloads: an audit line for each case.
+    const audited = () =>
+      Promise.resolve(
+        auditRecords(stack)
+          .filter((r) => r.requestId === others.headers['x-request-id'])
+          .map((r) => r.caseId)
+          .sort(),
+      );
+    await expect(eventually(audited, (c) => c.length === 2)).resolves.toEqual([ids.kept, ids.running].sort());
     expect((await as(stack.app, 'payoke').get(`/v1/cases/${ids.running}`)).status).toBe(200);
 
     // Temporal's copy is deleted too, and the API knows the case no more.

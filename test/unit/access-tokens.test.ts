@@ -11,7 +11,7 @@ import { AccessTokenVerifier } from '../../src/http/access-tokens';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { openCaseKeys } from '../../src/crypto/case-keys';
 import { PayloadKeys } from '../../src/crypto/payload-keys';
-import { caseIdOfDecoded } from '../../src/http/codec-audit';
+import { caseIdsOfDecoded } from '../../src/http/codec-audit';
 
 let server: Server;
 let issuer: string;
@@ -78,25 +78,35 @@ describe('the case of a decode, for its audit line', () => {
   const master = new PayloadKeys('k1', new Map([['k1', randomBytes(32)]]));
   const caseKeys = openCaseKeys(':memory:', master);
   afterAll(() => caseKeys.close());
-  /** A decode of payloads from before case keys: only what they name. */
-  const named = (plain: Payload[]) => caseIdOfDecoded(caseKeys, [], plain);
+  /** A decode of payloads from before case keys (no case key id): only what they name. */
+  const named = (plain: Payload[]) => caseIdsOfDecoded(caseKeys, plain, plain);
 
-  it("is the case of the payloads' case key, whatever they hold (an event names no case)", async () => {
+  it("is the case of each payload's case key, whatever they hold (an event names no case), every one", async () => {
     const codec = new AesGcmCodec(master, caseKeys);
+    const other = 'case-1f6f3c57-5bb5-4c4e-9d3b-8f2b9a4e7d11';
     const event = json({ actor: { role: 'centre' }, event: { type: 'identity-documented' } });
-    const sealed = await codec.encode([event], { type: 'workflow', namespace: 'default', workflowId: caseId });
-    await expect(caseIdOfDecoded(caseKeys, sealed, [event])).resolves.toBe(caseId);
+    const inCase = (workflowId: string) => ({ type: 'workflow', namespace: 'default', workflowId }) as const;
+    const [ofOne] = await codec.encode([event], inCase(caseId));
+    const [ofOther] = await codec.encode([event], inCase(other));
+    await expect(caseIdsOfDecoded(caseKeys, [ofOne!], [event])).resolves.toEqual([caseId]);
+    // A batch of two cases is audited under both.
+    await expect(caseIdsOfDecoded(caseKeys, [ofOne!, ofOther!, ofOne!], [event, event, event])).resolves.toEqual([
+      caseId,
+      other,
+    ]);
   });
 
   it('is, before case keys, the case a start, a carried state or a status names, and none for what names no case', async () => {
-    await expect(named([json({ caseId, centre: 'PAYOKE' })])).resolves.toBe(caseId);
-    await expect(named([json({ type: 'complaint-filed' }), json({ carried: { v: 3, caseId } })])).resolves.toBe(caseId);
-    await expect(
-      named([json({ actor: { role: 'centre' }, event: { type: 'identity-documented' } })]),
-    ).resolves.toBeUndefined();
-    await expect(named([json({ caseId: 'Robert; DROP TABLE' })])).resolves.toBeUndefined();
+    await expect(named([json({ caseId, centre: 'PAYOKE' })])).resolves.toEqual([caseId]);
+    await expect(named([json({ type: 'complaint-filed' }), json({ carried: { v: 3, caseId } })])).resolves.toEqual([
+      caseId,
+    ]);
+    await expect(named([json({ actor: { role: 'centre' }, event: { type: 'identity-documented' } })])).resolves.toEqual(
+      [],
+    );
+    await expect(named([json({ caseId: 'Robert; DROP TABLE' })])).resolves.toEqual([]);
     await expect(
       named([{ metadata: { [METADATA_ENCODING_KEY]: Buffer.from('binary/plain') }, data: Buffer.from(caseId) }]),
-    ).resolves.toBeUndefined();
+    ).resolves.toEqual([]);
   });
 });

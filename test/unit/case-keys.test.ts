@@ -86,6 +86,14 @@ describe('a case key per case', () => {
     expect(payloadConverter.fromPayload(asA!)).toEqual({ pseudonym: PSEUDONYM });
   });
 
+  it("takes a key store that is away for no forgery: the worker's decode fails, for Temporal to retry the task", async () => {
+    const [a] = await codecOf(processKeys()).encode([plain({ pseudonym: PSEUDONYM })], inCase(CASE_A));
+    const away = openCaseKeys(storeFile, loadPayloadKeys(keysFile));
+    await away.close();
+    const worker = new AuthenticatingCodec(loadPayloadKeys(keysFile), away);
+    await expect(worker.decode([a!], inCase(CASE_A))).rejects.toThrow();
+  });
+
   it('refuses a case key row moved onto another case in the store (the wrapping names its case)', async () => {
     const caseKeys = processKeys();
     const [ofA] = await codecOf(caseKeys).encode([plain('a')], inCase(CASE_A));
@@ -115,7 +123,9 @@ describe('erasure by key', () => {
     await expect(codecOf(otherProcess.uncached()).decode([a!])).rejects.toBeInstanceOf(ErasedCaseKeyError);
     expect((await codecOf(otherProcess).decode([a!])).length).toBe(1);
     // A process started after the erasure (no cache) cannot either, and the message says why.
-    await expect(codecOf(processKeys()).decode([a!])).rejects.toThrow('key store, where it was erased');
+    await expect(codecOf(processKeys()).decode([a!])).rejects.toThrow(
+      'not in the case key store any more: its case was erased',
+    );
     expect(defaultPayloadConverter.fromPayload((await codecOf(processKeys()).decode([b!]))[0]!)).toBe('other case');
     // No new key is ever made for an erased case; erasing again changes nothing.
     await expect(codecOf(api).encode([plain('again')], inCase(CASE_A))).rejects.toBeInstanceOf(ErasedCaseKeyError);
@@ -142,8 +152,11 @@ describe('erasure by key', () => {
     expect(await caseKeys.liveBefore(later, '', 10)).toEqual([CASE_A, CASE_B]);
     expect(await caseKeys.liveBefore(later, CASE_A, 10)).toEqual([CASE_B]);
     expect(await caseKeys.liveBefore(new Date(Date.now() - 60_000), '', 10)).toEqual([]);
-    await caseKeys.erase(CASE_A, 'retention');
+    expect(await caseKeys.erase(CASE_A, 'retention')).toBe('erased');
     expect(await caseKeys.liveBefore(later, '', 10)).toEqual([CASE_B]);
+    // Retention leaves no row: an opening that never reached Temporal may be tried again under its id.
+    const [again] = await codecOf(caseKeys).encode([plain('again')], inCase(CASE_A));
+    expect(defaultPayloadConverter.fromPayload((await codecOf(caseKeys).decode([again!]))[0]!)).toBe('again');
   });
 });
 
