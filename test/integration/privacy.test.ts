@@ -18,6 +18,7 @@ import { addPeriod, dateAt } from '../../src/domain/calendar';
 import { caseOfQuery } from '../../src/domain/schemas/api';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { sha256 } from '../../src/http/principals';
+import { codecJson } from '../support/codec-json';
 import { auditRecords, startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
 import { waitUntil } from '../../tools/stack/wait';
 import { PATCHES } from '../../workflows/messages';
@@ -620,14 +621,7 @@ describe('failure messages in the history', () => {
 });
 
 describe('the codec endpoint (deployment configuration)', () => {
-  const decode = (payloads: Payload[]) => ({
-    payloads: payloads.map((p) => ({
-      metadata: Object.fromEntries(
-        Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
-      ),
-      data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
-    })),
-  });
+  const decode = (payloads: Payload[]) => ({ payloads: payloads.map(codecJson) });
   let body: ReturnType<typeof decode>;
   beforeAll(async () => {
     const runs = await rawRuns(rawClient, caseId);

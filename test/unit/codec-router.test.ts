@@ -7,6 +7,7 @@ import request from 'supertest';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { PayloadKeys } from '../../src/crypto/payload-keys';
 import { createCodecRouter, type CodecPrincipal } from '../../src/http/codec-router';
+import { codecJson } from '../support/codec-json';
 
 const WEB_UI = 'http://localhost:8233';
 const PSEUDONYM = 'Zorya-Kestrel-4471';
@@ -35,20 +36,16 @@ function app(allowTokenlessLoopback: boolean, webUiOrigin = WEB_UI): express.Exp
 const deployed = app(false);
 const devStack = app(true);
 
-const toJson = (p: Payload) => ({
-  metadata: Object.fromEntries(
-    Object.entries(p.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
-  ),
-  data: Buffer.from(p.data ?? new Uint8Array()).toString('base64'),
-});
 const fromJson = (p: { metadata: Record<string, string>; data: string }): Payload => ({
   metadata: Object.fromEntries(Object.entries(p.metadata).map(([k, v]) => [k, Buffer.from(v, 'base64')])),
   data: Buffer.from(p.data, 'base64'),
 });
-const body = { payloads: [toJson(defaultPayloadConverter.toPayload({ pseudonym: PSEUDONYM }))] };
+const body = { payloads: [codecJson(defaultPayloadConverter.toPayload({ pseudonym: PSEUDONYM }))] };
 
-async function encrypted(): Promise<{ payloads: ReturnType<typeof toJson>[] }> {
-  return { payloads: (await codec.encode([defaultPayloadConverter.toPayload({ pseudonym: PSEUDONYM })])).map(toJson) };
+async function encrypted(): Promise<{ payloads: ReturnType<typeof codecJson>[] }> {
+  return {
+    payloads: (await codec.encode([defaultPayloadConverter.toPayload({ pseudonym: PSEUDONYM })])).map(codecJson),
+  };
 }
 
 function expectProblem(res: request.Response, status: number): void {
@@ -97,7 +94,7 @@ describe('codec endpoint protocol', () => {
 
   it('names the missing key id instead of returning garbage', async () => {
     const other = new AesGcmCodec(new PayloadKeys('retired-2024', new Map([['retired-2024', randomBytes(32)]])));
-    const payloads = (await other.encode([defaultPayloadConverter.toPayload('x')])).map(toJson);
+    const payloads = (await other.encode([defaultPayloadConverter.toPayload('x')])).map(codecJson);
     const res = await request(deployed)
       .post('/codec/decode')
       .set('Authorization', 'Bearer admin-token')
@@ -278,7 +275,7 @@ describe('what a decode tells the audit', () => {
     const res = await request(a)
       .post('/codec/decode')
       .set('Authorization', 'Bearer admin-token')
-      .send({ payloads: [inClear, ...sealed].map(toJson) });
+      .send({ payloads: [inClear, ...sealed].map(codecJson) });
     expect(res.status).toBe(200);
     expect(told).toEqual([[{ caseId: 'case-sealed' }]]);
   });
