@@ -493,6 +493,40 @@ describe('a whole case, as the recipients receive it', () => {
     expectDiscreet(all, [CASEWORKER, GUARDIAN]);
   });
 
+  it("mails the guardian in the guardian's own language, and a Eupen file escalated to Liège in German", async () => {
+    const sink = await sinkWith();
+    const { cases } = await startMailWorker(sink, new InMemorySentLedger());
+    const GUARDIAN = 'vormund.person@private.example.net';
+    const h = await openCase(
+      cases,
+      {
+        unaccompaniedMinor: true,
+        victim: { pseudonym: PSEUDONYM, dateOfBirth: MINOR_DATE_OF_BIRTH, language: 'ro' },
+        guardian: { name: GUARDIAN_NAME, email: GUARDIAN, language: 'de' },
+      },
+      'SURYA',
+    );
+    const d0 = await cases.today();
+    await cases.event(h, SURYA_CENTRE, {
+      type: 'complaint-filed',
+      on: d0,
+      kind: 'complaint',
+      prosecutorOffice: 'EUPEN',
+    });
+    await quiet(h);
+    // The centre reads French, the guardian German (PROCEDURE.md "opening and the complaint").
+    expect(withSubject(mailsOf(sink, h), 'Dossier de séjour : nouvelle phase').map((m) => m.to)).toEqual([
+      ['surya@example.org'],
+    ]);
+    expect(withSubject(mailsOf(sink, h), 'Aufenthaltsakte: neue Phase').map((m) => m.to)).toEqual([[GUARDIAN]]);
+
+    await advance(cases, h, addDays(d0, 15)); // no reply from Eupen: escalated to Liège
+    // The file's language, whatever the directory gives Liège (French).
+    const escalated = withSubject(mailsOf(sink, h), 'Statusanfrage an Sie weitergeleitet: keine Antwort erhalten');
+    expect(escalated.map((m) => m.to)).toEqual([['pg.liege@example.org']]);
+    expectDue(escalated[0], addDays(d0, 22), 'de-BE');
+  });
+
   it("escalates each district to the Principal Crown Prosecutor of its court of appeal, in that office's language", async () => {
     const sink = await sinkWith();
     const { cases } = await startMailWorker(sink, new InMemorySentLedger());
