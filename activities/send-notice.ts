@@ -48,14 +48,20 @@ function targetOf(recipient: Recipient, notice: Notice, directory: Directory, co
       return directory.centres[recipient.centre];
     case 'prosecutor':
       return complaintOfficeContact(directory, recipient.office);
-    case 'principal-crown-prosecutor':
-      return directory.principalCrownProsecutors[recipient.courtOfAppeal];
-    case 'caseworker':
-    case 'guardian': {
-      // Caseworker and guardian read the language of the case's centre.
-      const email = recipient.role === 'caseworker' ? contacts.caseworkerEmail : contacts.guardianEmail;
-      return { email, language: directory.centres[notice.centre].language };
+    case 'principal-crown-prosecutor': {
+      const court = directory.principalCrownProsecutors[recipient.courtOfAppeal];
+      // A German-speaking office's file stays in German at its court of appeal (PROCEDURE.md "Languages").
+      const fileLanguage = recipient.office && complaintOfficeContact(directory, recipient.office).language;
+      return fileLanguage === 'de' ? { ...court, language: fileLanguage } : court;
     }
+    case 'caseworker':
+      // The caseworker reads the language of the case's centre.
+      return { email: contacts.caseworkerEmail, language: directory.centres[notice.centre].language };
+    case 'guardian':
+      return {
+        email: contacts.guardianEmail,
+        language: contacts.guardianLanguage ?? directory.centres[notice.centre].language,
+      };
   }
 }
 

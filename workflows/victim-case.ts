@@ -24,7 +24,7 @@ import { nextClockItem, runDueClockItems } from '../src/domain/procedure/clock';
 import { importCase } from '../src/domain/procedure/import';
 import { caseSearchAttributes } from '../src/domain/procedure/case-search-attributes';
 import { runSummary } from '../src/domain/procedure/run-summary';
-import { IMMIGRATION_OFFICE, queueNotice } from '../src/domain/procedure/outbox';
+import { IMMIGRATION_OFFICE, queueNotice, recipientsOnTheDay } from '../src/domain/procedure/outbox';
 import { whyAnswerRejected, whyEventRejected } from '../src/domain/procedure/rules';
 import type { CaseState } from '../src/domain/procedure/state';
 import {
@@ -173,7 +173,9 @@ function recordUndelivered(s: CaseState, notice: Notice, labels: string[]): void
   }
 }
 
-async function deliver(s: CaseState, notice: Notice): Promise<void> {
+async function deliver(s: CaseState, queued: Notice): Promise<void> {
+  // Who it goes to is settled on the day it is sent: the guardian's copies stop when the guardianship ends.
+  const notice = { ...queued, recipients: recipientsOnTheDay(s, queued, today()) };
   const options = { ...NOTICE_OPTIONS, summary: `notice: ${notice.kind}${notice.due ? ` (due ${notice.due})` : ''}` };
   for (let sends = 0; sends <= POLICY.resendsAfterForgedOutcome; sends++) {
     let outcome: string[] | 'undelivered' | 'forged';

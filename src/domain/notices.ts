@@ -1,4 +1,4 @@
-import type { ComplaintOffice, CourtOfAppeal, Centre } from './codes';
+import type { ComplaintOffice, CourtOfAppeal, Centre, Language } from './codes';
 import type { IsoDate } from './calendar';
 
 /**
@@ -24,6 +24,9 @@ export const NOTICE_KINDS = [
   'expiry-decision-needed', // Immigration Office, centre: the document expired before the prosecutor had the whole window; decide
   'deadline-passed-unnoticed', // centre, Immigration Office: a case-ending deadline passed while the service was down; late reports accepted until `due`
   'identification-awaits-review', // Immigration Office: a positive answer came in; stage 3 waits for the withdrawal decision
+  'expiry-awaits-withdrawal-decision', // Immigration Office: the document expired while a positive answer waits for the review; decide it
+  'expiry-awaits-permanent-residence-decision', // Immigration Office: the A-card expired while the B-card decision is open; decide it
+  'proceedings-ended-after-conviction', // Immigration Office, centre: the proceedings ended after the conviction; no renewal, the file stays open while the B-card is decided
   'permanent-residence-review-opened', // Immigration Office: the victim became eligible; decide by `due`
   'permanent-residence-eligible', // centre (guardian): the victim may apply for residence of unlimited duration
   'permanent-residence-review-reminder', // Immigration Office: the decision is due on `due`
@@ -44,7 +47,8 @@ export type Recipient =
   | { role: 'caseworker' }
   | { role: 'guardian' }
   | { role: 'prosecutor'; office: ComplaintOffice }
-  | { role: 'principal-crown-prosecutor'; courtOfAppeal: CourtOfAppeal };
+  /** `office`: the office the file is with, whose language a German-speaking file keeps (PROCEDURE.md "Languages"). */
+  | { role: 'principal-crown-prosecutor'; courtOfAppeal: CourtOfAppeal; office?: ComplaintOffice };
 
 export interface Notice {
   /** Deterministic from the case and the notice, never from the run: the mail's Message-ID. */
@@ -64,6 +68,8 @@ export interface Notice {
 export interface CaseContacts {
   caseworkerEmail: string;
   guardianEmail?: string;
+  /** The guardian's own language (PROCEDURE.md); the centre's when absent. */
+  guardianLanguage?: Language;
 }
 
 export interface NoticeDelivery {

@@ -57,6 +57,9 @@ export const ENGLISH_REFUSALS = {
   'ground-required': () => 'a withdrawal names the ground it is decided on',
   'four-eyes': (f: RefusalFacts) =>
     `the decision must be taken by another person than the one who reported '${f.ground}' (four eyes)`,
+  'age-determination-adults': () => 'an age determination applies to the case of an unaccompanied minor only',
+  'birth-after-determination': (f: RefusalFacts) =>
+    `the date of birth ${f.dateOfBirth} is after the day of the age determination (${f.date})`,
   'not-identified-yet': (f: RefusalFacts) =>
     `'${f.event}' applies once the victim is identified (stage 3): the prosecutor must first answer the status query`,
   'no-permanent-residence-review': () => 'no permanent-residence review is open on this case',

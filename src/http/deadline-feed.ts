@@ -7,6 +7,7 @@ import { LANGUAGE_PACKS } from '../mail/templates';
 import { WORKFLOW_TYPE } from '../../workflows/messages';
 import type { CaseGateway } from './case-gateway';
 import { openQueriesFor } from './open-queries';
+import { isListable } from '../domain/procedure/clock';
 
 /** Enough for a centre's or the Immigration Office's running cases; a feed is read every hour or so. */
 const MAX_CASES = 2_000;
@@ -60,7 +61,7 @@ export async function deadlineFeed(
   const events: AllDayEvent[] = [];
   for (const { status, kinds } of await deadlinesOf(gateway, subscriber)) {
     const url = `${publicBaseUrl}/workspace/cases/${encodeURIComponent(status.caseId)}`;
-    for (const d of status.deadlines) {
+    for (const d of status.deadlines.filter(isListable)) {
       if (kinds !== 'all' && !kinds.includes(d.kind)) continue;
       const step = pack.deadlines[d.kind];
       events.push({

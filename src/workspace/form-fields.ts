@@ -19,24 +19,27 @@ interface Def {
 
 /** The inputs of an event's or an answer's schema, in its order (its `type` is the form's own). */
 export function fieldsOf(schema: z.ZodObject): FieldSpec[] {
-  return Object.entries(schema.shape)
-    .filter(([name]) => name !== 'type')
-    .map(([name, field]) => {
-      const def = (field as unknown as { def: Def }).def;
-      const optional = def.type === 'optional';
-      const inner = optional && def.innerType ? def.innerType.def : def;
-      const kind: FieldSpec['kind'] =
-        inner.type === 'boolean'
-          ? 'boolean'
-          : inner.type === 'enum'
-            ? 'choice'
-            : inner.format === 'date'
-              ? 'date'
-              : name === 'note'
-                ? 'textarea'
-                : 'text';
-      return { name: name as FormField, kind, options: Object.keys(inner.entries ?? {}), optional };
-    });
+  return (
+    Object.entries(schema.shape)
+      // A field kept only for older API clients (underTraffickingLaw) is not asked for on a page.
+      .filter(([name, field]) => name !== 'type' && !(field as z.ZodType).meta()?.deprecated)
+      .map(([name, field]) => {
+        const def = (field as unknown as { def: Def }).def;
+        const optional = def.type === 'optional';
+        const inner = optional && def.innerType ? def.innerType.def : def;
+        const kind: FieldSpec['kind'] =
+          inner.type === 'boolean'
+            ? 'boolean'
+            : inner.type === 'enum'
+              ? 'choice'
+              : inner.format === 'date'
+                ? 'date'
+                : name === 'note'
+                  ? 'textarea'
+                  : 'text';
+        return { name: name as FormField, kind, options: Object.keys(inner.entries ?? {}), optional };
+      })
+  );
 }
 
 /**

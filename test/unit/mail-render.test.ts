@@ -122,11 +122,13 @@ describe('German (de-BE)', () => {
     ]);
     const untranslated = [...de].filter(([path, text]) => text === en.get(path) && !SAME_IN_BOTH.has(path));
     expect(untranslated).toEqual([]);
-    // Two questions of the workspace's forms are about exactly this: the opening's form of exploitation,
-    // and the status query's "still considered a victim?". They show inside the signed-in page only.
+    // Three questions of the workspace's forms are about exactly this: the opening's form of exploitation,
+    // the status query's "still considered a victim?" and a conviction's offence. They show inside the signed-in
+    // page only.
     const asked = (path: string) =>
       ['.pages.fields.exploitation', '.pages.fields.consideredVictim'].includes(path) ||
-      path.startsWith('.pages.choices.exploitation.');
+      path.startsWith('.pages.choices.exploitation.') ||
+      path.startsWith('.pages.choices.offence.');
     for (const [path, text] of de) if (!asked(path)) expect([path, forbiddenWordsIn(text)]).toEqual([path, []]);
     expect(LANGUAGE_PACKS.de.locale).toBe('de-BE');
   });

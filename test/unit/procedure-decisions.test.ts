@@ -6,6 +6,7 @@ import { addDays, addPeriod, subtractPeriod, type IsoDate } from '../../src/doma
 import { applyAnswer, applyEvent } from '../../src/domain/procedure/apply';
 import { runDueClockItems, upcomingDeadlines } from '../../src/domain/procedure/clock';
 import { importCase, type CaseImportInput } from '../../src/domain/procedure/import';
+import { recipientsOnTheDay } from '../../src/domain/procedure/outbox';
 import { whyOpeningRefused } from '../../src/domain/procedure/opening';
 import { whyAnswerRejected, whyEventRejected } from '../../src/domain/procedure/rules';
 import { newCaseState, type Actor, type CaseState } from '../../src/domain/procedure/state';
@@ -502,23 +503,29 @@ describe('an unaccompanied minor', () => {
     expect(toGuardian(s, 'negative-answer')).toBe(true);
   });
 
-  it('tells the guardian and the centre on the 18th birthday, and copies the guardian no more', () => {
+  it("tells the guardian and the centre on the first day of the birthday's month, and copies the guardian no more from the 18th birthday", () => {
     const s = minor('2008-05-10');
-    expect(upcomingDeadlines(s).map((d) => [d.kind, d.due])).toContainEqual(['GUARDIANSHIP_ENDS', '2026-05-10']);
+    // The status shows the day; no deadline of a list, timer or attribute does (PROCEDURE.md).
+    expect(toStatus(s, D0).deadlines.map((d) => [d.kind, d.due])).toContainEqual(['GUARDIANSHIP_ENDS', '2026-05-10']);
+    expect(upcomingDeadlines(s).map((d) => d.kind)).not.toContain('GUARDIANSHIP_ENDS');
     record(s, complaint(D0), CENTRE);
-    runDueClockItems(s, '2026-05-10');
-    expect(s.outbox.find((n) => n.kind === 'guardianship-ended')?.recipients.map((r) => r.role)).toEqual([
-      'centre',
-      'guardian',
-    ]);
+    runDueClockItems(s, '2026-04-30');
+    expect(kinds(s)).not.toContain('guardianship-ended');
+    runDueClockItems(s, '2026-05-01');
+    const ended = s.outbox.find((n) => n.kind === 'guardianship-ended');
+    expect(ended).toMatchObject({ due: '2026-05-10' });
+    expect(ended?.recipients.map((r) => r.role)).toEqual(['centre', 'guardian']);
+    expect(toStatus(s, '2026-05-09').flags.guardianshipEnded).toBe(false);
     expect(toStatus(s, '2026-05-10')).toMatchObject({
       stage: 'TEMPORARY_RESIDENCE',
       flags: { guardianshipEnded: true },
     });
     s.outbox = [];
-    runDueClockItems(s, addDays(s.document!.validUntil!, -7));
-    expect(kinds(s)).toContain('document-expiry-reminder');
-    expect(toGuardian(s, 'document-expiry-reminder')).toBe(false);
+    const day = addDays(s.document!.validUntil!, -7);
+    runDueClockItems(s, day);
+    const reminder = s.outbox.find((n) => n.kind === 'document-expiry-reminder')!;
+    expect(recipientsOnTheDay(s, reminder, '2026-05-09').map((r) => r.role)).toContain('guardian');
+    expect(recipientsOnTheDay(s, reminder, day).map((r) => r.role)).not.toContain('guardian');
   });
 });
 
@@ -582,11 +589,17 @@ describe('importing a running case', () => {
     // A-card from the first answer's day, renewed once from its expiry: 2025-11-28 + 6 + 6 months.
     expect(s.document).toMatchObject({ type: 'A_CARD', issuedOn: '2025-11-28', validUntil: '2026-11-28', renewals: 1 });
     // Its query went out on 2026-10-28 and was escalated: it is announced anew to the Principal Crown Prosecutor.
-    expect(s.query).toMatchObject({ sentOn: '2026-10-28', escalatedTo: 'CA-LIEGE' });
+    // Counted as escalated on the import day: max(26 Nov + 2 days, min(26 Nov + 7 days, 28 Nov − 1 day)) = 28 Nov.
+    expect(s.query).toMatchObject({ sentOn: '2026-10-28', escalatedTo: 'CA-LIEGE', replyBy: '2026-11-28' });
     expect(s.review?.grounds).toEqual([
       expect.objectContaining({ ground: 'public-order-threat', reporterId: 'imported' }),
     ]);
-    expect(s.outbox.map((n) => n.kind)).toEqual(['status-query-escalated', 'case-imported']);
+    // That is the expiry's own day: the Immigration Office is told at once that no answer can be due before it.
+    expect(s.outbox.map((n) => n.kind)).toEqual([
+      'answer-not-due-before-expiry',
+      'status-query-escalated',
+      'case-imported',
+    ]);
     expect(s.outbox.find((n) => n.kind === 'case-imported')?.recipients.map((r) => r.role)).toEqual([
       'immigration-office',
       'centre',

@@ -69,7 +69,8 @@ describe('withdrawal grounds by stage', () => {
     expect(s).toMatchObject({
       stage: 'CLOSED',
       outcome: 'WITHDRAWN',
-      outcomeDetail: 'fraud-established',
+      // The prosecutor's finding, never the ground's name (PROCEDURE.md "withdrawal outcome").
+      outcomeDetail: 'fraudulent',
       review: null,
     });
     expect(s.outbox.find((n) => n.kind === 'withdrawal-review-opened')?.facts).toEqual({ ground: 'fraud-established' });

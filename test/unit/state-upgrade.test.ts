@@ -2,7 +2,7 @@ import { applyAnswer, applyEvent } from '../../src/domain/procedure/apply';
 import { upcomingDeadlines } from '../../src/domain/procedure/clock';
 import { whyEventRejected } from '../../src/domain/procedure/rules';
 import { newCaseState, STATE_VERSION } from '../../src/domain/procedure/state';
-import { upgradeState, type CarriedState, type StateV2 } from '../../src/domain/procedure/upgrade';
+import { upgradeState, type CarriedState, type StateV2, type StateV3 } from '../../src/domain/procedure/upgrade';
 import { carriedByEarlierCode } from '../support/carried-fixtures';
 import { IMMIGRATION, opening, prosecutor, YES } from '../support/case-driver';
 
@@ -28,7 +28,7 @@ describe('a state carried by the code before versions', () => {
         permanentResidenceReview: null,
         identificationPending: false,
         late: null,
-        flags: { ...carried.flags, guardianshipEnded: false },
+        flags: carried.flags,
         // The Immigration Office reported no document in this case.
         documentReported: false,
       });
@@ -82,26 +82,69 @@ describe('a state carried by the code before versions', () => {
   });
 });
 
+/** A state as version 3 carried it: the current shape less issue 25's fields, with the guardianship flag. */
+function v3(): StateV3 {
+  const {
+    eligibleSince: _e,
+    keptEligibility: _k,
+    ageDetermination: _a,
+    flags,
+    ...rest
+  } = newCaseState('case-v2', 'PAYOKE', opening('2026-11-02'));
+  return { ...rest, flags: { ...flags, guardianshipEnded: false }, version: 3 };
+}
+
+describe('a state carried by version 3, before issue 25', () => {
+  it('keeps an open B-card review as the eligibility the proceedings end with, and computes the guardianship anew', () => {
+    const carried: StateV3 = {
+      ...v3(),
+      stage: 'IDENTIFIED_VICTIM',
+      permanentResidenceReview: { basis: 'conviction', eligibleOn: '2026-11-20', decideBy: '2026-12-20' },
+      flags: {
+        identityProofMissing: false,
+        humanitarianCandidate: false,
+        guardianshipEnded: true,
+        undeliverableNotices: [],
+      },
+    };
+    const s = upgradeState(structuredClone(carried));
+    expect(s).toMatchObject({ version: STATE_VERSION, eligibleSince: '2026-11-20', keptEligibility: null });
+    expect(s.flags).toEqual({ identityProofMissing: false, humanitarianCandidate: false, undeliverableNotices: [] });
+  });
+
+  it('remembers an eligibility whose review was refused, from the history', () => {
+    const carried: StateV3 = {
+      ...v3(),
+      stage: 'IDENTIFIED_VICTIM',
+      history: [
+        { on: '2026-11-02', type: 'case-opened', by: 'centre' },
+        { on: '2026-12-01', type: 'permanent-residence-decided', by: 'immigration-office' },
+      ],
+    };
+    expect(upgradeState(carried).eligibleSince).toBe('2026-12-01');
+  });
+});
+
 describe('a state carried by version 2, before file references', () => {
   const v2 = (): StateV2 => {
-    const {
-      references: _r,
-      referenceIndex: _i,
-      document,
-      ...rest
-    } = newCaseState('case-v2', 'PAYOKE', opening('2026-11-02'));
+    const { references: _r, referenceIndex: _i, document, ...rest } = v3();
     const { datesRecorded: _d, ...v2Document } = document!;
     return { ...rest, document: v2Document, version: 2 };
   };
 
   it('upgrades with no references and nothing indexed, its document taken as recorded, keeping all it held', () => {
     const carried = v2();
+    const { guardianshipEnded: _g, ...flags } = carried.flags;
     expect(upgradeState(structuredClone(carried))).toEqual({
       ...carried,
       version: STATE_VERSION,
+      flags,
       document: { ...carried.document, datesRecorded: true },
       references: {},
       referenceIndex: [],
+      eligibleSince: null,
+      keptEligibility: null,
+      ageDetermination: null,
     });
   });
 

@@ -37,9 +37,15 @@ beforeAll(async () => {
   running = worker.run();
   cases = new CaseDriver(env, TASK_QUEUE);
 });
-// A case left running would wake at every later test's jump in time.
+// A case left running would wake at every later test's jump in time; ended once its notices are out (an activity
+// cut off by the termination would hold the test server's time skipping).
 afterEach(async () => {
-  for (const h of started.splice(0)) await h.terminate().catch(() => undefined);
+  for (const h of started.splice(0)) {
+    const { status } = await h.describe();
+    if (status.name !== 'RUNNING') continue;
+    await cases.settled(h);
+    await h.terminate();
+  }
 });
 afterAll(async () => {
   worker?.shutdown();

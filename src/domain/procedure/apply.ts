@@ -3,17 +3,18 @@ import type { IsoDate } from '../calendar';
 import { addPeriod } from '../calendar';
 import { POLICY } from '../policy';
 import type { PermanentResidenceBasis } from '../schemas/case';
-import type { CaseEvent, StatusQueryAnswer, WithdrawalGround } from '../schemas/events';
+import type { CaseEvent, ConvictionOffence, StatusQueryAnswer, WithdrawalGround } from '../schemas/events';
 import { centreOf, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import { isPositive } from './rules';
-import type { Actor, CaseState } from './state';
+import type { Actor, CaseState, WithdrawalReview } from './state';
 import {
   close,
+  closeNotRenewed,
   closeQuery,
   enterStage,
-  flagHumanitarianOnNonRenewal,
   followNewExpiry,
   grantPermanentResidence,
+  hadWholeWindow,
   proceedingsLastedLong,
   sendQuery,
   startDocumentCycle,
@@ -44,15 +45,25 @@ function reportGround(
   });
 }
 
-/** Stage 3: the A-card from the day the case enters it [003 §5.2]. */
+/** Stage 3: the A-card from the day the case enters it [003 §5.2]; a kept eligibility opens its review that day. */
 function identify(s: CaseState, today: IsoDate): void {
   s.identificationPending = false;
   enterStage(s, 'IDENTIFIED_VICTIM', 'A_CARD', today);
+  const kept = s.keptEligibility;
+  s.keptEligibility = null;
+  if (kept) openPermanentResidenceReview(s, kept.basis, kept.on, today);
 }
 
-/** A conviction under the trafficking law, or retained charges with significant statements, make an identified victim eligible. */
+/** The offence a conviction names; the older `underTraffickingLaw` meant trafficking or another law (CONTRACT.md). */
+const convictionOffence = (e: Extract<CaseEvent, { type: 'conviction' }>): ConvictionOffence =>
+  e.offence ?? (e.underTraffickingLaw ? 'trafficking' : 'other');
+
+/**
+ * A conviction under the law on trafficking in and smuggling of human beings, for trafficking or aggravated
+ * smuggling, or that offence retained in the charges with significant statements, make an identified victim eligible.
+ */
 function eligibility(event: CaseEvent, opts: ApplyOptions): PermanentResidenceBasis | null {
-  if (event.type === 'conviction' && event.underTraffickingLaw)
+  if (event.type === 'conviction' && convictionOffence(event) !== 'other')
     return event.appealed ? 'conviction-under-appeal' : 'conviction';
   // The code before reviews asked nothing of the statements.
   if (event.type === 'trafficking-retained-in-charges' && (event.statementsSignificant || opts.grantOnEligibility))
@@ -62,6 +73,7 @@ function eligibility(event: CaseEvent, opts: ApplyOptions): PermanentResidenceBa
 
 /** Decision (PROCEDURE.md stage 4): eligibility opens a review by the Immigration Office; the 6-month cycle goes on meanwhile. */
 function openPermanentResidenceReview(s: CaseState, basis: PermanentResidenceBasis, on: IsoDate, today: IsoDate): void {
+  s.eligibleSince ??= on;
   if (s.permanentResidenceReview) return;
   const decideBy = addPeriod(today, POLICY.permanentResidence.decideWithin);
   s.permanentResidenceReview = { basis, eligibleOn: on, decideBy };
@@ -70,6 +82,25 @@ function openPermanentResidenceReview(s: CaseState, basis: PermanentResidenceBas
     facts: { detail: basis },
   });
   queueNotice(s, 'permanent-residence-eligible', decideBy, [centreOf(s)], { due: decideBy, facts: { detail: basis } });
+}
+
+/** A withdrawal on fraud keeps the prosecutor's finding, so an unfounded complaint is never called fraud (PROCEDURE.md). */
+function withdrawalDetail(review: WithdrawalReview | null, ground: WithdrawalGround | undefined): string | null {
+  if (ground !== 'fraud-established') return ground ?? null;
+  return review?.grounds.find((g) => g.ground === ground)?.finding ?? ground;
+}
+
+/**
+ * The proceedings ended with the conviction (or charges) that made the victim eligible: the case stays open
+ * while the Immigration Office decides, the A-card is not renewed, and once refused the ordinary rules end the
+ * case `NOT_RENEWED` at the expiry (PROCEDURE.md stage 4).
+ */
+function endProceedingsAfterConviction(s: CaseState, on: IsoDate): void {
+  s.proceedingsEndedOn ??= on;
+  s.decision = 'negative';
+  queueNotice(s, 'proceedings-ended-after-conviction', on, [IMMIGRATION_OFFICE, centreOf(s)], {
+    due: s.document?.validUntil ?? undefined,
+  });
 }
 
 /** Applies an event that `whyEventRejected` accepted. */
@@ -112,7 +143,7 @@ export function applyEvent(
       );
       // A new document after one expired without the whole window: the Immigration Office decided to go on.
       if (expiredBefore && event.validUntil > expiredBefore) startDocumentCycle(s);
-      followNewExpiry(s);
+      followNewExpiry(s, today);
       return;
     }
     case 'temporary-residence-renewed':
@@ -134,9 +165,10 @@ export function applyEvent(
       return;
     case 'withdrawal-decided': {
       const pending = s.identificationPending;
+      const review = s.review;
       s.review = null;
       s.identificationPending = false;
-      if (event.withdraw) close(s, 'WITHDRAWN', event.ground ?? null, event.on);
+      if (event.withdraw) close(s, 'WITHDRAWN', withdrawalDetail(review, event.ground), event.on);
       // PROCEDURE.md "status query": a decision not to withdraw lets the waiting positive answer take effect.
       else if (pending && s.stage === 'TEMPORARY_RESIDENCE') identify(s, today);
       return;
@@ -152,6 +184,8 @@ export function applyEvent(
       if (!basis) return;
       if (opts.grantOnEligibility)
         grantPermanentResidence(s, basis === 'retained-charges' ? 'trafficking-retained-in-charges' : basis, today);
+      // Kept while a positive answer waits for the withdrawal review: stage 3 opens its review (PROCEDURE.md stage 4).
+      else if (s.stage === 'TEMPORARY_RESIDENCE') s.keptEligibility ??= { basis, on: event.on };
       else openPermanentResidenceReview(s, basis, event.on, today);
       return;
     }
@@ -165,15 +199,24 @@ export function applyEvent(
       queueNotice(s, 'permanent-residence-refused', `${event.on}/${s.history.length}`, [centreOf(s)], {
         facts: { detail: event.reason ?? 'other' },
       });
+      // The ordinary rules again: an A-card that expired while the decision was open ends the case that day.
+      const expired = s.expiredAwaitingDecision;
+      if (expired && hadWholeWindow(s, expired)) closeNotRenewed(s, event.on);
       return;
     }
     case 'not-renewed':
-      flagHumanitarianOnNonRenewal(s);
-      close(s, 'NOT_RENEWED', s.decision === 'negative' ? 'negative-answer' : 'no-decision', event.on);
+      closeNotRenewed(s, event.on);
       return;
     case 'proceedings-ended':
+      if (s.eligibleSince) return endProceedingsAfterConviction(s, event.on);
       s.flags.humanitarianCandidate = proceedingsLastedLong(s, event.on);
       close(s, 'PROCEEDINGS_ENDED', event.reason, event.on);
+      return;
+    case 'age-determined':
+      // Recorded as of today: a guardianship found over ends on the day the service learns of it (PROCEDURE.md).
+      s.ageDetermination = event.adult
+        ? { recordedOn: today, adult: true }
+        : { recordedOn: today, dateOfBirth: event.dateOfBirth };
       return;
     case 'voluntary-return':
       close(s, 'VOLUNTARY_RETURN', null, event.on);

@@ -7,9 +7,11 @@ import { centreOf, GUARDIAN, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import { guardianshipEnds, type CaseState } from './state';
 import {
   alertExpiryWithoutDecision,
+  answererOf,
   close,
+  closeNotRenewed,
   escalateQuery,
-  flagHumanitarianOnNonRenewal,
+  hadWholeWindow,
   sendQuery,
 } from './transitions';
 
@@ -96,8 +98,6 @@ function allDeadlines(s: CaseState): Deadline[] {
   if (s.query) add(s.query.escalatedTo ? 'ESCALATION_REPLY_DUE' : 'PROSECUTOR_REPLY_DUE', s.query.replyBy);
   if (s.review) add('WITHDRAWAL_DECISION_DUE', s.review.decideBy);
   if (s.permanentResidenceReview) add('PERMANENT_RESIDENCE_DECISION_DUE', s.permanentResidenceReview.decideBy);
-  const majority = guardianshipEnds(s);
-  if (majority && !s.flags.guardianshipEnded) add('GUARDIANSHIP_ENDS', majority);
   if (s.late && lateStillApplies(s)) add('LATE_REPORTS_CLOSE', s.late.until);
   return list;
 }
@@ -105,8 +105,7 @@ function allDeadlines(s: CaseState): Deadline[] {
 /** A deadline's own clock item: it fires when its day is over, except those that happen on their day. */
 const deadlineKey = (s: CaseState, d: Deadline) =>
   `clock/${d.kind}/${QUERY_KINDS.includes(d.kind) ? (s.query?.queryId ?? '') : ''}/${d.due}`;
-const firesOn = (d: Deadline): IsoDate =>
-  d.kind === 'STATUS_QUERY_DUE' || d.kind === 'GUARDIANSHIP_ENDS' ? d.due : addDays(d.due, 1);
+const firesOn = (d: Deadline): IsoDate => (d.kind === 'STATUS_QUERY_DUE' ? d.due : addDays(d.due, 1));
 
 const REMINDERS: Partial<Record<DeadlineKind, { kind: NoticeKind; daysBefore: readonly number[] }>> = {
   REFLECTION_ENDS: { kind: 'reflection-ending-reminder', daysBefore: POLICY.reflection.remindersDaysBefore },
@@ -134,23 +133,22 @@ interface ClockItem {
   run: (s: CaseState, today: IsoDate) => void;
 }
 
+/** The document expired but the case goes on: the Immigration Office is alerted and decides. */
+function awaitDecision(s: CaseState, due: IsoDate, kind: NoticeKind, recipients = [IMMIGRATION_OFFICE]): void {
+  s.expiredAwaitingDecision = due;
+  queueNotice(s, kind, due, recipients, { due, facts: { documentValidUntil: due } });
+}
+
 /**
- * A document expired without a positive decision. It ends the case only when the prosecutor had the whole
- * window: a negative answer, or a query sent at least a month before the expiry in force (PROCEDURE.md).
+ * A document expired (PROCEDURE.md). A positive answer waiting for the withdrawal review, or an open decision on
+ * residence of unlimited duration, keeps the case open for the Immigration Office's decision; otherwise it ends
+ * only when the prosecutor had the whole window.
  */
 function expire(s: CaseState, due: IsoDate): void {
-  const sent = s.querySentForDocument;
-  const wholeWindow =
-    s.decision === 'negative' || (sent !== null && sent <= subtractPeriod(due, POLICY.statusQuery.latestBeforeExpiry));
-  if (wholeWindow) {
-    flagHumanitarianOnNonRenewal(s);
-    return close(s, 'NOT_RENEWED', s.decision === 'negative' ? 'negative-answer' : 'no-decision', due);
-  }
-  s.expiredAwaitingDecision = due;
-  queueNotice(s, 'expiry-decision-needed', due, [IMMIGRATION_OFFICE, centreOf(s)], {
-    due,
-    facts: { documentValidUntil: due },
-  });
+  if (s.identificationPending) return awaitDecision(s, due, 'expiry-awaits-withdrawal-decision');
+  if (s.permanentResidenceReview) return awaitDecision(s, due, 'expiry-awaits-permanent-residence-decision');
+  if (hadWholeWindow(s, due)) return closeNotRenewed(s, due);
+  awaitDecision(s, due, 'expiry-decision-needed', [IMMIGRATION_OFFICE, centreOf(s)]);
 }
 
 function endOf(s: CaseState, kind: EndingKind, due: IsoDate): void {
@@ -199,9 +197,7 @@ function onDeadline(s: CaseState, d: Deadline, today: IsoDate): void {
     case 'PERMANENT_RESIDENCE_DECISION_DUE':
       return queueNotice(s, 'permanent-residence-review-overdue', d.due, [IMMIGRATION_OFFICE], { due: d.due });
     case 'GUARDIANSHIP_ENDS':
-      // The guardian is told once more, then copied no longer (PROCEDURE.md "opening and the complaint").
-      queueNotice(s, 'guardianship-ended', d.due, [centreOf(s), GUARDIAN], { due: d.due });
-      s.flags.guardianshipEnded = true;
+      // Never on the clock: its day would give the date of birth away (guardianshipNoticeItem).
       return;
   }
 }
@@ -211,15 +207,31 @@ function reminderRecipients(s: CaseState, d: Deadline) {
     return [centreOf(s), { role: 'caseworker' as const }];
   if (d.kind === 'WITHDRAWAL_DECISION_DUE' || d.kind === 'PERMANENT_RESIDENCE_DECISION_DUE')
     return [IMMIGRATION_OFFICE];
-  const q = s.query;
-  if (!q) return [];
-  return q.escalatedTo
-    ? [{ role: 'principal-crown-prosecutor' as const, courtOfAppeal: q.escalatedTo }]
-    : [{ role: 'prosecutor' as const, office: q.office }];
+  return s.query ? [answererOf(s.query)] : [];
+}
+
+/**
+ * The guardian and the centre are told that the guardianship ends, on the first day of its month (at once if that
+ * day has passed): no timer lands on the 18th birthday, from which the date of birth could be read (PROCEDURE.md).
+ */
+function guardianshipNoticeItem(s: CaseState): ClockItem | null {
+  const ends = guardianshipEnds(s);
+  if (!ends) return null;
+  const month = ends.slice(0, 7);
+  const key = `clock/guardianship-ended-notice/${ends}`;
+  return {
+    key,
+    on: `${month}-01`,
+    deadline: key,
+    reminder: false,
+    label: `${LABEL.GUARDIANSHIP_ENDS} in ${month}`,
+    run: (st) => queueNotice(st, 'guardianship-ended', ends, [centreOf(st), GUARDIAN], { due: ends }),
+  };
 }
 
 function clockItems(s: CaseState): ClockItem[] {
-  const items: ClockItem[] = [];
+  const guardianship = s.outcome === null ? guardianshipNoticeItem(s) : null;
+  const items: ClockItem[] = guardianship ? [guardianship] : [];
   for (const d of allDeadlines(s)) {
     const deadline = deadlineKey(s, d);
     items.push({
@@ -252,12 +264,25 @@ function clockItems(s: CaseState): ClockItem[] {
   return items.filter((i) => !s.clockItemsDone.includes(i.key));
 }
 
-/** Upcoming deadlines, soonest first, for the status and the NextDeadline search attribute. */
+const soonestFirst = (a: Deadline, b: Deadline) => a.due.localeCompare(b.due);
+
+/** Upcoming deadlines, soonest first, for the NextDeadline search attribute and every list: never the 18th birthday. */
 export function upcomingDeadlines(s: CaseState): Deadline[] {
   const done = new Set(s.clockItemsDone);
   return allDeadlines(s)
     .filter((d) => !done.has(deadlineKey(s, d)))
-    .sort((a, b) => a.due.localeCompare(b.due));
+    .sort(soonestFirst);
+}
+
+/** Whether a deadline may go into a list, a feed or a digest: never the 18th birthday, only the status shows it. */
+export const isListable = (d: Pick<Deadline, 'kind'>): boolean => d.kind !== 'GUARDIANSHIP_ENDS';
+
+/** The status's deadlines: the upcoming ones, and the end of the guardianship until its day has passed. */
+export function statusDeadlines(s: CaseState, today: IsoDate): Deadline[] {
+  const ends = s.outcome === null ? guardianshipEnds(s) : null;
+  const guardianship: Deadline[] =
+    ends && ends >= today ? [{ kind: 'GUARDIANSHIP_ENDS', due: ends, basis: DEADLINE_BASIS.GUARDIANSHIP_ENDS }] : [];
+  return [...upcomingDeadlines(s), ...guardianship].sort(soonestFirst);
 }
 
 /** The next thing on the clock, if any: the day it happens and what it is. */

@@ -9,7 +9,7 @@ import { runClockAsOfTheirDates } from './clock';
 import { centreOf, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import { whyAnswerRejected, whyEventRejected } from './rules';
 import { newCaseState, UNKNOWN_REPORTER, type Actor, type CaseState } from './state';
-import { announceQuery } from './transitions';
+import { announceQuery, countQueryFromImport } from './transitions';
 
 /** What the workflow is started with to bring in a running case (CONTRACT.md `POST /v1/cases/import`). */
 export interface CaseImportInput {
@@ -71,7 +71,11 @@ export function importCase(input: CaseImportInput): { state: CaseState } | { ref
   s.noticesDone.push(...s.outbox.map((n) => n.key));
   s.outbox = [];
   s.history.push({ on: input.importedOn, type: 'case-imported', by: input.importer.role });
-  if (s.query) announceQuery(s, s.query, `${s.query.queryId}/imported`);
+  if (s.query) {
+    // Counted from the import day: no notice names a deadline already past (PROCEDURE.md "status query").
+    countQueryFromImport(s, input.importedOn);
+    announceQuery(s, s.query, `${s.query.queryId}/imported`);
+  }
   queueNotice(s, 'case-imported', 'imported', [IMMIGRATION_OFFICE, centreOf(s)], { due: input.importedOn });
   return { state: s };
 }

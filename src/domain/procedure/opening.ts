@@ -1,9 +1,7 @@
 import type { IsoDate } from '../calendar';
-import { addPeriod } from '../calendar';
-import { POLICY } from '../policy';
 import { refuse, type Refusal } from '../refusals';
 import type { CaseOpening } from '../schemas/case';
-import { reflectionEnds } from './state';
+import { eighteenthBirthday, reflectionEnds } from './state';
 
 /** The opening field a refusal is about, for the 400's list of invalid fields. */
 export type OpeningRefusal = Refusal & { field: string };
@@ -24,7 +22,7 @@ export function whyOpeningRefused(
       ...refuse('birth-after-opening', { dateOfBirth: born, openedOn: o.openedOn }),
       field: 'victim.dateOfBirth',
     };
-  if (o.unaccompaniedMinor && born && addPeriod(born, { years: POLICY.majorityAge }) <= o.openedOn) {
+  if (o.unaccompaniedMinor && born && eighteenthBirthday(born) <= o.openedOn) {
     return { ...refuse('minor-of-age', { openedOn: o.openedOn }), field: 'victim.dateOfBirth' };
   }
   const ends = reflectionEnds(o.openedOn, o.unaccompaniedMinor);

@@ -1,14 +1,16 @@
 import type { IsoDate } from '../calendar';
 import type { Notice, NoticeKind, Recipient } from '../notices';
-import type { CaseState } from './state';
+import { guardianshipEnded, type CaseState } from './state';
 
 export const IMMIGRATION_OFFICE: Recipient = { role: 'immigration-office' };
 export const GUARDIAN: Recipient = { role: 'guardian' };
 export const centreOf = (s: CaseState): Recipient => ({ role: 'centre', centre: s.centre });
 
-/** Decision (PROCEDURE.md "Who takes part"): the guardian gets a copy of every notice the centre gets, until the minor turns 18. */
-const guardianCopied = (s: CaseState): boolean =>
-  s.unaccompaniedMinor && !!s.contacts.guardianEmail && !s.flags.guardianshipEnded;
+/**
+ * Decision (PROCEDURE.md "Who takes part"): the guardian gets a copy of every notice the centre gets, until the
+ * guardianship ends; whether it has is checked when each notice is sent (`recipientsOnTheDay`), never by a timer.
+ */
+const guardianCopied = (s: CaseState): boolean => s.unaccompaniedMinor && !!s.contacts.guardianEmail;
 
 function withGuardianCopy(s: CaseState, recipients: Recipient[]): Recipient[] {
   const toCentre = recipients.some((r) => r.role === 'centre');
@@ -40,4 +42,10 @@ export function queueNotice(
     due: extra.due,
     facts: extra.facts ?? {},
   });
+}
+
+/** Who a notice goes to on the day it is sent: the guardian no longer once the guardianship has ended, but for its own notice. */
+export function recipientsOnTheDay(s: CaseState, notice: Notice, today: IsoDate): Recipient[] {
+  if (notice.kind === 'guardianship-ended' || !guardianshipEnded(s, today)) return notice.recipients;
+  return notice.recipients.filter((r) => r.role !== 'guardian');
 }

@@ -25,6 +25,7 @@ export const EVENT_ROLES: Record<CaseEventType, readonly Role[]> = {
   'proceedings-ended': ['prosecutor'],
   'voluntary-return': ['centre'],
   'opened-in-error': ['centre'],
+  'age-determined': ['centre', 'immigration-office'],
   'other-status-granted': ['immigration-office'],
 };
 
@@ -73,10 +74,16 @@ const EVENT_STAGES: Record<CaseEventType, readonly Stage[]> = {
   'proceedings-ended': AFTER_COMPLAINT,
   'voluntary-return': TEMPORARY,
   'opened-in-error': ['REFLECTION'],
+  'age-determined': TEMPORARY,
   'other-status-granted': TEMPORARY,
 };
 
 const ELIGIBILITY_EVENTS: readonly CaseEventType[] = ['conviction', 'trafficking-retained-in-charges'];
+
+/** Whether an event applies in the case's stage: an eligibility is also kept while a positive answer waits for the review. */
+const appliesInStage = (s: CaseState, type: CaseEventType): boolean =>
+  EVENT_STAGES[type].includes(s.stage) ||
+  (ELIGIBILITY_EVENTS.includes(type) && s.stage === 'TEMPORARY_RESIDENCE' && s.identificationPending);
 
 function stageRefusal(s: CaseState, type: CaseEventType): Refusal {
   if (s.stage === 'CLOSED') return refuse('case-closed', { outcome: s.outcome ?? 'no outcome' });
@@ -153,7 +160,7 @@ export function whyEventRejected(s: CaseState, event: CaseEvent, actor: Actor, t
     return refuse('role-not-allowed', { role: actor.role, event: event.type });
   if (event.on > today) return refuse('date-in-future', { date: event.on });
   if (event.on < s.openedOn) return refuse('date-before-opening', { date: event.on, openedOn: s.openedOn });
-  if (!EVENT_STAGES[event.type].includes(s.stage) || (s.outcome !== null && event.type !== 'identity-documented')) {
+  if (!appliesInStage(s, event.type) || (s.outcome !== null && event.type !== 'identity-documented')) {
     return stageRefusal(s, event.type);
   }
   switch (event.type) {
@@ -192,6 +199,11 @@ export function whyEventRejected(s: CaseState, event: CaseEvent, actor: Actor, t
         : null;
     case 'identity-documented':
       return s.identityDocumented ? refuse('identity-already-documented') : null;
+    case 'age-determined':
+      if (!s.unaccompaniedMinor) return refuse('age-determination-adults');
+      return event.dateOfBirth && event.dateOfBirth > event.on
+        ? refuse('birth-after-determination', { dateOfBirth: event.dateOfBirth, date: event.on })
+        : null;
     default:
       return null;
   }

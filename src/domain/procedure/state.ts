@@ -1,6 +1,6 @@
 import { countFact, type PendingFact } from '../statistics/facts';
 import type { IsoDate } from '../calendar';
-import { addPeriod } from '../calendar';
+import { addDays, addPeriod } from '../calendar';
 import type { Centre, ComplaintOffice, CourtOfAppeal, ProsecutorOffice, Role } from '../codes';
 import type { CaseContacts, Notice } from '../notices';
 import { POLICY } from '../policy';
@@ -54,6 +54,19 @@ export interface WithdrawalReview {
   decideBy: IsoDate;
 }
 
+/** A conviction or retained charges that make the victim eligible for residence of unlimited duration. */
+export interface Eligibility {
+  basis: PermanentResidenceBasis;
+  on: IsoDate;
+}
+
+/** The Guardianship Service's latest result on a contested age, and the day the service recorded it. */
+export interface AgeDetermination {
+  recordedOn: IsoDate;
+  dateOfBirth?: IsoDate;
+  adult?: true;
+}
+
 export interface PermanentResidenceReview {
   basis: PermanentResidenceBasis;
   eligibleOn: IsoDate;
@@ -77,7 +90,7 @@ export interface CaseReferences {
 export const MAX_REFERENCE_KEYS = 8;
 
 /** Bumped whenever the carried shape changes; `upgradeState` brings older shapes up to it. */
-export const STATE_VERSION = 3;
+export const STATE_VERSION = 4;
 
 export interface CaseState {
   version: typeof STATE_VERSION;
@@ -109,6 +122,11 @@ export interface CaseState {
   /** A positive answer that waits for the open withdrawal review before stage 3. */
   identificationPending: boolean;
   permanentResidenceReview: PermanentResidenceReview | null;
+  /** The day a conviction or retained charges first made the victim eligible: from then on the proceedings end *with* one. */
+  eligibleSince: IsoDate | null;
+  /** An eligibility reported while a positive answer waits for a withdrawal review: it opens the review in stage 3. */
+  keptEligibility: Eligibility | null;
+  ageDetermination: AgeDetermination | null;
   /** The expiry of a document that ran out without the prosecutor's whole window: the Immigration Office decides. */
   expiredAwaitingDecision: IsoDate | null;
   late: LateDeadline | null;
@@ -116,7 +134,6 @@ export interface CaseState {
   flags: {
     identityProofMissing: boolean;
     humanitarianCandidate: boolean;
-    guardianshipEnded: boolean;
     undeliverableNotices: string[];
   };
   /** Offices that were sent a query on this case: they may read it. */
@@ -163,11 +180,33 @@ export function stageOneDocument(
 export const reflectionEnds = (openedOn: IsoDate, minor: boolean): IsoDate =>
   addPeriod(openedOn, stageOneDocument(openedOn, minor).validity);
 
-/** The 18th birthday of a minor whose date of birth is known. */
-export function guardianshipEnds(s: Pick<CaseState, 'unaccompaniedMinor' | 'opening'>): IsoDate | null {
-  const born = s.opening.victim.dateOfBirth;
-  return s.unaccompaniedMinor && born ? addPeriod(born, { years: POLICY.majorityAge }) : null;
+/** The 18th birthday; born on 29 February, one turns 18 on 1 March in a year without one (PROCEDURE.md: doubt benefits the minor). */
+export function eighteenthBirthday(born: IsoDate): IsoDate {
+  const birthday = addPeriod(born, { years: POLICY.majorityAge });
+  return born.endsWith('-02-29') && !birthday.endsWith('-02-29') ? addDays(birthday, 1) : birthday;
 }
+
+/**
+ * The day the guardianship of an unaccompanied minor ends: the 18th birthday of the date of birth last
+ * established, or the day an age determination was recorded that found an adult (or a birth date by which the
+ * person was already 18). Personal data: shown in the status only, never on a timer, attribute or feed.
+ */
+export function guardianshipEnds(
+  s: Pick<CaseState, 'unaccompaniedMinor' | 'opening' | 'ageDetermination'>,
+): IsoDate | null {
+  if (!s.unaccompaniedMinor) return null;
+  const determined = s.ageDetermination;
+  if (determined?.adult) return determined.recordedOn;
+  const born = determined?.dateOfBirth ?? s.opening.victim.dateOfBirth;
+  if (!born) return null;
+  const birthday = eighteenthBirthday(born);
+  return determined && birthday < determined.recordedOn ? determined.recordedOn : birthday;
+}
+
+export const guardianshipEnded = (s: CaseState, today: IsoDate): boolean => {
+  const ends = guardianshipEnds(s);
+  return ends !== null && ends <= today;
+};
 
 export function newCaseState(
   caseId: string,
@@ -183,7 +222,11 @@ export function newCaseState(
     openedOn: opening.openedOn,
     unaccompaniedMinor: opening.unaccompaniedMinor,
     opening,
-    contacts: { caseworkerEmail: opening.caseworkerEmail, guardianEmail: opening.guardian?.email },
+    contacts: {
+      caseworkerEmail: opening.caseworkerEmail,
+      guardianEmail: opening.guardian?.email,
+      ...(opening.guardian?.language ? { guardianLanguage: opening.guardian.language } : {}),
+    },
     stage: 'REFLECTION',
     outcome: null,
     outcomeDetail: null,
@@ -205,13 +248,15 @@ export function newCaseState(
     review: null,
     identificationPending: false,
     permanentResidenceReview: null,
+    eligibleSince: null,
+    keptEligibility: null,
+    ageDetermination: null,
     expiredAwaitingDecision: null,
     late: null,
     identityDocumented: false,
     flags: {
       identityProofMissing: false,
       humanitarianCandidate: false,
-      guardianshipEnded: false,
       undeliverableNotices: [],
     },
     queriedOffices: [],

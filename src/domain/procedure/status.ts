@@ -1,8 +1,8 @@
 import type { IsoDate } from '../calendar';
 import { POLICY } from '../policy';
 import type { CaseStatus } from '../schemas/case';
-import { upcomingDeadlines } from './clock';
-import type { CaseState } from './state';
+import { statusDeadlines } from './clock';
+import { guardianshipEnded, type CaseState } from './state';
 
 /** Work in stage 2 needed permit C, in stage 3 permit B, until no permit was needed from 24 December 2018 [002 §8.2-8.3; 003 note 75]. */
 export function workAuthorisation(s: CaseState, today: IsoDate): CaseStatus['workAuthorisation'] {
@@ -31,7 +31,7 @@ export function toStatus(s: CaseState, today: IsoDate): CaseStatus {
     outcome: s.outcome,
     outcomeDetail: s.outcomeDetail,
     document: s.document ? { ...s.document } : null,
-    deadlines: upcomingDeadlines(s),
+    deadlines: statusDeadlines(s, today),
     prosecutorQuery: q
       ? {
           queryId: q.queryId,
@@ -56,7 +56,11 @@ export function toStatus(s: CaseState, today: IsoDate): CaseStatus {
         }
       : null,
     permanentResidenceReview: s.permanentResidenceReview ? { ...s.permanentResidenceReview } : null,
-    flags: { ...s.flags, undeliverableNotices: [...s.flags.undeliverableNotices] },
+    flags: {
+      ...s.flags,
+      guardianshipEnded: guardianshipEnded(s, today),
+      undeliverableNotices: [...s.flags.undeliverableNotices],
+    },
     workAuthorisation: workAuthorisation(s, today),
     victim: { pseudonym: s.opening.victim.pseudonym },
     references: { ...s.references },

@@ -4,6 +4,7 @@ import { courtOfAppealOf } from '../codes';
 import { POLICY } from '../policy';
 import type { Outcome } from '../schemas/case';
 import type { DocumentType } from '../schemas/events';
+import type { Recipient } from '../notices';
 import { centreOf, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import type { CaseState, OpenQuery } from './state';
 
@@ -59,10 +60,31 @@ export function proceedingsLastedLong(s: CaseState, end: IsoDate): boolean {
   return !!s.complaint && end > addPeriod(s.complaint.on, { years: POLICY.humanitarianAfterYears });
 }
 
-/** The humanitarian flag of a case that ends not renewed after a "not in progress" answer (PROCEDURE.md "humanitarian flag"). */
-export function flagHumanitarianOnNonRenewal(s: CaseState): void {
-  if (s.decision === 'negative' && s.proceedingsEndedOn)
-    s.flags.humanitarianCandidate = proceedingsLastedLong(s, s.proceedingsEndedOn);
+/**
+ * The humanitarian flag of a case that ends not renewed on day `on` (PROCEDURE.md "humanitarian flag"): after a
+ * "not in progress" answer, by the proceedings' length; with no answer about the expiring document, by the time
+ * since the complaint (the prosecutor's silence may hide proceedings that stopped).
+ */
+function flagHumanitarianOnNonRenewal(s: CaseState, on: IsoDate): void {
+  if (s.decision === null) s.flags.humanitarianCandidate = proceedingsLastedLong(s, on);
+  else if (s.proceedingsEndedOn) s.flags.humanitarianCandidate = proceedingsLastedLong(s, s.proceedingsEndedOn);
+}
+
+/** The document is not renewed: the case ends `NOT_RENEWED` on day `on`. */
+export function closeNotRenewed(s: CaseState, on: IsoDate): void {
+  flagHumanitarianOnNonRenewal(s, on);
+  close(s, 'NOT_RENEWED', s.decision === 'negative' ? 'negative-answer' : 'no-decision', on);
+}
+
+/**
+ * Whether the prosecutor had the whole window before the expiry `due` (PROCEDURE.md): a negative answer, or a
+ * query about this document counted from at least one month before the expiry in force.
+ */
+export function hadWholeWindow(s: CaseState, due: IsoDate): boolean {
+  const sent = s.querySentForDocument;
+  return (
+    s.decision === 'negative' || (sent !== null && sent <= subtractPeriod(due, POLICY.statusQuery.latestBeforeExpiry))
+  );
 }
 
 /** The Immigration Office granted the B-card (stage 4): the case ends, unless identity proof is still owed. */
@@ -87,6 +109,7 @@ function endReviews(s: CaseState, today: IsoDate): void {
   s.review = null;
   s.identificationPending = false;
   s.permanentResidenceReview = null;
+  s.keptEligibility = null;
   s.late = null;
 }
 
@@ -176,22 +199,24 @@ export function sendQuery(s: CaseState, today: IsoDate): void {
   warnIfDueAfterExpiry(s, q);
 }
 
+/** Who must answer the query now: the office queried, or once escalated its Principal Crown Prosecutor. */
+export function answererOf(q: OpenQuery): Recipient {
+  // The file keeps its office's language at the court of appeal (PROCEDURE.md "Languages": Eupen at Liège).
+  return q.escalatedTo
+    ? { role: 'principal-crown-prosecutor', courtOfAppeal: q.escalatedTo, office: q.office }
+    : { role: 'prosecutor', office: q.office };
+}
+
 /** The query's notice to whoever it is addressed to now; `discriminator` tells a re-announcement (an import) from the first. */
 export function announceQuery(s: CaseState, q: OpenQuery, discriminator: string): void {
   if (q.escalatedTo) {
-    queueNotice(
-      s,
-      'status-query-escalated',
-      discriminator,
-      [{ role: 'principal-crown-prosecutor', courtOfAppeal: q.escalatedTo }],
-      {
-        due: q.replyBy,
-        facts: { queryId: q.queryId, office: q.office, documentValidUntil: q.documentValidUntil },
-      },
-    );
+    queueNotice(s, 'status-query-escalated', discriminator, [answererOf(q)], {
+      due: q.replyBy,
+      facts: { queryId: q.queryId, office: q.office, documentValidUntil: q.documentValidUntil },
+    });
     return;
   }
-  queueNotice(s, 'status-query', discriminator, [{ role: 'prosecutor', office: q.office }], {
+  queueNotice(s, 'status-query', discriminator, [answererOf(q)], {
     due: q.replyBy,
     facts: { queryId: q.queryId, documentValidUntil: q.documentValidUntil },
   });
@@ -210,13 +235,32 @@ export function escalateQuery(s: CaseState, today: IsoDate): void {
   warnIfDueAfterExpiry(s, q);
 }
 
-/** New printed dates while a query is open: its deadlines follow the new expiry (PROCEDURE.md "status query"). */
-export function followNewExpiry(s: CaseState): void {
+/**
+ * New printed dates while a query is open: its deadlines follow the new expiry, never before two days after
+ * `today`, the day they are computed again (PROCEDURE.md "status query").
+ */
+export function followNewExpiry(s: CaseState, today: IsoDate): void {
   const q = s.query;
   const validUntil = s.document?.validUntil;
   if (!q || !validUntil || validUntil === q.documentValidUntil) return;
   q.documentValidUntil = validUntil;
-  q.replyBy = q.escalatedOn ? escalationDeadline(q.escalatedOn, validUntil) : replyDeadline(q.sentOn, validUntil);
+  q.replyBy = q.escalatedOn
+    ? latest(escalationDeadline(q.escalatedOn, validUntil), addPeriod(today, Q.escalationAtLeast))
+    : latest(replyDeadline(q.sentOn, validUntil), addPeriod(today, Q.replyAtLeast));
+  warnIfDueAfterExpiry(s, q);
+}
+
+/**
+ * A query still open when its case is imported counts as sent (or escalated) on the import day: its deadline and
+ * the prosecutor's window run from that day; `sentOn` keeps the original date (PROCEDURE.md "status query").
+ */
+export function countQueryFromImport(s: CaseState, importedOn: IsoDate): void {
+  const q = s.query;
+  if (!q) return;
+  q.replyBy = q.escalatedTo
+    ? escalationDeadline(importedOn, q.documentValidUntil)
+    : replyDeadline(importedOn, q.documentValidUntil);
+  s.querySentForDocument = importedOn;
   warnIfDueAfterExpiry(s, q);
 }
 
@@ -224,7 +268,8 @@ export function followNewExpiry(s: CaseState): void {
 export function alertExpiryWithoutDecision(s: CaseState): void {
   const q = s.query;
   if (!q) return;
-  queueNotice(s, 'expiry-without-decision', q.queryId, [IMMIGRATION_OFFICE, centreOf(s)], {
+  // Per reply deadline: an imported query whose deadline was counted again alerts again when it passes.
+  queueNotice(s, 'expiry-without-decision', `${q.queryId}/${q.replyBy}`, [IMMIGRATION_OFFICE, centreOf(s)], {
     due: q.documentValidUntil,
     facts: {
       queryId: q.queryId,

@@ -24,13 +24,20 @@ type NewInV2 =
   | 'late';
 
 /** The state before file references: no `references`, no `referenceIndex`. */
-export interface StateV2 extends Omit<CaseState, 'version' | 'document' | NewInV3> {
+export interface StateV2 extends Omit<StateV3, 'version' | 'document' | NewInV3> {
   version: 2;
   document: Omit<CaseDocument, 'datesRecorded'> | null;
 }
 type NewInV3 = 'references' | 'referenceIndex';
 
-export type CarriedState = CaseState | StateV2 | StateV1;
+/** The state before issue 25: no kept eligibility nor age determination, and a guardianship flag set on the birthday. */
+export interface StateV3 extends Omit<CaseState, 'version' | 'flags' | NewInV4> {
+  version: 3;
+  flags: CaseState['flags'] & { guardianshipEnded: boolean };
+}
+type NewInV4 = 'eligibleSince' | 'keptEligibility' | 'ageDetermination';
+
+export type CarriedState = CaseState | StateV3 | StateV2 | StateV1;
 
 /** Clock keys once carried the open query's id for every deadline; only the reply deadlines keep it now. */
 const QUERY_FREE_KEY =
@@ -76,10 +83,10 @@ function reporterRole(s: StateV1, ground: WithdrawalGround): CaseState['history'
 }
 
 /** The references were not kept: the opening's own, none indexed (the case is found by its id, as before). */
-function fromV2(old: StateV2): CaseState {
+function fromV2(old: StateV2): StateV3 {
   return {
     ...old,
-    version: STATE_VERSION,
+    version: 3,
     references: { ...old.opening.references },
     referenceIndex: [],
     // Whether its printed dates were recorded was not kept: taken as recorded, so no old case lands in the inbox.
@@ -87,8 +94,26 @@ function fromV2(old: StateV2): CaseState {
   };
 }
 
+/**
+ * An eligibility was kept only while its review was open; a refusal (recorded in the history) shows there was one.
+ * The guardianship's end is computed from the date of birth now, on the day it is asked.
+ */
+function fromV3(old: StateV3): CaseState {
+  const { guardianshipEnded: _computedNow, ...flags } = old.flags;
+  const refused = old.history.find((h) => h.type === 'permanent-residence-decided');
+  return {
+    ...old,
+    version: STATE_VERSION,
+    flags,
+    eligibleSince: old.permanentResidenceReview?.eligibleOn ?? refused?.on ?? null,
+    keptEligibility: null,
+    ageDetermination: null,
+  };
+}
+
 /** A carried state of any version, as the current code reads it (running cases continue across releases). */
 export function upgradeState(carried: CarriedState): CaseState {
   if (carried.version === STATE_VERSION) return carried;
-  return fromV2(carried.version === 2 ? carried : fromV1(carried));
+  if (carried.version === 3) return fromV3(carried);
+  return fromV3(fromV2(carried.version === 2 ? carried : fromV1(carried)));
 }

@@ -1,6 +1,15 @@
 import { z } from 'zod';
 import { FIELD_RULES } from './field-rules';
-import { centreCode, complaintOffice, courtOfAppeal, fileReference, isoDate, prosecutorOffice, role } from './common';
+import {
+  centreCode,
+  complaintOffice,
+  courtOfAppeal,
+  fileReference,
+  isoDate,
+  language,
+  prosecutorOffice,
+  role,
+} from './common';
 import { DOCUMENT_TYPES, importedEventSchema, WITHDRAWAL_GROUNDS } from './events';
 
 export const EXPLOITATION_FORMS = [
@@ -27,7 +36,15 @@ const openingShape = {
   }),
   exploitation: z.enum(EXPLOITATION_FORMS),
   caseworkerEmail: z.email(),
-  guardian: z.strictObject({ name: z.string().trim().min(1).max(200), email: z.email() }).optional(),
+  guardian: z
+    .strictObject({
+      name: z.string().trim().min(1).max(200),
+      email: z.email(),
+      language: language
+        .optional()
+        .meta({ description: "The language the guardian's notices are written in; the centre's by default" }),
+    })
+    .optional(),
   references: z
     .strictObject({ prosecutorFile: fileReference.optional(), immigrationOfficeFile: fileReference.optional() })
     .optional()

@@ -52,9 +52,33 @@ export const withdrawalDecided = event('withdrawal-decided', {
 export const identityDocumented = event('identity-documented', {
   documentKind: z.enum(['passport', 'travel-document', 'national-identity-card']),
 });
-export const conviction = event('conviction', { underTraffickingLaw: z.boolean(), appealed: z.boolean() });
+/**
+ * The offences of the law on trafficking in and smuggling of human beings that make an identified victim eligible
+ * [000; 001 §3-4]: trafficking, and smuggling with aggravating circumstances.
+ */
+export const ELIGIBLE_OFFENCES = ['trafficking', 'aggravated-smuggling'] as const;
+export type EligibleOffence = (typeof ELIGIBLE_OFFENCES)[number];
+export const CONVICTION_OFFENCES = [...ELIGIBLE_OFFENCES, 'other'] as const;
+export type ConvictionOffence = (typeof CONVICTION_OFFENCES)[number];
+
+export const conviction = event('conviction', {
+  offence: z.enum(CONVICTION_OFFENCES).optional().meta({
+    description: 'The offence the judgment convicts of; required unless the older underTraffickingLaw is given',
+  }),
+  underTraffickingLaw: z
+    .boolean()
+    .optional()
+    .meta({ deprecated: true, description: 'Older form of `offence`: true means trafficking, false other' }),
+  appealed: z.boolean(),
+});
 export const traffickingRetainedInCharges = event('trafficking-retained-in-charges', {
   statementsSignificant: z.boolean(),
+  offence: z.enum(ELIGIBLE_OFFENCES).optional().meta({ description: 'The offence retained; trafficking by default' }),
+});
+/** The Guardianship Service's result on a contested age [004 ¶8, ¶69]: a date of birth, or that the person is an adult. */
+export const ageDetermined = event('age-determined', {
+  dateOfBirth: isoDate.optional().meta({ description: 'The date of birth the Guardianship Service established' }),
+  adult: z.boolean().optional().meta({ description: 'true: the Guardianship Service found the person to be an adult' }),
 });
 export const PERMANENT_RESIDENCE_REFUSAL_REASONS = [
   'conditions-not-met',
@@ -96,6 +120,7 @@ const EVENT_SCHEMAS = [
   proceedingsEnded,
   voluntaryReturn,
   openedInError,
+  ageDetermined,
   otherStatusGranted,
 ] as const;
 
@@ -112,6 +137,12 @@ function requireDependentFields(e: AnyEvent, ctx: z.RefinementCtx): void {
   }
   if (e.type === 'permanent-residence-decided' && !e.grant && !e.reason) {
     ctx.addIssue({ code: 'custom', path: ['reason'], message: FIELD_RULES.refusalReason });
+  }
+  if (e.type === 'conviction' && (e.offence === undefined) === (e.underTraffickingLaw === undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['offence'], message: FIELD_RULES.convictionOffence });
+  }
+  if (e.type === 'age-determined' && (e.dateOfBirth === undefined) === (e.adult === true)) {
+    ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: FIELD_RULES.ageDetermination });
   }
 }
 

@@ -10,6 +10,8 @@ export const FIELD_RULES = {
   fileReference: 'letters, digits, spaces and . / _ -',
   withdrawalGround: 'required when withdraw is true: the ground the withdrawal rests on',
   refusalReason: 'required when grant is false',
+  convictionOffence: 'the offence the judgment convicts of (offence), or the older underTraffickingLaw: one of the two',
+  ageDetermination: 'either the date of birth the Guardianship Service established, or adult: true',
   prosecutorOffice: "a prosecutor's office (and only a prosecutor) is named by its office code",
   idempotencyKey: '1-200 visible ASCII characters',
   base64: 'must be base64',

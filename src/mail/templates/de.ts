@@ -126,6 +126,8 @@ export const de: LanguagePack = {
     conviction: 'Verurteilung',
     'conviction-under-appeal': 'Verurteilung, gegen die Berufung eingelegt wurde',
     'trafficking-retained-in-charges': 'Straftat in der Anklage beibehalten',
+    fraudulent: 'Zusammenarbeit oder Klage als betrügerisch befunden',
+    unfounded: 'Klage als unbegründet befunden',
     'retained-charges': 'Straftat in der Anklage beibehalten, mit bedeutsamen Erklärungen',
     'conditions-not-met': 'die Bedingungen sind nicht erfüllt',
     'public-order': 'Gefahr für die öffentliche Ordnung oder die nationale Sicherheit',
@@ -261,6 +263,27 @@ export const de: LanguagePack = {
       ask: 'Der Aufenthalt von sechs Monaten beginnt, sobald Sie über die Prüfung entscheiden (Ereignis withdrawal-decided); ein Entzug schließt die Akte stattdessen ab.',
       dueLabel: 'Entscheidung spätestens am',
     },
+    'expiry-awaits-withdrawal-decision': {
+      subject: 'Aufenthaltsdokument abgelaufen: Ihre Entscheidung nach Prüfung ist nötig',
+      summary:
+        'Das Aufenthaltsdokument dieser Akte ist abgelaufen, während die positive Antwort der Staatsanwaltschaft auf Ihre Entscheidung über die Prüfung eines gemeldeten Grundes wartet; die Akte wurde daher nicht abgeschlossen.',
+      ask: 'Bitte entscheiden Sie über die Prüfung: Ohne Entzug beginnt der Aufenthalt von sechs Monaten am Tag Ihrer Entscheidung; ein Entzug schließt die Akte ab.',
+      dueLabel: 'Abgelaufen am',
+    },
+    'expiry-awaits-permanent-residence-decision': {
+      subject: 'Aufenthaltsdokument abgelaufen: Entscheidung über unbegrenzten Aufenthalt',
+      summary:
+        'Das Aufenthaltsdokument von sechs Monaten dieser Akte ist abgelaufen, während die Entscheidung über einen unbegrenzten Aufenthalt noch offen ist; die Akte wurde daher nicht abgeschlossen.',
+      ask: 'Bitte entscheiden Sie: den unbegrenzten Aufenthalt gewähren, ihn ablehnen oder erfassen, dass das Dokument nicht verlängert wird.',
+      dueLabel: 'Abgelaufen am',
+    },
+    'proceedings-ended-after-conviction': {
+      subject: 'Aufenthaltsakte: Verfahren nach der Verurteilung beendet',
+      summary:
+        'Die Staatsanwaltschaft meldet, dass das Gerichtsverfahren beendet ist, nach der Verurteilung oder der Anklage, durch die die betroffene Person für einen unbegrenzten Aufenthalt in Frage kommt.',
+      ask: 'Der Aufenthalt von sechs Monaten wird nicht verlängert. Die Akte bleibt offen, bis das Ausländeramt über den unbegrenzten Aufenthalt entschieden hat.',
+      dueLabel: 'Dokument läuft ab am',
+    },
     'permanent-residence-review-opened': {
       subject: 'Aufenthaltsakte: Entscheidung über unbegrenzten Aufenthalt erbeten',
       summary:
@@ -374,6 +397,9 @@ export const de: LanguagePack = {
     'ground-required': () => 'eine Entscheidung über einen Entzug nennt den Grund, auf dem sie beruht',
     'four-eyes': (f) =>
       `die Entscheidung muss von einer anderen Person getroffen werden als der, die den Grund ${quote(grounds, f.ground)} gemeldet hat (Vier-Augen-Prinzip)`,
+    'age-determination-adults': () => 'eine Altersbestimmung gilt nur für die Akte eines unbegleiteten Minderjährigen',
+    'birth-after-determination': (f) =>
+      `das Geburtsdatum ${f.dateOfBirth} liegt nach dem Tag der Altersbestimmung (${f.date})`,
     'not-identified-yet': (f) =>
       `dieses Ereignis (${f.event}) ist erst in ${quote(stages, 'IDENTIFIED_VICTIM')} möglich, sobald die betroffene Person identifiziert ist: Die Staatsanwaltschaft muss zuerst die Statusanfrage beantworten`,
     'no-permanent-residence-review': () => 'zu dieser Akte ist keine Prüfung eines unbegrenzten Aufenthalts offen',

@@ -74,6 +74,8 @@ export const en: LanguagePack = {
     conviction: 'conviction',
     'conviction-under-appeal': 'conviction, under appeal',
     'trafficking-retained-in-charges': 'offence retained in the charges',
+    fraudulent: 'cooperation or complaint found fraudulent',
+    unfounded: 'complaint found unfounded',
     'retained-charges': 'offence retained in the charges, with significant statements',
     'conditions-not-met': 'the conditions are not met',
     'public-order': 'danger to public order or national security',
@@ -227,6 +229,27 @@ export const en: LanguagePack = {
         "The prosecutor's answer allows the six-month residence, but a review of a reported ground is still open on this file.",
       ask: 'The six-month residence starts once you decide the review (event withdrawal-decided); a withdrawal ends the file instead.',
       dueLabel: 'Decide by',
+    },
+    'expiry-awaits-withdrawal-decision': {
+      subject: 'Residence document expired: your review decision is needed',
+      summary:
+        "The residence document of this file has expired while the prosecutor's positive answer waits for your decision on the review of a reported ground, so the file was not closed.",
+      ask: 'Please decide the review: if the residence is not withdrawn, the six-month residence starts on the day of your decision; a withdrawal ends the file.',
+      dueLabel: 'Expired on',
+    },
+    'expiry-awaits-permanent-residence-decision': {
+      subject: 'Residence document expired: decide on unlimited residence',
+      summary:
+        'The six-month residence document of this file has expired while the decision on residence of unlimited duration is open, so the file was not closed.',
+      ask: 'Please decide: grant the residence of unlimited duration, refuse it, or record that the document is not renewed.',
+      dueLabel: 'Expired on',
+    },
+    'proceedings-ended-after-conviction': {
+      subject: 'Residence file: proceedings ended after the conviction',
+      summary:
+        'The prosecutor reports that the judicial proceedings have ended, after the conviction or the charges that made the person eligible for residence of unlimited duration.',
+      ask: 'The six-month residence is not renewed. The file stays open until the Immigration Office has decided on residence of unlimited duration.',
+      dueLabel: 'Document expires on',
     },
     'permanent-residence-review-opened': {
       subject: 'Residence file: decision on unlimited residence requested',

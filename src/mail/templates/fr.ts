@@ -118,6 +118,8 @@ export const fr: LanguagePack = {
     conviction: 'condamnation',
     'conviction-under-appeal': 'condamnation, frappée d’appel',
     'trafficking-retained-in-charges': 'infraction retenue dans les réquisitions',
+    fraudulent: 'coopération ou plainte jugée frauduleuse',
+    unfounded: 'plainte jugée non fondée',
     'retained-charges': 'infraction retenue dans les réquisitions, avec des déclarations significatives',
     'conditions-not-met': 'les conditions ne sont pas remplies',
     'public-order': 'danger pour l’ordre public ou la sécurité nationale',
@@ -252,6 +254,27 @@ export const fr: LanguagePack = {
       ask: 'Le séjour de six mois commence dès que vous statuez sur l’examen (événement withdrawal-decided) ; un retrait clôture au contraire le dossier.',
       dueLabel: 'Décision au plus tard le',
     },
+    'expiry-awaits-withdrawal-decision': {
+      subject: 'Document de séjour expiré : votre décision d’examen est nécessaire',
+      summary:
+        'Le document de séjour de ce dossier a expiré alors que la réponse positive du parquet attend votre décision sur l’examen d’un motif signalé ; le dossier n’a donc pas été clôturé.',
+      ask: 'Veuillez statuer sur l’examen : sans retrait, le séjour de six mois commence le jour de votre décision ; un retrait clôture le dossier.',
+      dueLabel: 'Expiré le',
+    },
+    'expiry-awaits-permanent-residence-decision': {
+      subject: 'Document de séjour expiré : décidez du séjour illimité',
+      summary:
+        'Le document de séjour de six mois de ce dossier a expiré alors que la décision sur le séjour illimité est toujours ouverte ; le dossier n’a donc pas été clôturé.',
+      ask: 'Veuillez décider : accorder le séjour illimité, le refuser, ou enregistrer que le document n’est pas renouvelé.',
+      dueLabel: 'Expiré le',
+    },
+    'proceedings-ended-after-conviction': {
+      subject: 'Dossier de séjour : procédure terminée après la condamnation',
+      summary:
+        'Le parquet signale que la procédure judiciaire est terminée, après la condamnation ou les réquisitions qui rendent la personne concernée éligible au séjour illimité.',
+      ask: 'Le séjour de six mois n’est pas renouvelé. Le dossier reste ouvert jusqu’à ce que l’Office des étrangers ait statué sur le séjour illimité.',
+      dueLabel: 'Le document expire le',
+    },
     'permanent-residence-review-opened': {
       subject: 'Dossier de séjour : décision sur le séjour illimité demandée',
       summary:
@@ -365,6 +388,10 @@ export const fr: LanguagePack = {
     'ground-required': () => 'une décision de retrait indique le motif sur lequel elle repose',
     'four-eyes': (f) =>
       `la décision doit être prise par une autre personne que celle qui a signalé le motif ${quote(grounds, f.ground)} (principe des quatre yeux)`,
+    'age-determination-adults': () =>
+      'une détermination de l’âge ne s’applique qu’au dossier d’un mineur non accompagné',
+    'birth-after-determination': (f) =>
+      `la date de naissance ${f.dateOfBirth} est postérieure au jour de la détermination de l’âge (${f.date})`,
     'not-identified-yet': (f) =>
       `cet événement (${f.event}) n’est possible qu’en ${quote(stages, 'IDENTIFIED_VICTIM')}, une fois la personne concernée identifiée : le parquet doit d’abord répondre à la demande de statut`,
     'no-permanent-residence-review': () => 'aucun examen du séjour illimité n’est ouvert pour ce dossier',

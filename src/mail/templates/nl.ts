@@ -117,6 +117,8 @@ export const nl: LanguagePack = {
     conviction: 'veroordeling',
     'conviction-under-appeal': 'veroordeling, in beroep',
     'trafficking-retained-in-charges': 'misdrijf weerhouden in de vordering',
+    fraudulent: 'medewerking of klacht bedrieglijk bevonden',
+    unfounded: 'klacht ongegrond bevonden',
     'retained-charges': 'misdrijf weerhouden in de vordering, met significante verklaringen',
     'conditions-not-met': 'de voorwaarden zijn niet vervuld',
     'public-order': 'gevaar voor de openbare orde of de nationale veiligheid',
@@ -249,6 +251,27 @@ export const nl: LanguagePack = {
       ask: 'Het verblijf van zes maanden begint zodra u over het onderzoek beslist (gebeurtenis withdrawal-decided); een intrekking sluit het dossier in plaats daarvan af.',
       dueLabel: 'Beslissing uiterlijk op',
     },
+    'expiry-awaits-withdrawal-decision': {
+      subject: 'Verblijfsdocument verlopen: uw beslissing na onderzoek is nodig',
+      summary:
+        'Het verblijfsdocument van dit dossier is verlopen terwijl het positieve antwoord van het parket op uw beslissing over het onderzoek van een gemelde grond wacht; het dossier werd daarom niet afgesloten.',
+      ask: 'Beslis over het onderzoek: wordt het verblijf niet ingetrokken, dan begint het verblijf van zes maanden op de dag van uw beslissing; een intrekking sluit het dossier af.',
+      dueLabel: 'Verlopen op',
+    },
+    'expiry-awaits-permanent-residence-decision': {
+      subject: 'Verblijfsdocument verlopen: beslis over verblijf van onbeperkte duur',
+      summary:
+        'Het verblijfsdocument van zes maanden van dit dossier is verlopen terwijl de beslissing over een verblijf van onbeperkte duur nog openstaat; het dossier werd daarom niet afgesloten.',
+      ask: 'Beslis: het verblijf van onbeperkte duur toekennen, het weigeren, of registreren dat het document niet wordt verlengd.',
+      dueLabel: 'Verlopen op',
+    },
+    'proceedings-ended-after-conviction': {
+      subject: 'Verblijfsdossier: procedure beëindigd na de veroordeling',
+      summary:
+        'Het parket meldt dat de gerechtelijke procedure beëindigd is, na de veroordeling of de vordering waardoor de betrokkene in aanmerking komt voor een verblijf van onbeperkte duur.',
+      ask: 'Het verblijf van zes maanden wordt niet verlengd. Het dossier blijft open tot de Dienst Vreemdelingenzaken over het verblijf van onbeperkte duur heeft beslist.',
+      dueLabel: 'Document verloopt op',
+    },
     'permanent-residence-review-opened': {
       subject: 'Verblijfsdossier: beslissing over verblijf van onbeperkte duur gevraagd',
       summary: 'De betrokkene komt voortaan in aanmerking voor een verblijf van onbeperkte duur (grond in de details).',
@@ -363,6 +386,10 @@ export const nl: LanguagePack = {
     'ground-required': () => 'een beslissing tot intrekking vermeldt de grond waarop ze berust',
     'four-eyes': (f) =>
       `de beslissing moet worden genomen door een andere persoon dan wie de grond ${quote(grounds, f.ground)} heeft gemeld (vier-ogenprincipe)`,
+    'age-determination-adults': () =>
+      'een leeftijdsbepaling geldt alleen voor het dossier van een niet-begeleide minderjarige',
+    'birth-after-determination': (f) =>
+      `de geboortedatum ${f.dateOfBirth} ligt na de dag van de leeftijdsbepaling (${f.date})`,
     'not-identified-yet': (f) =>
       `deze gebeurtenis (${f.event}) is pas mogelijk in ${quote(stages, 'IDENTIFIED_VICTIM')}, zodra de betrokkene geïdentificeerd is: het parket moet eerst de statusaanvraag beantwoorden`,
     'no-permanent-residence-review': () =>

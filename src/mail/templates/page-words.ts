@@ -26,6 +26,9 @@ export const FORM_FIELDS = [
   'ground',
   'documentKind',
   'underTraffickingLaw',
+  'offence',
+  'adult',
+  'guardianLanguage',
   'appealed',
   'statementsSignificant',
   'grant',
@@ -53,6 +56,13 @@ export const CHOICE_VALUES = [
   'exploitation.criminal-activities',
   'exploitation.organ-removal',
   'exploitation.aggravated-smuggling',
+  'offence.trafficking',
+  'offence.aggravated-smuggling',
+  'offence.other',
+  'guardianLanguage.nl',
+  'guardianLanguage.fr',
+  'guardianLanguage.de',
+  'guardianLanguage.en',
 ] as const;
 export type ChoiceValue = (typeof CHOICE_VALUES)[number];
 

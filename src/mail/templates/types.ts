@@ -30,6 +30,9 @@ export const OUTCOME_DETAILS = [
   'conviction',
   'conviction-under-appeal',
   'trafficking-retained-in-charges',
+  // A withdrawal on fraud keeps the prosecutor's finding (PROCEDURE.md "withdrawal outcome").
+  'fraudulent',
+  'unfounded',
 ] as const;
 export type OutcomeDetail = (typeof OUTCOME_DETAILS)[number];
 

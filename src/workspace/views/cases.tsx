@@ -2,6 +2,10 @@ import { STAGES, type CaseStatus, type Stage } from '../../domain/schemas/case';
 import { CsrfField, page } from './layout';
 import { dateIn, shortRef, stageIn } from './case-words';
 import type { PageContext } from './page-context';
+import { isListable } from '../../domain/procedure/clock';
+
+/** The next deadline a list shows (never the end of a guardianship: only the case page shows it). */
+const nextOf = (c: CaseStatus) => c.deadlines.find(isListable);
 
 export interface CaseListView {
   cases: CaseStatus[];
@@ -55,11 +59,7 @@ export function casesPage(ctx: PageContext, view: CaseListView): string {
                 </td>
                 <td>{shortRef(c.caseId)}</td>
                 <td>{stageIn(ctx, c.stage)}</td>
-                <td>
-                  {c.deadlines[0]
-                    ? `${ctx.pack.deadlines[c.deadlines[0].kind]}: ${dateIn(ctx, c.deadlines[0].due)}`
-                    : w.none}
-                </td>
+                <td>{nextOf(c) ? `${ctx.pack.deadlines[nextOf(c)!.kind]}: ${dateIn(ctx, nextOf(c)!.due)}` : w.none}</td>
               </tr>
             ))}
           </tbody>

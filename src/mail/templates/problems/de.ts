@@ -14,6 +14,8 @@ export const deProblems: ProblemWords = {
     fileReference: 'Buchstaben, Ziffern, Leerzeichen und . / _ -',
     withdrawalGround: 'erforderlich, wenn withdraw true ist: der Grund, auf dem der Entzug beruht',
     refusalReason: 'erforderlich, wenn grant false ist',
+    convictionOffence: 'die Straftat, für die verurteilt wurde (offence)',
+    ageDetermination: 'entweder das vom Dienst für Vormundschaft festgestellte Geburtsdatum oder adult: true',
     prosecutorOffice: 'eine Staatsanwaltschaft (und nur eine Staatsanwaltschaft) wird mit ihrem Code bezeichnet',
     idempotencyKey: '1 bis 200 sichtbare ASCII-Zeichen',
     base64: 'muss Base64 sein',

@@ -14,6 +14,8 @@ export const frProblems: ProblemWords = {
     fileReference: 'lettres, chiffres, espaces et . / _ -',
     withdrawalGround: 'requis lorsque withdraw vaut true : le motif sur lequel repose le retrait',
     refusalReason: 'requis lorsque grant vaut false',
+    convictionOffence: 'l’infraction pour laquelle la condamnation a été prononcée (offence)',
+    ageDetermination: 'soit la date de naissance établie par le Service des Tutelles, soit adult: true',
     prosecutorOffice: 'un parquet (et seulement un parquet) est désigné par son code',
     idempotencyKey: '1 à 200 caractères ASCII visibles',
     base64: 'doit être en base64',

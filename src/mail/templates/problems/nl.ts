@@ -14,6 +14,8 @@ export const nlProblems: ProblemWords = {
     fileReference: 'letters, cijfers, spaties en . / _ -',
     withdrawalGround: 'verplicht wanneer withdraw true is: de grond waarop de intrekking berust',
     refusalReason: 'verplicht wanneer grant false is',
+    convictionOffence: 'het misdrijf waarvoor veroordeeld werd (offence)',
+    ageDetermination: 'ofwel de geboortedatum die de Dienst Voogdij vaststelde, ofwel adult: true',
     prosecutorOffice: 'een parket (en alleen een parket) wordt met zijn code aangeduid',
     idempotencyKey: '1 tot 200 zichtbare ASCII-tekens',
     base64: 'moet base64 zijn',
