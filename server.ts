@@ -18,10 +18,10 @@ import { runMain } from './src/run-main';
 import { OidcSignIn } from './src/workspace/oidc';
 
 runMain('server', async (logger) => {
-  const config = loadConfig();
+  const config = loadConfig(process.env, (message) => logger.warn(message));
   logger.level = config.LOG_LEVEL;
   const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
-  const caseKeys = openCaseKeys(config.STATISTICS_DATABASE, keys);
+  const caseKeys = openCaseKeys(config.SERVICE_DATABASE, keys);
   const client = createClient(config, keys, caseKeys);
   const audit = new AuditLog(config.AUDIT_LOG_FILE);
   const metrics = config.METRICS_ADDRESS ? new ApiMetrics() : undefined;
@@ -47,7 +47,7 @@ runMain('server', async (logger) => {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     calendarFeeds: new CalendarFeeds(config.CALENDAR_FEEDS_FILE),
-    statistics: openFactsStore(config.STATISTICS_DATABASE, indexKey),
+    statistics: openFactsStore(config.SERVICE_DATABASE, indexKey),
     ...(config.OIDC_ISSUER_URL
       ? {
           workspace: {

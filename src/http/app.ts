@@ -42,7 +42,7 @@ export interface AppDeps {
   accessTokens?: AccessTokenVerifier;
   rateLimitPerMinute: number;
   bodyLimit?: string;
-  /** The statistics store (STATISTICS_DATABASE) the statistics are read from; no statistics without it. */
+  /** The statistics store (in SERVICE_DATABASE) the statistics are read from; no statistics without it. */
   statistics?: FactsStore;
   /** The deadline calendar feeds (CALENDAR_FEEDS_FILE); no feeds routes without it. */
   calendarFeeds?: CalendarFeeds;
