@@ -15,7 +15,7 @@ import { temporalConnectionOptions } from './src/temporal/connection-options';
 import { cachedCasesFor } from './src/temporal/worker-cache';
 import { workflowCode } from './src/temporal/workflow-bundle';
 import { ensureKeyRetentionSchedule } from './src/temporal/key-retention-schedule';
-import { AuditLog } from './src/http/audit';
+import { AuditLog } from './src/audit/audit-log';
 
 runMain('worker', async (logger) => {
   const config = loadConfig(process.env, (message) => logger.warn(message));

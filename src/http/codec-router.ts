@@ -6,7 +6,7 @@ import { FIELD_RULES } from '../domain/schemas/field-rules';
 import { isCiphertext } from '../crypto/aes-gcm-codec';
 import { ErasedCaseKeyError } from '../crypto/case-keys';
 import { PayloadDecryptionError, UnknownPayloadKeyError } from '../crypto/errors';
-import { HttpProblem, sendProblem, type Words } from './problem';
+import { HttpProblem, sendProblem, type Words } from '../cases/problems';
 import type { ProblemKind } from './problem-types';
 import { parseOr400 } from './validate';
 

@@ -17,14 +17,14 @@ import {
   type CaseEventType,
 } from '../domain/schemas/events';
 import type { ReferenceIndex } from '../crypto/reference-index';
-import type { CaseGateway } from '../http/case-gateway';
-import { listQuery } from '../http/case-list-query';
-import { openQueriesFor } from '../http/open-queries';
-import type { Principal, Principals } from '../http/principals';
-import { acceptedLanguage, HttpProblem, refusalDetail } from '../http/problem';
-import { answerInput, eventInput, requireReporter } from '../http/record-input';
-import { auditAs, ctx as requestContext, principalOf } from '../http/request-context';
-import { requireRole, visibleCase } from '../http/routes/access';
+import type { CaseGateway } from '../cases/case-gateway';
+import { listQuery } from '../cases/visibility';
+import { openQueriesFor } from '../cases/open-queries';
+import type { Principal, Principals } from '../identity/principals';
+import { acceptedLanguage, HttpProblem, refusalDetail } from '../cases/problems';
+import { answerInput, eventInput, requireReporter } from '../cases/inputs';
+import { auditAs, ctx as requestContext, principalOf } from '../audit/request-context';
+import { requireRole, visibleCase } from '../identity/require-role';
 import { LANGUAGE_PACKS } from '../mail/templates';
 import { fieldsOf, fromForm, type FieldSpec } from './form-fields';
 import type { OidcSignIn } from './oidc';

@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import { feedIdSchema, feedRequestSchema, feedSecretSchema, type Feed } from '../../domain/schemas/calendar-feeds';
 import type { CalendarFeeds } from '../calendar-feeds';
-import type { CaseGateway } from '../case-gateway';
-import { deadlineFeed } from '../deadline-feed';
-import { HttpProblem } from '../problem';
-import { auditAs } from '../request-context';
+import type { CaseGateway } from '../../cases/case-gateway';
+import { deadlineFeed } from '../../cases/deadline-feed';
+import { HttpProblem } from '../../cases/problems';
+import { auditAs } from '../../audit/request-context';
 import { noQuery, parseOr400 } from '../validate';
-import { requireRole } from './access';
+import { requireRole } from '../../identity/require-role';
 
 const noFeed = () => new HttpProblem('resourceNotFound', (p) => p.problems.noResource);
 

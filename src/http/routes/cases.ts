@@ -8,14 +8,14 @@ import { importCase, type CaseImportInput } from '../../domain/procedure/import'
 import { whyOpeningRefused } from '../../domain/procedure/opening';
 import { dateAt } from '../../domain/calendar';
 import { MAX_REFERENCE_KEYS } from '../../domain/procedure/state';
-import type { CaseGateway } from '../case-gateway';
-import { listQuery } from '../case-list-query';
-import { eventInput, requireReporter } from '../record-input';
-import { refusalProblem } from '../problem';
+import type { CaseGateway } from '../../cases/case-gateway';
+import { listQuery } from '../../cases/visibility';
+import { eventInput, requireReporter } from '../../cases/inputs';
+import { refusalProblem } from '../../cases/problems';
 import { refuse } from '../../domain/refusals';
-import { auditAs, idempotencyKeyOf, principalOf } from '../request-context';
+import { auditAs, idempotencyKeyOf, principalOf } from '../../audit/request-context';
 import { noQuery, parseOr400 } from '../validate';
-import { idempotentUpdateId, requireRole, visibleCase } from './access';
+import { idempotentUpdateId, requireRole, visibleCase } from '../../identity/require-role';
 
 /** `base`: the API's public address, which the links of a page of cases start with. */
 export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, caseKeys: CaseKeys, base: string): Router {

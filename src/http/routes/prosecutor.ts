@@ -1,14 +1,14 @@
 import { Router } from 'express';
 import { caseOfQuery, queryIdSchema } from '../../domain/schemas/api';
 import { statusQueryAnswerSchema } from '../../domain/schemas/events';
-import type { CaseGateway } from '../case-gateway';
-import { openQueriesFor } from '../open-queries';
-import { answerInput } from '../record-input';
-import { refusalProblem } from '../problem';
+import type { CaseGateway } from '../../cases/case-gateway';
+import { openQueriesFor } from '../../cases/open-queries';
+import { answerInput } from '../../cases/inputs';
+import { refusalProblem } from '../../cases/problems';
 import { refuse } from '../../domain/refusals';
-import { auditAs, principalOf } from '../request-context';
+import { auditAs, principalOf } from '../../audit/request-context';
 import { noQuery, parseOr400 } from '../validate';
-import { idempotentUpdateId, requireRole, visibleCase } from './access';
+import { idempotentUpdateId, requireRole, visibleCase } from '../../identity/require-role';
 
 export function prosecutorRouter(gateway: CaseGateway, base: string): Router {
   const r = Router();

@@ -4,9 +4,9 @@ import { statisticsQuerySchema, statusQueryReportQuerySchema } from '../../domai
 import { statusQueryReport } from '../../statistics/status-query-report';
 import type { FactsStore } from '../../statistics/facts-store';
 import { statisticsCsv, statisticsReport } from '../../statistics/statistics-report';
-import { auditAs, principalOf } from '../request-context';
+import { auditAs, principalOf } from '../../audit/request-context';
 import { parseOr400 } from '../validate';
-import { requireRole, roleNotAllowed } from './access';
+import { requireRole, roleNotAllowed } from '../../identity/require-role';
 
 /** GET /v1/statistics: a year's figures from the statistics store, JSON or (Accept: text/csv) CSV. */
 export function statisticsRouter(store: FactsStore): Router {

@@ -18,8 +18,8 @@ import { newCaseId } from './case-ids';
 import { caseStart, importStart, type CaseStart } from './case-start';
 import { caseSummaryOf } from './case-summary';
 import { openCursor, sealCursor } from './list-cursor';
-import { recordUpdateId } from './record-input';
-import { HttpProblem, noCase, refusalProblem } from './problem';
+import { recordUpdateId } from './inputs';
+import { HttpProblem, noCase, refusalProblem } from './problems';
 import { refuse } from '../domain/refusals';
 import { toProblem, unavailable } from './temporal-problems';
 

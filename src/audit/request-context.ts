@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { idempotencyHeaderSchema } from '../domain/schemas/api';
-import type { Principal } from './principals';
-import { parseOr400 } from './validate';
+import type { Principal } from '../identity/principals';
+import { parseOr400 } from '../http/validate';
 
 /** What a route tells the audit and log middleware about the request. */
 export interface RequestContext {

@@ -2,7 +2,7 @@ import { startOfDay } from '../domain/calendar';
 import type { caseListQuerySchema } from '../domain/schemas/api';
 import { SA } from '../domain/search-attribute-keys';
 import { WORKFLOW_TYPE } from '../../workflows/messages';
-import type { Principal } from './principals';
+import type { Principal } from '../identity/principals';
 
 /** Visibility query: filters from the caller, scope from the principal; every value comes from a validated enum or date. */
 export function listQuery(

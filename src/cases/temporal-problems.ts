@@ -8,7 +8,7 @@ import type { RejectionDetails } from '../../workflows/messages';
 import { EVENT_REJECTED } from '../../workflows/messages';
 import { ErasedCaseKeyError } from '../crypto/case-keys';
 import { isNotFound } from '../temporal/not-found';
-import { HttpProblem, noCase, refusalProblem } from './problem';
+import { HttpProblem, noCase, refusalProblem } from './problems';
 
 const GRPC_UNAVAILABLE = new Set([1, 4, 14]); // CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE
 const GRPC_FAILED_PRECONDITION = 9;

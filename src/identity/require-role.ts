@@ -1,10 +1,10 @@
 import type { Request, RequestHandler } from 'express';
-import type { Role } from '../../domain/codes';
-import type { CaseAccess } from '../case-access';
-import type { CaseGateway } from '../case-gateway';
-import type { Principal } from '../principals';
-import { HttpProblem, noCase } from '../problem';
-import { idempotencyKeyOf, principalOf } from '../request-context';
+import type { Role } from '../domain/codes';
+import type { CaseAccess } from '../cases/case-access';
+import type { CaseGateway } from '../cases/case-gateway';
+import type { Principal } from './principals';
+import { HttpProblem, noCase } from '../cases/problems';
+import { idempotencyKeyOf, principalOf } from '../audit/request-context';
 
 /** The 403 of a principal whose role may not use the endpoint. */
 export const roleNotAllowed = (role: Role): HttpProblem =>

@@ -3,8 +3,8 @@ import type { ReferenceIndex } from '../crypto/reference-index';
 import { EVENT_ROLES } from '../domain/procedure/rules';
 import type { CaseEvent, CaseEventType, StatusQueryAnswer } from '../domain/schemas/events';
 import type { RecordEventInput } from '../../workflows/messages';
-import type { Principal } from './principals';
-import { HttpProblem } from './problem';
+import type { Principal } from '../identity/principals';
+import { HttpProblem } from './problems';
 
 /** The API's and the pages' one check of who may report an event, before the case's own rules. */
 export function requireReporter(p: Principal, type: CaseEventType): void {

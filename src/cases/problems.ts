@@ -4,7 +4,7 @@ import { LANGUAGES, type Language } from '../domain/codes';
 import type { Refusal, RefusalCode, RefusalFacts } from '../domain/refusals';
 import { LANGUAGE_PACKS } from '../mail/templates';
 import type { LanguagePack } from '../mail/templates/types';
-import { ISSUE_TYPES, PROBLEM_TYPES, type IssueKind, type IssueLocation, type ProblemKind } from './problem-types';
+import { ISSUE_TYPES, PROBLEM_TYPES, type IssueKind, type IssueLocation, type ProblemKind } from '../http/problem-types';
 
 /** A problem's detail, written once the reader's language is known. */
 export type Words = (pack: LanguagePack) => string;
