@@ -1,10 +1,32 @@
-import { randomUUID } from 'node:crypto';
-import type { Request, Response } from 'express';
 import { LANGUAGES, type Language } from '../domain/codes';
 import type { Refusal, RefusalCode, RefusalFacts } from '../domain/refusals';
+import type { ISSUE_LOCATIONS } from '../domain/schemas/api';
 import { LANGUAGE_PACKS } from '../mail/templates';
 import type { LanguagePack } from '../mail/templates/types';
-import { ISSUE_TYPES, PROBLEM_TYPES, type IssueKind, type IssueLocation, type ProblemKind } from '../http/problem-types';
+
+/** Each problem the service can report, with the HTTP status both faces answer it with (src/http adds its URN). */
+export const PROBLEM_STATUS = {
+  badRequest: 400,
+  noAccessToken: 401,
+  invalidAccessToken: 401,
+  missingPermission: 403,
+  resourceNotFound: 404,
+  payloadTooLarge: 413,
+  tooManyRequests: 429,
+  internalServerError: 500,
+  serviceUnavailable: 503,
+  eventNotApplicable: 409,
+  unsupportedMediaType: 415,
+  idempotencyKeyReused: 422,
+  unknownPayloadKey: 422,
+  caseStillRunning: 409,
+  caseErased: 410,
+} as const;
+export type ProblemKind = keyof typeof PROBLEM_STATUS;
+
+/** What can be wrong with one input of a 400 (the belgif guide's input-validation issues). */
+export type IssueKind = 'schemaViolation' | 'unknownInput' | 'invalidInput';
+export type IssueLocation = (typeof ISSUE_LOCATIONS)[number];
 
 /** A problem's detail, written once the reader's language is known. */
 export type Words = (pack: LanguagePack) => string;
@@ -23,8 +45,11 @@ export interface InputIssue {
 export const inEveryLanguage = (words: (pack: LanguagePack, language: Language) => string): Record<Language, string> =>
   Object.fromEntries(LANGUAGES.map((l) => [l, words(LANGUAGE_PACKS[l], l)])) as Record<Language, string>;
 
-/** An RFC 9457 problem of a type of problem-types.ts; its detail never carries personal data, tokens or stack traces. */
-export class HttpProblem extends Error {
+/**
+ * The service's error: a kind of problem and its words; the API renders it as RFC 9457 problem+json, the pages
+ * as an error page. Its detail never carries personal data, tokens or stack traces.
+ */
+export class ServiceProblem extends Error {
   constructor(
     readonly kind: ProblemKind,
     readonly words: Words,
@@ -34,17 +59,17 @@ export class HttpProblem extends Error {
   }
 
   get status(): number {
-    return PROBLEM_TYPES[this.kind].status;
+    return PROBLEM_STATUS[this.kind];
   }
 }
 
 /** A 400 listing its issues. */
-export const badRequest = (issues: InputIssue[]): HttpProblem =>
-  new HttpProblem('badRequest', (p) => p.problems.invalidInput, { issues });
+export const badRequest = (issues: InputIssue[]): ServiceProblem =>
+  new ServiceProblem('badRequest', (p) => p.problems.invalidInput, { issues });
 
 /** The 404 of a case that does not exist or that the principal may not see: the same answer for both. */
-export const noCase = (caseId: string): HttpProblem =>
-  new HttpProblem('resourceNotFound', (p) => p.problems.noCase(caseId));
+export const noCase = (caseId: string): ServiceProblem =>
+  new ServiceProblem('resourceNotFound', (p) => p.problems.noCase(caseId));
 
 /**
  * A refusal of the service (src/domain/refusals.ts) as a problem: its code, and its words in the reader's
@@ -54,9 +79,9 @@ export function refusalProblem(
   kind: 'badRequest' | 'eventNotApplicable',
   r: Refusal,
   input?: { in: IssueLocation; name: string },
-): HttpProblem {
+): ServiceProblem {
   const detail = inEveryLanguage((_p, l) => refusalDetail(l, r.code, r.facts));
-  return new HttpProblem(kind, (p) => p.problems.eventNotApplicable, {
+  return new ServiceProblem(kind, (p) => p.problems.eventNotApplicable, {
     refusal: { code: r.code, facts: r.facts },
     ...(input ? { issues: [{ kind: 'invalidInput', ...input, detail }] } : {}),
   });
@@ -66,48 +91,4 @@ export function refusalProblem(
 export function refusalDetail(language: Language, code: RefusalCode, facts: RefusalFacts): string {
   const text = LANGUAGE_PACKS[language].refusals[code](facts);
   return facts.index !== undefined && !code.startsWith('import-') ? `events[${facts.index}]: ${text}` : text;
-}
-
-/** The language of the reader (Accept-Language: nl-BE, fr-BE, de-BE, en...), English when none of ours is asked for. */
-export function acceptedLanguage(req: Request): Language {
-  // English first: no header, or `*`, means English.
-  const asked = req.acceptsLanguages('en', ...LANGUAGES.filter((l) => l !== 'en'));
-  return typeof asked === 'string' ? (asked as Language) : 'en';
-}
-
-/** The trace id of the response (BelGov-Trace-Id, set by the request log), which `instance` names. */
-const traceIdOf = (res: Response): string => {
-  const locals = res.locals as { traceId?: string };
-  return (locals.traceId ??= randomUUID());
-};
-
-export function sendProblem(res: Response, problem: HttpProblem): void {
-  const t = PROBLEM_TYPES[problem.kind];
-  if (t.status === 401)
-    res.set('WWW-Authenticate', problem.kind === 'invalidAccessToken' ? 'Bearer error="invalid_token"' : 'Bearer');
-  const language = acceptedLanguage(res.req);
-  const { refusal, issues } = problem.extra;
-  res
-    .status(t.status)
-    .type('application/problem+json')
-    .set('Content-Language', language)
-    .json({
-      type: t.type,
-      ...('href' in t ? { href: t.href } : {}),
-      title: t.title,
-      status: t.status,
-      detail: refusal ? refusalDetail(language, refusal.code, refusal.facts) : problem.words(LANGUAGE_PACKS[language]),
-      instance: `urn:uuid:${traceIdOf(res)}`,
-      ...(refusal ? { code: refusal.code } : {}),
-      ...(issues
-        ? {
-            issues: issues.map((i) => ({
-              ...ISSUE_TYPES[i.kind],
-              in: i.in,
-              name: i.name,
-              detail: i.detail[language],
-            })),
-          }
-        : {}),
-    });
 }

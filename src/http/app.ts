@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { PayloadCodec } from '@temporalio/common';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type RequestHandler,
+  type Response,
+  type Router,
+} from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -15,7 +21,8 @@ import { createCodecRouter } from './codec-router';
 import { docsRouter } from './docs';
 import { openApi30Document, openApiDocument } from './openapi';
 import type { Principals } from '../identity/principals';
-import { HttpProblem, sendProblem } from '../cases/problems';
+import { ServiceProblem } from '../cases/problems';
+import { sendProblem } from './problem';
 import { noQuery } from './validate';
 import { auditAs, ctx } from '../audit/request-context';
 import type { CalendarFeeds } from './calendar-feeds';
@@ -24,7 +31,6 @@ import { casesRouter } from './routes/cases';
 import { statisticsRouter } from './routes/statistics';
 import type { FactsStore } from '../statistics/facts-store';
 import { prosecutorRouter } from './routes/prosecutor';
-import { workspaceRouter, type WorkspaceDeps } from '../workspace/router';
 
 export interface AppDeps {
   gateway: CaseGateway;
@@ -50,8 +56,11 @@ export interface AppDeps {
   publicBaseUrl?: string;
   /** Counts requests and latencies for Prometheus (METRICS_ADDRESS). */
   metrics?: ApiMetrics;
-  /** The workspace's pages, when a sign-in is configured (OIDC_ISSUER_URL). */
-  workspace?: Pick<WorkspaceDeps, 'oidc' | 'session'>;
+  /**
+   * Faces mounted beside the API (the workspace's pages), inside its request log and audit but before its own
+   * "no route" answer; the API knows nothing of them.
+   */
+  beside?: { path: string; router: Router }[];
 }
 
 /** Builds the API without listening, so tests drive it with supertest. */
@@ -78,7 +87,8 @@ export function createApp(deps: AppDeps): Express {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       keyGenerator: (_req, res) => ctx(res).principal?.id ?? 'anonymous',
-      handler: (_req, res) => sendProblem(res, new HttpProblem('tooManyRequests', (p) => p.problems.tooManyRequests)),
+      handler: (_req, res) =>
+        sendProblem(res, new ServiceProblem('tooManyRequests', (p) => p.problems.tooManyRequests)),
     }),
     express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
     casesRouter(deps.gateway, deps.referenceIndex, deps.caseKeys, base),
@@ -120,7 +130,7 @@ export function createApp(deps: AppDeps): Express {
     res.json({ status: 'ok' });
   });
   app.get('/readyz', noQuery, async (_req, res) => {
-    if (!(await deps.gateway.ready())) throw new HttpProblem('serviceUnavailable', (p) => p.problems.unavailable);
+    if (!(await deps.gateway.ready())) throw new ServiceProblem('serviceUnavailable', (p) => p.problems.unavailable);
     res.json({ status: 'ready' });
   });
   // The guide's health resource: what /readyz checks, as UP or DOWN.
@@ -135,17 +145,11 @@ export function createApp(deps: AppDeps): Express {
     });
   app.use(docsRouter());
 
-  if (deps.workspace) {
-    const { gateway, caseKeys, principals, referenceIndex, logger } = deps;
-    app.use(
-      '/workspace',
-      workspaceRouter({ gateway, caseKeys, principals, referenceIndex, logger, ...deps.workspace }),
-    );
-  }
+  for (const { path, router } of deps.beside ?? []) app.use(path, router);
 
   if (deps.calendarFeeds) app.use(calendarRouter(deps.calendarFeeds, deps.gateway, base));
 
-  app.use((_req, _res, next) => next(new HttpProblem('resourceNotFound', (p) => p.problems.noResource)));
+  app.use((_req, _res, next) => next(new ServiceProblem('resourceNotFound', (p) => p.problems.noResource)));
   app.use(errorHandler(deps.logger));
   return app;
 }
@@ -159,8 +163,8 @@ function authenticate(principals: Principals): RequestHandler {
     const principal = principals.authenticate(authorization);
     if (!principal)
       throw authorization
-        ? new HttpProblem('invalidAccessToken', (p) => p.problems.invalidAccessToken)
-        : new HttpProblem('noAccessToken', (p) => p.problems.noAccessToken);
+        ? new ServiceProblem('invalidAccessToken', (p) => p.problems.invalidAccessToken)
+        : new ServiceProblem('noAccessToken', (p) => p.problems.noAccessToken);
     ctx(res).principal = principal;
     next();
   };
@@ -216,18 +220,18 @@ function requestLog(deps: AppDeps): RequestHandler {
 function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) return next(err);
-    if (err instanceof HttpProblem) return sendProblem(res, err);
+    if (err instanceof ServiceProblem) return sendProblem(res, err);
     // body-parser's errors quote the body, which may hold personal data: answer and log by type only.
     const type = (err as { type?: string }).type;
     if (type === 'entity.too.large')
-      return sendProblem(res, new HttpProblem('payloadTooLarge', (p) => p.problems.bodyTooLarge));
+      return sendProblem(res, new ServiceProblem('payloadTooLarge', (p) => p.problems.bodyTooLarge));
     if (type === 'entity.parse.failed')
-      return sendProblem(res, new HttpProblem('badRequest', (p) => p.problems.invalidJson));
-    if (type) return sendProblem(res, new HttpProblem('badRequest', (p) => p.problems.unreadableBody));
+      return sendProblem(res, new ServiceProblem('badRequest', (p) => p.problems.invalidJson));
+    if (type) return sendProblem(res, new ServiceProblem('badRequest', (p) => p.problems.unreadableBody));
     logger.error(
       { requestId: ctx(res).requestId, traceId: ctx(res).traceId, error: (err as Error)?.name ?? typeof err },
       'unhandled error',
     );
-    sendProblem(res, new HttpProblem('internalServerError', (p) => p.problems.internal));
+    sendProblem(res, new ServiceProblem('internalServerError', (p) => p.problems.internal));
   };
 }

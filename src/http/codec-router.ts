@@ -6,8 +6,8 @@ import { FIELD_RULES } from '../domain/schemas/field-rules';
 import { isCiphertext } from '../crypto/aes-gcm-codec';
 import { ErasedCaseKeyError } from '../crypto/case-keys';
 import { PayloadDecryptionError, UnknownPayloadKeyError } from '../crypto/errors';
-import { HttpProblem, sendProblem, type Words } from '../cases/problems';
-import type { ProblemKind } from './problem-types';
+import { ServiceProblem, type ProblemKind, type Words } from '../cases/problems';
+import { sendProblem } from './problem';
 import { parseOr400 } from './validate';
 
 export type CodecRole = 'centre' | 'prosecutor' | 'immigration-office' | 'admin';
@@ -51,7 +51,7 @@ const toJson = ({ metadata, data }: Payload): { metadata: Record<string, string>
 
 /** Every codec answer that is not a payload list is the API's problem response (problem.ts). */
 const problem = (res: Response, kind: ProblemKind, words: Words): void =>
-  sendProblem(res, new HttpProblem(kind, words));
+  sendProblem(res, new ServiceProblem(kind, words));
 
 function isLoopback(address: string | undefined): boolean {
   if (address === undefined) return false;
@@ -144,7 +144,7 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
       return problem(res, 'unknownPayloadKey', (p) => p.problems.codec.unknownKey(keyId));
     }
     const type = (err as { type?: unknown }).type;
-    if (err instanceof HttpProblem) return sendProblem(res, err);
+    if (err instanceof ServiceProblem) return sendProblem(res, err);
     if (type === 'entity.too.large') return problem(res, 'payloadTooLarge', (p) => p.problems.bodyTooLarge);
     if (type === 'entity.parse.failed') return problem(res, 'badRequest', (p) => p.problems.invalidJson);
     const status = (err as { status?: unknown }).status;

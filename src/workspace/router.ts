@@ -18,13 +18,15 @@ import {
 } from '../domain/schemas/events';
 import type { ReferenceIndex } from '../crypto/reference-index';
 import type { CaseGateway } from '../cases/case-gateway';
-import { listQuery } from '../cases/visibility';
+import { scopeOf } from '../cases/visibility';
 import { openQueriesFor } from '../cases/open-queries';
 import type { Principal, Principals } from '../identity/principals';
-import { acceptedLanguage, HttpProblem, refusalDetail } from '../cases/problems';
+import { acceptedLanguage } from '../accepted-language';
+import { ServiceProblem, refusalDetail } from '../cases/problems';
 import { answerInput, eventInput, requireReporter } from '../cases/inputs';
 import { auditAs, ctx as requestContext, principalOf } from '../audit/request-context';
-import { requireRole, visibleCase } from '../identity/require-role';
+import { requireRole } from '../identity/require-role';
+import { visibleCase } from '../cases/visible-case';
 import { LANGUAGE_PACKS } from '../mail/templates';
 import { fieldsOf, fromForm, type FieldSpec } from './form-fields';
 import type { OidcSignIn } from './oidc';
@@ -130,8 +132,8 @@ const refusedFields = (body: Record<string, unknown>, error: z.ZodError): FormSt
 const withFormKey = (form: FormState): FormState => ({ ...form, values: { _key: randomUUID(), ...form.values } });
 
 /** Each form carries a key of its own: sent twice (a double click, a retry), it is recorded once. */
-const updateIdOf = (p: Principal, body: Record<string, unknown>): string | undefined =>
-  typeof body._key === 'string' ? `${p.id}/${body._key}` : undefined;
+const formKeyOf = (body: Record<string, unknown>): string | undefined =>
+  typeof body._key === 'string' ? body._key : undefined;
 
 function readerLanguage(req: Request, s: WorkspaceSession): Language {
   const asked = req.query.lang;
@@ -204,7 +206,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     const { session, page } = locals(res);
     const login = session.login;
     const w = page.pack.pages;
-    if (!login) throw new HttpProblem('badRequest', (p) => p.pages.errors.badRequest);
+    if (!login) throw new ServiceProblem('badRequest', (p) => p.pages.errors.badRequest);
     const identity = await deps.oidc.finish(req.originalUrl, login);
     const principal = deps.principals.signedIn(identity);
     delete session.login;
@@ -220,7 +222,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
   r.post('/sign-out', async (req, res) => {
     const { session } = locals(res);
     if (session.principalId && !csrfValid(session, (req.body as Record<string, unknown>)._csrf))
-      throw new HttpProblem('missingPermission', (p) => p.pages.errors.forbidden);
+      throw new ServiceProblem('missingPermission', (p) => p.pages.errors.forbidden);
     const lang = session.lang;
     session.destroy();
     res.redirect(303, `/workspace/signed-out${lang ? `?lang=${lang}` : ''}`);
@@ -240,7 +242,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
   r.use((req, res, next) => {
     if (req.method !== 'POST') return next();
     if (!csrfValid(locals(res).session, (req.body as Record<string, unknown>)._csrf))
-      throw new HttpProblem('missingPermission', (p) => p.pages.errors.forbidden);
+      throw new ServiceProblem('missingPermission', (p) => p.pages.errors.forbidden);
     next();
   });
 
@@ -263,14 +265,15 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
       ...(typeof given.cursor === 'string' ? { cursor: given.cursor } : {}),
     });
     const reference = q.reference === undefined ? undefined : deps.referenceIndex.keyOf(q.reference);
-    const { items, nextCursor } = await gateway.list(listQuery(p, q, reference), 25, q.cursor);
+    const filters = { ...q, ...(reference ? { referenceKey: reference } : {}) };
+    const { items, nextCursor } = await gateway.listCases(scopeOf(p), filters, 25, q.cursor);
     const cases = await Promise.all(items.map((c) => gateway.status(c.caseId)));
-    const filters = { ...(q.stage ? { stage: q.stage } : {}), ...(q.reference ? { reference: q.reference } : {}) };
+    const shown = { ...(q.stage ? { stage: q.stage } : {}), ...(q.reference ? { reference: q.reference } : {}) };
     const stage: Record<string, string> = q.stage ? { stage: q.stage } : {};
     // A file number matches one case or a few: its results need no next page.
     const next =
       nextCursor && !q.reference ? `/workspace/cases?${new URLSearchParams({ ...stage, cursor: nextCursor })}` : null;
-    res.send(casesPage(locals(res).page, { cases, filters, nextHref: next }));
+    res.send(casesPage(locals(res).page, { cases, filters: shown, nextHref: next }));
   };
   r.get('/cases', (req, res) => listCases(res, { ...req.query, reference: undefined }));
   r.post('/cases/search', (req, res) => listCases(res, req.body as Record<string, unknown>));
@@ -312,7 +315,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
       res.status(400).send(openForm(res, formState(body, [OPENING_PATHS[refusal.field] ?? refusal.field]), detail));
       return;
     }
-    const key = typeof body._key === 'string' ? body._key : undefined;
+    const key = formKeyOf(body);
     const { status } = await gateway.open(
       { id: p.id, centre: p.centre! },
       parsed.data,
@@ -351,7 +354,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     const { page } = locals(res);
     // The box is required in the form; a request without it erases nothing.
     if ((req.body as Record<string, unknown>).confirm !== 'yes')
-      throw new HttpProblem('badRequest', (p) => p.pages.errors.badRequest);
+      throw new ServiceProblem('badRequest', (p) => p.pages.errors.badRequest);
     await gateway.erase(caseId, deps.caseKeys);
     const w = page.pack.pages;
     res.send(
@@ -364,7 +367,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
 
   const eventType = (req: Request, p: Principal): CaseEventType => {
     const type = req.params.type as CaseEventType;
-    if (!CASE_EVENT_TYPES.includes(type)) throw new HttpProblem('resourceNotFound', (p) => p.pages.errors.notFound);
+    if (!CASE_EVENT_TYPES.includes(type)) throw new ServiceProblem('resourceNotFound', (p) => p.pages.errors.notFound);
     requireReporter(p, type);
     return type;
   };
@@ -401,7 +404,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
     }
     await visibleCase(gateway, p, caseId);
     const input = eventInput(p, parsed.data, deps.referenceIndex);
-    const key = updateIdOf(p, body);
+    const key = formKeyOf(body);
     const refused = await recordOrRefusal(() => gateway.record(caseId, input, key), locals(res).page.lang);
     if (refused) {
       res.status(409).send(eventForm(res, caseId, type, formState(body, []), refused));
@@ -449,7 +452,7 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
       return;
     }
     await visibleCase(gateway, p, caseId);
-    const key = updateIdOf(p, body);
+    const key = formKeyOf(body);
     const input = answerInput(p, parsed.data, queryId);
     const refused = await recordOrRefusal(() => gateway.record(caseId, input, key), locals(res).page.lang);
     if (refused) {
@@ -462,14 +465,13 @@ export function workspaceRouter(deps: WorkspaceDeps): Router {
   r.get('/inbox', requireRole('immigration-office', 'admin'), async (_req, res) => {
     const p = principalOf(res);
     auditAs(res, 'page.case.list', null);
-    const running = `${listQuery(p, {})} AND ExecutionStatus = 'Running'`;
-    const { items } = await gateway.list(running, 100, undefined);
+    const { items } = await gateway.listCases(scopeOf(p), { running: true }, 100);
     const cases = await Promise.all(items.map((c) => gateway.status(c.caseId)));
     res.send(inboxPage(locals(res).page, cases, addDays(dateAt(Date.now()), 31)));
   });
 
   r.use(() => {
-    throw new HttpProblem('resourceNotFound', (p) => p.pages.errors.notFound);
+    throw new ServiceProblem('resourceNotFound', (p) => p.pages.errors.notFound);
   });
   r.use(errorPage(deps.logger));
   return r;
@@ -481,7 +483,7 @@ async function recordOrRefusal(record: () => Promise<unknown>, lang: Language): 
     await record();
     return null;
   } catch (err) {
-    if (err instanceof HttpProblem && err.extra.refusal)
+    if (err instanceof ServiceProblem && err.extra.refusal)
       return refusalDetail(lang, err.extra.refusal.code, err.extra.refusal.facts);
     throw err;
   }
@@ -498,7 +500,7 @@ function errorPage(logger: Logger): ErrorRequestHandler {
     };
     const w = page.pack.pages.errors;
     const isZod = (err as { name?: string })?.name === 'ZodError';
-    const status = err instanceof HttpProblem ? err.status : isZod ? 404 : 500;
+    const status = err instanceof ServiceProblem ? err.status : isZod ? 404 : 500;
     if (status >= 500) logger.error({ error: (err as Error)?.name ?? typeof err }, 'workspace page failed');
     const text =
       status === 404
@@ -508,7 +510,7 @@ function errorPage(logger: Logger): ErrorRequestHandler {
           : status === 503
             ? w.unavailable
             : // A conflict says what it is in its own words (an erasure of a file that is running again).
-              status === 409 && err instanceof HttpProblem
+              status === 409 && err instanceof ServiceProblem
               ? err.words(page.pack)
               : status < 500
                 ? w.badRequest

@@ -3,12 +3,12 @@ import { feedIdSchema, feedRequestSchema, feedSecretSchema, type Feed } from '..
 import type { CalendarFeeds } from '../calendar-feeds';
 import type { CaseGateway } from '../../cases/case-gateway';
 import { deadlineFeed } from '../../cases/deadline-feed';
-import { HttpProblem } from '../../cases/problems';
+import { ServiceProblem } from '../../cases/problems';
 import { auditAs } from '../../audit/request-context';
 import { noQuery, parseOr400 } from '../validate';
 import { requireRole } from '../../identity/require-role';
 
-const noFeed = () => new HttpProblem('resourceNotFound', (p) => p.problems.noResource);
+const noFeed = () => new ServiceProblem('resourceNotFound', (p) => p.problems.noResource);
 
 /** Admin: issue, list, reissue and revoke the calendar feeds (mounted on /v1, behind the bearer token). */
 export function calendarFeedsRouter(feeds: CalendarFeeds, base: string): Router {

@@ -9,13 +9,15 @@ import { whyOpeningRefused } from '../../domain/procedure/opening';
 import { dateAt } from '../../domain/calendar';
 import { MAX_REFERENCE_KEYS } from '../../domain/procedure/state';
 import type { CaseGateway } from '../../cases/case-gateway';
-import { listQuery } from '../../cases/visibility';
+import { scopeOf } from '../../cases/visibility';
+import { visibleCase } from '../../cases/visible-case';
 import { eventInput, requireReporter } from '../../cases/inputs';
 import { refusalProblem } from '../../cases/problems';
 import { refuse } from '../../domain/refusals';
-import { auditAs, idempotencyKeyOf, principalOf } from '../../audit/request-context';
+import { auditAs, principalOf } from '../../audit/request-context';
+import { idempotencyKeyOf } from '../idempotency-key';
 import { noQuery, parseOr400 } from '../validate';
-import { idempotentUpdateId, requireRole, visibleCase } from '../../identity/require-role';
+import { requireRole } from '../../identity/require-role';
 
 /** `base`: the API's public address, which the links of a page of cases start with. */
 export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, caseKeys: CaseKeys, base: string): Router {
@@ -76,11 +78,12 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, caseKey
     auditAs(res, 'case.list', null);
     const q = parseOr400(caseListQuerySchema, req.query, 'query');
     const reference = q.reference === undefined ? undefined : index.keyOf(q.reference);
-    const page = await gateway.list(listQuery(principalOf(res), q, reference), q.pageSize, q.cursor);
+    const filters = { ...q, ...(reference ? { referenceKey: reference } : {}) };
+    const page = await gateway.listCases(scopeOf(principalOf(res)), filters, q.pageSize, q.cursor);
     // The filters as they were asked (the schema let only known ones through), the cursor of the page apart.
-    const { cursor: _cursor, ...filters } = req.query as Record<string, string>;
+    const { cursor: _cursor, ...asked } = req.query as Record<string, string>;
     const at = (cursor: string | undefined) =>
-      `${base}/v1/cases?${new URLSearchParams({ ...filters, ...(cursor ? { cursor } : {}) })}`.replace(/\?$/, '');
+      `${base}/v1/cases?${new URLSearchParams({ ...asked, ...(cursor ? { cursor } : {}) })}`.replace(/\?$/, '');
     res.json({
       self: at(q.cursor),
       items: page.items.map((item) => ({ ...item, href: `${base}/v1/cases/${item.caseId}` })),
@@ -110,11 +113,11 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, caseKey
     const p = principalOf(res);
     requireReporter(p, event.type);
     const access = await visibleCase(gateway, p, caseId);
-    const updateId = idempotentUpdateId(p, req);
+    const key = idempotencyKeyOf(req);
     // A retry (same Idempotency-Key) of the event that closed the case still gets that event's answer from Temporal.
-    if (!access.running && !updateId)
+    if (!access.running && !key)
       throw refusalProblem('eventNotApplicable', refuse('case-closed', { outcome: access.outcome ?? 'finished' }));
-    res.json(await gateway.record(caseId, eventInput(p, event, index), updateId));
+    res.json(await gateway.record(caseId, eventInput(p, event, index), key));
   });
 
   // Erasure: an admin's, of a case that ended. The audit line is the erasure's record.

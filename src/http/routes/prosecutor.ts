@@ -8,7 +8,9 @@ import { refusalProblem } from '../../cases/problems';
 import { refuse } from '../../domain/refusals';
 import { auditAs, principalOf } from '../../audit/request-context';
 import { noQuery, parseOr400 } from '../validate';
-import { idempotentUpdateId, requireRole, visibleCase } from '../../identity/require-role';
+import { requireRole } from '../../identity/require-role';
+import { visibleCase } from '../../cases/visible-case';
+import { idempotencyKeyOf } from '../idempotency-key';
 
 export function prosecutorRouter(gateway: CaseGateway, base: string): Router {
   const r = Router();
@@ -28,10 +30,10 @@ export function prosecutorRouter(gateway: CaseGateway, base: string): Router {
     const answer = parseOr400(statusQueryAnswerSchema, req.body, 'body');
     const p = principalOf(res);
     const access = await visibleCase(gateway, p, caseId);
-    const updateId = idempotentUpdateId(p, req);
+    const key = idempotencyKeyOf(req);
     // As for events: a retry of an answer the closed case recorded gets that answer's result again.
-    if (!access.running && !updateId) throw refusalProblem('eventNotApplicable', refuse('query-closed', { queryId }));
-    res.json(await gateway.record(caseId, answerInput(p, answer, queryId), updateId));
+    if (!access.running && !key) throw refusalProblem('eventNotApplicable', refuse('query-closed', { queryId }));
+    res.json(await gateway.record(caseId, answerInput(p, answer, queryId), key));
   });
   return r;
 }
