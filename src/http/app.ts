@@ -19,7 +19,7 @@ import type { CaseGateway } from '../cases/case-gateway';
 import { caseIdsOfDecoded } from './codec-audit';
 import { createCodecRouter } from './codec-router';
 import { docsRouter } from './docs';
-import { openApi30Document, openApiDocument } from './openapi';
+import { openApi30Document, openApiDocument } from './api-document';
 import type { Principals } from '../identity/principals';
 import { ServiceProblem } from '../cases/problems';
 import { sendProblem } from './problem';
@@ -30,6 +30,7 @@ import { calendarFeedsRouter, calendarRouter } from './routes/calendars';
 import { casesRouter } from './routes/cases';
 import { statisticsRouter } from './routes/statistics';
 import type { FactsStore } from '../statistics/facts-store';
+import { monitoringRouter } from './routes/monitoring';
 import { prosecutorRouter } from './routes/prosecutor';
 
 export interface AppDeps {
@@ -126,18 +127,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
-  app.get('/healthz', noQuery, (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', noQuery, async (_req, res) => {
-    if (!(await deps.gateway.ready())) throw new ServiceProblem('serviceUnavailable', (p) => p.problems.unavailable);
-    res.json({ status: 'ready' });
-  });
-  // The guide's health resource: what /readyz checks, as UP or DOWN.
-  app.get('/health', noQuery, async (_req, res) => {
-    const up = await deps.gateway.ready();
-    res.status(up ? 200 : 503).json({ status: up ? 'UP' : 'DOWN' });
-  });
+  app.use(monitoringRouter(deps.gateway));
   const documents = { '/openapi.json': openApiDocument(base), '/openapi-3.0.json': openApi30Document(base) };
   for (const [path, document] of Object.entries(documents))
     app.get(path, noQuery, (_req, res) => {

@@ -7,6 +7,7 @@ import { isCiphertext } from '../crypto/aes-gcm-codec';
 import { ErasedCaseKeyError } from '../crypto/case-keys';
 import { PayloadDecryptionError, UnknownPayloadKeyError } from '../crypto/errors';
 import { ServiceProblem, type ProblemKind, type Words } from '../cases/problems';
+import { ANY, BODY, COMMON, INVALID, json, problem as problemResponse, type ApiDocument } from './openapi';
 import { sendProblem } from './problem';
 import { parseOr400 } from './validate';
 
@@ -160,4 +161,39 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
   router.post('/codec/decode', authorise, json, handle('decode'));
   router.use('/codec', errors);
   return router;
+}
+
+const codecBody = z
+  .object({
+    payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() })),
+  })
+  .meta({
+    id: 'CodecPayloads',
+    description: 'Payloads as the Temporal Web UI sends them: base64 data and metadata values',
+  });
+
+/** The codec's operations. */
+export function documentCodec(api: ApiDocument): void {
+  for (const op of ['encode', 'decode'] as const)
+    api.registerPath({
+      method: 'post',
+      path: `/codec/${op}`,
+      operationId: `${op}Payloads`,
+      tags: ['Codec'],
+      summary: `Temporal Web UI remote codec: ${op} payloads`,
+      description: `For the Temporal Web UI of the Immigration Office and administrators: ${op}s the payloads it shows; every decode is audited.`,
+      request: { body: { required: true, content: { 'application/json': { schema: codecBody } } } },
+      responses: {
+        200: json(codecBody, `The ${op}d payloads`),
+        400: INVALID,
+        401: COMMON[401],
+        403: COMMON[403],
+        ...BODY,
+        415: problemResponse('The body is not application/json (urn:problem-type:victim-case:unsupportedMediaType)'),
+        422: problemResponse(
+          'A payload names a key that is not configured, or does not decrypt with it (urn:problem-type:victim-case:unknownPayloadKey)',
+        ),
+        ...ANY,
+      },
+    });
 }

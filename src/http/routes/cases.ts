@@ -1,8 +1,15 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { CaseKeys } from '../../crypto/case-keys';
 import type { ReferenceIndex } from '../../crypto/reference-index';
-import { caseIdSchema, caseListQuerySchema } from '../../domain/schemas/api';
-import { caseImportSchema, caseOpeningSchema, type CaseOpening } from '../../domain/schemas/case';
+import {
+  caseIdSchema,
+  caseListQuerySchema,
+  caseErasureSchema,
+  caseListSchema,
+  idempotencyHeaderSchema,
+} from '../../domain/schemas/api';
+import { caseImportSchema, caseOpeningSchema, type CaseOpening, caseStatusSchema } from '../../domain/schemas/case';
 import { caseEventSchema } from '../../domain/schemas/events';
 import { importCase, type CaseImportInput } from '../../domain/procedure/import';
 import { whyOpeningRefused } from '../../domain/procedure/opening';
@@ -16,6 +23,7 @@ import { refusalProblem } from '../../cases/problems';
 import { refuse } from '../../domain/refusals';
 import { auditAs, principalOf } from '../../audit/request-context';
 import { idempotencyKeyOf } from '../idempotency-key';
+import { BODY, COMMON, json, KEY_REUSED, NOT_APPLICABLE, NOT_FOUND, problem, type ApiDocument } from '../openapi';
 import { noQuery, parseOr400 } from '../validate';
 import { requireRole } from '../../identity/require-role';
 
@@ -135,4 +143,109 @@ function refuseOpening(opening: CaseOpening, opts: { imported: boolean }): void 
   const refusal = whyOpeningRefused(opening, dateAt(Date.now()), opts);
   if (!refusal) return;
   throw refusalProblem('badRequest', refusal, { in: 'body', name: refusal.field });
+}
+/** A POST that creates a case: 201 with its status and Location, 200 for a retry with the same Idempotency-Key. */
+const caseCreated = (verb: 'opened' | 'imported') => ({
+  201: {
+    ...json(caseStatusSchema, `The case was ${verb}; its status as of today`),
+    headers: { Location: { description: 'The new case', schema: { type: 'string' as const } } },
+  },
+  200: json(caseStatusSchema, `The same Idempotency-Key ${verb} this case before`),
+  ...COMMON,
+  ...BODY,
+  ...KEY_REUSED,
+});
+
+/** The cases' operations. */
+export function documentCases(api: ApiDocument): void {
+  api.registerPath({
+    method: 'post',
+    path: '/v1/cases',
+    operationId: 'openCase',
+    tags: ['Cases'],
+    summary: 'Open a case',
+    description:
+      'A specialised centre opens a case after the intake interview. The reflection period starts on `openedOn`; the Immigration Office is told. Retry with the same Idempotency-Key to get the same case.',
+    request: {
+      headers: idempotencyHeaderSchema,
+      body: { required: true, content: { 'application/json': { schema: caseOpeningSchema } } },
+    },
+    responses: caseCreated('opened'),
+  });
+  api.registerPath({
+    method: 'post',
+    path: '/v1/cases/import',
+    operationId: 'importCase',
+    tags: ['Cases'],
+    summary: 'Bring in a running case',
+    description:
+      'The Immigration Office or an administrator brings in a running case with its earlier events. They are applied as of their dates, with the clocks running in between; nothing of the past is mailed. An open status query is sent again to its office; the Immigration Office and the centre are told of the import.',
+    request: {
+      headers: idempotencyHeaderSchema,
+      body: { required: true, content: { 'application/json': { schema: caseImportSchema } } },
+    },
+    responses: caseCreated('imported'),
+  });
+  api.registerPath({
+    method: 'get',
+    path: '/v1/cases',
+    operationId: 'listCases',
+    tags: ['Cases'],
+    summary: 'List cases',
+    description:
+      'The cases visible to the principal (a centre sees its own, a prosecutor’s office those it was queried on), filtered, a page at a time: follow `next` for the next page.',
+    request: { query: caseListQuerySchema },
+    responses: { 200: json(caseListSchema, 'A page of cases'), ...COMMON },
+  });
+  api.registerPath({
+    method: 'get',
+    path: '/v1/cases/{caseId}',
+    operationId: 'getCase',
+    tags: ['Cases'],
+    summary: 'The status of a case',
+    description: 'Stage, document, deadlines, open query and history of one case, as of today.',
+    request: { params: z.object({ caseId: caseIdSchema }) },
+    responses: {
+      200: json(caseStatusSchema, 'The case status'),
+      ...COMMON,
+      ...NOT_FOUND('No such case visible to the principal'),
+    },
+  });
+  api.registerPath({
+    method: 'post',
+    path: '/v1/cases/{caseId}/events',
+    operationId: 'recordCaseEvent',
+    tags: ['Cases'],
+    summary: 'Record an event of the procedure',
+    description:
+      'An event of CONTRACT.md, reported by the role it belongs to. The case applies it, re-plans its deadlines and mails who must know; an event that does not apply now is a 409 naming the rule.',
+    request: {
+      params: z.object({ caseId: caseIdSchema }),
+      headers: idempotencyHeaderSchema,
+      body: { required: true, content: { 'application/json': { schema: caseEventSchema } } },
+    },
+    responses: {
+      200: json(caseStatusSchema, 'The event applied; the new status'),
+      ...COMMON,
+      ...BODY,
+      ...NOT_FOUND('No such case visible to the principal'),
+      ...NOT_APPLICABLE('The event does not apply to the case now'),
+    },
+  });
+  api.registerPath({
+    method: 'post',
+    path: '/v1/cases/{caseId}/erasure',
+    operationId: 'eraseCase',
+    tags: ['Cases'],
+    summary: 'Erase a case that ended',
+    description:
+      "For admins. Destroys the case's data key, so no copy of its history (in Temporal, in backups, in exports) can be read any more, then deletes its runs from Temporal. Only a case that has ended; a repeated erasure answers what was done. The statistics stay as they were: they never held the case.",
+    request: { params: z.object({ caseId: caseIdSchema }) },
+    responses: {
+      200: json(caseErasureSchema, 'What was erased'),
+      ...COMMON,
+      ...NOT_FOUND('No such case'),
+      409: problem('The case is still running (urn:problem-type:victim-case:caseStillRunning)'),
+    },
+  });
 }
