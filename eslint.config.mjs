@@ -3,7 +3,8 @@
 // consistent-type-imports, import/no-cycle, eqeqeq) plus the samples' override that keeps
 // Node and I/O out of the code that runs in the workflow sandbox (CONVENTIONS.md), drawn here
 // as import-x/no-restricted-paths zones on resolved paths.
-import { dirname } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
@@ -12,6 +13,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const ROOT = dirname(fileURLToPath(import.meta.url));
+/** Where the packages resolve to: the resolver follows a symlinked node_modules (a worktree sharing one) to its target. */
+const NODE_MODULES = relative(ROOT, realpathSync(join(ROOT, 'node_modules')));
 
 /** Unused variables are errors; a leading `_` marks one kept on purpose (a positional argument, a rest sibling). */
 const UNUSED_VARS = {
@@ -133,8 +136,53 @@ const sandboxBlocks = /** @type {import('eslint').Linter.Config[]} */ ([
             },
             {
               target: './src/domain',
-              from: IO_PACKAGES.map((pkg) => `./node_modules/${pkg}`),
+              from: IO_PACKAGES.map((pkg) => join(NODE_MODULES, pkg)),
               message: `src/domain is pure code that workflows import (${SANDBOX}) I/O packages belong to activities/ and src/.`,
+            },
+          ],
+        },
+      ],
+    },
+  },
+]);
+
+// ---------------------------------------------------------------------------------------------
+// The layers: the two faces (the API in src/http, the pages in src/workspace) stand side by side on src/cases,
+// src/identity and src/audit; the worker's activities use neither face; shipped code uses no test or tool code.
+// Types count too: a type import still ties a module to the layer it names.
+// ---------------------------------------------------------------------------------------------
+
+const layerBlocks = /** @type {import('eslint').Linter.Config[]} */ ([
+  {
+    name: 'layers',
+    files: ['src/**/*.{ts,tsx}', 'activities/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: ROOT,
+          zones: [
+            {
+              target: './src/http',
+              from: './src/workspace',
+              message:
+                'The API does not import the pages: server.ts mounts both side by side; share through src/cases, src/identity or src/audit.',
+            },
+            {
+              target: './activities',
+              from: ['./src/http', './src/workspace'],
+              message:
+                'Activities run in the worker, which serves no face: share through src/cases, src/identity or src/audit.',
+            },
+            {
+              target: './src/cases',
+              from: ['./src/http', './src/workspace'],
+              message: 'src/cases is what both faces do to a case: it imports neither face.',
+            },
+            {
+              target: './src',
+              from: ['./tools', './test'],
+              message: 'Shipped code does not import the tools or the tests.',
             },
           ],
         },
@@ -225,5 +273,7 @@ export default defineConfig(
     },
   },
 
+  // Before the sandbox's: src/domain's own zones (stricter) replace these for its files.
+  ...layerBlocks,
   ...sandboxBlocks,
 );

@@ -7,34 +7,59 @@ import { ReferenceIndex } from './src/crypto/reference-index';
 import { AesGcmCodec } from './src/crypto/aes-gcm-codec';
 import { openCaseKeys } from './src/crypto/case-keys';
 import { createApp } from './src/http/app';
-import { AccessTokenVerifier } from './src/http/access-tokens';
-import { AuditLog } from './src/http/audit';
+import { AccessTokenVerifier } from './src/identity/access-tokens';
+import { AuditLog } from './src/audit/audit-log';
 import { ApiMetrics } from './src/http/metrics';
-import { CaseGateway } from './src/http/case-gateway';
-import { loadPrincipals } from './src/http/principals';
+import { CaseGateway } from './src/cases/case-gateway';
+import { loadPrincipals } from './src/identity/principals';
 import { createClient } from './src/temporal/client';
 import { pem } from './src/temporal/connection-options';
 import { runMain } from './src/run-main';
 import { OidcSignIn } from './src/workspace/oidc';
+import { workspaceRouter } from './src/workspace/router';
 
 runMain('server', async (logger) => {
-  const config = loadConfig();
+  const config = loadConfig(process.env, (message) => logger.warn(message));
   logger.level = config.LOG_LEVEL;
   const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
-  const caseKeys = openCaseKeys(config.STATISTICS_DATABASE, keys);
+  const caseKeys = openCaseKeys(config.SERVICE_DATABASE, keys);
   const client = createClient(config, keys, caseKeys);
   const audit = new AuditLog(config.AUDIT_LOG_FILE);
   const metrics = config.METRICS_ADDRESS ? new ApiMetrics() : undefined;
   const indexKey = loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey');
+  const gateway = new CaseGateway(client, {
+    taskQueue: config.TEMPORAL_TASK_QUEUE,
+    timeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
+    ...(metrics ? { onTemporalError: (status: number) => metrics.temporalError(status) } : {}),
+  });
+  const referenceIndex = new ReferenceIndex(indexKey);
+  const principals = loadPrincipals(config.PRINCIPALS_FILE);
+  // The pages need a sign-in: without an identity provider there are none.
+  const pages = config.OIDC_ISSUER_URL
+    ? workspaceRouter({
+        gateway,
+        caseKeys,
+        principals,
+        referenceIndex,
+        logger,
+        oidc: new OidcSignIn({
+          issuerUrl: config.OIDC_ISSUER_URL,
+          clientId: config.OIDC_CLIENT_ID,
+          clientSecret: config.OIDC_CLIENT_SECRET,
+          redirectUri: `${config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/workspace/callback`,
+        }),
+        session: {
+          key: loadServiceKey(config.PAYLOAD_KEYS_FILE, 'sessionKey'),
+          idleMinutes: config.WORKSPACE_IDLE_MINUTES,
+          secure: config.PUBLIC_BASE_URL.startsWith('https:'),
+        },
+      })
+    : undefined;
   const app = createApp({
-    gateway: new CaseGateway(client, {
-      taskQueue: config.TEMPORAL_TASK_QUEUE,
-      timeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
-      ...(metrics ? { onTemporalError: (status: number) => metrics.temporalError(status) } : {}),
-    }),
+    gateway,
     ...(metrics ? { metrics } : {}),
-    referenceIndex: new ReferenceIndex(indexKey),
-    principals: loadPrincipals(config.PRINCIPALS_FILE),
+    referenceIndex,
+    principals,
     codec: new AesGcmCodec(keys, caseKeys.uncached()),
     caseKeys,
     logger,
@@ -47,24 +72,8 @@ runMain('server', async (logger) => {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     calendarFeeds: new CalendarFeeds(config.CALENDAR_FEEDS_FILE),
-    statistics: openFactsStore(config.STATISTICS_DATABASE, indexKey),
-    ...(config.OIDC_ISSUER_URL
-      ? {
-          workspace: {
-            oidc: new OidcSignIn({
-              issuerUrl: config.OIDC_ISSUER_URL,
-              clientId: config.OIDC_CLIENT_ID,
-              clientSecret: config.OIDC_CLIENT_SECRET,
-              redirectUri: `${config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/workspace/callback`,
-            }),
-            session: {
-              key: loadServiceKey(config.PAYLOAD_KEYS_FILE, 'sessionKey'),
-              idleMinutes: config.WORKSPACE_IDLE_MINUTES,
-              secure: config.PUBLIC_BASE_URL.startsWith('https:'),
-            },
-          },
-        }
-      : {}),
+    statistics: openFactsStore(config.SERVICE_DATABASE, indexKey),
+    beside: pages ? [{ path: '/workspace', router: pages }] : [],
   });
   const servers = [app.listen(config.HTTP_PORT, () => logger.info({ port: config.HTTP_PORT }, 'API listening'))];
   if (config.HTTPS_PORT && config.HTTPS_CERT_FILE && config.HTTPS_KEY_FILE) {

@@ -15,13 +15,13 @@ import { temporalConnectionOptions } from './src/temporal/connection-options';
 import { cachedCasesFor } from './src/temporal/worker-cache';
 import { workflowCode } from './src/temporal/workflow-bundle';
 import { ensureKeyRetentionSchedule } from './src/temporal/key-retention-schedule';
-import { AuditLog } from './src/http/audit';
+import { AuditLog } from './src/audit/audit-log';
 
 runMain('worker', async (logger) => {
-  const config = loadConfig();
+  const config = loadConfig(process.env, (message) => logger.warn(message));
   logger.level = config.LOG_LEVEL;
   const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
-  const caseKeys = openCaseKeys(config.STATISTICS_DATABASE, keys);
+  const caseKeys = openCaseKeys(config.SERVICE_DATABASE, keys);
   const directory = loadDirectory(config.DIRECTORY_FILE);
   // Signals are ours (runMain), so the connection closes only after the worker drained.
   // The SDK's metrics (workflow and activity tasks, schedule-to-start latencies, the notices counted by the
@@ -43,7 +43,7 @@ runMain('worker', async (logger) => {
   // The key retention sweep's erasures go into the audit trail beside the API's.
   const audit = new AuditLog(config.AUDIT_LOG_FILE);
   // The facts' ids are keyed hashes under the reference index key: idempotent, and no way back to a case.
-  const facts = openFactsStore(config.STATISTICS_DATABASE, loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey'));
+  const facts = openFactsStore(config.SERVICE_DATABASE, loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey'));
   // The prebuilt bundle of the build (no webpack run at start), else the workflows bundled now.
   const code = workflowCode();
   if (code.from === 'source' && code.reason === 'stale-bundle') {

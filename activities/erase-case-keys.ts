@@ -4,7 +4,7 @@ import type { WorkflowService } from '@temporalio/client';
 import type { KeyRetentionActivities } from '.';
 import type { CaseKeys } from '../src/crypto/case-keys';
 import { POLICY } from '../src/domain/policy';
-import type { AuditLog } from '../src/http/audit';
+import type { AuditLog } from '../src/audit/audit-log';
 import { isNotFound } from '../src/temporal/not-found';
 
 const PAGE = 100;

@@ -50,8 +50,11 @@ const envSchema = z.object({
   AUDIT_LOG_FILE: z.string().min(1).default('.data/audit.jsonl'),
   /** The calendar feeds an admin issued: subscriber, language and the hash of each secret. */
   CALENDAR_FEEDS_FILE: z.string().min(1).default('.data/calendar-feeds.json'),
-  /** The statistics store (SQLite): countable facts, never personal data; the worker writes, the API reads. */
-  STATISTICS_DATABASE: z.string().min(1).default('.data/statistics.sqlite'),
+  /**
+   * The service's own database (an SQLite file or a postgres:// URL): every case's data key and the statistics'
+   * countable facts. The default file keeps its old name, so an existing store is found where it was.
+   */
+  SERVICE_DATABASE: z.string().min(1).default('.data/statistics.sqlite'),
   /** Message-IDs already accepted by the relay, so a retried activity sends no second mail. */
   MAIL_LEDGER_FILE: z.string().min(1).default('.data/sent-notices.jsonl'),
   WEB_UI_ORIGIN: z.url().default('http://localhost:8233'),
@@ -87,9 +90,25 @@ const envSchema = z.object({
 
 export type Config = z.infer<typeof envSchema>;
 
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+/**
+ * Old names still read, so a deployment keeps running across the rename: STATISTICS_DATABASE named a store that
+ * holds the case keys too, and an operator who backs up or wipes "the statistics" must know it does.
+ */
+const RENAMED = { STATISTICS_DATABASE: 'SERVICE_DATABASE' } as const;
+
+/** `warn` hears of each old name in use (the processes log it; elsewhere a Node warning). */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  warn: (message: string) => void = (message) => process.emitWarning(message, 'DeprecationWarning'),
+): Config {
   // An empty variable means "unset", as in most shells' `VAR= cmd`.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  for (const [old, name] of Object.entries(RENAMED)) {
+    if (present[old] === undefined) continue;
+    warn(`${old} is deprecated: set ${name} instead${present[name] === undefined ? '' : ` (${name} is set and wins)`}`);
+    present[name] ??= present[old];
+    delete present[old];
+  }
   const parsed = envSchema
     .refine((c) => (c.TEMPORAL_TLS_CERT_FILE === undefined) === (c.TEMPORAL_TLS_KEY_FILE === undefined), {
       path: ['TEMPORAL_TLS_KEY_FILE'],

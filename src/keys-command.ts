@@ -17,7 +17,7 @@ async function main(command: string | undefined): Promise<string> {
   }
   if (command === 'rewrap') {
     const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
-    const caseKeys = openCaseKeys(config.STATISTICS_DATABASE, keys);
+    const caseKeys = openCaseKeys(config.SERVICE_DATABASE, keys);
     try {
       const n = await caseKeys.rewrap();
       return `${n} case keys rewrapped with master key ${keys.encryptWith}`;

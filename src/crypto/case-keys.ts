@@ -201,7 +201,7 @@ export class CaseKeys {
   }
 }
 
-/** The case keys in the database STATISTICS_DATABASE names, wrapped by the key file's keys. */
+/** The case keys in the database SERVICE_DATABASE names, wrapped by the key file's keys. */
 export function openCaseKeys(location: string, master: PayloadKeys): CaseKeys {
   return new CaseKeys(master, openSqlDatabase(location, SCHEMA));
 }

@@ -1,30 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import type { PayloadCodec } from '@temporalio/common';
-import express, { type ErrorRequestHandler, type Express, type RequestHandler, type Response } from 'express';
+import express, {
+  type ErrorRequestHandler,
+  type Express,
+  type RequestHandler,
+  type Response,
+  type Router,
+} from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import type { CaseKeys } from '../crypto/case-keys';
 import type { ReferenceIndex } from '../crypto/reference-index';
-import type { AccessTokenVerifier } from './access-tokens';
-import type { AuditLog } from './audit';
+import type { AccessTokenVerifier } from '../identity/access-tokens';
+import type { AuditLog } from '../audit/audit-log';
 import type { ApiMetrics } from './metrics';
-import type { CaseGateway } from './case-gateway';
+import type { CaseGateway } from '../cases/case-gateway';
 import { caseIdsOfDecoded } from './codec-audit';
 import { createCodecRouter } from './codec-router';
 import { docsRouter } from './docs';
-import { openApi30Document, openApiDocument } from './openapi';
-import type { Principals } from './principals';
-import { HttpProblem, sendProblem } from './problem';
+import { openApi30Document, openApiDocument } from './api-document';
+import type { Principals } from '../identity/principals';
+import { ServiceProblem } from '../cases/problems';
+import { sendProblem } from './problem';
 import { noQuery } from './validate';
-import { auditAs, ctx } from './request-context';
+import { auditAs, ctx } from '../audit/request-context';
 import type { CalendarFeeds } from './calendar-feeds';
 import { calendarFeedsRouter, calendarRouter } from './routes/calendars';
 import { casesRouter } from './routes/cases';
 import { statisticsRouter } from './routes/statistics';
 import type { FactsStore } from '../statistics/facts-store';
+import { monitoringRouter } from './routes/monitoring';
 import { prosecutorRouter } from './routes/prosecutor';
-import { workspaceRouter, type WorkspaceDeps } from '../workspace/router';
 
 export interface AppDeps {
   gateway: CaseGateway;
@@ -42,7 +49,7 @@ export interface AppDeps {
   accessTokens?: AccessTokenVerifier;
   rateLimitPerMinute: number;
   bodyLimit?: string;
-  /** The statistics store (STATISTICS_DATABASE) the statistics are read from; no statistics without it. */
+  /** The statistics store (in SERVICE_DATABASE) the statistics are read from; no statistics without it. */
   statistics?: FactsStore;
   /** The deadline calendar feeds (CALENDAR_FEEDS_FILE); no feeds routes without it. */
   calendarFeeds?: CalendarFeeds;
@@ -50,8 +57,11 @@ export interface AppDeps {
   publicBaseUrl?: string;
   /** Counts requests and latencies for Prometheus (METRICS_ADDRESS). */
   metrics?: ApiMetrics;
-  /** The workspace's pages, when a sign-in is configured (OIDC_ISSUER_URL). */
-  workspace?: Pick<WorkspaceDeps, 'oidc' | 'session'>;
+  /**
+   * Faces mounted beside the API (the workspace's pages), inside its request log and audit but before its own
+   * "no route" answer; the API knows nothing of them.
+   */
+  beside?: { path: string; router: Router }[];
 }
 
 /** Builds the API without listening, so tests drive it with supertest. */
@@ -78,7 +88,8 @@ export function createApp(deps: AppDeps): Express {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       keyGenerator: (_req, res) => ctx(res).principal?.id ?? 'anonymous',
-      handler: (_req, res) => sendProblem(res, new HttpProblem('tooManyRequests', (p) => p.problems.tooManyRequests)),
+      handler: (_req, res) =>
+        sendProblem(res, new ServiceProblem('tooManyRequests', (p) => p.problems.tooManyRequests)),
     }),
     express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
     casesRouter(deps.gateway, deps.referenceIndex, deps.caseKeys, base),
@@ -116,18 +127,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
 
-  app.get('/healthz', noQuery, (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  app.get('/readyz', noQuery, async (_req, res) => {
-    if (!(await deps.gateway.ready())) throw new HttpProblem('serviceUnavailable', (p) => p.problems.unavailable);
-    res.json({ status: 'ready' });
-  });
-  // The guide's health resource: what /readyz checks, as UP or DOWN.
-  app.get('/health', noQuery, async (_req, res) => {
-    const up = await deps.gateway.ready();
-    res.status(up ? 200 : 503).json({ status: up ? 'UP' : 'DOWN' });
-  });
+  app.use(monitoringRouter(deps.gateway));
   const documents = { '/openapi.json': openApiDocument(base), '/openapi-3.0.json': openApi30Document(base) };
   for (const [path, document] of Object.entries(documents))
     app.get(path, noQuery, (_req, res) => {
@@ -135,17 +135,11 @@ export function createApp(deps: AppDeps): Express {
     });
   app.use(docsRouter());
 
-  if (deps.workspace) {
-    const { gateway, caseKeys, principals, referenceIndex, logger } = deps;
-    app.use(
-      '/workspace',
-      workspaceRouter({ gateway, caseKeys, principals, referenceIndex, logger, ...deps.workspace }),
-    );
-  }
+  for (const { path, router } of deps.beside ?? []) app.use(path, router);
 
   if (deps.calendarFeeds) app.use(calendarRouter(deps.calendarFeeds, deps.gateway, base));
 
-  app.use((_req, _res, next) => next(new HttpProblem('resourceNotFound', (p) => p.problems.noResource)));
+  app.use((_req, _res, next) => next(new ServiceProblem('resourceNotFound', (p) => p.problems.noResource)));
   app.use(errorHandler(deps.logger));
   return app;
 }
@@ -159,8 +153,8 @@ function authenticate(principals: Principals): RequestHandler {
     const principal = principals.authenticate(authorization);
     if (!principal)
       throw authorization
-        ? new HttpProblem('invalidAccessToken', (p) => p.problems.invalidAccessToken)
-        : new HttpProblem('noAccessToken', (p) => p.problems.noAccessToken);
+        ? new ServiceProblem('invalidAccessToken', (p) => p.problems.invalidAccessToken)
+        : new ServiceProblem('noAccessToken', (p) => p.problems.noAccessToken);
     ctx(res).principal = principal;
     next();
   };
@@ -216,18 +210,18 @@ function requestLog(deps: AppDeps): RequestHandler {
 function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err: unknown, _req, res, next) => {
     if (res.headersSent) return next(err);
-    if (err instanceof HttpProblem) return sendProblem(res, err);
+    if (err instanceof ServiceProblem) return sendProblem(res, err);
     // body-parser's errors quote the body, which may hold personal data: answer and log by type only.
     const type = (err as { type?: string }).type;
     if (type === 'entity.too.large')
-      return sendProblem(res, new HttpProblem('payloadTooLarge', (p) => p.problems.bodyTooLarge));
+      return sendProblem(res, new ServiceProblem('payloadTooLarge', (p) => p.problems.bodyTooLarge));
     if (type === 'entity.parse.failed')
-      return sendProblem(res, new HttpProblem('badRequest', (p) => p.problems.invalidJson));
-    if (type) return sendProblem(res, new HttpProblem('badRequest', (p) => p.problems.unreadableBody));
+      return sendProblem(res, new ServiceProblem('badRequest', (p) => p.problems.invalidJson));
+    if (type) return sendProblem(res, new ServiceProblem('badRequest', (p) => p.problems.unreadableBody));
     logger.error(
       { requestId: ctx(res).requestId, traceId: ctx(res).traceId, error: (err as Error)?.name ?? typeof err },
       'unhandled error',
     );
-    sendProblem(res, new HttpProblem('internalServerError', (p) => p.problems.internal));
+    sendProblem(res, new ServiceProblem('internalServerError', (p) => p.problems.internal));
   };
 }

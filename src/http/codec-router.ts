@@ -6,8 +6,9 @@ import { FIELD_RULES } from '../domain/schemas/field-rules';
 import { isCiphertext } from '../crypto/aes-gcm-codec';
 import { ErasedCaseKeyError } from '../crypto/case-keys';
 import { PayloadDecryptionError, UnknownPayloadKeyError } from '../crypto/errors';
-import { HttpProblem, sendProblem, type Words } from './problem';
-import type { ProblemKind } from './problem-types';
+import { ServiceProblem, type ProblemKind, type Words } from '../cases/problems';
+import { ANY, BODY, COMMON, INVALID, json, problem as problemResponse, type ApiDocument } from './openapi';
+import { sendProblem } from './problem';
 import { parseOr400 } from './validate';
 
 export type CodecRole = 'centre' | 'prosecutor' | 'immigration-office' | 'admin';
@@ -51,7 +52,7 @@ const toJson = ({ metadata, data }: Payload): { metadata: Record<string, string>
 
 /** Every codec answer that is not a payload list is the API's problem response (problem.ts). */
 const problem = (res: Response, kind: ProblemKind, words: Words): void =>
-  sendProblem(res, new HttpProblem(kind, words));
+  sendProblem(res, new ServiceProblem(kind, words));
 
 function isLoopback(address: string | undefined): boolean {
   if (address === undefined) return false;
@@ -144,7 +145,7 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
       return problem(res, 'unknownPayloadKey', (p) => p.problems.codec.unknownKey(keyId));
     }
     const type = (err as { type?: unknown }).type;
-    if (err instanceof HttpProblem) return sendProblem(res, err);
+    if (err instanceof ServiceProblem) return sendProblem(res, err);
     if (type === 'entity.too.large') return problem(res, 'payloadTooLarge', (p) => p.problems.bodyTooLarge);
     if (type === 'entity.parse.failed') return problem(res, 'badRequest', (p) => p.problems.invalidJson);
     const status = (err as { status?: unknown }).status;
@@ -160,4 +161,39 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
   router.post('/codec/decode', authorise, json, handle('decode'));
   router.use('/codec', errors);
   return router;
+}
+
+const codecBody = z
+  .object({
+    payloads: z.array(z.object({ metadata: z.record(z.string(), z.string()).optional(), data: z.string().optional() })),
+  })
+  .meta({
+    id: 'CodecPayloads',
+    description: 'Payloads as the Temporal Web UI sends them: base64 data and metadata values',
+  });
+
+/** The codec's operations. */
+export function documentCodec(api: ApiDocument): void {
+  for (const op of ['encode', 'decode'] as const)
+    api.registerPath({
+      method: 'post',
+      path: `/codec/${op}`,
+      operationId: `${op}Payloads`,
+      tags: ['Codec'],
+      summary: `Temporal Web UI remote codec: ${op} payloads`,
+      description: `For the Temporal Web UI of the Immigration Office and administrators: ${op}s the payloads it shows; every decode is audited.`,
+      request: { body: { required: true, content: { 'application/json': { schema: codecBody } } } },
+      responses: {
+        200: json(codecBody, `The ${op}d payloads`),
+        400: INVALID,
+        401: COMMON[401],
+        403: COMMON[403],
+        ...BODY,
+        415: problemResponse('The body is not application/json (urn:problem-type:victim-case:unsupportedMediaType)'),
+        422: problemResponse(
+          'A payload names a key that is not configured, or does not decrypt with it (urn:problem-type:victim-case:unknownPayloadKey)',
+        ),
+        ...ANY,
+      },
+    });
 }

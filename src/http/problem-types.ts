@@ -1,4 +1,4 @@
-import type { ISSUE_LOCATIONS } from '../domain/schemas/api';
+import type { IssueKind, ProblemKind } from '../cases/problems';
 
 /**
  * The API's problem types: the belgif REST guide's standard ones (https://www.belgif.be/specification/rest/api-guide/,
@@ -7,36 +7,33 @@ import type { ISSUE_LOCATIONS } from '../domain/schemas/api';
  */
 const BELGIF_DOCS = 'https://www.belgif.be/specification/rest/api-guide';
 
-const belgif = (name: string, status: number, title: string) => ({
-  status,
+const belgif = (name: string, title: string) => ({
   type: `urn:problem-type:belgif:${name}`,
   href: `${BELGIF_DOCS}/problems/${name}.html`,
   title,
 });
-const own = (name: string, status: number, title: string) => ({
-  status,
+const own = (name: string, title: string) => ({
   type: `urn:problem-type:victim-case:${name}`,
   title,
 });
 
 export const PROBLEM_TYPES = {
-  badRequest: belgif('badRequest', 400, 'Bad Request'),
-  noAccessToken: belgif('noAccessToken', 401, 'No Access Token'),
-  invalidAccessToken: belgif('invalidAccessToken', 401, 'Invalid Access Token'),
-  missingPermission: belgif('missingPermission', 403, 'Missing Permission'),
-  resourceNotFound: belgif('resourceNotFound', 404, 'Resource Not Found'),
-  payloadTooLarge: belgif('payloadTooLarge', 413, 'Payload Too Large'),
-  tooManyRequests: belgif('tooManyRequests', 429, 'Too Many Requests'),
-  internalServerError: belgif('internalServerError', 500, 'Internal Server Error'),
-  serviceUnavailable: belgif('serviceUnavailable', 503, 'Service is unavailable'),
-  eventNotApplicable: own('eventNotApplicable', 409, 'Event Not Applicable'),
-  unsupportedMediaType: own('unsupportedMediaType', 415, 'Unsupported Media Type'),
-  idempotencyKeyReused: own('idempotencyKeyReused', 422, 'Idempotency Key Reused'),
-  unknownPayloadKey: own('unknownPayloadKey', 422, 'Unknown Payload Key'),
-  caseStillRunning: own('caseStillRunning', 409, 'Case Still Running'),
-  caseErased: own('caseErased', 410, 'Case Erased'),
-} as const;
-export type ProblemKind = keyof typeof PROBLEM_TYPES;
+  badRequest: belgif('badRequest', 'Bad Request'),
+  noAccessToken: belgif('noAccessToken', 'No Access Token'),
+  invalidAccessToken: belgif('invalidAccessToken', 'Invalid Access Token'),
+  missingPermission: belgif('missingPermission', 'Missing Permission'),
+  resourceNotFound: belgif('resourceNotFound', 'Resource Not Found'),
+  payloadTooLarge: belgif('payloadTooLarge', 'Payload Too Large'),
+  tooManyRequests: belgif('tooManyRequests', 'Too Many Requests'),
+  internalServerError: belgif('internalServerError', 'Internal Server Error'),
+  serviceUnavailable: belgif('serviceUnavailable', 'Service is unavailable'),
+  eventNotApplicable: own('eventNotApplicable', 'Event Not Applicable'),
+  unsupportedMediaType: own('unsupportedMediaType', 'Unsupported Media Type'),
+  idempotencyKeyReused: own('idempotencyKeyReused', 'Idempotency Key Reused'),
+  unknownPayloadKey: own('unknownPayloadKey', 'Unknown Payload Key'),
+  caseStillRunning: own('caseStillRunning', 'Case Still Running'),
+  caseErased: own('caseErased', 'Case Erased'),
+} as const satisfies Record<ProblemKind, { type: string; title: string }>;
 
 /** The guide's input-validation issue types of a 400's `issues`. */
 export const ISSUE_TYPES = {
@@ -55,6 +52,4 @@ export const ISSUE_TYPES = {
     href: `${BELGIF_DOCS}/issues/invalidInput.html`,
     title: 'Invalid input',
   },
-} as const;
-export type IssueKind = keyof typeof ISSUE_TYPES;
-export type IssueLocation = (typeof ISSUE_LOCATIONS)[number];
+} as const satisfies Record<IssueKind, { type: string; href: string; title: string }>;

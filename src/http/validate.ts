@@ -3,8 +3,7 @@ import { z } from 'zod';
 import type { Language } from '../domain/codes';
 import type { LanguagePack } from '../mail/templates/types';
 import { FIELD_RULES, type FieldRule } from '../domain/schemas/field-rules';
-import { badRequest, inEveryLanguage, type InputIssue } from './problem';
-import type { IssueLocation } from './problem-types';
+import { badRequest, inEveryLanguage, type InputIssue, type IssueLocation } from '../cases/problems';
 
 const ZOD_LOCALES: Record<Language, z.core.$ZodErrorMap> = {
   nl: z.locales.nl().localeError,

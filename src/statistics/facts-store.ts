@@ -3,7 +3,7 @@ import { openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-d
 import type { Fact, FactKind, PendingFact } from '../domain/statistics/facts';
 
 /**
- * The statistics store (STATISTICS_DATABASE): one row per countable fact, written once when it happens, never
+ * The statistics store (in SERVICE_DATABASE): one row per countable fact, written once when it happens, never
  * from personal data. A row's id is a keyed hash of the case's fact key, so recording a fact again changes
  * nothing and no row leads back to its case: a case erased, or deleted by retention, leaves its facts counted.
  */
@@ -121,7 +121,7 @@ class SqlFactsStore implements FactsStore {
   }
 }
 
-/** The store STATISTICS_DATABASE names: a `postgres://` (or `postgresql://`) URL, or an SQLite file. */
+/** The store SERVICE_DATABASE names: a `postgres://` (or `postgresql://`) URL, or an SQLite file. */
 export function openFactsStore(location: string, hashKey: Buffer): FactsStore {
   return new SqlFactsStore(openSqlDatabase(location, CREATE), hashKey);
 }

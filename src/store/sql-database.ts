@@ -7,7 +7,7 @@ import pg from 'pg';
 export type SqlValue = string | number | Buffer | null;
 
 /**
- * The service's own database (STATISTICS_DATABASE): the statistics facts and the case keys. SQLite by default
+ * The service's own database (SERVICE_DATABASE): the statistics facts and the case keys. SQLite by default
  * (a file; WAL, so the worker writes while the API reads), PostgreSQL for a `postgres://` URL (the cluster and
  * compose stacks, where workers and APIs run on several hosts). Statements are written once, with `?`.
  */

@@ -1,5 +1,5 @@
 import { generators, Issuer, type Client } from 'openid-client';
-import type { SignedInIdentity } from '../http/principals';
+import type { SignedInIdentity } from '../identity/principals';
 
 export interface OidcOptions {
   issuerUrl: string;

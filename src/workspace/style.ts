@@ -1,3 +1,5 @@
+import type { RequestHandler } from 'express';
+
 /** The workspace's one stylesheet, served from /workspace/style.css (the CSP allows no inline style). */
 export const STYLESHEET = `
 :root { font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; background: #fff; }
@@ -31,3 +33,7 @@ header button { background: #fff; color: #0b3d66; }
 .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; padding-left: 1.2rem; }
 `;
+
+export const serveStylesheet: RequestHandler = (_req, res) => {
+  res.set('Cache-Control', 'public, max-age=3600').type('text/css').send(STYLESHEET);
+};

@@ -17,7 +17,7 @@ import { addAndActivateKey, loadPayloadKeys } from '../../src/crypto/payload-key
 import { addPeriod, dateAt } from '../../src/domain/calendar';
 import { caseOfQuery } from '../../src/domain/schemas/api';
 import type { CaseStatus } from '../../src/domain/schemas/case';
-import { sha256 } from '../../src/http/principals';
+import { sha256 } from '../../src/identity/principals';
 import { codecJson } from '../support/codec-json';
 import { auditRecords, startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
 import { waitUntil } from '../../tools/stack/wait';

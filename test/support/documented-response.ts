@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type request from 'supertest';
-import { openApiDocument } from '../../src/http/openapi';
+import { openApiDocument } from '../../src/http/api-document';
 
 type Doc = ReturnType<typeof openApiDocument>;
 const doc = openApiDocument() as Doc & {

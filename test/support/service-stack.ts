@@ -17,10 +17,10 @@ import { ensureDevPayloadKeys, loadPayloadKeys, type PayloadKeys } from '../../s
 import { ReferenceIndex } from '../../src/crypto/reference-index';
 import { loadDirectory } from '../../src/directory';
 import { createApp } from '../../src/http/app';
-import { AuditLog } from '../../src/http/audit';
+import { AuditLog } from '../../src/audit/audit-log';
 import { CalendarFeeds } from '../../src/http/calendar-feeds';
-import { CaseGateway } from '../../src/http/case-gateway';
-import { entryForToken, Principals, type PrincipalSpec } from '../../src/http/principals';
+import { CaseGateway } from '../../src/cases/case-gateway';
+import { entryForToken, Principals, type PrincipalSpec } from '../../src/identity/principals';
 import { InMemorySentLedger } from '../../src/mail/sent-ledger';
 import { openFactsStore, type FactsStore } from '../../src/statistics/facts-store';
 import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { METADATA_ENCODING_KEY, type Payload } from '@temporalio/common';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
-import { AccessTokenVerifier } from '../../src/http/access-tokens';
+import { AccessTokenVerifier } from '../../src/identity/access-tokens';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { openCaseKeys } from '../../src/crypto/case-keys';
 import { PayloadKeys } from '../../src/crypto/payload-keys';

@@ -65,6 +65,26 @@ describe('configuration', () => {
     );
   });
 
+  it('reads the service database from SERVICE_DATABASE, and still from STATISTICS_DATABASE with a warning naming the new name', () => {
+    const warnings: string[] = [];
+    const warn = (message: string) => warnings.push(message);
+    expect(loadConfig({ SERVICE_DATABASE: '/var/lib/service.sqlite' }, warn).SERVICE_DATABASE).toBe(
+      '/var/lib/service.sqlite',
+    );
+    expect(warnings).toEqual([]);
+    expect(loadConfig({ STATISTICS_DATABASE: '/var/lib/old.sqlite' }, warn).SERVICE_DATABASE).toBe(
+      '/var/lib/old.sqlite',
+    );
+    expect(warnings).toEqual([expect.stringMatching(/^STATISTICS_DATABASE .*SERVICE_DATABASE/)]);
+  });
+
+  it('prefers SERVICE_DATABASE when both names are set, and says so', () => {
+    const warnings: string[] = [];
+    const both = { SERVICE_DATABASE: '/var/lib/new.sqlite', STATISTICS_DATABASE: '/var/lib/old.sqlite' };
+    expect(loadConfig(both, (m) => warnings.push(m)).SERVICE_DATABASE).toBe('/var/lib/new.sqlite');
+    expect(warnings).toEqual([expect.stringContaining('SERVICE_DATABASE is set and wins')]);
+  });
+
   it('is documented variable by variable in .env.example', () => {
     const example = readFileSync(join(__dirname, '../../.env.example'), 'utf8');
     const documented = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);

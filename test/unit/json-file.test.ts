@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { loadPrincipals, PrincipalsFileError } from '../../src/http/principals';
+import { loadPrincipals, PrincipalsFileError } from '../../src/identity/principals';
 import { readJsonFile } from '../../src/json-file';
 
 const dir = mkdtempSync(join(tmpdir(), 'json-file-'));

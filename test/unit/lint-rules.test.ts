@@ -4,6 +4,8 @@
  * @temporalio/workflow and src/domain (types from anywhere); src/domain/** imports no Node
  * built-in, no I/O package and nothing of the repository outside src/domain. One probe per
  * boundary, each of which fails if its zone is weakened, plus imports that must stay allowed.
+ * The same for the layers (issue 26): the API does not import the pages, the activities neither
+ * face, src/cases neither face, shipped code no tool or test.
  *
  * Each probe is source text linted under a virtual path (nothing is written to disk) with the
  * repository's eslint.config.mjs, through the ESLint Node API, in a child process
@@ -21,6 +23,18 @@ const LINT_TEXT = join(ROOT, 'test/fixtures/lint/lint-text.mjs');
 const WORKFLOW = 'workflows/__lint_probe__.ts';
 const DOMAIN = 'src/domain/procedure/__lint_probe__.ts';
 const ACTIVITY = 'activities/__lint_probe__.ts';
+const API = 'src/http/__lint_probe__.ts';
+const CASES = 'src/cases/__lint_probe__.ts';
+const PAGES = 'src/workspace/__lint_probe__.ts';
+const SHIPPED = 'src/__lint_probe__.ts';
+
+/** A probe that imports one export of a module (a type import, where `asType`: the layers forbid those too). */
+const importing = (filePath: string, from: string, name: string, asType = false) => ({
+  filePath,
+  code: asType
+    ? `import type { ${name} } from '${from}';\n\nexport type Probe = ${name};\n`
+    : `import { ${name} } from '${from}';\n\nexport const probe = ${name};\n`,
+});
 
 /** The rules that draw the sandbox boundaries (sandbox/* skips `import type`). */
 const BOUNDARY_RULES = new Set([
@@ -81,6 +95,16 @@ const PROBES = {
     filePath: ACTIVITY,
     code: "import { readFileSync } from 'node:fs';\n\nexport const read = (): string => readFileSync('x', 'utf8');\n",
   },
+  pagesInApi: importing(API, '../workspace/router', 'workspaceRouter'),
+  apiInActivity: importing(ACTIVITY, '../src/http/app', 'createApp'),
+  pagesInActivity: importing(ACTIVITY, '../src/workspace/router', 'workspaceRouter'),
+  apiInCases: importing(CASES, '../http/problem', 'sendProblem'),
+  pageTypesInCases: importing(CASES, '../workspace/router', 'WorkspaceDeps', true),
+  toolsInShipped: importing(SHIPPED, '../tools/stack/free-port', 'freePort'),
+  testsInShipped: importing(SHIPPED, '../test/support/service-stack', 'TOKENS'),
+  casesInApi: importing(API, '../cases/case-gateway', 'CaseGateway'),
+  casesInPages: importing(PAGES, '../cases/visible-case', 'visibleCase'),
+  auditInActivity: importing(ACTIVITY, '../src/audit/audit-log', 'AuditLog', true),
 } satisfies Record<string, { filePath: string; code: string }>;
 type ProbeName = keyof typeof PROBES;
 
@@ -131,6 +155,28 @@ describe('the boundaries of sandboxed code', () => {
     ['@temporalio/workflow and src/domain values, activity and SDK types, in workflows/', 'allowedInWorkflow'],
     ['zod and src/domain in src/domain/', 'allowedInDomain'],
     ['node:fs in activities/', 'nodeFsInActivity'],
+  ] as const)('accepts %s', (_what, name) => {
+    expect(messagesOf(name)).toEqual([]);
+  });
+});
+
+describe('the layers', () => {
+  it.each([
+    ['src/workspace in src/http', 'pagesInApi', 'The API does not import the pages'],
+    ['src/http in activities/', 'apiInActivity', 'Activities run in the worker'],
+    ['src/workspace in activities/', 'pagesInActivity', 'Activities run in the worker'],
+    ['src/http in src/cases', 'apiInCases', 'it imports neither face'],
+    ['a type of src/workspace in src/cases', 'pageTypesInCases', 'it imports neither face'],
+    ['tools/ in src/', 'toolsInShipped', 'does not import the tools or the tests'],
+    ['test/ in src/', 'testsInShipped', 'does not import the tools or the tests'],
+  ] as const)('rejects %s', (_what, name, message) => {
+    expect(boundaryErrors(name)).toEqual([expect.stringContaining(message)]);
+  });
+
+  it.each([
+    ['src/cases in src/http', 'casesInApi'],
+    ['src/cases in src/workspace', 'casesInPages'],
+    ['src/audit in activities/', 'auditInActivity'],
   ] as const)('accepts %s', (_what, name) => {
     expect(messagesOf(name)).toEqual([]);
   });

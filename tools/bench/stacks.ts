@@ -162,7 +162,7 @@ export async function startTimeSkippingStack(o: BenchOptions): Promise<TimeSkipp
   try {
     await registerSearchAttributes(env.connection, NAMESPACE);
     await worker.start();
-    const caseKeys = openCaseKeys(service.STATISTICS_DATABASE!, loadPayloadKeys(keysFile));
+    const caseKeys = openCaseKeys(service.SERVICE_DATABASE!, loadPayloadKeys(keysFile));
     const client = new Client({
       connection: env.connection,
       namespace: NAMESPACE,

@@ -5,7 +5,7 @@ import { addDays, type IsoDate } from '../../src/domain/calendar';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import type { CaseEvent } from '../../src/domain/schemas/events';
-import { caseStart } from '../../src/http/case-start';
+import { caseStart } from '../../src/cases/case-start';
 import type { victimCase } from '../../workflows';
 import { recordEvent, WORKFLOW_TYPE } from '../../workflows/messages';
 import { TASK_QUEUE } from './stacks';

@@ -200,8 +200,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     TEMPORAL_CALL_TIMEOUT_MS: '5000',
     TEMPORAL_DEPLOYMENT_NAME: DEPLOYMENT,
     TEMPORAL_BUILD_ID: options.buildId ?? bundleBuildId(),
-    // The statistics store on the cluster's PostgreSQL, shared by both workers and both APIs (its own database).
-    STATISTICS_DATABASE: `postgres://${pg.user}:${pg.password}@127.0.0.1:${pg.port}/victim_statistics`,
+    // The service's database (case keys, statistics) on the cluster's PostgreSQL, shared by both workers and both APIs.
+    SERVICE_DATABASE: `postgres://${pg.user}:${pg.password}@127.0.0.1:${pg.port}/victim_statistics`,
     ...options.env,
   };
   ensureDevPayloadKeys(env.PAYLOAD_KEYS_FILE!);
@@ -264,7 +264,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     TEMPORAL_TLS_SERVER_NAME: 'localhost',
     TEMPORAL_API_KEY: undefined,
   });
-  const caseKeys = openCaseKeys(env.STATISTICS_DATABASE!, keys);
+  const caseKeys = openCaseKeys(env.SERVICE_DATABASE!, keys);
   const client = new Client({
     connection: Connection.lazy(connectionOptions),
     namespace: NAMESPACE,

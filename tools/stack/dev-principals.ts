@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { CENTRES, PROSECUTOR_OFFICES } from '../../src/domain/codes';
-import { entryForToken, type PrincipalEntry, type PrincipalSpec } from '../../src/http/principals';
+import { entryForToken, type PrincipalEntry, type PrincipalSpec } from '../../src/identity/principals';
 
 type DevToken = { label: string; token: string; entry: PrincipalEntry };
 

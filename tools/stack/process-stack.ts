@@ -60,7 +60,7 @@ export function serviceEnv(o: ServiceEnvOptions): Record<string, string> {
     PAYLOAD_KEYS_FILE: join(o.dir, 'payload-keys.json'),
     AUDIT_LOG_FILE: join(o.dir, 'audit.jsonl'),
     CALENDAR_FEEDS_FILE: join(o.dir, 'calendar-feeds.json'),
-    STATISTICS_DATABASE: join(o.dir, 'statistics.sqlite'),
+    SERVICE_DATABASE: join(o.dir, 'statistics.sqlite'),
     MAIL_LEDGER_FILE: join(o.dir, 'sent-notices.jsonl'),
     // As operators run it: info, to the process's log.
     LOG_LEVEL: 'info',
@@ -244,7 +244,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     },
   });
 
-  const caseKeys = openCaseKeys(env.STATISTICS_DATABASE!, keys);
+  const caseKeys = openCaseKeys(env.SERVICE_DATABASE!, keys);
   const client = new Client({
     connection: Connection.lazy({ address: temporalAddress }),
     namespace,

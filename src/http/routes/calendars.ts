@@ -1,14 +1,23 @@
 import { Router } from 'express';
-import { feedIdSchema, feedRequestSchema, feedSecretSchema, type Feed } from '../../domain/schemas/calendar-feeds';
+import { z } from 'zod';
+import {
+  feedIdSchema,
+  feedRequestSchema,
+  feedSecretSchema,
+  type Feed,
+  feedListSchema,
+  issuedFeedSchema,
+} from '../../domain/schemas/calendar-feeds';
 import type { CalendarFeeds } from '../calendar-feeds';
-import type { CaseGateway } from '../case-gateway';
-import { deadlineFeed } from '../deadline-feed';
-import { HttpProblem } from '../problem';
-import { auditAs } from '../request-context';
+import type { CaseGateway } from '../../cases/case-gateway';
+import { deadlineFeed } from '../../cases/deadline-feed';
+import { ServiceProblem } from '../../cases/problems';
+import { auditAs } from '../../audit/request-context';
+import { ANY, BODY, COMMON, json, NO_QUERY_PARAMETERS, NOT_FOUND, type ApiDocument } from '../openapi';
 import { noQuery, parseOr400 } from '../validate';
-import { requireRole } from './access';
+import { requireRole } from '../../identity/require-role';
 
-const noFeed = () => new HttpProblem('resourceNotFound', (p) => p.problems.noResource);
+const noFeed = () => new ServiceProblem('resourceNotFound', (p) => p.problems.noResource);
 
 /** Admin: issue, list, reissue and revoke the calendar feeds (mounted on /v1, behind the bearer token). */
 export function calendarFeedsRouter(feeds: CalendarFeeds, base: string): Router {
@@ -62,4 +71,79 @@ export function calendarRouter(feeds: CalendarFeeds, gateway: CaseGateway, base:
       .send(ics);
   });
   return r;
+}
+
+/** The deadline calendars' operations. */
+export function documentCalendars(api: ApiDocument): void {
+  api.registerPath({
+    method: 'post',
+    path: '/v1/calendar-feeds',
+    operationId: 'issueCalendarFeed',
+    tags: ['Calendars'],
+    summary: 'Issue a deadline calendar',
+    description:
+      "An admin issues a calendar feed for a centre, a prosecutor's office or the Immigration Office. The answer's `url` holds a long random secret, shown this once: hand it to the subscriber, who adds it to a calendar program.",
+    request: { body: { required: true, content: { 'application/json': { schema: feedRequestSchema } } } },
+    responses: {
+      201: {
+        ...json(issuedFeedSchema, 'The feed, with its address'),
+        headers: { Location: { description: 'The feed', schema: { type: 'string' as const } } },
+      },
+      ...COMMON,
+      ...BODY,
+    },
+  });
+  api.registerPath({
+    method: 'get',
+    path: '/v1/calendar-feeds',
+    operationId: 'listCalendarFeeds',
+    tags: ['Calendars'],
+    summary: 'List the deadline calendars',
+    description: 'Every feed issued, live or revoked, without its secret.',
+    responses: { 200: json(feedListSchema, 'The feeds'), ...COMMON },
+  });
+  api.registerPath({
+    method: 'post',
+    path: '/v1/calendar-feeds/{feedId}/reissue',
+    operationId: 'reissueCalendarFeed',
+    tags: ['Calendars'],
+    summary: 'Give a deadline calendar a new secret',
+    description: 'The old address stops at once; the answer holds the new one.',
+    request: { params: z.object({ feedId: feedIdSchema }) },
+    responses: {
+      200: json(issuedFeedSchema, 'The feed, with its new address'),
+      ...COMMON,
+      ...NOT_FOUND('No such live feed'),
+    },
+  });
+  api.registerPath({
+    method: 'delete',
+    path: '/v1/calendar-feeds/{feedId}',
+    operationId: 'revokeCalendarFeed',
+    tags: ['Calendars'],
+    summary: 'Revoke a deadline calendar',
+    description: 'Its address stops at once, for every API process.',
+    request: { params: z.object({ feedId: feedIdSchema }) },
+    responses: { 204: { description: 'Revoked' }, ...COMMON, ...NOT_FOUND('No such live feed') },
+  });
+  api.registerPath({
+    method: 'get',
+    path: '/calendars/{secret}',
+    operationId: 'getDeadlineCalendar',
+    tags: ['Calendars'],
+    summary: 'A deadline calendar (iCalendar)',
+    description:
+      "The subscriber's deadlines as all-day events (RFC 5545), in neutral words: the step and the case reference. Each event's UID stays the same and its SEQUENCE grows, so a moved deadline moves in the calendar. The secret in the address is the only credential.",
+    security: [],
+    request: { params: z.object({ secret: feedSecretSchema }) },
+    responses: {
+      200: {
+        description: 'The calendar',
+        content: { 'text/calendar': { schema: z.string().meta({ description: 'An iCalendar file (RFC 5545)' }) } },
+      },
+      ...NO_QUERY_PARAMETERS,
+      ...NOT_FOUND('No live feed has this secret'),
+      ...ANY,
+    },
+  });
 }

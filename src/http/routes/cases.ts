@@ -1,21 +1,31 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import type { CaseKeys } from '../../crypto/case-keys';
 import type { ReferenceIndex } from '../../crypto/reference-index';
-import { caseIdSchema, caseListQuerySchema } from '../../domain/schemas/api';
-import { caseImportSchema, caseOpeningSchema, type CaseOpening } from '../../domain/schemas/case';
+import {
+  caseIdSchema,
+  caseListQuerySchema,
+  caseErasureSchema,
+  caseListSchema,
+  idempotencyHeaderSchema,
+} from '../../domain/schemas/api';
+import { caseImportSchema, caseOpeningSchema, type CaseOpening, caseStatusSchema } from '../../domain/schemas/case';
 import { caseEventSchema } from '../../domain/schemas/events';
 import { importCase, type CaseImportInput } from '../../domain/procedure/import';
 import { whyOpeningRefused } from '../../domain/procedure/opening';
 import { dateAt } from '../../domain/calendar';
 import { MAX_REFERENCE_KEYS } from '../../domain/procedure/state';
-import type { CaseGateway } from '../case-gateway';
-import { listQuery } from '../case-list-query';
-import { eventInput, requireReporter } from '../record-input';
-import { refusalProblem } from '../problem';
+import type { CaseGateway } from '../../cases/case-gateway';
+import { scopeOf } from '../../cases/visibility';
+import { visibleCase } from '../../cases/visible-case';
+import { eventInput, requireReporter } from '../../cases/inputs';
+import { refusalProblem } from '../../cases/problems';
 import { refuse } from '../../domain/refusals';
-import { auditAs, idempotencyKeyOf, principalOf } from '../request-context';
+import { auditAs, principalOf } from '../../audit/request-context';
+import { idempotencyKeyOf } from '../idempotency-key';
+import { BODY, COMMON, json, KEY_REUSED, NOT_APPLICABLE, NOT_FOUND, problem, type ApiDocument } from '../openapi';
 import { noQuery, parseOr400 } from '../validate';
-import { idempotentUpdateId, requireRole, visibleCase } from './access';
+import { requireRole } from '../../identity/require-role';
 
 /** `base`: the API's public address, which the links of a page of cases start with. */
 export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, caseKeys: CaseKeys, base: string): Router {
@@ -76,11 +86,12 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, caseKey
     auditAs(res, 'case.list', null);
     const q = parseOr400(caseListQuerySchema, req.query, 'query');
     const reference = q.reference === undefined ? undefined : index.keyOf(q.reference);
-    const page = await gateway.list(listQuery(principalOf(res), q, reference), q.pageSize, q.cursor);
+    const filters = { ...q, ...(reference ? { referenceKey: reference } : {}) };
+    const page = await gateway.listCases(scopeOf(principalOf(res)), filters, q.pageSize, q.cursor);
     // The filters as they were asked (the schema let only known ones through), the cursor of the page apart.
-    const { cursor: _cursor, ...filters } = req.query as Record<string, string>;
+    const { cursor: _cursor, ...asked } = req.query as Record<string, string>;
     const at = (cursor: string | undefined) =>
-      `${base}/v1/cases?${new URLSearchParams({ ...filters, ...(cursor ? { cursor } : {}) })}`.replace(/\?$/, '');
+      `${base}/v1/cases?${new URLSearchParams({ ...asked, ...(cursor ? { cursor } : {}) })}`.replace(/\?$/, '');
     res.json({
       self: at(q.cursor),
       items: page.items.map((item) => ({ ...item, href: `${base}/v1/cases/${item.caseId}` })),
@@ -110,11 +121,11 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, caseKey
     const p = principalOf(res);
     requireReporter(p, event.type);
     const access = await visibleCase(gateway, p, caseId);
-    const updateId = idempotentUpdateId(p, req);
+    const key = idempotencyKeyOf(req);
     // A retry (same Idempotency-Key) of the event that closed the case still gets that event's answer from Temporal.
-    if (!access.running && !updateId)
+    if (!access.running && !key)
       throw refusalProblem('eventNotApplicable', refuse('case-closed', { outcome: access.outcome ?? 'finished' }));
-    res.json(await gateway.record(caseId, eventInput(p, event, index), updateId));
+    res.json(await gateway.record(caseId, eventInput(p, event, index), key));
   });
 
   // Erasure: an admin's, of a case that ended. The audit line is the erasure's record.
@@ -132,4 +143,109 @@ function refuseOpening(opening: CaseOpening, opts: { imported: boolean }): void 
   const refusal = whyOpeningRefused(opening, dateAt(Date.now()), opts);
   if (!refusal) return;
   throw refusalProblem('badRequest', refusal, { in: 'body', name: refusal.field });
+}
+/** A POST that creates a case: 201 with its status and Location, 200 for a retry with the same Idempotency-Key. */
+const caseCreated = (verb: 'opened' | 'imported') => ({
+  201: {
+    ...json(caseStatusSchema, `The case was ${verb}; its status as of today`),
+    headers: { Location: { description: 'The new case', schema: { type: 'string' as const } } },
+  },
+  200: json(caseStatusSchema, `The same Idempotency-Key ${verb} this case before`),
+  ...COMMON,
+  ...BODY,
+  ...KEY_REUSED,
+});
+
+/** The cases' operations. */
+export function documentCases(api: ApiDocument): void {
+  api.registerPath({
+    method: 'post',
+    path: '/v1/cases',
+    operationId: 'openCase',
+    tags: ['Cases'],
+    summary: 'Open a case',
+    description:
+      'A specialised centre opens a case after the intake interview. The reflection period starts on `openedOn`; the Immigration Office is told. Retry with the same Idempotency-Key to get the same case.',
+    request: {
+      headers: idempotencyHeaderSchema,
+      body: { required: true, content: { 'application/json': { schema: caseOpeningSchema } } },
+    },
+    responses: caseCreated('opened'),
+  });
+  api.registerPath({
+    method: 'post',
+    path: '/v1/cases/import',
+    operationId: 'importCase',
+    tags: ['Cases'],
+    summary: 'Bring in a running case',
+    description:
+      'The Immigration Office or an administrator brings in a running case with its earlier events. They are applied as of their dates, with the clocks running in between; nothing of the past is mailed. An open status query is sent again to its office; the Immigration Office and the centre are told of the import.',
+    request: {
+      headers: idempotencyHeaderSchema,
+      body: { required: true, content: { 'application/json': { schema: caseImportSchema } } },
+    },
+    responses: caseCreated('imported'),
+  });
+  api.registerPath({
+    method: 'get',
+    path: '/v1/cases',
+    operationId: 'listCases',
+    tags: ['Cases'],
+    summary: 'List cases',
+    description:
+      'The cases visible to the principal (a centre sees its own, a prosecutor’s office those it was queried on), filtered, a page at a time: follow `next` for the next page.',
+    request: { query: caseListQuerySchema },
+    responses: { 200: json(caseListSchema, 'A page of cases'), ...COMMON },
+  });
+  api.registerPath({
+    method: 'get',
+    path: '/v1/cases/{caseId}',
+    operationId: 'getCase',
+    tags: ['Cases'],
+    summary: 'The status of a case',
+    description: 'Stage, document, deadlines, open query and history of one case, as of today.',
+    request: { params: z.object({ caseId: caseIdSchema }) },
+    responses: {
+      200: json(caseStatusSchema, 'The case status'),
+      ...COMMON,
+      ...NOT_FOUND('No such case visible to the principal'),
+    },
+  });
+  api.registerPath({
+    method: 'post',
+    path: '/v1/cases/{caseId}/events',
+    operationId: 'recordCaseEvent',
+    tags: ['Cases'],
+    summary: 'Record an event of the procedure',
+    description:
+      'An event of CONTRACT.md, reported by the role it belongs to. The case applies it, re-plans its deadlines and mails who must know; an event that does not apply now is a 409 naming the rule.',
+    request: {
+      params: z.object({ caseId: caseIdSchema }),
+      headers: idempotencyHeaderSchema,
+      body: { required: true, content: { 'application/json': { schema: caseEventSchema } } },
+    },
+    responses: {
+      200: json(caseStatusSchema, 'The event applied; the new status'),
+      ...COMMON,
+      ...BODY,
+      ...NOT_FOUND('No such case visible to the principal'),
+      ...NOT_APPLICABLE('The event does not apply to the case now'),
+    },
+  });
+  api.registerPath({
+    method: 'post',
+    path: '/v1/cases/{caseId}/erasure',
+    operationId: 'eraseCase',
+    tags: ['Cases'],
+    summary: 'Erase a case that ended',
+    description:
+      "For admins. Destroys the case's data key, so no copy of its history (in Temporal, in backups, in exports) can be read any more, then deletes its runs from Temporal. Only a case that has ended; a repeated erasure answers what was done. The statistics stay as they were: they never held the case.",
+    request: { params: z.object({ caseId: caseIdSchema }) },
+    responses: {
+      200: json(caseErasureSchema, 'What was erased'),
+      ...COMMON,
+      ...NOT_FOUND('No such case'),
+      409: problem('The case is still running (urn:problem-type:victim-case:caseStillRunning)'),
+    },
+  });
 }

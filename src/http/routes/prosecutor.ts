@@ -1,14 +1,19 @@
 import { Router } from 'express';
-import { caseOfQuery, queryIdSchema } from '../../domain/schemas/api';
+import { z } from 'zod';
+import { caseStatusSchema, prosecutorQueryListSchema } from '../../domain/schemas/case';
+import { caseOfQuery, queryIdSchema, idempotencyHeaderSchema } from '../../domain/schemas/api';
 import { statusQueryAnswerSchema } from '../../domain/schemas/events';
-import type { CaseGateway } from '../case-gateway';
-import { openQueriesFor } from '../open-queries';
-import { answerInput } from '../record-input';
-import { refusalProblem } from '../problem';
+import type { CaseGateway } from '../../cases/case-gateway';
+import { openQueriesFor } from '../../cases/open-queries';
+import { answerInput } from '../../cases/inputs';
+import { refusalProblem } from '../../cases/problems';
 import { refuse } from '../../domain/refusals';
-import { auditAs, principalOf } from '../request-context';
+import { auditAs, principalOf } from '../../audit/request-context';
+import { BODY, COMMON, json, NOT_APPLICABLE, NOT_FOUND, type ApiDocument } from '../openapi';
 import { noQuery, parseOr400 } from '../validate';
-import { idempotentUpdateId, requireRole, visibleCase } from './access';
+import { requireRole } from '../../identity/require-role';
+import { visibleCase } from '../../cases/visible-case';
+import { idempotencyKeyOf } from '../idempotency-key';
 
 export function prosecutorRouter(gateway: CaseGateway, base: string): Router {
   const r = Router();
@@ -28,10 +33,48 @@ export function prosecutorRouter(gateway: CaseGateway, base: string): Router {
     const answer = parseOr400(statusQueryAnswerSchema, req.body, 'body');
     const p = principalOf(res);
     const access = await visibleCase(gateway, p, caseId);
-    const updateId = idempotentUpdateId(p, req);
+    const key = idempotencyKeyOf(req);
     // As for events: a retry of an answer the closed case recorded gets that answer's result again.
-    if (!access.running && !updateId) throw refusalProblem('eventNotApplicable', refuse('query-closed', { queryId }));
-    res.json(await gateway.record(caseId, answerInput(p, answer, queryId), updateId));
+    if (!access.running && !key) throw refusalProblem('eventNotApplicable', refuse('query-closed', { queryId }));
+    res.json(await gateway.record(caseId, answerInput(p, answer, queryId), key));
   });
   return r;
+}
+
+/** The status queries' operations. */
+export function documentProsecutor(api: ApiDocument): void {
+  api.registerPath({
+    method: 'get',
+    path: '/v1/prosecutor/queries',
+    operationId: 'listStatusQueries',
+    tags: ['Status queries'],
+    summary: "The open status queries of the prosecutor's office",
+    description:
+      'The queries the Immigration Office sent to the office of the signed-in prosecutor, soonest reply first.',
+    responses: {
+      200: json(prosecutorQueryListSchema, 'Open queries, soonest reply first'),
+      ...COMMON,
+    },
+  });
+  api.registerPath({
+    method: 'post',
+    path: '/v1/prosecutor/queries/{queryId}/answer',
+    operationId: 'answerStatusQuery',
+    tags: ['Status queries'],
+    summary: 'Answer a status query',
+    description:
+      'The prosecutor’s office answers the two questions of the status query (and the conditions of stage 3); the Immigration Office decides on the document with it.',
+    request: {
+      params: z.object({ queryId: queryIdSchema }),
+      headers: idempotencyHeaderSchema,
+      body: { required: true, content: { 'application/json': { schema: statusQueryAnswerSchema } } },
+    },
+    responses: {
+      200: json(caseStatusSchema, 'The answer applied; the new status'),
+      ...COMMON,
+      ...BODY,
+      ...NOT_FOUND('No such query visible to the office'),
+      ...NOT_APPLICABLE('The query was already answered or is closed'),
+    },
+  });
 }

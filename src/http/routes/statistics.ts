@@ -1,12 +1,19 @@
 import { Router } from 'express';
+import { z } from 'zod';
 import { COURTS_OF_APPEAL } from '../../domain/codes';
-import { statisticsQuerySchema, statusQueryReportQuerySchema } from '../../domain/schemas/statistics';
+import {
+  statisticsQuerySchema,
+  statusQueryReportQuerySchema,
+  statisticsSchema,
+  statusQueryReportSchema,
+} from '../../domain/schemas/statistics';
 import { statusQueryReport } from '../../statistics/status-query-report';
 import type { FactsStore } from '../../statistics/facts-store';
 import { statisticsCsv, statisticsReport } from '../../statistics/statistics-report';
-import { auditAs, principalOf } from '../request-context';
+import { auditAs, principalOf } from '../../audit/request-context';
+import { COMMON, json, type ApiDocument } from '../openapi';
 import { parseOr400 } from '../validate';
-import { requireRole, roleNotAllowed } from './access';
+import { requireRole, roleNotAllowed } from '../../identity/require-role';
 
 /** GET /v1/statistics: a year's figures from the statistics store, JSON or (Accept: text/csv) CSV. */
 export function statisticsRouter(store: FactsStore): Router {
@@ -31,4 +38,41 @@ export function statisticsRouter(store: FactsStore): Router {
     res.json(statusQueryReport(q.year, await store.year(q.year), court));
   });
   return r;
+}
+
+/** The statistics' operations. */
+export function documentStatistics(api: ApiDocument): void {
+  api.registerPath({
+    method: 'get',
+    path: '/v1/statistics',
+    operationId: 'getStatistics',
+    tags: ['Statistics'],
+    summary: 'The statistics of a year',
+    description:
+      'Cases opened, documents issued by type and outcomes, each counted in the year it happened, with the median days from opening to complaint and from complaint to identification; optionally broken down by centre, track or exploitation. Read from the statistics store, never from the cases, so the figures stay when cases are deleted. A count under k is hidden (null, `x` in CSV), with enough beside it that it cannot be worked out. `Accept: text/csv` for a CSV file.',
+    request: { query: statisticsQuerySchema },
+    responses: {
+      200: {
+        description: 'The figures',
+        content: {
+          'application/json': { schema: statisticsSchema },
+          'text/csv': {
+            schema: z.string().meta({ description: 'measure,group,category,count; x for a hidden count' }),
+          },
+        },
+      },
+      ...COMMON,
+    },
+  });
+  api.registerPath({
+    method: 'get',
+    path: '/v1/reports/status-queries',
+    operationId: 'getStatusQueryReport',
+    tags: ['Statistics'],
+    summary: "The prosecutors' response times",
+    description:
+      "Per office and year: status queries sent, answered by the office's deadline or late, escalated to the Principal Crown Prosecutor, closed unanswered, and the median and 90th percentile of days to answer. For the Immigration Office and admins (every office) and a Principal Crown Prosecutor (the offices of its court of appeal). From the statistics store.",
+    request: { query: statusQueryReportQuerySchema },
+    responses: { 200: json(statusQueryReportSchema, 'The response times'), ...COMMON },
+  });
 }

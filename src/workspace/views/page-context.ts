@@ -1,5 +1,5 @@
 import type { Language } from '../../domain/codes';
-import type { Principal } from '../../http/principals';
+import type { Principal } from '../../identity/principals';
 import type { LanguagePack } from '../../mail/templates';
 
 /** What every page needs: the reader's language and words, who is signed in, the form token. */

@@ -18,10 +18,17 @@ import { newCaseId } from './case-ids';
 import { caseStart, importStart, type CaseStart } from './case-start';
 import { caseSummaryOf } from './case-summary';
 import { openCursor, sealCursor } from './list-cursor';
-import { recordUpdateId } from './record-input';
-import { HttpProblem, noCase, refusalProblem } from './problem';
+import { updateIdFor } from './inputs';
+import { ServiceProblem, noCase, refusalProblem } from './problems';
 import { refuse } from '../domain/refusals';
 import { toProblem, unavailable } from './temporal-problems';
+import { casesQuery, runsQuery, type CaseFilters, type CaseScope } from './visibility';
+
+/** A page of a list of cases, and the cursor of the next one (none on the last page). */
+export interface CasePage {
+  items: CaseSummary[];
+  nextCursor: string | null;
+}
 
 const { WORKFLOW_EXECUTION_STATUS_RUNNING } = temporal.api.enums.v1.WorkflowExecutionStatus;
 
@@ -45,7 +52,7 @@ export class CaseGateway {
       return await Promise.race([this.client.withDeadline(Date.now() + this.opts.timeoutMs, fn), overdue]);
     } catch (err) {
       const problem = toProblem(err, caseId);
-      const status = problem instanceof HttpProblem ? problem.status : 500;
+      const status = problem instanceof ServiceProblem ? problem.status : 500;
       if (status >= 500) this.opts.onTemporalError?.(status);
       throw problem;
     } finally {
@@ -85,7 +92,7 @@ export class CaseGateway {
       if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
       const memo = await this.call(caseId, async () => (await this.client.workflow.getHandle(caseId).describe()).memo);
       if (memo?.requestHash !== requestHash)
-        throw new HttpProblem('idempotencyKeyReused', (p) => p.problems.idempotencyKeyReused);
+        throw new ServiceProblem('idempotencyKeyReused', (p) => p.problems.idempotencyKeyReused);
       return { status: await this.status(caseId), created: false };
     }
     this.seen.remember(caseId, {
@@ -126,10 +133,10 @@ export class CaseGateway {
 
   /**
    * Records an event or an answer through the Update; the validator's reason becomes a 409.
-   * `idempotent`: the caller's and its key's part of the Update id, when the request carries a key.
+   * `key`: the caller's idempotency key, when the request carries one (updateIdFor).
    */
-  async record(caseId: string, input: RecordEventInput, idempotent: string | undefined): Promise<CaseStatus> {
-    const updateId = recordUpdateId(input, idempotent);
+  async record(caseId: string, input: RecordEventInput, key: string | undefined): Promise<CaseStatus> {
+    const updateId = updateIdFor(input, key);
     return this.call(caseId, async () => {
       try {
         return await this.client.workflow
@@ -149,11 +156,18 @@ export class CaseGateway {
     });
   }
 
-  async list(
-    query: string,
-    pageSize: number,
-    cursor: string | undefined,
-  ): Promise<{ items: CaseSummary[]; nextCursor: string | null }> {
+  /** A page of the cases in `scope` that pass the filters; `cursor` from the page before. */
+  listCases(scope: CaseScope, filters: CaseFilters, pageSize: number, cursor?: string): Promise<CasePage> {
+    return this.list(casesQuery(scope, filters), pageSize, cursor);
+  }
+
+  /** The running cases awaiting an answer of the office (or of the court it escalated to), at most `max`. */
+  async openQueries(office: string, max: number): Promise<CaseSummary[]> {
+    const filters = { running: true, awaitingProsecutor: true } as const;
+    return (await this.listCases({ prosecutorOffice: office }, filters, max)).items;
+  }
+
+  private async list(query: string, pageSize: number, cursor: string | undefined): Promise<CasePage> {
     const codecs = this.client.options.loadedDataConverter.payloadCodecs;
     const nextPageToken = cursor === undefined ? undefined : await openCursor(codecs, cursor);
     const res = await this.call(undefined, () =>
@@ -178,7 +192,7 @@ export class CaseGateway {
   async erase(caseId: string, caseKeys: CaseKeys): Promise<CaseErasure> {
     const { namespace } = this.client.options;
     const service = this.client.workflowService;
-    const isNotFound = (err: unknown) => err instanceof HttpProblem && err.status === 404;
+    const isNotFound = (err: unknown) => err instanceof ServiceProblem && err.status === 404;
     const latest = await this.call(caseId, () =>
       service.describeWorkflowExecution({ namespace, execution: { workflowId: caseId } }),
     ).catch((err: unknown) => {
@@ -188,7 +202,7 @@ export class CaseGateway {
     const info = latest?.workflowExecutionInfo;
     if (info && info.type?.name !== WORKFLOW_TYPE) throw noCase(caseId);
     if (info?.status === WORKFLOW_EXECUTION_STATUS_RUNNING)
-      throw new HttpProblem('caseStillRunning', (p) => p.problems.caseStillRunning);
+      throw new ServiceProblem('caseStillRunning', (p) => p.problems.caseStillRunning);
     const erasure = await caseKeys.erase(caseId, 'admin');
     // Temporal holds no run and the store no key: there is no such case (any more).
     if (!info && erasure === 'no-key') throw noCase(caseId);
@@ -197,7 +211,7 @@ export class CaseGateway {
     let nextPageToken: Uint8Array | undefined;
     do {
       const page = await this.call(caseId, () =>
-        service.listWorkflowExecutions({ namespace, query: `WorkflowId = '${caseId}'`, pageSize: 1000, nextPageToken }),
+        service.listWorkflowExecutions({ namespace, query: runsQuery(caseId), pageSize: 1000, nextPageToken }),
       );
       for (const e of page.executions ?? []) runIds.add(e.execution?.runId);
       nextPageToken = page.nextPageToken?.length ? page.nextPageToken : undefined;

@@ -1,7 +1,5 @@
-import type { Request, Response } from 'express';
-import { idempotencyHeaderSchema } from '../domain/schemas/api';
-import type { Principal } from './principals';
-import { parseOr400 } from './validate';
+import type { Response } from 'express';
+import type { Principal } from '../identity/principals';
 
 /** What a route tells the audit and log middleware about the request. */
 export interface RequestContext {
@@ -26,9 +24,3 @@ export function principalOf(res: Response): Principal {
 export const auditAs = (res: Response, action: string, ...caseIds: [string | null, ...string[]]): void => {
   ctx(res).audit = { action, caseIds };
 };
-
-/** The Idempotency-Key header, checked against the schema the OpenAPI document gives (400 otherwise). */
-export const idempotencyKeyOf = (req: Request): string | undefined =>
-  parseOr400(idempotencyHeaderSchema, { 'Idempotency-Key': req.header('idempotency-key') }, 'header')[
-    'Idempotency-Key'
-  ];

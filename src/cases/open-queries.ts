@@ -1,6 +1,4 @@
 import type { CaseStatus, ProsecutorQueryView } from '../domain/schemas/case';
-import { SA } from '../domain/search-attribute-keys';
-import { WORKFLOW_TYPE } from '../../workflows/messages';
 import type { CaseGateway } from './case-gateway';
 
 const MAX_OPEN_QUERIES = 100;
@@ -25,8 +23,7 @@ export async function openQueriesFor(
   gateway: CaseGateway,
   office: string,
 ): Promise<{ query: ProsecutorQueryView; status: CaseStatus }[]> {
-  const query = `WorkflowType = '${WORKFLOW_TYPE}' AND ExecutionStatus = 'Running' AND ${SA.awaitingProsecutor.name} = true AND ${SA.prosecutorOffices.name} = '${office}'`;
-  const { items } = await gateway.list(query, MAX_OPEN_QUERIES, undefined);
+  const items = await gateway.openQueries(office, MAX_OPEN_QUERIES);
   const statuses = await Promise.all(items.map((c) => gateway.status(c.caseId)));
   // A district's office keeps seeing its query after escalation: its late answer is still welcome.
   return statuses

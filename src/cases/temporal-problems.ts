@@ -8,7 +8,7 @@ import type { RejectionDetails } from '../../workflows/messages';
 import { EVENT_REJECTED } from '../../workflows/messages';
 import { ErasedCaseKeyError } from '../crypto/case-keys';
 import { isNotFound } from '../temporal/not-found';
-import { HttpProblem, noCase, refusalProblem } from './problem';
+import { ServiceProblem, noCase, refusalProblem } from './problems';
 
 const GRPC_UNAVAILABLE = new Set([1, 4, 14]); // CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE
 const GRPC_FAILED_PRECONDITION = 9;
@@ -27,14 +27,15 @@ function isOutage(err: unknown): boolean {
 }
 
 /** The 503 of a call Temporal or the worker did not answer in time. */
-export const unavailable = (): HttpProblem => new HttpProblem('serviceUnavailable', (p) => p.problems.unavailable);
+export const unavailable = (): ServiceProblem =>
+  new ServiceProblem('serviceUnavailable', (p) => p.problems.unavailable);
 
 /** Maps Temporal's errors to the API's problems: nothing of Temporal's internals, no stack, reaches the caller. */
 export function toProblem(err: unknown, caseId?: string): unknown {
-  if (err instanceof HttpProblem) return err;
+  if (err instanceof ServiceProblem) return err;
   // A raw call's NOT_FOUND, and a case erased since this process last saw it (its key is gone), are the same 404.
   if (err instanceof WorkflowNotFoundError || err instanceof ErasedCaseKeyError || isNotFound(err))
-    return caseId ? noCase(caseId) : new HttpProblem('resourceNotFound', (p) => p.problems.noResource);
+    return caseId ? noCase(caseId) : new ServiceProblem('resourceNotFound', (p) => p.problems.noResource);
   if (
     err instanceof WorkflowUpdateFailedError &&
     err.cause instanceof ApplicationFailure &&
@@ -43,7 +44,7 @@ export function toProblem(err: unknown, caseId?: string): unknown {
     const details = err.cause.details?.[0] as RejectionDetails | undefined;
     return details
       ? refusalProblem('eventNotApplicable', { ...details, message: err.cause.message })
-      : new HttpProblem('eventNotApplicable', (p) => p.problems.eventNotApplicable);
+      : new ServiceProblem('eventNotApplicable', (p) => p.problems.eventNotApplicable);
   }
   if (isOutage(err)) return unavailable();
   return err;

@@ -3,13 +3,13 @@ import type { ReferenceIndex } from '../crypto/reference-index';
 import { EVENT_ROLES } from '../domain/procedure/rules';
 import type { CaseEvent, CaseEventType, StatusQueryAnswer } from '../domain/schemas/events';
 import type { RecordEventInput } from '../../workflows/messages';
-import type { Principal } from './principals';
-import { HttpProblem } from './problem';
+import type { Principal } from '../identity/principals';
+import { ServiceProblem } from './problems';
 
 /** The API's and the pages' one check of who may report an event, before the case's own rules. */
 export function requireReporter(p: Principal, type: CaseEventType): void {
   if (!EVENT_ROLES[type].includes(p.role))
-    throw new HttpProblem('missingPermission', (w) =>
+    throw new ServiceProblem('missingPermission', (w) =>
       w.problems.roleMayNotReport(w.pages.roles[p.role], w.pages.events[type]),
     );
 }
@@ -29,9 +29,10 @@ export function answerInput(p: Principal, answer: StatusQueryAnswer, queryId: st
 
 /**
  * The Update's id: the event type first, so each event is recognisable on the case's timeline in the Web UI;
- * then the caller's idempotency id (a retry is the same Update), or a fresh one.
+ * then the caller's key (the API's Idempotency-Key, a page's form key), scoped to the caller so two callers' keys
+ * never collide and a retry is the same Update; without a key, a fresh id.
  */
-export function recordUpdateId(input: RecordEventInput, idempotent: string | undefined): string {
+export function updateIdFor(input: RecordEventInput, key: string | undefined): string {
   const what = 'event' in input ? input.event.type : 'status-query-answer';
-  return `${what}/${idempotent ?? randomUUID()}`;
+  return `${what}/${key ? `${input.actor.id}/${key}` : randomUUID()}`;
 }

@@ -1,7 +1,7 @@
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 import { ENCRYPTED_ENCODING } from '../crypto/aes-gcm-codec';
-import { badRequest, inEveryLanguage } from './problem';
+import { badRequest, inEveryLanguage } from './problems';
 
 /**
  * A cursor is Temporal's page token sealed by the payload codec (authenticated encryption): Temporal

@@ -1,10 +1,8 @@
 import type { Language } from '../domain/codes';
 import type { FeedSubscriber } from '../domain/schemas/calendar-feeds';
 import type { CaseStatus, DeadlineKind } from '../domain/schemas/case';
-import { SA } from '../domain/search-attribute-keys';
 import { allDayCalendarIcs, type AllDayEvent } from '../mail/ics';
 import { LANGUAGE_PACKS } from '../mail/templates';
-import { WORKFLOW_TYPE } from '../../workflows/messages';
 import type { CaseGateway } from './case-gateway';
 import { openQueriesFor } from './open-queries';
 import { isListable } from '../domain/procedure/clock';
@@ -16,11 +14,10 @@ const CONCURRENT_READS = 16;
 
 /** The running cases whose every deadline the subscriber follows (a centre's own, or all of them). */
 async function runningCases(gateway: CaseGateway, centre: string | undefined): Promise<CaseStatus[]> {
-  const query = `WorkflowType = '${WORKFLOW_TYPE}' AND ExecutionStatus = 'Running'${centre ? ` AND ${SA.centre.name} = '${centre}'` : ''}`;
   const ids: string[] = [];
   let cursor: string | undefined;
   do {
-    const page = await gateway.list(query, PAGE, cursor);
+    const page = await gateway.listCases(centre ? { centre } : {}, { running: true }, PAGE, cursor);
     ids.push(...page.items.map((c) => c.caseId));
     cursor = page.nextCursor ?? undefined;
   } while (cursor && ids.length < MAX_CASES);

@@ -1,0 +1,18 @@
+import type { Logger } from 'pino';
+import type { CaseGateway } from '../cases/case-gateway';
+import type { CaseKeys } from '../crypto/case-keys';
+import type { ReferenceIndex } from '../crypto/reference-index';
+import type { Principals } from '../identity/principals';
+import type { OidcSignIn } from './oidc';
+import type { SessionOptions } from './session';
+
+export interface WorkspaceDeps {
+  gateway: CaseGateway;
+  /** For an admin's erasure of a file that has ended. */
+  caseKeys: CaseKeys;
+  principals: Principals;
+  referenceIndex: ReferenceIndex;
+  oidc: OidcSignIn;
+  session: SessionOptions;
+  logger: Logger;
+}

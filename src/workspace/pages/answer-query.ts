@@ -1,0 +1,72 @@
+import { Router, type Response } from 'express';
+import { auditAs, principalOf } from '../../audit/request-context';
+import { answerInput } from '../../cases/inputs';
+import { openQueriesFor } from '../../cases/open-queries';
+import { visibleCase } from '../../cases/visible-case';
+import { caseOfQuery, queryIdSchema } from '../../domain/schemas/api';
+import { statusQueryAnswerSchema } from '../../domain/schemas/events';
+import { requireRole } from '../../identity/require-role';
+import type { WorkspaceDeps } from '../deps';
+import { fieldsOf, fromForm } from '../form-fields';
+import { formKeyOf, formState, recordOrRefusal, refusedFields, withFormKey } from '../forms';
+import { locals } from '../middleware';
+import { shortRef } from '../views/case-words';
+import { EMPTY_FORM, type FormState } from '../views/form';
+import { queriesPage } from '../views/queries';
+import { formPage } from '../views/report';
+
+/** A prosecutor's office's open status queries, and the form that answers one. */
+export function answerQueryPages(deps: WorkspaceDeps): Router {
+  const r = Router();
+  const { gateway } = deps;
+  const prosecutorOnly = requireRole('prosecutor');
+  r.get('/queries', prosecutorOnly, async (_req, res) => {
+    const p = principalOf(res);
+    auditAs(res, 'page.query.list', null);
+    res.send(queriesPage(locals(res).page, await openQueriesFor(gateway, p.office!)));
+  });
+  const answerFields = fieldsOf(statusQueryAnswerSchema);
+  const answerForm = (res: Response, queryId: string, form: FormState, refusal?: string) => {
+    const { page } = locals(res);
+    const w = page.pack.pages;
+    return formPage(page, {
+      title: `${w.queries.answerTitle} · ${w.case.title(shortRef(caseOfQuery(queryId)))}`,
+      intro: w.answer.intro,
+      action: `/workspace/queries/${queryId}`,
+      submit: w.answer.submit,
+      fields: answerFields,
+      form: withFormKey(form),
+      backHref: '/workspace/queries',
+      ...(refusal ? { refusal } : {}),
+    });
+  };
+  r.get('/queries/:queryId', prosecutorOnly, async (req, res) => {
+    const p = principalOf(res);
+    const queryId = queryIdSchema.parse(req.params.queryId);
+    auditAs(res, 'page.case.read', caseOfQuery(queryId));
+    await visibleCase(gateway, p, caseOfQuery(queryId));
+    res.send(answerForm(res, queryId, EMPTY_FORM));
+  });
+  r.post('/queries/:queryId', prosecutorOnly, async (req, res) => {
+    const p = principalOf(res);
+    const queryId = queryIdSchema.parse(req.params.queryId);
+    const caseId = caseOfQuery(queryId);
+    auditAs(res, 'page.query.answer', caseId);
+    const body = req.body as Record<string, unknown>;
+    const parsed = statusQueryAnswerSchema.safeParse(fromForm(answerFields, body));
+    if (!parsed.success) {
+      res.status(400).send(answerForm(res, queryId, refusedFields(body, parsed.error)));
+      return;
+    }
+    await visibleCase(gateway, p, caseId);
+    const key = formKeyOf(body);
+    const input = answerInput(p, parsed.data, queryId);
+    const refused = await recordOrRefusal(() => gateway.record(caseId, input, key), locals(res).page.lang);
+    if (refused) {
+      res.status(409).send(answerForm(res, queryId, formState(body, []), refused));
+      return;
+    }
+    res.redirect(303, `/workspace/cases/${caseId}?recorded=1`);
+  });
+  return r;
+}
