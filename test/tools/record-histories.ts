@@ -12,7 +12,7 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { addDays, addPeriod, subtractPeriod, type IsoDate } from '../../src/domain/calendar';
+import { addDays, addPeriod, type IsoDate } from '../../src/domain/calendar';
 import type { CaseImportInput } from '../../src/domain/procedure/import';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { victimCase } from '../../workflows';
@@ -21,9 +21,11 @@ import { recordingActivities } from '../support/recording-activities';
 import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 
 const OUT = join(__dirname, '..', 'fixtures', 'histories');
-/** The code whose histories these are: issue 12's procedure (carried state version 2). */
-const RELEASE = 'v2';
+/** The code whose histories these are: issue 25's procedure (carried state version 4). */
+const RELEASE = 'v4';
 const SECOND_OFFICER: Actor = { id: 'dvz-2', role: 'immigration-office' };
+const complaint = (on: IsoDate) =>
+  ({ type: 'complaint-filed', on, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' }) as const;
 
 async function runChain(name: string, h: WorkflowHandle, firstRunId: string, client: Client): Promise<string[]> {
   const files: string[] = [];
@@ -45,100 +47,96 @@ type Scenario = (
 ) => Promise<WorkflowHandle & { firstExecutionRunId: string }>;
 
 const SCENARIOS: Record<string, Scenario> = {
-  /** Stage 3 through renewals; a conviction opens the review; refused once, then granted with the B-card date. */
-  'b-card-review': async (cases) => {
+  /** A minor found to be an adult, then given a later date of birth; identified, then returns home. */
+  'age-determination': async (cases) => {
+    const d0 = await cases.today();
+    const h = await cases.open({
+      unaccompaniedMinor: true,
+      victim: { pseudonym: 'X', dateOfBirth: addPeriod(d0, { years: -16 }), language: 'ro' },
+      guardian: { name: 'G. Voogd', email: 'voogd@example.org', language: 'fr' },
+    });
+    const st = await cases.event(h, CENTRE, complaint(d0));
+    await cases.event(h, CENTRE, { type: 'age-determined', on: d0, adult: true });
+    await cases.settled(h);
+    await cases.event(h, IMMIGRATION, { type: 'age-determined', on: d0, dateOfBirth: addPeriod(d0, { years: -15 }) });
+    await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
+    await cases.settled(h);
+    await cases.event(h, CENTRE, { type: 'voluntary-return', on: d0 });
+    return h;
+  },
+  /** A conviction kept while a yes waits for the review; no withdrawal: stage 3 opens the B-card review; granted. */
+  'kept-conviction': async (cases) => {
     const h = await cases.open();
     const d0 = await cases.today();
-    await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
-    let st = await cases.advanceTo(h, addDays(d0, 16)); // escalated to the Principal Crown Prosecutor
-    st = await cases.answer(h, prosecutor('CA-ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
-    st = await cases.advanceTo(h, subtractPeriod(st.document!.validUntil!, { months: 1 }));
+    const st = await cases.event(h, CENTRE, complaint(d0));
+    await cases.event(h, CENTRE, { type: 'contact-with-exploiters', on: d0 });
     await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
-    let today = await cases.today();
-    await cases.event(h, prosecutor('ANTWERPEN'), {
-      type: 'trafficking-retained-in-charges',
-      on: today,
-      statementsSignificant: true,
-    });
-    await cases.advanceTo(h, addDays(today, 24)); // the review's reminder
-    today = await cases.today();
-    await cases.event(h, IMMIGRATION, {
-      type: 'permanent-residence-decided',
-      on: today,
-      grant: false,
-      reason: 'identity-not-established',
-    });
-    await cases.event(h, IMMIGRATION, { type: 'identity-documented', on: today, documentKind: 'passport' });
     await cases.event(h, prosecutor('ANTWERPEN'), {
       type: 'conviction',
-      on: today,
-      underTraffickingLaw: true,
+      on: d0,
+      offence: 'trafficking',
+      appealed: true,
+    });
+    await cases.event(h, SECOND_OFFICER, { type: 'withdrawal-decided', on: d0, withdraw: false });
+    await cases.settled(h);
+    await cases.event(h, CENTRE, { type: 'identity-documented', on: d0, documentKind: 'passport' });
+    await cases.event(h, IMMIGRATION, { type: 'permanent-residence-decided', on: d0, grant: true });
+    return h;
+  },
+  /** A victim of aggravated smuggling: identified, convicted, the B-card granted. */
+  'smuggling-b-card': async (cases) => {
+    const h = await cases.open({ exploitation: 'aggravated-smuggling' });
+    const d0 = await cases.today();
+    const st = await cases.event(h, CENTRE, complaint(d0));
+    await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
+    await cases.settled(h);
+    await cases.event(h, prosecutor('ANTWERPEN'), {
+      type: 'conviction',
+      on: d0,
+      offence: 'aggravated-smuggling',
       appealed: false,
     });
-    await cases.event(h, IMMIGRATION, { type: 'permanent-residence-decided', on: today, grant: true, issuedOn: today });
+    await cases.event(h, IMMIGRATION, { type: 'identity-documented', on: d0, documentKind: 'national-identity-card' });
+    await cases.event(h, IMMIGRATION, { type: 'permanent-residence-decided', on: d0, grant: true });
     return h;
   },
-  /** Two grounds in one review while a positive answer waits; the second officer decides not to withdraw; later withdrawn. */
-  'four-eyes': async (cases) => {
-    const h = await cases.open();
-    const d0 = await cases.today();
-    const st = await cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: d0,
-      kind: 'statement',
-      prosecutorOffice: 'LABOUR-GENT',
-    });
-    await cases.event(h, IMMIGRATION, { type: 'public-order-threat', on: d0 });
-    await cases.event(h, CENTRE, { type: 'contact-with-exploiters', on: d0 });
-    await cases.answer(h, prosecutor('LABOUR-GENT'), st.prosecutorQuery!.queryId, YES);
-    await cases.advanceTo(h, addDays(d0, 12));
-    const day = await cases.today();
-    await cases.event(h, SECOND_OFFICER, { type: 'withdrawal-decided', on: day, withdraw: false });
-    await cases.settled(h);
-    await cases.event(h, prosecutor('LABOUR-GENT'), { type: 'fraud-established', on: day, finding: 'fraudulent' });
-    await cases.event(h, IMMIGRATION, {
-      type: 'withdrawal-decided',
-      on: day,
-      withdraw: true,
-      ground: 'fraud-established',
-    });
-    return h;
-  },
-  /** A case imported with its year of history and an open query; answered, then the victim returns. */
-  import: async (cases, env) => {
+  /** Imported a fortnight before its expiry with an escalated query never answered: not closed; not renewed. */
+  'import-open-query': async (cases, env) => {
     const importedOn = await cases.today();
-    const openedOn = addPeriod(importedOn, { months: -12 });
-    const identifiedOn = addDays(openedOn, 20);
-    const renewedOn: IsoDate = subtractPeriod(addPeriod(identifiedOn, { months: 6 }), { months: 1 });
+    const recordedOn = addPeriod(addDays(importedOn, 14), { months: -3 });
     const caseId = `case-${randomUUID()}`;
     const input: CaseImportInput = {
       caseId,
       centre: 'PAYOKE',
-      opening: opening(openedOn),
+      opening: opening(addDays(recordedOn, -10)),
       importedOn,
       importer: IMMIGRATION,
-      events: [
-        {
-          type: 'complaint-filed',
-          on: addDays(openedOn, 10),
-          kind: 'complaint',
-          prosecutorOffice: 'ANTWERPEN',
-          by: { role: 'centre' },
-        },
-        { type: 'status-query-answered', on: identifiedOn, by: { role: 'prosecutor', office: 'ANTWERPEN' }, ...YES },
-        { type: 'status-query-answered', on: renewedOn, by: { role: 'prosecutor', office: 'ANTWERPEN' }, ...YES },
-        { type: 'support-declined', on: addDays(renewedOn, 40), by: { role: 'centre' } },
-      ],
+      events: [{ ...complaint(recordedOn), by: { role: 'centre' } }],
     };
     const h = await env.client.workflow.start<typeof victimCase>('victimCase', {
       taskQueue: 'record',
       workflowId: caseId,
       args: [{ import: input }],
     });
-    const st = await cases.settled(h);
-    await cases.event(h, IMMIGRATION, { type: 'withdrawal-decided', on: importedOn, withdraw: false });
+    const st = await cases.advanceTo(h, addDays(importedOn, 15)); // the day after the expiry: awaiting a decision
+    await cases.event(h, IMMIGRATION, { type: 'not-renewed', on: await cases.today() });
+    expect(st.outcome).toBeNull();
+    return h;
+  },
+  /** A yes waits for the review at the 3-month expiry; not withdrawn: stage 3 from the decision; then returns home. */
+  'pending-yes-at-expiry': async (cases) => {
+    const h = await cases.open();
+    const d0 = await cases.today();
+    const st = await cases.event(h, CENTRE, complaint(d0));
+    const expiry = st.document!.validUntil!;
+    await cases.advanceTo(h, addDays(expiry, -5));
+    const day = await cases.today();
+    await cases.event(h, CENTRE, { type: 'contact-with-exploiters', on: day });
     await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
-    await cases.event(h, CENTRE, { type: 'voluntary-return', on: importedOn });
+    await cases.advanceTo(h, addDays(expiry, 2));
+    await cases.event(h, SECOND_OFFICER, { type: 'withdrawal-decided', on: await cases.today(), withdraw: false });
+    await cases.settled(h);
+    await cases.event(h, CENTRE, { type: 'voluntary-return', on: await cases.today() });
     return h;
   },
 };

@@ -1,6 +1,6 @@
 /**
- * Issue 25: the ways a case still closed wrongly, each on the time-skipping server through the workflow's own
- * Update and Query. Every date is written by hand from PROCEDURE.md (never computed by the domain code); each
+ * Issue 25: the ways a case still closed wrongly, and the decisions PROCEDURE.md took where the sources are silent,
+ * each on the time-skipping server through the workflow's own Update and Query. Every date is written by hand from PROCEDURE.md (never computed by the domain code); each
  * test starts on a day of its own, later than the one before (time only moves forward on one server).
  */
 import { randomUUID } from 'node:crypto';
@@ -8,7 +8,8 @@ import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import type { IsoDate } from '../../src/domain/calendar';
+import { startOfDay, type IsoDate } from '../../src/domain/calendar';
+import { SA } from '../../src/domain/search-attribute-keys';
 import type { CaseImportInput } from '../../src/domain/procedure/import';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { victimCase } from '../../workflows';
@@ -64,6 +65,16 @@ async function openOn(day: IsoDate, overrides: Parameters<CaseDriver['open']>[0]
 const complaint = (on: IsoDate) =>
   ({ type: 'complaint-filed', on, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' }) as const;
 const noticesOf = (h: WorkflowHandle) => recorded.notices.filter((n) => n.caseId === h.workflowId);
+const rolesOf = (h: WorkflowHandle, kind: string) =>
+  noticesOf(h)
+    .filter((n) => n.kind === kind)
+    .map((n) => n.recipients.map((r) => r.role));
+const GUARDIAN = { name: 'G. Voogd', email: 'voogd@example.org' };
+const minorBornOn = (dateOfBirth: IsoDate) => ({
+  unaccompaniedMinor: true,
+  victim: { pseudonym: 'X', dateOfBirth, language: 'ro' },
+  guardian: GUARDIAN,
+});
 const refusalOf = (p: Promise<unknown>) =>
   p.then(
     () => 'applied',
@@ -265,5 +276,210 @@ describe('finding 6: a conviction reported while a positive answer waits for the
     expect(closed).toMatchObject({ outcome: 'WITHDRAWN', permanentResidenceReview: null });
     await cases.settled(h);
     expect(noticesOf(h).map((n) => n.kind)).not.toContain('permanent-residence-review-opened');
+  });
+});
+
+describe('decision: smuggling with aggravating circumstances leads to stage 4 as trafficking does', () => {
+  it('opens the B-card review on a conviction for aggravated smuggling, or on that offence retained in the charges; not on another offence', async () => {
+    const smuggling = await openOn('2036-01-07');
+    const other = await cases.open();
+    started.push(other);
+    for (const h of [smuggling, other]) {
+      const s = await cases.event(h, CENTRE, complaint('2036-01-07'));
+      await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES);
+    }
+    await cases.jumpTo('2036-01-08');
+    let s = await cases.event(smuggling, ANTWERP, {
+      type: 'conviction',
+      on: '2036-01-08',
+      offence: 'aggravated-smuggling',
+      appealed: false,
+    });
+    expect(s.permanentResidenceReview).toEqual({
+      basis: 'conviction',
+      eligibleOn: '2036-01-08',
+      decideBy: '2036-02-07',
+    });
+    s = await cases.event(other, ANTWERP, { type: 'conviction', on: '2036-01-08', offence: 'other', appealed: false });
+    expect(s.permanentResidenceReview).toBeNull();
+    s = await cases.event(other, ANTWERP, {
+      type: 'trafficking-retained-in-charges',
+      on: '2036-01-08',
+      statementsSignificant: true,
+      offence: 'aggravated-smuggling',
+    });
+    expect(s.permanentResidenceReview).toEqual({
+      basis: 'retained-charges',
+      eligibleOn: '2036-01-08',
+      decideBy: '2036-02-07',
+    });
+    await cases.jumpTo('2036-01-09');
+    s = await cases.event(smuggling, IMMIGRATION, {
+      type: 'permanent-residence-decided',
+      on: '2036-01-09',
+      grant: true,
+    });
+    expect(s.outcome).toBe('PERMANENT_RESIDENCE');
+  });
+});
+
+describe('decision: after a refusal the ordinary rules apply again', () => {
+  it('ends the case NOT_RENEWED on the day of a refusal recorded after the A-card expired on a negative answer', async () => {
+    const h = await openOn('2036-03-03');
+    let s = await cases.event(h, CENTRE, complaint('2036-03-03'));
+    await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES); // A-card until 3 September
+    s = await cases.advanceTo(h, '2036-08-03');
+    const renewalQuery = s.prosecutorQuery!.queryId;
+    await cases.jumpTo('2036-08-20');
+    await cases.event(h, ANTWERP, { type: 'conviction', on: '2036-08-20', offence: 'trafficking', appealed: false });
+    await cases.jumpTo('2036-08-21');
+    await cases.answer(h, ANTWERP, renewalQuery, NO);
+    s = await cases.advanceTo(h, '2036-09-04');
+    expect(s).toMatchObject({ stage: 'IDENTIFIED_VICTIM', outcome: null });
+    await cases.jumpTo('2036-09-10');
+    s = await cases.event(h, IMMIGRATION, {
+      type: 'permanent-residence-decided',
+      on: '2036-09-10',
+      grant: false,
+      reason: 'conditions-not-met',
+    });
+    expect(s).toMatchObject({ stage: 'CLOSED', outcome: 'NOT_RENEWED', outcomeDetail: 'negative-answer' });
+  });
+});
+
+describe('decision: the guardianship and the date of birth', () => {
+  it('ends the guardianship of someone born on 29 February on 1 March of a year without one', async () => {
+    const h = await openOn('2030-02-04', minorBornOn('2012-02-29'));
+    let s = await cases.event(h, CENTRE, complaint('2030-02-04'));
+    const query = s.prosecutorQuery!.queryId;
+    await cases.jumpTo('2030-02-28');
+    s = await cases.answer(h, ANTWERP, query, YES); // A-card until 28 August
+    expect(s.flags.guardianshipEnded).toBe(false);
+    expect(s.deadlines).toContainEqual(expect.objectContaining({ kind: 'GUARDIANSHIP_ENDS', due: '2030-03-01' }));
+    s = await cases.advanceTo(h, '2030-03-01');
+    expect(s.flags.guardianshipEnded).toBe(true);
+    expect(noticesOf(h).find((n) => n.kind === 'guardianship-ended')).toMatchObject({ due: '2030-03-01' });
+    expect(rolesOf(h, 'guardianship-ended')).toEqual([['centre', 'guardian']]);
+    s = await cases.advanceTo(h, '2030-07-29'); // 30 days before the A-card expires: the centre, no longer the guardian
+    expect(rolesOf(h, 'stage-changed').at(-1)).toEqual(['centre', 'guardian']);
+    expect(rolesOf(h, 'document-expiry-reminder')).toEqual([['centre', 'caseworker']]);
+  });
+
+  it('never puts the 18th birthday on a timer or in NextDeadline; the notice goes out on the first day of its month', async () => {
+    const h = await openOn('2033-01-10', minorBornOn('2015-05-20'));
+    const s = await cases.event(h, CENTRE, complaint('2033-01-10'));
+    await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES); // A-card until 10 July
+    const nextDeadlines: (string | undefined)[] = [];
+    for (const day of ['2033-04-30', '2033-05-01', '2033-05-19', '2033-05-20', '2033-05-21', '2033-06-09']) {
+      await cases.advanceTo(h, day);
+      nextDeadlines.push((await h.describe()).typedSearchAttributes.get(SA.nextDeadline)?.toISOString());
+      if (day === '2033-04-30') expect(rolesOf(h, 'guardianship-ended')).toEqual([]);
+      if (day === '2033-05-01') expect(rolesOf(h, 'guardianship-ended')).toEqual([['centre', 'guardian']]);
+    }
+    const birthday = startOfDay('2033-05-20');
+    expect(nextDeadlines).not.toContain(new Date(birthday).toISOString());
+    const history = await h.fetchHistory();
+    const timers = (history.events ?? []).flatMap((e) => {
+      const started = e.timerStartedEventAttributes;
+      if (!started || !e.eventTime) return [];
+      const fires = Number(e.eventTime.seconds) * 1000 + Number(started.startToFireTimeout?.seconds ?? 0) * 1000;
+      const summary = e.userMetadata?.summary?.data ? Buffer.from(e.userMetadata.summary.data).toString() : '';
+      return [{ fires, summary }];
+    });
+    expect(timers.length).toBeGreaterThan(0);
+    // No timer fires on the birthday (its day in Brussels), and none names it.
+    expect(timers.filter((t) => t.fires >= birthday && t.fires < startOfDay('2033-05-21'))).toEqual([]);
+    expect(timers.filter((t) => t.summary.includes('2033-05-20'))).toEqual([]);
+  });
+
+  it('ends the guardianship on the day an age determination finds an adult, and restores it when a later birth date is recorded', async () => {
+    const h = await openOn('2031-09-01', minorBornOn('2015-06-15'));
+    let s = await cases.event(h, CENTRE, complaint('2031-09-01'));
+    const query = s.prosecutorQuery!.queryId;
+    await cases.jumpTo('2031-09-10');
+    s = await cases.event(h, CENTRE, { type: 'age-determined', on: '2031-09-08', adult: true });
+    expect(s.flags.guardianshipEnded).toBe(true);
+    await cases.settled(h);
+    expect(noticesOf(h).find((n) => n.kind === 'guardianship-ended')).toMatchObject({ due: '2031-09-10' });
+    expect(rolesOf(h, 'guardianship-ended')).toEqual([['centre', 'guardian']]);
+    await cases.jumpTo('2031-09-11');
+    s = await cases.answer(h, ANTWERP, query, YES); // A-card until 11 March 2032
+    expect(s.unaccompaniedMinor).toBe(true);
+    await cases.settled(h);
+    expect(rolesOf(h, 'stage-changed').at(-1)).toEqual(['centre']);
+
+    await cases.jumpTo('2031-09-12');
+    s = await cases.event(h, IMMIGRATION, { type: 'age-determined', on: '2031-09-12', dateOfBirth: '2014-12-20' });
+    expect(s.flags.guardianshipEnded).toBe(false);
+    expect(s.deadlines).toContainEqual(expect.objectContaining({ kind: 'GUARDIANSHIP_ENDS', due: '2032-12-20' }));
+    await cases.advanceTo(h, '2032-02-10'); // 30 days before the A-card expires: the guardian is copied again
+    expect(rolesOf(h, 'document-expiry-reminder')).toEqual([['centre', 'caseworker', 'guardian']]);
+  });
+
+  it('refuses an age determination on an adult case', async () => {
+    const h = await openOn('2031-12-01');
+    expect(await refusalOf(cases.event(h, CENTRE, { type: 'age-determined', on: '2031-12-01', adult: true }))).toMatch(
+      /unaccompanied minor only/,
+    );
+  });
+});
+
+describe('decision: the one renewal of the 3-month document', () => {
+  it('sets a negative answer aside and asks again at once, with deadlines of its own', async () => {
+    const h = await openOn('2037-01-05');
+    let s = await cases.event(h, CENTRE, complaint('2037-01-05')); // until 5 April
+    await cases.jumpTo('2037-01-10');
+    await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, NO);
+    await cases.advanceTo(h, '2037-03-20');
+    s = await cases.event(h, IMMIGRATION, { type: 'temporary-residence-renewed', on: '2037-03-20' });
+    expect(s.document).toMatchObject({ validUntil: '2037-07-05', renewals: 1 });
+    expect(s.prosecutorQuery).toMatchObject({ sentOn: '2037-03-20', replyBy: '2037-04-03' });
+    expect(s.prosecutorQuery!.queryId).toMatch(/-q2$/);
+    expect(
+      await refusalOf(cases.event(h, IMMIGRATION, { type: 'temporary-residence-renewed', on: '2037-03-20' })),
+    ).toMatch(/one renewal/);
+  });
+});
+
+describe('decision: a deadline computed again never falls before two days after that day', () => {
+  it('moves the reply deadline to two days after the day new printed dates are reported, and warns when that is the expiry', async () => {
+    const early = await openOn('2037-09-07');
+    const late = await cases.open();
+    started.push(late);
+    for (const h of [early, late]) await cases.event(h, CENTRE, complaint('2037-09-07')); // reply by 21 September
+    await cases.jumpTo('2037-09-20');
+    const printed = (validUntil: IsoDate) =>
+      ({
+        type: 'document-issued',
+        on: '2037-09-20',
+        document: 'ATTESTATION_OF_IMMATRICULATION',
+        issuedOn: '2037-09-07',
+        validUntil,
+      }) as const;
+    // The formula gives max(9 Sep, min(21 Sep, 23 Sep)) = 21 Sep; never before 22 Sep.
+    let s = await cases.event(early, IMMIGRATION, printed('2037-09-30'));
+    expect(s.prosecutorQuery).toMatchObject({ replyBy: '2037-09-22' });
+    s = await cases.event(late, IMMIGRATION, printed('2037-09-22'));
+    expect(s.prosecutorQuery).toMatchObject({ replyBy: '2037-09-22' });
+    await cases.settled(early);
+    await cases.settled(late);
+    expect(rolesOf(early, 'answer-not-due-before-expiry')).toEqual([]);
+    expect(rolesOf(late, 'answer-not-due-before-expiry')).toEqual([['immigration-office']]);
+  });
+});
+
+describe('decision: the humanitarian flag after a silent prosecutor', () => {
+  it('flags a case that ends NOT_RENEWED with no answer about the expiring A-card more than two years after the complaint', async () => {
+    const h = await openOn('2038-01-04');
+    let s = await cases.event(h, CENTRE, complaint('2038-01-04'));
+    await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES); // A-card until 4 July 2038
+    for (const day of ['2038-06-04', '2038-12-04', '2039-06-04', '2039-12-04']) {
+      s = await cases.advanceTo(h, day);
+      s = await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES);
+    }
+    expect(s.document).toMatchObject({ validUntil: '2040-07-04' });
+    s = await cases.advanceTo(h, '2040-07-05'); // asked on 4 June 2040, escalated, never answered
+    expect(s).toMatchObject({ outcome: 'NOT_RENEWED', outcomeDetail: 'no-decision' });
+    expect(s.flags.humanitarianCandidate).toBe(true);
   });
 });

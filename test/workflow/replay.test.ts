@@ -10,9 +10,19 @@ const files = readdirSync(DIR)
   .sort();
 
 describe('the current workflow code over stored histories of whole cases', () => {
-  it('has histories to replay: the code before versions (a full multi-year case) and each path of version 2', () => {
+  it('has histories to replay: the code before versions (a full multi-year case), each path of version 2 and of version 4', () => {
     const scenarios = new Set(files.map((f) => f.replace(/-run-\d+\.binpb$/, '')));
-    expect([...scenarios].sort()).toEqual(['full-case', 'v2-b-card-review', 'v2-four-eyes', 'v2-import']);
+    expect([...scenarios].sort()).toEqual([
+      'full-case',
+      'v2-b-card-review',
+      'v2-four-eyes',
+      'v2-import',
+      'v4-age-determination',
+      'v4-import-open-query',
+      'v4-kept-conviction',
+      'v4-pending-yes-at-expiry',
+      'v4-smuggling-b-card',
+    ]);
     expect(files.filter((f) => f.startsWith('full-case-'))).toHaveLength(5);
   });
 
