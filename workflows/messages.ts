@@ -44,4 +44,6 @@ export const PATCHES = {
   noticeReceipts: 'notice-receipts',
   /** Countable facts go to the statistics store (issue 18). */
   statisticsFacts: 'statistics-facts',
+  /** Issue 25's decisions: expiries, ended proceedings, imports and the guardianship's notice (EarlierRules.before25). */
+  procedureDecisions: 'procedure-decisions-25',
 } as const;

@@ -26,6 +26,7 @@ import { caseSearchAttributes } from '../src/domain/procedure/case-search-attrib
 import { runSummary } from '../src/domain/procedure/run-summary';
 import { IMMIGRATION_OFFICE, queueNotice, recipientsOnTheDay } from '../src/domain/procedure/outbox';
 import { whyAnswerRejected, whyEventRejected } from '../src/domain/procedure/rules';
+import type { EarlierRules } from '../src/domain/procedure/earlier-rules';
 import type { CaseState } from '../src/domain/procedure/state';
 import {
   forgetClosedQueries,
@@ -94,13 +95,13 @@ function rejection(r: Refusal): ApplicationFailure {
 }
 
 /** Histories from before permanent-residence reviews replay as they ran: eligibility granted at once there. */
-function applyOptions(input: RecordEventInput) {
+function applyOptions(input: RecordEventInput, rules: EarlierRules): EarlierRules {
   const eligibility =
     'event' in input && (input.event.type === 'conviction' || input.event.type === 'trafficking-retained-in-charges');
-  return eligibility ? { grantOnEligibility: !patched(PATCHES.permanentResidenceByDecision) } : {};
+  return eligibility ? { ...rules, grantOnEligibility: !patched(PATCHES.permanentResidenceByDecision) } : rules;
 }
 
-function initialState(input: VictimCaseInput): CaseState {
+function initialState(input: VictimCaseInput, rules: EarlierRules): CaseState {
   // Before anything happens: a start by someone without the payload key ends here, and the case never runs.
   refuseUnauthentic('The start of a case', [input]);
   // The API always starts with one of the three inputs; anything else (no argument, another payload) ends here too.
@@ -117,7 +118,7 @@ function initialState(input: VictimCaseInput): CaseState {
   if ('import' in input) {
     if (!wellFormedReferenceKeys(input.import.referenceKeys, MAX_REFERENCE_KEYS))
       throw rejection(refuse('malformed-reference-keys'));
-    const imported = importCase(input.import);
+    const imported = importCase(input.import, rules);
     // The API checks the same import first: a refusal here means a caller bypassed it; the case never runs.
     if ('refusal' in imported) throw rejection(imported.refusal);
     return imported.state;
@@ -204,7 +205,9 @@ async function drainOutbox(s: CaseState): Promise<void> {
 
 /** One case of the special residence procedure (PROCEDURE.md), for months or years. */
 export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
-  const s = initialState(input);
+  // A run begun on the code before issue 25 keeps its rules, so its history replays; its next run takes the new ones.
+  const rules: EarlierRules = { before25: !patched(PATCHES.procedureDecisions) };
+  const s = initialState(input, rules);
   const renewalsAtStart = s.document?.renewals ?? 0;
   const stageAtStart = s.stage;
   let changed = false;
@@ -244,7 +247,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
       // A retried request (same Idempotency-Key) after continue-as-new: applied once already.
       if (updateId && s.appliedUpdates.includes(updateId)) return toStatus(s, today());
       if ('event' in input) {
-        applyEvent(s, input.event, input.actor, today(), applyOptions(input));
+        applyEvent(s, input.event, input.actor, today(), applyOptions(input, rules));
         indexReferences(s, input.referenceKeys ?? []);
       } else applyAnswer(s, input.answer, input.actor, today());
       if (updateId) s.appliedUpdates = [...s.appliedUpdates, updateId].slice(-POLICY.rememberedUpdateIds);
@@ -265,7 +268,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   );
 
   for (;;) {
-    runDueClockItems(s, today());
+    runDueClockItems(s, today(), rules);
     publish(s);
     recordFactsMeanwhile();
     await drainOutbox(s);
@@ -279,7 +282,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
       continue;
     }
     changed = false;
-    const next = nextClockItem(s);
+    const next = nextClockItem(s, rules);
     const wake = () => changed || s.outbox.length > 0 || (statisticsOn === true && !factsInFlight && factsPending());
     if (!next) await condition(wake);
     else {

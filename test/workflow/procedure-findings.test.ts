@@ -42,10 +42,8 @@ beforeAll(async () => {
 // cut off by the termination would hold the test server's time skipping).
 afterEach(async () => {
   for (const h of started.splice(0)) {
-    const { status } = await h.describe();
-    if (status.name !== 'RUNNING') continue;
     await cases.settled(h);
-    await h.terminate();
+    if ((await h.describe()).status.name === 'RUNNING') await h.terminate();
   }
 });
 afterAll(async () => {
@@ -347,83 +345,6 @@ describe('decision: after a refusal the ordinary rules apply again', () => {
   });
 });
 
-describe('decision: the guardianship and the date of birth', () => {
-  it('ends the guardianship of someone born on 29 February on 1 March of a year without one', async () => {
-    const h = await openOn('2030-02-04', minorBornOn('2012-02-29'));
-    let s = await cases.event(h, CENTRE, complaint('2030-02-04'));
-    const query = s.prosecutorQuery!.queryId;
-    await cases.jumpTo('2030-02-28');
-    s = await cases.answer(h, ANTWERP, query, YES); // A-card until 28 August
-    expect(s.flags.guardianshipEnded).toBe(false);
-    expect(s.deadlines).toContainEqual(expect.objectContaining({ kind: 'GUARDIANSHIP_ENDS', due: '2030-03-01' }));
-    s = await cases.advanceTo(h, '2030-03-01');
-    expect(s.flags.guardianshipEnded).toBe(true);
-    expect(noticesOf(h).find((n) => n.kind === 'guardianship-ended')).toMatchObject({ due: '2030-03-01' });
-    expect(rolesOf(h, 'guardianship-ended')).toEqual([['centre', 'guardian']]);
-    s = await cases.advanceTo(h, '2030-07-29'); // 30 days before the A-card expires: the centre, no longer the guardian
-    expect(rolesOf(h, 'stage-changed').at(-1)).toEqual(['centre', 'guardian']);
-    expect(rolesOf(h, 'document-expiry-reminder')).toEqual([['centre', 'caseworker']]);
-  });
-
-  it('never puts the 18th birthday on a timer or in NextDeadline; the notice goes out on the first day of its month', async () => {
-    const h = await openOn('2033-01-10', minorBornOn('2015-05-20'));
-    const s = await cases.event(h, CENTRE, complaint('2033-01-10'));
-    await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES); // A-card until 10 July
-    const nextDeadlines: (string | undefined)[] = [];
-    for (const day of ['2033-04-30', '2033-05-01', '2033-05-19', '2033-05-20', '2033-05-21', '2033-06-09']) {
-      await cases.advanceTo(h, day);
-      nextDeadlines.push((await h.describe()).typedSearchAttributes.get(SA.nextDeadline)?.toISOString());
-      if (day === '2033-04-30') expect(rolesOf(h, 'guardianship-ended')).toEqual([]);
-      if (day === '2033-05-01') expect(rolesOf(h, 'guardianship-ended')).toEqual([['centre', 'guardian']]);
-    }
-    const birthday = startOfDay('2033-05-20');
-    expect(nextDeadlines).not.toContain(new Date(birthday).toISOString());
-    const history = await h.fetchHistory();
-    const timers = (history.events ?? []).flatMap((e) => {
-      const started = e.timerStartedEventAttributes;
-      if (!started || !e.eventTime) return [];
-      const fires = Number(e.eventTime.seconds) * 1000 + Number(started.startToFireTimeout?.seconds ?? 0) * 1000;
-      const summary = e.userMetadata?.summary?.data ? Buffer.from(e.userMetadata.summary.data).toString() : '';
-      return [{ fires, summary }];
-    });
-    expect(timers.length).toBeGreaterThan(0);
-    // No timer fires on the birthday (its day in Brussels), and none names it.
-    expect(timers.filter((t) => t.fires >= birthday && t.fires < startOfDay('2033-05-21'))).toEqual([]);
-    expect(timers.filter((t) => t.summary.includes('2033-05-20'))).toEqual([]);
-  });
-
-  it('ends the guardianship on the day an age determination finds an adult, and restores it when a later birth date is recorded', async () => {
-    const h = await openOn('2031-09-01', minorBornOn('2015-06-15'));
-    let s = await cases.event(h, CENTRE, complaint('2031-09-01'));
-    const query = s.prosecutorQuery!.queryId;
-    await cases.jumpTo('2031-09-10');
-    s = await cases.event(h, CENTRE, { type: 'age-determined', on: '2031-09-08', adult: true });
-    expect(s.flags.guardianshipEnded).toBe(true);
-    await cases.settled(h);
-    expect(noticesOf(h).find((n) => n.kind === 'guardianship-ended')).toMatchObject({ due: '2031-09-10' });
-    expect(rolesOf(h, 'guardianship-ended')).toEqual([['centre', 'guardian']]);
-    await cases.jumpTo('2031-09-11');
-    s = await cases.answer(h, ANTWERP, query, YES); // A-card until 11 March 2032
-    expect(s.unaccompaniedMinor).toBe(true);
-    await cases.settled(h);
-    expect(rolesOf(h, 'stage-changed').at(-1)).toEqual(['centre']);
-
-    await cases.jumpTo('2031-09-12');
-    s = await cases.event(h, IMMIGRATION, { type: 'age-determined', on: '2031-09-12', dateOfBirth: '2014-12-20' });
-    expect(s.flags.guardianshipEnded).toBe(false);
-    expect(s.deadlines).toContainEqual(expect.objectContaining({ kind: 'GUARDIANSHIP_ENDS', due: '2032-12-20' }));
-    await cases.advanceTo(h, '2032-02-10'); // 30 days before the A-card expires: the guardian is copied again
-    expect(rolesOf(h, 'document-expiry-reminder')).toEqual([['centre', 'caseworker', 'guardian']]);
-  });
-
-  it('refuses an age determination on an adult case', async () => {
-    const h = await openOn('2031-12-01');
-    expect(await refusalOf(cases.event(h, CENTRE, { type: 'age-determined', on: '2031-12-01', adult: true }))).toMatch(
-      /unaccompanied minor only/,
-    );
-  });
-});
-
 describe('decision: the one renewal of the 3-month document', () => {
   it('sets a negative answer aside and asks again at once, with deadlines of its own', async () => {
     const h = await openOn('2037-01-05');
@@ -481,5 +402,82 @@ describe('decision: the humanitarian flag after a silent prosecutor', () => {
     s = await cases.advanceTo(h, '2040-07-05'); // asked on 4 June 2040, escalated, never answered
     expect(s).toMatchObject({ outcome: 'NOT_RENEWED', outcomeDetail: 'no-decision' });
     expect(s.flags.humanitarianCandidate).toBe(true);
+  });
+});
+
+describe('decision: the guardianship and the date of birth', () => {
+  it('ends the guardianship of someone born on 29 February on 1 March of a year without one', async () => {
+    const h = await openOn('2042-02-04', minorBornOn('2024-02-29'));
+    let s = await cases.event(h, CENTRE, complaint('2042-02-04'));
+    const query = s.prosecutorQuery!.queryId;
+    await cases.jumpTo('2042-02-28');
+    s = await cases.answer(h, ANTWERP, query, YES); // A-card until 28 August
+    expect(s.flags.guardianshipEnded).toBe(false);
+    expect(s.deadlines).toContainEqual(expect.objectContaining({ kind: 'GUARDIANSHIP_ENDS', due: '2042-03-01' }));
+    s = await cases.advanceTo(h, '2042-03-01');
+    expect(s.flags.guardianshipEnded).toBe(true);
+    expect(noticesOf(h).find((n) => n.kind === 'guardianship-ended')).toMatchObject({ due: '2042-03-01' });
+    expect(rolesOf(h, 'guardianship-ended')).toEqual([['centre', 'guardian']]);
+    s = await cases.advanceTo(h, '2042-07-29'); // 30 days before the A-card expires: the centre, no longer the guardian
+    expect(rolesOf(h, 'stage-changed').at(-1)).toEqual(['centre', 'guardian']);
+    expect(rolesOf(h, 'document-expiry-reminder')).toEqual([['centre', 'caseworker']]);
+  });
+
+  it('never puts the 18th birthday on a timer or in NextDeadline; the notice goes out on the first day of its month', async () => {
+    const h = await openOn('2043-01-10', minorBornOn('2025-05-20'));
+    const s = await cases.event(h, CENTRE, complaint('2043-01-10'));
+    await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES); // A-card until 10 July
+    const nextDeadlines: (string | undefined)[] = [];
+    for (const day of ['2043-04-30', '2043-05-01', '2043-05-19', '2043-05-20', '2043-05-21', '2043-06-09']) {
+      await cases.advanceTo(h, day);
+      nextDeadlines.push((await h.describe()).typedSearchAttributes.get(SA.nextDeadline)?.toISOString());
+      if (day === '2043-04-30') expect(rolesOf(h, 'guardianship-ended')).toEqual([]);
+      if (day === '2043-05-01') expect(rolesOf(h, 'guardianship-ended')).toEqual([['centre', 'guardian']]);
+    }
+    const birthday = startOfDay('2043-05-20');
+    expect(nextDeadlines).not.toContain(new Date(birthday).toISOString());
+    const history = await h.fetchHistory();
+    const timers = (history.events ?? []).flatMap((e) => {
+      const started = e.timerStartedEventAttributes;
+      if (!started || !e.eventTime) return [];
+      const fires = Number(e.eventTime.seconds) * 1000 + Number(started.startToFireTimeout?.seconds ?? 0) * 1000;
+      const summary = e.userMetadata?.summary?.data ? Buffer.from(e.userMetadata.summary.data).toString() : '';
+      return [{ fires, summary }];
+    });
+    expect(timers.length).toBeGreaterThan(0);
+    // No timer fires on the birthday (its day in Brussels), and none names it.
+    expect(timers.filter((t) => t.fires >= birthday && t.fires < startOfDay('2043-05-21'))).toEqual([]);
+    expect(timers.filter((t) => t.summary.includes('2043-05-20'))).toEqual([]);
+  });
+
+  it('ends the guardianship on the day an age determination finds an adult, and restores it when a later birth date is recorded', async () => {
+    const h = await openOn('2044-09-01', minorBornOn('2028-06-15'));
+    let s = await cases.event(h, CENTRE, complaint('2044-09-01'));
+    const query = s.prosecutorQuery!.queryId;
+    await cases.jumpTo('2044-09-10');
+    s = await cases.event(h, CENTRE, { type: 'age-determined', on: '2044-09-08', adult: true });
+    expect(s.flags.guardianshipEnded).toBe(true);
+    await cases.settled(h);
+    expect(noticesOf(h).find((n) => n.kind === 'guardianship-ended')).toMatchObject({ due: '2044-09-10' });
+    expect(rolesOf(h, 'guardianship-ended')).toEqual([['centre', 'guardian']]);
+    await cases.jumpTo('2044-09-11');
+    s = await cases.answer(h, ANTWERP, query, YES); // A-card until 11 March 2045
+    expect(s.unaccompaniedMinor).toBe(true);
+    await cases.settled(h);
+    expect(rolesOf(h, 'stage-changed').at(-1)).toEqual(['centre']);
+
+    await cases.jumpTo('2044-09-12');
+    s = await cases.event(h, IMMIGRATION, { type: 'age-determined', on: '2044-09-12', dateOfBirth: '2027-12-20' });
+    expect(s.flags.guardianshipEnded).toBe(false);
+    expect(s.deadlines).toContainEqual(expect.objectContaining({ kind: 'GUARDIANSHIP_ENDS', due: '2045-12-20' }));
+    await cases.advanceTo(h, '2045-02-09'); // 30 days before the A-card expires: the guardian is copied again
+    expect(rolesOf(h, 'document-expiry-reminder')).toEqual([['centre', 'caseworker', 'guardian']]);
+  });
+
+  it('refuses an age determination on an adult case', async () => {
+    const h = await openOn('2045-12-01');
+    expect(await refusalOf(cases.event(h, CENTRE, { type: 'age-determined', on: '2045-12-01', adult: true }))).toMatch(
+      /unaccompanied minor only/,
+    );
   });
 });

@@ -6,6 +6,7 @@ import type { PermanentResidenceBasis } from '../schemas/case';
 import type { CaseEvent, ConvictionOffence, StatusQueryAnswer, WithdrawalGround } from '../schemas/events';
 import { centreOf, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import { isPositive } from './rules';
+import type { EarlierRules } from './earlier-rules';
 import type { Actor, CaseState, WithdrawalReview } from './state';
 import {
   close,
@@ -19,11 +20,6 @@ import {
   sendQuery,
   startDocumentCycle,
 } from './transitions';
-
-/** How the code before permanent-residence reviews treated eligibility; only replays of that code's histories ask for it. */
-export interface ApplyOptions {
-  grantOnEligibility?: boolean;
-}
 
 /** A reported ground opens the review, or joins the one that is open: the decision covers them all (PROCEDURE.md). */
 function reportGround(
@@ -62,7 +58,7 @@ const convictionOffence = (e: Extract<CaseEvent, { type: 'conviction' }>): Convi
  * A conviction under the law on trafficking in and smuggling of human beings, for trafficking or aggravated
  * smuggling, or that offence retained in the charges with significant statements, make an identified victim eligible.
  */
-function eligibility(event: CaseEvent, opts: ApplyOptions): PermanentResidenceBasis | null {
+function eligibility(event: CaseEvent, opts: EarlierRules): PermanentResidenceBasis | null {
   if (event.type === 'conviction' && convictionOffence(event) !== 'other')
     return event.appealed ? 'conviction-under-appeal' : 'conviction';
   // The code before reviews asked nothing of the statements.
@@ -109,7 +105,7 @@ export function applyEvent(
   event: CaseEvent,
   actor: Actor,
   today: IsoDate,
-  opts: ApplyOptions = {},
+  opts: EarlierRules = {},
 ): void {
   s.history.push({ on: event.on, type: event.type, by: actor.role });
   switch (event.type) {
@@ -143,7 +139,7 @@ export function applyEvent(
       );
       // A new document after one expired without the whole window: the Immigration Office decided to go on.
       if (expiredBefore && event.validUntil > expiredBefore) startDocumentCycle(s);
-      followNewExpiry(s, today);
+      followNewExpiry(s, today, opts);
       return;
     }
     case 'temporary-residence-renewed':
@@ -208,7 +204,7 @@ export function applyEvent(
       closeNotRenewed(s, event.on);
       return;
     case 'proceedings-ended':
-      if (s.eligibleSince) return endProceedingsAfterConviction(s, event.on);
+      if (s.eligibleSince && !opts.before25) return endProceedingsAfterConviction(s, event.on);
       s.flags.humanitarianCandidate = proceedingsLastedLong(s, event.on);
       close(s, 'PROCEEDINGS_ENDED', event.reason, event.on);
       return;

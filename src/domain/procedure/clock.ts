@@ -4,6 +4,7 @@ import type { NoticeKind } from '../notices';
 import { POLICY } from '../policy';
 import type { DeadlineKind } from '../schemas/case';
 import { centreOf, GUARDIAN, IMMIGRATION_OFFICE, queueNotice } from './outbox';
+import type { EarlierRules } from './earlier-rules';
 import { guardianshipEnds, type CaseState } from './state';
 import {
   alertExpiryWithoutDecision,
@@ -130,7 +131,7 @@ interface ClockItem {
   reminder: boolean;
   /** What a person reads on the Web UI's timeline. */
   label: string;
-  run: (s: CaseState, today: IsoDate) => void;
+  run: (s: CaseState, today: IsoDate, rules: EarlierRules) => void;
 }
 
 /** The document expired but the case goes on: the Immigration Office is alerted and decides. */
@@ -144,16 +145,20 @@ function awaitDecision(s: CaseState, due: IsoDate, kind: NoticeKind, recipients 
  * residence of unlimited duration, keeps the case open for the Immigration Office's decision; otherwise it ends
  * only when the prosecutor had the whole window.
  */
-function expire(s: CaseState, due: IsoDate): void {
+function expire(s: CaseState, due: IsoDate, rules: EarlierRules): void {
+  if (rules.before25)
+    return hadWholeWindow(s, due)
+      ? closeNotRenewed(s, due)
+      : awaitDecision(s, due, 'expiry-decision-needed', [IMMIGRATION_OFFICE, centreOf(s)]);
   if (s.identificationPending) return awaitDecision(s, due, 'expiry-awaits-withdrawal-decision');
   if (s.permanentResidenceReview) return awaitDecision(s, due, 'expiry-awaits-permanent-residence-decision');
   if (hadWholeWindow(s, due)) return closeNotRenewed(s, due);
   awaitDecision(s, due, 'expiry-decision-needed', [IMMIGRATION_OFFICE, centreOf(s)]);
 }
 
-function endOf(s: CaseState, kind: EndingKind, due: IsoDate): void {
+function endOf(s: CaseState, kind: EndingKind, due: IsoDate, rules: EarlierRules): void {
   if (kind === 'REFLECTION_ENDS') return close(s, 'REFLECTION_EXPIRED', null, due);
-  expire(s, due);
+  expire(s, due, rules);
 }
 
 /** Noticed late: the centre and the Immigration Office are told, and late reports are taken for a grace period. */
@@ -166,18 +171,18 @@ function noticedLate(s: CaseState, kind: EndingKind, due: IsoDate, today: IsoDat
   });
 }
 
-function onDeadline(s: CaseState, d: Deadline, today: IsoDate): void {
+function onDeadline(s: CaseState, d: Deadline, today: IsoDate, rules: EarlierRules): void {
   switch (d.kind) {
     case 'REFLECTION_ENDS':
     case 'DOCUMENT_EXPIRES':
       if (today > addDays(firesOn(d), POLICY.outage.lateAfterDays - 1)) return noticedLate(s, d.kind, d.due, today);
-      return endOf(s, d.kind, d.due);
+      return endOf(s, d.kind, d.due, rules);
     case 'LATE_REPORTS_CLOSE': {
       const late = s.late;
       s.late = null;
       // The deadline applies as of its own date, unless what was reported meanwhile changed the document.
       if (late && s.document?.validUntil === late.due && documentDeadline(s) === late.kind)
-        endOf(s, late.kind, late.due);
+        endOf(s, late.kind, late.due, rules);
       return;
     }
     case 'STATUS_QUERY_DUE':
@@ -214,14 +219,14 @@ function reminderRecipients(s: CaseState, d: Deadline) {
  * The guardian and the centre are told that the guardianship ends, on the first day of its month (at once if that
  * day has passed): no timer lands on the 18th birthday, from which the date of birth could be read (PROCEDURE.md).
  */
-function guardianshipNoticeItem(s: CaseState): ClockItem | null {
+function guardianshipNoticeItem(s: CaseState, rules: EarlierRules): ClockItem | null {
   const ends = guardianshipEnds(s);
   if (!ends) return null;
   const month = ends.slice(0, 7);
   const key = `clock/guardianship-ended-notice/${ends}`;
   return {
     key,
-    on: `${month}-01`,
+    on: rules.before25 ? ends : `${month}-01`,
     deadline: key,
     reminder: false,
     label: `${LABEL.GUARDIANSHIP_ENDS} in ${month}`,
@@ -229,8 +234,8 @@ function guardianshipNoticeItem(s: CaseState): ClockItem | null {
   };
 }
 
-function clockItems(s: CaseState): ClockItem[] {
-  const guardianship = s.outcome === null ? guardianshipNoticeItem(s) : null;
+function clockItems(s: CaseState, rules: EarlierRules): ClockItem[] {
+  const guardianship = s.outcome === null ? guardianshipNoticeItem(s, rules) : null;
   const items: ClockItem[] = guardianship ? [guardianship] : [];
   for (const d of allDeadlines(s)) {
     const deadline = deadlineKey(s, d);
@@ -240,7 +245,7 @@ function clockItems(s: CaseState): ClockItem[] {
       deadline,
       reminder: false,
       label: `${LABEL[d.kind]} ${d.due}`,
-      run: (st, today) => onDeadline(st, d, today),
+      run: (st, today, r) => onDeadline(st, d, today, r),
     });
     const reminder = REMINDERS[d.kind];
     // Decision: expiry reminders only while no decision is known (PROCEDURE.md "Dates and clocks").
@@ -286,21 +291,22 @@ export function statusDeadlines(s: CaseState, today: IsoDate): Deadline[] {
 }
 
 /** The next thing on the clock, if any: the day it happens and what it is. */
-export function nextClockItem(s: CaseState): { on: IsoDate; label: string } | undefined {
-  const next = clockItems(s).sort((a, b) => a.on.localeCompare(b.on))[0];
+export function nextClockItem(s: CaseState, rules: EarlierRules = {}): { on: IsoDate; label: string } | undefined {
+  const next = clockItems(s, rules).sort((a, b) => a.on.localeCompare(b.on))[0];
   return next && { on: next.on, label: next.label };
 }
 
-function runClock(s: CaseState, until: IsoDate, live: boolean): void {
+function runClock(s: CaseState, until: IsoDate, live: boolean, rules: EarlierRules): void {
   for (let guard = 0; guard < 10_000; guard++) {
-    const due = clockItems(s)
+    const due = clockItems(s, rules)
       .filter((i) => i.on <= until)
       .sort((a, b) => a.on.localeCompare(b.on));
     const item = due[0];
     if (!item) return;
     s.clockItemsDone.push(item.key);
-    if (!live) item.run(s, item.on);
-    else if (!(item.reminder && due.slice(1).some((later) => later.deadline === item.deadline))) item.run(s, until);
+    if (!live) item.run(s, item.on, rules);
+    else if (!(item.reminder && due.slice(1).some((later) => later.deadline === item.deadline)))
+      item.run(s, until, rules);
   }
 }
 
@@ -309,7 +315,9 @@ function runClock(s: CaseState, until: IsoDate, live: boolean): void {
  * wakes late (server down, dates moved), only the latest of a deadline's due
  * reminders is sent: three reminders of the same date at once help nobody.
  */
-export const runDueClockItems = (s: CaseState, today: IsoDate): void => runClock(s, today, true);
+export const runDueClockItems = (s: CaseState, today: IsoDate, rules: EarlierRules = {}): void =>
+  runClock(s, today, true, rules);
 
 /** An import (PROCEDURE.md): every clock item due by `until` runs as of its own date, as if the service had been there. */
-export const runClockAsOfTheirDates = (s: CaseState, until: IsoDate): void => runClock(s, until, false);
+export const runClockAsOfTheirDates = (s: CaseState, until: IsoDate, rules: EarlierRules): void =>
+  runClock(s, until, false, rules);

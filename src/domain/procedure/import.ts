@@ -10,6 +10,7 @@ import { centreOf, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import { whyAnswerRejected, whyEventRejected } from './rules';
 import { newCaseState, UNKNOWN_REPORTER, type Actor, type CaseState } from './state';
 import { announceQuery, countQueryFromImport } from './transitions';
+import type { EarlierRules } from './earlier-rules';
 
 /** What the workflow is started with to bring in a running case (CONTRACT.md `POST /v1/cases/import`). */
 export interface CaseImportInput {
@@ -32,7 +33,13 @@ const actorOf = (by: ImportedBy, centre: Centre): Actor => ({
 });
 
 /** Applies one earlier event as of its own date; an answer answers the query open on that date. */
-function applyImported(s: CaseState, e: ImportedEvent, actor: Actor, index: number): Refusal | null {
+function applyImported(
+  s: CaseState,
+  e: ImportedEvent,
+  actor: Actor,
+  index: number,
+  rules: EarlierRules,
+): Refusal | null {
   if (e.type === 'status-query-answered') {
     const queryId = s.query?.queryId;
     if (!queryId) return refuse('import-no-open-query', { index: String(index), date: e.on });
@@ -44,7 +51,7 @@ function applyImported(s: CaseState, e: ImportedEvent, actor: Actor, index: numb
   const { by: _by, ...event } = e;
   const why = whyEventRejected(s, event, actor, e.on);
   if (why) return atImportEvent(index, why);
-  applyEvent(s, event, actor, e.on);
+  applyEvent(s, event, actor, e.on, rules);
   return null;
 }
 
@@ -54,26 +61,29 @@ function applyImported(s: CaseState, e: ImportedEvent, actor: Actor, index: numb
  * has today. Nothing of the past is mailed; an open status query is announced anew, and the Immigration
  * Office and the centre are told of the import.
  */
-export function importCase(input: CaseImportInput): { state: CaseState } | { refusal: Refusal } {
+export function importCase(
+  input: CaseImportInput,
+  rules: EarlierRules = {},
+): { state: CaseState } | { refusal: Refusal } {
   const disorder = input.events.findIndex((e, i) => i > 0 && e.on < input.events[i - 1]!.on);
   if (disorder >= 0)
     return { refusal: refuse('import-out-of-order', { index: String(disorder), date: input.events[disorder]!.on }) };
   const s = newCaseState(input.caseId, input.centre, input.opening, input.referenceKeys);
   for (const [index, e] of input.events.entries()) {
     if (e.on > input.importedOn) return { refusal: atImportEvent(index, refuse('date-in-future', { date: e.on })) };
-    runClockAsOfTheirDates(s, e.on);
-    const refusal = applyImported(s, e, actorOf(e.by, input.centre), index);
+    runClockAsOfTheirDates(s, e.on, rules);
+    const refusal = applyImported(s, e, actorOf(e.by, input.centre), index, rules);
     if (refusal) return { refusal };
   }
   // What fell due before the import day happened before the service knew of the case; from that day on, it runs here.
-  runClockAsOfTheirDates(s, addDays(input.importedOn, -1));
+  runClockAsOfTheirDates(s, addDays(input.importedOn, -1), rules);
   if (s.outcome !== null) return { refusal: refuse('import-case-ended', { outcome: s.outcome }) };
   s.noticesDone.push(...s.outbox.map((n) => n.key));
   s.outbox = [];
   s.history.push({ on: input.importedOn, type: 'case-imported', by: input.importer.role });
   if (s.query) {
     // Counted from the import day: no notice names a deadline already past (PROCEDURE.md "status query").
-    countQueryFromImport(s, input.importedOn);
+    if (!rules.before25) countQueryFromImport(s, input.importedOn);
     announceQuery(s, s.query, `${s.query.queryId}/imported`);
   }
   queueNotice(s, 'case-imported', 'imported', [IMMIGRATION_OFFICE, centreOf(s)], { due: input.importedOn });

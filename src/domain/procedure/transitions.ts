@@ -6,6 +6,7 @@ import type { Outcome } from '../schemas/case';
 import type { DocumentType } from '../schemas/events';
 import type { Recipient } from '../notices';
 import { centreOf, IMMIGRATION_OFFICE, queueNotice } from './outbox';
+import type { EarlierRules } from './earlier-rules';
 import type { CaseState, OpenQuery } from './state';
 
 /** Moves to a stage with its document, and tells the Immigration Office to issue it. */
@@ -239,14 +240,14 @@ export function escalateQuery(s: CaseState, today: IsoDate): void {
  * New printed dates while a query is open: its deadlines follow the new expiry, never before two days after
  * `today`, the day they are computed again (PROCEDURE.md "status query").
  */
-export function followNewExpiry(s: CaseState, today: IsoDate): void {
+export function followNewExpiry(s: CaseState, today: IsoDate, rules: EarlierRules): void {
   const q = s.query;
   const validUntil = s.document?.validUntil;
   if (!q || !validUntil || validUntil === q.documentValidUntil) return;
   q.documentValidUntil = validUntil;
-  q.replyBy = q.escalatedOn
-    ? latest(escalationDeadline(q.escalatedOn, validUntil), addPeriod(today, Q.escalationAtLeast))
-    : latest(replyDeadline(q.sentOn, validUntil), addPeriod(today, Q.replyAtLeast));
+  const formula = q.escalatedOn ? escalationDeadline(q.escalatedOn, validUntil) : replyDeadline(q.sentOn, validUntil);
+  const earliest = addPeriod(today, q.escalatedOn ? Q.escalationAtLeast : Q.replyAtLeast);
+  q.replyBy = rules.before25 ? formula : latest(formula, earliest);
   warnIfDueAfterExpiry(s, q);
 }
 
