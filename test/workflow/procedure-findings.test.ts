@@ -418,7 +418,7 @@ describe('decision: the guardianship and the date of birth', () => {
     expect(s.flags.guardianshipEnded).toBe(true);
     expect(noticesOf(h).find((n) => n.kind === 'guardianship-ended')).toMatchObject({ due: '2042-03-01' });
     expect(rolesOf(h, 'guardianship-ended')).toEqual([['centre', 'guardian']]);
-    s = await cases.advanceTo(h, '2042-07-29'); // 30 days before the A-card expires: the centre, no longer the guardian
+    await cases.advanceTo(h, '2042-07-29'); // 30 days before the A-card expires: the centre, no longer the guardian
     expect(rolesOf(h, 'stage-changed').at(-1)).toEqual(['centre', 'guardian']);
     expect(rolesOf(h, 'document-expiry-reminder')).toEqual([['centre', 'caseworker']]);
   });
