@@ -101,8 +101,8 @@ function applyOptions(input: RecordEventInput, rules: EarlierRules): EarlierRule
   return eligibility ? { ...rules, grantOnEligibility: !patched(PATCHES.permanentResidenceByDecision) } : rules;
 }
 
-function initialState(input: VictimCaseInput, rules: EarlierRules): CaseState {
-  // Before anything happens: a start by someone without the payload key ends here, and the case never runs.
+/** Before anything happens (not even a patch marker): a start by someone without the payload key ends here. */
+function refuseForeignStart(input: VictimCaseInput): void {
   refuseUnauthentic('The start of a case', [input]);
   // The API always starts with one of the three inputs; anything else (no argument, another payload) ends here too.
   const known =
@@ -113,6 +113,9 @@ function initialState(input: VictimCaseInput, rules: EarlierRules): CaseState {
       message: 'The start of a case carried no case.',
       nonRetryable: true,
     });
+}
+
+function initialState(input: VictimCaseInput, rules: EarlierRules): CaseState {
   // Read back as the previous run left it, less what only its closed queries needed.
   if ('carried' in input) return forgetClosedQueries(upgradeState(input.carried));
   if ('import' in input) {
@@ -205,6 +208,7 @@ async function drainOutbox(s: CaseState): Promise<void> {
 
 /** One case of the special residence procedure (PROCEDURE.md), for months or years. */
 export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
+  refuseForeignStart(input);
   // A run begun on the code before issue 25 keeps its rules, so its history replays; its next run takes the new ones.
   const rules: EarlierRules = { before25: !patched(PATCHES.procedureDecisions) };
   const s = initialState(input, rules);

@@ -27,6 +27,32 @@ describe("the workspace's words", () => {
     expect(fieldsOf(statusQueryAnswerSchema).filter((f) => f.kind === 'boolean')).toHaveLength(4);
   });
 
+  it('asks a conviction for its offence in plain words, never the older yes/no field; an age determination for its result', () => {
+    expect(fieldsOf(eventSchemaOf('conviction')).map((f) => [f.name, f.kind, f.optional])).toEqual([
+      ['on', 'date', false],
+      ['note', 'textarea', true],
+      ['offence', 'choice', true],
+      ['appealed', 'boolean', false],
+    ]);
+    const offence = (lang: 'nl' | 'fr' | 'de' | 'en', value: string) =>
+      choiceWords(LANGUAGE_PACKS[lang], 'offence', value);
+    expect(offence('nl', 'aggravated-smuggling')).toBe('mensensmokkel met verzwarende omstandigheden');
+    expect(offence('fr', 'trafficking')).toBe('traite des êtres humains');
+    expect(offence('de', 'other')).toBe('eine andere Straftat');
+    expect(fieldsOf(eventSchemaOf('age-determined')).map((f) => [f.name, f.kind])).toEqual([
+      ['on', 'date'],
+      ['note', 'textarea'],
+      ['dateOfBirth', 'date'],
+      ['adult', 'boolean'],
+    ]);
+  });
+
+  it.each(LANGUAGES)("%s: the query's first question names both offences the procedure is for", (lang) => {
+    const question = LANGUAGE_PACKS[lang].pages.fields.consideredVictim;
+    expect(question).toMatch(/mensenhandel|traite|Menschenhandel|trafficking/);
+    expect(question).toMatch(/smokkel|trafic|schmuggel|smuggling/i);
+  });
+
   it('reads what a form sent as the schema does: yes/no as booleans, empty optional fields left out', () => {
     const fields = fieldsOf(eventSchemaOf('withdrawal-decided'));
     expect(fromForm(fields, { on: '2026-12-01', note: '  ', withdraw: 'false', ground: '' })).toEqual({

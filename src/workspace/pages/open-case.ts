@@ -2,6 +2,7 @@ import { Router, type Response } from 'express';
 import { auditAs, principalOf } from '../../audit/request-context';
 import { refusalDetail } from '../../cases/problems';
 import { dateAt } from '../../domain/calendar';
+import { LANGUAGES } from '../../domain/codes';
 import { whyOpeningRefused } from '../../domain/procedure/opening';
 import { caseOpeningSchema, EXPLOITATION_FORMS } from '../../domain/schemas/case';
 import { requireRole } from '../../identity/require-role';
@@ -28,6 +29,8 @@ const OPENING_FIELDS: FieldSpec[] = [
   { name: 'caseworkerEmail', kind: 'text', options: [], optional: false },
   { name: 'guardianName', kind: 'text', options: [], optional: true },
   { name: 'guardianEmail', kind: 'text', options: [], optional: true },
+  // The guardian's notices are in this language; the centre's when none is chosen (PROCEDURE.md).
+  { name: 'guardianLanguage', kind: 'choice', options: LANGUAGES, optional: true },
   { name: 'prosecutorFile', kind: 'text', options: [], optional: true },
   { name: 'immigrationOfficeFile', kind: 'text', options: [], optional: true },
 ];
@@ -38,6 +41,7 @@ const OPENING_PATHS: Record<string, string> = {
   'victim.language': 'victimLanguage',
   'guardian.name': 'guardianName',
   'guardian.email': 'guardianEmail',
+  'guardian.language': 'guardianLanguage',
   guardian: 'guardianName',
   'references.prosecutorFile': 'prosecutorFile',
   'references.immigrationOfficeFile': 'immigrationOfficeFile',
@@ -45,7 +49,14 @@ const OPENING_PATHS: Record<string, string> = {
 
 function openingFromForm(body: Record<string, unknown>): Record<string, unknown> {
   const v = fromForm(OPENING_FIELDS, body);
-  const guardian = v.guardianName || v.guardianEmail ? { name: v.guardianName, email: v.guardianEmail } : undefined;
+  const guardian =
+    v.guardianName || v.guardianEmail
+      ? {
+          name: v.guardianName,
+          email: v.guardianEmail,
+          ...(v.guardianLanguage ? { language: v.guardianLanguage } : {}),
+        }
+      : undefined;
   const references =
     v.prosecutorFile || v.immigrationOfficeFile
       ? { prosecutorFile: v.prosecutorFile, immigrationOfficeFile: v.immigrationOfficeFile }
