@@ -9,6 +9,7 @@ import type { NoticeKind } from '../../src/domain/notices';
 import type { CaseStatus, ProsecutorQueryView } from '../../src/domain/schemas/case';
 import { LANGUAGE_PACKS } from '../../src/mail/templates';
 import {
+  minorOpening,
   as,
   caseIdentified,
   eventually,
@@ -123,6 +124,60 @@ describe('permanent residence: eligible by conviction, granted by the Immigratio
     });
     expectProblem(noReason, 400);
     expect(invalidNames(noReason)).toEqual(['body.reason']);
+  });
+
+  it("takes a conviction's offence, the older underTraffickingLaw, and names the offence when neither is given", async () => {
+    const s = await caseIdentified(stack.app);
+    const neither = await api('antwerpen').post(`/v1/cases/${s.caseId}/events`, {
+      type: 'conviction',
+      on: today(),
+      appealed: false,
+    });
+    expectProblem(neither, 400);
+    expect(invalidNames(neither)).toEqual(['body.offence']);
+    const other = await recordOk(stack.app, 'antwerpen', s.caseId, {
+      type: 'conviction',
+      on: today(),
+      offence: 'other',
+      appealed: false,
+    });
+    expect(other.permanentResidenceReview).toBeNull();
+    const smuggling = await recordOk(stack.app, 'antwerpen', s.caseId, {
+      type: 'conviction',
+      on: today(),
+      offence: 'aggravated-smuggling',
+      appealed: false,
+    });
+    expect(smuggling.permanentResidenceReview).toMatchObject({ basis: 'conviction', eligibleOn: today() });
+  });
+});
+
+describe('age determination', () => {
+  it("records the Guardianship Service's result on a minor's case, refuses it on an adult's, and wants one result", async () => {
+    const minor = await openCase(stack.app, 'payoke', minorOpening());
+    const adult = await recordOk(stack.app, 'immigration', minor.caseId, {
+      type: 'age-determined',
+      on: today(),
+      adult: true,
+    });
+    expect(adult.flags.guardianshipEnded).toBe(true);
+    expect(adult.unaccompaniedMinor).toBe(true);
+    const both = await api('payoke').post(`/v1/cases/${minor.caseId}/events`, {
+      type: 'age-determined',
+      on: today(),
+      adult: true,
+      dateOfBirth: '2010-01-01',
+    });
+    expectProblem(both, 400);
+    expect(invalidNames(both)).toEqual(['body.dateOfBirth']);
+    const notMinor = await openCase(stack.app);
+    const refused = await api('payoke').post(`/v1/cases/${notMinor.caseId}/events`, {
+      type: 'age-determined',
+      on: today(),
+      adult: true,
+    });
+    expectProblem(refused, 409);
+    expect(refused.body).toMatchObject({ code: 'age-determination-adults' });
   });
 });
 

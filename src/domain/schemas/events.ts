@@ -141,7 +141,7 @@ function requireDependentFields(e: AnyEvent, ctx: z.RefinementCtx): void {
   if (e.type === 'conviction' && (e.offence === undefined) === (e.underTraffickingLaw === undefined)) {
     ctx.addIssue({ code: 'custom', path: ['offence'], message: FIELD_RULES.convictionOffence });
   }
-  if (e.type === 'age-determined' && (e.dateOfBirth === undefined) === (e.adult === true)) {
+  if (e.type === 'age-determined' && (e.dateOfBirth !== undefined) === (e.adult === true)) {
     ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: FIELD_RULES.ageDetermination });
   }
 }
