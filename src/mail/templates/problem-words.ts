@@ -1,7 +1,7 @@
 import type { FieldRule } from '../../domain/schemas/field-rules';
 
 /**
- * The `detail` of the API's problems (src/http/problem.ts), in one language: what went wrong and what to do,
+ * The `detail` of the API's problems (src/cases/problems.ts), in one language: what went wrong and what to do,
  * never a value the request carried. Role and event names come from the pages' words.
  */
 export interface ProblemWords {

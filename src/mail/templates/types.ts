@@ -123,7 +123,7 @@ export interface LanguagePack {
   kinds: Record<NoticeKind, KindTemplate>;
   /** The workspace's pages (src/workspace/). */
   pages: PageWords;
-  /** The `detail` of the API's problems (src/http/problem.ts). */
+  /** The `detail` of the API's problems (src/cases/problems.ts). */
   problems: ProblemWords;
   /** Why the service refused a request (src/domain/refusals.ts): its facts are codes, dates and references. */
   refusals: Record<RefusalCode, (facts: RefusalFacts) => string>;
