@@ -1,6 +1,6 @@
 import { formatTable, rowIsClean, type ScenarioRow } from '../../tools/reliability/fault-scenarios';
 
-/** The rows of a fault suite: each checked clean as it comes, all printed as the README's table at the end. */
+/** The rows of a fault suite: each checked clean as it comes, all printed as docs/reliability.md's table at the end. */
 export function faultRows(): { expectClean: (row: ScenarioRow) => void; print: () => void } {
   const rows: ScenarioRow[] = [];
   return {

@@ -25,7 +25,7 @@ import { killAllChildren } from '../stack/managed-process';
 import { startProcessStack } from '../stack/process-stack';
 
 const SCENARIOS = ['control', 'worker', 'server', 'smtp', 'api', 'worker-any-instant'] as const;
-/** Run unless --only names them: the last one measures the one window SMTP leaves open (see README). */
+/** Run unless --only names them: the last one measures the one window SMTP leaves open (see docs/reliability.md). */
 const DEFAULT_SCENARIOS: Scenario[] = ['control', 'worker', 'server', 'smtp', 'api'];
 type Scenario = (typeof SCENARIOS)[number];
 
