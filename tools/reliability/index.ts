@@ -8,19 +8,18 @@
  */
 import { parseArgs } from 'node:util';
 import { dateAt } from '../../src/domain/calendar';
+import { rowIsClean, type ScenarioRow } from './comparison';
 import {
   apiKilled,
-  formatTable,
-  isRefused,
   noFault,
-  rowIsClean,
   runBaseline,
   serverKilled,
   smtpOutage,
   workerKilled,
   type ScenarioContext,
-  type ScenarioRow,
 } from './fault-scenarios';
+import { isRefused } from './scripts';
+import { formatTable } from './table';
 import { killAllChildren } from '../stack/managed-process';
 import { startProcessStack } from '../stack/process-stack';
 
