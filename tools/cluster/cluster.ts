@@ -12,16 +12,15 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { connect } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
-import Long from 'long';
 import { openCaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import { ensureDevPayloadKeys, loadPayloadKeys, type PayloadKeys } from '../../src/crypto/payload-keys';
-import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
 import { temporalConnectionOptions } from '../../src/temporal/connection-options';
 import { ensureDevPrincipals } from '../stack/dev-principals';
 import { freePort } from '../stack/free-port';
 import { httpRequest, type ApiRequest, type ApiResponse } from '../stack/http';
 import { ManagedProcess } from '../stack/managed-process';
+import { prepareNamespace } from '../stack/namespace';
 import { devIdentityProvider } from '../stack/dev-identity-provider';
 import { answersOk, workerPolls } from '../stack/readiness';
 import { bareEnv, serviceEnv } from '../stack/service-env';
@@ -405,7 +404,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     // History first: on a new database the first service to start writes the cluster's metadata, alone.
     await temporal.history.start();
     await Promise.all(SERVICES.filter((s) => s !== 'history').map((s) => temporal[s].start()));
-    await prepareNamespace(connectionOptions);
+    await prepareCasesNamespace(connectionOptions);
     say('two workers, two APIs and the Web UI');
     await Promise.all([...workers.map((w) => w.start()), ...apis.map((a) => a.start()), ui.start()]);
     await setCurrentVersion(env.TEMPORAL_BUILD_ID!);
@@ -434,7 +433,7 @@ function listening(what: string, port: number): Promise<void> {
 }
 
 /** The cases' namespace (30 days' retention of closed cases' histories) and its search attributes, once. */
-async function prepareNamespace(options: ReturnType<typeof temporalConnectionOptions>): Promise<void> {
+async function prepareCasesNamespace(options: ReturnType<typeof temporalConnectionOptions>): Promise<void> {
   const connection = await waitUntil(
     'the Temporal frontend',
     async () => {
@@ -451,21 +450,7 @@ async function prepareNamespace(options: ReturnType<typeof temporalConnectionOpt
     500,
   );
   try {
-    try {
-      await connection.workflowService.registerNamespace({
-        namespace: NAMESPACE,
-        workflowExecutionRetentionPeriod: { seconds: Long.fromNumber(30 * 86_400) },
-      });
-    } catch (err) {
-      if ((err as { code?: number }).code !== 6) throw err; // already exists
-    }
-    await waitUntil(
-      `namespace ${NAMESPACE}`,
-      () => connection.workflowService.describeNamespace({ namespace: NAMESPACE }).then(() => true),
-      30_000,
-      200,
-    );
-    await registerSearchAttributes(connection, NAMESPACE);
+    await prepareNamespace(connection, NAMESPACE, { retentionDays: 30, knownWithinMs: 30_000, pollMs: 200 });
   } finally {
     await connection.close();
   }
