@@ -10,7 +10,6 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { connect } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
 import { openCaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor } from '../../src/crypto/data-converter';
@@ -22,14 +21,14 @@ import { httpRequest, type ApiRequest, type ApiResponse } from '../stack/http';
 import { ManagedProcess } from '../stack/managed-process';
 import { prepareNamespace } from '../stack/namespace';
 import { devIdentityProvider } from '../stack/dev-identity-provider';
-import { answersOk, workerPolls } from '../stack/readiness';
 import { bareEnv, serviceEnv } from '../stack/service-env';
 import { SmtpServer, type SmtpServerOptions } from '../stack/smtp-server';
 import { PROJECT_ROOT } from '../stack/temporal-binaries';
 import { waitUntil } from '../stack/wait';
 import { ensureClusterBinaries, TEMPORAL_SERVER_VERSION } from './binaries';
-import { certificates, CERTIFICATE_NAMES, type Certificates } from './certificates';
+import { certificates, type Certificates } from './certificates';
 import { postgres } from './postgres';
+import { clusterProcessSpecs, workerSpec, type ClusterLayout } from './process-specs';
 import { SERVICES, writeServerConfig, type TemporalService } from './server-config';
 import { writeUiServerConfig } from './ui-server-config';
 
@@ -239,22 +238,6 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     audience: RESOURCE,
     numHistoryShards: HISTORY_SHARDS,
   });
-  const temporal = Object.fromEntries(
-    SERVICES.map((service) => [
-      service,
-      new ManagedProcess({
-        name: `temporal-${service}`,
-        command: bins.server,
-        args: ['--config-file', configFile, '--services', service],
-        env: {
-          ...bareEnv(),
-          TEMPORAL_TRUSTED_CLIENT_CNS: [CERTIFICATE_NAMES.service, CERTIFICATE_NAMES.internode].join(','),
-        },
-        output: log(`temporal-${service}`),
-        ready: () => listening(`the ${service} service`, servicePorts[service].grpc),
-      }),
-    ]),
-  ) as Record<TemporalService, ManagedProcess>;
 
   const connectionOptions = temporalConnectionOptions({
     TEMPORAL_ADDRESS: frontendAddress,
@@ -273,18 +256,6 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   });
   const metricsPorts = { workers: [take(), take()], apis: [take(), take()] };
   const metricsUrl = (port: number) => `http://127.0.0.1:${port}/metrics`;
-  const worker = (name: string, extra: NodeJS.ProcessEnv, distDir = join(PROJECT_ROOT, 'dist')) =>
-    new ManagedProcess({
-      name,
-      command: process.execPath,
-      args: [join(distDir, 'worker.js')],
-      env: { ...env, ...extra },
-      output: log(name),
-      ready: (p) => workerPolls(client, NAMESPACE, TASK_QUEUE, p),
-    });
-  const workers = [1, 2].map((n) =>
-    worker(`worker-${n}`, { METRICS_ADDRESS: `127.0.0.1:${metricsPorts.workers[n - 1]}` }),
-  );
   const setCurrentVersion = async (buildId: string) => {
     // The version exists once one of its workers has polled.
     await waitUntil(
@@ -303,24 +274,6 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     );
   };
   const extraWorkers: ManagedProcess[] = [];
-  const apis = apiPorts.map(
-    (port, i) =>
-      new ManagedProcess({
-        name: `api-${i + 1}`,
-        command: process.execPath,
-        args: [join(PROJECT_ROOT, 'dist', 'server.js')],
-        env: {
-          ...env,
-          HTTP_PORT: String(port),
-          METRICS_ADDRESS: `127.0.0.1:${metricsPorts.apis[i]}`,
-          ...(i === 0
-            ? { HTTPS_PORT: String(codecPort), HTTPS_CERT_FILE: certs.codec.cert, HTTPS_KEY_FILE: certs.codec.key }
-            : {}),
-        },
-        output: log(`api-${i + 1}`),
-        ready: () => answersOk(`API ${i + 1}`, apiUrls[i]!, '/readyz', 60_000),
-      }),
-  );
   const uiRoot = join(dir, 'web-ui');
   writeUiServerConfig({
     root: uiRoot,
@@ -336,14 +289,30 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     namespace: NAMESPACE,
     tls: { ca: certs.ca, ...certs.webUi },
   });
-  const ui = new ManagedProcess({
-    name: 'web-ui',
-    command: bins.uiServer,
-    args: ['--root', uiRoot, '--config', 'config', '--env', 'cluster', 'start'],
-    env: bareEnv(),
-    output: log('web-ui'),
-    ready: () => answersOk('the Temporal UI server', uiUrl, '/healthz', 60_000),
-  });
+  const layout: ClusterLayout = {
+    bins,
+    log,
+    configFile,
+    servicePorts,
+    env,
+    namespace: NAMESPACE,
+    taskQueue: TASK_QUEUE,
+    client,
+    apiPorts,
+    apiUrls,
+    codecPort,
+    metricsPorts,
+    certs,
+    uiRoot,
+    uiUrl,
+  };
+  const specs = clusterProcessSpecs(layout);
+  const temporal = Object.fromEntries(
+    SERVICES.map((service) => [service, new ManagedProcess(specs.temporal[service])]),
+  ) as Record<TemporalService, ManagedProcess>;
+  const workers = specs.workers.map((spec) => new ManagedProcess(spec));
+  const apis = specs.apis.map((spec) => new ManagedProcess(spec));
+  const ui = new ManagedProcess(specs.ui);
 
   let closed: Promise<void> | undefined;
   const cluster: Cluster = {
@@ -369,7 +338,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     serviceEnv: env,
     deployment: { name: DEPLOYMENT, buildId: env.TEMPORAL_BUILD_ID! },
     async startWorker(buildId, distDir) {
-      const p = worker(`worker-${buildId}`, { TEMPORAL_BUILD_ID: buildId }, distDir);
+      const p = new ManagedProcess(workerSpec(layout, `worker-${buildId}`, { TEMPORAL_BUILD_ID: buildId }, distDir));
       extraWorkers.push(p);
       await p.start();
       return p;
@@ -417,19 +386,6 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     `${JSON.stringify({ frontendAddress, uiUrl, apiUrls, oidc: oidc.issuer }, null, 2)}\n`,
   );
   return cluster;
-}
-
-/** Ready once something accepts TCP connections on the port. */
-function listening(what: string, port: number): Promise<void> {
-  const accepts = () =>
-    new Promise<boolean>((resolve) => {
-      const socket = connect({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-  return waitUntil(what, accepts, 120_000, 200).then(() => undefined);
 }
 
 /** The cases' namespace (30 days' retention of closed cases' histories) and its search attributes, once. */
