@@ -5,14 +5,9 @@
  * without faults, every notice delivered once (by Message-ID); the API answers 503 while a part is down and
  * recovers by itself.
  */
-import {
-  isRefused,
-  runBaseline,
-  serverKilled,
-  workerKilled,
-  type FaultStack,
-  type ScenarioContext,
-} from '../../tools/reliability/fault-scenarios';
+import type { FaultStack } from '../../tools/reliability/driving';
+import { runBaseline, serverKilled, workerKilled, type ScenarioContext } from '../../tools/reliability/fault-scenarios';
+import { isRefused } from '../../tools/reliability/scripts';
 import { startCluster, type Cluster } from '../../tools/cluster/cluster';
 import { faultRows } from '../support/fault-rows';
 

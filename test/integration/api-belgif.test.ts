@@ -1,6 +1,6 @@
 /**
  * Issue 17: the API speaks the Belgian government's REST conventions (belgif REST guide). Each rule is checked on
- * real responses of the service (README "The API and the belgif REST guide" maps each rule to its test here).
+ * real responses of the service (docs/api.md maps each rule to its test here).
  */
 import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';

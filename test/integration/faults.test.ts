@@ -12,9 +12,9 @@ import {
   serverKilled,
   smtpOutage,
   workerKilled,
-  isRefused,
   type ScenarioContext,
 } from '../../tools/reliability/fault-scenarios';
+import { isRefused } from '../../tools/reliability/scripts';
 import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
 import { faultRows } from '../support/fault-rows';
 

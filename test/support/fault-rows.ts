@@ -1,6 +1,7 @@
-import { formatTable, rowIsClean, type ScenarioRow } from '../../tools/reliability/fault-scenarios';
+import { rowIsClean, type ScenarioRow } from '../../tools/reliability/comparison';
+import { formatTable } from '../../tools/reliability/table';
 
-/** The rows of a fault suite: each checked clean as it comes, all printed as the README's table at the end. */
+/** The rows of a fault suite: each checked clean as it comes, all printed as docs/reliability.md's table at the end. */
 export function faultRows(): { expectClean: (row: ScenarioRow) => void; print: () => void } {
   const rows: ScenarioRow[] = [];
   return {

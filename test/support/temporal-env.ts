@@ -2,13 +2,12 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { Connection } from '@temporalio/client';
-import Long from 'long';
 import { bundleWorkflowCode, type WorkflowBundleOption } from '@temporalio/worker';
 import { BUNDLE_OPTIONS, workflowCode } from '../../src/temporal/workflow-bundle';
 import { SA } from '../../src/domain/search-attribute-keys';
 import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
 import { PROJECT_ROOT, temporalCliPath, temporalTestServerPath } from '../../tools/stack/temporal-binaries';
-import { waitUntil } from '../../tools/stack/wait';
+import { prepareNamespace } from '../../tools/stack/namespace';
 
 /** The real time-skipping test server from the pinned binary (this machine cannot download it). */
 export async function timeSkippingEnv(): Promise<TestWorkflowEnvironment> {
@@ -41,18 +40,7 @@ export async function devServerEnv(): Promise<TestWorkflowEnvironment> {
   const namespace = `test-${randomUUID()}`;
   const connection = await Connection.connect({ address });
   try {
-    await connection.workflowService.registerNamespace({
-      namespace,
-      workflowExecutionRetentionPeriod: { seconds: Long.fromNumber(86_400) },
-    });
-    await registerSearchAttributes(connection, namespace);
-    // The server's namespace cache learns of the new namespace within a moment.
-    await waitUntil(
-      `namespace ${namespace}`,
-      () => connection.workflowService.describeNamespace({ namespace }).then(() => true),
-      10_000,
-      100,
-    );
+    await prepareNamespace(connection, namespace, { retentionDays: 1, knownWithinMs: 10_000, pollMs: 100 });
   } finally {
     await connection.close();
   }

@@ -221,7 +221,7 @@ describe('docker-compose.yml against the Compose Specification schema', () => {
 });
 
 describe('the stack a person brings up', () => {
-  it('has every service the README promises', () => {
+  it('has every service docs/deployment.md promises', () => {
     for (const name of ['postgresql', 'temporal', 'ui', 'worker', 'api', 'mail']) {
       expect(Object.keys(services)).toContain(name);
     }

@@ -10,25 +10,25 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { connect } from 'node:net';
 import { Client, Connection } from '@temporalio/client';
-import Long from 'long';
 import { openCaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import { ensureDevPayloadKeys, loadPayloadKeys, type PayloadKeys } from '../../src/crypto/payload-keys';
-import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
 import { temporalConnectionOptions } from '../../src/temporal/connection-options';
 import { ensureDevPrincipals } from '../stack/dev-principals';
 import { freePort } from '../stack/free-port';
 import { httpRequest, type ApiRequest, type ApiResponse } from '../stack/http';
 import { ManagedProcess } from '../stack/managed-process';
-import { answersOk, bareEnv, devIdentityProvider, serviceEnv, workerPolls } from '../stack/process-stack';
+import { prepareNamespace } from '../stack/namespace';
+import { devIdentityProvider } from '../stack/dev-identity-provider';
+import { bareEnv, serviceEnv } from '../stack/service-env';
 import { SmtpServer, type SmtpServerOptions } from '../stack/smtp-server';
 import { PROJECT_ROOT } from '../stack/temporal-binaries';
 import { waitUntil } from '../stack/wait';
 import { ensureClusterBinaries, TEMPORAL_SERVER_VERSION } from './binaries';
-import { certificates, CERTIFICATE_NAMES, type Certificates } from './certificates';
+import { certificates, type Certificates } from './certificates';
 import { postgres } from './postgres';
+import { clusterProcessSpecs, workerSpec, type ClusterLayout } from './process-specs';
 import { SERVICES, writeServerConfig, type TemporalService } from './server-config';
 import { writeUiServerConfig } from './ui-server-config';
 
@@ -238,22 +238,6 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     audience: RESOURCE,
     numHistoryShards: HISTORY_SHARDS,
   });
-  const temporal = Object.fromEntries(
-    SERVICES.map((service) => [
-      service,
-      new ManagedProcess({
-        name: `temporal-${service}`,
-        command: bins.server,
-        args: ['--config-file', configFile, '--services', service],
-        env: {
-          ...bareEnv(),
-          TEMPORAL_TRUSTED_CLIENT_CNS: [CERTIFICATE_NAMES.service, CERTIFICATE_NAMES.internode].join(','),
-        },
-        output: log(`temporal-${service}`),
-        ready: () => listening(`the ${service} service`, servicePorts[service].grpc),
-      }),
-    ]),
-  ) as Record<TemporalService, ManagedProcess>;
 
   const connectionOptions = temporalConnectionOptions({
     TEMPORAL_ADDRESS: frontendAddress,
@@ -272,18 +256,6 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   });
   const metricsPorts = { workers: [take(), take()], apis: [take(), take()] };
   const metricsUrl = (port: number) => `http://127.0.0.1:${port}/metrics`;
-  const worker = (name: string, extra: NodeJS.ProcessEnv, distDir = join(PROJECT_ROOT, 'dist')) =>
-    new ManagedProcess({
-      name,
-      command: process.execPath,
-      args: [join(distDir, 'worker.js')],
-      env: { ...env, ...extra },
-      output: log(name),
-      ready: (p) => workerPolls(client, NAMESPACE, TASK_QUEUE, p),
-    });
-  const workers = [1, 2].map((n) =>
-    worker(`worker-${n}`, { METRICS_ADDRESS: `127.0.0.1:${metricsPorts.workers[n - 1]}` }),
-  );
   const setCurrentVersion = async (buildId: string) => {
     // The version exists once one of its workers has polled.
     await waitUntil(
@@ -302,24 +274,6 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     );
   };
   const extraWorkers: ManagedProcess[] = [];
-  const apis = apiPorts.map(
-    (port, i) =>
-      new ManagedProcess({
-        name: `api-${i + 1}`,
-        command: process.execPath,
-        args: [join(PROJECT_ROOT, 'dist', 'server.js')],
-        env: {
-          ...env,
-          HTTP_PORT: String(port),
-          METRICS_ADDRESS: `127.0.0.1:${metricsPorts.apis[i]}`,
-          ...(i === 0
-            ? { HTTPS_PORT: String(codecPort), HTTPS_CERT_FILE: certs.codec.cert, HTTPS_KEY_FILE: certs.codec.key }
-            : {}),
-        },
-        output: log(`api-${i + 1}`),
-        ready: () => answersOk(`API ${i + 1}`, apiUrls[i]!, '/readyz', 60_000),
-      }),
-  );
   const uiRoot = join(dir, 'web-ui');
   writeUiServerConfig({
     root: uiRoot,
@@ -335,14 +289,30 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     namespace: NAMESPACE,
     tls: { ca: certs.ca, ...certs.webUi },
   });
-  const ui = new ManagedProcess({
-    name: 'web-ui',
-    command: bins.uiServer,
-    args: ['--root', uiRoot, '--config', 'config', '--env', 'cluster', 'start'],
-    env: bareEnv(),
-    output: log('web-ui'),
-    ready: () => answersOk('the Temporal UI server', uiUrl, '/healthz', 60_000),
-  });
+  const layout: ClusterLayout = {
+    bins,
+    log,
+    configFile,
+    servicePorts,
+    env,
+    namespace: NAMESPACE,
+    taskQueue: TASK_QUEUE,
+    client,
+    apiPorts,
+    apiUrls,
+    codecPort,
+    metricsPorts,
+    certs,
+    uiRoot,
+    uiUrl,
+  };
+  const specs = clusterProcessSpecs(layout);
+  const temporal = Object.fromEntries(
+    SERVICES.map((service) => [service, new ManagedProcess(specs.temporal[service])]),
+  ) as Record<TemporalService, ManagedProcess>;
+  const workers = specs.workers.map((spec) => new ManagedProcess(spec));
+  const apis = specs.apis.map((spec) => new ManagedProcess(spec));
+  const ui = new ManagedProcess(specs.ui);
 
   let closed: Promise<void> | undefined;
   const cluster: Cluster = {
@@ -368,7 +338,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     serviceEnv: env,
     deployment: { name: DEPLOYMENT, buildId: env.TEMPORAL_BUILD_ID! },
     async startWorker(buildId, distDir) {
-      const p = worker(`worker-${buildId}`, { TEMPORAL_BUILD_ID: buildId }, distDir);
+      const p = new ManagedProcess(workerSpec(layout, `worker-${buildId}`, { TEMPORAL_BUILD_ID: buildId }, distDir));
       extraWorkers.push(p);
       await p.start();
       return p;
@@ -403,7 +373,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     // History first: on a new database the first service to start writes the cluster's metadata, alone.
     await temporal.history.start();
     await Promise.all(SERVICES.filter((s) => s !== 'history').map((s) => temporal[s].start()));
-    await prepareNamespace(connectionOptions);
+    await prepareCasesNamespace(connectionOptions);
     say('two workers, two APIs and the Web UI');
     await Promise.all([...workers.map((w) => w.start()), ...apis.map((a) => a.start()), ui.start()]);
     await setCurrentVersion(env.TEMPORAL_BUILD_ID!);
@@ -418,21 +388,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   return cluster;
 }
 
-/** Ready once something accepts TCP connections on the port. */
-function listening(what: string, port: number): Promise<void> {
-  const accepts = () =>
-    new Promise<boolean>((resolve) => {
-      const socket = connect({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-  return waitUntil(what, accepts, 120_000, 200).then(() => undefined);
-}
-
 /** The cases' namespace (30 days' retention of closed cases' histories) and its search attributes, once. */
-async function prepareNamespace(options: ReturnType<typeof temporalConnectionOptions>): Promise<void> {
+async function prepareCasesNamespace(options: ReturnType<typeof temporalConnectionOptions>): Promise<void> {
   const connection = await waitUntil(
     'the Temporal frontend',
     async () => {
@@ -449,21 +406,7 @@ async function prepareNamespace(options: ReturnType<typeof temporalConnectionOpt
     500,
   );
   try {
-    try {
-      await connection.workflowService.registerNamespace({
-        namespace: NAMESPACE,
-        workflowExecutionRetentionPeriod: { seconds: Long.fromNumber(30 * 86_400) },
-      });
-    } catch (err) {
-      if ((err as { code?: number }).code !== 6) throw err; // already exists
-    }
-    await waitUntil(
-      `namespace ${NAMESPACE}`,
-      () => connection.workflowService.describeNamespace({ namespace: NAMESPACE }).then(() => true),
-      30_000,
-      200,
-    );
-    await registerSearchAttributes(connection, NAMESPACE);
+    await prepareNamespace(connection, NAMESPACE, { retentionDays: 30, knownWithinMs: 30_000, pollMs: 200 });
   } finally {
     await connection.close();
   }

@@ -8,24 +8,23 @@
  */
 import { parseArgs } from 'node:util';
 import { dateAt } from '../../src/domain/calendar';
+import { rowIsClean, type ScenarioRow } from './comparison';
 import {
   apiKilled,
-  formatTable,
-  isRefused,
   noFault,
-  rowIsClean,
   runBaseline,
   serverKilled,
   smtpOutage,
   workerKilled,
   type ScenarioContext,
-  type ScenarioRow,
 } from './fault-scenarios';
+import { isRefused } from './scripts';
+import { formatTable } from './table';
 import { killAllChildren } from '../stack/managed-process';
 import { startProcessStack } from '../stack/process-stack';
 
 const SCENARIOS = ['control', 'worker', 'server', 'smtp', 'api', 'worker-any-instant'] as const;
-/** Run unless --only names them: the last one measures the one window SMTP leaves open (see README). */
+/** Run unless --only names them: the last one measures the one window SMTP leaves open (see docs/reliability.md). */
 const DEFAULT_SCENARIOS: Scenario[] = ['control', 'worker', 'server', 'smtp', 'api'];
 type Scenario = (typeof SCENARIOS)[number];
 

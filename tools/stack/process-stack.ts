@@ -6,14 +6,14 @@
  * `npm start` (fixed ports, the Web UI, data in .data/, the mail catcher's SMTP server) and the
  * bench (its own node flags and relay).
  *
- * No jest in here: the tools use it as the tests do.
+ * No jest in here: the tools use it as the tests do. Its parts, shared with the cluster and the bench:
+ * the services' environment (service-env.ts), readiness (readiness.ts), the development identity
+ * provider (dev-identity-provider.ts), the SMTP server, managed processes, ports and binaries.
  */
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
-import { temporal as proto } from '@temporalio/proto';
 import Long from 'long';
 import { openCaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor } from '../../src/crypto/data-converter';
@@ -26,49 +26,9 @@ import { ManagedProcess } from './managed-process';
 import { SmtpServer, type SmtpServerOptions } from './smtp-server';
 import { PROJECT_ROOT, temporalCliPath } from './temporal-binaries';
 import { waitUntil } from './wait';
-
-const { TaskQueueType } = proto.api.enums.v1;
-
-export const DIRECTORY_FILE = join(PROJECT_ROOT, 'config', 'dev', 'directory.json');
-
-export interface ServiceEnvOptions {
-  /** The data folder: keys, principals, audit trail and mail ledger go there. */
-  dir: string;
-  temporalAddress: string;
-  namespace: string;
-  taskQueue: string;
-  smtpPort: number;
-  /** The API's port (none for a stack without the API). */
-  apiPort?: number;
-}
-
-/** What the worker and the API read (src/config.ts), for a stack whose files are in `dir`. */
-export function serviceEnv(o: ServiceEnvOptions): Record<string, string> {
-  return {
-    TEMPORAL_ADDRESS: o.temporalAddress,
-    TEMPORAL_NAMESPACE: o.namespace,
-    TEMPORAL_TASK_QUEUE: o.taskQueue,
-    ...(o.apiPort === undefined
-      ? {}
-      : { HTTP_PORT: String(o.apiPort), PUBLIC_BASE_URL: `http://127.0.0.1:${o.apiPort}` }),
-    SMTP_HOST: '127.0.0.1',
-    SMTP_PORT: String(o.smtpPort),
-    SMTP_SECURE: 'false',
-    MAIL_FROM: 'case-service@test.invalid',
-    PRINCIPALS_FILE: join(o.dir, 'principals.json'),
-    DIRECTORY_FILE,
-    PAYLOAD_KEYS_FILE: join(o.dir, 'payload-keys.json'),
-    AUDIT_LOG_FILE: join(o.dir, 'audit.jsonl'),
-    CALENDAR_FEEDS_FILE: join(o.dir, 'calendar-feeds.json'),
-    SERVICE_DATABASE: join(o.dir, 'statistics.sqlite'),
-    MAIL_LEDGER_FILE: join(o.dir, 'sent-notices.jsonl'),
-    // As operators run it: info, to the process's log.
-    LOG_LEVEL: 'info',
-  };
-}
-
-/** The environment of a child that should see nothing of the caller's shell. */
-export const bareEnv = (): NodeJS.ProcessEnv => ({ PATH: process.env.PATH, HOME: process.env.HOME });
+import { devIdentityProvider } from './dev-identity-provider';
+import { answersOk, workerPolls } from './readiness';
+import { bareEnv, serviceEnv } from './service-env';
 
 export interface ProcessStackOptions {
   /**
@@ -308,100 +268,4 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     throw err;
   }
   return stack;
-}
-
-/** The Temporal Web UI server as a client of the development identity provider (the cluster). */
-export interface DevWebUiClient {
-  clientId: string;
-  clientSecret: string;
-  redirectUri: string;
-  /** The audience of the UI's access tokens: the frontend and the codec check it. */
-  resource: string;
-  /** What the access tokens let their holder do in Temporal (`namespace:role`). */
-  permissions: string[];
-}
-
-/**
- * The development identity provider (tools/dev/oidc-dev-provider.mjs): one account per dev principal, and
- * the API's environment pointed at it, so the workspace's sign-in runs the real OIDC flow offline.
- */
-export async function devIdentityProvider(
-  o: { oidcPort?: number; webUi?: DevWebUiClient },
-  dir: string,
-  env: NodeJS.ProcessEnv,
-  accounts: string[],
-  output: (name: string) => string,
-): Promise<{ issuer: string; process: ManagedProcess }> {
-  const port = o.oidcPort ?? (await freePort());
-  const issuer = `http://127.0.0.1:${port}`;
-  const accountsFile = join(dir, 'oidc-accounts.json');
-  writeFileSync(accountsFile, JSON.stringify(accounts));
-  const clientSecret = randomBytes(24).toString('hex');
-  Object.assign(env, {
-    OIDC_ISSUER_URL: issuer,
-    OIDC_CLIENT_ID: 'victim-case-workspace',
-    OIDC_CLIENT_SECRET: clientSecret,
-  });
-  const provider = new ManagedProcess({
-    name: 'oidc',
-    command: process.execPath,
-    args: [join(PROJECT_ROOT, 'tools', 'dev', 'oidc-dev-provider.mjs')],
-    env: {
-      ...bareEnv(),
-      NODE_ENV: 'development',
-      OIDC_DEV_ISSUER: issuer,
-      OIDC_DEV_PORT: String(port),
-      OIDC_DEV_CLIENT_ID: 'victim-case-workspace',
-      OIDC_DEV_CLIENT_SECRET: clientSecret,
-      OIDC_DEV_REDIRECT_URI: `${env.PUBLIC_BASE_URL!.replace(/\/+$/, '')}/workspace/callback`,
-      OIDC_DEV_ACCOUNTS: accountsFile,
-      ...(o.webUi
-        ? {
-            OIDC_DEV_UI_CLIENT_ID: o.webUi.clientId,
-            OIDC_DEV_UI_CLIENT_SECRET: o.webUi.clientSecret,
-            OIDC_DEV_UI_REDIRECT_URI: o.webUi.redirectUri,
-            OIDC_DEV_RESOURCE: o.webUi.resource,
-            OIDC_DEV_PERMISSIONS: o.webUi.permissions.join(','),
-          }
-        : {}),
-    },
-    output: output('oidc'),
-    ready: () => answersOk('the development identity provider', issuer, '/.well-known/openid-configuration', 30_000),
-  });
-  return { issuer, process: provider };
-}
-
-/** Ready when this very worker process (its pid is in the poller identity) polls both the workflow and the activity queue. */
-export async function workerPolls(
-  client: Client,
-  namespace: string,
-  taskQueue: string,
-  p: ManagedProcess,
-): Promise<void> {
-  await waitUntil(
-    'the worker to poll its task queue',
-    async () => {
-      for (const taskQueueType of [TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW, TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY]) {
-        const { pollers } = await client.workflowService.describeTaskQueue({
-          namespace,
-          taskQueue: { name: taskQueue },
-          taskQueueType,
-        });
-        if (!pollers?.some((poller) => poller.identity?.startsWith(`${p.pid}@`))) return false;
-      }
-      return true;
-    },
-    180_000,
-    250,
-  );
-}
-
-/** Ready once a GET of `path` answers 200. */
-export async function answersOk(what: string, base: string, path: string, timeoutMs: number): Promise<void> {
-  await waitUntil(
-    what,
-    async () => (await httpRequest(base, 'GET', path, { timeoutMs: 1_000 })).status === 200,
-    timeoutMs,
-    100,
-  );
 }
