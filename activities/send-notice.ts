@@ -18,7 +18,7 @@ import { render } from '../src/mail/render';
 import type { SentLedger } from '../src/mail/sent-ledger';
 import { classifySmtpFailure } from '../src/mail/smtp-failure';
 import { createSmtpTransport, type SmtpOptions, type SmtpTransport } from '../src/mail/smtp-transport';
-import { unshownFacts } from '../src/mail/templates/facts';
+import { unshownFacts } from '../src/i18n/facts';
 import type { CaseActivities } from './index';
 
 export interface MailDependencies {

@@ -1,8 +1,8 @@
 import { LANGUAGES, type Language } from '../domain/codes';
 import type { Refusal, RefusalCode, RefusalFacts } from '../domain/refusals';
 import type { ISSUE_LOCATIONS } from '../domain/schemas/api';
-import { LANGUAGE_PACKS } from '../mail/templates';
-import type { LanguagePack } from '../mail/templates/types';
+import { LANGUAGE_PACKS } from '../i18n';
+import type { LanguagePack } from '../i18n/types';
 
 /** Each problem the service can report, with the HTTP status both faces answer it with (src/http adds its URN). */
 export const PROBLEM_STATUS = {

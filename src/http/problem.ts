@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
 import { acceptedLanguage } from '../accepted-language';
 import { refusalDetail, type ServiceProblem } from '../cases/problems';
-import { LANGUAGE_PACKS } from '../mail/templates';
+import { LANGUAGE_PACKS } from '../i18n';
 import { ISSUE_TYPES, PROBLEM_TYPES } from './problem-types';
 
 /** The trace id of the response (BelGov-Trace-Id, set by the request log), which `instance` names. */

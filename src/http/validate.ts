@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { Language } from '../domain/codes';
-import type { LanguagePack } from '../mail/templates/types';
+import type { LanguagePack } from '../i18n/types';
 import { FIELD_RULES, type FieldRule } from '../domain/schemas/field-rules';
 import { badRequest, inEveryLanguage, type InputIssue, type IssueLocation } from '../cases/problems';
 

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import type { LanguagePack } from '../mail/templates';
-import type { ChoiceValue, FormField } from '../mail/templates/page-words';
+import type { LanguagePack } from '../i18n';
+import type { ChoiceValue, FormField } from '../i18n/vocabulary';
 
 /** One input of a form, read off the zod schema that validates what the form sends: one source of truth. */
 export interface FieldSpec {

@@ -4,7 +4,7 @@ import { acceptedLanguage } from '../accepted-language';
 import { ctx as requestContext } from '../audit/request-context';
 import { ServiceProblem } from '../cases/problems';
 import { LANGUAGES, type Language } from '../domain/codes';
-import { LANGUAGE_PACKS } from '../mail/templates';
+import { LANGUAGE_PACKS } from '../i18n';
 import type { WorkspaceDeps } from './deps';
 import { csrfValid, idleExpired, sessionOf, type WorkspaceSession } from './session';
 import { messagePage } from './views/messages';

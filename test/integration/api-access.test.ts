@@ -6,7 +6,7 @@
 import request from 'supertest';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import type { CaseEventType } from '../../src/domain/schemas/events';
-import { enPages } from '../../src/mail/templates/pages/en';
+import { enPages } from '../../src/i18n/pages/en';
 import {
   caseInTemporaryResidence,
   expectProblem,

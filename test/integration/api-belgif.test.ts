@@ -5,7 +5,7 @@
 import { Client, Connection } from '@temporalio/client';
 import type { Express } from 'express';
 import { dataConverterFor } from '../../src/crypto/data-converter';
-import { LANGUAGE_PACKS } from '../../src/mail/templates';
+import { LANGUAGE_PACKS } from '../../src/i18n';
 import { validateOpenApi } from '../support/openapi-validator';
 import {
   as,

@@ -12,7 +12,7 @@ import { loadConfig } from '../../src/config';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { openApiDocument } from '../../src/http/api-document';
-import { enProblems } from '../../src/mail/templates/problems/en';
+import { enProblems } from '../../src/i18n/problems/en';
 import {
   as,
   caseInTemporaryResidence,

@@ -7,7 +7,7 @@ import type { ParsedMail } from 'mailparser';
 import { addDays, addPeriod, subtractPeriod, type IsoDate } from '../../src/domain/calendar';
 import type { NoticeKind } from '../../src/domain/notices';
 import type { CaseStatus, ProsecutorQueryView } from '../../src/domain/schemas/case';
-import { LANGUAGE_PACKS } from '../../src/mail/templates';
+import { LANGUAGE_PACKS } from '../../src/i18n';
 import {
   minorOpening,
   as,

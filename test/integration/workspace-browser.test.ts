@@ -8,7 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LANGUAGE_PACKS } from '../../src/mail/templates';
+import { LANGUAGE_PACKS } from '../../src/i18n';
 import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
 import { PROJECT_ROOT } from '../../tools/stack/temporal-binaries';
 import { waitUntil } from '../../tools/stack/wait';

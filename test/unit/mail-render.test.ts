@@ -3,7 +3,7 @@ import { NOTICE_KINDS, type Notice, type NoticeKind } from '../../src/domain/not
 import { allDayEventIcs } from '../../src/mail/ics';
 import { idAtom, noticeEventUid, noticeMessageId } from '../../src/mail/message-id';
 import { escapeHtml, render } from '../../src/mail/render';
-import { LANGUAGE_PACKS } from '../../src/mail/templates';
+import { LANGUAGE_PACKS } from '../../src/i18n';
 import { forbiddenWordsIn } from '../support/forbidden-words';
 
 const BASE = 'https://cases.example.org';

@@ -1,6 +1,6 @@
 import { LANGUAGES } from '../../src/domain/codes';
 import { ENGLISH_REFUSALS, REFUSAL_CODES, type RefusalFacts } from '../../src/domain/refusals';
-import { LANGUAGE_PACKS } from '../../src/mail/templates';
+import { LANGUAGE_PACKS } from '../../src/i18n';
 import { forbiddenWordsIn } from '../support/forbidden-words';
 
 /** Every fact a refusal may carry (src/domain/procedure/*.ts), in the form the rules give it. */

@@ -1,6 +1,6 @@
 import { LANGUAGES } from '../../src/domain/codes';
 import { CASE_EVENT_TYPES, eventSchemaOf, statusQueryAnswerSchema } from '../../src/domain/schemas/events';
-import { LANGUAGE_PACKS } from '../../src/mail/templates';
+import { LANGUAGE_PACKS } from '../../src/i18n';
 import { choiceWords, fieldsOf, fromForm } from '../../src/workspace/form-fields';
 
 const forms = [...CASE_EVENT_TYPES.map((t) => fieldsOf(eventSchemaOf(t))), fieldsOf(statusQueryAnswerSchema)];

@@ -1,5 +1,5 @@
 import type { Stage } from '../../domain/schemas/case';
-import { formatLegalDate } from '../../mail/templates/facts';
+import { formatLegalDate } from '../../i18n/facts';
 import type { PageContext } from './page-context';
 
 /** A legal date in the reader's words ("23 November 2026"), or the dash when there is none. */

@@ -1,6 +1,6 @@
 import type { Language } from '../../domain/codes';
 import type { Principal } from '../../identity/principals';
-import type { LanguagePack } from '../../mail/templates';
+import type { LanguagePack } from '../../i18n';
 
 /** What every page needs: the reader's language and words, who is signed in, the form token. */
 export interface PageContext {

@@ -1,4 +1,4 @@
-import { DEADLINE_BASIS } from '../../../domain/procedure/clock';
+import { DEADLINE_BASIS } from '../../domain/procedure/clock';
 import type { PageWords } from '../page-words';
 
 export const enPages: PageWords = {

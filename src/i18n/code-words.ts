@@ -1,4 +1,4 @@
-import { COMPLAINT_OFFICES, COURTS_OF_APPEAL } from '../../domain/codes';
+import { COMPLAINT_OFFICES, COURTS_OF_APPEAL } from '../domain/codes';
 import type { LanguagePack } from './types';
 
 type Words = Readonly<Record<string, string>>;

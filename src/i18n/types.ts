@@ -1,69 +1,16 @@
-import type { NoticeKind } from '../../domain/notices';
+import type { NoticeKind } from '../domain/notices';
 import type { PageWords } from './page-words';
 import type { ProblemWords } from './problem-words';
-import type { RefusalCode, RefusalFacts } from '../../domain/refusals';
-import type { DeadlineKind, Outcome, Stage } from '../../domain/schemas/case';
-import {
-  otherStatusGranted,
-  PERMANENT_RESIDENCE_REFUSAL_REASONS,
-  proceedingsEnded,
-  type DocumentType,
-  type WithdrawalGround,
-} from '../../domain/schemas/events';
+import type { RefusalCode, RefusalFacts } from '../domain/refusals';
+import type { DeadlineKind, Outcome, Stage } from '../domain/schemas/case';
+import type { DocumentType, WithdrawalGround } from '../domain/schemas/events';
+import type { FactKey, OutcomeDetail, UNDELIVERED_AFTER_RETRIES } from './vocabulary';
 
 /**
  * The words of one language. The layout lives once, in render.ts; a language
  * module holds only text, and the compiler checks that each one covers every
  * notice kind and every code a fact can take.
  */
-
-export const PROCEEDINGS_END_REASONS = proceedingsEnded.shape.reason.options;
-export const OTHER_STATUSES = otherStatusGranted.shape.status.options;
-
-/** What `detail` of a notice can be, besides a withdrawal ground: an outcome's reason, an eligibility's basis, a refusal's reason. */
-export const OUTCOME_DETAILS = [
-  ...new Set([...PROCEEDINGS_END_REASONS, ...PERMANENT_RESIDENCE_REFUSAL_REASONS]),
-  ...OTHER_STATUSES,
-  'retained-charges',
-  'negative-answer',
-  'no-decision',
-  'conviction',
-  'conviction-under-appeal',
-  'trafficking-retained-in-charges',
-  // A withdrawal on fraud keeps the prosecutor's finding (PROCEDURE.md "withdrawal outcome").
-  'fraudulent',
-  'unfounded',
-] as const;
-export type OutcomeDetail = (typeof OUTCOME_DETAILS)[number];
-
-/** Recipient words for a delivery-failed notice: the labels of `recipientLabel`, and the workflow's own. */
-export const UNDELIVERED_AFTER_RETRIES = 'undelivered-after-retries';
-
-/**
- * The facts a mail shows, in this order (the names the workflow uses in
- * procedure/*.ts). Any other fact is left out of the mail: its words would be
- * English-only, and its value unchecked.
- */
-export const FACT_KEYS = [
-  'centre',
-  'stage',
-  'documentType',
-  'renewal',
-  'documentValidUntil',
-  'minor',
-  'deadline',
-  'outcome',
-  'detail',
-  'ground',
-  'office',
-  'queryId',
-  'renewalAvailable',
-  'identityProofMissing',
-  'humanitarianCandidate',
-  'noticeKind',
-  'recipients',
-] as const;
-export type FactKey = (typeof FACT_KEYS)[number];
 
 export type Facts = Readonly<Record<string, string | boolean>>;
 

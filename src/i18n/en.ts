@@ -1,8 +1,9 @@
 import { enPages } from './pages/en';
 import { enProblems } from './problems/en';
-import { ENGLISH_REFUSALS } from '../../domain/refusals';
-import { isLabourAuditorOffice } from '../../domain/codes';
-import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
+import { ENGLISH_REFUSALS } from '../domain/refusals';
+import { isLabourAuditorOffice } from '../domain/codes';
+import type { LanguagePack } from './types';
+import { UNDELIVERED_AFTER_RETRIES } from './vocabulary';
 
 const forInformation = 'No action is needed: this message is for your information.';
 

@@ -1,9 +1,10 @@
 import { nlPages } from './pages/nl';
 import { nlProblems } from './problems/nl';
-import { isLabourAuditorOffice, type Role } from '../../domain/codes';
-import { POLICY } from '../../domain/policy';
+import { isLabourAuditorOffice, type Role } from '../domain/codes';
+import { POLICY } from '../domain/policy';
 import { codeWords } from './code-words';
-import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
+import type { LanguagePack } from './types';
+import { UNDELIVERED_AFTER_RETRIES } from './vocabulary';
 
 const forInformation = 'U hoeft niets te doen: dit bericht is ter informatie.';
 

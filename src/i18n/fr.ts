@@ -1,9 +1,10 @@
 import { frPages } from './pages/fr';
 import { frProblems } from './problems/fr';
-import { isLabourAuditorOffice, type Role } from '../../domain/codes';
-import { POLICY } from '../../domain/policy';
+import { isLabourAuditorOffice, type Role } from '../domain/codes';
+import { POLICY } from '../domain/policy';
 import { codeWords } from './code-words';
-import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
+import type { LanguagePack } from './types';
+import { UNDELIVERED_AFTER_RETRIES } from './vocabulary';
 
 const forInformation = 'Aucune action n’est requise : ce message vous est adressé pour information.';
 

@@ -1,4 +1,4 @@
-import type { Period } from '../../../domain/calendar';
+import type { Period } from '../../domain/calendar';
 
 /** How a language counts a period: "45 dagen", "3 mois", "1 Monat", parts joined by its "and". */
 export interface PeriodWords {

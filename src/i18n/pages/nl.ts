@@ -1,5 +1,5 @@
 import type { PageWords } from '../page-words';
-import { POLICY } from '../../../domain/policy';
+import { POLICY } from '../../domain/policy';
 import { periodIn } from './rule-words';
 
 const p = periodIn({ day: ['dag', 'dagen'], month: ['maand', 'maanden'], year: ['jaar', 'jaar'], and: 'en' });

@@ -1,4 +1,4 @@
-import { FIELD_RULES } from '../../../domain/schemas/field-rules';
+import { FIELD_RULES } from '../../domain/schemas/field-rules';
 import type { ProblemWords } from '../problem-words';
 
 export const enProblems: ProblemWords = {

@@ -1,4 +1,4 @@
-import type { FieldRule } from '../../domain/schemas/field-rules';
+import type { FieldRule } from '../domain/schemas/field-rules';
 
 /**
  * The `detail` of the API's problems (src/cases/problems.ts), in one language: what went wrong and what to do,

@@ -1,8 +1,9 @@
 import { DateTime } from 'luxon';
-import { LEGAL_ZONE, type IsoDate } from '../../domain/calendar';
-import { CENTRES, COMPLAINT_OFFICES, COURTS_OF_APPEAL } from '../../domain/codes';
-import { NOTICE_KINDS, type NoticeKind } from '../../domain/notices';
-import { FACT_KEYS, UNDELIVERED_AFTER_RETRIES, type FactKey, type Facts, type LanguagePack } from './types';
+import { LEGAL_ZONE, type IsoDate } from '../domain/calendar';
+import { CENTRES, COMPLAINT_OFFICES, COURTS_OF_APPEAL } from '../domain/codes';
+import { NOTICE_KINDS, type NoticeKind } from '../domain/notices';
+import type { Facts, LanguagePack } from './types';
+import { FACT_KEYS, UNDELIVERED_AFTER_RETRIES, type FactKey } from './vocabulary';
 
 export interface FactLine {
   label: string;

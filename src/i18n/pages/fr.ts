@@ -1,5 +1,5 @@
 import type { PageWords } from '../page-words';
-import { POLICY } from '../../../domain/policy';
+import { POLICY } from '../../domain/policy';
 import { periodIn } from './rule-words';
 
 const p = periodIn({ day: ['jour', 'jours'], month: ['mois', 'mois'], year: ['an', 'ans'], and: 'et' });

@@ -1,9 +1,10 @@
 import { dePages } from './pages/de';
 import { deProblems } from './problems/de';
-import { isLabourAuditorOffice, type Role } from '../../domain/codes';
-import { POLICY } from '../../domain/policy';
+import { isLabourAuditorOffice, type Role } from '../domain/codes';
+import { POLICY } from '../domain/policy';
 import { codeWords } from './code-words';
-import { UNDELIVERED_AFTER_RETRIES, type LanguagePack } from './types';
+import type { LanguagePack } from './types';
+import { UNDELIVERED_AFTER_RETRIES } from './vocabulary';
 
 /**
  * Belgian German (shared/TERMS.md): the words of the official Belgian translations

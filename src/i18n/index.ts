@@ -1,4 +1,4 @@
-import type { Language } from '../../domain/codes';
+import type { Language } from '../domain/codes';
 import { de } from './de';
 import { en } from './en';
 import { fr } from './fr';
