@@ -12,12 +12,12 @@ import {
   type Recipient,
 } from '../src/domain/notices';
 import { complaintOfficeContact, type Directory } from '../src/directory';
-import { ICS_CONTENT_TYPE } from '../src/mail/ics';
-import { noticeMessageId } from '../src/mail/message-id';
-import { render } from '../src/mail/render';
-import type { SentLedger } from '../src/mail/sent-ledger';
-import { classifySmtpFailure } from '../src/mail/smtp-failure';
-import { createSmtpTransport, type SmtpOptions, type SmtpTransport } from '../src/mail/smtp-transport';
+import { ICS_CONTENT_TYPE } from '../src/mail/compose/ics';
+import { noticeMessageId } from '../src/mail/compose/message-id';
+import { render } from '../src/mail/compose/render';
+import type { SentLedger } from '../src/mail/transport/sent-ledger';
+import { classifySmtpFailure } from '../src/mail/transport/smtp-failure';
+import { createSmtpTransport, type SmtpOptions, type SmtpTransport } from '../src/mail/transport/smtp-transport';
 import { unshownFacts } from '../src/i18n/facts';
 import type { CaseActivities } from './index';
 

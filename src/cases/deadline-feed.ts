@@ -1,7 +1,7 @@
 import type { Language } from '../domain/codes';
 import type { FeedSubscriber } from '../domain/schemas/calendar-feeds';
 import type { CaseStatus, DeadlineKind } from '../domain/schemas/case';
-import { allDayCalendarIcs, type AllDayEvent } from '../mail/ics';
+import { allDayCalendarIcs, type AllDayEvent } from '../mail/compose/ics';
 import { LANGUAGE_PACKS } from '../i18n';
 import type { CaseGateway } from './case-gateway';
 import { openQueriesFor } from './open-queries';

@@ -21,7 +21,7 @@ import { AuditLog } from '../../src/audit/audit-log';
 import { CalendarFeeds } from '../../src/http/calendar-feeds';
 import { CaseGateway } from '../../src/cases/case-gateway';
 import { entryForToken, Principals, type PrincipalSpec } from '../../src/identity/principals';
-import { InMemorySentLedger } from '../../src/mail/sent-ledger';
+import { InMemorySentLedger } from '../../src/mail/transport/sent-ledger';
 import { openFactsStore, type FactsStore } from '../../src/statistics/facts-store';
 import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';
 import { devServerEnv, workflowBundle } from './temporal-env';

@@ -1,8 +1,8 @@
 import { LANGUAGES } from '../../src/domain/codes';
 import { NOTICE_KINDS, type Notice, type NoticeKind } from '../../src/domain/notices';
-import { allDayEventIcs } from '../../src/mail/ics';
-import { idAtom, noticeEventUid, noticeMessageId } from '../../src/mail/message-id';
-import { escapeHtml, render } from '../../src/mail/render';
+import { allDayEventIcs } from '../../src/mail/compose/ics';
+import { idAtom, noticeEventUid, noticeMessageId } from '../../src/mail/compose/message-id';
+import { escapeHtml, render } from '../../src/mail/compose/render';
 import { LANGUAGE_PACKS } from '../../src/i18n';
 import { forbiddenWordsIn } from '../support/forbidden-words';
 

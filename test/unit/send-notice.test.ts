@@ -9,8 +9,8 @@ import type { CaseActivities } from '../../activities';
 import { createMailActivities } from '../../activities/send-notice';
 import { loadDirectory } from '../../src/directory';
 import { NOTICE_REJECTED, type Notice, type NoticeDelivery, type NoticeReceipt } from '../../src/domain/notices';
-import { FileSentLedger, InMemorySentLedger, type SentLedger } from '../../src/mail/sent-ledger';
-import { classifySmtpFailure } from '../../src/mail/smtp-failure';
+import { FileSentLedger, InMemorySentLedger, type SentLedger } from '../../src/mail/transport/sent-ledger';
+import { classifySmtpFailure } from '../../src/mail/transport/smtp-failure';
 import { forbiddenWordsIn } from '../support/forbidden-words';
 import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';
 

@@ -19,7 +19,7 @@ import { addDays, addPeriod, subtractPeriod, type IsoDate } from '../../src/doma
 import type { Centre } from '../../src/domain/codes';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
-import { FileSentLedger, InMemorySentLedger, type SentLedger } from '../../src/mail/sent-ledger';
+import { FileSentLedger, InMemorySentLedger, type SentLedger } from '../../src/mail/transport/sent-ledger';
 import { CaseDriver, CENTRE, IMMIGRATION, prosecutor, PSEUDONYM, YES } from '../support/case-driver';
 import { recordingActivities } from '../support/recording-activities';
 import { forbiddenWordsIn } from '../support/forbidden-words';

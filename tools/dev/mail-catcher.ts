@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
-import { escapeHtml as e } from '../../src/mail/render';
+import { escapeHtml as e } from '../../src/mail/compose/render';
 import { SmtpServer } from '../stack/smtp-server';
 
 /**

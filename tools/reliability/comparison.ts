@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { noticeMessageId } from '../../src/mail/message-id';
+import { noticeMessageId } from '../../src/mail/compose/message-id';
 import { waitUntil } from '../stack/wait';
 import type { CaseRun, FaultStack } from './driving';
 import { refusedGuardian, type Variant } from './scripts';

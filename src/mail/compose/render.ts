@@ -1,9 +1,9 @@
-import type { Language } from '../domain/codes';
-import type { Notice, NoticeKind } from '../domain/notices';
+import type { Language } from '../../domain/codes';
+import type { Notice, NoticeKind } from '../../domain/notices';
 import { allDayEventIcs } from './ics';
 import { noticeEventUid } from './message-id';
-import { describeFacts, formatLegalDate, type FactLine } from '../i18n/facts';
-import { LANGUAGE_PACKS, type Facts, type Text } from '../i18n';
+import { describeFacts, formatLegalDate, type FactLine } from '../../i18n/facts';
+import { LANGUAGE_PACKS, type Facts, type Text } from '../../i18n';
 
 export interface RenderOptions {
   /** Base of the links in mails (PUBLIC_BASE_URL). */

@@ -1,5 +1,5 @@
 import ical, { ICalCalendarMethod, ICalEventBusyStatus, ICalEventTransparency } from 'ical-generator';
-import { addDays, type IsoDate } from '../domain/calendar';
+import { addDays, type IsoDate } from '../../domain/calendar';
 
 export interface AllDayEvent {
   uid: string;
