@@ -74,12 +74,13 @@ describe('what the case index shows of a case', () => {
     const replyBy = s.query!.replyBy;
     runDueClockItems(s, addDays(replyBy, 1));
     const escalated = caseIndexEntry(s).tasks;
+    // Soonest due first: the document's dates were due from its first day.
     expect(escalated.map((t) => [t.kind, t.party])).toEqual([
+      ['document-dates', { role: 'immigration-office' }],
       ['status-query-answer', { role: 'prosecutor', office: 'ANTWERPEN' }],
       ['status-query-answer', { role: 'prosecutor', office: 'CA-ANTWERPEN' }],
-      ['document-dates', { role: 'immigration-office' }],
     ]);
-    expect(escalated[1]).toMatchObject({ due: s.query!.replyBy, since: addDays(replyBy, 1) });
+    expect(escalated[2]).toMatchObject({ due: s.query!.replyBy, since: addDays(replyBy, 1) });
 
     runDueClockItems(s, addDays(s.query!.replyBy, 1));
     expect(caseIndexEntry(s).tasks).toContainEqual({

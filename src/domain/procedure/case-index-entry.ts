@@ -70,6 +70,10 @@ export interface CaseIndexEntry {
 
 const IMMIGRATION_OFFICE: TaskParty = { role: 'immigration-office' };
 
+/** The party's centre or office, '' for the Immigration Office (a key column of the index, never null). */
+export const partyUnit = (p: TaskParty): string =>
+  p.role === 'centre' ? p.centre : p.role === 'prosecutor' ? p.office : '';
+
 function queryTasks(s: CaseState): OpenTask[] {
   const q = s.query;
   if (!q) return [];
@@ -151,6 +155,15 @@ function identityProofTasks(s: CaseState): OpenTask[] {
   return [task({ role: 'centre', centre: s.centre }), task(IMMIGRATION_OFFICE)];
 }
 
+const orderKey = (t: OpenTask): string[] => [t.due, t.taskId, t.party.role, partyUnit(t.party)];
+
+/** Soonest due first, then by id and party: the order the store reads them back in (by code point, as SQL does). */
+function soonestDueFirst(a: OpenTask, b: OpenTask): number {
+  const [x, y] = [orderKey(a), orderKey(b)];
+  const i = x.findIndex((part, n) => part !== y[n]);
+  return i < 0 ? 0 : x[i]! < y[i]! ? -1 : 1;
+}
+
 function flagsOf(s: CaseState): IndexFlag[] {
   const set: Record<IndexFlag, boolean> = {
     'unaccompanied-minor': s.unaccompaniedMinor,
@@ -178,7 +191,9 @@ export function caseIndexEntry(s: CaseState): CaseIndexEntry {
     flags: flagsOf(s),
     referenceKeys: [...s.referenceIndex],
     personal: { pseudonym: s.opening.victim.pseudonym, ...s.references },
-    tasks: s.outcome === null ? [...queryTasks(s), ...immigrationOfficeTasks(s)] : identityProofTasks(s),
+    tasks: (s.outcome === null ? [...queryTasks(s), ...immigrationOfficeTasks(s)] : identityProofTasks(s)).sort(
+      soonestDueFirst,
+    ),
   };
 }
 
