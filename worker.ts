@@ -1,5 +1,6 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createKeyRetentionActivities } from './activities/erase-case-keys';
+import type { CaseActivities, KeyRetentionActivities } from './activities';
 import { createCaseIndexActivities } from './activities/index-case';
 import { createFactsActivities } from './activities/record-facts';
 import { createMailActivities } from './activities/send-notice';
@@ -91,7 +92,8 @@ runMain('worker', async (logger) => {
         namespace: config.TEMPORAL_NAMESPACE,
         audit,
       }),
-    },
+      // Every activity the workflows call, or the typecheck fails: a case never waits on one no worker runs.
+    } satisfies CaseActivities & KeyRetentionActivities,
   });
   const running = worker.run();
   logger.info(
