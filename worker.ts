@@ -1,8 +1,11 @@
 import { NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { createKeyRetentionActivities } from './activities/erase-case-keys';
+import type { CaseActivities, KeyRetentionActivities } from './activities';
+import { createCaseIndexActivities } from './activities/index-case';
 import { createFactsActivities } from './activities/record-facts';
 import { createMailActivities } from './activities/send-notice';
 import { loadConfig } from './src/config';
+import { openCaseIndex } from './src/case-index/case-index-store';
 import { openCaseKeys } from './src/crypto/case-keys';
 import { workerDataConverterFor } from './src/crypto/data-converter';
 import { loadPayloadKeys, loadServiceKey } from './src/crypto/payload-keys';
@@ -44,6 +47,8 @@ runMain('worker', async (logger) => {
   const audit = new AuditLog(config.AUDIT_LOG_FILE);
   // The facts' ids are keyed hashes under the reference index key: idempotent, and no way back to a case.
   const facts = openFactsStore(config.SERVICE_DATABASE, loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey'));
+  // What every list reads, its personal data under each case's own key.
+  const caseIndex = openCaseIndex(config.SERVICE_DATABASE, caseKeys);
   // The prebuilt bundle of the build (no webpack run at start), else the workflows bundled now.
   const code = workflowCode();
   if (code.from === 'source' && code.reason === 'stale-bundle') {
@@ -79,13 +84,16 @@ runMain('worker', async (logger) => {
         ledger,
       }),
       ...createFactsActivities(facts),
+      ...createCaseIndexActivities(caseIndex),
       ...createKeyRetentionActivities({
         caseKeys,
+        caseIndex,
         workflowService: connection.workflowService,
         namespace: config.TEMPORAL_NAMESPACE,
         audit,
       }),
-    },
+      // Every activity the workflows call, or the typecheck fails: a case never waits on one no worker runs.
+    } satisfies CaseActivities & KeyRetentionActivities,
   });
   const running = worker.run();
   logger.info(
@@ -112,6 +120,7 @@ runMain('worker', async (logger) => {
     transport.close();
     await ledger.close();
     await facts.close();
+    await caseIndex.close();
     await caseKeys.close();
     await audit.close();
     await connection.close();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { heartbeat } from '@temporalio/activity';
 import type { WorkflowService } from '@temporalio/client';
 import type { KeyRetentionActivities } from '.';
+import type { CaseIndexStore } from '../src/case-index/case-index-store';
 import type { CaseKeys } from '../src/crypto/case-keys';
 import { POLICY } from '../src/domain/policy';
 import type { AuditLog } from '../src/audit/audit-log';
@@ -11,6 +12,7 @@ const PAGE = 100;
 
 export interface KeyRetentionDeps {
   caseKeys: CaseKeys;
+  caseIndex: CaseIndexStore;
   workflowService: WorkflowService;
   namespace: string;
   audit: AuditLog;
@@ -46,6 +48,8 @@ export function createKeyRetentionActivities(deps: KeyRetentionDeps): KeyRetenti
         for (const caseId of page) {
           if (await stillHeld(caseId)) continue;
           if ((await deps.caseKeys.erase(caseId, 'retention')) !== 'erased') continue;
+          // Its index rows go with its key: the index holds exactly the cases Temporal holds.
+          await deps.caseIndex.remove(caseId);
           erased += 1;
           const id = randomUUID();
           deps.audit.write({

@@ -1,4 +1,5 @@
 import type { NoticeDelivery, NoticeReceipt } from '../src/domain/notices';
+import type { CaseIndexEntry } from '../src/domain/procedure/case-index-entry';
 import type { PendingFact } from '../src/domain/statistics/facts';
 
 /** The activities the case workflow calls; the worker wires the mail implementation. */
@@ -7,6 +8,8 @@ export interface CaseActivities {
   sendNotice(delivery: NoticeDelivery): Promise<NoticeReceipt>;
   /** Records countable facts in the statistics store, each once; answers how many were new. */
   recordFacts(facts: PendingFact[]): Promise<number>;
+  /** Records the case in the case index as of its revision; false when the index held that one or a later one. */
+  indexCase(entry: CaseIndexEntry): Promise<boolean>;
 }
 
 /** The activity of the daily key retention (workflows/key-retention.ts). */

@@ -46,4 +46,6 @@ export const PATCHES = {
   statisticsFacts: 'statistics-facts',
   /** Issue 25's decisions: expiries, ended proceedings, imports and the guardianship's notice (EarlierRules.before25). */
   procedureDecisions: 'procedure-decisions-25',
+  /** The case writes what the lists show of it to the case index (issue 27). */
+  caseIndex: 'case-index-27',
 } as const;

@@ -23,6 +23,7 @@ import { applyAnswer, applyEvent } from '../src/domain/procedure/apply';
 import { nextClockItem, runDueClockItems } from '../src/domain/procedure/clock';
 import { importCase } from '../src/domain/procedure/import';
 import { caseSearchAttributes } from '../src/domain/procedure/case-search-attributes';
+import { caseIndexEntry, sameListing, type CaseIndexEntry } from '../src/domain/procedure/case-index-entry';
 import { runSummary } from '../src/domain/procedure/run-summary';
 import { IMMIGRATION_OFFICE, queueNotice, recipientsOnTheDay } from '../src/domain/procedure/outbox';
 import { whyAnswerRejected, whyEventRejected } from '../src/domain/procedure/rules';
@@ -58,10 +59,10 @@ const NOTICE_OPTIONS: ActivityOptions = {
   },
 };
 const { sendNotice } = proxyActivities<CaseActivities>(NOTICE_OPTIONS);
-// Unbounded retries: a fact waits for the statistics store however long it is away, and is counted once. A write
+// Unbounded retries: a fact (a case's index row) waits for its store however long it is away, and is counted once. A write
 // takes milliseconds: a worker lost mid-write is noticed soon, and a store back after a restart is written within
 // half a minute (a case waits for its last facts before it ends).
-const { recordFacts } = proxyActivities<CaseActivities>({
+const { recordFacts, indexCase } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
@@ -239,6 +240,36 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   const settleFacts = async () => {
     for (recordFactsMeanwhile(); factsInFlight; recordFactsMeanwhile()) await factsInFlight;
   };
+  // The case index: written beside the case's work too, whenever what a list shows changes (each run writes once
+  // at its start). Only one write at a time, each carrying the revision; the store keeps the highest.
+  let indexOn: boolean | undefined;
+  let indexInFlight: Promise<void> | undefined;
+  let indexed: CaseIndexEntry | undefined;
+  /** The revision last compared with the index: a revision that changed nothing on a list is not written. */
+  let indexedRevision: number | undefined;
+  const indexStale = () => indexOn === true && !indexInFlight && s.revision !== indexedRevision;
+  const indexMeanwhile = () => {
+    if (indexInFlight) return;
+    // Histories from before the index replay without it; their next run writes it.
+    indexOn ??= patched(PATCHES.caseIndex);
+    if (!indexStale()) return;
+    const entry = caseIndexEntry(s);
+    if (indexed && sameListing(indexed, entry)) {
+      indexedRevision = entry.revision;
+      return;
+    }
+    indexInFlight = (async () => {
+      await indexCase(entry);
+      indexed = entry;
+      indexedRevision = entry.revision;
+    })().finally(() => {
+      indexInFlight = undefined;
+    });
+  };
+  /** The index shows the case as it ends. */
+  const settleIndex = async () => {
+    for (indexMeanwhile(); indexInFlight; indexMeanwhile()) await indexInFlight;
+  };
 
   setHandler(status, (...args: unknown[]) => {
     refuseUnauthentic('A query', args);
@@ -275,6 +306,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     runDueClockItems(s, today(), rules);
     publish(s);
     recordFactsMeanwhile();
+    indexMeanwhile();
     await drainOutbox(s);
     if (isFinished(s)) break;
     const newCycle = (s.document?.renewals ?? 0) !== renewalsAtStart || s.stage !== stageAtStart;
@@ -287,7 +319,8 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     }
     changed = false;
     const next = nextClockItem(s, rules);
-    const wake = () => changed || s.outbox.length > 0 || (statisticsOn === true && !factsInFlight && factsPending());
+    const wake = () =>
+      changed || s.outbox.length > 0 || (statisticsOn === true && !factsInFlight && factsPending()) || indexStale();
     if (!next) await condition(wake);
     else {
       const ms = startOfDay(next.on) - Date.now();
@@ -296,5 +329,6 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   }
   await condition(allHandlersFinished);
   await settleFacts();
+  await settleIndex();
   return toStatus(s, today());
 }

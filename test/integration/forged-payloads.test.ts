@@ -268,6 +268,7 @@ describe("a notice's outcome reported without the payload key", () => {
           return { notice: delivery.notice.key };
         },
         recordFacts: recordingActivities().activities.recordFacts,
+        indexCase: recordingActivities().activities.indexCase,
       },
     });
     const caseId = newCaseId('forged-outcome', randomUUID());

@@ -1,27 +1,37 @@
 import type { CaseActivities } from '../../activities';
 import type { Notice, NoticeDelivery } from '../../src/domain/notices';
+import type { CaseIndexEntry } from '../../src/domain/procedure/case-index-entry';
 import type { PendingFact } from '../../src/domain/statistics/facts';
 
 /**
  * Records each notice the workflow sends (the mail activity is tested on its own against a real SMTP server),
- * and each countable fact it records (the statistics store is tested on its own).
+ * each countable fact it records (the statistics store is tested on its own) and each write to the case index.
  */
 export function recordingActivities(): {
   activities: CaseActivities;
   notices: Notice[];
   deliveries: NoticeDelivery[];
   facts: PendingFact[];
+  indexed: CaseIndexEntry[];
+  /** While away, every write to the case index fails (and is retried), as a database that is down. */
+  indexAway(away: boolean): void;
   /** Holds the next recordFacts call until the returned function is called; resolves once it is held. */
   holdFacts(): Promise<() => void>;
 } {
   const notices: Notice[] = [];
   const deliveries: NoticeDelivery[] = [];
   const facts: PendingFact[] = [];
+  const indexed: CaseIndexEntry[] = [];
+  let away = false;
   let hold: { held: () => void; release: Promise<void> } | undefined;
   return {
     notices,
     deliveries,
     facts,
+    indexed,
+    indexAway: (v) => {
+      away = v;
+    },
     holdFacts: () =>
       new Promise((resolveHeld) => {
         let release!: () => void;
@@ -38,6 +48,11 @@ export function recordingActivities(): {
         }
         facts.push(...batch);
         return batch.length;
+      },
+      async indexCase(entry) {
+        if (away) throw new Error('the case index is away');
+        indexed.push(entry);
+        return true;
       },
       async sendNotice(delivery) {
         deliveries.push(delivery);

@@ -10,6 +10,8 @@ import pino from 'pino';
 import { createFactsActivities } from '../../activities/record-facts';
 import { createMailActivities } from '../../activities/send-notice';
 import { createKeyRetentionActivities } from '../../activities/erase-case-keys';
+import { createCaseIndexActivities } from '../../activities/index-case';
+import { openCaseIndex } from '../../src/case-index/case-index-store';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { openCaseKeys, type CaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor, workerDataConverterFor } from '../../src/crypto/data-converter';
@@ -173,6 +175,8 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
     const caseKeys = openCaseKeys(statisticsFile, keys);
     const workerCaseKeys = openCaseKeys(statisticsFile, keys);
     const workerAudit = new AuditLog(auditFile);
+    // The worker's case index, as in a deployment: the same database, its personal data under the case keys.
+    const caseIndex = openCaseIndex(statisticsFile, workerCaseKeys);
     const client = new Client({
       connection: env.connection,
       namespace: env.namespace,
@@ -187,8 +191,10 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
       dataConverter: workerDataConverterFor(keys, workerCaseKeys),
       activities: {
         ...activities,
+        ...createCaseIndexActivities(caseIndex),
         ...createKeyRetentionActivities({
           caseKeys: workerCaseKeys,
+          caseIndex,
           workflowService: env.nativeConnection.workflowService,
           namespace: env.namespace ?? 'default',
           audit: workerAudit,
@@ -215,6 +221,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
       async stop() {
         worker.shutdown();
         await running;
+        await caseIndex.close();
         await Promise.all([audit.close(), workerAudit.close(), caseKeys.close(), workerCaseKeys.close()]);
       },
     };

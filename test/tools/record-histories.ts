@@ -21,8 +21,8 @@ import { recordingActivities } from '../support/recording-activities';
 import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 
 const OUT = join(__dirname, '..', 'fixtures', 'histories');
-/** The code whose histories these are: issue 25's procedure (carried state version 4). */
-const RELEASE = 'v4';
+/** The code whose histories these are: the case index of issue 27 (carried state version 5). */
+const RELEASE = 'v5';
 const SECOND_OFFICER: Actor = { id: 'dvz-2', role: 'immigration-office' };
 const complaint = (on: IsoDate) =>
   ({ type: 'complaint-filed', on, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' }) as const;

@@ -2,9 +2,15 @@ import { applyAnswer, applyEvent } from '../../src/domain/procedure/apply';
 import { upcomingDeadlines } from '../../src/domain/procedure/clock';
 import { whyEventRejected } from '../../src/domain/procedure/rules';
 import { newCaseState, STATE_VERSION } from '../../src/domain/procedure/state';
-import { upgradeState, type CarriedState, type StateV2, type StateV3 } from '../../src/domain/procedure/upgrade';
+import {
+  upgradeState,
+  type CarriedState,
+  type StateV2,
+  type StateV3,
+  type StateV4,
+} from '../../src/domain/procedure/upgrade';
 import { carriedByEarlierCode } from '../support/carried-fixtures';
-import { IMMIGRATION, opening, prosecutor, YES } from '../support/case-driver';
+import { CENTRE, IMMIGRATION, opening, prosecutor, YES } from '../support/case-driver';
 
 const earlier = carriedByEarlierCode();
 
@@ -82,15 +88,42 @@ describe('a state carried by the code before versions', () => {
   });
 });
 
+/** A state as version 4 carried it: the current shape less the revision. */
+function v4(): StateV4 {
+  const { revision: _r, ...rest } = newCaseState('case-v2', 'PAYOKE', opening('2026-11-02'));
+  return { ...rest, version: 4 };
+}
+
+describe('a state carried by version 4, before the case index', () => {
+  it('starts its revision from the length of its history, keeping all it held', () => {
+    const carried: StateV4 = {
+      ...v4(),
+      history: [
+        { on: '2026-11-02', type: 'case-opened', by: 'centre' },
+        { on: '2026-11-10', type: 'complaint-filed', by: 'centre' },
+        { on: '2026-11-24', type: 'status-query-answered', by: 'prosecutor' },
+      ],
+    };
+    const s = upgradeState(structuredClone(carried));
+    expect(s).toEqual({ ...carried, version: STATE_VERSION, revision: 3 });
+  });
+
+  it('then counts each applied event on from there', () => {
+    const s = upgradeState(v4());
+    const complaint = {
+      type: 'complaint-filed',
+      on: '2026-11-10',
+      kind: 'complaint',
+      prosecutorOffice: 'ANTWERPEN',
+    } as const;
+    applyEvent(s, complaint, CENTRE, '2026-11-10');
+    expect(s.revision).toBe(2);
+  });
+});
+
 /** A state as version 3 carried it: the current shape less issue 25's fields, with the guardianship flag. */
 function v3(): StateV3 {
-  const {
-    eligibleSince: _e,
-    keptEligibility: _k,
-    ageDetermination: _a,
-    flags,
-    ...rest
-  } = newCaseState('case-v2', 'PAYOKE', opening('2026-11-02'));
+  const { eligibleSince: _e, keptEligibility: _k, ageDetermination: _a, flags, ...rest } = v4();
   return { ...rest, flags: { ...flags, guardianshipEnded: false }, version: 3 };
 }
 
@@ -145,6 +178,7 @@ describe('a state carried by version 2, before file references', () => {
       eligibleSince: null,
       keptEligibility: null,
       ageDetermination: null,
+      revision: carried.history.length,
     });
   });
 

@@ -234,6 +234,7 @@ async function startMailWorker(
         return send(delivery);
       },
       recordFacts: recordingActivities().activities.recordFacts,
+      indexCase: recordingActivities().activities.indexCase,
     } satisfies CaseActivities,
   });
   const running = worker.run();

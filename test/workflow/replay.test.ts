@@ -10,7 +10,7 @@ const files = readdirSync(DIR)
   .sort();
 
 describe('the current workflow code over stored histories of whole cases', () => {
-  it('has histories to replay: the code before versions (a full multi-year case), each path of version 2 and of version 4', () => {
+  it('has histories to replay: the code before versions (a full multi-year case), each path of version 2, of version 4 and of version 5 (the case index)', () => {
     const scenarios = new Set(files.map((f) => f.replace(/-run-\d+\.binpb$/, '')));
     expect([...scenarios].sort()).toEqual([
       'full-case',
@@ -22,6 +22,11 @@ describe('the current workflow code over stored histories of whole cases', () =>
       'v4-kept-conviction',
       'v4-pending-yes-at-expiry',
       'v4-smuggling-b-card',
+      'v5-age-determination',
+      'v5-import-open-query',
+      'v5-kept-conviction',
+      'v5-pending-yes-at-expiry',
+      'v5-smuggling-b-card',
     ]);
     expect(files.filter((f) => f.startsWith('full-case-'))).toHaveLength(5);
   });

@@ -108,6 +108,7 @@ export function applyEvent(
   opts: EarlierRules = {},
 ): void {
   s.history.push({ on: event.on, type: event.type, by: actor.role });
+  s.revision += 1;
   switch (event.type) {
     case 'complaint-filed':
       s.complaint = { on: event.on, kind: event.kind, prosecutorOffice: event.prosecutorOffice };
@@ -229,6 +230,7 @@ export function applyEvent(
 /** Applies a prosecutor's answer that `whyAnswerRejected` accepted. */
 export function applyAnswer(s: CaseState, answer: StatusQueryAnswer, actor: Actor, today: IsoDate): void {
   s.history.push({ on: today, type: 'status-query-answered', by: actor.role });
+  s.revision += 1;
   const query = s.query;
   if (query)
     countFact(

@@ -304,6 +304,7 @@ function runClock(s: CaseState, until: IsoDate, live: boolean, rules: EarlierRul
     const item = due[0];
     if (!item) return;
     s.clockItemsDone.push(item.key);
+    s.revision += 1;
     if (!live) item.run(s, item.on, rules);
     else if (!(item.reminder && due.slice(1).some((later) => later.deadline === item.deadline)))
       item.run(s, until, rules);

@@ -90,7 +90,7 @@ export interface CaseReferences {
 export const MAX_REFERENCE_KEYS = 8;
 
 /** Bumped whenever the carried shape changes; `upgradeState` brings older shapes up to it. */
-export const STATE_VERSION = 4;
+export const STATE_VERSION = 5;
 
 export interface CaseState {
   version: typeof STATE_VERSION;
@@ -161,6 +161,11 @@ export interface CaseState {
   outbox: Notice[];
   /** Update ids already applied, so a retried event applies once even after continue-as-new. */
   appliedUpdates: string[];
+  /**
+   * +1 per applied event, answer and clock item, across continue-as-new: every write to the case index carries
+   * it, and the index keeps the highest, so a retried or late write never shows an older case.
+   */
+  revision: number;
 }
 
 /** The stage-1 document of the case's regime (before or after 20 May 2017) and track (minor or adult). */
@@ -267,6 +272,7 @@ export function newCaseState(
     noticesDone: [],
     outbox: [],
     appliedUpdates: [],
+    revision: 0,
   };
   countFact(s, opening.openedOn, { kind: 'case-opened' });
   return s;

@@ -31,13 +31,18 @@ export interface StateV2 extends Omit<StateV3, 'version' | 'document' | NewInV3>
 type NewInV3 = 'references' | 'referenceIndex';
 
 /** The state before issue 25: no kept eligibility nor age determination, and a guardianship flag set on the birthday. */
-export interface StateV3 extends Omit<CaseState, 'version' | 'flags' | NewInV4> {
+export interface StateV3 extends Omit<StateV4, 'version' | 'flags' | NewInV4> {
   version: 3;
   flags: CaseState['flags'] & { guardianshipEnded: boolean };
 }
 type NewInV4 = 'eligibleSince' | 'keptEligibility' | 'ageDetermination';
 
-export type CarriedState = CaseState | StateV3 | StateV2 | StateV1;
+/** The state before the case index (issue 27): no revision. */
+export interface StateV4 extends Omit<CaseState, 'version' | 'revision'> {
+  version: 4;
+}
+
+export type CarriedState = CaseState | StateV4 | StateV3 | StateV2 | StateV1;
 
 /** Clock keys once carried the open query's id for every deadline; only the reply deadlines keep it now. */
 const QUERY_FREE_KEY =
@@ -98,12 +103,12 @@ function fromV2(old: StateV2): StateV3 {
  * An eligibility was kept only while its review was open; a refusal (recorded in the history) shows there was one.
  * The guardianship's end is computed from the date of birth now, on the day it is asked.
  */
-function fromV3(old: StateV3): CaseState {
+function fromV3(old: StateV3): StateV4 {
   const { guardianshipEnded: _computedNow, ...flags } = old.flags;
   const refused = old.history.find((h) => h.type === 'permanent-residence-decided');
   return {
     ...old,
-    version: STATE_VERSION,
+    version: 4,
     flags,
     eligibleSince: old.permanentResidenceReview?.eligibleOn ?? refused?.on ?? null,
     keptEligibility: null,
@@ -111,9 +116,16 @@ function fromV3(old: StateV3): CaseState {
   };
 }
 
+/**
+ * The revision starts from the case's history (its events and answers): no index row was written before, so any
+ * start is safe, and from here on it only grows.
+ */
+const fromV4 = (old: StateV4): CaseState => ({ ...old, version: STATE_VERSION, revision: old.history.length });
+
 /** A carried state of any version, as the current code reads it (running cases continue across releases). */
 export function upgradeState(carried: CarriedState): CaseState {
   if (carried.version === STATE_VERSION) return carried;
-  if (carried.version === 3) return fromV3(carried);
-  return fromV3(fromV2(carried.version === 2 ? carried : fromV1(carried)));
+  if (carried.version === 4) return fromV4(carried);
+  if (carried.version === 3) return fromV4(fromV3(carried));
+  return fromV4(fromV3(fromV2(carried.version === 2 ? carried : fromV1(carried))));
 }

@@ -1,0 +1,224 @@
+import { open, seal } from '../crypto/aes-gcm';
+import type { CaseKeys } from '../crypto/case-keys';
+import { PayloadDecryptionError } from '../crypto/errors';
+import {
+  partyUnit,
+  type CaseIndexEntry,
+  type IndexedPersonalData,
+  type OpenTask,
+  type TaskParty,
+} from '../domain/procedure/case-index-entry';
+import { openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-database';
+
+/**
+ * The case index (in SERVICE_DATABASE, beside the case keys): one row per case and one per open task and party,
+ * what every list reads instead of asking each case. Written by the case's own workflow (activities/index-case.ts),
+ * each write carrying the case's revision; the history stays the source of truth.
+ *
+ * No transaction spans a write, so a write stays correct however writes interleave (retries, late writes, two
+ * workers): a case's tasks are rows tagged with the revision they belong to, written first; the case row then moves
+ * to that revision only if it is higher than the one it holds; the tasks of older revisions go last. A reader takes
+ * the tasks of the revision its case row holds, so it never sees a mix, and a row never moves back.
+ */
+export interface CaseIndexStore {
+  /** Records a case as of its revision; false when the index already holds that revision or a later one. */
+  write(entry: CaseIndexEntry): Promise<boolean>;
+  /** The case as the index holds it, its personal data decrypted; undefined when it holds none. */
+  read(caseId: string): Promise<CaseIndexEntry | undefined>;
+  /** Deletes a case's rows (its key was destroyed: erasure or the end of retention). */
+  remove(caseId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+const SCHEMA = `CREATE TABLE IF NOT EXISTS case_index (
+  case_id TEXT PRIMARY KEY,
+  revision INTEGER NOT NULL,
+  centre TEXT NOT NULL,
+  offices TEXT NOT NULL,
+  stage TEXT NOT NULL,
+  outcome TEXT,
+  running INTEGER NOT NULL,
+  opened_on TEXT NOT NULL,
+  next_deadline TEXT,
+  next_deadline_kind TEXT,
+  flags TEXT NOT NULL,
+  reference_keys TEXT NOT NULL,
+  key_id TEXT NOT NULL,
+  personal TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS case_index_tasks (
+  case_id TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  task_id TEXT NOT NULL,
+  party_role TEXT NOT NULL,
+  party TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  due TEXT NOT NULL,
+  since TEXT NOT NULL,
+  PRIMARY KEY (case_id, revision, task_id, party_role, party)
+);
+CREATE INDEX IF NOT EXISTS case_index_tasks_by_party ON case_index_tasks (party_role, party, due)`;
+
+const CASE_COLUMNS = [
+  'case_id',
+  'revision',
+  'centre',
+  'offices',
+  'stage',
+  'outcome',
+  'running',
+  'opened_on',
+  'next_deadline',
+  'next_deadline_kind',
+  'flags',
+  'reference_keys',
+  'key_id',
+  'personal',
+];
+const TASK_COLUMNS = ['case_id', 'revision', 'task_id', 'party_role', 'party', 'kind', 'due', 'since'];
+const placeholders = (n: number) => `(${Array.from({ length: n }, () => '?').join(', ')})`;
+
+const UPSERT_CASE = `INSERT INTO case_index (${CASE_COLUMNS.join(', ')}) VALUES ${placeholders(CASE_COLUMNS.length)}
+  ON CONFLICT (case_id) DO UPDATE SET ${CASE_COLUMNS.slice(1)
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ')}
+  WHERE case_index.revision < excluded.revision`;
+const INSERT_TASKS = (rows: number): string =>
+  `INSERT INTO case_index_tasks (${TASK_COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, () =>
+    placeholders(TASK_COLUMNS.length),
+  ).join(', ')} ON CONFLICT DO NOTHING`;
+const DELETE_OLDER_TASKS = `DELETE FROM case_index_tasks WHERE case_id = ?
+  AND revision < (SELECT revision FROM case_index WHERE case_id = ?)`;
+
+interface CaseRow {
+  case_id: string;
+  revision: number | string;
+  centre: string;
+  offices: string;
+  stage: string;
+  outcome: string | null;
+  running: number;
+  opened_on: string;
+  next_deadline: string | null;
+  next_deadline_kind: string | null;
+  flags: string;
+  reference_keys: string;
+  key_id: string;
+  personal: string;
+}
+interface TaskRow {
+  task_id: string;
+  party_role: TaskParty['role'];
+  party: string;
+  kind: OpenTask['kind'];
+  due: string;
+  since: string;
+}
+
+function partyOf(role: TaskParty['role'], unit: string): TaskParty {
+  if (role === 'centre') return { role, centre: unit as never };
+  if (role === 'prosecutor') return { role, office: unit as never };
+  return { role };
+}
+
+// Bound to its case: a sealed copy moved onto another case's row does not open.
+const personalLabel = (caseId: string): string => `case-index\0${caseId}`;
+
+class SqlCaseIndexStore implements CaseIndexStore {
+  constructor(
+    private readonly db: SqlDatabase,
+    private readonly caseKeys: CaseKeys,
+  ) {}
+
+  async write(e: CaseIndexEntry): Promise<boolean> {
+    // Under the case's own key: an erasure by key leaves the index's copy unreadable too.
+    const key = await this.caseKeys.forCase(e.caseId);
+    const personal = seal(key.key, personalLabel(e.caseId), Buffer.from(JSON.stringify(e.personal)));
+    if (e.tasks.length > 0)
+      await this.db.run(
+        INSERT_TASKS(e.tasks.length),
+        e.tasks.flatMap((t): SqlValue[] => [
+          e.caseId,
+          e.revision,
+          t.taskId,
+          t.party.role,
+          partyUnit(t.party),
+          t.kind,
+          t.due,
+          t.since,
+        ]),
+      );
+    const moved = await this.db.run(UPSERT_CASE, [
+      e.caseId,
+      e.revision,
+      e.centre,
+      JSON.stringify(e.offices),
+      e.stage,
+      e.outcome,
+      e.running ? 1 : 0,
+      e.openedOn,
+      e.nextDeadline?.due ?? null,
+      e.nextDeadline?.kind ?? null,
+      JSON.stringify(e.flags),
+      JSON.stringify(e.referenceKeys),
+      key.id,
+      personal.toString('base64'),
+    ]);
+    await this.db.run(DELETE_OLDER_TASKS, [e.caseId, e.caseId]);
+    return moved > 0;
+  }
+
+  async read(caseId: string): Promise<CaseIndexEntry | undefined> {
+    const [row] = await this.db.all<CaseRow>(`SELECT ${CASE_COLUMNS.join(', ')} FROM case_index WHERE case_id = ?`, [
+      caseId,
+    ]);
+    if (!row) return undefined;
+    const tasks = await this.db.all<TaskRow>(
+      `SELECT task_id, party_role, party, kind, due, since FROM case_index_tasks
+        WHERE case_id = ? AND revision = ? ORDER BY due, task_id, party_role, party`,
+      [caseId, Number(row.revision)],
+    );
+    const key = await this.caseKeys.byId(row.key_id);
+    const personal = open(key.key, personalLabel(caseId), Buffer.from(row.personal, 'base64'));
+    if (!personal) throw new PayloadDecryptionError(row.key_id);
+    return {
+      caseId,
+      revision: Number(row.revision),
+      centre: row.centre as CaseIndexEntry['centre'],
+      offices: JSON.parse(row.offices) as CaseIndexEntry['offices'],
+      stage: row.stage as CaseIndexEntry['stage'],
+      outcome: row.outcome as CaseIndexEntry['outcome'],
+      running: Number(row.running) === 1,
+      openedOn: row.opened_on,
+      nextDeadline:
+        row.next_deadline && row.next_deadline_kind
+          ? { kind: row.next_deadline_kind as never, due: row.next_deadline }
+          : null,
+      flags: JSON.parse(row.flags) as CaseIndexEntry['flags'],
+      referenceKeys: JSON.parse(row.reference_keys) as string[],
+      personal: JSON.parse(personal.toString('utf8')) as IndexedPersonalData,
+      tasks: tasks.map((t) => ({
+        taskId: t.task_id,
+        kind: t.kind,
+        party: partyOf(t.party_role, t.party),
+        due: t.due,
+        since: t.since,
+      })),
+    };
+  }
+
+  async remove(caseId: string): Promise<void> {
+    await this.db.run('DELETE FROM case_index_tasks WHERE case_id = ?', [caseId]);
+    await this.db.run('DELETE FROM case_index WHERE case_id = ?', [caseId]);
+    await this.db.purge('case_index');
+  }
+
+  close(): Promise<void> {
+    return this.db.close();
+  }
+}
+
+/** The case index in the database SERVICE_DATABASE names, its personal data under the cases' own keys. */
+export function openCaseIndex(location: string, caseKeys: CaseKeys): CaseIndexStore {
+  return new SqlCaseIndexStore(openSqlDatabase(location, SCHEMA), caseKeys);
+}

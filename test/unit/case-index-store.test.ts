@@ -1,0 +1,102 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openCaseIndex, type CaseIndexStore } from '../../src/case-index/case-index-store';
+import { openCaseKeys, type CaseKeys } from '../../src/crypto/case-keys';
+import { ensureDevPayloadKeys, loadPayloadKeys } from '../../src/crypto/payload-keys';
+import { applyEvent } from '../../src/domain/procedure/apply';
+import { caseIndexEntry, type CaseIndexEntry } from '../../src/domain/procedure/case-index-entry';
+import { newCaseState } from '../../src/domain/procedure/state';
+import { CENTRE, opening, PSEUDONYM } from '../support/case-driver';
+
+const FILE = 'AN.12.L3 104578/26';
+
+let dir: string;
+let storeFile: string;
+let caseKeys: CaseKeys;
+let index: CaseIndexStore;
+const others: CaseIndexStore[] = [];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'case-index-'));
+  const keysFile = join(dir, 'payload-keys.json');
+  ensureDevPayloadKeys(keysFile);
+  storeFile = join(dir, 'service.sqlite');
+  caseKeys = openCaseKeys(storeFile, loadPayloadKeys(keysFile));
+  index = openCaseIndex(storeFile, caseKeys);
+});
+afterEach(async () => {
+  await Promise.all([index, ...others.splice(0)].map((s) => s.close()));
+  await caseKeys.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A case in reflection (revision 0), then with its complaint and a query (revision 1). */
+function revisions(caseId = 'case-index-a'): [CaseIndexEntry, CaseIndexEntry] {
+  const s = newCaseState(caseId, 'PAYOKE', opening('2026-11-02'));
+  const first = caseIndexEntry(s);
+  applyEvent(
+    s,
+    {
+      type: 'complaint-filed',
+      on: '2026-11-10',
+      kind: 'complaint',
+      prosecutorOffice: 'ANTWERPEN',
+      prosecutorFile: FILE,
+    },
+    CENTRE,
+    '2026-11-10',
+  );
+  return [first, caseIndexEntry(s)];
+}
+
+describe('the case index store (SQLite)', () => {
+  it('holds a case as its workflow last wrote it, tasks included', async () => {
+    const [first, second] = revisions();
+    expect(await index.write(first)).toBe(true);
+    expect(await index.read(first.caseId)).toEqual(first);
+    expect(await index.write(second)).toBe(true);
+    expect(await index.read(first.caseId)).toEqual(second);
+    expect(await index.read('case-never-written')).toBeUndefined();
+  });
+
+  it('never moves a row back: a retry, a late write or a second worker with an older revision changes nothing', async () => {
+    const [first, second] = revisions();
+    await index.write(second);
+    // A second process (another worker) on the same database, writing the older revision late.
+    const otherWorker = openCaseIndex(storeFile, caseKeys);
+    others.push(otherWorker);
+    expect(await otherWorker.write(first)).toBe(false);
+    expect(await index.write(second)).toBe(false);
+    expect(await index.read(first.caseId)).toEqual(second);
+  });
+
+  it('shows no task of an older write that ran between the steps of a newer one', async () => {
+    const [first, second] = revisions();
+    await index.write(first);
+    // Two writers at once, the older one last to finish: the case row and its tasks stay those of the newer.
+    await Promise.all([index.write(second), index.write(first)]);
+    expect((await index.read(first.caseId))?.tasks).toEqual(second.tasks);
+  });
+
+  it('stores the pseudonym and file numbers only encrypted under the case key', async () => {
+    const [, second] = revisions();
+    await index.write(second);
+    expect((await index.read(second.caseId))?.personal).toEqual({ pseudonym: PSEUDONYM, prosecutorFile: FILE });
+    const bytes = readFileSync(storeFile).toString('latin1') + readFileSync(`${storeFile}-wal`).toString('latin1');
+    expect(bytes).toContain('TEMPORARY_RESIDENCE');
+    expect(bytes).not.toContain(PSEUDONYM);
+    expect(bytes).not.toContain(FILE);
+  });
+
+  it("cannot read a case's personal data once its key is destroyed, and removes its rows", async () => {
+    const [, second] = revisions();
+    await index.write(second);
+    await index.write(revisions('case-index-b')[1]);
+    await caseKeys.erase(second.caseId, 'admin');
+    await expect(index.read(second.caseId)).rejects.toThrow(/erased/);
+    await index.remove(second.caseId);
+    expect(await index.read(second.caseId)).toBeUndefined();
+    expect(await index.read('case-index-b')).toMatchObject({ revision: 1 });
+  });
+});
