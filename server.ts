@@ -5,6 +5,7 @@ import { loadConfig } from './src/config';
 import { loadPayloadKeys, loadServiceKey } from './src/crypto/payload-keys';
 import { ReferenceIndex } from './src/crypto/reference-index';
 import { AesGcmCodec } from './src/crypto/aes-gcm-codec';
+import { openCaseIndex } from './src/case-index/case-index-store';
 import { openCaseKeys } from './src/crypto/case-keys';
 import { createApp } from './src/http/app';
 import { AccessTokenVerifier } from './src/identity/access-tokens';
@@ -23,6 +24,7 @@ runMain('server', async (logger) => {
   logger.level = config.LOG_LEVEL;
   const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
   const caseKeys = openCaseKeys(config.SERVICE_DATABASE, keys);
+  const caseIndex = openCaseIndex(config.SERVICE_DATABASE, caseKeys);
   const client = createClient(config, keys, caseKeys);
   const audit = new AuditLog(config.AUDIT_LOG_FILE);
   const metrics = config.METRICS_ADDRESS ? new ApiMetrics() : undefined;
@@ -39,6 +41,7 @@ runMain('server', async (logger) => {
     ? workspaceRouter({
         gateway,
         caseKeys,
+        caseIndex,
         principals,
         referenceIndex,
         logger,
@@ -62,6 +65,7 @@ runMain('server', async (logger) => {
     principals,
     codec: new AesGcmCodec(keys, caseKeys.uncached()),
     caseKeys,
+    caseIndex,
     logger,
     audit,
     webUiOrigin: config.WEB_UI_ORIGIN,
@@ -92,6 +96,7 @@ runMain('server', async (logger) => {
   return async () => {
     await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     await client.connection.close();
+    await caseIndex.close();
     await caseKeys.close();
     await audit.close();
   };

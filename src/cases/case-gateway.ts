@@ -7,7 +7,14 @@ import type { CaseImportInput } from '../domain/procedure/import';
 import type { CaseState } from '../domain/procedure/state';
 import { toStatus } from '../domain/procedure/status';
 import type { CaseErasure, CaseSummary } from '../domain/schemas/api';
+import type { CaseIndexStore } from '../case-index/case-index-store';
 import type { CaseKeys } from '../crypto/case-keys';
+
+/** What an erasure destroys beside the runs: the case's key, and the index rows sealed under it. */
+export interface ErasureStores {
+  caseKeys: CaseKeys;
+  caseIndex: CaseIndexStore;
+}
 import type { CaseOpening, CaseStatus } from '../domain/schemas/case';
 import { SA } from '../domain/search-attribute-keys';
 import type { victimCase } from '../../workflows';
@@ -189,7 +196,7 @@ export class CaseGateway {
    * Erases a case that has ended: its data key first (from then on no copy of its history can be read), then every
    * run of it in Temporal. A repeated erasure finds the key destroyed and deletes whatever run is left.
    */
-  async erase(caseId: string, caseKeys: CaseKeys): Promise<CaseErasure> {
+  async erase(caseId: string, { caseKeys, caseIndex }: ErasureStores): Promise<CaseErasure> {
     const { namespace } = this.client.options;
     const service = this.client.workflowService;
     const isNotFound = (err: unknown) => err instanceof ServiceProblem && err.status === 404;
@@ -204,6 +211,8 @@ export class CaseGateway {
     if (info?.status === WORKFLOW_EXECUTION_STATUS_RUNNING)
       throw new ServiceProblem('caseStillRunning', (p) => p.problems.caseStillRunning);
     const erasure = await caseKeys.erase(caseId, 'admin');
+    // The index's copy was sealed under that key; its rows go with it.
+    await caseIndex.remove(caseId);
     // Temporal holds no run and the store no key: there is no such case (any more).
     if (!info && erasure === 'no-key') throw noCase(caseId);
     // Visibility may not list the latest run yet: describe named it.

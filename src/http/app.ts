@@ -10,6 +10,7 @@ import express, {
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import type { CaseIndexStore } from '../case-index/case-index-store';
 import type { CaseKeys } from '../crypto/case-keys';
 import type { ReferenceIndex } from '../crypto/reference-index';
 import type { AccessTokenVerifier } from '../identity/access-tokens';
@@ -41,6 +42,8 @@ export interface AppDeps {
   codec: PayloadCodec;
   /** Each case's data key (the codec's too); an erasure destroys one. */
   caseKeys: CaseKeys;
+  /** The case index, whose rows an erasure deletes with the case's key. */
+  caseIndex: CaseIndexStore;
   logger: Logger;
   audit?: AuditLog;
   webUiOrigin: string;
@@ -92,7 +95,7 @@ export function createApp(deps: AppDeps): Express {
         sendProblem(res, new ServiceProblem('tooManyRequests', (p) => p.problems.tooManyRequests)),
     }),
     express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
-    casesRouter(deps.gateway, deps.referenceIndex, deps.caseKeys, base),
+    casesRouter(deps.gateway, deps.referenceIndex, deps, base),
     prosecutorRouter(deps.gateway, base),
     ...(deps.calendarFeeds ? [calendarFeedsRouter(deps.calendarFeeds, base)] : []),
     ...(deps.statistics ? [statisticsRouter(deps.statistics)] : []),

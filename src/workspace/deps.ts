@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { CaseGateway } from '../cases/case-gateway';
+import type { CaseIndexStore } from '../case-index/case-index-store';
 import type { CaseKeys } from '../crypto/case-keys';
 import type { ReferenceIndex } from '../crypto/reference-index';
 import type { Principals } from '../identity/principals';
@@ -10,6 +11,7 @@ export interface WorkspaceDeps {
   gateway: CaseGateway;
   /** For an admin's erasure of a file that has ended. */
   caseKeys: CaseKeys;
+  caseIndex: CaseIndexStore;
   principals: Principals;
   referenceIndex: ReferenceIndex;
   oidc: OidcSignIn;

@@ -10,6 +10,7 @@ import type { temporal } from '@temporalio/proto';
 import Database from 'better-sqlite3';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { ErasedCaseKeyError, openCaseKeys } from '../../src/crypto/case-keys';
+import { openCaseIndex } from '../../src/case-index/case-index-store';
 import type { CaseErasure } from '../../src/domain/schemas/api';
 import { ensureKeyRetentionSchedule, KEY_RETENTION_SCHEDULE_ID } from '../../src/temporal/key-retention-schedule';
 import { isNotFound } from '../../src/temporal/not-found';
@@ -91,6 +92,13 @@ describe('POST /v1/cases/{caseId}/erasure', () => {
     const before = await decodeEndpoint(stored.erased!);
     expect(before.status).toBe(200);
     expect(decodedText(before.body)).toContain(SECRET.pseudonym);
+    const index = openCaseIndex(keyStoreFile(), stack.caseKeys);
+    // The worker wrote the case's index row (beside its work: it may trail the case's end).
+    await eventually(
+      () => index.read(ids.erased),
+      (row) => row?.outcome === 'OPENED_IN_ERROR',
+      20_000,
+    );
 
     const res = await erase(ids.erased);
     expect(res.status).toBe(200);
@@ -128,6 +136,17 @@ describe('POST /v1/cases/{caseId}/erasure', () => {
       );
     await expect(eventually(audited, (c) => c.length === 2)).resolves.toEqual([ids.kept, ids.running].sort());
     expect((await as(stack.app, 'payoke').get(`/v1/cases/${ids.running}`)).status).toBe(200);
+
+    // The index's rows went with the key; those of the other cases stay.
+    await expect(index.read(ids.erased)).resolves.toBeUndefined();
+    await expect(
+      eventually(
+        () => index.read(ids.kept),
+        (row) => row !== undefined,
+        20_000,
+      ),
+    ).resolves.toBeDefined();
+    await index.close();
 
     // Temporal's copy is deleted too, and the API knows the case no more.
     await gone(ids.erased);

@@ -11,7 +11,7 @@ import { createFactsActivities } from '../../activities/record-facts';
 import { createMailActivities } from '../../activities/send-notice';
 import { createKeyRetentionActivities } from '../../activities/erase-case-keys';
 import { createCaseIndexActivities } from '../../activities/index-case';
-import { openCaseIndex } from '../../src/case-index/case-index-store';
+import { openCaseIndex, type CaseIndexStore } from '../../src/case-index/case-index-store';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { openCaseKeys, type CaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor, workerDataConverterFor } from '../../src/crypto/data-converter';
@@ -64,6 +64,8 @@ export interface TestAppOptions {
   keys: PayloadKeys;
   /** The case keys the client's codec uses, for the codec endpoint and erasures. */
   caseKeys: CaseKeys;
+  /** The case index an erasure deletes rows of (default: an empty one in memory). */
+  caseIndex?: CaseIndexStore;
   /** The case workflows' task queue (default TASK_QUEUE, which the stack's worker polls). */
   taskQueue?: string;
   /** Deadline of each call to Temporal (default 10 s). */
@@ -100,6 +102,7 @@ export function createTestApp(o: TestAppOptions): Express {
     principals: new Principals(ENTRIES.map(({ token, ...spec }) => entryForToken(token, spec))),
     codec: new AesGcmCodec(o.keys, o.caseKeys.uncached()),
     caseKeys: o.caseKeys,
+    caseIndex: o.caseIndex ?? openCaseIndex(':memory:', o.caseKeys),
     logger: pino({ level: 'info' }, sink),
     audit: o.audit,
     webUiOrigin: 'http://localhost:8233',
@@ -203,10 +206,13 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
     });
     const running = worker.run();
     const audit = new AuditLog(auditFile);
+    // The API's own, on the same database, as server.ts opens it.
+    const apiCaseIndex = openCaseIndex(statisticsFile, caseKeys);
     const app = createTestApp({
       client,
       keys,
       caseKeys,
+      caseIndex: apiCaseIndex,
       timeoutMs: options.timeoutMs,
       logLines,
       audit,
@@ -222,6 +228,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
         worker.shutdown();
         await running;
         await caseIndex.close();
+        await apiCaseIndex.close();
         await Promise.all([audit.close(), workerAudit.close(), caseKeys.close(), workerCaseKeys.close()]);
       },
     };

@@ -1,6 +1,5 @@
 import { Router } from 'express';
 import { z } from 'zod';
-import type { CaseKeys } from '../../crypto/case-keys';
 import type { ReferenceIndex } from '../../crypto/reference-index';
 import {
   caseIdSchema,
@@ -15,7 +14,7 @@ import { importCase, type CaseImportInput } from '../../domain/procedure/import'
 import { whyOpeningRefused } from '../../domain/procedure/opening';
 import { dateAt } from '../../domain/calendar';
 import { MAX_REFERENCE_KEYS } from '../../domain/procedure/state';
-import type { CaseGateway } from '../../cases/case-gateway';
+import type { CaseGateway, ErasureStores } from '../../cases/case-gateway';
 import { scopeOf } from '../../cases/visibility';
 import { visibleCase } from '../../cases/visible-case';
 import { eventInput, requireReporter } from '../../cases/inputs';
@@ -28,7 +27,7 @@ import { noQuery, parseOr400 } from '../validate';
 import { requireRole } from '../../identity/require-role';
 
 /** `base`: the API's public address, which the links of a page of cases start with. */
-export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, caseKeys: CaseKeys, base: string): Router {
+export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, erasure: ErasureStores, base: string): Router {
   const r = Router();
 
   r.post('/cases', requireRole('centre'), async (req, res) => {
@@ -132,7 +131,7 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, caseKey
   r.post('/cases/:caseId/erasure', requireRole('admin'), noQuery, async (req, res) => {
     const caseId = parseOr400(caseIdSchema, req.params.caseId, 'path', 'caseId');
     auditAs(res, 'case.erase', caseId);
-    res.json(await gateway.erase(caseId, caseKeys));
+    res.json(await gateway.erase(caseId, erasure));
   });
 
   return r;

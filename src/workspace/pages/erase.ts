@@ -19,7 +19,7 @@ export function erasePages(deps: WorkspaceDeps): Router {
     // The box is required in the form; a request without it erases nothing.
     if ((req.body as Record<string, unknown>).confirm !== 'yes')
       throw new ServiceProblem('badRequest', (p) => p.pages.errors.badRequest);
-    await gateway.erase(caseId, deps.caseKeys);
+    await gateway.erase(caseId, deps);
     const w = page.pack.pages;
     res.send(
       messagePage(page, w.erase.doneTitle, w.erase.done(shortRef(caseId)), {
