@@ -219,7 +219,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   // The statistics: recorded beside the case's own work, so a worker lost mid-write delays no notice and no event.
   let statisticsOn: boolean | undefined;
   let factsInFlight: Promise<void> | undefined;
-  const factsPending = () => (s.facts?.length ?? 0) > 0;
+  const factsPending = () => s.factOutbox.length > 0;
   const recordFactsMeanwhile = () => {
     if (factsInFlight || !factsPending()) return;
     // Histories from before the statistics keep their facts queued for their next run.
@@ -228,9 +228,9 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     factsInFlight = (async () => {
       while (factsPending()) {
         // A copy: an Update may queue more facts into the same array while the activity runs.
-        const batch = [...(s.facts ?? [])];
+        const batch = [...s.factOutbox];
         await recordFacts(batch);
-        s.facts = (s.facts ?? []).slice(batch.length);
+        s.factOutbox = s.factOutbox.slice(batch.length);
       }
     })().finally(() => {
       factsInFlight = undefined;

@@ -8,6 +8,7 @@ import {
   type StateV2,
   type StateV3,
   type StateV4,
+  type StateV5,
 } from '../../src/domain/procedure/upgrade';
 import { carriedByEarlierCode } from '../support/carried-fixtures';
 import { CENTRE, IMMIGRATION, opening, prosecutor, YES } from '../support/case-driver';
@@ -88,9 +89,35 @@ describe('a state carried by the code before versions', () => {
   });
 });
 
-/** A state as version 4 carried it: the current shape less the revision. */
+/** A state as version 5 carried it: its fact outbox named `facts`. */
+function v5(): StateV5 {
+  const { factOutbox, ...rest } = newCaseState('case-v2', 'PAYOKE', opening('2026-11-02'));
+  return { ...rest, facts: factOutbox, version: 5 };
+}
+
+/** What any earlier version upgrades to: `facts` renamed, the version current. */
+const renamed = <T extends { facts?: StateV5['facts'] }>({ facts, ...rest }: T) => ({
+  ...rest,
+  factOutbox: facts ?? [],
+  version: STATE_VERSION,
+});
+
+describe('a state carried by version 5, before the fact outbox was named so', () => {
+  it('keeps the facts still queued, now in factOutbox', () => {
+    const carried = v5();
+    expect(carried.facts).toHaveLength(1);
+    expect(upgradeState(structuredClone(carried))).toEqual(renamed(carried));
+  });
+
+  it('starts an empty fact outbox for a state from before the statistics', () => {
+    const { facts: _f, ...carried } = v5();
+    expect(upgradeState(structuredClone(carried)).factOutbox).toEqual([]);
+  });
+});
+
+/** A state as version 4 carried it: version 5's shape less the revision. */
 function v4(): StateV4 {
-  const { revision: _r, ...rest } = newCaseState('case-v2', 'PAYOKE', opening('2026-11-02'));
+  const { revision: _r, ...rest } = v5();
   return { ...rest, version: 4 };
 }
 
@@ -105,7 +132,7 @@ describe('a state carried by version 4, before the case index', () => {
       ],
     };
     const s = upgradeState(structuredClone(carried));
-    expect(s).toEqual({ ...carried, version: STATE_VERSION, revision: 3 });
+    expect(s).toEqual({ ...renamed(carried), revision: 3 });
   });
 
   it('then counts each applied event on from there', () => {
@@ -169,8 +196,7 @@ describe('a state carried by version 2, before file references', () => {
     const carried = v2();
     const { guardianshipEnded: _g, ...flags } = carried.flags;
     expect(upgradeState(structuredClone(carried))).toEqual({
-      ...carried,
-      version: STATE_VERSION,
+      ...renamed(carried),
       flags,
       document: { ...carried.document, datesRecorded: true },
       references: {},

@@ -90,7 +90,7 @@ export interface CaseReferences {
 export const MAX_REFERENCE_KEYS = 8;
 
 /** Bumped whenever the carried shape changes; `upgradeState` brings older shapes up to it. */
-export const STATE_VERSION = 5;
+export const STATE_VERSION = 6;
 
 export interface CaseState {
   version: typeof STATE_VERSION;
@@ -152,11 +152,8 @@ export interface CaseState {
    * never mailed): a notice is queued once, across continue-as-new.
    */
   noticesDone: string[];
-  /**
-   * Countable facts (statistics) not yet in the statistics store; recorded idempotently, then dropped. Absent
-   * from states carried by code from before the statistics.
-   */
-  facts?: PendingFact[];
+  /** Countable facts (statistics) not yet in the statistics store, beside the notices' outbox: recorded idempotently, then dropped. */
+  factOutbox: PendingFact[];
   /** Notices decided but not yet delivered. */
   outbox: Notice[];
   /** Update ids already applied, so a retried event applies once even after continue-as-new. */
@@ -270,6 +267,7 @@ export function newCaseState(
     history: [{ on: opening.openedOn, type: 'case-opened', by: 'centre' }],
     clockItemsDone: [],
     noticesDone: [],
+    factOutbox: [],
     outbox: [],
     appliedUpdates: [],
     revision: 0,

@@ -38,11 +38,17 @@ export interface StateV3 extends Omit<StateV4, 'version' | 'flags' | NewInV4> {
 type NewInV4 = 'eligibleSince' | 'keptEligibility' | 'ageDetermination';
 
 /** The state before the case index (issue 27): no revision. */
-export interface StateV4 extends Omit<CaseState, 'version' | 'revision'> {
+export interface StateV4 extends Omit<StateV5, 'version' | 'revision'> {
   version: 4;
 }
 
-export type CarriedState = CaseState | StateV4 | StateV3 | StateV2 | StateV1;
+/** The state whose fact outbox was named `facts`, and absent before the statistics (issue 18). */
+export interface StateV5 extends Omit<CaseState, 'version' | 'factOutbox'> {
+  version: 5;
+  facts?: CaseState['factOutbox'];
+}
+
+export type CarriedState = CaseState | StateV5 | StateV4 | StateV3 | StateV2 | StateV1;
 
 /** Clock keys once carried the open query's id for every deadline; only the reply deadlines keep it now. */
 const QUERY_FREE_KEY =
@@ -120,12 +126,19 @@ function fromV3(old: StateV3): StateV4 {
  * The revision starts from the case's history (its events and answers): no index row was written before, so any
  * start is safe, and from here on it only grows.
  */
-const fromV4 = (old: StateV4): CaseState => ({ ...old, version: STATE_VERSION, revision: old.history.length });
+const fromV4 = (old: StateV4): StateV5 => ({ ...old, version: 5, revision: old.history.length });
+
+/** The fact outbox renamed beside the notices' `outbox`; facts still queued go on being recorded. */
+function fromV5(old: StateV5): CaseState {
+  const { facts, ...rest } = old;
+  return { ...rest, version: STATE_VERSION, factOutbox: facts ?? [] };
+}
 
 /** A carried state of any version, as the current code reads it (running cases continue across releases). */
 export function upgradeState(carried: CarriedState): CaseState {
   if (carried.version === STATE_VERSION) return carried;
-  if (carried.version === 4) return fromV4(carried);
-  if (carried.version === 3) return fromV4(fromV3(carried));
-  return fromV4(fromV3(fromV2(carried.version === 2 ? carried : fromV1(carried))));
+  if (carried.version === 5) return fromV5(carried);
+  if (carried.version === 4) return fromV5(fromV4(carried));
+  if (carried.version === 3) return fromV5(fromV4(fromV3(carried)));
+  return fromV5(fromV4(fromV3(fromV2(carried.version === 2 ? carried : fromV1(carried)))));
 }

@@ -46,15 +46,14 @@ interface FactSource {
   centre: Centre;
   unaccompaniedMinor: boolean;
   opening: { exploitation: Exploitation };
-  facts?: PendingFact[];
+  factOutbox: PendingFact[];
 }
 
 /** Queues a fact of the case; `id` tells apart the facts of one kind a case can have several of. */
 export function countFact(s: FactSource, on: IsoDate, event: FactEvent, id = ''): void {
   const track: Track = s.unaccompaniedMinor ? 'minor' : 'adult';
   const fact: Fact = { ...event, on, centre: s.centre, track, exploitation: s.opening.exploitation };
-  // Carried states from before the statistics have no queue yet.
-  (s.facts ??= []).push({ key: `${s.caseId}/fact/${event.kind}${id ? `/${id}` : ''}`, fact });
+  s.factOutbox.push({ key: `${s.caseId}/fact/${event.kind}${id ? `/${id}` : ''}`, fact });
 }
 
 export const daysFrom = (from: IsoDate, to: IsoDate): number => Math.max(0, daysBetween(from, to));
