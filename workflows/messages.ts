@@ -2,6 +2,7 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CaseStatus, CaseOpening } from '../src/domain/schemas/case';
 import type { CaseEvent, StatusQueryAnswer } from '../src/domain/schemas/events';
 import type { CaseImportInput } from '../src/domain/procedure/import';
+import type { CaseIndexEntry } from '../src/domain/procedure/case-index-entry';
 import type { Actor } from '../src/domain/procedure/state';
 import type { CarriedState } from '../src/domain/procedure/upgrade';
 import type { RefusalCode, RefusalFacts } from '../src/domain/refusals';
@@ -26,6 +27,11 @@ export type RecordEventInput =
 
 export const recordEvent = defineUpdate<CaseStatus, [RecordEventInput]>('recordEvent');
 export const status = defineQuery<CaseStatus>('status');
+/**
+ * What the case index must show of the case, with its revision: how `npm run index` rebuilds and verifies the index,
+ * for closed cases too (a Query adds no command, so every stored history still replays).
+ */
+export const indexEntry = defineQuery<CaseIndexEntry>('indexEntry');
 
 /** Error type of a rejected Update, so the API can answer 409 with the reason. */
 export const EVENT_REJECTED = 'EventRejected';

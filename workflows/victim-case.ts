@@ -43,7 +43,7 @@ import { refuse, type Refusal } from '../src/domain/refusals';
 import type { CaseStatus } from '../src/domain/schemas/case';
 import { POLICY } from '../src/domain/policy';
 import type { RecordEventInput, RejectionDetails, VictimCaseInput } from './messages';
-import { EVENT_REJECTED, PATCHES, recordEvent, status } from './messages';
+import { EVENT_REJECTED, indexEntry, PATCHES, recordEvent, status } from './messages';
 
 const NOTICE_OPTIONS: ActivityOptions = {
   startToCloseTimeout: '1 minute',
@@ -274,6 +274,10 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   setHandler(status, (...args: unknown[]) => {
     refuseUnauthentic('A query', args);
     return toStatus(s, today());
+  });
+  setHandler(indexEntry, (...args: unknown[]) => {
+    refuseUnauthentic('A query', args);
+    return caseIndexEntry(s);
   });
   setHandler(
     recordEvent,

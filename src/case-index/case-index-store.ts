@@ -27,6 +27,8 @@ export interface CaseIndexStore {
   read(caseId: string): Promise<CaseIndexEntry | undefined>;
   /** Deletes a case's rows (its key was destroyed: erasure or the end of retention). */
   remove(caseId: string): Promise<void>;
+  /** Every case the index holds a row of, by id: what `npm run index` compares with the cases Temporal holds. */
+  caseIds(): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -211,6 +213,11 @@ class SqlCaseIndexStore implements CaseIndexStore {
     await this.db.run('DELETE FROM case_index_tasks WHERE case_id = ?', [caseId]);
     await this.db.run('DELETE FROM case_index WHERE case_id = ?', [caseId]);
     await this.db.purge('case_index');
+  }
+
+  async caseIds(): Promise<string[]> {
+    const rows = await this.db.all<{ case_id: string }>('SELECT case_id FROM case_index ORDER BY case_id');
+    return rows.map((r) => r.case_id);
   }
 
   close(): Promise<void> {

@@ -26,6 +26,7 @@ beforeAll(async () => {
     dir: cluster.dir,
     request: (method, path, req) => cluster.request(0, method, path, req),
     client: cluster.client,
+    caseIndex: cluster.caseIndex,
     smtp: cluster.smtp,
     tokens: cluster.tokens,
     worker: cluster.workers[0]!,

@@ -95,8 +95,10 @@ describe('the case index store (SQLite)', () => {
     await index.write(revisions('case-index-b')[1]);
     await caseKeys.erase(second.caseId, 'admin');
     await expect(index.read(second.caseId)).rejects.toThrow(/erased/);
+    expect(await index.caseIds()).toEqual(['case-index-a', 'case-index-b']);
     await index.remove(second.caseId);
     expect(await index.read(second.caseId)).toBeUndefined();
     expect(await index.read('case-index-b')).toMatchObject({ revision: 1 });
+    expect(await index.caseIds()).toEqual(['case-index-b']);
   });
 });

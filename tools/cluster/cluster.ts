@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { Client, Connection } from '@temporalio/client';
+import { openCaseIndex, type CaseIndexStore } from '../../src/case-index/case-index-store';
 import { openCaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import { ensureDevPayloadKeys, loadPayloadKeys, type PayloadKeys } from '../../src/crypto/payload-keys';
@@ -94,6 +95,8 @@ export interface Cluster {
   ui: ManagedProcess;
   /** A client with the codec and the service's certificate. */
   client: Client;
+  /** The case index on the service's PostgreSQL, as the lists read it (the fault scenarios verify it). */
+  caseIndex: CaseIndexStore;
   /** The environment of the service's processes. */
   serviceEnv: NodeJS.ProcessEnv;
   /** The worker deployment and the build id of the workers started with the cluster. */
@@ -249,6 +252,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     TEMPORAL_API_KEY: undefined,
   });
   const caseKeys = openCaseKeys(env.SERVICE_DATABASE!, keys);
+  const caseIndex = openCaseIndex(env.SERVICE_DATABASE!, caseKeys);
   const client = new Client({
     connection: Connection.lazy(connectionOptions),
     namespace: NAMESPACE,
@@ -335,6 +339,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     apis,
     ui,
     client,
+    caseIndex,
     serviceEnv: env,
     deployment: { name: DEPLOYMENT, buildId: env.TEMPORAL_BUILD_ID! },
     async startWorker(buildId, distDir) {
@@ -360,6 +365,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         for (const p of [...order, oidc.process, pg.process])
           if (p.running) await p.kill('SIGTERM', 20_000).catch(() => undefined);
         await client.connection.close().catch(() => undefined);
+        await caseIndex.close().catch(() => undefined);
         await caseKeys.close().catch(() => undefined);
         await smtp.stop();
         if (!keepDir) rmSync(dir, { recursive: true, force: true });

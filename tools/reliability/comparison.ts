@@ -1,9 +1,11 @@
 /**
  * Comparing a scenario's cases with the fault-free run: each case's final status, and the notices its recipients
- * got, counted by Message-ID at the SMTP server.
+ * got, counted by Message-ID at the SMTP server; and the case index with every case the stack holds.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { heldCases } from '../../src/case-index/held-cases';
+import { verifyIndex } from '../../src/case-index/verify-index';
 import { noticeMessageId } from '../../src/mail/compose/message-id';
 import { waitUntil } from '../stack/wait';
 import type { CaseRun, FaultStack } from './driving';
@@ -61,6 +63,12 @@ function deliveriesByCase(stack: FaultStack): Map<string, string[]> {
   return byCase;
 }
 
+/** "Index equals status", for every case the stack holds: each difference as `<case id> <field>`. */
+export async function indexDifferences(stack: FaultStack): Promise<string[]> {
+  const found = await verifyIndex(heldCases(stack.client), stack.caseIndex);
+  return found.map((d) => `${d.caseId} ${d.field}`);
+}
+
 export async function outcomes(stack: FaultStack, runs: CaseRun[]): Promise<Map<CaseRun, CaseOutcome>> {
   const byCase = deliveriesByCase(stack);
   const result = new Map<CaseRun, CaseOutcome>();
@@ -114,6 +122,8 @@ export interface ScenarioRow {
   stateMismatches: number;
   /** Cases whose refused guardian address saw a different number of attempts than without faults. */
   refusalMismatches: number;
+  /** Differences between the case index and the cases (of the whole stack, not only this scenario's). */
+  indexMismatches: number;
   requestErrors: number;
   retries: number;
   seconds: number;
@@ -129,6 +139,7 @@ export const rowIsClean = (r: ScenarioRow): boolean =>
   r.unexpected === 0 &&
   r.stateMismatches === 0 &&
   r.refusalMismatches === 0 &&
+  r.indexMismatches === 0 &&
   r.requestErrors === 0;
 
 export function compare(
@@ -139,6 +150,7 @@ export function compare(
   started: number,
   notes: string[],
   faults: number,
+  indexDiffs: string[],
 ): ScenarioRow {
   const row: ScenarioRow = {
     scenario: name,
@@ -151,6 +163,7 @@ export function compare(
     unexpected: 0,
     stateMismatches: 0,
     refusalMismatches: 0,
+    indexMismatches: indexDiffs.length,
     requestErrors: 0,
     retries: runs.reduce((n, r) => n + r.retries, 0),
     seconds: (Date.now() - started) / 1000,
@@ -160,6 +173,7 @@ export function compare(
   const problem = (p: string) => {
     if (row.problems.length < 12) row.problems.push(p);
   };
+  indexDiffs.forEach((d) => problem(`index differs from its case: ${d}`));
   for (const run of runs) {
     const ref = base[run.variant];
     row.expected += ref.notices.length;

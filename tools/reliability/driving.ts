@@ -14,7 +14,7 @@ import { script, type Step, type Variant } from './scripts';
  */
 export type FaultStack = Pick<
   ProcessStack,
-  'dir' | 'request' | 'client' | 'smtp' | 'tokens' | 'worker' | 'temporal' | 'api'
+  'dir' | 'request' | 'client' | 'caseIndex' | 'smtp' | 'tokens' | 'worker' | 'temporal' | 'api'
 >;
 
 export interface CaseRun {

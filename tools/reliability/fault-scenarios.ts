@@ -18,7 +18,15 @@ import { WORKFLOW_TYPE } from '../../workflows/messages';
 import type { ApiResponse } from '../stack/http';
 import type { ManagedProcess } from '../stack/managed-process';
 import { sleep, waitUntil } from '../stack/wait';
-import { compare, expectedMessageIds, ledgerNotices, outcomes, type Baseline, type ScenarioRow } from './comparison';
+import {
+  compare,
+  expectedMessageIds,
+  indexDifferences,
+  ledgerNotices,
+  outcomes,
+  type Baseline,
+  type ScenarioRow,
+} from './comparison';
 import { driveCases, settle, type CaseRun, type FaultStack } from './driving';
 import { EXPECTED_MAILS, script, VARIANTS } from './scripts';
 
@@ -75,7 +83,8 @@ async function finish(
   faults: number,
 ): Promise<ScenarioRow> {
   await settle(ctx.stack, ctx.settleMs);
-  return compare(name, runs, await outcomes(ctx.stack, runs), ctx.base, started, notes, faults);
+  const got = await outcomes(ctx.stack, runs);
+  return compare(name, runs, got, ctx.base, started, notes, faults, await indexDifferences(ctx.stack));
 }
 
 /** The control: the same kind of load with no fault. */

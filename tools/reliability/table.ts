@@ -11,6 +11,7 @@ export function formatTable(rows: ScenarioRow[]): string {
     'lost',
     'duplicated',
     'state diffs',
+    'index diffs',
     'seconds',
   ];
   const body = rows.map((r) => [
@@ -22,6 +23,7 @@ export function formatTable(rows: ScenarioRow[]): string {
     String(r.lost),
     String(r.duplicated + r.unexpected),
     String(r.stateMismatches + r.refusalMismatches + r.requestErrors),
+    String(r.indexMismatches),
     r.seconds.toFixed(0),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));

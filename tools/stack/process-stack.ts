@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import Long from 'long';
+import { openCaseIndex, type CaseIndexStore } from '../../src/case-index/case-index-store';
 import { openCaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import { ensureDevPayloadKeys, loadPayloadKeys, type PayloadKeys } from '../../src/crypto/payload-keys';
@@ -98,6 +99,8 @@ export interface ProcessStack {
   oidc: { issuer: string; process: ManagedProcess } | null;
   /** A client with the payload codec, on a lazy connection that survives server restarts. */
   client: Client;
+  /** The case index in the service's database, as the lists read it (the fault scenarios verify it). */
+  caseIndex: CaseIndexStore;
   request(method: string, path: string, req?: ApiRequest): Promise<ApiResponse>;
   /** Stops the API (no new requests), the worker (drains its tasks), Temporal, then the SMTP server. */
   close(): Promise<void>;
@@ -205,6 +208,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
   });
 
   const caseKeys = openCaseKeys(env.SERVICE_DATABASE!, keys);
+  const caseIndex = openCaseIndex(env.SERVICE_DATABASE!, caseKeys);
   const client = new Client({
     connection: Connection.lazy({ address: temporalAddress }),
     namespace,
@@ -246,6 +250,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     tokens,
     oidc,
     client,
+    caseIndex,
     request: (method, path, req) => httpRequest(apiUrl, method, path, req),
     close: () =>
       (closed ??= (async () => {
@@ -255,6 +260,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
           say(info?.signal === 'SIGKILL' ? `${p.name} did not stop within ${grace} ms: killed` : `${p.name} stopped`);
         }
         await client.connection.close().catch(() => undefined);
+        await caseIndex.close();
         await caseKeys.close();
         await smtp.stop();
         if (!keepDir) rmSync(dir, { recursive: true, force: true });
