@@ -9,6 +9,15 @@ import {
   type TaskParty,
 } from '../domain/procedure/case-index-entry';
 import { openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-database';
+import {
+  countTasksSql,
+  taskPageSql,
+  toTaskPage,
+  type ListedTaskRow,
+  type TaskFilter,
+  type TaskPage,
+  type TaskPosition,
+} from './task-listing';
 
 /**
  * The case index (in SERVICE_DATABASE, beside the case keys): one row per case and one per open task and party,
@@ -25,6 +34,8 @@ export interface CaseIndexStore {
   write(entry: CaseIndexEntry): Promise<boolean>;
   /** The case as the index holds it, its personal data decrypted; undefined when it holds none. */
   read(caseId: string): Promise<CaseIndexEntry | undefined>;
+  /** A page of the open tasks the filter selects, soonest due first, starting after `after`; with their total. */
+  listTasks(filter: TaskFilter, after: TaskPosition | undefined, limit: number): Promise<TaskPage>;
   /** Deletes a case's rows (its key was destroyed: erasure or the end of retention). */
   remove(caseId: string): Promise<void>;
   close(): Promise<void>;
@@ -205,6 +216,16 @@ class SqlCaseIndexStore implements CaseIndexStore {
         since: t.since,
       })),
     };
+  }
+
+  async listTasks(filter: TaskFilter, after: TaskPosition | undefined, limit: number): Promise<TaskPage> {
+    const page = taskPageSql(filter, after, limit);
+    const count = countTasksSql(filter);
+    const [rows, [counted]] = await Promise.all([
+      this.db.all<ListedTaskRow>(page.sql, page.params),
+      this.db.all<{ n: number | string }>(count.sql, count.params),
+    ]);
+    return toTaskPage(rows, limit, Number(counted?.n ?? 0));
   }
 
   async remove(caseId: string): Promise<void> {
