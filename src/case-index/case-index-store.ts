@@ -10,6 +10,7 @@ import {
 } from '../domain/procedure/case-index-entry';
 import { openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-database';
 import {
+  CURRENT_TASKS,
   countTasksSql,
   taskPageSql,
   toTaskPage,
@@ -36,6 +37,8 @@ export interface CaseIndexStore {
   read(caseId: string): Promise<CaseIndexEntry | undefined>;
   /** A page of the open tasks the filter selects, soonest due first, starting after `after`; with their total. */
   listTasks(filter: TaskFilter, after: TaskPosition | undefined, limit: number): Promise<TaskPage>;
+  /** The open tasks of a kind on these cases, of every party (who else holds a case's query, say). */
+  tasksOf(caseIds: readonly string[], kind: OpenTask['kind']): Promise<(OpenTask & { caseId: string })[]>;
   /** Deletes a case's rows (its key was destroyed: erasure or the end of retention). */
   remove(caseId: string): Promise<void>;
   close(): Promise<void>;
@@ -226,6 +229,23 @@ class SqlCaseIndexStore implements CaseIndexStore {
       this.db.all<{ n: number | string }>(count.sql, count.params),
     ]);
     return toTaskPage(rows, limit, Number(counted?.n ?? 0));
+  }
+
+  async tasksOf(caseIds: readonly string[], kind: OpenTask['kind']): Promise<(OpenTask & { caseId: string })[]> {
+    if (caseIds.length === 0) return [];
+    const rows = await this.db.all<TaskRow & { case_id: string }>(
+      `SELECT t.case_id, t.task_id, t.party_role, t.party, t.kind, t.due, t.since ${CURRENT_TASKS}
+        WHERE t.kind = ? AND t.case_id IN (${caseIds.map(() => '?').join(', ')})`,
+      [kind, ...caseIds],
+    );
+    return rows.map((t) => ({
+      caseId: t.case_id,
+      taskId: t.task_id,
+      kind: t.kind,
+      party: partyOf(t.party_role, t.party),
+      due: t.due,
+      since: t.since,
+    }));
   }
 
   async remove(caseId: string): Promise<void> {

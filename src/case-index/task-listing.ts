@@ -22,6 +22,8 @@ export interface TaskPosition {
 export interface ListedTask extends TaskPosition {
   kind: TaskKind;
   since: IsoDate;
+  /** The revision of the case the task belongs to: it grows with every change that can move the task. */
+  revision: number;
 }
 
 export interface TaskPage {
@@ -36,7 +38,7 @@ export interface TaskPage {
  * Only the tasks of the revision the case row holds: a write puts a newer revision's tasks in before it moves the
  * case row, and deletes the older ones after (case-index-store.ts), so a reader never sees two revisions' tasks.
  */
-const CURRENT = `FROM case_index_tasks t JOIN case_index c ON c.case_id = t.case_id AND c.revision = t.revision`;
+export const CURRENT_TASKS = `FROM case_index_tasks t JOIN case_index c ON c.case_id = t.case_id AND c.revision = t.revision`;
 
 function where(filter: TaskFilter): { sql: string; params: SqlValue[] } {
   const clauses = ['t.party_role = ?', 't.party = ?'];
@@ -55,7 +57,7 @@ function where(filter: TaskFilter): { sql: string; params: SqlValue[] } {
 /** The count of every task the filter selects. */
 export function countTasksSql(filter: TaskFilter): { sql: string; params: SqlValue[] } {
   const w = where(filter);
-  return { sql: `SELECT COUNT(*) AS n ${CURRENT} WHERE ${w.sql}`, params: w.params };
+  return { sql: `SELECT COUNT(*) AS n ${CURRENT_TASKS} WHERE ${w.sql}`, params: w.params };
 }
 
 /**
@@ -70,7 +72,7 @@ export function taskPageSql(
 ): { sql: string; params: SqlValue[] } {
   const w = where(filter);
   const params = [...w.params];
-  let sql = `SELECT t.case_id, t.task_id, t.kind, t.due, t.since ${CURRENT} WHERE ${w.sql}`;
+  let sql = `SELECT t.case_id, t.task_id, t.kind, t.due, t.since, t.revision ${CURRENT_TASKS} WHERE ${w.sql}`;
   if (after) {
     sql += ' AND (t.due > ? OR (t.due = ? AND (t.case_id > ? OR (t.case_id = ? AND t.task_id > ?))))';
     params.push(after.due, after.due, after.caseId, after.caseId, after.taskId);
@@ -86,6 +88,7 @@ export interface ListedTaskRow {
   kind: TaskKind;
   due: string;
   since: string;
+  revision: number | string;
 }
 
 /** The page of `limit` rows out of the `limit` + 1 read, and where the next one starts. */
@@ -96,6 +99,7 @@ export function toTaskPage(rows: ListedTaskRow[], limit: number, total: number):
     kind: r.kind,
     due: r.due,
     since: r.since,
+    revision: Number(r.revision),
   }));
   const last = items[items.length - 1];
   return {
