@@ -9,6 +9,16 @@ import {
   type TaskParty,
 } from '../domain/procedure/case-index-entry';
 import { openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-database';
+import {
+  CURRENT_TASKS,
+  countTasksSql,
+  taskPageSql,
+  toTaskPage,
+  type ListedTaskRow,
+  type TaskFilter,
+  type TaskPage,
+  type TaskPosition,
+} from './task-listing';
 
 /**
  * The case index (in SERVICE_DATABASE, beside the case keys): one row per case and one per open task and party,
@@ -25,6 +35,10 @@ export interface CaseIndexStore {
   write(entry: CaseIndexEntry): Promise<boolean>;
   /** The case as the index holds it, its personal data decrypted; undefined when it holds none. */
   read(caseId: string): Promise<CaseIndexEntry | undefined>;
+  /** A page of the open tasks the filter selects, soonest due first, starting after `after`; with their total. */
+  listTasks(filter: TaskFilter, after: TaskPosition | undefined, limit: number): Promise<TaskPage>;
+  /** The open tasks of a kind on these cases, of every party (who else holds a case's query, say). */
+  tasksOf(caseIds: readonly string[], kind: OpenTask['kind']): Promise<(OpenTask & { caseId: string })[]>;
   /** Deletes a case's rows (its key was destroyed: erasure or the end of retention). */
   remove(caseId: string): Promise<void>;
   /** Every case the index holds a row of, by id: what `npm run index` compares with the cases Temporal holds. */
@@ -207,6 +221,33 @@ class SqlCaseIndexStore implements CaseIndexStore {
         since: t.since,
       })),
     };
+  }
+
+  async listTasks(filter: TaskFilter, after: TaskPosition | undefined, limit: number): Promise<TaskPage> {
+    const page = taskPageSql(filter, after, limit);
+    const count = countTasksSql(filter);
+    const [rows, [counted]] = await Promise.all([
+      this.db.all<ListedTaskRow>(page.sql, page.params),
+      this.db.all<{ n: number | string }>(count.sql, count.params),
+    ]);
+    return toTaskPage(rows, limit, Number(counted?.n ?? 0));
+  }
+
+  async tasksOf(caseIds: readonly string[], kind: OpenTask['kind']): Promise<(OpenTask & { caseId: string })[]> {
+    if (caseIds.length === 0) return [];
+    const rows = await this.db.all<TaskRow & { case_id: string }>(
+      `SELECT t.case_id, t.task_id, t.party_role, t.party, t.kind, t.due, t.since ${CURRENT_TASKS}
+        WHERE t.kind = ? AND t.case_id IN (${caseIds.map(() => '?').join(', ')})`,
+      [kind, ...caseIds],
+    );
+    return rows.map((t) => ({
+      caseId: t.case_id,
+      taskId: t.task_id,
+      kind: t.kind,
+      party: partyOf(t.party_role, t.party),
+      due: t.due,
+      since: t.since,
+    }));
   }
 
   async remove(caseId: string): Promise<void> {

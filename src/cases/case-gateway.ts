@@ -168,12 +168,6 @@ export class CaseGateway {
     return this.list(casesQuery(scope, filters), pageSize, cursor);
   }
 
-  /** The running cases awaiting an answer of the office (or of the court it escalated to), at most `max`. */
-  async openQueries(office: string, max: number): Promise<CaseSummary[]> {
-    const filters = { running: true, awaitingProsecutor: true } as const;
-    return (await this.listCases({ prosecutorOffice: office }, filters, max)).items;
-  }
-
   private async list(query: string, pageSize: number, cursor: string | undefined): Promise<CasePage> {
     const codecs = this.client.options.loadedDataConverter.payloadCodecs;
     const nextPageToken = cursor === undefined ? undefined : await openCursor(codecs, cursor);

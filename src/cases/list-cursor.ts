@@ -28,8 +28,12 @@ export async function openCursor(codecs: readonly PayloadCodec[], cursor: string
     if (!token || token.length === 0) throw new Error('empty');
     return token;
   } catch {
-    throw badRequest([
-      { kind: 'invalidInput', in: 'query', name: 'cursor', detail: inEveryLanguage((p) => p.problems.invalidCursor) },
-    ]);
+    throw invalidCursor();
   }
 }
+
+/** A cursor this API did not give, or gave for another list: a 400 naming `query.cursor`. */
+export const invalidCursor = () =>
+  badRequest([
+    { kind: 'invalidInput', in: 'query', name: 'cursor', detail: inEveryLanguage((p) => p.problems.invalidCursor) },
+  ]);

@@ -23,8 +23,6 @@ export type CaseFilters = Partial<Pick<CaseListQuery, 'stage' | 'outcome' | 'min
   referenceKey?: string;
   /** Running cases only. */
   running?: true;
-  /** Cases awaiting a prosecutor's office's answer. */
-  awaitingProsecutor?: true;
 };
 
 /** The cases a principal sees: a prosecutor's office those it was queried on, as it reads them one by one. */
@@ -40,7 +38,6 @@ export function casesQuery(scope: CaseScope, filters: CaseFilters): string {
   // Present, even empty, a scope narrows: a principal without its code sees nothing rather than everything.
   if ('centre' in scope) clauses.push(`${SA.centre.name} = '${scope.centre}'`);
   if ('prosecutorOffice' in scope) clauses.push(`${SA.prosecutorOffices.name} = '${scope.prosecutorOffice}'`);
-  if (filters.awaitingProsecutor) clauses.push(`${SA.awaitingProsecutor.name} = true`);
   if (filters.referenceKey) clauses.push(`${SA.references.name} = '${filters.referenceKey}'`);
   if (filters.stage) clauses.push(`${SA.stage.name} = '${filters.stage}'`);
   if (filters.outcome) clauses.push(`${SA.outcome.name} = '${filters.outcome}'`);

@@ -5,11 +5,13 @@ import { documentCases } from './routes/cases';
 import { documentMonitoring } from './routes/monitoring';
 import { documentProsecutor } from './routes/prosecutor';
 import { documentStatistics } from './routes/statistics';
+import { documentTasks } from './routes/tasks';
 
 /** Every part of the API, each describing its own routes; the calendars and statistics are documented even where they are off. */
 const PARTS: readonly DocumentedPart[] = [
   documentCases,
   documentProsecutor,
+  documentTasks,
   documentStatistics,
   documentCalendars,
   documentCodec,

@@ -33,6 +33,7 @@ import { statisticsRouter } from './routes/statistics';
 import type { FactsStore } from '../statistics/facts-store';
 import { monitoringRouter } from './routes/monitoring';
 import { prosecutorRouter } from './routes/prosecutor';
+import { tasksRouter } from './routes/tasks';
 
 export interface AppDeps {
   gateway: CaseGateway;
@@ -96,7 +97,8 @@ export function createApp(deps: AppDeps): Express {
     }),
     express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
     casesRouter(deps.gateway, deps.referenceIndex, deps, base),
-    prosecutorRouter(deps.gateway, base),
+    prosecutorRouter(deps.gateway, deps.caseIndex, deps.codec, base),
+    tasksRouter(deps.caseIndex, deps.codec, base),
     ...(deps.calendarFeeds ? [calendarFeedsRouter(deps.calendarFeeds, base)] : []),
     ...(deps.statistics ? [statisticsRouter(deps.statistics)] : []),
   );
@@ -140,7 +142,7 @@ export function createApp(deps: AppDeps): Express {
 
   for (const { path, router } of deps.beside ?? []) app.use(path, router);
 
-  if (deps.calendarFeeds) app.use(calendarRouter(deps.calendarFeeds, deps.gateway, base));
+  if (deps.calendarFeeds) app.use(calendarRouter(deps.calendarFeeds, deps.gateway, deps.caseIndex, base));
 
   app.use((_req, _res, next) => next(new ServiceProblem('resourceNotFound', (p) => p.problems.noResource)));
   app.use(errorHandler(deps.logger));

@@ -62,6 +62,7 @@ const TAGS = [
     name: 'Status queries',
     description: "The Immigration Office's status queries, answered by the prosecutor's office",
   },
+  { name: 'Tasks', description: 'What waits for a centre, a prosecutor’s office or the Immigration Office, by when' },
   { name: 'Statistics', description: 'Figures that identify nobody, for the annual reports' },
   { name: 'Calendars', description: 'Deadline calendars a calendar program subscribes to, issued by an admin' },
   { name: 'Codec', description: "The Temporal Web UI's remote codec: read-only decoding for the Immigration Office" },

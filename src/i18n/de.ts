@@ -83,7 +83,7 @@ export const de: LanguagePack = {
     asked: 'Worum Sie gebeten werden',
     details: 'Einzelheiten',
     caseLink: 'Die Akte in der Anwendung',
-    queriesLink: 'Offene Statusanfragen in der Anwendung',
+    queryLink: 'Die Statusanfrage in der Anwendung',
     calendarNote: 'Mit der beigefügten Kalenderdatei (.ics) tragen Sie dieses Datum in Ihren Kalender ein.',
     footer:
       'Diese Nachricht wurde automatisch versandt; bitte antworten Sie nicht darauf. ' +

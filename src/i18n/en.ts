@@ -16,7 +16,7 @@ export const en: LanguagePack = {
     asked: 'What is asked of you',
     details: 'Details',
     caseLink: 'The file in the application',
-    queriesLink: 'Open status requests in the application',
+    queryLink: 'The status request in the application',
     calendarNote: 'The attached calendar file (.ics) puts this date in your calendar.',
     footer:
       'This message was sent automatically; please do not reply to it. ' +

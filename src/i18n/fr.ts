@@ -75,7 +75,7 @@ export const fr: LanguagePack = {
     asked: 'Ce qui vous est demandé',
     details: 'Détails',
     caseLink: 'Le dossier dans l’application',
-    queriesLink: 'Les demandes de statut ouvertes dans l’application',
+    queryLink: 'La demande de statut dans l’application',
     calendarNote: 'Le fichier de calendrier joint (.ics) ajoute cette date à votre agenda.',
     footer:
       'Ce message a été envoyé automatiquement ; merci de ne pas y répondre. ' +

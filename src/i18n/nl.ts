@@ -74,7 +74,7 @@ export const nl: LanguagePack = {
     asked: 'Wat van u gevraagd wordt',
     details: 'Details',
     caseLink: 'Het dossier in de toepassing',
-    queriesLink: 'Openstaande statusaanvragen in de toepassing',
+    queryLink: 'De statusaanvraag in de toepassing',
     calendarNote: 'Met het bijgevoegde agendabestand (.ics) zet u deze datum in uw agenda.',
     footer:
       'Dit bericht werd automatisch verstuurd; gelieve er niet op te antwoorden. ' +

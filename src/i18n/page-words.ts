@@ -32,6 +32,8 @@ export interface PageWords {
     pseudonym: string;
     nextDeadline: string;
     none: string;
+    /** A case whose index row cannot be read (its key was destroyed): shown as such, the list goes on. */
+    unreadable: string;
     next: string;
   };
   case: {

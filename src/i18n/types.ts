@@ -39,7 +39,7 @@ export interface LanguagePack {
     asked: string;
     details: string;
     caseLink: string;
-    queriesLink: string;
+    queryLink: string;
     calendarNote: string;
     /** Why the mail says so little: it reaches inboxes that others may read. */
     footer: string;

@@ -59,7 +59,10 @@ describe.each(LANGUAGES)('templates in %s', (language) => {
       expect(part).toContain(DUE_IN[language]);
       expect(part).toContain('2027-01-07');
     }
-    const link = kind.startsWith('status-query') ? `${BASE}/workspace/queries` : `${BASE}/workspace/cases/case-7f3k`;
+    // A query's mail links to the query itself, not to a list it could be missing from.
+    const link = kind.startsWith('status-query')
+      ? `${BASE}/workspace/queries/case-7f3k-q2`
+      : `${BASE}/workspace/cases/case-7f3k`;
     expect(mail.text).toContain(link);
     expect(mail.html).toContain(`href="${link}"`);
     expect(mail.ics).toContain('DTSTART;VALUE=DATE:20270107');

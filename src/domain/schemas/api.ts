@@ -4,6 +4,16 @@ import { FIELD_RULES } from './field-rules';
 import { REFUSAL_CODES } from '../refusals';
 import { OUTCOMES, STAGES } from './case';
 
+/** The paging of a list: how many items a page holds, and which page. */
+export const pageQuerySchema = z.strictObject({
+  pageSize: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,4096}$/)
+    .optional()
+    .meta({ description: 'The page to show: the cursor of the `next` link of the previous page' }),
+});
+
 /** Query string of GET /v1/cases. */
 export const caseListQuerySchema = z.strictObject({
   stage: z.enum(STAGES).optional(),
@@ -16,12 +26,7 @@ export const caseListQuerySchema = z.strictObject({
   reference: fileReference.optional().meta({
     description: 'Only the case with this file number of the prosecutor or the Immigration Office (exact match)',
   }),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-  cursor: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,4096}$/)
-    .optional()
-    .meta({ description: 'The page to show: the cursor of the `next` link of the previous page' }),
+  ...pageQuerySchema.shape,
 });
 
 /** A case as the list shows it: only the search attributes, never personal data. */

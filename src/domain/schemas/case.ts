@@ -213,5 +213,11 @@ export type ProsecutorQueryView = z.infer<typeof prosecutorQueryViewSchema>;
 
 /** The open status queries of a prosecutor's office, soonest reply first. */
 export const prosecutorQueryListSchema = z
-  .object({ self: z.url().meta({ description: 'This list' }), items: z.array(prosecutorQueryViewSchema) })
+  .object({
+    self: z.url().meta({ description: 'This page' }),
+    items: z.array(prosecutorQueryViewSchema),
+    pageSize: z.number().int().meta({ description: 'The most items a page holds (the pageSize asked for, or 25)' }),
+    total: z.number().int().meta({ description: 'Every open query of the office, on this page and the others' }),
+    next: z.url().optional().meta({ description: 'The next page; absent on the last one' }),
+  })
   .meta({ id: 'ProsecutorQueryList' });

@@ -24,6 +24,7 @@ import { auditAs, principalOf } from '../../audit/request-context';
 import { idempotencyKeyOf } from '../idempotency-key';
 import { BODY, COMMON, json, KEY_REUSED, NOT_APPLICABLE, NOT_FOUND, problem, type ApiDocument } from '../openapi';
 import { noQuery, parseOr400 } from '../validate';
+import { pageLinks } from '../page-links';
 import { requireRole } from '../../identity/require-role';
 
 /** `base`: the API's public address, which the links of a page of cases start with. */
@@ -87,15 +88,10 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, erasure
     const reference = q.reference === undefined ? undefined : index.keyOf(q.reference);
     const filters = { ...q, ...(reference ? { referenceKey: reference } : {}) };
     const page = await gateway.listCases(scopeOf(principalOf(res)), filters, q.pageSize, q.cursor);
-    // The filters as they were asked (the schema let only known ones through), the cursor of the page apart.
-    const { cursor: _cursor, ...asked } = req.query as Record<string, string>;
-    const at = (cursor: string | undefined) =>
-      `${base}/v1/cases?${new URLSearchParams({ ...asked, ...(cursor ? { cursor } : {}) })}`.replace(/\?$/, '');
     res.json({
-      self: at(q.cursor),
+      ...pageLinks(base, '/v1/cases', req.query, page.nextCursor),
       items: page.items.map((item) => ({ ...item, href: `${base}/v1/cases/${item.caseId}` })),
       pageSize: q.pageSize,
-      ...(page.nextCursor ? { next: at(page.nextCursor) } : {}),
       nextCursor: page.nextCursor,
     });
   });

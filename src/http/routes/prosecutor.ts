@@ -1,29 +1,49 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { caseStatusSchema, prosecutorQueryListSchema } from '../../domain/schemas/case';
-import { caseOfQuery, queryIdSchema, idempotencyHeaderSchema } from '../../domain/schemas/api';
+import { caseOfQuery, queryIdSchema, idempotencyHeaderSchema, pageQuerySchema } from '../../domain/schemas/api';
 import { statusQueryAnswerSchema } from '../../domain/schemas/events';
 import type { CaseGateway } from '../../cases/case-gateway';
-import { openQueriesFor } from '../../cases/open-queries';
+import type { PayloadCodec } from '@temporalio/common';
+import type { CaseIndexStore } from '../../case-index/case-index-store';
+import { openPosition, sealPosition, type CursorBinding } from '../../cases/bound-cursor';
+import { openQueriesPage } from '../../cases/open-queries';
+import { isTaskPosition } from '../../cases/task-scope';
+import { pageLinks } from '../page-links';
 import { answerInput } from '../../cases/inputs';
 import { refusalProblem } from '../../cases/problems';
 import { refuse } from '../../domain/refusals';
 import { auditAs, principalOf } from '../../audit/request-context';
 import { BODY, COMMON, json, NOT_APPLICABLE, NOT_FOUND, type ApiDocument } from '../openapi';
-import { noQuery, parseOr400 } from '../validate';
+import { parseOr400 } from '../validate';
 import { requireRole } from '../../identity/require-role';
 import { visibleCase } from '../../cases/visible-case';
 import { idempotencyKeyOf } from '../idempotency-key';
 
-export function prosecutorRouter(gateway: CaseGateway, base: string): Router {
+export function prosecutorRouter(
+  gateway: CaseGateway,
+  caseIndex: CaseIndexStore,
+  codec: PayloadCodec,
+  base: string,
+): Router {
   const r = Router();
   // Per route, not r.use(): this router is mounted on /v1 and a router-wide check would answer 403 for every unknown /v1 path.
   const prosecutorOnly = requireRole('prosecutor');
 
-  r.get('/prosecutor/queries', prosecutorOnly, noQuery, async (_req, res) => {
+  r.get('/prosecutor/queries', prosecutorOnly, async (req, res) => {
     auditAs(res, 'query.list', null);
-    const open = await openQueriesFor(gateway, principalOf(res).office!);
-    res.json({ self: `${base}/v1/prosecutor/queries`, items: open.map((q) => q.query) });
+    const p = principalOf(res);
+    const q = parseOr400(pageQuerySchema, req.query, 'query');
+    const binding: CursorBinding = { principalId: p.id, list: 'prosecutor-queries', filters: {} };
+    const after = q.cursor ? await openPosition(codec, binding, q.cursor, isTaskPosition) : undefined;
+    const page = await openQueriesPage(caseIndex, p.office!, after, q.pageSize);
+    const nextCursor = page.next ? await sealPosition(codec, binding, page.next) : null;
+    res.json({
+      ...pageLinks(base, '/v1/prosecutor/queries', req.query, nextCursor),
+      items: page.items.map(({ revision: _revision, ...query }) => query),
+      pageSize: q.pageSize,
+      total: page.total,
+    });
   });
 
   r.post('/prosecutor/queries/:queryId/answer', prosecutorOnly, async (req, res) => {
@@ -50,7 +70,8 @@ export function documentProsecutor(api: ApiDocument): void {
     tags: ['Status queries'],
     summary: "The open status queries of the prosecutor's office",
     description:
-      'The queries the Immigration Office sent to the office of the signed-in prosecutor, soonest reply first.',
+      'Every open query the Immigration Office sent to the office of the signed-in prosecutor, and, once escalated, to the office of its Principal Crown Prosecutor; soonest reply first, a page at a time: follow `next`; `total` counts them all.',
+    request: { query: pageQuerySchema },
     responses: {
       200: json(prosecutorQueryListSchema, 'Open queries, soonest reply first'),
       ...COMMON,

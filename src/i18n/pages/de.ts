@@ -35,6 +35,7 @@ export const dePages: PageWords = {
     pseudonym: 'Pseudonym',
     nextDeadline: 'Nächste Frist',
     none: '—',
+    unreadable: 'Nicht lesbar (Schlüssel vernichtet)',
     next: 'Nächste Seite',
   },
   case: {

@@ -27,6 +27,7 @@ export const enPages: PageWords = {
     pseudonym: 'Pseudonym',
     nextDeadline: 'Next deadline',
     none: '—',
+    unreadable: 'Unreadable (key destroyed)',
     next: 'Next page',
   },
   case: {

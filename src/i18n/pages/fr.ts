@@ -33,6 +33,7 @@ export const frPages: PageWords = {
     pseudonym: 'Pseudonyme',
     nextDeadline: 'Prochain délai',
     none: '—',
+    unreadable: 'Illisible (clé détruite)',
     next: 'Page suivante',
   },
   case: {

@@ -33,6 +33,7 @@ export const nlPages: PageWords = {
     pseudonym: 'Pseudoniem',
     nextDeadline: 'Volgende termijn',
     none: '—',
+    unreadable: 'Onleesbaar (sleutel vernietigd)',
     next: 'Volgende pagina',
   },
   case: {

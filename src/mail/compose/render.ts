@@ -41,11 +41,15 @@ interface MailContent {
 
 const textOf = (text: Text, facts: Facts): string => (typeof text === 'string' ? text : text(facts));
 
-/** The workspace page a notice asks the reader to act on: the office's queries, or the case; sign-in comes back to it. */
+/**
+ * The workspace page a notice asks the reader to act on: the query itself (its answer form, never a list the query
+ * could be missing from), or the case; sign-in comes back to it.
+ */
 export function noticeLink(notice: Notice, publicBaseUrl: string): string {
   const base = publicBaseUrl.replace(/\/+$/, '');
-  return STATUS_QUERY_KINDS.has(notice.kind)
-    ? `${base}/workspace/queries`
+  const { queryId } = notice.facts;
+  return STATUS_QUERY_KINDS.has(notice.kind) && typeof queryId === 'string' && queryId
+    ? `${base}/workspace/queries/${encodeURIComponent(queryId)}`
     : `${base}/workspace/cases/${encodeURIComponent(notice.caseId)}`;
 }
 
@@ -64,7 +68,7 @@ export function render(notice: Notice, language: Language, options: RenderOption
     reference: { label: words.fileReference, value: notice.caseId },
     asked: { label: words.asked, value: ask },
     details: { label: words.details, lines: describeFacts(notice.facts, pack) },
-    link: { label: STATUS_QUERY_KINDS.has(notice.kind) ? words.queriesLink : words.caseLink, url },
+    link: { label: STATUS_QUERY_KINDS.has(notice.kind) ? words.queryLink : words.caseLink, url },
     footer: words.footer,
   };
   if (notice.due === undefined) return { subject, text: asText(content), html: asHtml(content, subject, pack.locale) };

@@ -1,7 +1,8 @@
 import { Router, type Response } from 'express';
 import { auditAs, principalOf } from '../../audit/request-context';
 import { answerInput } from '../../cases/inputs';
-import { openQueriesFor } from '../../cases/open-queries';
+import { everyOpenQuery } from '../../cases/open-queries';
+import { personalOf } from '../../case-index/readable-personal';
 import { visibleCase } from '../../cases/visible-case';
 import { caseOfQuery, queryIdSchema } from '../../domain/schemas/api';
 import { statusQueryAnswerSchema } from '../../domain/schemas/events';
@@ -23,7 +24,17 @@ export function answerQueryPages(deps: WorkspaceDeps): Router {
   r.get('/queries', prosecutorOnly, async (_req, res) => {
     const p = principalOf(res);
     auditAs(res, 'page.query.list', null);
-    res.send(queriesPage(locals(res).page, await openQueriesFor(gateway, p.office!)));
+    const open = await everyOpenQuery(deps.caseIndex, p.office!);
+    const personal = await personalOf(
+      deps.caseIndex,
+      open.map((q) => q.caseId),
+    );
+    res.send(
+      queriesPage(
+        locals(res).page,
+        open.map((query) => ({ query, personal: personal.get(query.caseId) ?? null })),
+      ),
+    );
   });
   const answerFields = fieldsOf(statusQueryAnswerSchema);
   const answerForm = (res: Response, queryId: string, form: FormState, refusal?: string) => {

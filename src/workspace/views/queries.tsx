@@ -1,9 +1,13 @@
-import type { CaseStatus, ProsecutorQueryView } from '../../domain/schemas/case';
+import type { IndexedPersonalData } from '../../domain/procedure/case-index-entry';
+import type { ProsecutorQueryView } from '../../domain/schemas/case';
 import { page } from './layout';
 import { dateIn, shortRef } from './case-words';
 import type { PageContext } from './page-context';
 
-export function queriesPage(ctx: PageContext, open: { query: ProsecutorQueryView; status: CaseStatus }[]): string {
+export function queriesPage(
+  ctx: PageContext,
+  open: { query: ProsecutorQueryView; personal: IndexedPersonalData | null }[],
+): string {
   const w = ctx.pack.pages;
   return page(
     ctx,
@@ -23,12 +27,13 @@ export function queriesPage(ctx: PageContext, open: { query: ProsecutorQueryView
           </tr>
         </thead>
         <tbody>
-          {open.map(({ query, status }) => (
+          {open.map(({ query, personal }) => (
             <tr key={query.queryId} class={query.escalatedTo ? 'escalated' : undefined}>
               <td>
-                <a href={`/workspace/cases/${query.caseId}`}>{status.victim.pseudonym}</a> ({shortRef(query.caseId)})
+                <a href={`/workspace/cases/${query.caseId}`}>{personal?.pseudonym ?? w.cases.unreadable}</a> (
+                {shortRef(query.caseId)})
               </td>
-              <td>{status.references.prosecutorFile ?? w.cases.none}</td>
+              <td>{personal?.prosecutorFile ?? w.cases.none}</td>
               <td>{dateIn(ctx, query.replyBy)}</td>
               <td>{query.escalatedTo ? w.case.escalatedTo(query.escalatedTo) : w.cases.none}</td>
               <td>

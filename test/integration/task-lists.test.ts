@@ -1,0 +1,188 @@
+/**
+ * Issue 27, parts 3 and 4, against the real dev server: well over a hundred cases seeded through imports, and the
+ * lists read from the case index hold every one of them across pages, soonest due first, with exact totals. The
+ * expected tasks come from the seeding (which cases were given a complaint to Antwerp), not from the index code.
+ */
+import type request from 'supertest';
+import { addDays } from '../../src/domain/calendar';
+import type { CaseStatus } from '../../src/domain/schemas/case';
+import { as, eventually, expectProblem, openingBody, today, type TokenName } from '../support/api-helpers';
+import { expectDocumented } from '../support/documented-response';
+import { startServiceStack, type ServiceStack } from '../support/service-stack';
+
+let stack: ServiceStack;
+const QUERIED = 120;
+const IN_REFLECTION = 30;
+/** The cases whose open query Antwerp answers, as the seeding made them. */
+const queried = new Set<string>();
+/** Those of them escalated to the Principal Crown Prosecutor of Antwerp by today, as the import answered. */
+const escalated = new Set<string>();
+const fileNumber = (i: number) => `AN.66.L3 ${String(100_000 + i)}/26`;
+
+/**
+ * A complaint 62 to 81 days ago: its 3-month document runs out within the month, so its status query is open
+ * today, with 20 different reply dates among the cases.
+ */
+function importBody(i: number) {
+  const complaintOn = addDays(today(), -62 - (i % 20));
+  return {
+    ...openingBody({ openedOn: addDays(complaintOn, -5), references: { prosecutorFile: fileNumber(i) } }),
+    centre: 'PAYOKE',
+    events: [
+      {
+        type: 'complaint-filed',
+        on: complaintOn,
+        kind: 'complaint',
+        prosecutorOffice: 'ANTWERPEN',
+        by: { role: 'centre' },
+      },
+    ],
+  };
+}
+
+async function seed(): Promise<void> {
+  const bodies = [
+    ...Array.from({ length: QUERIED }, (_, i) => ({ body: importBody(i), queried: true })),
+    ...Array.from({ length: IN_REFLECTION }, () => ({
+      body: { ...openingBody({ openedOn: addDays(today(), -3) }), centre: 'PAYOKE', events: [] },
+      queried: false,
+    })),
+  ];
+  for (let i = 0; i < bodies.length; i += 10)
+    await Promise.all(
+      bodies.slice(i, i + 10).map(async ({ body, queried: withQuery }) => {
+        const res = await as(stack.app, 'immigration').post('/v1/cases/import', body);
+        expect(res.status).toBe(201);
+        const s = res.body as CaseStatus;
+        // The seeding's own check that the case is what it was made to be.
+        expect(s.prosecutorQuery !== null).toBe(withQuery);
+        if (withQuery) queried.add(s.caseId);
+        if (s.prosecutorQuery?.escalatedTo === 'CA-ANTWERPEN') escalated.add(s.caseId);
+      }),
+    );
+}
+
+interface Page {
+  items: Record<string, string>[];
+  total: number;
+  self: string;
+  next?: string;
+}
+
+/** Every page of a list, following `next`. */
+async function everyPage(who: TokenName, first: string): Promise<{ pages: Page[]; responses: request.Response[] }> {
+  const pages: Page[] = [];
+  const responses: request.Response[] = [];
+  let path: string | undefined = first;
+  while (path) {
+    const res = await as(stack.app, who).get(path);
+    expect(res.status).toBe(200);
+    responses.push(res);
+    const page = res.body as Page;
+    pages.push(page);
+    path = page.next ? new URL(page.next).pathname + new URL(page.next).search : undefined;
+  }
+  return { pages, responses };
+}
+
+const soonestFirst = (dates: string[]) => dates.every((d, i) => i === 0 || dates[i - 1]! <= d);
+
+beforeAll(async () => {
+  stack = await startServiceStack();
+  await seed();
+  // The worker writes each case's row beside its work: wait until the last one is in.
+  await eventually(
+    () => as(stack.app, 'antwerpen').get('/v1/tasks?pageSize=1'),
+    (res) => (res.body as Page).total === QUERIED,
+    30_000,
+  );
+}, 90_000);
+afterAll(() => stack?.close());
+
+describe('GET /v1/prosecutor/queries', () => {
+  it('lists every open query of the office across pages, soonest reply first, with the exact total', async () => {
+    const { pages, responses } = await everyPage('antwerpen', '/v1/prosecutor/queries?pageSize=50');
+    expect(pages).toHaveLength(3);
+    expect(pages.map((p) => p.total)).toEqual([QUERIED, QUERIED, QUERIED]);
+    const items = pages.flatMap((p) => p.items);
+    expect(new Set(items.map((q) => q.caseId))).toEqual(queried);
+    expect(items).toHaveLength(QUERIED);
+    expect(soonestFirst(items.map((q) => q.replyBy!))).toBe(true);
+    expect(items.every((q) => q.office === 'ANTWERPEN')).toBe(true);
+    expect(new Set(items.filter((q) => q.escalatedTo === 'CA-ANTWERPEN').map((q) => q.caseId))).toEqual(escalated);
+    expectDocumented('GET', '/v1/prosecutor/queries', responses[0]!);
+  });
+
+  it("includes the escalated ones in the list of the Principal Crown Prosecutor's office", async () => {
+    expect(escalated.size).toBeGreaterThan(0);
+    const items = (await everyPage('caAntwerpen', '/v1/prosecutor/queries?pageSize=7')).pages.flatMap((p) => p.items);
+    expect(new Set(items.map((q) => q.caseId))).toEqual(escalated);
+    expect(items.every((q) => q.addressedTo === 'CA-ANTWERPEN')).toBe(true);
+    expect(soonestFirst(items.map((q) => q.replyBy!))).toBe(true);
+  });
+
+  it('lists nothing for an office that holds no query', async () => {
+    const res = await as(stack.app, 'liege').get('/v1/prosecutor/queries');
+    expect(res.body).toMatchObject({ items: [], total: 0 });
+    expect(res.body).not.toHaveProperty('next');
+  });
+});
+
+describe('GET /v1/tasks', () => {
+  it("lists the office's every open task across pages, soonest due first, with the exact total", async () => {
+    const { pages, responses } = await everyPage('antwerpen', '/v1/tasks?pageSize=100&kind=status-query-answer');
+    expect(pages.map((p) => p.items.length)).toEqual([100, QUERIED - 100]);
+    const items = pages.flatMap((p) => p.items);
+    expect(new Set(items.map((t) => t.caseId))).toEqual(queried);
+    expect(new Set(items.map((t) => t.taskId)).size).toBe(QUERIED);
+    expect(soonestFirst(items.map((t) => t.due!))).toBe(true);
+    expect(items[0]).toEqual({
+      taskId: expect.stringMatching(/^case-.*-q\d+\/answer$/),
+      caseId: expect.any(String),
+      kind: 'status-query-answer',
+      due: expect.any(String),
+      since: expect.any(String),
+      href: expect.stringMatching(/\/v1\/cases\/case-/),
+    });
+    expectDocumented('GET', '/v1/tasks', responses[0]!);
+  });
+
+  it('filters by due date: none before the first due, every one before the day after the last', async () => {
+    const dues = (await everyPage('antwerpen', '/v1/tasks?pageSize=100')).pages.flatMap((p) =>
+      p.items.map((t) => t.due!),
+    );
+    const [first, last] = [dues[0]!, dues.at(-1)!];
+    const count = async (before: string) =>
+      ((await as(stack.app, 'antwerpen').get(`/v1/tasks?dueBefore=${before}`)).body as Page).total;
+    expect(await count(first)).toBe(0);
+    expect(await count(addDays(last, 1))).toBe(QUERIED);
+  });
+
+  it("refuses another principal's cursor, and a cursor given for other filters", async () => {
+    const first = (await as(stack.app, 'antwerpen').get('/v1/tasks?pageSize=10')).body as Page;
+    const cursor = new URL(first.next!).searchParams.get('cursor')!;
+    expectProblem(await as(stack.app, 'liege').get(`/v1/tasks?pageSize=10&cursor=${cursor}`), 400);
+    expectProblem(await as(stack.app, 'caAntwerpen').get(`/v1/prosecutor/queries?cursor=${cursor}`), 400);
+    expectProblem(
+      await as(stack.app, 'antwerpen').get(`/v1/tasks?pageSize=10&dueBefore=2099-01-01&cursor=${cursor}`),
+      400,
+    );
+    expect((await as(stack.app, 'antwerpen').get(`/v1/tasks?pageSize=10&cursor=${cursor}`)).status).toBe(200);
+  });
+
+  it('never puts a file number in a link of a list', async () => {
+    const links = [
+      ...(await everyPage('antwerpen', '/v1/tasks?pageSize=100')).pages,
+      ...(await everyPage('antwerpen', '/v1/prosecutor/queries?pageSize=100')).pages,
+    ].flatMap((p) => [p.self, p.next ?? '', ...p.items.map((i) => i.href ?? '')]);
+    const numbers = Array.from({ length: QUERIED }, (_, i) => fileNumber(i));
+    for (const link of links) for (const n of numbers) expect(decodeURIComponent(link)).not.toContain(n.split(' ')[1]!);
+  });
+
+  it("scopes the list to the caller: a centre's own, the Immigration Office's", async () => {
+    expect(((await as(stack.app, 'pagasa').get('/v1/tasks')).body as Page).total).toBe(0);
+    const office = (await as(stack.app, 'immigration').get('/v1/tasks?kind=status-query-answer')).body as Page;
+    expect(office.total).toBe(0);
+    expectProblem(await as(stack.app, 'antwerpen').get('/v1/tasks?pageSize=101'), 400);
+  });
+});
