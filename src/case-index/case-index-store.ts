@@ -57,6 +57,7 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS case_index (
   opened_on TEXT NOT NULL,
   next_deadline TEXT,
   next_deadline_kind TEXT,
+  document_valid_until TEXT,
   flags TEXT NOT NULL,
   reference_keys TEXT NOT NULL,
   key_id TEXT NOT NULL,
@@ -86,6 +87,7 @@ const CASE_COLUMNS = [
   'opened_on',
   'next_deadline',
   'next_deadline_kind',
+  'document_valid_until',
   'flags',
   'reference_keys',
   'key_id',
@@ -117,6 +119,7 @@ interface CaseRow {
   opened_on: string;
   next_deadline: string | null;
   next_deadline_kind: string | null;
+  document_valid_until: string | null;
   flags: string;
   reference_keys: string;
   key_id: string;
@@ -175,6 +178,7 @@ class SqlCaseIndexStore implements CaseIndexStore {
       e.openedOn,
       e.nextDeadline?.due ?? null,
       e.nextDeadline?.kind ?? null,
+      e.documentValidUntil,
       JSON.stringify(e.flags),
       JSON.stringify(e.referenceKeys),
       key.id,
@@ -210,6 +214,7 @@ class SqlCaseIndexStore implements CaseIndexStore {
         row.next_deadline && row.next_deadline_kind
           ? { kind: row.next_deadline_kind as never, due: row.next_deadline }
           : null,
+      documentValidUntil: row.document_valid_until,
       flags: JSON.parse(row.flags) as CaseIndexEntry['flags'],
       referenceKeys: JSON.parse(row.reference_keys) as string[],
       personal: JSON.parse(personal.toString('utf8')) as IndexedPersonalData,

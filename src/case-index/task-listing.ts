@@ -24,6 +24,8 @@ export interface ListedTask extends TaskPosition {
   since: IsoDate;
   /** The revision of the case the task belongs to: it grows with every change that can move the task. */
   revision: number;
+  /** The expiry of the case's current document, which a status query decides on. */
+  documentValidUntil: IsoDate | null;
 }
 
 export interface TaskPage {
@@ -72,7 +74,7 @@ export function taskPageSql(
 ): { sql: string; params: SqlValue[] } {
   const w = where(filter);
   const params = [...w.params];
-  let sql = `SELECT t.case_id, t.task_id, t.kind, t.due, t.since, t.revision ${CURRENT_TASKS} WHERE ${w.sql}`;
+  let sql = `SELECT t.case_id, t.task_id, t.kind, t.due, t.since, t.revision, c.document_valid_until ${CURRENT_TASKS} WHERE ${w.sql}`;
   if (after) {
     sql += ' AND (t.due > ? OR (t.due = ? AND (t.case_id > ? OR (t.case_id = ? AND t.task_id > ?))))';
     params.push(after.due, after.due, after.caseId, after.caseId, after.taskId);
@@ -89,6 +91,7 @@ export interface ListedTaskRow {
   due: string;
   since: string;
   revision: number | string;
+  document_valid_until: string | null;
 }
 
 /** The page of `limit` rows out of the `limit` + 1 read, and where the next one starts. */
@@ -100,6 +103,7 @@ export function toTaskPage(rows: ListedTaskRow[], limit: number, total: number):
     due: r.due,
     since: r.since,
     revision: Number(r.revision),
+    documentValidUntil: r.document_valid_until,
   }));
   const last = items[items.length - 1];
   return {

@@ -31,8 +31,7 @@ function view(listed: ListedTask, answerTasks: OpenTask[]): ProsecutorQueryView 
     sentOn: sent?.since ?? listed.since,
     replyBy: listed.due,
     escalatedTo: escalatedTo as ProsecutorQueryView['escalatedTo'],
-    // The index keeps no document dates: a query's reply date is what the office works to.
-    documentValidUntil: null,
+    documentValidUntil: listed.documentValidUntil,
     revision: listed.revision,
   };
 }

@@ -33,6 +33,7 @@ describe('what the case index shows of a case', () => {
       running: true,
       openedOn: OPENED,
       nextDeadline: { kind: 'REFLECTION_ENDS', due: '2026-12-17' },
+      documentValidUntil: '2026-12-17',
       flags: [],
       referenceKeys: [],
       personal: { pseudonym: PSEUDONYM },

@@ -61,6 +61,8 @@ export interface CaseIndexEntry {
   openedOn: IsoDate;
   /** The soonest listable deadline: never the 18th birthday (`isListable`). */
   nextDeadline: { kind: DeadlineKind; due: IsoDate } | null;
+  /** The current document's expiry (null once unlimited or closed without one): what a query decides on. */
+  documentValidUntil: IsoDate | null;
   flags: IndexFlag[];
   /** The blind index of its file numbers (keyed hashes, never a number). */
   referenceKeys: string[];
@@ -188,6 +190,7 @@ export function caseIndexEntry(s: CaseState): CaseIndexEntry {
     running: !isFinished(s),
     openedOn: s.openedOn,
     nextDeadline: next ? { kind: next.kind, due: next.due } : null,
+    documentValidUntil: s.document?.validUntil ?? null,
     flags: flagsOf(s),
     referenceKeys: [...s.referenceIndex],
     personal: { pseudonym: s.opening.victim.pseudonym, ...s.references },
