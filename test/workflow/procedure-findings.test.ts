@@ -1,7 +1,7 @@
 /**
  * Issue 25: the ways a case still closed wrongly, and the decisions PROCEDURE.md took where the sources are silent,
- * each on the time-skipping server through the workflow's own Update and Query. Every date is written by hand from PROCEDURE.md (never computed by the domain code); each
- * test starts on a day of its own, later than the one before (time only moves forward on one server).
+ * each on the time-skipping server through the workflow's own Update and Query. Every date is written by hand from
+ * PROCEDURE.md (never computed by the domain code); each test runs on a server of its own, moved to its own days.
  */
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
@@ -25,9 +25,11 @@ let worker: Worker;
 let running: Promise<void>;
 let cases: CaseDriver;
 const recorded = recordingActivities();
-const started: WorkflowHandle[] = [];
 
-beforeAll(async () => {
+// A server of its own for each test: its clock starts today and only moves forward to the test's own days, and no
+// case of another test wakes at its jumps in time (nor needs ending, which could leave an activity holding the
+// server's time skipping).
+beforeEach(async () => {
   env = await timeSkippingEnv();
   worker = await Worker.create({
     connection: env.nativeConnection,
@@ -38,15 +40,7 @@ beforeAll(async () => {
   running = worker.run();
   cases = new CaseDriver(env, TASK_QUEUE);
 });
-// A case left running would wake at every later test's jump in time; ended once its notices are out (an activity
-// cut off by the termination would hold the test server's time skipping).
 afterEach(async () => {
-  for (const h of started.splice(0)) {
-    await cases.settled(h);
-    if ((await h.describe()).status.name === 'RUNNING') await h.terminate();
-  }
-});
-afterAll(async () => {
   worker?.shutdown();
   await running;
   await env?.teardown();
@@ -56,7 +50,6 @@ afterAll(async () => {
 async function openOn(day: IsoDate, overrides: Parameters<CaseDriver['open']>[0] = {}) {
   await cases.jumpTo(day);
   const h = await cases.open(overrides);
-  started.push(h);
   return h;
 }
 
@@ -160,7 +153,6 @@ describe('finding 3: a case imported late with an unanswered query', () => {
       workflowId: caseId,
       args: [{ import: input }],
     });
-    started.push(h);
     let s = await cases.settled(h);
     expect(s.document).toMatchObject({ validUntil: '2032-06-15' });
     // As if escalated on the import day: max(1 June + 2, min(1 June + 7, 15 June − 1)) = 8 June.
@@ -281,7 +273,6 @@ describe('decision: smuggling with aggravating circumstances leads to stage 4 as
   it('opens the B-card review on a conviction for aggravated smuggling, or on that offence retained in the charges; not on another offence', async () => {
     const smuggling = await openOn('2036-01-07');
     const other = await cases.open();
-    started.push(other);
     for (const h of [smuggling, other]) {
       const s = await cases.event(h, CENTRE, complaint('2036-01-07'));
       await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES);
@@ -366,7 +357,6 @@ describe('decision: a deadline computed again never falls before two days after 
   it('moves the reply deadline to two days after the day new printed dates are reported, and warns when that is the expiry', async () => {
     const early = await openOn('2037-09-07');
     const late = await cases.open();
-    started.push(late);
     for (const h of [early, late]) await cases.event(h, CENTRE, complaint('2037-09-07')); // reply by 21 September
     await cases.jumpTo('2037-09-20');
     const printed = (validUntil: IsoDate) =>
