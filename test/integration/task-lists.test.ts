@@ -219,7 +219,13 @@ describe("the Immigration Office's inbox", () => {
     const officer = { id: 'dvz', role: 'immigration-office' as const };
     const read = (only?: Parameters<typeof inboxSections>[3]) => inboxSections(index, codec, officer, only);
     try {
-      const first = await eventually(read, (s) => s.find((x) => x.section === 'withdrawal-decision')!.total === 1);
+      // The worker writes each case's row beside its work: wait until the review and the last document are in.
+      const total = (s: InboxSectionPage[], section: string) => s.find((x) => x.section === section)!.total;
+      const first = await eventually(
+        read,
+        (s) => total(s, 'withdrawal-decision') === 1 && total(s, 'document-dates') === toIssue.size,
+        30_000,
+      );
       expect(first.map((x) => x.section)).toEqual(INBOX_SECTIONS);
       const listed = new Map<string, InboxSectionPage['tasks']>();
       for (const section of first) {
