@@ -36,6 +36,7 @@ runMain('server', async (logger) => {
   });
   const referenceIndex = new ReferenceIndex(indexKey);
   const principals = loadPrincipals(config.PRINCIPALS_FILE);
+  const codec = new AesGcmCodec(keys, caseKeys.uncached());
   // The pages need a sign-in: without an identity provider there are none.
   const pages = config.OIDC_ISSUER_URL
     ? workspaceRouter({
@@ -44,6 +45,7 @@ runMain('server', async (logger) => {
         caseIndex,
         principals,
         referenceIndex,
+        codec,
         logger,
         oidc: new OidcSignIn({
           issuerUrl: config.OIDC_ISSUER_URL,
@@ -63,7 +65,7 @@ runMain('server', async (logger) => {
     ...(metrics ? { metrics } : {}),
     referenceIndex,
     principals,
-    codec: new AesGcmCodec(keys, caseKeys.uncached()),
+    codec,
     caseKeys,
     caseIndex,
     logger,

@@ -54,4 +54,6 @@ export const PATCHES = {
   procedureDecisions: 'procedure-decisions-25',
   /** The case writes what the lists show of it to the case index (issue 27). */
   caseIndex: 'case-index-27',
+  /** A withdrawal decision's task in the index names the reporters of the review's grounds (issue 27's inbox). */
+  indexedReporters: 'indexed-reporters-27',
 } as const;

@@ -243,6 +243,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   // The case index: written beside the case's work too, whenever what a list shows changes (each run writes once
   // at its start). Only one write at a time, each carrying the revision; the store keeps the highest.
   let indexOn: boolean | undefined;
+  let reportersOn: boolean | undefined;
   let indexInFlight: Promise<void> | undefined;
   let indexed: CaseIndexEntry | undefined;
   /** The revision last compared with the index: a revision that changed nothing on a list is not written. */
@@ -254,7 +255,8 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     indexOn ??= patched(PATCHES.caseIndex);
     if (!indexStale()) return;
     const entry = caseIndexEntry(s);
-    if (indexed && sameListing(indexed, entry)) {
+    reportersOn ??= patched(PATCHES.indexedReporters);
+    if (indexed && sameListing(indexed, entry, reportersOn)) {
       indexedRevision = entry.revision;
       return;
     }

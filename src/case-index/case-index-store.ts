@@ -72,6 +72,7 @@ CREATE TABLE IF NOT EXISTS case_index_tasks (
   kind TEXT NOT NULL,
   due TEXT NOT NULL,
   since TEXT NOT NULL,
+  reporters TEXT,
   PRIMARY KEY (case_id, revision, task_id, party_role, party)
 );
 CREATE INDEX IF NOT EXISTS case_index_tasks_by_party ON case_index_tasks (party_role, party, due)`;
@@ -93,7 +94,7 @@ const CASE_COLUMNS = [
   'key_id',
   'personal',
 ];
-const TASK_COLUMNS = ['case_id', 'revision', 'task_id', 'party_role', 'party', 'kind', 'due', 'since'];
+const TASK_COLUMNS = ['case_id', 'revision', 'task_id', 'party_role', 'party', 'kind', 'due', 'since', 'reporters'];
 const placeholders = (n: number) => `(${Array.from({ length: n }, () => '?').join(', ')})`;
 
 const UPSERT_CASE = `INSERT INTO case_index (${CASE_COLUMNS.join(', ')}) VALUES ${placeholders(CASE_COLUMNS.length)}
@@ -132,7 +133,18 @@ interface TaskRow {
   kind: OpenTask['kind'];
   due: string;
   since: string;
+  reporters: string | null;
 }
+
+/** A task as the index holds it: `reporters` only where the task names them. */
+const taskOf = (t: TaskRow): OpenTask => ({
+  taskId: t.task_id,
+  kind: t.kind,
+  party: partyOf(t.party_role, t.party),
+  due: t.due,
+  since: t.since,
+  ...(t.reporters === null ? {} : { reporters: JSON.parse(t.reporters) as string[] }),
+});
 
 function partyOf(role: TaskParty['role'], unit: string): TaskParty {
   if (role === 'centre') return { role, centre: unit as never };
@@ -165,6 +177,7 @@ class SqlCaseIndexStore implements CaseIndexStore {
           t.kind,
           t.due,
           t.since,
+          t.reporters ? JSON.stringify(t.reporters) : null,
         ]),
       );
     const moved = await this.db.run(UPSERT_CASE, [
@@ -194,7 +207,7 @@ class SqlCaseIndexStore implements CaseIndexStore {
     ]);
     if (!row) return undefined;
     const tasks = await this.db.all<TaskRow>(
-      `SELECT task_id, party_role, party, kind, due, since FROM case_index_tasks
+      `SELECT task_id, party_role, party, kind, due, since, reporters FROM case_index_tasks
         WHERE case_id = ? AND revision = ? ORDER BY due, task_id, party_role, party`,
       [caseId, Number(row.revision)],
     );
@@ -218,13 +231,7 @@ class SqlCaseIndexStore implements CaseIndexStore {
       flags: JSON.parse(row.flags) as CaseIndexEntry['flags'],
       referenceKeys: JSON.parse(row.reference_keys) as string[],
       personal: JSON.parse(personal.toString('utf8')) as IndexedPersonalData,
-      tasks: tasks.map((t) => ({
-        taskId: t.task_id,
-        kind: t.kind,
-        party: partyOf(t.party_role, t.party),
-        due: t.due,
-        since: t.since,
-      })),
+      tasks: tasks.map(taskOf),
     };
   }
 
@@ -241,18 +248,11 @@ class SqlCaseIndexStore implements CaseIndexStore {
   async tasksOf(caseIds: readonly string[], kind: OpenTask['kind']): Promise<(OpenTask & { caseId: string })[]> {
     if (caseIds.length === 0) return [];
     const rows = await this.db.all<TaskRow & { case_id: string }>(
-      `SELECT t.case_id, t.task_id, t.party_role, t.party, t.kind, t.due, t.since ${CURRENT_TASKS}
+      `SELECT t.case_id, t.task_id, t.party_role, t.party, t.kind, t.due, t.since, t.reporters ${CURRENT_TASKS}
         WHERE t.kind = ? AND t.case_id IN (${caseIds.map(() => '?').join(', ')})`,
       [kind, ...caseIds],
     );
-    return rows.map((t) => ({
-      caseId: t.case_id,
-      taskId: t.task_id,
-      kind: t.kind,
-      party: partyOf(t.party_role, t.party),
-      due: t.due,
-      since: t.since,
-    }));
+    return rows.map((t) => ({ caseId: t.case_id, ...taskOf(t) }));
   }
 
   async remove(caseId: string): Promise<void> {

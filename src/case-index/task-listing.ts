@@ -1,5 +1,6 @@
 import type { IsoDate } from '../domain/calendar';
 import type { TaskKind, TaskParty } from '../domain/procedure/case-index-entry';
+import type { Stage } from '../domain/schemas/case';
 import { partyUnit } from '../domain/procedure/case-index-entry';
 import type { SqlValue } from '../store/sql-database';
 
@@ -26,6 +27,10 @@ export interface ListedTask extends TaskPosition {
   revision: number;
   /** The expiry of the case's current document, which a status query decides on. */
   documentValidUntil: IsoDate | null;
+  /** The case's stage. */
+  stage: Stage;
+  /** A withdrawal decision's: who reported its grounds (four eyes). */
+  reporters?: string[];
 }
 
 export interface TaskPage {
@@ -74,7 +79,7 @@ export function taskPageSql(
 ): { sql: string; params: SqlValue[] } {
   const w = where(filter);
   const params = [...w.params];
-  let sql = `SELECT t.case_id, t.task_id, t.kind, t.due, t.since, t.revision, c.document_valid_until ${CURRENT_TASKS} WHERE ${w.sql}`;
+  let sql = `SELECT t.case_id, t.task_id, t.kind, t.due, t.since, t.revision, t.reporters, c.document_valid_until, c.stage ${CURRENT_TASKS} WHERE ${w.sql}`;
   if (after) {
     sql += ' AND (t.due > ? OR (t.due = ? AND (t.case_id > ? OR (t.case_id = ? AND t.task_id > ?))))';
     params.push(after.due, after.due, after.caseId, after.caseId, after.taskId);
@@ -91,7 +96,9 @@ export interface ListedTaskRow {
   due: string;
   since: string;
   revision: number | string;
+  reporters: string | null;
   document_valid_until: string | null;
+  stage: Stage;
 }
 
 /** The page of `limit` rows out of the `limit` + 1 read, and where the next one starts. */
@@ -104,6 +111,8 @@ export function toTaskPage(rows: ListedTaskRow[], limit: number, total: number):
     since: r.since,
     revision: Number(r.revision),
     documentValidUntil: r.document_valid_until,
+    stage: r.stage,
+    ...(r.reporters === null ? {} : { reporters: JSON.parse(r.reporters) as string[] }),
   }));
   const last = items[items.length - 1];
   return {

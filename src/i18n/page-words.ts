@@ -88,6 +88,7 @@ export interface PageWords {
     withdrawalReviews: string;
     permanentResidence: string;
     expiring: string;
+    identityProof: string;
     empty: string;
     yours: string;
   };

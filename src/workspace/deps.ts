@@ -1,3 +1,4 @@
+import type { PayloadCodec } from '@temporalio/common';
 import type { Logger } from 'pino';
 import type { CaseGateway } from '../cases/case-gateway';
 import type { CaseIndexStore } from '../case-index/case-index-store';
@@ -14,6 +15,8 @@ export interface WorkspaceDeps {
   caseIndex: CaseIndexStore;
   principals: Principals;
   referenceIndex: ReferenceIndex;
+  /** Seals the lists' cursors (bound-cursor.ts), as the API's. */
+  codec: PayloadCodec;
   oidc: OidcSignIn;
   session: SessionOptions;
   logger: Logger;

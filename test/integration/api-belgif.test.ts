@@ -245,7 +245,11 @@ describe('collections', () => {
 
   it("lists a prosecutor's open queries with self beside the items", async () => {
     await caseInTemporaryResidence(stack.app);
-    const res = await api('antwerpen').get('/v1/prosecutor/queries');
+    // The list reads the case index, which the worker writes just after the query is sent.
+    const res = await eventually(
+      () => api('antwerpen').get('/v1/prosecutor/queries'),
+      (r) => (r.body as { items?: unknown[] }).items?.length !== 0,
+    );
     expectDocumented('GET', '/v1/prosecutor/queries', res);
     expect(res.body.self).toBe('http://localhost:3000/v1/prosecutor/queries');
     expect((res.body.items as unknown[]).length).toBeGreaterThan(0);

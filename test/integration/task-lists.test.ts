@@ -3,7 +3,12 @@
  * lists read from the case index hold every one of them across pages, soonest due first, with exact totals. The
  * expected tasks come from the seeding (which cases were given a complaint to Antwerp), not from the index code.
  */
+import { join } from 'node:path';
 import type request from 'supertest';
+import { openCaseIndex } from '../../src/case-index/case-index-store';
+import { inboxSections, type InboxSectionPage } from '../../src/cases/inbox';
+import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
+import { INBOX_SECTIONS } from '../../src/domain/schemas/tasks';
 import { addDays } from '../../src/domain/calendar';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { as, eventually, expectProblem, openingBody, today, type TokenName } from '../support/api-helpers';
@@ -17,6 +22,8 @@ const IN_REFLECTION = 30;
 const queried = new Set<string>();
 /** Those of them escalated to the Principal Crown Prosecutor of Antwerp by today, as the import answered. */
 const escalated = new Set<string>();
+/** The cases whose document waits for its dates, as the import answered. */
+const toIssue = new Set<string>();
 const fileNumber = (i: number) => `AN.66.L3 ${String(100_000 + i)}/26`;
 
 /**
@@ -58,6 +65,7 @@ async function seed(): Promise<void> {
         expect(s.prosecutorQuery !== null).toBe(withQuery);
         if (withQuery) queried.add(s.caseId);
         if (s.prosecutorQuery?.escalatedTo === 'CA-ANTWERPEN') escalated.add(s.caseId);
+        if (s.document && !s.document.datesRecorded) toIssue.add(s.caseId);
       }),
     );
 }
@@ -184,5 +192,75 @@ describe('GET /v1/tasks', () => {
     const office = (await as(stack.app, 'immigration').get('/v1/tasks?kind=status-query-answer')).body as Page;
     expect(office.total).toBe(0);
     expectProblem(await as(stack.app, 'antwerpen').get('/v1/tasks?pageSize=101'), 400);
+  });
+});
+
+describe("the Immigration Office's inbox", () => {
+  /** Every page of one section, following its cursor, as the inbox page's links do. */
+  async function everySectionPage(
+    read: (only?: Parameters<typeof inboxSections>[3]) => Promise<InboxSectionPage[]>,
+    first: InboxSectionPage,
+  ): Promise<InboxSectionPage[]> {
+    const pages = [first];
+    for (let at = first; at.nextCursor; pages.push(at))
+      at = (await read({ section: at.section, cursor: at.nextCursor }))[0]!;
+    return pages;
+  }
+
+  it('lists every task of the Office in its section, soonest due first, with the count of each section', async () => {
+    const reviewed = [...queried][0]!;
+    const reported = await as(stack.app, 'immigration').post(`/v1/cases/${reviewed}/events`, {
+      type: 'public-order-threat',
+      on: today(),
+    });
+    expect(reported.status).toBe(200);
+    const index = openCaseIndex(join(stack.dir, 'statistics.sqlite'), stack.caseKeys);
+    const codec = new AesGcmCodec(stack.keys, stack.caseKeys.uncached());
+    const officer = { id: 'dvz', role: 'immigration-office' as const };
+    const read = (only?: Parameters<typeof inboxSections>[3]) => inboxSections(index, codec, officer, only);
+    try {
+      // The worker writes each case's row beside its work: wait until the review and the last document are in.
+      const total = (s: InboxSectionPage[], section: string) => s.find((x) => x.section === section)!.total;
+      const first = await eventually(
+        read,
+        (s) => total(s, 'withdrawal-decision') === 1 && total(s, 'document-dates') === toIssue.size,
+        30_000,
+      );
+      expect(first.map((x) => x.section)).toEqual(INBOX_SECTIONS);
+      const listed = new Map<string, InboxSectionPage['tasks']>();
+      for (const section of first) {
+        const tasks = (await everySectionPage(read, section)).flatMap((p) => p.tasks);
+        expect(tasks).toHaveLength(section.total);
+        expect(new Set(tasks.map((t) => `${t.caseId}/${t.taskId}`)).size).toBe(section.total);
+        expect(soonestFirst(tasks.map((t) => t.due))).toBe(true);
+        listed.set(section.section, tasks);
+      }
+      // Well over a page of documents to issue, each case the seeding made so once.
+      expect(toIssue.size).toBeGreaterThan(25);
+      expect(new Set(listed.get('document-dates')!.map((t) => t.caseId))).toEqual(toIssue);
+      expect(listed.get('document-dates')!.every((t) => t.personal?.pseudonym)).toBe(true);
+      // The officer who reported the ground sees the review, marked as one another officer decides (four eyes).
+      expect(listed.get('withdrawal-decision')!.map((t) => [t.caseId, t.reporters])).toEqual([[reviewed, ['dvz']]]);
+      // The API's count of the Office's tasks is the inbox's, section by section.
+      for (const section of first) {
+        const api = (await as(stack.app, 'immigration').get(`/v1/tasks?kind=${section.section}`)).body as Page;
+        expect(api.total).toBe(section.total);
+      }
+      // A section's cursor is the officer's and that section's only.
+      const cursor = first.find((x) => x.nextCursor)!;
+      await expect(
+        inboxSections(
+          index,
+          codec,
+          { ...officer, id: 'dvz-2' },
+          { section: cursor.section, cursor: cursor.nextCursor! },
+        ),
+      ).rejects.toMatchObject({ status: 400 });
+      await expect(read({ section: 'identity-proof', cursor: cursor.nextCursor! })).rejects.toMatchObject({
+        status: 400,
+      });
+    } finally {
+      await index.close();
+    }
   });
 });

@@ -102,7 +102,22 @@ describe('what the case index shows of a case', () => {
       party: { role: 'immigration-office' },
       due: s.review!.decideBy,
       since: '2026-11-20',
+      reporters: [CENTRE.id],
     });
+  });
+
+  it("names every reporter of the review's grounds on its decision (four eyes), and tells a history before them", () => {
+    const s = withComplaint();
+    applyEvent(s, { type: 'support-declined', on: '2026-11-20' }, CENTRE, '2026-11-20');
+    const before = caseIndexEntry(s);
+    applyEvent(s, { type: 'public-order-threat', on: '2026-11-21' }, IMMIGRATION, '2026-11-21');
+    const after = caseIndexEntry(s);
+    const decision = after.tasks.find((t) => t.kind === 'withdrawal-decision');
+    expect(decision?.reporters).toEqual([CENTRE.id, IMMIGRATION.id].sort());
+    expect(after.tasks.filter((t) => t.kind !== 'withdrawal-decision').every((t) => !('reporters' in t))).toBe(true);
+    // A second ground that moves nothing else: written now, skipped by a history recorded before reporters.
+    expect(sameListing(before, after)).toBe(false);
+    expect(sameListing(before, after, false)).toBe(true);
   });
 
   it('lists the identity proof of a residence granted without it once for the centre and once for the Immigration Office', () => {

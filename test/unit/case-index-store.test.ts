@@ -60,6 +60,21 @@ describe('the case index store (SQLite)', () => {
     expect(await index.read('case-never-written')).toBeUndefined();
   });
 
+  it("keeps a withdrawal decision's reporters, and lists them with its stage", async () => {
+    const [, second] = revisions();
+    const s = newCaseState(second.caseId, 'PAYOKE', opening('2026-11-02'));
+    applyEvent(s, { type: 'support-declined', on: '2026-11-20' }, CENTRE, '2026-11-20');
+    const entry = { ...caseIndexEntry(s), revision: 2 };
+    await index.write(entry);
+    expect(await index.read(entry.caseId)).toEqual(entry);
+    const page = await index.listTasks(
+      { party: { role: 'immigration-office' }, kinds: ['withdrawal-decision'] },
+      undefined,
+      10,
+    );
+    expect(page.items.map((t) => [t.reporters, t.stage])).toEqual([[[CENTRE.id], entry.stage]]);
+  });
+
   it('never moves a row back: a retry, a late write or a second worker with an older revision changes nothing', async () => {
     const [first, second] = revisions();
     await index.write(second);

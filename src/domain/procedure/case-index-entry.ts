@@ -29,6 +29,11 @@ export interface OpenTask {
   party: TaskParty;
   due: IsoDate;
   since: IsoDate;
+  /**
+   * A withdrawal decision's only: who reported the review's grounds, none of whom may decide it (four eyes). The
+   * inbox says so beside the task; the workflow refuses such a decision whatever a list says.
+   */
+  reporters?: string[];
 }
 
 /** Personal data: the index stores it encrypted under the case's own key. */
@@ -121,6 +126,7 @@ function immigrationOfficeTasks(s: CaseState): OpenTask[] {
       party: IMMIGRATION_OFFICE,
       due: s.review.decideBy,
       since: s.review.grounds[0]?.reportedOn ?? s.review.decideBy,
+      reporters: [...new Set(s.review.grounds.map((g) => g.reporterId))].sort(),
     });
   const pr = s.permanentResidenceReview;
   if (pr)
@@ -200,7 +206,17 @@ export function caseIndexEntry(s: CaseState): CaseIndexEntry {
   };
 }
 
-/** Whether two entries show the same: a new revision that changes nothing on a list needs no write. */
-export function sameListing(a: CaseIndexEntry, b: CaseIndexEntry): boolean {
-  return JSON.stringify({ ...a, revision: 0 }) === JSON.stringify({ ...b, revision: 0 });
+const withoutReporters = (e: CaseIndexEntry): CaseIndexEntry => ({
+  ...e,
+  tasks: e.tasks.map(({ reporters: _r, ...t }) => t),
+});
+
+/**
+ * Whether two entries show the same: a new revision that changes nothing on a list needs no write. `reporters`:
+ * whether a withdrawal's reporters count (a history recorded before they were indexed wrote no entry for a ground
+ * that changed nothing else, and must replay so).
+ */
+export function sameListing(a: CaseIndexEntry, b: CaseIndexEntry, reporters = true): boolean {
+  const [x, y] = reporters ? [a, b] : [withoutReporters(a), withoutReporters(b)];
+  return JSON.stringify({ ...x, revision: 0 }) === JSON.stringify({ ...y, revision: 0 });
 }

@@ -36,3 +36,18 @@ export const taskListSchema = z
     next: z.url().optional().meta({ description: 'The next page; absent on the last one' }),
   })
   .meta({ id: 'TaskList' });
+
+/** The sections of the Immigration Office's inbox: the kinds of task that wait for it, in the order shown. */
+export const INBOX_SECTIONS = [
+  'withdrawal-decision',
+  'expiry-without-decision',
+  'permanent-residence-decision',
+  'document-dates',
+  'identity-proof',
+] as const satisfies readonly (typeof TASK_KINDS)[number][];
+export type InboxSection = (typeof INBOX_SECTIONS)[number];
+
+/** Query string of the inbox page: every section's first page, or one section's page (a cursor is a section's). */
+export const inboxQuerySchema = z
+  .strictObject({ section: z.enum(INBOX_SECTIONS).optional(), cursor: pageQuerySchema.shape.cursor })
+  .refine((q) => !q.cursor || q.section, { path: ['cursor'], message: 'A cursor belongs to a section' });

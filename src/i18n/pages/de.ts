@@ -107,6 +107,7 @@ export const dePages: PageWords = {
     withdrawalReviews: 'Zu entscheidende Entzüge',
     permanentResidence: 'Entscheidungen über den unbegrenzten Aufenthalt',
     expiring: 'Dokumente, die ohne Entscheidung ablaufen',
+    identityProof: 'Aufenthalt ohne Identitätsnachweis gewährt: erfassen Sie ihn, sobald er vorliegt',
     empty: 'Hier wartet nichts.',
     yours: 'Sie haben einen Grund dieser Prüfung gemeldet: ein anderer Beamter entscheidet.',
   },

@@ -99,6 +99,7 @@ export const enPages: PageWords = {
     withdrawalReviews: 'Withdrawal reviews to decide',
     permanentResidence: 'Decisions on residence of unlimited duration',
     expiring: 'Documents expiring without a decision',
+    identityProof: 'Residence granted without identity proof: record it when it comes',
     empty: 'Nothing waits here.',
     yours: 'You reported a ground of this review: another officer decides it.',
   },

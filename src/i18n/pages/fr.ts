@@ -105,6 +105,7 @@ export const frPages: PageWords = {
     withdrawalReviews: 'Retraits à décider',
     permanentResidence: 'Décisions sur le séjour illimité',
     expiring: 'Documents qui expirent sans décision',
+    identityProof: 'Séjours accordés sans preuve d’identité : enregistrez-la dès qu’elle arrive',
     empty: 'Rien n’attend ici.',
     yours: 'Vous avez signalé un motif de cet examen : un autre agent décide.',
   },

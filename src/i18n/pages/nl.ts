@@ -105,6 +105,7 @@ export const nlPages: PageWords = {
     withdrawalReviews: 'Te beslissen intrekkingen',
     permanentResidence: 'Beslissingen over verblijf van onbeperkte duur',
     expiring: 'Documenten die vervallen zonder beslissing',
+    identityProof: 'Verblijf toegekend zonder identiteitsbewijs: registreer het zodra het er is',
     empty: 'Hier wacht niets.',
     yours: 'U hebt een grond van dit onderzoek gemeld: een andere ambtenaar beslist.',
   },

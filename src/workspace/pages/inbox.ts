@@ -1,22 +1,26 @@
 import { Router } from 'express';
 import { auditAs, principalOf } from '../../audit/request-context';
-import { scopeOf } from '../../cases/visibility';
-import { addDays, dateAt } from '../../domain/calendar';
+import { inboxSections } from '../../cases/inbox';
+import { inboxQuerySchema } from '../../domain/schemas/tasks';
 import { requireRole } from '../../identity/require-role';
 import type { WorkspaceDeps } from '../deps';
 import { locals } from '../middleware';
 import { inboxPage } from '../views/inbox';
 
-/** The Immigration Office's inbox: running cases, soonest deadline first. */
+/** The Immigration Office's inbox: every open task of the Office from the case index, a section per kind. */
 export function inboxPages(deps: WorkspaceDeps): Router {
   const r = Router();
-  const { gateway } = deps;
-  r.get('/inbox', requireRole('immigration-office', 'admin'), async (_req, res) => {
+  r.get('/inbox', requireRole('immigration-office', 'admin'), async (req, res) => {
     const p = principalOf(res);
     auditAs(res, 'page.case.list', null);
-    const { items } = await gateway.listCases(scopeOf(p), { running: true }, 100);
-    const cases = await Promise.all(items.map((c) => gateway.status(c.caseId)));
-    res.send(inboxPage(locals(res).page, cases, addDays(dateAt(Date.now()), 31)));
+    const q = inboxQuerySchema.parse(req.query);
+    const sections = await inboxSections(
+      deps.caseIndex,
+      deps.codec,
+      p,
+      q.section ? { ...q, section: q.section } : undefined,
+    );
+    res.send(inboxPage(locals(res).page, sections));
   });
   return r;
 }

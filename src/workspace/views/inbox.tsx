@@ -1,80 +1,63 @@
-import type { IsoDate } from '../../domain/calendar';
-import type { CaseStatus } from '../../domain/schemas/case';
+import type { InboxSectionPage } from '../../cases/inbox';
+import type { InboxSection } from '../../domain/schemas/tasks';
+import type { PageWords } from '../../i18n/page-words';
 import { page } from './layout';
 import { dateIn, shortRef, stageIn } from './case-words';
 import type { PageContext } from './page-context';
 
-function Bucket({
-  ctx,
-  title,
-  cases,
-  due,
-}: {
-  ctx: PageContext;
-  title: string;
-  cases: CaseStatus[];
-  due: (s: CaseStatus) => string;
-}) {
+/** Each section's heading, and the words before its tasks' due dates. */
+const TITLES: Record<InboxSection, (w: PageWords) => { title: string; due: string }> = {
+  'withdrawal-decision': (w) => ({ title: w.inbox.withdrawalReviews, due: w.case.decideBy }),
+  'expiry-without-decision': (w) => ({ title: w.inbox.expiring, due: w.case.validUntil }),
+  'permanent-residence-decision': (w) => ({ title: w.inbox.permanentResidence, due: w.case.decideBy }),
+  'document-dates': (w) => ({ title: w.inbox.documentsToIssue, due: w.case.due }),
+  'identity-proof': (w) => ({ title: w.inbox.identityProof, due: w.case.due }),
+};
+
+function Section({ ctx, shown }: { ctx: PageContext; shown: InboxSectionPage }) {
   const w = ctx.pack.pages;
-  const id = `b-${title.length}-${cases.length}`;
+  const { title, due } = TITLES[shown.section](w);
+  const id = `s-${shown.section}`;
+  const me = ctx.principal?.id;
   return (
     <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {cases.length === 0 ? (
+      <h2 id={id}>
+        {title} (<span class="count">{shown.total}</span>)
+      </h2>
+      {shown.tasks.length === 0 ? (
         <p>{w.inbox.empty}</p>
       ) : (
         <ul>
-          {cases.map((s) => (
-            <li key={s.caseId}>
-              <a href={`/workspace/cases/${s.caseId}`}>{s.victim.pseudonym}</a> ({shortRef(s.caseId)},{' '}
-              {stageIn(ctx, s.stage)}): {due(s)}
+          {shown.tasks.map((t) => (
+            <li key={`${t.caseId}/${t.taskId}`}>
+              <a href={`/workspace/cases/${t.caseId}`}>{t.personal?.pseudonym ?? w.cases.unreadable}</a> (
+              {shortRef(t.caseId)}, {stageIn(ctx, t.stage)}): {due} {dateIn(ctx, t.due)}
+              {/* Four eyes: the officer sees the review, and that another officer decides it. */}
+              {me && t.reporters?.includes(me) ? <p class="yours">{w.inbox.yours}</p> : null}
             </li>
           ))}
         </ul>
       )}
+      {shown.nextCursor ? (
+        <p>
+          <a href={`/workspace/inbox?${new URLSearchParams({ section: shown.section, cursor: shown.nextCursor })}`}>
+            {w.cases.next}
+          </a>
+        </p>
+      ) : null}
     </section>
   );
 }
 
-/** What waits for the Immigration Office: documents to issue, reviews to decide, documents expiring without a decision. */
-export function inboxPage(ctx: PageContext, running: CaseStatus[], soon: IsoDate): string {
-  const w = ctx.pack.pages;
-  const toIssue = running.filter((s) => s.document && !s.document.datesRecorded && !s.outcome);
-  // Four eyes: an officer never sees, as a review to decide, one with a ground of its own.
-  const me = ctx.principal?.id;
-  const reviews = running.filter((s) => s.withdrawalReview?.grounds.every((g) => g.reporterId !== me));
-  const permanent = running.filter((s) => s.permanentResidenceReview);
-  const expiring = running.filter(
-    (s) => !s.withdrawalReview && s.document?.validUntil && s.document.validUntil <= soon && s.stage !== 'REFLECTION',
-  );
+/** What waits for the Immigration Office, a section per kind of task, each soonest due first and counted. */
+export function inboxPage(ctx: PageContext, sections: InboxSectionPage[]): string {
   return page(
     ctx,
-    w.inbox.title,
+    ctx.pack.pages.inbox.title,
     <>
-      <Bucket
-        ctx={ctx}
-        title={w.inbox.documentsToIssue}
-        cases={toIssue}
-        due={(s) => (s.document ? ctx.pack.documentTypes[s.document.type] : '')}
-      />
-      <Bucket
-        ctx={ctx}
-        title={w.inbox.withdrawalReviews}
-        cases={reviews}
-        due={(s) => `${w.case.decideBy} ${dateIn(ctx, s.withdrawalReview?.decideBy)}`}
-      />
-      <Bucket
-        ctx={ctx}
-        title={w.inbox.permanentResidence}
-        cases={permanent}
-        due={(s) => `${w.case.decideBy} ${dateIn(ctx, s.permanentResidenceReview?.decideBy)}`}
-      />
-      <Bucket
-        ctx={ctx}
-        title={w.inbox.expiring}
-        cases={expiring}
-        due={(s) => `${w.case.validUntil} ${dateIn(ctx, s.document?.validUntil)}`}
-      />
+      {sections.map((shown) => (
+        <Section key={shown.section} ctx={ctx} shown={shown} />
+      ))}
     </>,
   );
 }
