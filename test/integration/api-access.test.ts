@@ -14,9 +14,9 @@ import {
   openingBody,
   recordOk,
   today,
-  YES,
   type TokenName,
 } from '../support/api-helpers';
+import { YES } from '../support/fixtures';
 import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
 
 let stack: ServiceStack;

@@ -23,9 +23,9 @@ import {
   openingBody,
   SECRET,
   today,
-  YES,
   type TokenName,
 } from '../support/api-helpers';
+import { YES } from '../support/fixtures';
 import { validateOpenApi } from '../support/openapi-validator';
 import { createTestApp, startServiceStack, type ServiceStack } from '../support/service-stack';
 

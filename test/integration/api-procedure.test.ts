@@ -4,12 +4,12 @@
  * history; and the 400/409 reasons with their codes. Real dev server, worker, mail.
  */
 import type { ParsedMail } from 'mailparser';
-import { addDays, addPeriod, subtractPeriod, type IsoDate } from '../../src/domain/calendar';
+import { addDays, addPeriod, subtractPeriod } from '../../src/domain/calendar';
 import type { NoticeKind } from '../../src/domain/notices';
 import type { CaseStatus, ProsecutorQueryView } from '../../src/domain/schemas/case';
 import { LANGUAGE_PACKS } from '../../src/i18n';
 import {
-  minorOpening,
+  minorOpeningBody,
   as,
   caseIdentified,
   eventually,
@@ -20,9 +20,9 @@ import {
   recordOk,
   SECRET,
   today,
-  YES,
   type TokenName,
 } from '../support/api-helpers';
+import { importedYear, YES } from '../support/fixtures';
 import { startServiceStack, type ServiceStack } from '../support/service-stack';
 
 let stack: ServiceStack;
@@ -154,7 +154,7 @@ describe('permanent residence: eligible by conviction, granted by the Immigratio
 
 describe('age determination', () => {
   it("records the Guardianship Service's result on a minor's case, refuses it on an adult's, and wants one result", async () => {
-    const minor = await openCase(stack.app, 'payoke', minorOpening());
+    const minor = await openCase(stack.app, 'payoke', minorOpeningBody());
     const adult = await recordOk(stack.app, 'immigration', minor.caseId, {
       type: 'age-determined',
       on: today(),
@@ -351,29 +351,7 @@ describe("a labour auditor's office", () => {
 describe('POST /v1/cases/import', () => {
   /** A case opened a year ago: complaint, identification, one renewal; its third query is open today. */
   function yearOfHistory() {
-    const openedOn = addPeriod(today(), { months: -12 });
-    const identifiedOn = addDays(openedOn, 20);
-    const firstCard = addPeriod(identifiedOn, { months: 6 });
-    const renewedOn = subtractPeriod(firstCard, { months: 1 });
-    const events = [
-      {
-        type: 'complaint-filed',
-        on: addDays(openedOn, 10),
-        kind: 'complaint',
-        prosecutorOffice: 'ANTWERPEN',
-        by: { role: 'centre' },
-      },
-      { type: 'status-query-answered', on: identifiedOn, by: { role: 'prosecutor', office: 'ANTWERPEN' }, ...YES },
-      { type: 'identity-documented', on: addDays(identifiedOn, 30), documentKind: 'passport', by: { role: 'centre' } },
-      {
-        type: 'status-query-answered',
-        on: renewedOn,
-        by: { role: 'prosecutor', office: 'ANTWERPEN' },
-        ...YES,
-        note: SECRET.note,
-      },
-    ];
-    const validUntil: IsoDate = addPeriod(firstCard, { months: 6 });
+    const { openedOn, events, validUntil } = importedYear(today(), SECRET.note);
     return { body: { ...openingBody({ openedOn }), centre: 'PAYOKE', events }, validUntil };
   }
 

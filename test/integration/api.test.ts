@@ -12,16 +12,16 @@ import {
   caseInTemporaryResidence,
   eventually,
   expectProblem,
-  minorOpening,
+  minorOpeningBody,
   openCase,
   openingBody,
   recordOk,
   SECRET,
   today,
-  YES,
   type TokenName,
   invalidNames,
 } from '../support/api-helpers';
+import { YES } from '../support/fixtures';
 import { startServiceStack, type ServiceStack } from '../support/service-stack';
 
 let stack: ServiceStack;
@@ -79,7 +79,7 @@ describe('opening and reading a case', () => {
   });
 
   it('opens an unaccompanied minor case with the 3-month minor document', async () => {
-    const s = await openCase(stack.app, 'pagasa', minorOpening());
+    const s = await openCase(stack.app, 'pagasa', minorOpeningBody());
     expect(s).toMatchObject({
       centre: 'PAG-ASA',
       unaccompaniedMinor: true,
@@ -669,7 +669,7 @@ describe('GET /v1/cases: filters and cursor pagination', () => {
 
   beforeAll(async () => {
     adult = await openCase(stack.app, 'pagasa');
-    minor = await openCase(stack.app, 'pagasa', minorOpening());
+    minor = await openCase(stack.app, 'pagasa', minorOpeningBody());
     stage2 = await caseInTemporaryResidence(stack.app, 'pagasa');
     returned = await openCase(stack.app, 'pagasa');
     await recordOk(stack.app, 'pagasa', returned.caseId, { type: 'voluntary-return', on: today() });

@@ -22,7 +22,8 @@ import { newCaseId } from '../../src/cases/case-ids';
 import { caseStart } from '../../src/cases/case-start';
 import { temporalCliPath } from '../../tools/stack/temporal-binaries';
 import { waitUntil } from '../../tools/stack/wait';
-import { as, caseInTemporaryResidence, openingBody, YES } from '../support/api-helpers';
+import { as, caseInTemporaryResidence, openingBody } from '../support/api-helpers';
+import { YES } from '../support/fixtures';
 import { startServiceStack, TASK_QUEUE, type ServiceStack } from '../support/service-stack';
 import { workflowBundle } from '../support/temporal-env';
 

@@ -5,7 +5,8 @@
  */
 import type { temporal } from '@temporalio/proto';
 import { waitUntil } from '../../tools/stack/wait';
-import { as, caseInTemporaryResidence, YES } from '../support/api-helpers';
+import { as, caseInTemporaryResidence } from '../support/api-helpers';
+import { YES } from '../support/fixtures';
 import { startServiceStack, type ServiceStack } from '../support/service-stack';
 
 let stack: ServiceStack;

@@ -19,8 +19,8 @@ import {
   recordOk,
   SECRET,
   today,
-  YES,
 } from '../support/api-helpers';
+import { YES } from '../support/fixtures';
 import { expectDocumented } from '../support/documented-response';
 import { startServiceStack, type ServiceStack } from '../support/service-stack';
 

@@ -2,30 +2,14 @@ import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@tem
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { randomUUID } from 'node:crypto';
 import { dateAt, startOfDay, type IsoDate } from '../../src/domain/calendar';
-import type { Centre, ProsecutorOffice } from '../../src/domain/codes';
+import type { Centre, ComplaintOffice } from '../../src/domain/codes';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import type { CaseEvent, StatusQueryAnswer } from '../../src/domain/schemas/events';
 import { SA } from '../../src/domain/search-attribute-keys';
 import type { victimCase } from '../../workflows';
 import { recordEvent, status } from '../../workflows/messages';
-
-export const CENTRE: Actor = { id: 'centre-payoke', role: 'centre', centre: 'PAYOKE' };
-export const IMMIGRATION: Actor = { id: 'dvz', role: 'immigration-office' };
-export const prosecutor = (office: ProsecutorOffice): Actor => ({ id: `pk-${office}`, role: 'prosecutor', office });
-
-export const PSEUDONYM = 'Zorana-Pseudo-7731';
-
-export function opening(openedOn: IsoDate, overrides: Partial<CaseOpening> = {}): CaseOpening {
-  return {
-    openedOn,
-    unaccompaniedMinor: false,
-    victim: { pseudonym: PSEUDONYM, dateOfBirth: '1999-04-12', language: 'ro' },
-    exploitation: 'labour',
-    caseworkerEmail: 'caseworker@payoke.example.org',
-    ...overrides,
-  };
-}
+import { CENTRE, complaintFiled, opening } from './fixtures';
 
 /** Drives cases on a test environment the way the API does: start, Updates, Query. */
 export class CaseDriver {
@@ -49,6 +33,20 @@ export class CaseDriver {
       args: [{ caseId, centre, opening: opening(o.openedOn ?? (await this.today()), o) }],
       typedSearchAttributes: [{ key: SA.centre, value: centre }],
     }) as Promise<WorkflowHandleWithFirstExecutionRunId<typeof victimCase>>;
+  }
+
+  /**
+   * A case opened today (or on `o.openedOn`) whose centre filed a complaint with `office` the same day: stage 2,
+   * temporary residence, the office sent the status query. Returns the handle and the status after the complaint.
+   */
+  async inTemporaryResidence(
+    o: Partial<CaseOpening> = {},
+    office: ComplaintOffice = 'ANTWERPEN',
+  ): Promise<{ h: WorkflowHandleWithFirstExecutionRunId<typeof victimCase>; s: CaseStatus; d0: IsoDate }> {
+    const h = await this.open(o);
+    const d0 = o.openedOn ?? (await this.today());
+    const s = await this.event(h, CENTRE, complaintFiled(d0, office));
+    return { h, s, d0 };
   }
 
   event(h: WorkflowHandle, actor: Actor, event: CaseEvent, updateId?: string): Promise<CaseStatus> {
@@ -88,11 +86,3 @@ export class CaseDriver {
     throw new Error('case did not settle');
   }
 }
-
-export const YES: StatusQueryAnswer = {
-  consideredVictim: true,
-  proceedingsOngoing: true,
-  cooperating: true,
-  tiesSevered: true,
-};
-export const NO: StatusQueryAnswer = { ...YES, proceedingsOngoing: false };

@@ -16,7 +16,8 @@ import { addDays, addPeriod, type IsoDate } from '../../src/domain/calendar';
 import type { CaseImportInput } from '../../src/domain/procedure/import';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { victimCase } from '../../workflows';
-import { CaseDriver, CENTRE, IMMIGRATION, opening, prosecutor, YES } from '../support/case-driver';
+import { CaseDriver } from '../support/case-driver';
+import { CENTRE, IMMIGRATION, opening, prosecutor, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
 import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 

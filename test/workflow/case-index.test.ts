@@ -2,7 +2,8 @@ import type { WorkflowHandle } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { CaseIndexEntry } from '../../src/domain/procedure/case-index-entry';
-import { CaseDriver, CENTRE, PSEUDONYM, prosecutor, YES } from '../support/case-driver';
+import { CaseDriver } from '../support/case-driver';
+import { CENTRE, PSEUDONYM, prosecutor, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
 import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 

@@ -13,7 +13,8 @@ import { SA } from '../../src/domain/search-attribute-keys';
 import type { CaseImportInput } from '../../src/domain/procedure/import';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { victimCase } from '../../workflows';
-import { CaseDriver, CENTRE, IMMIGRATION, NO, opening, prosecutor, YES } from '../support/case-driver';
+import { CaseDriver } from '../support/case-driver';
+import { CENTRE, IMMIGRATION, NO, opening, prosecutor, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
 import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 

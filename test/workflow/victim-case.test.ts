@@ -5,7 +5,8 @@ import { Worker } from '@temporalio/worker';
 import { addDays, addPeriod, subtractPeriod } from '../../src/domain/calendar';
 import type { Notice } from '../../src/domain/notices';
 import { SA } from '../../src/domain/search-attribute-keys';
-import { CaseDriver, CENTRE, IMMIGRATION, NO, prosecutor, YES } from '../support/case-driver';
+import { CaseDriver } from '../support/case-driver';
+import { CENTRE, IMMIGRATION, NO, prosecutor, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
 import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 
