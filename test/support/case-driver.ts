@@ -36,17 +36,19 @@ export class CaseDriver {
   }
 
   /**
-   * A case opened today (or on `o.openedOn`) whose centre filed a complaint with `office` the same day: stage 2,
-   * temporary residence, the office sent the status query. Returns the handle and the status after the complaint.
+   * A case opened today (`opening` may say otherwise) whose centre filed a complaint (or statement) with `office` that
+   * day: stage 2, temporary residence, the office was sent the status query. The handle, the opening day and the
+   * status after the complaint.
    */
   async inTemporaryResidence(
-    o: Partial<CaseOpening> = {},
     office: ComplaintOffice = 'ANTWERPEN',
-  ): Promise<{ h: WorkflowHandleWithFirstExecutionRunId<typeof victimCase>; s: CaseStatus; d0: IsoDate }> {
+    kind: 'complaint' | 'statement' = 'complaint',
+    o: Partial<CaseOpening> = {},
+  ): Promise<{ h: WorkflowHandleWithFirstExecutionRunId<typeof victimCase>; d0: IsoDate; s: CaseStatus }> {
     const h = await this.open(o);
     const d0 = o.openedOn ?? (await this.today());
-    const s = await this.event(h, CENTRE, complaintFiled(d0, office));
-    return { h, s, d0 };
+    const s = await this.event(h, CENTRE, complaintFiled(d0, office, kind));
+    return { h, d0, s };
   }
 
   event(h: WorkflowHandle, actor: Actor, event: CaseEvent, updateId?: string): Promise<CaseStatus> {

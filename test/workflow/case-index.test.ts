@@ -3,7 +3,7 @@ import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import type { CaseIndexEntry } from '../../src/domain/procedure/case-index-entry';
 import { CaseDriver } from '../support/case-driver';
-import { CENTRE, PSEUDONYM, prosecutor, YES } from '../support/fixtures';
+import { CENTRE, complaintFiled, prosecutor, PSEUDONYM, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
 import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 
@@ -60,12 +60,7 @@ describe('the rows a case writes to the case index', () => {
     });
     expect(tasksOf(lastOf(h))).toEqual([['document-dates', { role: 'immigration-office' }, opened]]);
 
-    const complained = await cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: opened,
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
-    });
+    const complained = await cases.event(h, CENTRE, complaintFiled(opened));
     const query = complained.prosecutorQuery!;
     await cases.settled(h);
     const inStage2 = await indexed(h, (e) => e.stage === 'TEMPORARY_RESIDENCE');
