@@ -17,19 +17,17 @@ import {
   type TokenName,
 } from '../support/api-helpers';
 import { YES } from '../support/fixtures';
-import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
+import { TOKENS, useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
+const stack = useServiceStack();
 /** Stage 2, queried to ANTWERPEN (PAYOKE's): read and sent events in the matrix. */
 let caseA: CaseStatus;
 /** Stage 2, queried to ANTWERPEN (PAYOKE's): its query is answered in the matrix. */
 let caseB: CaseStatus;
 
 beforeAll(async () => {
-  stack = await startServiceStack();
   [caseA, caseB] = await Promise.all([caseInTemporaryResidence(stack.app), caseInTemporaryResidence(stack.app)]);
 });
-afterAll(() => stack?.close());
 
 // The second officer and the labour auditor's office hold the roles of `immigration` and `liege`, which the matrix covers.
 type Caller = Exclude<TokenName, 'immigration2' | 'labourAntwerpen' | 'surya'> | 'none' | 'badToken';

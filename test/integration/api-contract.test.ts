@@ -27,15 +27,13 @@ import {
 } from '../support/api-helpers';
 import { YES } from '../support/fixtures';
 import { validateOpenApi } from '../support/openapi-validator';
-import { createTestApp, startServiceStack, type ServiceStack } from '../support/service-stack';
+import { createTestApp, useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
+const stack = useServiceStack();
 let stage2: CaseStatus;
 beforeAll(async () => {
-  stack = await startServiceStack();
   stage2 = await caseInTemporaryResidence(stack.app);
 });
-afterAll(() => stack?.close());
 
 const api = (who: TokenName, headers?: Record<string, string>) => as(stack.app, who, headers);
 /** The operations the document describes (each registered beside its route), as express patterns. */

@@ -23,13 +23,9 @@ import {
   type TokenName,
 } from '../support/api-helpers';
 import { importedYear, YES } from '../support/fixtures';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
 
 const api = (who: TokenName) => as(stack.app, who);
 

@@ -9,13 +9,9 @@ import { recordEvent, status, type RecordEventInput } from '../../workflows/mess
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { waitUntil } from '../../tools/stack/wait';
 import { as, expectProblem, issuesOf, openCase, openingBody, recordOk, SECRET, today } from '../support/api-helpers';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
 
 /** A file number no other test uses, as a prosecutor's office prints it. */
 const fileNumber = () => `AN.12.L3.${randomUUID().slice(0, 8).toUpperCase()}/26`;

@@ -15,14 +15,10 @@ import { waitUntil } from '../../tools/stack/wait';
 import { invalidNames, openingBody } from '../support/api-helpers';
 import { expectDocumented } from '../support/documented-response';
 import { recordingActivities } from '../support/recording-activities';
-import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
+import { TOKENS, useServiceStack } from '../support/service-stack';
 import { workflowBundle } from '../support/temporal-env';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
 
 const as = (app: Express, token: string) => ({
   get: (path: string) => request(app).get(path).set('Authorization', `Bearer ${token}`),

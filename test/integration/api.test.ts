@@ -22,13 +22,9 @@ import {
   invalidNames,
 } from '../support/api-helpers';
 import { YES } from '../support/fixtures';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
 
 const api = (who: TokenName, headers?: Record<string, string>) => as(stack.app, who, headers);
 const status = async (caseId: string): Promise<CaseStatus> => {

@@ -24,14 +24,13 @@ import { temporalCliPath } from '../../tools/stack/temporal-binaries';
 import { waitUntil } from '../../tools/stack/wait';
 import { as, caseInTemporaryResidence, openingBody } from '../support/api-helpers';
 import { YES } from '../support/fixtures';
-import { startServiceStack, TASK_QUEUE, type ServiceStack } from '../support/service-stack';
+import { TASK_QUEUE, useServiceStack } from '../support/service-stack';
 import { workflowBundle } from '../support/temporal-env';
 
-let stack: ServiceStack;
+const stack = useServiceStack();
 /** A client as the attacker has one: it sends in clear (it reads with the key, so the test sees why it was refused). */
 let keyless: Client;
 beforeAll(async () => {
-  stack = await startServiceStack();
   keyless = sendingWith(async (payloads) => payloads);
 });
 
@@ -47,7 +46,6 @@ function sendingWith(encode: PayloadCodec['encode']): Client {
     },
   });
 }
-afterAll(() => stack?.close());
 
 /** Runs the temporal CLI against the dev server; never throws, so a refusal can be read. */
 function cli(...args: string[]): Promise<{ code: number; output: string }> {

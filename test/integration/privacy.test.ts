@@ -19,7 +19,7 @@ import { caseOfQuery } from '../../src/domain/schemas/api';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { sha256 } from '../../src/identity/principals';
 import { codecJson } from '../support/codec-json';
-import { auditRecords, startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
+import { auditRecords, TOKENS, useServiceStack } from '../support/service-stack';
 import { waitUntil } from '../../tools/stack/wait';
 import { PATCHES } from '../../workflows/messages';
 
@@ -95,7 +95,7 @@ interface Sent {
   resBody: Record<string, unknown>;
 }
 
-let stack: ServiceStack;
+const stack = useServiceStack({ smtp: { rejectRecipients: (a) => a === UNREACHABLE.guardianEmail } });
 /** A client with no codec: what anyone with access to the Temporal server (or its database) sees. */
 let rawClient: Client;
 const sent: Sent[] = [];
@@ -258,7 +258,6 @@ let rejectedReason: string;
 let finalStatus: CaseStatus;
 
 beforeAll(async () => {
-  stack = await startServiceStack({ smtp: { rejectRecipients: (a) => a === UNREACHABLE.guardianEmail } });
   rawClient = new Client({ connection: stack.env.connection, namespace: stack.env.namespace });
   const on = today();
   const openingWithGuardianEmail = (email: string) => ({
@@ -404,8 +403,6 @@ beforeAll(async () => {
   );
   await settled(secondCaseId);
 }, 90_000);
-
-afterAll(() => stack?.close());
 
 describe('what the Temporal server stores for a case', () => {
   it('is ciphertext: no personal data or note in any run of the raw history, every payload encrypted', async () => {

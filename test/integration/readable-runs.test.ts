@@ -7,13 +7,9 @@ import type { temporal } from '@temporalio/proto';
 import { waitUntil } from '../../tools/stack/wait';
 import { as, caseInTemporaryResidence } from '../support/api-helpers';
 import { YES } from '../support/fixtures';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
 
 /** Every run of the case, first to current, with its events, following continue-as-new from the first. */
 async function runsOf(caseId: string): Promise<{ runId: string; events: temporal.api.history.v1.IHistoryEvent[] }[]> {

@@ -22,9 +22,9 @@ import {
 } from '../support/api-helpers';
 import { YES } from '../support/fixtures';
 import { expectDocumented } from '../support/documented-response';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
+const stack = useServiceStack();
 const opened: Record<string, CaseStatus[]> = { payoke: [], pagasa: [], surya: [] };
 const year = Number(today().slice(0, 4));
 
@@ -32,7 +32,6 @@ const statistics = (query = '') => as(stack.app, 'immigration').get(`/v1/statist
 const table = (s: Statistics, measure: string) => s.tables.find((t) => t.measure === measure)!;
 
 beforeAll(async () => {
-  stack = await startServiceStack();
   for (const [who, n] of [
     ['payoke', 6],
     ['pagasa', 2],
@@ -63,7 +62,6 @@ beforeAll(async () => {
   );
   await store.close();
 }, 120_000);
-afterAll(() => stack?.close());
 
 describe('GET /v1/statistics', () => {
   it('counts each fact once, in the year it happened, and hides the counts under k', async () => {

@@ -266,3 +266,23 @@ export const auditRecords = (s: ServiceStack): Record<string, unknown>[] =>
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+/**
+ * The service stack of an API-level test file: started in a beforeAll, closed in an afterAll (both registered where it
+ * is called, before the file's own hooks, which therefore find it started). What it returns stands for the stack as
+ * soon as the beforeAll has run; reading it earlier (at the file's top level) throws.
+ */
+export function useServiceStack(options: ServiceStackOptions = {}): ServiceStack {
+  let started: ServiceStack | undefined;
+  beforeAll(async () => {
+    started = await startServiceStack(options);
+  });
+  afterAll(() => started?.close());
+  return new Proxy({} as ServiceStack, {
+    get(_target, key) {
+      if (!started)
+        throw new Error(`the service stack starts in beforeAll: read stack.${String(key)} in a hook or test`);
+      return Reflect.get(started, key) as unknown;
+    },
+  });
+}
