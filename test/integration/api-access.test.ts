@@ -16,7 +16,7 @@ import {
   today,
   type TokenName,
 } from '../support/api-helpers';
-import { YES } from '../support/fixtures';
+import { complaintFiled, YES } from '../support/fixtures';
 import { TOKENS, useServiceStack } from '../support/service-stack';
 
 const stack = useServiceStack();
@@ -300,12 +300,7 @@ describe("a prosecutor's office", () => {
   it('is let in once queried, though it was turned away before the query went out', async () => {
     const opened = await openCase(stack.app, 'payoke');
     expectProblem(await call('antwerpen', 'get', `/v1/cases/${opened.caseId}`), 404);
-    await recordOk(stack.app, 'payoke', opened.caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
-    });
+    await recordOk(stack.app, 'payoke', opened.caseId, complaintFiled(today()));
     expect((await call('antwerpen', 'get', `/v1/cases/${opened.caseId}`)).status).toBe(200);
     expectProblem(await call('liege', 'get', `/v1/cases/${opened.caseId}`), 404);
   });

@@ -25,7 +25,7 @@ import {
   today,
   type TokenName,
 } from '../support/api-helpers';
-import { YES } from '../support/fixtures';
+import { complaintFiled, YES } from '../support/fixtures';
 import { validateOpenApi } from '../support/openapi-validator';
 import { createTestApp, useServiceStack } from '../support/service-stack';
 
@@ -117,13 +117,7 @@ describe('invalid requests are 400 problems naming every invalid field, never ec
     expect((await api('payoke').post('/v1/cases', openingBody())).status).toBe(201);
   });
 
-  const complaint = () => ({
-    type: 'complaint-filed',
-    on: today(),
-    kind: 'complaint',
-    prosecutorOffice: 'ANTWERPEN',
-    note: SECRET.note,
-  });
+  const complaint = () => ({ ...complaintFiled(today()), note: SECRET.note });
   it.each<[string, TokenName, Record<string, unknown>, string[], string[], string | null]>([
     [
       'an unknown event type',

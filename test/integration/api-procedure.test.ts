@@ -9,12 +9,13 @@ import type { NoticeKind } from '../../src/domain/notices';
 import type { CaseStatus, ProsecutorQueryView } from '../../src/domain/schemas/case';
 import { LANGUAGE_PACKS } from '../../src/i18n';
 import {
-  minorOpeningBody,
   as,
   caseIdentified,
+  caseInTemporaryResidence,
   eventually,
   expectProblem,
   invalidNames,
+  minorOpeningBody,
   openCase,
   openingBody,
   recordOk,
@@ -22,7 +23,7 @@ import {
   today,
   type TokenName,
 } from '../support/api-helpers';
-import { importedYear, YES } from '../support/fixtures';
+import { complaintFiled, importedYear, YES } from '../support/fixtures';
 import { useServiceStack } from '../support/service-stack';
 
 const stack = useServiceStack();
@@ -98,13 +99,7 @@ describe('permanent residence: eligible by conviction, granted by the Immigratio
   });
 
   it('answers 409 with the code for a conviction before identification, and 400 for a refusal without its reason', async () => {
-    const opened = await openCase(stack.app);
-    const s = await recordOk(stack.app, 'payoke', opened.caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
-    });
+    const s = await caseInTemporaryResidence(stack.app);
     const early = await api('antwerpen').post(`/v1/cases/${s.caseId}/events`, {
       type: 'conviction',
       on: today(),
@@ -249,12 +244,7 @@ describe('an unaccompanied minor turning 18', () => {
       (st) => st.flags.guardianshipEnded,
     );
     expect(status).toMatchObject({ stage: 'REFLECTION', unaccompaniedMinor: true, flags: { guardianshipEnded: true } });
-    await recordOk(stack.app, 'payoke', s.caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'statement',
-      prosecutorOffice: 'ANTWERPEN',
-    });
+    await recordOk(stack.app, 'payoke', s.caseId, complaintFiled(today(), 'ANTWERPEN', 'statement'));
     await mailsTo(s.caseId, 'payoke@example.org', 2);
     expect((await mailsTo(s.caseId, SECRET.guardianEmail, 1)).map((m) => m.subject)).toEqual([
       subjectOf('nl', 'guardianship-ended', s.caseId),
@@ -316,13 +306,7 @@ describe('openings and cancellations', () => {
 
 describe("a labour auditor's office", () => {
   it('receives the status query of a complaint filed with it, lists it and answers it', async () => {
-    const opened = await openCase(stack.app);
-    const s = await recordOk(stack.app, 'payoke', opened.caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'complaint',
-      prosecutorOffice: 'LABOUR-ANTWERPEN',
-    });
+    const s = await caseInTemporaryResidence(stack.app, 'payoke', { office: 'LABOUR-ANTWERPEN' });
     expect(s.prosecutorQuery).toMatchObject({ office: 'LABOUR-ANTWERPEN' });
     const [query] = await mailsTo(s.caseId, 'arbeidsauditoraat.antwerpen@example.org', 1);
     expect(query?.subject).toBe(subjectOf('nl', 'status-query', s.caseId));

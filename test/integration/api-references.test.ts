@@ -8,7 +8,18 @@ import { SA } from '../../src/domain/search-attribute-keys';
 import { recordEvent, status, type RecordEventInput } from '../../workflows/messages';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { waitUntil } from '../../tools/stack/wait';
-import { as, expectProblem, issuesOf, openCase, openingBody, recordOk, SECRET, today } from '../support/api-helpers';
+import {
+  as,
+  caseInTemporaryResidence,
+  expectProblem,
+  issuesOf,
+  openCase,
+  openingBody,
+  recordOk,
+  SECRET,
+  today,
+} from '../support/api-helpers';
+import { complaintFiled } from '../support/fixtures';
 import { useServiceStack } from '../support/service-stack';
 
 const stack = useServiceStack();
@@ -47,10 +58,7 @@ describe('which case is whose', () => {
     expect(opened.references).toEqual({});
     const prosecutorFile = fileNumber();
     const afterComplaint = await recordOk(stack.app, 'payoke', opened.caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
+      ...complaintFiled(today()),
       prosecutorFile,
     });
     expect(afterComplaint.references).toEqual({ prosecutorFile });
@@ -72,7 +80,7 @@ describe('which case is whose', () => {
     const handle = stack.client.workflow.getHandle(opened.caseId);
     const forged: RecordEventInput = {
       actor: { id: 'caseworker-payoke', role: 'centre', centre: 'PAYOKE' },
-      event: { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN' },
+      event: complaintFiled(today()),
       referenceKeys: ['AN.12.L3.1/26'],
     };
     await expect(handle.executeUpdate(recordEvent, { args: [forged] })).rejects.toMatchObject({
@@ -102,12 +110,8 @@ describe('finding a case by a file number', () => {
   let prosecutorFile: string;
   beforeAll(async () => {
     prosecutorFile = fileNumber();
-    const opened = await openCase(stack.app, 'payoke', openingBody({ references: { prosecutorFile } }));
-    mine = await recordOk(stack.app, 'payoke', opened.caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
+    mine = await caseInTemporaryResidence(stack.app, 'payoke', {
+      opening: openingBody({ references: { prosecutorFile } }),
     });
   });
 

@@ -21,7 +21,7 @@ import {
   type TokenName,
   invalidNames,
 } from '../support/api-helpers';
-import { YES } from '../support/fixtures';
+import { complaintFiled, YES } from '../support/fixtures';
 import { useServiceStack } from '../support/service-stack';
 
 const stack = useServiceStack();
@@ -136,7 +136,7 @@ const EVENT_ROWS: EventRow[] = [
     type: 'complaint-filed',
     setup: reflection,
     who: 'payoke',
-    event: () => ({ type: 'complaint-filed', on: today(), kind: 'statement', prosecutorOffice: 'ANTWERPEN' }),
+    event: () => complaintFiled(today(), 'ANTWERPEN', 'statement'),
     expected: (s) => {
       expect(s).toMatchObject({
         stage: 'TEMPORARY_RESIDENCE',
@@ -448,13 +448,7 @@ describe('every event type through POST /v1/cases/{caseId}/events', () => {
 
 describe('an event that does not apply now is 409 with the reason', () => {
   it.each<[string, () => Promise<CaseStatus>, TokenName, Record<string, unknown>, RegExp]>([
-    [
-      'a second complaint',
-      temporary,
-      'payoke',
-      { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'LIEGE' },
-      /already on file/,
-    ],
+    ['a second complaint', temporary, 'payoke', complaintFiled(today(), 'LIEGE'), /already on file/],
     [
       'cooperation ended in stage 2',
       temporary,

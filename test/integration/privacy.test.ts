@@ -20,6 +20,7 @@ import type { CaseStatus } from '../../src/domain/schemas/case';
 import { sha256 } from '../../src/identity/principals';
 import { codecJson } from '../support/codec-json';
 import { auditRecords, TOKENS, useServiceStack } from '../support/service-stack';
+import { complaintFiled } from '../support/fixtures';
 import { waitUntil } from '../../tools/stack/wait';
 import { PATCHES } from '../../workflows/messages';
 
@@ -284,10 +285,7 @@ beforeAll(async () => {
   expect((await api('payoke', 'get', `/v1/cases/${caseId}`)).status).toBe(200);
 
   const complaint = await api('payoke', 'post', `/v1/cases/${caseId}/events`, {
-    type: 'complaint-filed',
-    on,
-    kind: 'complaint',
-    prosecutorOffice: 'ANTWERPEN',
+    ...complaintFiled(on),
     note: NOTES.complaint,
   });
   expect(complaint.resBody).toMatchObject({ stage: 'TEMPORARY_RESIDENCE', prosecutorQuery: { office: 'ANTWERPEN' } });
@@ -320,10 +318,7 @@ beforeAll(async () => {
   });
   expect(identity.status).toBe(200);
   const rejected = await api('payoke', 'post', `/v1/cases/${caseId}/events`, {
-    type: 'complaint-filed',
-    on,
-    kind: 'statement',
-    prosecutorOffice: 'ANTWERPEN',
+    ...complaintFiled(on, 'ANTWERPEN', 'statement'),
     note: NOTES.rejected,
   });
   expect(rejected.status).toBe(409);
@@ -353,10 +348,7 @@ beforeAll(async () => {
   expect(second.status).toBe(201);
   secondCaseId = second.resBody.caseId as string;
   const secondComplaint = await api('payoke', 'post', `/v1/cases/${secondCaseId}/events`, {
-    type: 'complaint-filed',
-    on,
-    kind: 'statement',
-    prosecutorOffice: 'LIEGE',
+    ...complaintFiled(on, 'LIEGE', 'statement'),
     note: NOTE_UNREACHABLE,
   });
   expect(secondComplaint.status).toBe(200);
@@ -560,7 +552,7 @@ describe('failure messages in the history', () => {
   it('a rejected event: the reason reaches the API caller, and the Update failure on the wire is encoded', async () => {
     const input = {
       actor: { id: 'centre-payoke', role: 'centre', centre: 'PAYOKE' },
-      event: { type: 'complaint-filed', on: today(), kind: 'statement', prosecutorOffice: 'LIEGE' },
+      event: complaintFiled(today(), 'LIEGE', 'statement'),
     };
     const { UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED } =
       temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage;

@@ -131,12 +131,7 @@ describe('GET /v1/statistics', () => {
 describe("GET /v1/reports/status-queries: the prosecutors' response times", () => {
   it('counts the queries an office was sent and answered, with the days to answer, from the store', async () => {
     const toAntwerpen = await caseInTemporaryResidence(stack.app);
-    const toLiege = await recordOk(stack.app, 'payoke', (await openCase(stack.app)).caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'complaint',
-      prosecutorOffice: 'LIEGE',
-    });
+    const toLiege = await caseInTemporaryResidence(stack.app, 'payoke', { office: 'LIEGE' });
     expect(toLiege.prosecutorQuery?.office).toBe('LIEGE');
     const answered = await as(stack.app, 'antwerpen').post(
       `/v1/prosecutor/queries/${toAntwerpen.prosecutorQuery!.queryId}/answer`,

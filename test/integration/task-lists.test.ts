@@ -7,6 +7,7 @@ import type request from 'supertest';
 import { addDays } from '../../src/domain/calendar';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { as, eventually, expectProblem, openingBody, today, type TokenName } from '../support/api-helpers';
+import { complaintFiled } from '../support/fixtures';
 import { expectDocumented } from '../support/documented-response';
 import { useServiceStack } from '../support/service-stack';
 
@@ -28,15 +29,7 @@ function importBody(i: number) {
   return {
     ...openingBody({ openedOn: addDays(complaintOn, -5), references: { prosecutorFile: fileNumber(i) } }),
     centre: 'PAYOKE',
-    events: [
-      {
-        type: 'complaint-filed',
-        on: complaintOn,
-        kind: 'complaint',
-        prosecutorOffice: 'ANTWERPEN',
-        by: { role: 'centre' },
-      },
-    ],
+    events: [{ ...complaintFiled(complaintOn), by: { role: 'centre' } }],
   };
 }
 

@@ -1,6 +1,7 @@
 import type { Express } from 'express';
 import request from 'supertest';
 import { dateAt, type IsoDate } from '../../src/domain/calendar';
+import type { ComplaintOffice } from '../../src/domain/codes';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import { waitUntil } from '../../tools/stack/wait';
 import { complaintFiled, minorOpening, opening, YES } from './fixtures';
@@ -72,10 +73,17 @@ export async function recordOk(
   return res.body as CaseStatus;
 }
 
-/** A case in stage 2 (complaint filed with the ANTWERPEN office, which was sent the status query). */
-export async function caseInTemporaryResidence(app: Express, who: TokenName = 'payoke'): Promise<CaseStatus> {
-  const opened = await openCase(app, who);
-  return recordOk(app, who, opened.caseId, complaintFiled(today()));
+/**
+ * A case in stage 2: opened by `who` (default the adult of openingBody), its complaint filed today with `office`
+ * (default ANTWERPEN), which was sent the status query.
+ */
+export async function caseInTemporaryResidence(
+  app: Express,
+  who: TokenName = 'payoke',
+  o: { office?: ComplaintOffice; opening?: CaseOpening } = {},
+): Promise<CaseStatus> {
+  const opened = await openCase(app, who, o.opening);
+  return recordOk(app, who, opened.caseId, complaintFiled(today(), o.office));
 }
 
 /** A case in stage 3: the ANTWERPEN office answered its query yes. */
