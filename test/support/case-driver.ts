@@ -1,5 +1,6 @@
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { dateAt, startOfDay, type IsoDate } from '../../src/domain/calendar';
 import type { Centre, ComplaintOffice } from '../../src/domain/codes';
@@ -7,9 +8,12 @@ import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import type { CaseEvent, StatusQueryAnswer } from '../../src/domain/schemas/events';
 import { SA } from '../../src/domain/search-attribute-keys';
+import type { CaseActivities } from '../../activities';
 import type { victimCase } from '../../workflows';
 import { recordEvent, status } from '../../workflows/messages';
 import { CENTRE, complaintFiled, opening } from './fixtures';
+import { startedForTheFile } from './started';
+import { timeSkippingEnv, workflowBundle } from './temporal-env';
 
 /** Drives cases on a test environment the way the API does: start, Updates, Query. */
 export class CaseDriver {
@@ -87,4 +91,38 @@ export class CaseDriver {
     }
     throw new Error('case did not settle');
   }
+}
+
+/**
+ * The workflow tests' harness: a time-skipping server of the file's own, a worker on `taskQueue` with `activities`
+ * (the recording ones), and a CaseDriver on them (its `env` is the server); started in the file's beforeAll,
+ * stopped in its afterAll.
+ */
+export function useCaseWorker(taskQueue: string, activities: CaseActivities): CaseDriver {
+  let stopWorker = async () => {};
+  return startedForTheFile(
+    'case worker',
+    async () => {
+      const env = await timeSkippingEnv();
+      const worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowBundle: await workflowBundle(),
+        activities,
+      }).catch(async (err: unknown) => {
+        await env.teardown();
+        throw err;
+      });
+      const running = worker.run();
+      stopWorker = async () => {
+        worker.shutdown();
+        await running;
+      };
+      return new CaseDriver(env, taskQueue);
+    },
+    async (cases) => {
+      await stopWorker();
+      await cases.env.teardown();
+    },
+  );
 }

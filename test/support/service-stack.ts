@@ -26,6 +26,7 @@ import { entryForToken, Principals, type PrincipalSpec } from '../../src/identit
 import { InMemorySentLedger } from '../../src/mail/transport/sent-ledger';
 import { openFactsStore, type FactsStore } from '../../src/statistics/facts-store';
 import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';
+import { startedForTheFile } from './started';
 import { devServerEnv, workflowBundle } from './temporal-env';
 
 export const TASK_QUEUE = 'victim-cases-it';
@@ -267,22 +268,10 @@ export const auditRecords = (s: ServiceStack): Record<string, unknown>[] =>
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);
 
-/**
- * The service stack of an API-level test file: started in a beforeAll, closed in an afterAll (both registered where it
- * is called, before the file's own hooks, which therefore find it started). What it returns stands for the stack as
- * soon as the beforeAll has run; reading it earlier (at the file's top level) throws.
- */
-export function useServiceStack(options: ServiceStackOptions = {}): ServiceStack {
-  let started: ServiceStack | undefined;
-  beforeAll(async () => {
-    started = await startServiceStack(options);
-  });
-  afterAll(() => started?.close());
-  return new Proxy({} as ServiceStack, {
-    get(_target, key) {
-      if (!started)
-        throw new Error(`the service stack starts in beforeAll: read stack.${String(key)} in a hook or test`);
-      return Reflect.get(started, key) as unknown;
-    },
-  });
-}
+/** The service stack of an API-level test file, started in its beforeAll and closed in its afterAll. */
+export const useServiceStack = (options: ServiceStackOptions = {}): ServiceStack =>
+  startedForTheFile(
+    'service stack',
+    () => startServiceStack(options),
+    (stack) => stack.close(),
+  );

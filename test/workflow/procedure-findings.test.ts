@@ -6,39 +6,22 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { startOfDay, type IsoDate } from '../../src/domain/calendar';
 import { SA } from '../../src/domain/search-attribute-keys';
 import type { CaseImportInput } from '../../src/domain/procedure/import';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { victimCase } from '../../workflows';
-import { CaseDriver } from '../support/case-driver';
+import { useCaseWorker, type CaseDriver } from '../support/case-driver';
 import { CENTRE, complaintFiled, IMMIGRATION, NO, opening, prosecutor, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
-import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 
 const TASK_QUEUE = 'procedure-findings';
 const SECOND_OFFICER: Actor = { id: 'dvz-2', role: 'immigration-office' };
 const ANTWERP = prosecutor('ANTWERPEN');
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-let cases: CaseDriver;
 const recorded = recordingActivities();
+const cases = useCaseWorker(TASK_QUEUE, recorded.activities);
 const started: WorkflowHandle[] = [];
 
-beforeAll(async () => {
-  env = await timeSkippingEnv();
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await workflowBundle(),
-    activities: recorded.activities,
-  });
-  running = worker.run();
-  cases = new CaseDriver(env, TASK_QUEUE);
-});
 // A case left running would wake at every later test's jump in time; ended once its notices are out (an activity
 // cut off by the termination would hold the test server's time skipping).
 afterEach(async () => {
@@ -46,11 +29,6 @@ afterEach(async () => {
     await cases.settled(h);
     if ((await h.describe()).status.name === 'RUNNING') await h.terminate();
   }
-});
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
 });
 
 /** Opens a case on `day` (the server's clock moved there first). */
@@ -154,7 +132,7 @@ describe('finding 3: a case imported late with an unanswered query', () => {
       // escalated on 30 March (due 6 April), and was never answered.
       events: [{ ...complaintFiled('2032-03-15'), by: { role: 'centre' } }],
     };
-    const h = await env.client.workflow.start<typeof victimCase>('victimCase', {
+    const h = await cases.env.client.workflow.start<typeof victimCase>('victimCase', {
       taskQueue: TASK_QUEUE,
       workflowId: caseId,
       args: [{ import: input }],

@@ -1,38 +1,15 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { addDays, addPeriod, subtractPeriod } from '../../src/domain/calendar';
 import type { Notice } from '../../src/domain/notices';
 import { SA } from '../../src/domain/search-attribute-keys';
-import { CaseDriver } from '../support/case-driver';
+import { useCaseWorker } from '../support/case-driver';
 import { CENTRE, complaintFiled, IMMIGRATION, NO, prosecutor, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
-import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 
 const TASK_QUEUE = 'victim-case-test';
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-let cases: CaseDriver;
 const recorded = recordingActivities();
-
-beforeAll(async () => {
-  env = await timeSkippingEnv();
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await workflowBundle(),
-    activities: recorded.activities,
-  });
-  running = worker.run();
-  cases = new CaseDriver(env, TASK_QUEUE);
-});
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
+const cases = useCaseWorker(TASK_QUEUE, recorded.activities);
 
 const noticesOf = (h: WorkflowHandle) => recorded.notices.filter((n) => n.caseId === h.workflowId);
 const kinds = (h: WorkflowHandle) => noticesOf(h).map((n) => n.kind);
@@ -225,7 +202,7 @@ describe('the 6-month permit', () => {
       });
     }
     // Each renewal cycle continued as new, so the history of a run stays short.
-    expect((await env.client.workflow.getHandle(h.workflowId).describe()).runId).not.toBe(h.firstExecutionRunId);
+    expect((await cases.env.client.workflow.getHandle(h.workflowId).describe()).runId).not.toBe(h.firstExecutionRunId);
     await cases.settled(h);
     const today = await cases.today();
     st = await cases.event(h, prosecutor('ANTWERPEN'), {
