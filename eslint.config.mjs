@@ -189,6 +189,29 @@ const layerBlocks = /** @type {import('eslint').Linter.Config[]} */ ([
       ],
     },
   },
+  {
+    // The tools run from dist-tools/, which scripts/transpile-tools.mjs builds from tools/, src/, workflows/,
+    // activities/ and, of test/, the shared fixtures only (plain builders on src/domain).
+    name: 'layers/tools',
+    files: ['tools/**/*.ts'],
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          basePath: ROOT,
+          zones: [
+            {
+              target: './tools',
+              from: './test',
+              except: ['./support/fixtures.ts'],
+              message:
+                'The tools run from dist-tools/, which carries test/support/fixtures.ts alone of test/: share test inputs through it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ]);
 
 // ---------------------------------------------------------------------------------------------

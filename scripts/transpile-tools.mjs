@@ -12,12 +12,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'dist-tools');
 const { transformFile } = createRequire(import.meta.url)('@swc/core');
 const FOLDERS = ['tools', 'src', 'workflows', 'activities'];
+/** The one file of test/ the tools import: the shared test fixtures (the bench and the reliability runs send them). */
+const FILES = ['test/support/fixtures.ts'];
 
-const sources = FOLDERS.flatMap((folder) =>
-  readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))
-    .map((f) => join(root, folder, f)),
-);
+const sources = [
+  ...FOLDERS.flatMap((folder) =>
+    readdirSync(join(root, folder), { recursive: true, encoding: 'utf8' })
+      .filter((f) => /\.tsx?$/.test(f) && !f.endsWith('.d.ts'))
+      .map((f) => join(root, folder, f)),
+  ),
+  ...FILES.map((f) => join(root, f)),
+];
 rmSync(out, { recursive: true, force: true });
 await Promise.all(
   sources.map(async (file) => {

@@ -1,4 +1,5 @@
 import type { Cluster } from '../../tools/cluster/cluster';
+import { opening } from '../support/fixtures';
 
 export const today = (): string => new Date().toISOString().slice(0, 10);
 
@@ -6,13 +7,10 @@ export const today = (): string => new Date().toISOString().slice(0, 10);
 export async function openCaseOn(cluster: Cluster, probe: string, api = 0): Promise<string> {
   const res = await cluster.request(api, 'POST', '/v1/cases', {
     token: cluster.tokens['centre-PAYOKE'],
-    body: {
-      openedOn: today(),
-      unaccompaniedMinor: false,
+    body: opening(today(), {
       victim: { pseudonym: `${probe}-Probe-Pseudonym`, dateOfBirth: '1998-03-02', language: 'ro' },
-      exploitation: 'labour',
       caseworkerEmail: `caseworker.${probe.toLowerCase()}@payoke.example.org`,
-    },
+    }),
   });
   if (res.status !== 201) throw new Error(`opening a case gave ${res.status}: ${JSON.stringify(res.body)}`);
   return (res.body as { caseId: string }).caseId;

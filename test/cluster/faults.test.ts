@@ -10,6 +10,7 @@ import { runBaseline, serverKilled, workerKilled, type ScenarioContext } from '.
 import { isRefused } from '../../tools/reliability/scripts';
 import { startCluster, type Cluster } from '../../tools/cluster/cluster';
 import { faultRows } from '../support/fault-rows';
+import { opening } from '../support/fixtures';
 
 jest.setTimeout(360_000);
 
@@ -37,13 +38,10 @@ beforeAll(async () => {
   ctx = { stack, base: await runBaseline(stack, tag), tag, concurrency: 8, settleMs: 180_000 };
   const opened = await stack.request('POST', '/v1/cases', {
     token: cluster.tokens['centre-PAYOKE'],
-    body: {
-      openedOn: ctx.base.today,
-      unaccompaniedMinor: false,
+    body: opening(ctx.base.today, {
       victim: { pseudonym: 'P-probe', language: 'ro' },
-      exploitation: 'labour',
       caseworkerEmail: 'cw-probe@example.org',
-    },
+    }),
   });
   probeCase = (opened.body as { caseId: string }).caseId;
   const closed = await stack.request('POST', `/v1/cases/${probeCase}/events`, {

@@ -14,22 +14,20 @@ import {
   openingBody,
   recordOk,
   today,
-  YES,
   type TokenName,
 } from '../support/api-helpers';
-import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
+import { complaintFiled, YES } from '../support/fixtures';
+import { TOKENS, useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
+const stack = useServiceStack();
 /** Stage 2, queried to ANTWERPEN (PAYOKE's): read and sent events in the matrix. */
 let caseA: CaseStatus;
 /** Stage 2, queried to ANTWERPEN (PAYOKE's): its query is answered in the matrix. */
 let caseB: CaseStatus;
 
 beforeAll(async () => {
-  stack = await startServiceStack();
   [caseA, caseB] = await Promise.all([caseInTemporaryResidence(stack.app), caseInTemporaryResidence(stack.app)]);
 });
-afterAll(() => stack?.close());
 
 // The second officer and the labour auditor's office hold the roles of `immigration` and `liege`, which the matrix covers.
 type Caller = Exclude<TokenName, 'immigration2' | 'labourAntwerpen' | 'surya'> | 'none' | 'badToken';
@@ -302,12 +300,7 @@ describe("a prosecutor's office", () => {
   it('is let in once queried, though it was turned away before the query went out', async () => {
     const opened = await openCase(stack.app, 'payoke');
     expectProblem(await call('antwerpen', 'get', `/v1/cases/${opened.caseId}`), 404);
-    await recordOk(stack.app, 'payoke', opened.caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
-    });
+    await recordOk(stack.app, 'payoke', opened.caseId, complaintFiled(today()));
     expect((await call('antwerpen', 'get', `/v1/cases/${opened.caseId}`)).status).toBe(200);
     expectProblem(await call('liege', 'get', `/v1/cases/${opened.caseId}`), 404);
   });

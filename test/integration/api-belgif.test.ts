@@ -20,13 +20,9 @@ import {
   type TokenName,
 } from '../support/api-helpers';
 import { expectDocumented } from '../support/documented-response';
-import { createTestApp, startServiceStack, type ServiceStack } from '../support/service-stack';
+import { createTestApp, useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
 
 const api = (who: TokenName | undefined, headers?: Record<string, string>) => as(stack.app, who, headers);
 const BELGIF = 'urn:problem-type:belgif';

@@ -12,24 +12,20 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import request from 'supertest';
 import { today } from '../support/api-helpers';
-import { createTestApp, startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
+import { createTestApp, TOKENS, useServiceStack } from '../support/service-stack';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..', '..');
 const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
 
-let stack: ServiceStack;
+const stack = useServiceStack();
 let dir: string;
 beforeAll(async () => {
-  stack = await startServiceStack();
   // In the project (.tools/ is git-ignored), so that the client finds openapi-fetch and TypeScript in node_modules.
   mkdirSync(join(ROOT, '.tools'), { recursive: true });
   dir = mkdtempSync(join(ROOT, '.tools', 'api-clients-'));
 });
-afterAll(async () => {
-  rmSync(dir, { recursive: true, force: true });
-  await stack?.close();
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('the served OpenAPI documents, linted', () => {
   // As a deployment serves them: with its public address as the server (npm start's is localhost, which linters flag).

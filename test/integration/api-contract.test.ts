@@ -23,19 +23,17 @@ import {
   openingBody,
   SECRET,
   today,
-  YES,
   type TokenName,
 } from '../support/api-helpers';
+import { complaintFiled, YES } from '../support/fixtures';
 import { validateOpenApi } from '../support/openapi-validator';
-import { createTestApp, startServiceStack, type ServiceStack } from '../support/service-stack';
+import { createTestApp, useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
+const stack = useServiceStack();
 let stage2: CaseStatus;
 beforeAll(async () => {
-  stack = await startServiceStack();
   stage2 = await caseInTemporaryResidence(stack.app);
 });
-afterAll(() => stack?.close());
 
 const api = (who: TokenName, headers?: Record<string, string>) => as(stack.app, who, headers);
 /** The operations the document describes (each registered beside its route), as express patterns. */
@@ -119,13 +117,7 @@ describe('invalid requests are 400 problems naming every invalid field, never ec
     expect((await api('payoke').post('/v1/cases', openingBody())).status).toBe(201);
   });
 
-  const complaint = () => ({
-    type: 'complaint-filed',
-    on: today(),
-    kind: 'complaint',
-    prosecutorOffice: 'ANTWERPEN',
-    note: SECRET.note,
-  });
+  const complaint = () => ({ ...complaintFiled(today()), note: SECRET.note });
   it.each<[string, TokenName, Record<string, unknown>, string[], string[], string | null]>([
     [
       'an unknown event type',

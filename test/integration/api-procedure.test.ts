@@ -4,32 +4,29 @@
  * history; and the 400/409 reasons with their codes. Real dev server, worker, mail.
  */
 import type { ParsedMail } from 'mailparser';
-import { addDays, addPeriod, subtractPeriod, type IsoDate } from '../../src/domain/calendar';
+import { addDays, addPeriod, subtractPeriod } from '../../src/domain/calendar';
 import type { NoticeKind } from '../../src/domain/notices';
 import type { CaseStatus, ProsecutorQueryView } from '../../src/domain/schemas/case';
 import { LANGUAGE_PACKS } from '../../src/i18n';
 import {
-  minorOpening,
   as,
   caseIdentified,
+  caseInTemporaryResidence,
   eventually,
   expectProblem,
   invalidNames,
+  minorOpeningBody,
   openCase,
   openingBody,
   recordOk,
   SECRET,
   today,
-  YES,
   type TokenName,
 } from '../support/api-helpers';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import { complaintFiled, importedYear, YES } from '../support/fixtures';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
 
 const api = (who: TokenName) => as(stack.app, who);
 
@@ -102,13 +99,7 @@ describe('permanent residence: eligible by conviction, granted by the Immigratio
   });
 
   it('answers 409 with the code for a conviction before identification, and 400 for a refusal without its reason', async () => {
-    const opened = await openCase(stack.app);
-    const s = await recordOk(stack.app, 'payoke', opened.caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
-    });
+    const s = await caseInTemporaryResidence(stack.app);
     const early = await api('antwerpen').post(`/v1/cases/${s.caseId}/events`, {
       type: 'conviction',
       on: today(),
@@ -154,7 +145,7 @@ describe('permanent residence: eligible by conviction, granted by the Immigratio
 
 describe('age determination', () => {
   it("records the Guardianship Service's result on a minor's case, refuses it on an adult's, and wants one result", async () => {
-    const minor = await openCase(stack.app, 'payoke', minorOpening());
+    const minor = await openCase(stack.app, 'payoke', minorOpeningBody());
     const adult = await recordOk(stack.app, 'immigration', minor.caseId, {
       type: 'age-determined',
       on: today(),
@@ -253,12 +244,7 @@ describe('an unaccompanied minor turning 18', () => {
       (st) => st.flags.guardianshipEnded,
     );
     expect(status).toMatchObject({ stage: 'REFLECTION', unaccompaniedMinor: true, flags: { guardianshipEnded: true } });
-    await recordOk(stack.app, 'payoke', s.caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'statement',
-      prosecutorOffice: 'ANTWERPEN',
-    });
+    await recordOk(stack.app, 'payoke', s.caseId, complaintFiled(today(), 'ANTWERPEN', 'statement'));
     await mailsTo(s.caseId, 'payoke@example.org', 2);
     expect((await mailsTo(s.caseId, SECRET.guardianEmail, 1)).map((m) => m.subject)).toEqual([
       subjectOf('nl', 'guardianship-ended', s.caseId),
@@ -320,13 +306,7 @@ describe('openings and cancellations', () => {
 
 describe("a labour auditor's office", () => {
   it('receives the status query of a complaint filed with it, lists it and answers it', async () => {
-    const opened = await openCase(stack.app);
-    const s = await recordOk(stack.app, 'payoke', opened.caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'complaint',
-      prosecutorOffice: 'LABOUR-ANTWERPEN',
-    });
+    const s = await caseInTemporaryResidence(stack.app, 'payoke', { office: 'LABOUR-ANTWERPEN' });
     expect(s.prosecutorQuery).toMatchObject({ office: 'LABOUR-ANTWERPEN' });
     const [query] = await mailsTo(s.caseId, 'arbeidsauditoraat.antwerpen@example.org', 1);
     expect(query?.subject).toBe(subjectOf('nl', 'status-query', s.caseId));
@@ -351,29 +331,7 @@ describe("a labour auditor's office", () => {
 describe('POST /v1/cases/import', () => {
   /** A case opened a year ago: complaint, identification, one renewal; its third query is open today. */
   function yearOfHistory() {
-    const openedOn = addPeriod(today(), { months: -12 });
-    const identifiedOn = addDays(openedOn, 20);
-    const firstCard = addPeriod(identifiedOn, { months: 6 });
-    const renewedOn = subtractPeriod(firstCard, { months: 1 });
-    const events = [
-      {
-        type: 'complaint-filed',
-        on: addDays(openedOn, 10),
-        kind: 'complaint',
-        prosecutorOffice: 'ANTWERPEN',
-        by: { role: 'centre' },
-      },
-      { type: 'status-query-answered', on: identifiedOn, by: { role: 'prosecutor', office: 'ANTWERPEN' }, ...YES },
-      { type: 'identity-documented', on: addDays(identifiedOn, 30), documentKind: 'passport', by: { role: 'centre' } },
-      {
-        type: 'status-query-answered',
-        on: renewedOn,
-        by: { role: 'prosecutor', office: 'ANTWERPEN' },
-        ...YES,
-        note: SECRET.note,
-      },
-    ];
-    const validUntil: IsoDate = addPeriod(firstCard, { months: 6 });
+    const { openedOn, events, validUntil } = importedYear(today(), SECRET.note);
     return { body: { ...openingBody({ openedOn }), centre: 'PAYOKE', events }, validUntil };
   }
 

@@ -8,14 +8,21 @@ import { SA } from '../../src/domain/search-attribute-keys';
 import { recordEvent, status, type RecordEventInput } from '../../workflows/messages';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { waitUntil } from '../../tools/stack/wait';
-import { as, expectProblem, issuesOf, openCase, openingBody, recordOk, SECRET, today } from '../support/api-helpers';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import {
+  as,
+  caseInTemporaryResidence,
+  expectProblem,
+  issuesOf,
+  openCase,
+  openingBody,
+  recordOk,
+  SECRET,
+  today,
+} from '../support/api-helpers';
+import { complaintFiled } from '../support/fixtures';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
 
 /** A file number no other test uses, as a prosecutor's office prints it. */
 const fileNumber = () => `AN.12.L3.${randomUUID().slice(0, 8).toUpperCase()}/26`;
@@ -51,10 +58,7 @@ describe('which case is whose', () => {
     expect(opened.references).toEqual({});
     const prosecutorFile = fileNumber();
     const afterComplaint = await recordOk(stack.app, 'payoke', opened.caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
+      ...complaintFiled(today()),
       prosecutorFile,
     });
     expect(afterComplaint.references).toEqual({ prosecutorFile });
@@ -76,7 +80,7 @@ describe('which case is whose', () => {
     const handle = stack.client.workflow.getHandle(opened.caseId);
     const forged: RecordEventInput = {
       actor: { id: 'caseworker-payoke', role: 'centre', centre: 'PAYOKE' },
-      event: { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN' },
+      event: complaintFiled(today()),
       referenceKeys: ['AN.12.L3.1/26'],
     };
     await expect(handle.executeUpdate(recordEvent, { args: [forged] })).rejects.toMatchObject({
@@ -106,12 +110,8 @@ describe('finding a case by a file number', () => {
   let prosecutorFile: string;
   beforeAll(async () => {
     prosecutorFile = fileNumber();
-    const opened = await openCase(stack.app, 'payoke', openingBody({ references: { prosecutorFile } }));
-    mine = await recordOk(stack.app, 'payoke', opened.caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
+    mine = await caseInTemporaryResidence(stack.app, 'payoke', {
+      opening: openingBody({ references: { prosecutorFile } }),
     });
   });
 

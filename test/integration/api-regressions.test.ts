@@ -15,14 +15,13 @@ import { waitUntil } from '../../tools/stack/wait';
 import { invalidNames, openingBody } from '../support/api-helpers';
 import { expectDocumented } from '../support/documented-response';
 import { recordingActivities } from '../support/recording-activities';
-import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
+import { TOKENS, useServiceStack } from '../support/service-stack';
 import { workflowBundle } from '../support/temporal-env';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
+/** An opening of today without a date of birth, its personal data one letter long. */
+const bareOpening = () =>
+  openingBody({ victim: { pseudonym: 'P', language: 'ro' }, caseworkerEmail: 'cw@example.org' });
 
 const as = (app: Express, token: string) => ({
   get: (path: string) => request(app).get(path).set('Authorization', `Bearer ${token}`),
@@ -46,16 +45,7 @@ describe('found by schemathesis', () => {
 
   it('the cursors the API gives still page through the list, and a tampered one is refused', async () => {
     for (let i = 0; i < 3; i++) {
-      await as(stack.app, TOKENS.pagasa)
-        .post('/v1/cases')
-        .send({
-          openedOn: dateAt(Date.now()),
-          unaccompaniedMinor: false,
-          victim: { pseudonym: 'P', language: 'ro' },
-          exploitation: 'labour',
-          caseworkerEmail: 'cw@example.org',
-        })
-        .expect(201);
+      await as(stack.app, TOKENS.pagasa).post('/v1/cases').send(bareOpening()).expect(201);
     }
     // Visibility is eventually consistent: page once the three new cases are listed.
     await waitUntil(
@@ -126,16 +116,7 @@ describe('found by schemathesis', () => {
 });
 
 describe('found by the fault runs', () => {
-  const open = () =>
-    as(stack.app, TOKENS.payoke)
-      .post('/v1/cases')
-      .send({
-        openedOn: dateAt(Date.now()),
-        unaccompaniedMinor: false,
-        victim: { pseudonym: 'P', language: 'ro' },
-        exploitation: 'labour',
-        caseworkerEmail: 'cw@example.org',
-      });
+  const open = () => as(stack.app, TOKENS.payoke).post('/v1/cases').send(bareOpening());
 
   // A client whose request closed the case lost the answer (the API was killed) and retried with the same
   // Idempotency-Key: it got 409 "the case is closed" instead of the answer of the event it sent.

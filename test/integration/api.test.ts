@@ -12,23 +12,19 @@ import {
   caseInTemporaryResidence,
   eventually,
   expectProblem,
-  minorOpening,
+  minorOpeningBody,
   openCase,
   openingBody,
   recordOk,
   SECRET,
   today,
-  YES,
   type TokenName,
   invalidNames,
 } from '../support/api-helpers';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import { complaintFiled, YES } from '../support/fixtures';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
 
 const api = (who: TokenName, headers?: Record<string, string>) => as(stack.app, who, headers);
 const status = async (caseId: string): Promise<CaseStatus> => {
@@ -79,7 +75,7 @@ describe('opening and reading a case', () => {
   });
 
   it('opens an unaccompanied minor case with the 3-month minor document', async () => {
-    const s = await openCase(stack.app, 'pagasa', minorOpening());
+    const s = await openCase(stack.app, 'pagasa', minorOpeningBody());
     expect(s).toMatchObject({
       centre: 'PAG-ASA',
       unaccompaniedMinor: true,
@@ -140,7 +136,7 @@ const EVENT_ROWS: EventRow[] = [
     type: 'complaint-filed',
     setup: reflection,
     who: 'payoke',
-    event: () => ({ type: 'complaint-filed', on: today(), kind: 'statement', prosecutorOffice: 'ANTWERPEN' }),
+    event: () => complaintFiled(today(), 'ANTWERPEN', 'statement'),
     expected: (s) => {
       expect(s).toMatchObject({
         stage: 'TEMPORARY_RESIDENCE',
@@ -452,13 +448,7 @@ describe('every event type through POST /v1/cases/{caseId}/events', () => {
 
 describe('an event that does not apply now is 409 with the reason', () => {
   it.each<[string, () => Promise<CaseStatus>, TokenName, Record<string, unknown>, RegExp]>([
-    [
-      'a second complaint',
-      temporary,
-      'payoke',
-      { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'LIEGE' },
-      /already on file/,
-    ],
+    ['a second complaint', temporary, 'payoke', complaintFiled(today(), 'LIEGE'), /already on file/],
     [
       'cooperation ended in stage 2',
       temporary,
@@ -669,7 +659,7 @@ describe('GET /v1/cases: filters and cursor pagination', () => {
 
   beforeAll(async () => {
     adult = await openCase(stack.app, 'pagasa');
-    minor = await openCase(stack.app, 'pagasa', minorOpening());
+    minor = await openCase(stack.app, 'pagasa', minorOpeningBody());
     stage2 = await caseInTemporaryResidence(stack.app, 'pagasa');
     returned = await openCase(stack.app, 'pagasa');
     await recordOk(stack.app, 'pagasa', returned.caseId, { type: 'voluntary-return', on: today() });

@@ -19,13 +19,9 @@ import {
   type TokenName,
 } from '../support/api-helpers';
 import { expectDocumented } from '../support/documented-response';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
 
 const api = (who: TokenName | undefined) => as(stack.app, who);
 

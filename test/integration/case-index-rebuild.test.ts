@@ -20,9 +20,9 @@ import {
   recordOk,
   today,
 } from '../support/api-helpers';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
+const stack = useServiceStack();
 let index: CaseIndexStore;
 let cases: HeldCases;
 const ids = { reflection: '', query: '', identified: '', closed: '' };
@@ -37,7 +37,6 @@ function alterRow(caseId: string, set: string, values: unknown[]): void {
 }
 
 beforeAll(async () => {
-  stack = await startServiceStack();
   index = openCaseIndex(serviceDatabase(), stack.caseKeys);
   cases = heldCases(stack.client);
   ids.reflection = (await openCase(stack.app, 'payoke')).caseId;
@@ -53,10 +52,7 @@ beforeAll(async () => {
     20_000,
   );
 }, 120_000);
-afterAll(async () => {
-  await index?.close();
-  await stack?.close();
-});
+afterAll(() => index?.close());
 
 /** The row agrees with the case's own status Query, field by field (not through the index's projection). */
 function expectRowShowsStatus(row: CaseIndexEntry | undefined, s: CaseStatus, running: boolean): void {

@@ -1,14 +1,10 @@
 import { Worker } from '@temporalio/worker';
 import request from 'supertest';
 import { hello } from '../fixtures/plumbing-workflows';
-import { startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
+import { TOKENS, useServiceStack } from '../support/service-stack';
 import { openingBody } from '../support/api-helpers';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
 
 describe('the real dev server', () => {
   it('runs a trivial workflow to completion', async () => {

@@ -17,9 +17,9 @@ import { isNotFound } from '../../src/temporal/not-found';
 import { codecJson, decodedTexts } from '../support/codec-json';
 import { as, eventually, expectProblem, openCase, recordOk, SECRET, today } from '../support/api-helpers';
 import { expectDocumented } from '../support/documented-response';
-import { auditRecords, startServiceStack, TASK_QUEUE, type ServiceStack } from '../support/service-stack';
+import { auditRecords, TASK_QUEUE, useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
+const stack = useServiceStack();
 let raw: Client;
 const ids: Record<'erased' | 'kept' | 'running' | 'expired' | 'lapsed', string> = {
   erased: '',
@@ -73,7 +73,6 @@ const gone = (caseId: string) =>
   );
 
 beforeAll(async () => {
-  stack = await startServiceStack();
   raw = new Client({ connection: stack.env.connection, namespace: stack.env.namespace });
   for (const k of Object.keys(ids) as (keyof typeof ids)[]) ids[k] = (await openCase(stack.app, 'payoke')).caseId;
   for (const k of ['erased', 'kept', 'expired', 'lapsed'] as const) {
@@ -85,7 +84,6 @@ beforeAll(async () => {
     stored[k] = payloadsOf(history.events ?? []);
   }
 }, 120_000);
-afterAll(() => stack?.close());
 
 describe('POST /v1/cases/{caseId}/erasure', () => {
   it("destroys the case's key: the same stored bytes no longer decode, anywhere; other cases still do", async () => {

@@ -22,15 +22,15 @@ import { newCaseId } from '../../src/cases/case-ids';
 import { caseStart } from '../../src/cases/case-start';
 import { temporalCliPath } from '../../tools/stack/temporal-binaries';
 import { waitUntil } from '../../tools/stack/wait';
-import { as, caseInTemporaryResidence, openingBody, YES } from '../support/api-helpers';
-import { startServiceStack, TASK_QUEUE, type ServiceStack } from '../support/service-stack';
+import { as, caseInTemporaryResidence, openingBody } from '../support/api-helpers';
+import { YES } from '../support/fixtures';
+import { TASK_QUEUE, useServiceStack } from '../support/service-stack';
 import { workflowBundle } from '../support/temporal-env';
 
-let stack: ServiceStack;
+const stack = useServiceStack();
 /** A client as the attacker has one: it sends in clear (it reads with the key, so the test sees why it was refused). */
 let keyless: Client;
 beforeAll(async () => {
-  stack = await startServiceStack();
   keyless = sendingWith(async (payloads) => payloads);
 });
 
@@ -46,7 +46,6 @@ function sendingWith(encode: PayloadCodec['encode']): Client {
     },
   });
 }
-afterAll(() => stack?.close());
 
 /** Runs the temporal CLI against the dev server; never throws, so a refusal can be read. */
 function cli(...args: string[]): Promise<{ code: number; output: string }> {

@@ -19,7 +19,8 @@ import { caseOfQuery } from '../../src/domain/schemas/api';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { sha256 } from '../../src/identity/principals';
 import { codecJson } from '../support/codec-json';
-import { auditRecords, startServiceStack, TOKENS, type ServiceStack } from '../support/service-stack';
+import { auditRecords, TOKENS, useServiceStack } from '../support/service-stack';
+import { complaintFiled } from '../support/fixtures';
 import { waitUntil } from '../../tools/stack/wait';
 import { PATCHES } from '../../workflows/messages';
 
@@ -95,7 +96,7 @@ interface Sent {
   resBody: Record<string, unknown>;
 }
 
-let stack: ServiceStack;
+const stack = useServiceStack({ smtp: { rejectRecipients: (a) => a === UNREACHABLE.guardianEmail } });
 /** A client with no codec: what anyone with access to the Temporal server (or its database) sees. */
 let rawClient: Client;
 const sent: Sent[] = [];
@@ -258,7 +259,6 @@ let rejectedReason: string;
 let finalStatus: CaseStatus;
 
 beforeAll(async () => {
-  stack = await startServiceStack({ smtp: { rejectRecipients: (a) => a === UNREACHABLE.guardianEmail } });
   rawClient = new Client({ connection: stack.env.connection, namespace: stack.env.namespace });
   const on = today();
   const openingWithGuardianEmail = (email: string) => ({
@@ -285,10 +285,7 @@ beforeAll(async () => {
   expect((await api('payoke', 'get', `/v1/cases/${caseId}`)).status).toBe(200);
 
   const complaint = await api('payoke', 'post', `/v1/cases/${caseId}/events`, {
-    type: 'complaint-filed',
-    on,
-    kind: 'complaint',
-    prosecutorOffice: 'ANTWERPEN',
+    ...complaintFiled(on),
     note: NOTES.complaint,
   });
   expect(complaint.resBody).toMatchObject({ stage: 'TEMPORARY_RESIDENCE', prosecutorQuery: { office: 'ANTWERPEN' } });
@@ -321,10 +318,7 @@ beforeAll(async () => {
   });
   expect(identity.status).toBe(200);
   const rejected = await api('payoke', 'post', `/v1/cases/${caseId}/events`, {
-    type: 'complaint-filed',
-    on,
-    kind: 'statement',
-    prosecutorOffice: 'ANTWERPEN',
+    ...complaintFiled(on, 'ANTWERPEN', 'statement'),
     note: NOTES.rejected,
   });
   expect(rejected.status).toBe(409);
@@ -354,10 +348,7 @@ beforeAll(async () => {
   expect(second.status).toBe(201);
   secondCaseId = second.resBody.caseId as string;
   const secondComplaint = await api('payoke', 'post', `/v1/cases/${secondCaseId}/events`, {
-    type: 'complaint-filed',
-    on,
-    kind: 'statement',
-    prosecutorOffice: 'LIEGE',
+    ...complaintFiled(on, 'LIEGE', 'statement'),
     note: NOTE_UNREACHABLE,
   });
   expect(secondComplaint.status).toBe(200);
@@ -404,8 +395,6 @@ beforeAll(async () => {
   );
   await settled(secondCaseId);
 }, 90_000);
-
-afterAll(() => stack?.close());
 
 describe('what the Temporal server stores for a case', () => {
   it('is ciphertext: no personal data or note in any run of the raw history, every payload encrypted', async () => {
@@ -563,7 +552,7 @@ describe('failure messages in the history', () => {
   it('a rejected event: the reason reaches the API caller, and the Update failure on the wire is encoded', async () => {
     const input = {
       actor: { id: 'centre-payoke', role: 'centre', centre: 'PAYOKE' },
-      event: { type: 'complaint-filed', on: today(), kind: 'statement', prosecutorOffice: 'LIEGE' },
+      event: complaintFiled(today(), 'LIEGE', 'statement'),
     };
     const { UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED } =
       temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage;

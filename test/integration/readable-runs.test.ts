@@ -5,14 +5,11 @@
  */
 import type { temporal } from '@temporalio/proto';
 import { waitUntil } from '../../tools/stack/wait';
-import { as, caseInTemporaryResidence, YES } from '../support/api-helpers';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import { as, caseInTemporaryResidence } from '../support/api-helpers';
+import { YES } from '../support/fixtures';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
-beforeAll(async () => {
-  stack = await startServiceStack();
-});
-afterAll(() => stack?.close());
+const stack = useServiceStack();
 
 /** Every run of the case, first to current, with its events, following continue-as-new from the first. */
 async function runsOf(caseId: string): Promise<{ runId: string; events: temporal.api.history.v1.IHistoryEvent[] }[]> {

@@ -19,12 +19,12 @@ import {
   recordOk,
   SECRET,
   today,
-  YES,
 } from '../support/api-helpers';
+import { YES } from '../support/fixtures';
 import { expectDocumented } from '../support/documented-response';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
+const stack = useServiceStack();
 const opened: Record<string, CaseStatus[]> = { payoke: [], pagasa: [], surya: [] };
 const year = Number(today().slice(0, 4));
 
@@ -32,7 +32,6 @@ const statistics = (query = '') => as(stack.app, 'immigration').get(`/v1/statist
 const table = (s: Statistics, measure: string) => s.tables.find((t) => t.measure === measure)!;
 
 beforeAll(async () => {
-  stack = await startServiceStack();
   for (const [who, n] of [
     ['payoke', 6],
     ['pagasa', 2],
@@ -63,7 +62,6 @@ beforeAll(async () => {
   );
   await store.close();
 }, 120_000);
-afterAll(() => stack?.close());
 
 describe('GET /v1/statistics', () => {
   it('counts each fact once, in the year it happened, and hides the counts under k', async () => {
@@ -133,12 +131,7 @@ describe('GET /v1/statistics', () => {
 describe("GET /v1/reports/status-queries: the prosecutors' response times", () => {
   it('counts the queries an office was sent and answered, with the days to answer, from the store', async () => {
     const toAntwerpen = await caseInTemporaryResidence(stack.app);
-    const toLiege = await recordOk(stack.app, 'payoke', (await openCase(stack.app)).caseId, {
-      type: 'complaint-filed',
-      on: today(),
-      kind: 'complaint',
-      prosecutorOffice: 'LIEGE',
-    });
+    const toLiege = await caseInTemporaryResidence(stack.app, 'payoke', { office: 'LIEGE' });
     expect(toLiege.prosecutorQuery?.office).toBe('LIEGE');
     const answered = await as(stack.app, 'antwerpen').post(
       `/v1/prosecutor/queries/${toAntwerpen.prosecutorQuery!.queryId}/answer`,

@@ -12,10 +12,11 @@ import { INBOX_SECTIONS } from '../../src/domain/schemas/tasks';
 import { addDays } from '../../src/domain/calendar';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { as, eventually, expectProblem, openingBody, today, type TokenName } from '../support/api-helpers';
+import { complaintFiled } from '../support/fixtures';
 import { expectDocumented } from '../support/documented-response';
-import { startServiceStack, type ServiceStack } from '../support/service-stack';
+import { useServiceStack } from '../support/service-stack';
 
-let stack: ServiceStack;
+const stack = useServiceStack();
 const QUERIED = 120;
 const IN_REFLECTION = 30;
 /** The cases whose open query Antwerp answers, as the seeding made them. */
@@ -35,15 +36,7 @@ function importBody(i: number) {
   return {
     ...openingBody({ openedOn: addDays(complaintOn, -5), references: { prosecutorFile: fileNumber(i) } }),
     centre: 'PAYOKE',
-    events: [
-      {
-        type: 'complaint-filed',
-        on: complaintOn,
-        kind: 'complaint',
-        prosecutorOffice: 'ANTWERPEN',
-        by: { role: 'centre' },
-      },
-    ],
+    events: [{ ...complaintFiled(complaintOn), by: { role: 'centre' } }],
   };
 }
 
@@ -96,7 +89,6 @@ async function everyPage(who: TokenName, first: string): Promise<{ pages: Page[]
 const soonestFirst = (dates: string[]) => dates.every((d, i) => i === 0 || dates[i - 1]! <= d);
 
 beforeAll(async () => {
-  stack = await startServiceStack();
   await seed();
   // The worker writes each case's row beside its work: wait until the last one is in.
   await eventually(
@@ -105,7 +97,6 @@ beforeAll(async () => {
     30_000,
   );
 }, 90_000);
-afterAll(() => stack?.close());
 
 describe('GET /v1/prosecutor/queries', () => {
   it('lists every open query of the office across pages, soonest reply first, with the exact total', async () => {

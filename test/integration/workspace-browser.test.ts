@@ -13,6 +13,7 @@ import { startProcessStack, type ProcessStack } from '../../tools/stack/process-
 import { PROJECT_ROOT } from '../../tools/stack/temporal-binaries';
 import { waitUntil } from '../../tools/stack/wait';
 import { launchChromium } from '../support/chromium';
+import { opening } from '../support/fixtures';
 import { eventually } from '../support/api-helpers';
 
 /**
@@ -222,13 +223,9 @@ describe('the workspace in a browser', () => {
     const centre = { token: stack.tokens['centre-PAYOKE'] };
     const opened = await stack.request('POST', '/v1/cases', {
       ...centre,
-      body: {
-        openedOn: new Date().toISOString().slice(0, 10),
-        unaccompaniedMinor: false,
+      body: opening(new Date().toISOString().slice(0, 10), {
         victim: { pseudonym: `${PSEUDONYM}-Erased`, dateOfBirth: '1998-03-02', language: 'ro' },
-        exploitation: 'labour',
-        caseworkerEmail: 'caseworker@payoke.example.org',
-      },
+      }),
     });
     const caseId = (opened.body as { caseId: string }).caseId;
     const ended = await stack.request('POST', `/v1/cases/${caseId}/events`, {

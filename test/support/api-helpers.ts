@@ -1,9 +1,10 @@
 import type { Express } from 'express';
 import request from 'supertest';
-import { addPeriod, dateAt, type IsoDate } from '../../src/domain/calendar';
+import { dateAt, type IsoDate } from '../../src/domain/calendar';
+import type { ComplaintOffice } from '../../src/domain/codes';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
-import type { StatusQueryAnswer } from '../../src/domain/schemas/events';
 import { waitUntil } from '../../tools/stack/wait';
+import { complaintFiled, minorOpening, opening, YES } from './fixtures';
 import { TOKENS } from './service-stack';
 
 export type TokenName = keyof typeof TOKENS;
@@ -34,24 +35,20 @@ export const SECRET = {
   note: 'victim hides at Kerkstraat 12',
 } as const;
 
-export function openingBody(overrides: Partial<CaseOpening> = {}): CaseOpening {
-  return {
-    openedOn: today(),
-    unaccompaniedMinor: false,
-    victim: { pseudonym: SECRET.pseudonym, dateOfBirth: '1999-04-12', language: 'ro' },
-    exploitation: 'labour',
-    caseworkerEmail: SECRET.caseworker,
-    ...overrides,
-  };
-}
+/** An adult's opening as the API takes it today, with the personal data of SECRET. */
+export const openingBody = (overrides: Partial<CaseOpening> = {}): CaseOpening =>
+  opening(today(), { caseworkerEmail: SECRET.caseworker, ...overrides });
 
-/** A 15-year-old unaccompanied minor with a guardian. */
-export const minorOpening = (): CaseOpening =>
-  openingBody({
-    unaccompaniedMinor: true,
-    victim: { pseudonym: SECRET.pseudonym, dateOfBirth: addPeriod(today(), { years: -15 }), language: 'ro' },
-    guardian: { name: SECRET.guardian, email: SECRET.guardianEmail },
-  });
+/** A 15-year-old unaccompanied minor with a guardian, opened today, with the personal data of SECRET. */
+export const minorOpeningBody = (): CaseOpening =>
+  minorOpening(
+    today(),
+    {
+      pseudonym: SECRET.pseudonym,
+      guardian: { name: SECRET.guardian, email: SECRET.guardianEmail },
+    },
+    { caseworkerEmail: SECRET.caseworker },
+  );
 
 /** Opens a case through the API and returns its status (fails the test on anything but 201). */
 export async function openCase(
@@ -76,22 +73,17 @@ export async function recordOk(
   return res.body as CaseStatus;
 }
 
-export const YES: StatusQueryAnswer = {
-  consideredVictim: true,
-  proceedingsOngoing: true,
-  cooperating: true,
-  tiesSevered: true,
-};
-
-/** A case in stage 2 (complaint filed with the ANTWERPEN office, which was sent the status query). */
-export async function caseInTemporaryResidence(app: Express, who: TokenName = 'payoke'): Promise<CaseStatus> {
-  const opened = await openCase(app, who);
-  return recordOk(app, who, opened.caseId, {
-    type: 'complaint-filed',
-    on: today(),
-    kind: 'complaint',
-    prosecutorOffice: 'ANTWERPEN',
-  });
+/**
+ * A case in stage 2: opened by `who` (default the adult of openingBody), its complaint filed today with `office`
+ * (default ANTWERPEN), which was sent the status query.
+ */
+export async function caseInTemporaryResidence(
+  app: Express,
+  who: TokenName = 'payoke',
+  o: { office?: ComplaintOffice; opening?: CaseOpening } = {},
+): Promise<CaseStatus> {
+  const opened = await openCase(app, who, o.opening);
+  return recordOk(app, who, opened.caseId, complaintFiled(today(), o.office));
 }
 
 /** A case in stage 3: the ANTWERPEN office answered its query yes. */

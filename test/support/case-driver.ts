@@ -1,31 +1,19 @@
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { dateAt, startOfDay, type IsoDate } from '../../src/domain/calendar';
-import type { Centre, ProsecutorOffice } from '../../src/domain/codes';
+import type { Centre, ComplaintOffice } from '../../src/domain/codes';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import type { CaseEvent, StatusQueryAnswer } from '../../src/domain/schemas/events';
 import { SA } from '../../src/domain/search-attribute-keys';
+import type { CaseActivities } from '../../activities';
 import type { victimCase } from '../../workflows';
 import { recordEvent, status } from '../../workflows/messages';
-
-export const CENTRE: Actor = { id: 'centre-payoke', role: 'centre', centre: 'PAYOKE' };
-export const IMMIGRATION: Actor = { id: 'dvz', role: 'immigration-office' };
-export const prosecutor = (office: ProsecutorOffice): Actor => ({ id: `pk-${office}`, role: 'prosecutor', office });
-
-export const PSEUDONYM = 'Zorana-Pseudo-7731';
-
-export function opening(openedOn: IsoDate, overrides: Partial<CaseOpening> = {}): CaseOpening {
-  return {
-    openedOn,
-    unaccompaniedMinor: false,
-    victim: { pseudonym: PSEUDONYM, dateOfBirth: '1999-04-12', language: 'ro' },
-    exploitation: 'labour',
-    caseworkerEmail: 'caseworker@payoke.example.org',
-    ...overrides,
-  };
-}
+import { CENTRE, complaintFiled, opening } from './fixtures';
+import { startedForEachTest, startedForTheFile } from './started';
+import { timeSkippingEnv, workflowBundle } from './temporal-env';
 
 /** Drives cases on a test environment the way the API does: start, Updates, Query. */
 export class CaseDriver {
@@ -49,6 +37,22 @@ export class CaseDriver {
       args: [{ caseId, centre, opening: opening(o.openedOn ?? (await this.today()), o) }],
       typedSearchAttributes: [{ key: SA.centre, value: centre }],
     }) as Promise<WorkflowHandleWithFirstExecutionRunId<typeof victimCase>>;
+  }
+
+  /**
+   * A case opened today (`opening` may say otherwise) whose centre filed a complaint (or statement) with `office` that
+   * day: stage 2, temporary residence, the office was sent the status query. The handle, the opening day and the
+   * status after the complaint.
+   */
+  async inTemporaryResidence(
+    office: ComplaintOffice = 'ANTWERPEN',
+    kind: 'complaint' | 'statement' = 'complaint',
+    o: Partial<CaseOpening> = {},
+  ): Promise<{ h: WorkflowHandleWithFirstExecutionRunId<typeof victimCase>; d0: IsoDate; s: CaseStatus }> {
+    const h = await this.open(o);
+    const d0 = o.openedOn ?? (await this.today());
+    const s = await this.event(h, CENTRE, complaintFiled(d0, office, kind));
+    return { h, d0, s };
   }
 
   event(h: WorkflowHandle, actor: Actor, event: CaseEvent, updateId?: string): Promise<CaseStatus> {
@@ -89,10 +93,40 @@ export class CaseDriver {
   }
 }
 
-export const YES: StatusQueryAnswer = {
-  consideredVictim: true,
-  proceedingsOngoing: true,
-  cooperating: true,
-  tiesSevered: true,
-};
-export const NO: StatusQueryAnswer = { ...YES, proceedingsOngoing: false };
+/**
+ * The workflow tests' harness: a time-skipping server of the file's own, a worker on `taskQueue` with `activities`
+ * (the recording ones), and a CaseDriver on them (its `env` is the server); started in the file's beforeAll,
+ * stopped in its afterAll.
+ */
+export function useCaseWorker(
+  taskQueue: string,
+  activities: CaseActivities,
+  { eachTest = false }: { eachTest?: boolean } = {},
+): CaseDriver {
+  let stopWorker = async () => {};
+  return (eachTest ? startedForEachTest : startedForTheFile)(
+    'case worker',
+    async () => {
+      const env = await timeSkippingEnv();
+      const worker = await Worker.create({
+        connection: env.nativeConnection,
+        taskQueue,
+        workflowBundle: await workflowBundle(),
+        activities,
+      }).catch(async (err: unknown) => {
+        await env.teardown();
+        throw err;
+      });
+      const running = worker.run();
+      stopWorker = async () => {
+        worker.shutdown();
+        await running;
+      };
+      return new CaseDriver(env, taskQueue);
+    },
+    async (cases) => {
+      await stopWorker();
+      await cases.env.teardown();
+    },
+  );
+}

@@ -26,6 +26,7 @@ import { entryForToken, Principals, type PrincipalSpec } from '../../src/identit
 import { InMemorySentLedger } from '../../src/mail/transport/sent-ledger';
 import { openFactsStore, type FactsStore } from '../../src/statistics/facts-store';
 import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';
+import { startedForTheFile } from './started';
 import { devServerEnv, workflowBundle } from './temporal-env';
 
 export const TASK_QUEUE = 'victim-cases-it';
@@ -266,3 +267,11 @@ export const auditRecords = (s: ServiceStack): Record<string, unknown>[] =>
     .split('\n')
     .filter(Boolean)
     .map((l) => JSON.parse(l) as Record<string, unknown>);
+
+/** The service stack of an API-level test file, started in its beforeAll and closed in its afterAll. */
+export const useServiceStack = (options: ServiceStackOptions = {}): ServiceStack =>
+  startedForTheFile(
+    'service stack',
+    () => startServiceStack(options),
+    (stack) => stack.close(),
+  );

@@ -12,11 +12,12 @@ import type { Client, WorkflowHandle } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
-import { addDays, addPeriod, type IsoDate } from '../../src/domain/calendar';
+import { addDays, addPeriod } from '../../src/domain/calendar';
 import type { CaseImportInput } from '../../src/domain/procedure/import';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { victimCase } from '../../workflows';
-import { CaseDriver, CENTRE, IMMIGRATION, opening, prosecutor, YES } from '../support/case-driver';
+import { CaseDriver } from '../support/case-driver';
+import { CENTRE, complaintFiled, IMMIGRATION, opening, prosecutor, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
 import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 
@@ -24,8 +25,6 @@ const OUT = join(__dirname, '..', 'fixtures', 'histories');
 /** The code whose histories these are: the case index of issue 27 (carried state version 5). */
 const RELEASE = 'v5';
 const SECOND_OFFICER: Actor = { id: 'dvz-2', role: 'immigration-office' };
-const complaint = (on: IsoDate) =>
-  ({ type: 'complaint-filed', on, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' }) as const;
 
 async function runChain(name: string, h: WorkflowHandle, firstRunId: string, client: Client): Promise<string[]> {
   const files: string[] = [];
@@ -55,7 +54,7 @@ const SCENARIOS: Record<string, Scenario> = {
       victim: { pseudonym: 'X', dateOfBirth: addPeriod(d0, { years: -16 }), language: 'ro' },
       guardian: { name: 'G. Voogd', email: 'voogd@example.org', language: 'fr' },
     });
-    const st = await cases.event(h, CENTRE, complaint(d0));
+    const st = await cases.event(h, CENTRE, complaintFiled(d0));
     await cases.event(h, CENTRE, { type: 'age-determined', on: d0, adult: true });
     await cases.settled(h);
     await cases.event(h, IMMIGRATION, { type: 'age-determined', on: d0, dateOfBirth: addPeriod(d0, { years: -15 }) });
@@ -68,7 +67,7 @@ const SCENARIOS: Record<string, Scenario> = {
   'kept-conviction': async (cases) => {
     const h = await cases.open();
     const d0 = await cases.today();
-    const st = await cases.event(h, CENTRE, complaint(d0));
+    const st = await cases.event(h, CENTRE, complaintFiled(d0));
     await cases.event(h, CENTRE, { type: 'contact-with-exploiters', on: d0 });
     await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
     await cases.event(h, prosecutor('ANTWERPEN'), {
@@ -87,7 +86,7 @@ const SCENARIOS: Record<string, Scenario> = {
   'smuggling-b-card': async (cases) => {
     const h = await cases.open({ exploitation: 'aggravated-smuggling' });
     const d0 = await cases.today();
-    const st = await cases.event(h, CENTRE, complaint(d0));
+    const st = await cases.event(h, CENTRE, complaintFiled(d0));
     await cases.answer(h, prosecutor('ANTWERPEN'), st.prosecutorQuery!.queryId, YES);
     await cases.settled(h);
     await cases.event(h, prosecutor('ANTWERPEN'), {
@@ -111,7 +110,7 @@ const SCENARIOS: Record<string, Scenario> = {
       opening: opening(addDays(recordedOn, -10)),
       importedOn,
       importer: IMMIGRATION,
-      events: [{ ...complaint(recordedOn), by: { role: 'centre' } }],
+      events: [{ ...complaintFiled(recordedOn), by: { role: 'centre' } }],
     };
     const h = await env.client.workflow.start<typeof victimCase>('victimCase', {
       taskQueue: 'record',
@@ -127,7 +126,7 @@ const SCENARIOS: Record<string, Scenario> = {
   'pending-yes-at-expiry': async (cases) => {
     const h = await cases.open();
     const d0 = await cases.today();
-    const st = await cases.event(h, CENTRE, complaint(d0));
+    const st = await cases.event(h, CENTRE, complaintFiled(d0));
     const expiry = st.document!.validUntil!;
     await cases.advanceTo(h, addDays(expiry, -5));
     const day = await cases.today();

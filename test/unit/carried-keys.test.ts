@@ -3,7 +3,7 @@ import { applyAnswer, applyEvent } from '../../src/domain/procedure/apply';
 import { runDueClockItems } from '../../src/domain/procedure/clock';
 import { whyAnswerRejected } from '../../src/domain/procedure/rules';
 import { forgetClosedQueries, newCaseState, type CaseState } from '../../src/domain/procedure/state';
-import { CENTRE, opening, prosecutor, YES } from '../support/case-driver';
+import { CENTRE, opening, prosecutor, YES } from '../support/fixtures';
 
 const D0 = '2026-03-02';
 const OFFICES = [prosecutor('ANTWERPEN'), prosecutor('CA-ANTWERPEN')];

@@ -4,7 +4,7 @@ import { applyEvent } from '../../src/domain/procedure/apply';
 import { runDueClockItems } from '../../src/domain/procedure/clock';
 import { newCaseState, type CaseState } from '../../src/domain/procedure/state';
 import { grantPermanentResidence } from '../../src/domain/procedure/transitions';
-import { CENTRE, IMMIGRATION, opening, PSEUDONYM } from '../support/case-driver';
+import { CENTRE, IMMIGRATION, opening, PSEUDONYM } from '../support/fixtures';
 
 const OPENED = '2026-11-02';
 const COMPLAINT = {

@@ -7,7 +7,7 @@ import { ensureDevPayloadKeys, loadPayloadKeys } from '../../src/crypto/payload-
 import { applyEvent } from '../../src/domain/procedure/apply';
 import { caseIndexEntry, type CaseIndexEntry } from '../../src/domain/procedure/case-index-entry';
 import { newCaseState } from '../../src/domain/procedure/state';
-import { CENTRE, opening, PSEUDONYM } from '../support/case-driver';
+import { CENTRE, opening, PSEUDONYM } from '../support/fixtures';
 
 const FILE = 'AN.12.L3 104578/26';
 

@@ -1,7 +1,7 @@
 import { entryDifferences } from '../../src/case-index/entry-differences';
 import { caseIndexEntry } from '../../src/domain/procedure/case-index-entry';
 import { newCaseState } from '../../src/domain/procedure/state';
-import { opening } from '../support/case-driver';
+import { opening } from '../support/fixtures';
 
 const entry = () => caseIndexEntry(newCaseState('case-differences', 'PAYOKE', opening('2026-11-02')));
 

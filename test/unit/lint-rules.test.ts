@@ -27,6 +27,7 @@ const API = 'src/http/__lint_probe__.ts';
 const CASES = 'src/cases/__lint_probe__.ts';
 const PAGES = 'src/workspace/__lint_probe__.ts';
 const SHIPPED = 'src/__lint_probe__.ts';
+const TOOL = 'tools/bench/__lint_probe__.ts';
 
 /** A probe that imports one export of a module (a type import, where `asType`: the layers forbid those too). */
 const importing = (filePath: string, from: string, name: string, asType = false) => ({
@@ -102,6 +103,8 @@ const PROBES = {
   pageTypesInCases: importing(CASES, '../workspace/router', 'WorkspaceDeps', true),
   toolsInShipped: importing(SHIPPED, '../tools/stack/free-port', 'freePort'),
   testsInShipped: importing(SHIPPED, '../test/support/service-stack', 'TOKENS'),
+  testsInTools: importing(TOOL, '../../test/support/service-stack', 'TOKENS'),
+  fixturesInTools: importing(TOOL, '../../test/support/fixtures', 'opening'),
   casesInApi: importing(API, '../cases/case-gateway', 'CaseGateway'),
   casesInPages: importing(PAGES, '../cases/visible-case', 'visibleCase'),
   auditInActivity: importing(ACTIVITY, '../src/audit/audit-log', 'AuditLog', true),
@@ -169,6 +172,7 @@ describe('the layers', () => {
     ['a type of src/workspace in src/cases', 'pageTypesInCases', 'it imports neither face'],
     ['tools/ in src/', 'toolsInShipped', 'does not import the tools or the tests'],
     ['test/ in src/', 'testsInShipped', 'does not import the tools or the tests'],
+    ['test/ beside the fixtures in tools/', 'testsInTools', 'carries test/support/fixtures.ts alone'],
   ] as const)('rejects %s', (_what, name, message) => {
     expect(boundaryErrors(name)).toEqual([expect.stringContaining(message)]);
   });
@@ -177,6 +181,7 @@ describe('the layers', () => {
     ['src/cases in src/http', 'casesInApi'],
     ['src/cases in src/workspace', 'casesInPages'],
     ['src/audit in activities/', 'auditInActivity'],
+    ['the test fixtures in tools/', 'fixturesInTools'],
   ] as const)('accepts %s', (_what, name) => {
     expect(messagesOf(name)).toEqual([]);
   });

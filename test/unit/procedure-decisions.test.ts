@@ -13,7 +13,7 @@ import { newCaseState, type Actor, type CaseState } from '../../src/domain/proce
 import { toStatus } from '../../src/domain/procedure/status';
 import type { CaseOpening } from '../../src/domain/schemas/case';
 import type { CaseEvent, ImportedEvent } from '../../src/domain/schemas/events';
-import { CENTRE, IMMIGRATION, NO, opening, prosecutor, YES } from '../support/case-driver';
+import { CENTRE, IMMIGRATION, NO, opening, prosecutor, YES } from '../support/fixtures';
 
 const D0 = '2026-03-02';
 const ANTWERPEN = prosecutor('ANTWERPEN');

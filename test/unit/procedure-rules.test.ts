@@ -6,7 +6,7 @@ import { newCaseState, type CaseState } from '../../src/domain/procedure/state';
 import { workAuthorisation } from '../../src/domain/procedure/status';
 import type { Stage } from '../../src/domain/schemas/case';
 import { WITHDRAWAL_GROUNDS, type CaseEvent, type WithdrawalGround } from '../../src/domain/schemas/events';
-import { CENTRE, IMMIGRATION, opening, prosecutor, YES } from '../support/case-driver';
+import { CENTRE, IMMIGRATION, opening, prosecutor, YES } from '../support/fixtures';
 
 const D0 = '2026-03-02';
 const ANTWERPEN = prosecutor('ANTWERPEN');

@@ -11,7 +11,7 @@ import {
   type StateV5,
 } from '../../src/domain/procedure/upgrade';
 import { carriedByEarlierCode } from '../support/carried-fixtures';
-import { CENTRE, IMMIGRATION, opening, prosecutor, YES } from '../support/case-driver';
+import { CENTRE, IMMIGRATION, opening, prosecutor, YES } from '../support/fixtures';
 
 const earlier = carriedByEarlierCode();
 

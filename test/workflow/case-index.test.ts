@@ -1,34 +1,12 @@
 import type { WorkflowHandle } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import type { CaseIndexEntry } from '../../src/domain/procedure/case-index-entry';
-import { CaseDriver, CENTRE, PSEUDONYM, prosecutor, YES } from '../support/case-driver';
+import { useCaseWorker } from '../support/case-driver';
+import { CENTRE, complaintFiled, prosecutor, PSEUDONYM, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
-import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 
 const TASK_QUEUE = 'case-index-test';
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-let cases: CaseDriver;
 const recorded = recordingActivities();
-
-beforeAll(async () => {
-  env = await timeSkippingEnv();
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await workflowBundle(),
-    activities: recorded.activities,
-  });
-  running = worker.run();
-  cases = new CaseDriver(env, TASK_QUEUE);
-});
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
+const cases = useCaseWorker(TASK_QUEUE, recorded.activities);
 
 const writesOf = (h: WorkflowHandle): CaseIndexEntry[] => recorded.indexed.filter((e) => e.caseId === h.workflowId);
 const lastOf = (h: WorkflowHandle): CaseIndexEntry | undefined => writesOf(h).at(-1);
@@ -59,12 +37,7 @@ describe('the rows a case writes to the case index', () => {
     });
     expect(tasksOf(lastOf(h))).toEqual([['document-dates', { role: 'immigration-office' }, opened]]);
 
-    const complained = await cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: opened,
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
-    });
+    const complained = await cases.event(h, CENTRE, complaintFiled(opened));
     const query = complained.prosecutorQuery!;
     await cases.settled(h);
     const inStage2 = await indexed(h, (e) => e.stage === 'TEMPORARY_RESIDENCE');

@@ -20,7 +20,8 @@ import type { Centre } from '../../src/domain/codes';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import { FileSentLedger, InMemorySentLedger, type SentLedger } from '../../src/mail/transport/sent-ledger';
-import { CaseDriver, CENTRE, IMMIGRATION, prosecutor, PSEUDONYM, YES } from '../support/case-driver';
+import { CaseDriver } from '../support/case-driver';
+import { CENTRE, complaintFiled, IMMIGRATION, prosecutor, PSEUDONYM, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
 import { forbiddenWordsIn } from '../support/forbidden-words';
 import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';
@@ -368,10 +369,7 @@ describe('a whole case, as the recipients receive it', () => {
     const complaintDay = addDays(end, -5);
     await advance(cases, h, complaintDay);
     const s2 = await cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: complaintDay,
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
+      ...complaintFiled(complaintDay),
       note: NOTE,
     });
     await quiet(h);
@@ -426,10 +424,7 @@ describe('a whole case, as the recipients receive it', () => {
     );
     const d0 = await cases.today();
     const s = await cases.event(h, SURYA_CENTRE, {
-      type: 'complaint-filed',
-      on: d0,
-      kind: 'statement',
-      prosecutorOffice: 'LIEGE',
+      ...complaintFiled(d0, 'LIEGE', 'statement'),
       note: NOTE,
     });
     const queryId = s.prosecutorQuery!.queryId;
@@ -508,12 +503,7 @@ describe('a whole case, as the recipients receive it', () => {
       'SURYA',
     );
     const d0 = await cases.today();
-    await cases.event(h, SURYA_CENTRE, {
-      type: 'complaint-filed',
-      on: d0,
-      kind: 'complaint',
-      prosecutorOffice: 'EUPEN',
-    });
+    await cases.event(h, SURYA_CENTRE, complaintFiled(d0, 'EUPEN'));
     await quiet(h);
     // The centre reads French, the guardian German (PROCEDURE.md "opening and the complaint").
     expect(withSubject(mailsOf(sink, h), 'Dossier de séjour : nouvelle phase').map((m) => m.to)).toEqual([
@@ -565,12 +555,7 @@ describe('a whole case, as the recipients receive it', () => {
     const handles = [];
     for (const route of routes) {
       const h = await openCase(cases, {});
-      await cases.event(h, CENTRE, {
-        type: 'complaint-filed',
-        on: d0,
-        kind: 'complaint',
-        prosecutorOffice: route.district,
-      });
+      await cases.event(h, CENTRE, complaintFiled(d0, route.district));
       handles.push(h);
     }
     await cases.advanceTo(handles[0]!, addDays(d0, 15));
@@ -660,7 +645,7 @@ describe('delivery', () => {
 
     // The relay is healthy again: the rest of the case is mailed once, attempt 1 each.
     const d0 = await cases.today();
-    await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
+    await cases.event(h, CENTRE, complaintFiled(d0));
     await quiet(h);
     await env.sleep(3_600_000);
     st = await quiet(h);
@@ -738,12 +723,7 @@ describe('never twice', () => {
     });
     const h = await openCase(first.cases, {});
     const d0 = await first.cases.today();
-    const s = await first.cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: d0,
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
-    });
+    const s = await first.cases.event(h, CENTRE, complaintFiled(d0));
     await workerLost;
     await first.stop();
     const queryKey = first.attempts.find((a) => a.key.includes('/status-query/'))!.key;
@@ -792,12 +772,7 @@ describe('never twice', () => {
     const { cases } = await startMailWorker(sink, ledger);
     const h = await openCase(cases, {});
     const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: d0,
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
-    });
+    const s = await cases.event(h, CENTRE, complaintFiled(d0));
     let st = await cases.answer(h, prosecutor('ANTWERPEN'), s.prosecutorQuery!.queryId, YES);
     const queries: IsoDate[] = [addDays(d0, 14)];
     let review: { reminded: IsoDate; decideBy: IsoDate } | undefined;

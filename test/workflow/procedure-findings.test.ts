@@ -6,45 +6,23 @@
 import { randomUUID } from 'node:crypto';
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { startOfDay, type IsoDate } from '../../src/domain/calendar';
 import { SA } from '../../src/domain/search-attribute-keys';
 import type { CaseImportInput } from '../../src/domain/procedure/import';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { victimCase } from '../../workflows';
-import { CaseDriver, CENTRE, IMMIGRATION, NO, opening, prosecutor, YES } from '../support/case-driver';
+import { useCaseWorker, type CaseDriver } from '../support/case-driver';
+import { CENTRE, complaintFiled, IMMIGRATION, NO, opening, prosecutor, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
-import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 
 const TASK_QUEUE = 'procedure-findings';
 const SECOND_OFFICER: Actor = { id: 'dvz-2', role: 'immigration-office' };
 const ANTWERP = prosecutor('ANTWERPEN');
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-let cases: CaseDriver;
 const recorded = recordingActivities();
-
 // A server of its own for each test: its clock starts today and only moves forward to the test's own days, and no
 // case of another test wakes at its jumps in time (nor needs ending, which could leave an activity holding the
 // server's time skipping).
-beforeEach(async () => {
-  env = await timeSkippingEnv();
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await workflowBundle(),
-    activities: recorded.activities,
-  });
-  running = worker.run();
-  cases = new CaseDriver(env, TASK_QUEUE);
-});
-afterEach(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
+const cases = useCaseWorker(TASK_QUEUE, recorded.activities, { eachTest: true });
 
 /** Opens a case on `day` (the server's clock moved there first). */
 async function openOn(day: IsoDate, overrides: Parameters<CaseDriver['open']>[0] = {}) {
@@ -53,8 +31,6 @@ async function openOn(day: IsoDate, overrides: Parameters<CaseDriver['open']>[0]
   return h;
 }
 
-const complaint = (on: IsoDate) =>
-  ({ type: 'complaint-filed', on, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' }) as const;
 const noticesOf = (h: WorkflowHandle) => recorded.notices.filter((n) => n.caseId === h.workflowId);
 const rolesOf = (h: WorkflowHandle, kind: string) =>
   noticesOf(h)
@@ -75,7 +51,7 @@ const refusalOf = (p: Promise<unknown>) =>
 describe('finding 1: an eligible victim keeps the case while the Immigration Office decides the B-card', () => {
   it('does not close at the A-card expiry after a "no longer in progress" answer; the grant is still recorded', async () => {
     const h = await openOn('2030-01-07');
-    let s = await cases.event(h, CENTRE, complaint('2030-01-07'));
+    let s = await cases.event(h, CENTRE, complaintFiled('2030-01-07'));
     s = await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES);
     expect(s.document).toMatchObject({ type: 'A_CARD', issuedOn: '2030-01-07', validUntil: '2030-07-07' });
 
@@ -110,7 +86,7 @@ describe('finding 1: an eligible victim keeps the case while the Immigration Off
 describe('finding 2: a positive answer that waits for a withdrawal review is a positive decision', () => {
   it('keeps the case open at the 3-month expiry and enters stage 3 on the day the review is decided', async () => {
     const h = await openOn('2031-02-03');
-    let s = await cases.event(h, CENTRE, complaint('2031-02-03'));
+    let s = await cases.event(h, CENTRE, complaintFiled('2031-02-03'));
     expect(s.document).toMatchObject({ validUntil: '2031-05-03' });
     const query = s.prosecutorQuery!.queryId;
     await cases.advanceTo(h, '2031-04-25');
@@ -146,9 +122,9 @@ describe('finding 3: a case imported late with an unanswered query', () => {
       importer: IMMIGRATION,
       // Recorded on 15 March: the 3-month document runs until 15 June; the query went out that day, was
       // escalated on 30 March (due 6 April), and was never answered.
-      events: [{ ...complaint('2032-03-15'), by: { role: 'centre' } }],
+      events: [{ ...complaintFiled('2032-03-15'), by: { role: 'centre' } }],
     };
-    const h = await env.client.workflow.start<typeof victimCase>('victimCase', {
+    const h = await cases.env.client.workflow.start<typeof victimCase>('victimCase', {
       taskQueue: TASK_QUEUE,
       workflowId: caseId,
       args: [{ import: input }],
@@ -175,7 +151,7 @@ describe('finding 3: a case imported late with an unanswered query', () => {
 describe('finding 4: the proceedings end after a trafficking conviction', () => {
   it('keeps the case open with its B-card review instead of ending it PROCEEDINGS_ENDED', async () => {
     const h = await openOn('2033-01-10');
-    let s = await cases.event(h, CENTRE, complaint('2033-01-10'));
+    let s = await cases.event(h, CENTRE, complaintFiled('2033-01-10'));
     await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES);
     await cases.advanceTo(h, '2033-03-01');
     s = await cases.event(h, ANTWERP, {
@@ -199,7 +175,7 @@ describe('finding 4: the proceedings end after a trafficking conviction', () => 
 describe('finding 5: an unfounded complaint is never called fraud', () => {
   it('keeps the finding "unfounded" in the outcome and the closing notice', async () => {
     const h = await openOn('2034-02-06');
-    let s = await cases.event(h, CENTRE, complaint('2034-02-06'));
+    let s = await cases.event(h, CENTRE, complaintFiled('2034-02-06'));
     await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES);
     await cases.jumpTo('2034-02-07');
     await cases.event(h, ANTWERP, { type: 'fraud-established', on: '2034-02-07', finding: 'unfounded' });
@@ -222,7 +198,7 @@ describe('finding 5: an unfounded complaint is never called fraud', () => {
 describe('finding 6: a conviction reported while a positive answer waits for the review', () => {
   it('is kept, and opens the B-card review on the day the case enters stage 3', async () => {
     const h = await openOn('2035-03-05');
-    let s = await cases.event(h, CENTRE, complaint('2035-03-05'));
+    let s = await cases.event(h, CENTRE, complaintFiled('2035-03-05'));
     const query = s.prosecutorQuery!.queryId;
     await cases.event(h, CENTRE, { type: 'contact-with-exploiters', on: '2035-03-05' });
     await cases.jumpTo('2035-03-06');
@@ -249,7 +225,7 @@ describe('finding 6: a conviction reported while a positive answer waits for the
 
   it('is dropped when the review withdraws the documents', async () => {
     const h = await openOn('2035-06-04');
-    const s = await cases.event(h, CENTRE, complaint('2035-06-04'));
+    const s = await cases.event(h, CENTRE, complaintFiled('2035-06-04'));
     await cases.event(h, CENTRE, { type: 'contact-with-exploiters', on: '2035-06-04' });
     await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES);
     expect(
@@ -274,7 +250,7 @@ describe('decision: smuggling with aggravating circumstances leads to stage 4 as
     const smuggling = await openOn('2036-01-07');
     const other = await cases.open();
     for (const h of [smuggling, other]) {
-      const s = await cases.event(h, CENTRE, complaint('2036-01-07'));
+      const s = await cases.event(h, CENTRE, complaintFiled('2036-01-07'));
       await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES);
     }
     await cases.jumpTo('2036-01-08');
@@ -315,7 +291,7 @@ describe('decision: smuggling with aggravating circumstances leads to stage 4 as
 describe('decision: after a refusal the ordinary rules apply again', () => {
   it('ends the case NOT_RENEWED on the day of a refusal recorded after the A-card expired on a negative answer', async () => {
     const h = await openOn('2036-03-03');
-    let s = await cases.event(h, CENTRE, complaint('2036-03-03'));
+    let s = await cases.event(h, CENTRE, complaintFiled('2036-03-03'));
     await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES); // A-card until 3 September
     s = await cases.advanceTo(h, '2036-08-03');
     const renewalQuery = s.prosecutorQuery!.queryId;
@@ -339,7 +315,7 @@ describe('decision: after a refusal the ordinary rules apply again', () => {
 describe('decision: the one renewal of the 3-month document', () => {
   it('sets a negative answer aside and asks again at once, with deadlines of its own', async () => {
     const h = await openOn('2037-01-05');
-    let s = await cases.event(h, CENTRE, complaint('2037-01-05')); // until 5 April
+    let s = await cases.event(h, CENTRE, complaintFiled('2037-01-05')); // until 5 April
     await cases.jumpTo('2037-01-10');
     await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, NO);
     await cases.advanceTo(h, '2037-03-20');
@@ -357,7 +333,7 @@ describe('decision: a deadline computed again never falls before two days after 
   it('moves the reply deadline to two days after the day new printed dates are reported, and warns when that is the expiry', async () => {
     const early = await openOn('2037-09-07');
     const late = await cases.open();
-    for (const h of [early, late]) await cases.event(h, CENTRE, complaint('2037-09-07')); // reply by 21 September
+    for (const h of [early, late]) await cases.event(h, CENTRE, complaintFiled('2037-09-07')); // reply by 21 September
     await cases.jumpTo('2037-09-20');
     const printed = (validUntil: IsoDate) =>
       ({
@@ -382,7 +358,7 @@ describe('decision: a deadline computed again never falls before two days after 
 describe('decision: the humanitarian flag after a silent prosecutor', () => {
   it('flags a case that ends NOT_RENEWED with no answer about the expiring A-card more than two years after the complaint', async () => {
     const h = await openOn('2038-01-04');
-    let s = await cases.event(h, CENTRE, complaint('2038-01-04'));
+    let s = await cases.event(h, CENTRE, complaintFiled('2038-01-04'));
     await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES); // A-card until 4 July 2038
     for (const day of ['2038-06-04', '2038-12-04', '2039-06-04', '2039-12-04']) {
       s = await cases.advanceTo(h, day);
@@ -398,7 +374,7 @@ describe('decision: the humanitarian flag after a silent prosecutor', () => {
 describe('decision: the guardianship and the date of birth', () => {
   it('ends the guardianship of someone born on 29 February on 1 March of a year without one', async () => {
     const h = await openOn('2042-02-04', minorBornOn('2024-02-29'));
-    let s = await cases.event(h, CENTRE, complaint('2042-02-04'));
+    let s = await cases.event(h, CENTRE, complaintFiled('2042-02-04'));
     const query = s.prosecutorQuery!.queryId;
     await cases.jumpTo('2042-02-28');
     s = await cases.answer(h, ANTWERP, query, YES); // A-card until 28 August
@@ -415,7 +391,7 @@ describe('decision: the guardianship and the date of birth', () => {
 
   it('never puts the 18th birthday on a timer or in NextDeadline; the notice goes out on the first day of its month', async () => {
     const h = await openOn('2043-01-10', minorBornOn('2025-05-20'));
-    const s = await cases.event(h, CENTRE, complaint('2043-01-10'));
+    const s = await cases.event(h, CENTRE, complaintFiled('2043-01-10'));
     await cases.answer(h, ANTWERP, s.prosecutorQuery!.queryId, YES); // A-card until 10 July
     const nextDeadlines: (string | undefined)[] = [];
     for (const day of ['2043-04-30', '2043-05-01', '2043-05-19', '2043-05-20', '2043-05-21', '2043-06-09']) {
@@ -442,7 +418,7 @@ describe('decision: the guardianship and the date of birth', () => {
 
   it('ends the guardianship on the day an age determination finds an adult, and restores it when a later birth date is recorded', async () => {
     const h = await openOn('2044-09-01', minorBornOn('2028-06-15'));
-    let s = await cases.event(h, CENTRE, complaint('2044-09-01'));
+    let s = await cases.event(h, CENTRE, complaintFiled('2044-09-01'));
     const query = s.prosecutorQuery!.queryId;
     await cases.jumpTo('2044-09-10');
     s = await cases.event(h, CENTRE, { type: 'age-determined', on: '2044-09-08', adult: true });

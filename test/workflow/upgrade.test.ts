@@ -8,7 +8,7 @@ import { addPeriod } from '../../src/domain/calendar';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { recordEvent, status } from '../../workflows/messages';
 import { carriedByEarlierCode } from '../support/carried-fixtures';
-import { prosecutor, YES } from '../support/case-driver';
+import { prosecutor, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
 import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 

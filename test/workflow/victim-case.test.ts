@@ -1,37 +1,15 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import type { TestWorkflowEnvironment } from '@temporalio/testing';
-import { Worker } from '@temporalio/worker';
 import { addDays, addPeriod, subtractPeriod } from '../../src/domain/calendar';
 import type { Notice } from '../../src/domain/notices';
 import { SA } from '../../src/domain/search-attribute-keys';
-import { CaseDriver, CENTRE, IMMIGRATION, NO, prosecutor, YES } from '../support/case-driver';
+import { useCaseWorker } from '../support/case-driver';
+import { CENTRE, complaintFiled, IMMIGRATION, NO, prosecutor, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
-import { timeSkippingEnv, workflowBundle } from '../support/temporal-env';
 
 const TASK_QUEUE = 'victim-case-test';
-let env: TestWorkflowEnvironment;
-let worker: Worker;
-let running: Promise<void>;
-let cases: CaseDriver;
 const recorded = recordingActivities();
-
-beforeAll(async () => {
-  env = await timeSkippingEnv();
-  worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: TASK_QUEUE,
-    workflowBundle: await workflowBundle(),
-    activities: recorded.activities,
-  });
-  running = worker.run();
-  cases = new CaseDriver(env, TASK_QUEUE);
-});
-afterAll(async () => {
-  worker?.shutdown();
-  await running;
-  await env?.teardown();
-});
+const cases = useCaseWorker(TASK_QUEUE, recorded.activities);
 
 const noticesOf = (h: WorkflowHandle) => recorded.notices.filter((n) => n.caseId === h.workflowId);
 const kinds = (h: WorkflowHandle) => noticesOf(h).map((n) => n.kind);
@@ -88,40 +66,19 @@ describe('an adult case in reflection', () => {
     const late = await cases.open();
     const end = addDays(await cases.today(), 45);
     await cases.advanceTo(late, addDays(end, 1));
-    expect(
-      await rejection(
-        cases.event(late, CENTRE, {
-          type: 'complaint-filed',
-          on: end,
-          kind: 'complaint',
-          prosecutorOffice: 'ANTWERPEN',
-        }),
-      ),
-    ).toMatch(/closed/);
+    expect(await rejection(cases.event(late, CENTRE, complaintFiled(end)))).toMatch(/closed/);
 
     const onTime = await cases.open();
     const end2 = addDays(await cases.today(), 45);
     await cases.advanceTo(onTime, end2);
-    const s = await cases.event(onTime, CENTRE, {
-      type: 'complaint-filed',
-      on: end2,
-      kind: 'statement',
-      prosecutorOffice: 'ANTWERPEN',
-    });
+    const s = await cases.event(onTime, CENTRE, complaintFiled(end2, 'ANTWERPEN', 'statement'));
     expect(s.stage).toBe('TEMPORARY_RESIDENCE');
   });
 });
 
 describe('temporary residence and the status query', () => {
   it('moves to stage 2 on a complaint on day 0, queries the prosecutor and reaches stage 3 on a positive answer', async () => {
-    const h = await cases.open();
-    const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: d0,
-      kind: 'complaint',
-      prosecutorOffice: 'LIEGE',
-    });
+    const { h, d0, s } = await cases.inTemporaryResidence('LIEGE');
     expect(s.stage).toBe('TEMPORARY_RESIDENCE');
     expect(s.document).toEqual({
       type: 'ATTESTATION_OF_IMMATRICULATION',
@@ -156,14 +113,7 @@ describe('temporary residence and the status query', () => {
   });
 
   it('escalates an unanswered query to the Principal Crown Prosecutor, alerts before expiry, allows one renewal, then ends not renewed', async () => {
-    const h = await cases.open();
-    const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: d0,
-      kind: 'complaint',
-      prosecutorOffice: 'HAINAUT',
-    });
+    const { h, d0, s } = await cases.inTemporaryResidence('HAINAUT');
     const q1 = s.prosecutorQuery!.queryId;
     let st = await cases.advanceTo(h, addDays(d0, 15));
     expect(st.prosecutorQuery).toMatchObject({
@@ -206,14 +156,7 @@ describe('temporary residence and the status query', () => {
 
   it('takes a late answer from the office queried after escalation, and from the Principal Crown Prosecutor', async () => {
     for (const answering of ['NAMUR', 'CA-LIEGE'] as const) {
-      const h = await cases.open();
-      const d0 = await cases.today();
-      const s = await cases.event(h, CENTRE, {
-        type: 'complaint-filed',
-        on: d0,
-        kind: 'statement',
-        prosecutorOffice: 'NAMUR',
-      });
+      const { h, d0, s } = await cases.inTemporaryResidence('NAMUR', 'statement');
       await cases.advanceTo(h, addDays(d0, 16));
       expect(await rejection(cases.answer(h, prosecutor('CA-GENT'), s.prosecutorQuery!.queryId, YES))).toMatch(
         /not addressed/,
@@ -224,14 +167,7 @@ describe('temporary residence and the status query', () => {
   });
 
   it('ends not renewed at expiry after a negative answer', async () => {
-    const h = await cases.open();
-    const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: d0,
-      kind: 'complaint',
-      prosecutorOffice: 'BRUSSEL',
-    });
+    const { h, d0, s } = await cases.inTemporaryResidence('BRUSSEL');
     const st = await cases.answer(h, prosecutor('BRUSSEL'), s.prosecutorQuery!.queryId, NO);
     expect(st.stage).toBe('TEMPORARY_RESIDENCE');
     await cases.settled(h);
@@ -248,14 +184,7 @@ describe('temporary residence and the status query', () => {
 
 describe('the 6-month permit', () => {
   it('renews cycle after cycle, each preceded by its own query, then grants permanent residence on conviction', async () => {
-    const h = await cases.open();
-    const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: d0,
-      kind: 'complaint',
-      prosecutorOffice: 'ANTWERPEN',
-    });
+    const { h, s } = await cases.inTemporaryResidence();
     let st = await cases.answer(h, prosecutor('ANTWERPEN'), s.prosecutorQuery!.queryId, YES);
     for (let cycle = 1; cycle <= 3; cycle++) {
       const validUntil = st.document!.validUntil!;
@@ -273,7 +202,7 @@ describe('the 6-month permit', () => {
       });
     }
     // Each renewal cycle continued as new, so the history of a run stays short.
-    expect((await env.client.workflow.getHandle(h.workflowId).describe()).runId).not.toBe(h.firstExecutionRunId);
+    expect((await cases.env.client.workflow.getHandle(h.workflowId).describe()).runId).not.toBe(h.firstExecutionRunId);
     await cases.settled(h);
     const today = await cases.today();
     st = await cases.event(h, prosecutor('ANTWERPEN'), {
@@ -321,14 +250,7 @@ describe('the 6-month permit', () => {
   });
 
   it('flags a humanitarian candidate when proceedings end after more than two years', async () => {
-    const h = await cases.open();
-    const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: d0,
-      kind: 'complaint',
-      prosecutorOffice: 'LEUVEN',
-    });
+    const { h, d0, s } = await cases.inTemporaryResidence('LEUVEN');
     let st = await cases.answer(h, prosecutor('LEUVEN'), s.prosecutorQuery!.queryId, YES);
     for (let cycle = 0; cycle < 5; cycle++) {
       st = await cases.advanceTo(h, subtractPeriod(st.document!.validUntil!, { months: 1 }));
@@ -427,7 +349,7 @@ describe('dates and idempotency', () => {
     const d0 = await cases.today();
     let st = await cases.settled(h);
     expect(st.document).toMatchObject({ type: 'MINOR_TEMPORARY_RESIDENCE', validUntil: addPeriod(d0, { months: 3 }) });
-    await cases.event(h, CENTRE, { type: 'complaint-filed', on: d0, kind: 'statement', prosecutorOffice: 'EUPEN' });
+    await cases.event(h, CENTRE, complaintFiled(d0, 'EUPEN', 'statement'));
     await cases.settled(h);
     expect(roles(noticesOf(h).find((n) => n.kind === 'stage-changed'))).toEqual(['centre', 'guardian']);
     expect(recorded.deliveries.find((d) => d.notice.caseId === h.workflowId)?.contacts.guardianEmail).toBe(
@@ -445,12 +367,7 @@ describe('the countable facts of a case (statistics)', () => {
     const h = await cases.open();
     const d0 = await cases.today();
     await cases.advanceTo(h, addDays(d0, 10));
-    const s = await cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: addDays(d0, 10),
-      kind: 'complaint',
-      prosecutorOffice: 'LIEGE',
-    });
+    const s = await cases.event(h, CENTRE, complaintFiled(addDays(d0, 10), 'LIEGE'));
     await cases.advanceTo(h, addDays(d0, 13));
     await cases.answer(h, prosecutor('LIEGE'), s.prosecutorQuery!.queryId, YES);
     await cases.event(h, CENTRE, { type: 'voluntary-return', on: addDays(d0, 13) });
@@ -471,14 +388,7 @@ describe('the countable facts of a case (statistics)', () => {
   });
 
   it("records a status query's life: sent, escalated unanswered, then closed unanswered when the case ends", async () => {
-    const h = await cases.open();
-    const d0 = await cases.today();
-    const s = await cases.event(h, CENTRE, {
-      type: 'complaint-filed',
-      on: d0,
-      kind: 'complaint',
-      prosecutorOffice: 'LIEGE',
-    });
+    const { h, d0, s } = await cases.inTemporaryResidence('LIEGE');
     await cases.advanceTo(h, addDays(s.prosecutorQuery!.replyBy, 1));
     const escalatedOn = (await cases.status(h)).prosecutorQuery!.escalatedOn!;
     const ended = addDays(escalatedOn, 2);

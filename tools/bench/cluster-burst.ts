@@ -6,7 +6,7 @@ import type { SmtpServer } from '../stack/smtp-server';
 import { ProcSampler } from './proc';
 import { runPool, summarize, type LatencySummary } from './stats';
 import type { BurstFigures } from './timer-burst';
-import { noticeOf, opening, rawOpen } from './workload';
+import { noticeOf, numberedOpening, rawOpen } from './workload';
 
 /**
  * The timer burst on the cluster. A real server's clock cannot be moved and a case's deadlines all fall at a
@@ -57,7 +57,10 @@ async function unloadedLatency(t: ClusterBurstTarget): Promise<number> {
     const delayMs = 2_000;
     const dueAt = performance.now() + delayMs;
     const openedOn = addDays(dateAt(Date.now() + delayMs), -46);
-    const { caseId } = await rawOpen(t.client, opening(openedOn, i), { taskQueue: t.taskQueue, startDelayMs: delayMs });
+    const { caseId } = await rawOpen(t.client, numberedOpening(openedOn, i), {
+      taskQueue: t.taskQueue,
+      startDelayMs: delayMs,
+    });
     await t.client.workflow.getHandle(caseId).result();
     // The workflow completes after its last notice was accepted: every mail of the case is in.
     const mails = t.smtp.deliveries.filter((m) => noticeOf(m.messageId).caseId === caseId);
@@ -77,7 +80,7 @@ export async function runClusterBurst(
   // Stay clear of a Brussels midnight: the opening date is counted back from the day of the instant.
   if (dateAt(dueAtMs) !== dateAt(dueAtMs + 120_000)) dueAtMs += 180_000;
   const openedOn = addDays(dateAt(dueAtMs), -46);
-  const probe = newCaseState('case-probe', 'PAYOKE', opening(openedOn, 0));
+  const probe = newCaseState('case-probe', 'PAYOKE', numberedOpening(openedOn, 0));
   runDueClockItems(probe, dateAt(dueAtMs));
   if (probe.outcome !== 'REFLECTION_EXPIRED')
     throw new Error(`cluster burst: a case opened on ${openedOn} would not close on ${dateAt(dueAtMs)}`);
@@ -86,8 +89,12 @@ export async function runClusterBurst(
   const ids = new Set<string>();
   const opened = await runPool(p.cases, p.concurrency, async (i) => {
     ids.add(
-      (await rawOpen(t.client, opening(openedOn, i), { taskQueue: t.taskQueue, startDelayMs: dueAtMs - Date.now() }))
-        .caseId,
+      (
+        await rawOpen(t.client, numberedOpening(openedOn, i), {
+          taskQueue: t.taskQueue,
+          startDelayMs: dueAtMs - Date.now(),
+        })
+      ).caseId,
     );
   });
   if (opened.errors > 0)

@@ -3,7 +3,8 @@ import { dateAt } from '../../src/domain/calendar';
 import type { SmtpServer } from '../stack/smtp-server';
 import { readProc, readProcTree } from './proc';
 import { ratio, runPool, summarize, type LatencySummary } from './stats';
-import { ApiClient, documentIssued, IMMIGRATION_ACTOR, noticeOf, opening, rawEvent, rawOpen } from './workload';
+import { ApiClient, IMMIGRATION_ACTOR, noticeOf, numberedOpening, rawEvent, rawOpen } from './workload';
+import { annex15Issued } from '../../test/support/fixtures';
 
 export type Path = 'api' | 'raw';
 
@@ -115,11 +116,11 @@ export async function runIngestion(
   const centreToken = stack.tokens['centre-PAYOKE']!;
   const ioToken = stack.tokens['immigration-office']!;
   const today = dateAt(Date.now());
-  const event = documentIssued(today);
+  const event = annex15Issued(today);
 
   const open: Record<Path, (i: number) => Promise<string>> = {
-    api: async (i) => (await api(i).openCase(centreToken, opening(today, i))).caseId,
-    raw: async (i) => (await rawOpen(stack.client, opening(today, i), { taskQueue: stack.taskQueue })).caseId,
+    api: async (i) => (await api(i).openCase(centreToken, numberedOpening(today, i))).caseId,
+    raw: async (i) => (await rawOpen(stack.client, numberedOpening(today, i), { taskQueue: stack.taskQueue })).caseId,
   };
   const record: Record<Path, (caseId: string, i: number) => Promise<unknown>> = {
     api: (caseId, i) => api(i).recordEvent(ioToken, caseId, event),

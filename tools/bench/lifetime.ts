@@ -5,9 +5,16 @@ import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import type { victimCase } from '../../workflows';
 import { recordEvent, status } from '../../workflows/messages';
+import {
+  complaintFiled,
+  conviction,
+  identityDocumented,
+  permanentResidenceGranted,
+  YES,
+} from '../../test/support/fixtures';
 import { waitUntil } from '../stack/wait';
 import type { TimeSkippingStack } from './stacks';
-import { IMMIGRATION_ACTOR, noticeOf, opening, rawEvent, rawOpen } from './workload';
+import { IMMIGRATION_ACTOR, noticeOf, numberedOpening, rawEvent, rawOpen } from './workload';
 
 export interface LifetimeParams {
   /** Cases taken through the whole lifetime, one after the other. */
@@ -34,7 +41,6 @@ export interface LifetimeResult {
 
 const CENTRE: Actor = { id: 'centre-PAYOKE', role: 'centre', centre: 'PAYOKE' };
 const PROSECUTOR: Actor = { id: 'prosecutor-ANTWERPEN', role: 'prosecutor', office: 'ANTWERPEN' };
-const YES = { consideredVictim: true, proceedingsOngoing: true, cooperating: true, tiesSevered: true };
 
 function answer(client: Client, caseId: string, queryId: string): Promise<CaseStatus> {
   return client.workflow
@@ -86,14 +92,9 @@ async function oneLifetime(ts: TimeSkippingStack, renewals: number): Promise<Lif
   const mailsBefore = smtp.deliveries.length;
   const t0 = performance.now();
   const d0 = await today();
-  const { caseId, firstRunId } = await rawOpen(client, opening(d0, 0));
-  await rawEvent(client, caseId, CENTRE, { type: 'identity-documented', on: d0, documentKind: 'passport' });
-  let st = await rawEvent(client, caseId, CENTRE, {
-    type: 'complaint-filed',
-    on: d0,
-    kind: 'complaint',
-    prosecutorOffice: 'ANTWERPEN',
-  });
+  const { caseId, firstRunId } = await rawOpen(client, numberedOpening(d0, 0));
+  await rawEvent(client, caseId, CENTRE, identityDocumented(d0));
+  let st = await rawEvent(client, caseId, CENTRE, complaintFiled(d0));
   st = await answer(client, caseId, st.prosecutorQuery!.queryId);
   if (st.stage !== 'IDENTIFIED_VICTIM') throw new Error(`lifetime: expected the 6-month permit stage, got ${st.stage}`);
   for (let cycle = 1; cycle <= renewals; cycle++) {
@@ -110,13 +111,8 @@ async function oneLifetime(ts: TimeSkippingStack, renewals: number): Promise<Lif
       throw new Error(`lifetime: renewal ${cycle} not applied (renewals ${st.document?.renewals})`);
   }
   const closedOn = await today();
-  await rawEvent(client, caseId, PROSECUTOR, {
-    type: 'conviction',
-    on: closedOn,
-    underTraffickingLaw: true,
-    appealed: false,
-  });
-  await rawEvent(client, caseId, IMMIGRATION_ACTOR, { type: 'permanent-residence-decided', on: closedOn, grant: true });
+  await rawEvent(client, caseId, PROSECUTOR, conviction(closedOn));
+  await rawEvent(client, caseId, IMMIGRATION_ACTOR, permanentResidenceGranted(closedOn));
   const result = (await client.workflow.getHandle(caseId).result()) as CaseStatus;
   const wallMs = performance.now() - t0;
   return {

@@ -3,7 +3,7 @@ import { GcTrace, ProcSampler, type Sample } from './proc';
 import type { DevStack } from './stacks';
 import { monotonicUs } from './ingestion';
 import { runPool, summarize, type LatencySummary } from './stats';
-import { ApiClient, noticeOf, opening } from './workload';
+import { ApiClient, noticeOf, numberedOpening } from './workload';
 
 export interface ScaleParams {
   /** K: cases opened and kept open, each waiting on a live timer (its first reminder, 31 days out). */
@@ -161,7 +161,7 @@ export async function runScale(stack: DevStack, p: ScaleParams, log: (m: string)
   let nextReport = 0.1;
   const startUs = monotonicUs();
   const opened = await runPool(p.cases, p.concurrency, async (i) => {
-    const status = await api.openCase(token, opening(today, i));
+    const status = await api.openCase(token, numberedOpening(today, i));
     ids.add(status.caseId);
     if (ids.size >= nextReport * p.cases) {
       log(`scale: ${ids.size}/${p.cases} cases opened`);

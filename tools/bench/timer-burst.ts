@@ -4,7 +4,7 @@ import { newCaseState } from '../../src/domain/procedure/state';
 import { ProcSampler } from './proc';
 import type { TimeSkippingStack } from './stacks';
 import { runPool, summarize, type LatencySummary } from './stats';
-import { noticeOf, opening, rawOpen } from './workload';
+import { noticeOf, numberedOpening, rawOpen } from './workload';
 
 export interface BurstParams {
   /** Cases whose reflection period ends on the same day. */
@@ -57,7 +57,7 @@ export async function runTimerBurst(
   const openedOn = addDays(today, -38);
 
   // The day the first timer of such a case fires, from the procedure's own clock (the workflow's calculation).
-  const probe = newCaseState('case-probe', 'PAYOKE', opening(openedOn, 0));
+  const probe = newCaseState('case-probe', 'PAYOKE', numberedOpening(openedOn, 0));
   runDueClockItems(probe, today);
   const next = nextClockItem(probe);
   if (!next) throw new Error('timer burst: the case has no timer');
@@ -66,7 +66,7 @@ export async function runTimerBurst(
   const ids = new Set<string>();
   const mailsBefore = smtp.deliveries.length;
   const opened = await runPool(p.cases, p.concurrency, async (i) => {
-    ids.add((await rawOpen(client, opening(openedOn, i))).caseId);
+    ids.add((await rawOpen(client, numberedOpening(openedOn, i))).caseId);
   });
   if (opened.errors > 0)
     throw new Error(`timer burst: ${opened.errors} cases could not be opened: ${opened.firstError}`);

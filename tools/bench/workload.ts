@@ -1,32 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import type { Client } from '@temporalio/client';
-import { addDays, type IsoDate } from '../../src/domain/calendar';
+import type { IsoDate } from '../../src/domain/calendar';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening, CaseStatus } from '../../src/domain/schemas/case';
 import type { CaseEvent } from '../../src/domain/schemas/events';
 import { caseStart } from '../../src/cases/case-start';
 import type { victimCase } from '../../workflows';
 import { recordEvent, WORKFLOW_TYPE } from '../../workflows/messages';
+import { opening } from '../../test/support/fixtures';
 import { TASK_QUEUE } from './stacks';
 
-/** What the bench sends: a case opening as a centre writes it, and an event any open case in reflection takes again and again. */
-export function opening(openedOn: IsoDate, i: number): CaseOpening {
-  return {
-    openedOn,
-    unaccompaniedMinor: false,
-    victim: { pseudonym: `Bench-${i}`, dateOfBirth: '1999-04-12', language: 'ro' },
-    exploitation: 'labour',
-    caseworkerEmail: 'caseworker@payoke.example.org',
-  };
-}
-
-/**
- * The Immigration Office reports the dates printed on the annex 15: allowed any number of
- * times in reflection, no notice, but the case re-plans its timers and search attributes.
- */
-export function documentIssued(on: IsoDate): CaseEvent {
-  return { type: 'document-issued', on, document: 'ANNEX_15', issuedOn: on, validUntil: addDays(on, 45) };
+/** What the bench sends: the fixtures' adult opening, its pseudonym numbered (`Bench-<i>`). */
+export function numberedOpening(openedOn: IsoDate, i: number): CaseOpening {
+  const o = opening(openedOn);
+  return { ...o, victim: { ...o.victim, pseudonym: `Bench-${i}` } };
 }
 
 export const IMMIGRATION_ACTOR: Actor = { id: 'immigration-office', role: 'immigration-office' };

@@ -2,6 +2,17 @@
  * The case scripts of the fault scenarios: the requests each kind of case makes through the API, in order, and the
  * mails each makes the relay accept. Shared by the driving (driving.ts) and the comparison (comparison.ts).
  */
+import type { IsoDate } from '../../src/domain/calendar';
+import {
+  complaintFiled,
+  conviction,
+  identityDocumented,
+  NOTHING_HOLDS,
+  opening,
+  permanentResidenceGranted,
+  YES,
+} from '../../test/support/fixtures';
+
 export const VARIANTS = [
   'permanent',
   'withdrawn-minor',
@@ -35,14 +46,15 @@ export interface Step {
   body: unknown;
 }
 
-const opening = (openedOn: string, minor: boolean, who: string, guardianEmail?: string) => ({
-  openedOn,
-  unaccompaniedMinor: minor,
-  victim: { pseudonym: `P-${who}`, language: 'ro' },
-  exploitation: minor ? 'begging' : 'labour',
-  caseworkerEmail: `cw-${who}@example.org`,
-  ...(guardianEmail ? { guardian: { name: `G-${who}`, email: guardianEmail } } : {}),
-});
+/** The fixtures' opening with addresses of its own (`who`), so each case's mails can be told apart; no date of birth. */
+const caseOpening = (openedOn: IsoDate, minor: boolean, who: string, guardianEmail?: string) =>
+  opening(openedOn, {
+    unaccompaniedMinor: minor,
+    victim: { pseudonym: `P-${who}`, language: 'ro' },
+    exploitation: minor ? 'begging' : 'labour',
+    caseworkerEmail: `cw-${who}@example.org`,
+    ...(guardianEmail ? { guardian: { name: `G-${who}`, email: guardianEmail } } : {}),
+  });
 
 const open = (token: string, body: unknown): Step => ({
   label: 'open',
@@ -63,25 +75,25 @@ const answer = (token: string, q: number, yes: boolean): Step => ({
   token,
   method: 'POST',
   path: (caseId) => `/v1/prosecutor/queries/${caseId}-q${q}/answer`,
-  body: { consideredVictim: true, proceedingsOngoing: yes, cooperating: yes, tiesSevered: yes },
+  body: yes ? YES : NOTHING_HOLDS,
 });
 
 /** The requests of one case, in order; `who` makes its addresses unique. */
-export function script(variant: Variant, today: string, who: string): Step[] {
+export function script(variant: Variant, today: IsoDate, who: string): Step[] {
   const on = today;
   switch (variant) {
     case 'permanent':
       return [
-        open('centre-PAYOKE', opening(today, false, who)),
-        event('centre-PAYOKE', { type: 'complaint-filed', on, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' }),
+        open('centre-PAYOKE', caseOpening(today, false, who)),
+        event('centre-PAYOKE', complaintFiled(on)),
         answer('prosecutor-ANTWERPEN', 1, true),
-        event('centre-PAYOKE', { type: 'identity-documented', on, documentKind: 'passport' }),
-        event('prosecutor-ANTWERPEN', { type: 'conviction', on, underTraffickingLaw: true, appealed: false }),
-        event('immigration-office', { type: 'permanent-residence-decided', on, grant: true }),
+        event('centre-PAYOKE', identityDocumented(on)),
+        event('prosecutor-ANTWERPEN', conviction(on)),
+        event('immigration-office', permanentResidenceGranted(on)),
       ];
     case 'withdrawn-minor':
       return [
-        open('centre-PAG-ASA', opening(today, true, who, `guardian-${who}@example.org`)),
+        open('centre-PAG-ASA', caseOpening(today, true, who, `guardian-${who}@example.org`)),
         event('centre-PAG-ASA', { type: 'contact-with-exploiters', on }),
         event('immigration-office', {
           type: 'withdrawal-decided',
@@ -92,24 +104,27 @@ export function script(variant: Variant, today: string, who: string): Step[] {
       ];
     case 'returned':
       return [
-        open('centre-SURYA', opening(today, false, who)),
-        event('centre-SURYA', { type: 'complaint-filed', on, kind: 'statement', prosecutorOffice: 'LIEGE' }),
+        open('centre-SURYA', caseOpening(today, false, who)),
+        event('centre-SURYA', complaintFiled(on, 'LIEGE', 'statement')),
         event('centre-SURYA', { type: 'voluntary-return', on }),
       ];
     case 'renewed-refused':
       return [
-        open('centre-PAYOKE', opening(today, false, who)),
-        event('centre-PAYOKE', { type: 'complaint-filed', on, kind: 'complaint', prosecutorOffice: 'ANTWERPEN' }),
+        open('centre-PAYOKE', caseOpening(today, false, who)),
+        event('centre-PAYOKE', complaintFiled(on)),
         event('immigration-office', { type: 'temporary-residence-renewed', on }),
         answer('prosecutor-ANTWERPEN', 2, false),
         event('immigration-office', { type: 'other-status-granted', on, status: 'refugee' }),
       ];
     case 'opened-in-error':
-      return [open('centre-SURYA', opening(today, false, who)), event('centre-SURYA', { type: 'opened-in-error', on })];
+      return [
+        open('centre-SURYA', caseOpening(today, false, who)),
+        event('centre-SURYA', { type: 'opened-in-error', on }),
+      ];
     case 'rejected-guardian':
       return [
-        open('centre-PAG-ASA', opening(today, true, who, refusedGuardian(who))),
-        event('centre-PAG-ASA', { type: 'complaint-filed', on, kind: 'complaint', prosecutorOffice: 'BRUSSEL' }),
+        open('centre-PAG-ASA', caseOpening(today, true, who, refusedGuardian(who))),
+        event('centre-PAG-ASA', complaintFiled(on, 'BRUSSEL')),
         event('centre-PAG-ASA', { type: 'voluntary-return', on }),
       ];
   }
