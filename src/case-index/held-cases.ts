@@ -1,7 +1,8 @@
 import type { Client } from '@temporalio/client';
 import type { CaseIndexEntry } from '../domain/procedure/case-index-entry';
 import { isNotFound } from '../temporal/not-found';
-import { indexEntry, WORKFLOW_TYPE } from '../../workflows/messages';
+import { indexEntry } from '../../workflows/messages';
+import { everyCaseRunQuery } from '../cases/visibility';
 
 /** The cases Temporal holds, as the index's rebuild and verify read them. */
 export interface HeldCases {
@@ -27,7 +28,7 @@ export function heldCases(client: Client): HeldCases {
     async ids() {
       const ids = new Set<string>();
       // Every run, page by page; a Query by workflow id alone reaches the case's latest run.
-      for await (const run of client.workflow.list({ query: `WorkflowType = '${WORKFLOW_TYPE}'`, pageSize: PAGE_SIZE }))
+      for await (const run of client.workflow.list({ query: everyCaseRunQuery, pageSize: PAGE_SIZE }))
         ids.add(run.workflowId);
       return [...ids].sort();
     },

@@ -49,3 +49,6 @@ export function casesQuery(scope: CaseScope, filters: CaseFilters): string {
 
 /** Every run of one case, the continued-as-new ones included. */
 export const runsQuery = (caseId: string): string => `WorkflowId = '${caseId}'`;
+
+/** Every run of every case, running and closed: what an index rebuild walks. */
+export const everyCaseRunQuery = `WorkflowType = '${WORKFLOW_TYPE}'`;
