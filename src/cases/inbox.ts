@@ -5,8 +5,8 @@ import type { ListedTask } from '../case-index/task-listing';
 import type { IndexedPersonalData } from '../domain/procedure/case-index-entry';
 import { INBOX_SECTIONS, type InboxSection } from '../domain/schemas/tasks';
 import type { Principal } from '../identity/principals';
-import { openPosition, sealPosition, type CursorBinding } from './bound-cursor';
-import { isTaskPosition } from './task-scope';
+import type { CursorBinding } from './bound-cursor';
+import { pageAfterCursor } from './task-scope';
 
 /** Tasks a section shows at a time. */
 export const INBOX_PAGE = 25;
@@ -40,9 +40,10 @@ export async function inboxSections(
   return Promise.all(
     sections.map(async (section) => {
       const binding = bindingOf(p, section);
-      const after = only?.cursor ? await openPosition(codec, binding, only.cursor, isTaskPosition) : undefined;
       const filter = { party: { role: 'immigration-office' as const }, kinds: [section] };
-      const page = await caseIndex.listTasks(filter, after, INBOX_PAGE);
+      const page = await pageAfterCursor(codec, binding, only?.cursor, (after) =>
+        caseIndex.listTasks(filter, after, INBOX_PAGE),
+      );
       const personal = await personalOf(
         caseIndex,
         page.items.map((t) => t.caseId),
@@ -51,7 +52,7 @@ export async function inboxSections(
         section,
         tasks: page.items.map((t) => ({ ...t, personal: personal.get(t.caseId) ?? null })),
         total: page.total,
-        nextCursor: page.next ? await sealPosition(codec, binding, page.next) : null,
+        nextCursor: page.nextCursor,
       };
     }),
   );

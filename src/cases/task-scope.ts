@@ -1,6 +1,8 @@
+import type { PayloadCodec } from '@temporalio/common';
 import type { TaskPosition } from '../case-index/task-listing';
 import type { TaskParty } from '../domain/procedure/case-index-entry';
 import type { Principal } from '../identity/principals';
+import { openPosition, sealPosition, type CursorBinding } from './bound-cursor';
 
 /** Whose open tasks a principal reads: its centre's, its office's, or (Immigration Office, admin) the Office's. */
 export function taskPartyOf(p: Principal): TaskParty {
@@ -10,7 +12,7 @@ export function taskPartyOf(p: Principal): TaskParty {
 }
 
 /** A position opened from a sealed cursor has the shape `sealPosition` gave it. */
-export const isTaskPosition = (at: unknown): at is TaskPosition =>
+const isTaskPosition = (at: unknown): at is TaskPosition =>
   typeof at === 'object' &&
   at !== null &&
   ['due', 'caseId', 'taskId'].every((k) => typeof (at as Record<string, unknown>)[k] === 'string');
@@ -21,3 +23,17 @@ export const isTaskPosition = (at: unknown): at is TaskPosition =>
  */
 export const publicTaskId = (t: { caseId: string; taskId: string }): string =>
   t.taskId.startsWith(`${t.caseId}-`) ? t.taskId : `${t.caseId}/${t.taskId}`;
+
+/**
+ * A page of a task list read after the position the caller's sealed cursor holds (the first page without one),
+ * with the sealed cursor of the page after it: every paged task list (tasks, queries, inbox) reads through here.
+ */
+export async function pageAfterCursor<P extends { next: TaskPosition | null }>(
+  codec: PayloadCodec,
+  binding: CursorBinding,
+  cursor: string | undefined,
+  read: (after: TaskPosition | undefined) => Promise<P>,
+): Promise<P & { nextCursor: string | null }> {
+  const page = await read(cursor ? await openPosition(codec, binding, cursor, isTaskPosition) : undefined);
+  return { ...page, nextCursor: page.next ? await sealPosition(codec, binding, page.next) : null };
+}

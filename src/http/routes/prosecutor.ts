@@ -6,9 +6,9 @@ import { statusQueryAnswerSchema } from '../../domain/schemas/events';
 import type { CaseGateway } from '../../cases/case-gateway';
 import type { PayloadCodec } from '@temporalio/common';
 import type { CaseIndexStore } from '../../case-index/case-index-store';
-import { openPosition, sealPosition, type CursorBinding } from '../../cases/bound-cursor';
+import type { CursorBinding } from '../../cases/bound-cursor';
 import { openQueriesPage } from '../../cases/open-queries';
-import { isTaskPosition } from '../../cases/task-scope';
+import { pageAfterCursor } from '../../cases/task-scope';
 import { pageLinks } from '../page-links';
 import { answerInput } from '../../cases/inputs';
 import { refusalProblem } from '../../cases/problems';
@@ -35,11 +35,11 @@ export function prosecutorRouter(
     const p = principalOf(res);
     const q = parseOr400(pageQuerySchema, req.query, 'query');
     const binding: CursorBinding = { principalId: p.id, list: 'prosecutor-queries', filters: {} };
-    const after = q.cursor ? await openPosition(codec, binding, q.cursor, isTaskPosition) : undefined;
-    const page = await openQueriesPage(caseIndex, p.office!, after, q.pageSize);
-    const nextCursor = page.next ? await sealPosition(codec, binding, page.next) : null;
+    const page = await pageAfterCursor(codec, binding, q.cursor, (after) =>
+      openQueriesPage(caseIndex, p.office!, after, q.pageSize),
+    );
     res.json({
-      ...pageLinks(base, '/v1/prosecutor/queries', req.query, nextCursor),
+      ...pageLinks(base, '/v1/prosecutor/queries', req.query, page.nextCursor),
       items: page.items.map(({ revision: _revision, ...query }) => query),
       pageSize: q.pageSize,
       total: page.total,

@@ -1,8 +1,8 @@
 import type { PayloadCodec } from '@temporalio/common';
 import { Router } from 'express';
 import type { CaseIndexStore } from '../../case-index/case-index-store';
-import { openPosition, sealPosition, type CursorBinding } from '../../cases/bound-cursor';
-import { isTaskPosition, publicTaskId, taskPartyOf } from '../../cases/task-scope';
+import type { CursorBinding } from '../../cases/bound-cursor';
+import { pageAfterCursor, publicTaskId, taskPartyOf } from '../../cases/task-scope';
 import { taskListQuerySchema, taskListSchema } from '../../domain/schemas/tasks';
 import { requireRole } from '../../identity/require-role';
 import { auditAs, principalOf } from '../../audit/request-context';
@@ -22,12 +22,12 @@ export function tasksRouter(caseIndex: CaseIndexStore, codec: PayloadCodec, base
       list: 'tasks',
       filters: { kind: q.kind, dueBefore: q.dueBefore },
     };
-    const after = q.cursor ? await openPosition(codec, binding, q.cursor, isTaskPosition) : undefined;
     const filter = { party: taskPartyOf(p), ...(q.kind ? { kinds: [q.kind] } : {}), dueBefore: q.dueBefore };
-    const page = await caseIndex.listTasks(filter, after, q.pageSize);
-    const nextCursor = page.next ? await sealPosition(codec, binding, page.next) : null;
+    const page = await pageAfterCursor(codec, binding, q.cursor, (after) =>
+      caseIndex.listTasks(filter, after, q.pageSize),
+    );
     res.json({
-      ...pageLinks(base, '/v1/tasks', req.query, nextCursor),
+      ...pageLinks(base, '/v1/tasks', req.query, page.nextCursor),
       items: page.items.map((t) => ({
         taskId: publicTaskId(t),
         caseId: t.caseId,
