@@ -146,12 +146,10 @@ function awaitDecision(s: CaseState, due: IsoDate, kind: NoticeKind, recipients 
  * only when the prosecutor had the whole window.
  */
 function expire(s: CaseState, due: IsoDate, rules: EarlierRules): void {
-  if (rules.before25)
-    return hadWholeWindow(s, due)
-      ? closeNotRenewed(s, due)
-      : awaitDecision(s, due, 'expiry-decision-needed', [IMMIGRATION_OFFICE, centreOf(s)]);
-  if (s.identificationPending) return awaitDecision(s, due, 'expiry-awaits-withdrawal-decision');
-  if (s.permanentResidenceReview) return awaitDecision(s, due, 'expiry-awaits-permanent-residence-decision');
+  // A run begun before issue 25 knew neither of these decisions that are still open.
+  if (!rules.before25 && s.identificationPending) return awaitDecision(s, due, 'expiry-awaits-withdrawal-decision');
+  if (!rules.before25 && s.permanentResidenceReview)
+    return awaitDecision(s, due, 'expiry-awaits-permanent-residence-decision');
   if (hadWholeWindow(s, due)) return closeNotRenewed(s, due);
   awaitDecision(s, due, 'expiry-decision-needed', [IMMIGRATION_OFFICE, centreOf(s)]);
 }
