@@ -9,7 +9,8 @@ import { recordingActivities } from '../support/recording-activities';
 
 const TASK_QUEUE = 'victim-case-test';
 const recorded = recordingActivities();
-const cases = useCaseWorker(TASK_QUEUE, recorded.activities);
+// A server of its own for each test: the cases of earlier tests do not run again through a later test's years.
+const cases = useCaseWorker(TASK_QUEUE, recorded.activities, { eachTest: true });
 
 const noticesOf = (h: WorkflowHandle) => recorded.notices.filter((n) => n.caseId === h.workflowId);
 const kinds = (h: WorkflowHandle) => noticesOf(h).map((n) => n.kind);
