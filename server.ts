@@ -32,6 +32,7 @@ runMain('server', async (logger) => {
   const gateway = new CaseGateway(client, {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     timeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
+    caseIndex,
     ...(metrics ? { onTemporalError: (status: number) => metrics.temporalError(status) } : {}),
   });
   const referenceIndex = new ReferenceIndex(indexKey);

@@ -56,4 +56,6 @@ export const PATCHES = {
   caseIndex: 'case-index-27',
   /** A withdrawal decision's task in the index names the reporters of the review's grounds (issue 27's inbox). */
   indexedReporters: 'indexed-reporters-27',
+  /** The index holds every listable deadline of a case, which the calendar feeds read (issue 27's feeds). */
+  indexedDeadlines: 'indexed-deadlines-27',
 } as const;

@@ -23,7 +23,7 @@ import { applyAnswer, applyEvent } from '../src/domain/procedure/apply';
 import { nextClockItem, runDueClockItems } from '../src/domain/procedure/clock';
 import { importCase } from '../src/domain/procedure/import';
 import { caseSearchAttributes } from '../src/domain/procedure/case-search-attributes';
-import { caseIndexEntry, sameListing, type CaseIndexEntry } from '../src/domain/procedure/case-index-entry';
+import { caseIndexEntry, sameListing, type CaseIndexEntry, type IndexedSince } from '../src/domain/procedure/case-index-entry';
 import { runSummary } from '../src/domain/procedure/run-summary';
 import { IMMIGRATION_OFFICE, queueNotice, recipientsOnTheDay } from '../src/domain/procedure/outbox';
 import { whyAnswerRejected, whyEventRejected } from '../src/domain/procedure/rules';
@@ -243,7 +243,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   // The case index: written beside the case's work too, whenever what a list shows changes (each run writes once
   // at its start). Only one write at a time, each carrying the revision; the store keeps the highest.
   let indexOn: boolean | undefined;
-  let reportersOn: boolean | undefined;
+  let indexedSince: IndexedSince | undefined;
   let indexInFlight: Promise<void> | undefined;
   let indexed: CaseIndexEntry | undefined;
   /** The revision last compared with the index: a revision that changed nothing on a list is not written. */
@@ -255,8 +255,11 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     indexOn ??= patched(PATCHES.caseIndex);
     if (!indexStale()) return;
     const entry = caseIndexEntry(s);
-    reportersOn ??= patched(PATCHES.indexedReporters);
-    if (indexed && sameListing(indexed, entry, reportersOn)) {
+    indexedSince ??= {
+      reporters: patched(PATCHES.indexedReporters),
+      deadlines: patched(PATCHES.indexedDeadlines),
+    };
+    if (indexed && sameListing(indexed, entry, indexedSince)) {
       indexedRevision = entry.revision;
       return;
     }

@@ -5,10 +5,21 @@ import {
   partyUnit,
   type CaseIndexEntry,
   type IndexedPersonalData,
+  type ListedDeadline,
   type OpenTask,
   type TaskParty,
 } from '../domain/procedure/case-index-entry';
+import type { Centre, ProsecutorOffice } from '../domain/codes';
 import { openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-database';
+import {
+  casePageSql,
+  countCasesSql,
+  toCasePage,
+  type CaseListFilter,
+  type CasePage,
+  type CasePosition,
+  type ListedCaseRow,
+} from './case-listing';
 import {
   CURRENT_TASKS,
   countTasksSql,
@@ -37,6 +48,12 @@ export interface CaseIndexStore {
   read(caseId: string): Promise<CaseIndexEntry | undefined>;
   /** A page of the open tasks the filter selects, soonest due first, starting after `after`; with their total. */
   listTasks(filter: TaskFilter, after: TaskPosition | undefined, limit: number): Promise<TaskPage>;
+  /** A page of the cases the filter selects, soonest next deadline first, starting after `after`; with their total. */
+  listCases(filter: CaseListFilter, after: CasePosition | undefined, limit: number): Promise<CasePage>;
+  /** Who may see a case (its centre, the offices queried) and whether it runs; undefined when the index holds none. */
+  accessOf(caseId: string): Promise<IndexedAccess | undefined>;
+  /** Every listable deadline of each running case, a centre's or all: what a calendar feed shows. */
+  runningDeadlines(centre?: Centre): Promise<CaseDeadlines[]>;
   /** The open tasks of a kind on these cases, of every party (who else holds a case's query, say). */
   tasksOf(caseIds: readonly string[], kind: OpenTask['kind']): Promise<(OpenTask & { caseId: string })[]>;
   /** Deletes a case's rows (its key was destroyed: erasure or the end of retention). */
@@ -44,6 +61,16 @@ export interface CaseIndexStore {
   /** Every case the index holds a row of, by id: what `npm run index` compares with the cases Temporal holds. */
   caseIds(): Promise<string[]>;
   close(): Promise<void>;
+}
+
+/** What access to a case is decided on: never a search attribute, which anyone who can reach the frontend sets. */
+export type IndexedAccess = Pick<CaseIndexEntry, 'centre' | 'offices' | 'running' | 'outcome'>;
+
+/** A running case's deadlines as a feed shows them, and its revision (the events' SEQUENCE). */
+export interface CaseDeadlines {
+  caseId: string;
+  revision: number;
+  deadlines: ListedDeadline[];
 }
 
 const SCHEMA = `CREATE TABLE IF NOT EXISTS case_index (
@@ -58,6 +85,7 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS case_index (
   next_deadline TEXT,
   next_deadline_kind TEXT,
   document_valid_until TEXT,
+  deadlines TEXT,
   flags TEXT NOT NULL,
   reference_keys TEXT NOT NULL,
   key_id TEXT NOT NULL,
@@ -89,6 +117,7 @@ const CASE_COLUMNS = [
   'next_deadline',
   'next_deadline_kind',
   'document_valid_until',
+  'deadlines',
   'flags',
   'reference_keys',
   'key_id',
@@ -121,6 +150,7 @@ interface CaseRow {
   next_deadline: string | null;
   next_deadline_kind: string | null;
   document_valid_until: string | null;
+  deadlines: string | null;
   flags: string;
   reference_keys: string;
   key_id: string;
@@ -152,8 +182,59 @@ function partyOf(role: TaskParty['role'], unit: string): TaskParty {
   return { role };
 }
 
+/** A row written before the index held every deadline holds its next one alone (until its case's next write). */
+function deadlinesOf(row: Pick<CaseRow, 'deadlines' | 'next_deadline' | 'next_deadline_kind'>): ListedDeadline[] {
+  if (row.deadlines !== null) return JSON.parse(row.deadlines) as ListedDeadline[];
+  return row.next_deadline && row.next_deadline_kind
+    ? [{ kind: row.next_deadline_kind as ListedDeadline['kind'], due: row.next_deadline }]
+    : [];
+}
+
 // Bound to its case: a sealed copy moved onto another case's row does not open.
 const personalLabel = (caseId: string): string => `case-index\0${caseId}`;
+
+/**
+ * A database made before the index held every deadline gets the column; its rows read their next deadline alone
+ * until their case's next write (or `npm run index -- rebuild`). Two processes may add it at once: one wins.
+ */
+async function addDeadlinesColumn(db: SqlDatabase): Promise<void> {
+  const present = async (): Promise<boolean> => {
+    try {
+      await db.all('SELECT deadlines FROM case_index WHERE 1 = 0');
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (await present()) return;
+  try {
+    await db.run('ALTER TABLE case_index ADD COLUMN deadlines TEXT');
+  } catch (err) {
+    if (!(await present())) throw err;
+  }
+}
+
+/** The database, each statement run once the deadlines column is there. */
+function withDeadlinesColumn(db: SqlDatabase): SqlDatabase {
+  const ready = addDeadlinesColumn(db);
+  // Awaited by every statement: a failure shows there, not as an unhandled rejection.
+  ready.catch(() => undefined);
+  return {
+    async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+      await ready;
+      return db.all<T>(sql, params);
+    },
+    async run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+      await ready;
+      return db.run(sql, params);
+    },
+    async purge(table: string): Promise<void> {
+      await ready;
+      return db.purge(table);
+    },
+    close: () => db.close(),
+  };
+}
 
 class SqlCaseIndexStore implements CaseIndexStore {
   constructor(
@@ -192,6 +273,7 @@ class SqlCaseIndexStore implements CaseIndexStore {
       e.nextDeadline?.due ?? null,
       e.nextDeadline?.kind ?? null,
       e.documentValidUntil,
+      JSON.stringify(e.deadlines),
       JSON.stringify(e.flags),
       JSON.stringify(e.referenceKeys),
       key.id,
@@ -211,9 +293,6 @@ class SqlCaseIndexStore implements CaseIndexStore {
         WHERE case_id = ? AND revision = ? ORDER BY due, task_id, party_role, party`,
       [caseId, Number(row.revision)],
     );
-    const key = await this.caseKeys.byId(row.key_id);
-    const personal = open(key.key, personalLabel(caseId), Buffer.from(row.personal, 'base64'));
-    if (!personal) throw new PayloadDecryptionError(row.key_id);
     return {
       caseId,
       revision: Number(row.revision),
@@ -227,12 +306,63 @@ class SqlCaseIndexStore implements CaseIndexStore {
         row.next_deadline && row.next_deadline_kind
           ? { kind: row.next_deadline_kind as never, due: row.next_deadline }
           : null,
+      deadlines: deadlinesOf(row),
       documentValidUntil: row.document_valid_until,
       flags: JSON.parse(row.flags) as CaseIndexEntry['flags'],
       referenceKeys: JSON.parse(row.reference_keys) as string[],
-      personal: JSON.parse(personal.toString('utf8')) as IndexedPersonalData,
+      personal: await this.personal(caseId, row),
       tasks: tasks.map(taskOf),
     };
+  }
+
+  /** A row's personal data, opened under its case's key; throws when the key is gone or the row was moved. */
+  private async personal(caseId: string, row: Pick<CaseRow, 'key_id' | 'personal'>): Promise<IndexedPersonalData> {
+    const key = await this.caseKeys.byId(row.key_id);
+    const personal = open(key.key, personalLabel(caseId), Buffer.from(row.personal, 'base64'));
+    if (!personal) throw new PayloadDecryptionError(row.key_id);
+    return JSON.parse(personal.toString('utf8')) as IndexedPersonalData;
+  }
+
+  async listCases(filter: CaseListFilter, after: CasePosition | undefined, limit: number): Promise<CasePage> {
+    const page = casePageSql(filter, after, limit);
+    const count = countCasesSql(filter);
+    const [rows, [counted]] = await Promise.all([
+      this.db.all<ListedCaseRow>(page.sql, page.params),
+      this.db.all<{ n: number | string }>(count.sql, count.params),
+    ]);
+    // One key per case, each read once: a case whose key is gone is shown as such, the rest of the page still is.
+    const personal = new Map(
+      await Promise.all(
+        rows.map(async (r) => [r.case_id, await this.personal(r.case_id, r).catch(() => null)] as const),
+      ),
+    );
+    return toCasePage(rows, limit, Number(counted?.n ?? 0), (r) => personal.get(r.case_id) ?? null);
+  }
+
+  async accessOf(caseId: string): Promise<IndexedAccess | undefined> {
+    const [row] = await this.db.all<Pick<CaseRow, 'centre' | 'offices' | 'running' | 'outcome'>>(
+      'SELECT centre, offices, running, outcome FROM case_index WHERE case_id = ?',
+      [caseId],
+    );
+    return (
+      row && {
+        centre: row.centre as Centre,
+        offices: JSON.parse(row.offices) as ProsecutorOffice[],
+        running: Number(row.running) === 1,
+        outcome: row.outcome as CaseIndexEntry['outcome'],
+      }
+    );
+  }
+
+  async runningDeadlines(centre?: Centre): Promise<CaseDeadlines[]> {
+    const rows = await this.db.all<
+      Pick<CaseRow, 'case_id' | 'revision' | 'deadlines' | 'next_deadline' | 'next_deadline_kind'>
+    >(
+      `SELECT case_id, revision, deadlines, next_deadline, next_deadline_kind FROM case_index
+        WHERE running = 1${centre ? ' AND centre = ?' : ''} ORDER BY case_id`,
+      centre ? [centre] : [],
+    );
+    return rows.map((r) => ({ caseId: r.case_id, revision: Number(r.revision), deadlines: deadlinesOf(r) }));
   }
 
   async listTasks(filter: TaskFilter, after: TaskPosition | undefined, limit: number): Promise<TaskPage> {
@@ -273,5 +403,5 @@ class SqlCaseIndexStore implements CaseIndexStore {
 
 /** The case index in the database SERVICE_DATABASE names, its personal data under the cases' own keys. */
 export function openCaseIndex(location: string, caseKeys: CaseKeys): CaseIndexStore {
-  return new SqlCaseIndexStore(openSqlDatabase(location, SCHEMA), caseKeys);
+  return new SqlCaseIndexStore(withDeadlinesColumn(openSqlDatabase(location, SCHEMA)), caseKeys);
 }

@@ -14,6 +14,7 @@ const LISTED: Record<ListedField, true> = {
   running: true,
   openedOn: true,
   nextDeadline: true,
+  deadlines: true,
   documentValidUntil: true,
   flags: true,
   referenceKeys: true,

@@ -41,3 +41,24 @@ export async function openPosition<T>(
   if (sealed.bound !== digestOf(binding) || !isPosition(sealed.at)) throw invalidCursor();
   return sealed.at;
 }
+
+/**
+ * A page of an index list read after the position the caller's sealed cursor holds (the first page without one),
+ * with the sealed cursor of the page after it: every paged list of the index reads through here.
+ */
+export async function pageAfter<T, P extends { next: T | null }>(
+  codec: PayloadCodec,
+  binding: CursorBinding,
+  cursor: string | undefined,
+  isPosition: (at: unknown) => at is T,
+  read: (after: T | undefined) => Promise<P>,
+): Promise<P & { nextCursor: string | null }> {
+  const page = await read(cursor ? await openPosition(codec, binding, cursor, isPosition) : undefined);
+  return { ...page, nextCursor: page.next ? await sealPosition(codec, binding, page.next) : null };
+}
+
+/** Whether a position opened from a sealed cursor has the string members `sealPosition` gave it. */
+export const hasStrings =
+  <T>(...keys: (keyof T & string)[]) =>
+  (at: unknown): at is T =>
+    typeof at === 'object' && at !== null && keys.every((k) => typeof (at as Record<string, unknown>)[k] === 'string');

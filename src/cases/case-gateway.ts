@@ -6,7 +6,7 @@ import type { Centre } from '../domain/codes';
 import type { CaseImportInput } from '../domain/procedure/import';
 import type { CaseState } from '../domain/procedure/state';
 import { toStatus } from '../domain/procedure/status';
-import type { CaseErasure, CaseSummary } from '../domain/schemas/api';
+import type { CaseErasure } from '../domain/schemas/api';
 import type { CaseIndexStore } from '../case-index/case-index-store';
 import type { CaseKeys } from '../crypto/case-keys';
 
@@ -16,36 +16,31 @@ export interface ErasureStores {
   caseIndex: CaseIndexStore;
 }
 import type { CaseOpening, CaseStatus } from '../domain/schemas/case';
-import { SA } from '../domain/search-attribute-keys';
 import type { victimCase } from '../../workflows';
 import type { RecordEventInput } from '../../workflows/messages';
-import { recordEvent, status, WORKFLOW_TYPE } from '../../workflows/messages';
-import { SeenCaseAccess, type CaseAccess } from './case-access';
+import { indexEntry, recordEvent, status, WORKFLOW_TYPE } from '../../workflows/messages';
+import { accessFrom, type CaseAccess } from './case-access';
 import { newCaseId } from './case-ids';
 import { caseStart, importStart, type CaseStart } from './case-start';
-import { caseSummaryOf } from './case-summary';
-import { openCursor, sealCursor } from './list-cursor';
 import { updateIdFor } from './inputs';
 import { ServiceProblem, noCase, refusalProblem } from './problems';
 import { refuse } from '../domain/refusals';
 import { toProblem, unavailable } from './temporal-problems';
-import { casesQuery, runsQuery, type CaseFilters, type CaseScope } from './visibility';
-
-/** A page of a list of cases, and the cursor of the next one (none on the last page). */
-export interface CasePage {
-  items: CaseSummary[];
-  nextCursor: string | null;
-}
+import { runsQuery } from './visibility';
 
 const { WORKFLOW_EXECUTION_STATUS_RUNNING } = temporal.api.enums.v1.WorkflowExecutionStatus;
 
 /** Every call the API makes to Temporal, each with a deadline so an outage is a quick 503. */
 export class CaseGateway {
-  private readonly seen = new SeenCaseAccess();
-
   constructor(
     private readonly client: Client,
-    private readonly opts: { taskQueue: string; timeoutMs: number; onTemporalError?: (status: number) => void },
+    private readonly opts: {
+      taskQueue: string;
+      timeoutMs: number;
+      /** Where access to a case is read first: what its own workflow wrote, never a search attribute. */
+      caseIndex: CaseIndexStore;
+      onTemporalError?: (status: number) => void;
+    },
   ) {}
 
   private async call<T>(caseId: string | undefined, fn: () => Promise<T>): Promise<T> {
@@ -92,7 +87,7 @@ export class CaseGateway {
   }
 
   private async start({ initial, requestHash, options }: CaseStart): Promise<{ status: CaseStatus; created: boolean }> {
-    const { caseId, centre } = initial;
+    const { caseId } = initial;
     try {
       await this.call(caseId, () => this.client.workflow.start<typeof victimCase>(WORKFLOW_TYPE, options));
     } catch (err) {
@@ -102,36 +97,29 @@ export class CaseGateway {
         throw new ServiceProblem('idempotencyKeyReused', (p) => p.problems.idempotencyKeyReused);
       return { status: await this.status(caseId), created: false };
     }
-    this.seen.remember(caseId, {
-      centre,
-      prosecutorOffices: [...initial.queriedOffices],
-      running: true,
-      outcome: undefined,
-    });
     return { status: toStatus(initial, dateAt(Date.now())), created: true };
   }
 
-  /** The case's access facts as Temporal has them now. */
-  async access(caseId: string): Promise<CaseAccess> {
-    const d = await this.call(caseId, () => this.client.workflow.getHandle(caseId).describe());
-    if (d.type !== WORKFLOW_TYPE) throw noCase(caseId);
-    const access: CaseAccess = {
-      centre: d.typedSearchAttributes.get(SA.centre) as Centre | undefined,
-      prosecutorOffices: d.typedSearchAttributes.get(SA.prosecutorOffices) ?? [],
-      running: d.status.name === 'RUNNING',
-      outcome: d.typedSearchAttributes.get(SA.outcome),
-    };
-    this.seen.remember(caseId, access);
-    return access;
+  /**
+   * Who may see the case as the case index holds it; undefined when it holds no row (the case's first write under
+   * way, or no such case). Search attributes never decide: anyone who reaches Temporal's frontend can set them.
+   */
+  async indexedAccess(caseId: string): Promise<CaseAccess | undefined> {
+    const indexed = await this.opts.caseIndex.accessOf(caseId).catch(() => undefined);
+    return indexed && accessFrom(indexed);
   }
 
-  /**
-   * The facts this process last saw, without a call. A case's centre never changes and its queried
-   * offices only grow, so whoever could see it then can see it now; whatever changed meanwhile
-   * (the case ended) the Update or Query that follows finds out from Temporal itself.
-   */
-  lastSeenAccess(caseId: string): CaseAccess | undefined {
-    return this.seen.lastSeen(caseId);
+  /** The access facts the case's own workflow gives now (a closed case's through a polling worker's replay). */
+  async currentAccess(caseId: string): Promise<CaseAccess> {
+    const entry = await this.call(caseId, () =>
+      this.client.workflow.getHandle<typeof victimCase>(caseId).query(indexEntry),
+    ).catch((err: unknown) => {
+      // Refused, or never ran (a start without the service's key ends at once, with no handler): no case.
+      if (err instanceof ServiceProblem && err.status >= 500) throw err;
+      throw noCase(caseId);
+    });
+    if (entry.caseId !== caseId) throw noCase(caseId);
+    return accessFrom(entry);
   }
 
   status(caseId: string): Promise<CaseStatus> {
@@ -155,35 +143,12 @@ export class CaseGateway {
         if (err instanceof WorkflowNotFoundError && /already completed/i.test(err.message)) {
           throw refusalProblem(
             'eventNotApplicable',
-            refuse('case-closed', { outcome: (await this.access(caseId)).outcome ?? 'finished' }),
+            refuse('case-closed', { outcome: (await this.currentAccess(caseId)).outcome ?? 'finished' }),
           );
         }
         throw err;
       }
     });
-  }
-
-  /** A page of the cases in `scope` that pass the filters; `cursor` from the page before. */
-  listCases(scope: CaseScope, filters: CaseFilters, pageSize: number, cursor?: string): Promise<CasePage> {
-    return this.list(casesQuery(scope, filters), pageSize, cursor);
-  }
-
-  private async list(query: string, pageSize: number, cursor: string | undefined): Promise<CasePage> {
-    const codecs = this.client.options.loadedDataConverter.payloadCodecs;
-    const nextPageToken = cursor === undefined ? undefined : await openCursor(codecs, cursor);
-    const res = await this.call(undefined, () =>
-      this.client.workflowService.listWorkflowExecutions({
-        namespace: this.client.options.namespace,
-        query,
-        pageSize,
-        nextPageToken,
-      }),
-    );
-    const token = res.nextPageToken;
-    return {
-      items: (res.executions ?? []).map(caseSummaryOf),
-      nextCursor: token && token.length > 0 ? await sealCursor(codecs, token) : null,
-    };
   }
 
   /**
@@ -232,7 +197,6 @@ export class CaseGateway {
         },
       );
     }
-    this.seen.forget(caseId);
     const dataKey = ({ erased: 'destroyed', 'already-erased': 'already-destroyed', 'no-key': 'none' } as const)[
       erasure
     ];

@@ -2,7 +2,7 @@ import type { PayloadCodec } from '@temporalio/common';
 import type { TaskPosition } from '../case-index/task-listing';
 import type { TaskParty } from '../domain/procedure/case-index-entry';
 import type { Principal } from '../identity/principals';
-import { openPosition, sealPosition, type CursorBinding } from './bound-cursor';
+import { hasStrings, pageAfter, type CursorBinding } from './bound-cursor';
 
 /** Whose open tasks a principal reads: its centre's, its office's, or (Immigration Office, admin) the Office's. */
 export function taskPartyOf(p: Principal): TaskParty {
@@ -11,11 +11,7 @@ export function taskPartyOf(p: Principal): TaskParty {
   return { role: 'immigration-office' };
 }
 
-/** A position opened from a sealed cursor has the shape `sealPosition` gave it. */
-const isTaskPosition = (at: unknown): at is TaskPosition =>
-  typeof at === 'object' &&
-  at !== null &&
-  ['due', 'caseId', 'taskId'].every((k) => typeof (at as Record<string, unknown>)[k] === 'string');
+const isTaskPosition = hasStrings<TaskPosition>('due', 'caseId', 'taskId');
 
 /**
  * The task's id in the API: unique across cases. A query's task id starts with its query id, hence its case id;
@@ -24,16 +20,10 @@ const isTaskPosition = (at: unknown): at is TaskPosition =>
 export const publicTaskId = (t: { caseId: string; taskId: string }): string =>
   t.taskId.startsWith(`${t.caseId}-`) ? t.taskId : `${t.caseId}/${t.taskId}`;
 
-/**
- * A page of a task list read after the position the caller's sealed cursor holds (the first page without one),
- * with the sealed cursor of the page after it: every paged task list (tasks, queries, inbox) reads through here.
- */
-export async function pageAfterCursor<P extends { next: TaskPosition | null }>(
+/** A page of a task list (tasks, queries, the inbox's sections) after the position the caller's cursor holds. */
+export const pageAfterCursor = <P extends { next: TaskPosition | null }>(
   codec: PayloadCodec,
   binding: CursorBinding,
   cursor: string | undefined,
   read: (after: TaskPosition | undefined) => Promise<P>,
-): Promise<P & { nextCursor: string | null }> {
-  const page = await read(cursor ? await openPosition(codec, binding, cursor, isTaskPosition) : undefined);
-  return { ...page, nextCursor: page.next ? await sealPosition(codec, binding, page.next) : null };
-}
+): Promise<P & { nextCursor: string | null }> => pageAfter(codec, binding, cursor, isTaskPosition, read);

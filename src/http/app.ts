@@ -142,7 +142,7 @@ export function createApp(deps: AppDeps): Express {
 
   for (const { path, router } of deps.beside ?? []) app.use(path, router);
 
-  if (deps.calendarFeeds) app.use(calendarRouter(deps.calendarFeeds, deps.gateway, deps.caseIndex, base));
+  if (deps.calendarFeeds) app.use(calendarRouter(deps.calendarFeeds, deps.caseIndex, base));
 
   app.use((_req, _res, next) => next(new ServiceProblem('resourceNotFound', (p) => p.problems.noResource)));
   app.use(errorHandler(deps.logger));

@@ -35,6 +35,8 @@ export interface PageWords {
     /** A case whose index row cannot be read (its key was destroyed): shown as such, the list goes on. */
     unreadable: string;
     next: string;
+    /** How many files the filters select, on every page. */
+    found: (n: number) => string;
   };
   case: {
     title: (ref: string) => string;

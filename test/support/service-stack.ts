@@ -97,13 +97,18 @@ export function createTestApp(o: TestAppOptions): Express {
       done();
     },
   });
+  const caseIndex = o.caseIndex ?? openCaseIndex(':memory:', o.caseKeys);
   return createApp({
-    gateway: new CaseGateway(o.client, { taskQueue: o.taskQueue ?? TASK_QUEUE, timeoutMs: o.timeoutMs ?? 10_000 }),
+    gateway: new CaseGateway(o.client, {
+      taskQueue: o.taskQueue ?? TASK_QUEUE,
+      timeoutMs: o.timeoutMs ?? 10_000,
+      caseIndex,
+    }),
     referenceIndex: new ReferenceIndex(o.indexKey ?? TEST_INDEX_KEY),
     principals: new Principals(ENTRIES.map(({ token, ...spec }) => entryForToken(token, spec))),
     codec: new AesGcmCodec(o.keys, o.caseKeys.uncached()),
     caseKeys: o.caseKeys,
-    caseIndex: o.caseIndex ?? openCaseIndex(':memory:', o.caseKeys),
+    caseIndex,
     logger: pino({ level: 'info' }, sink),
     audit: o.audit,
     webUiOrigin: 'http://localhost:8233',

@@ -3,10 +3,13 @@ import { caseIndexEntry, sameListing } from '../../src/domain/procedure/case-ind
 import { applyEvent } from '../../src/domain/procedure/apply';
 import { runDueClockItems } from '../../src/domain/procedure/clock';
 import { newCaseState, type CaseState } from '../../src/domain/procedure/state';
+import { toStatus } from '../../src/domain/procedure/status';
 import { grantPermanentResidence } from '../../src/domain/procedure/transitions';
 import { CENTRE, IMMIGRATION, opening, PSEUDONYM } from '../support/fixtures';
 
 const OPENED = '2026-11-02';
+/** A history recorded with every field indexed. */
+const ALL_INDEXED = { reporters: true, deadlines: true };
 const COMPLAINT = {
   type: 'complaint-filed',
   on: '2026-11-10',
@@ -33,6 +36,7 @@ describe('what the case index shows of a case', () => {
       running: true,
       openedOn: OPENED,
       nextDeadline: { kind: 'REFLECTION_ENDS', due: '2026-12-17' },
+      deadlines: [{ kind: 'REFLECTION_ENDS', due: '2026-12-17' }],
       documentValidUntil: '2026-12-17',
       flags: [],
       referenceKeys: [],
@@ -116,8 +120,8 @@ describe('what the case index shows of a case', () => {
     expect(decision?.reporters).toEqual([CENTRE.id, IMMIGRATION.id].sort());
     expect(after.tasks.filter((t) => t.kind !== 'withdrawal-decision').every((t) => !('reporters' in t))).toBe(true);
     // A second ground that moves nothing else: written now, skipped by a history recorded before reporters.
-    expect(sameListing(before, after)).toBe(false);
-    expect(sameListing(before, after, false)).toBe(true);
+    expect(sameListing(before, after, ALL_INDEXED)).toBe(false);
+    expect(sameListing(before, after, { ...ALL_INDEXED, reporters: false })).toBe(true);
   });
 
   it('lists the identity proof of a residence granted without it once for the centre and once for the Immigration Office', () => {
@@ -155,8 +159,23 @@ describe('what the case index shows of a case', () => {
   it('tells a new revision that changes nothing on a list from one that does', () => {
     const s = withComplaint();
     const before = caseIndexEntry(s);
-    expect(sameListing(before, { ...before, revision: 7 })).toBe(true);
+    expect(sameListing(before, { ...before, revision: 7 }, ALL_INDEXED)).toBe(true);
     applyEvent(s, { type: 'support-declined', on: '2026-11-20' }, CENTRE, '2026-11-20');
-    expect(sameListing(before, caseIndexEntry(s))).toBe(false);
+    expect(sameListing(before, caseIndexEntry(s), ALL_INDEXED)).toBe(false);
+  });
+
+  it('holds every listable deadline of the status, soonest first, and tells a history before them', () => {
+    const s = withComplaint();
+    const entry = caseIndexEntry(s);
+    const listable = toStatus(s, '2026-11-20')
+      .deadlines.filter((d) => d.kind !== 'GUARDIANSHIP_ENDS')
+      .map(({ kind, due }) => ({ kind, due }));
+    expect(listable.length).toBeGreaterThan(1);
+    expect(entry.deadlines).toEqual(listable);
+    expect(entry.nextDeadline).toEqual(listable[0]);
+    // A later deadline that moved alone: written now, skipped by a history recorded before the deadlines.
+    const moved = { ...entry, deadlines: [entry.deadlines[0]!, { ...entry.deadlines[1]!, due: '2031-01-01' }] };
+    expect(sameListing(entry, moved, ALL_INDEXED)).toBe(false);
+    expect(sameListing(entry, moved, { ...ALL_INDEXED, deadlines: false })).toBe(true);
   });
 });

@@ -39,6 +39,7 @@ function entry(caseId: string, revision: number, tasks: OpenTask[]): CaseIndexEn
     running: true,
     openedOn: '2026-01-05',
     nextDeadline: null,
+    deadlines: [],
     documentValidUntil: '2026-04-05',
     flags: [],
     referenceKeys: [],

@@ -52,6 +52,12 @@ export const INDEX_FLAGS = [
 ] as const;
 export type IndexFlag = (typeof INDEX_FLAGS)[number];
 
+/** A deadline as a list or a feed shows it. */
+export interface ListedDeadline {
+  kind: DeadlineKind;
+  due: IsoDate;
+}
+
 /** What every list shows of a case, as of its `revision`. */
 export interface CaseIndexEntry {
   caseId: string;
@@ -65,7 +71,9 @@ export interface CaseIndexEntry {
   running: boolean;
   openedOn: IsoDate;
   /** The soonest listable deadline: never the 18th birthday (`isListable`). */
-  nextDeadline: { kind: DeadlineKind; due: IsoDate } | null;
+  nextDeadline: ListedDeadline | null;
+  /** Every listable deadline to come, soonest first: what a calendar feed shows of the case. */
+  deadlines: ListedDeadline[];
   /** The current document's expiry (null once unlimited or closed without one): what a query decides on. */
   documentValidUntil: IsoDate | null;
   flags: IndexFlag[];
@@ -185,7 +193,10 @@ function flagsOf(s: CaseState): IndexFlag[] {
 
 /** What the case index shows of a case: pure, so the workflow computes it and the tests read it. */
 export function caseIndexEntry(s: CaseState): CaseIndexEntry {
-  const next = upcomingDeadlines(s).find(isListable);
+  const deadlines = upcomingDeadlines(s)
+    .filter(isListable)
+    .map((d): ListedDeadline => ({ kind: d.kind, due: d.due }));
+  const next = deadlines[0];
   return {
     caseId: s.caseId,
     revision: s.revision,
@@ -195,7 +206,8 @@ export function caseIndexEntry(s: CaseState): CaseIndexEntry {
     outcome: s.outcome,
     running: !isFinished(s),
     openedOn: s.openedOn,
-    nextDeadline: next ? { kind: next.kind, due: next.due } : null,
+    nextDeadline: next ?? null,
+    deadlines,
     documentValidUntil: s.document?.validUntil ?? null,
     flags: flagsOf(s),
     referenceKeys: [...s.referenceIndex],
@@ -206,17 +218,25 @@ export function caseIndexEntry(s: CaseState): CaseIndexEntry {
   };
 }
 
-const withoutReporters = (e: CaseIndexEntry): CaseIndexEntry => ({
+/** Which fields the history's workflow version indexed: a field indexed later must not make an older run write. */
+export interface IndexedSince {
+  /** A withdrawal decision's reporters (PATCHES.indexedReporters). */
+  reporters: boolean;
+  /** Every listable deadline (PATCHES.indexedDeadlines). */
+  deadlines: boolean;
+}
+
+const asIndexedThen = (e: CaseIndexEntry, since: IndexedSince): unknown => ({
   ...e,
-  tasks: e.tasks.map(({ reporters: _r, ...t }) => t),
+  revision: 0,
+  tasks: since.reporters ? e.tasks : e.tasks.map(({ reporters: _r, ...t }) => t),
+  deadlines: since.deadlines ? e.deadlines : [],
 });
 
 /**
- * Whether two entries show the same: a new revision that changes nothing on a list needs no write. `reporters`:
- * whether a withdrawal's reporters count (a history recorded before they were indexed wrote no entry for a ground
- * that changed nothing else, and must replay so).
+ * Whether two entries show the same: a new revision that changes nothing on a list needs no write. A history
+ * recorded before a field was indexed wrote no entry for a change in that field alone, and must replay so.
  */
-export function sameListing(a: CaseIndexEntry, b: CaseIndexEntry, reporters = true): boolean {
-  const [x, y] = reporters ? [a, b] : [withoutReporters(a), withoutReporters(b)];
-  return JSON.stringify({ ...x, revision: 0 }) === JSON.stringify({ ...y, revision: 0 });
+export function sameListing(a: CaseIndexEntry, b: CaseIndexEntry, since: IndexedSince): boolean {
+  return JSON.stringify(asIndexedThen(a, since)) === JSON.stringify(asIndexedThen(b, since));
 }

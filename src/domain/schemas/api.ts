@@ -23,21 +23,26 @@ export const caseListQuerySchema = z.strictObject({
     .enum(['true', 'false'])
     .transform((v) => v === 'true')
     .optional(),
-  reference: fileReference.optional().meta({
-    description: 'Only the case with this file number of the prosecutor or the Immigration Office (exact match)',
-  }),
   ...pageQuerySchema.shape,
 });
 
-/** A case as the list shows it: only the search attributes, never personal data. */
+/** Body of POST /v1/cases/search: a file number is searched in a body, never put in an address. */
+export const caseSearchSchema = z
+  .strictObject({
+    reference: fileReference.meta({
+      description: 'The file number of the prosecutor or the Immigration Office (exact match)',
+    }),
+  })
+  .meta({ id: 'CaseSearch' });
+
+/** A case as the list shows it, from the case index: never personal data. */
 export const caseSummarySchema = z
   .object({
     caseId: z.string(),
-    // Inline, not the Centre component: OpenAPI 3.0 cannot say "a $ref, or null" in a way its linters accept.
-    centre: z.enum(centreCode.options).nullable(),
-    stage: z.enum(STAGES).nullable(),
+    centre: centreCode,
+    stage: z.enum(STAGES),
     outcome: z.enum(OUTCOMES).nullable(),
-    unaccompaniedMinor: z.boolean().nullable(),
+    unaccompaniedMinor: z.boolean(),
     nextDeadline: isoDate.nullable(),
     awaitingProsecutor: z.boolean(),
     running: z.boolean(),
@@ -56,6 +61,7 @@ export const caseListSchema = z
     self: z.url().meta({ description: 'This page' }),
     items: z.array(caseListItemSchema),
     pageSize: z.number().int().meta({ description: 'The most items a page holds (the pageSize asked for, or 25)' }),
+    total: z.number().int().meta({ description: 'Every case the filters select, on this page and the others' }),
     next: z.url().optional().meta({ description: 'The next page; absent on the last one' }),
     nextCursor: z.string().nullable().meta({
       description: 'The cursor inside `next` (deprecated: follow `next`); null on the last page',

@@ -17,5 +17,6 @@ export const FIELD_RULES = {
   base64: 'must be base64',
   feedId: 'a feed id (feed-<uuid>)',
   calendarSecret: 'the secret of a calendar address',
+  referenceInBody: 'a file number is never put in an address: search for it with POST /v1/cases/search',
 } as const;
 export type FieldRule = keyof typeof FIELD_RULES;

@@ -9,7 +9,6 @@ import {
   issuedFeedSchema,
 } from '../../domain/schemas/calendar-feeds';
 import type { CalendarFeeds } from '../calendar-feeds';
-import type { CaseGateway } from '../../cases/case-gateway';
 import type { CaseIndexStore } from '../../case-index/case-index-store';
 import { deadlineFeed } from '../../cases/deadline-feed';
 import { ServiceProblem } from '../../cases/problems';
@@ -56,19 +55,14 @@ export function calendarFeedsRouter(feeds: CalendarFeeds, base: string): Router 
 }
 
 /** The feeds themselves: the secret in the address is the only credential a calendar program can send. */
-export function calendarRouter(
-  feeds: CalendarFeeds,
-  gateway: CaseGateway,
-  caseIndex: CaseIndexStore,
-  base: string,
-): Router {
+export function calendarRouter(feeds: CalendarFeeds, caseIndex: CaseIndexStore, base: string): Router {
   const r = Router();
   r.get('/calendars/:secret', noQuery, async (req, res) => {
     auditAs(res, 'calendar.read', null);
     const secret = parseOr400(feedSecretSchema, req.params.secret, 'path', 'secret');
     const feed = feeds.bySecret(secret);
     if (!feed) throw noFeed();
-    const ics = await deadlineFeed(gateway, caseIndex, feed.subscriber, feed.language, base);
+    const ics = await deadlineFeed(caseIndex, feed.subscriber, feed.language, base);
     res
       .status(200)
       .type('text/calendar; charset=utf-8')

@@ -6,6 +6,7 @@ import {
   caseListQuerySchema,
   caseErasureSchema,
   caseListSchema,
+  caseSearchSchema,
   idempotencyHeaderSchema,
 } from '../../domain/schemas/api';
 import { caseImportSchema, caseOpeningSchema, type CaseOpening, caseStatusSchema } from '../../domain/schemas/case';
@@ -15,10 +16,12 @@ import { whyOpeningRefused } from '../../domain/procedure/opening';
 import { dateAt } from '../../domain/calendar';
 import { MAX_REFERENCE_KEYS } from '../../domain/procedure/state';
 import type { CaseGateway, ErasureStores } from '../../cases/case-gateway';
-import { scopeOf } from '../../cases/visibility';
+import { casesPage } from '../../cases/case-list';
+import type { ListedCase } from '../../case-index/case-listing';
+import type { PayloadCodec } from '@temporalio/common';
 import { visibleCase } from '../../cases/visible-case';
 import { eventInput, requireReporter } from '../../cases/inputs';
-import { refusalProblem } from '../../cases/problems';
+import { badRequest, inEveryLanguage, refusalProblem } from '../../cases/problems';
 import { refuse } from '../../domain/refusals';
 import { auditAs, principalOf } from '../../audit/request-context';
 import { idempotencyKeyOf } from '../idempotency-key';
@@ -28,7 +31,12 @@ import { pageLinks } from '../page-links';
 import { requireRole } from '../../identity/require-role';
 
 /** `base`: the API's public address, which the links of a page of cases start with. */
-export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, erasure: ErasureStores, base: string): Router {
+export function casesRouter(
+  gateway: CaseGateway,
+  index: ReferenceIndex,
+  { caseIndex, caseKeys, codec }: ErasureStores & { codec: PayloadCodec },
+  base: string,
+): Router {
   const r = Router();
 
   r.post('/cases', requireRole('centre'), async (req, res) => {
@@ -82,19 +90,51 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, erasure
       .json(status);
   });
 
+  const listed = (item: ListedCase) => ({
+    caseId: item.caseId,
+    centre: item.centre,
+    stage: item.stage,
+    outcome: item.outcome,
+    unaccompaniedMinor: item.unaccompaniedMinor,
+    nextDeadline: item.nextDeadline?.due ?? null,
+    awaitingProsecutor: item.awaitingProsecutor,
+    running: item.running,
+    href: `${base}/v1/cases/${item.caseId}`,
+  });
+
   r.get('/cases', requireRole('centre', 'immigration-office', 'prosecutor', 'admin'), async (req, res) => {
     auditAs(res, 'case.list', null);
-    const q = parseOr400(caseListQuerySchema, req.query, 'query');
-    const reference = q.reference === undefined ? undefined : index.keyOf(q.reference);
-    const filters = { ...q, ...(reference ? { referenceKey: reference } : {}) };
-    const page = await gateway.listCases(scopeOf(principalOf(res)), filters, q.pageSize, q.cursor);
+    if ('reference' in req.query) throw referenceInAddress();
+    const { pageSize, cursor, ...filters } = parseOr400(caseListQuerySchema, req.query, 'query');
+    const page = await casesPage(caseIndex, codec, principalOf(res), filters, pageSize, cursor);
     res.json({
       ...pageLinks(base, '/v1/cases', req.query, page.nextCursor),
-      items: page.items.map((item) => ({ ...item, href: `${base}/v1/cases/${item.caseId}` })),
-      pageSize: q.pageSize,
+      items: page.items.map(listed),
+      pageSize,
+      total: page.total,
       nextCursor: page.nextCursor,
     });
   });
+
+  // A file number matches one case or a few: one page, without a cursor.
+  r.post(
+    '/cases/search',
+    requireRole('centre', 'immigration-office', 'prosecutor', 'admin'),
+    noQuery,
+    async (req, res) => {
+      auditAs(res, 'case.search', null);
+      const { reference } = parseOr400(caseSearchSchema, req.body, 'body');
+      const filters = { referenceKey: index.keyOf(reference) };
+      const page = await casesPage(caseIndex, codec, principalOf(res), filters, MAX_PAGE, undefined);
+      res.json({
+        self: `${base}/v1/cases/search`,
+        items: page.items.map(listed),
+        pageSize: MAX_PAGE,
+        total: page.total,
+        nextCursor: null,
+      });
+    },
+  );
 
   r.get(
     '/cases/:caseId',
@@ -127,11 +167,25 @@ export function casesRouter(gateway: CaseGateway, index: ReferenceIndex, erasure
   r.post('/cases/:caseId/erasure', requireRole('admin'), noQuery, async (req, res) => {
     const caseId = parseOr400(caseIdSchema, req.params.caseId, 'path', 'caseId');
     auditAs(res, 'case.erase', caseId);
-    res.json(await gateway.erase(caseId, erasure));
+    res.json(await gateway.erase(caseId, { caseIndex, caseKeys }));
   });
 
   return r;
 }
+
+/** The most cases a page holds (pageQuerySchema's bound), and all a file number finds. */
+const MAX_PAGE = 100;
+
+/** A file number in an address would stay in browser histories and proxies' logs: a 400 that says where it goes. */
+const referenceInAddress = () =>
+  badRequest([
+    {
+      kind: 'schemaViolation',
+      in: 'query',
+      name: 'reference',
+      detail: inEveryLanguage((p) => p.problems.fieldRules.referenceInBody),
+    },
+  ]);
 
 /** Values that cannot open a case are a 400 that says why, names the field and carries the refusal's code. */
 function refuseOpening(opening: CaseOpening, opts: { imported: boolean }): void {
@@ -188,9 +242,20 @@ export function documentCases(api: ApiDocument): void {
     tags: ['Cases'],
     summary: 'List cases',
     description:
-      'The cases visible to the principal (a centre sees its own, a prosecutor’s office those it was queried on), filtered, a page at a time: follow `next` for the next page.',
+      'The cases visible to the principal (a centre sees its own, a prosecutor’s office those it was queried on), filtered, soonest next deadline first (cases without one last), a page at a time: follow `next` for the next page. A file number is searched with `POST /v1/cases/search`, never in the address.',
     request: { query: caseListQuerySchema },
     responses: { 200: json(caseListSchema, 'A page of cases'), ...COMMON },
+  });
+  api.registerPath({
+    method: 'post',
+    path: '/v1/cases/search',
+    operationId: 'searchCasesByFileNumber',
+    tags: ['Cases'],
+    summary: 'Find cases by file number',
+    description:
+      "The cases visible to the principal that carry this file number of the prosecutor or the Immigration Office (exact match), on one page. The number travels in the body, so it stays out of addresses, browser histories and proxies' logs.",
+    request: { body: { required: true, content: { 'application/json': { schema: caseSearchSchema } } } },
+    responses: { 200: json(caseListSchema, 'The cases found'), ...COMMON, ...BODY },
   });
   api.registerPath({
     method: 'get',

@@ -37,6 +37,7 @@ export const dePages: PageWords = {
     none: '—',
     unreadable: 'Nicht lesbar (Schlüssel vernichtet)',
     next: 'Nächste Seite',
+    found: (n) => (n === 1 ? '1 Akte' : `${n} Akten`),
   },
   case: {
     title: (ref) => `Akte ${ref}`,

@@ -29,6 +29,7 @@ export const enPages: PageWords = {
     none: '—',
     unreadable: 'Unreadable (key destroyed)',
     next: 'Next page',
+    found: (n) => (n === 1 ? '1 file' : `${n} files`),
   },
   case: {
     title: (ref) => `File ${ref}`,

@@ -35,6 +35,7 @@ export const frPages: PageWords = {
     none: '—',
     unreadable: 'Illisible (clé détruite)',
     next: 'Page suivante',
+    found: (n) => (n <= 1 ? `${n} dossier` : `${n} dossiers`),
   },
   case: {
     title: (ref) => `Dossier ${ref}`,

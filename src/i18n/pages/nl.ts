@@ -35,6 +35,7 @@ export const nlPages: PageWords = {
     none: '—',
     unreadable: 'Onleesbaar (sleutel vernietigd)',
     next: 'Volgende pagina',
+    found: (n) => (n === 1 ? '1 dossier' : `${n} dossiers`),
   },
   case: {
     title: (ref) => `Dossier ${ref}`,

@@ -21,6 +21,7 @@ export const deProblems: ProblemWords = {
     base64: 'muss Base64 sein',
     feedId: 'eine Kalendernummer (feed-<uuid>)',
     calendarSecret: 'das Geheimnis einer Kalenderadresse',
+    referenceInBody: 'ein Aktenzeichen gehört nie in eine Adresse: suchen Sie es mit POST /v1/cases/search',
   },
   noAccessToken: 'Ein Bearer-Token ist erforderlich.',
   invalidAccessToken: 'Das Bearer-Token ist ungültig.',

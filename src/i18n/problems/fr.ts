@@ -21,6 +21,7 @@ export const frProblems: ProblemWords = {
     base64: 'doit être en base64',
     feedId: 'un numéro de calendrier (feed-<uuid>)',
     calendarSecret: 'le secret d’une adresse de calendrier',
+    referenceInBody: 'un numéro de dossier ne figure jamais dans une adresse : cherchez-le avec POST /v1/cases/search',
   },
   noAccessToken: 'Un jeton bearer est requis.',
   invalidAccessToken: 'Le jeton bearer n’est pas valide.',

@@ -21,6 +21,7 @@ export const nlProblems: ProblemWords = {
     base64: 'moet base64 zijn',
     feedId: 'een kalendernummer (feed-<uuid>)',
     calendarSecret: 'het geheim van een kalenderadres',
+    referenceInBody: 'een dossiernummer staat nooit in een adres: zoek het met POST /v1/cases/search',
   },
   noAccessToken: 'Een bearer-token is vereist.',
   invalidAccessToken: 'Het bearer-token is ongeldig.',

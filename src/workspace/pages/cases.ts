@@ -1,39 +1,44 @@
 import { Router, type Response } from 'express';
 import { auditAs, principalOf } from '../../audit/request-context';
-import { scopeOf } from '../../cases/visibility';
-import { caseListQuerySchema } from '../../domain/schemas/api';
+import { casesPage as readCasesPage } from '../../cases/case-list';
+import { caseListQuerySchema, caseSearchSchema } from '../../domain/schemas/api';
 import type { WorkspaceDeps } from '../deps';
 import { locals } from '../middleware';
 import { casesPage } from '../views/cases';
 
-/** The list of cases. */
+/** Cases a page shows at a time. */
+const PAGE = 25;
+
+/** The list of cases, from the case index. */
 export function casesPages(deps: WorkspaceDeps): Router {
   const r = Router();
-  const { gateway } = deps;
+  const { caseIndex, codec } = deps;
   /**
-   * The list, filtered by stage (in the URL) and by a file number: that one is posted, never put in a URL,
+   * The list, filtered by stage (in the URL) or found by a file number: that one is posted, never put in a URL,
    * where browser histories and proxies would keep it.
    */
-  const listCases = async (res: Response, given: Record<string, unknown>) => {
+  const listCases = async (res: Response, given: { stage?: unknown; reference?: unknown; cursor?: unknown }) => {
     const p = principalOf(res);
     auditAs(res, 'page.case.list', null);
     const q = caseListQuerySchema.parse({
       ...(given.stage ? { stage: given.stage } : {}),
-      ...(given.reference ? { reference: given.reference } : {}),
       ...(typeof given.cursor === 'string' ? { cursor: given.cursor } : {}),
     });
-    const reference = q.reference === undefined ? undefined : deps.referenceIndex.keyOf(q.reference);
-    const filters = { ...q, ...(reference ? { referenceKey: reference } : {}) };
-    const { items, nextCursor } = await gateway.listCases(scopeOf(p), filters, 25, q.cursor);
-    const cases = await Promise.all(items.map((c) => gateway.status(c.caseId)));
-    const shown = { ...(q.stage ? { stage: q.stage } : {}), ...(q.reference ? { reference: q.reference } : {}) };
-    const stage: Record<string, string> = q.stage ? { stage: q.stage } : {};
+    const reference = given.reference ? caseSearchSchema.parse({ reference: given.reference }).reference : undefined;
+    const filters = reference
+      ? { referenceKey: deps.referenceIndex.keyOf(reference) }
+      : { ...(q.stage ? { stage: q.stage } : {}) };
+    const page = await readCasesPage(caseIndex, codec, p, filters, PAGE, q.cursor);
+    const shown = { ...(q.stage && !reference ? { stage: q.stage } : {}), ...(reference ? { reference } : {}) };
+    const stage: Record<string, string> = shown.stage ? { stage: shown.stage } : {};
     // A file number matches one case or a few: its results need no next page.
     const next =
-      nextCursor && !q.reference ? `/workspace/cases?${new URLSearchParams({ ...stage, cursor: nextCursor })}` : null;
-    res.send(casesPage(locals(res).page, { cases, filters: shown, nextHref: next }));
+      page.nextCursor && !reference
+        ? `/workspace/cases?${new URLSearchParams({ ...stage, cursor: page.nextCursor })}`
+        : null;
+    res.send(casesPage(locals(res).page, { cases: page.items, total: page.total, filters: shown, nextHref: next }));
   };
-  r.get('/cases', (req, res) => listCases(res, { ...req.query, reference: undefined }));
+  r.get('/cases', (req, res) => listCases(res, { stage: req.query.stage, cursor: req.query.cursor }));
   r.post('/cases/search', (req, res) => listCases(res, req.body as Record<string, unknown>));
   return r;
 }

@@ -1,14 +1,14 @@
-import { STAGES, type CaseStatus, type Stage } from '../../domain/schemas/case';
+import { STAGES, type Stage } from '../../domain/schemas/case';
+import type { ListedCase } from '../../case-index/case-listing';
 import { CsrfField, page } from './layout';
 import { dateIn, shortRef, stageIn } from './case-words';
 import type { PageContext } from './page-context';
-import { isListable } from '../../domain/procedure/clock';
-
-/** The next deadline a list shows (never the end of a guardianship: only the case page shows it). */
-const nextOf = (c: CaseStatus) => c.deadlines.find(isListable);
 
 export interface CaseListView {
-  cases: CaseStatus[];
+  /** A page of the cases, soonest next deadline first. */
+  cases: ListedCase[];
+  /** Every case the filters select. */
+  total: number;
   filters: { stage?: Stage; reference?: string };
   nextHref: string | null;
 }
@@ -19,6 +19,7 @@ export function casesPage(ctx: PageContext, view: CaseListView): string {
     ctx,
     w.title,
     <>
+      <p class="count">{w.found(view.total)}</p>
       <form method="post" action="/workspace/cases/search" class="filters">
         <CsrfField ctx={ctx} />
         <div class="field">
@@ -55,11 +56,15 @@ export function casesPage(ctx: PageContext, view: CaseListView): string {
             {view.cases.map((c) => (
               <tr key={c.caseId}>
                 <td>
-                  <a href={`/workspace/cases/${c.caseId}`}>{c.victim.pseudonym}</a>
+                  <a href={`/workspace/cases/${c.caseId}`}>{c.personal?.pseudonym ?? w.unreadable}</a>
                 </td>
                 <td>{shortRef(c.caseId)}</td>
                 <td>{stageIn(ctx, c.stage)}</td>
-                <td>{nextOf(c) ? `${ctx.pack.deadlines[nextOf(c)!.kind]}: ${dateIn(ctx, nextOf(c)!.due)}` : w.none}</td>
+                <td>
+                  {c.nextDeadline
+                    ? `${ctx.pack.deadlines[c.nextDeadline.kind]}: ${dateIn(ctx, c.nextDeadline.due)}`
+                    : w.none}
+                </td>
               </tr>
             ))}
           </tbody>
