@@ -45,13 +45,21 @@ export class CaseGateway {
 
   private async call<T>(caseId: string | undefined, fn: () => Promise<T>): Promise<T> {
     // The gRPC deadline alone can overshoot by a retry's back-off (a second or more when Temporal
-    // is down): the caller gets its 503 when the deadline passes, whatever the call is doing.
+    // is down): the caller gets its 503 when the deadline passes, and the call is cancelled, retries and all.
     let timer: NodeJS.Timeout | undefined;
+    const cancel = new AbortController();
     const overdue = new Promise<never>((_resolve, reject) => {
-      timer = setTimeout(() => reject(unavailable()), this.opts.timeoutMs);
+      timer = setTimeout(() => {
+        cancel.abort();
+        reject(unavailable());
+      }, this.opts.timeoutMs);
     });
+    const deadline = Date.now() + this.opts.timeoutMs;
     try {
-      return await Promise.race([this.client.withDeadline(Date.now() + this.opts.timeoutMs, fn), overdue]);
+      return await Promise.race([
+        this.client.withAbortSignal(cancel.signal, () => this.client.withDeadline(deadline, fn)),
+        overdue,
+      ]);
     } catch (err) {
       const problem = toProblem(err, caseId);
       const status = problem instanceof ServiceProblem ? problem.status : 500;

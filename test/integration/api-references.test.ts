@@ -27,13 +27,13 @@ const stack = useServiceStack();
 /** A file number no other test uses, as a prosecutor's office prints it. */
 const fileNumber = () => `AN.12.L3.${randomUUID().slice(0, 8).toUpperCase()}/26`;
 
-/** The case ids a principal finds by a file number, once the visibility store has caught up with `expected`. */
+/** The case ids a principal finds by a file number, once the case index has caught up with `expected`. */
 async function found(who: Parameters<typeof as>[1], reference: string, expected: string[]): Promise<string[]> {
   let ids: string[] = [];
   await waitUntil(
     `the list to show ${expected.length} case(s)`,
     async () => {
-      const res = await as(stack.app, who).get(`/v1/cases?reference=${encodeURIComponent(reference)}`);
+      const res = await as(stack.app, who).post('/v1/cases/search', { reference });
       expect(res.status).toBe(200);
       ids = (res.body.items as { caseId: string }[]).map((c) => c.caseId);
       return ids.length === expected.length;

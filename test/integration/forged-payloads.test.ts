@@ -8,7 +8,7 @@ import { recordingActivities } from '../support/recording-activities';
 import { execFile } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { Client, WorkflowFailedError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure, type Payload, type PayloadCodec } from '@temporalio/common';
+import { ApplicationFailure, type Payload, type PayloadCodec, type SearchAttributePair } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { Context } from '@temporalio/activity';
 import { Worker } from '@temporalio/worker';
@@ -22,7 +22,17 @@ import { newCaseId } from '../../src/cases/case-ids';
 import { caseStart } from '../../src/cases/case-start';
 import { temporalCliPath } from '../../tools/stack/temporal-binaries';
 import { waitUntil } from '../../tools/stack/wait';
-import { as, caseInTemporaryResidence, openingBody } from '../support/api-helpers';
+import {
+  as,
+  caseInTemporaryResidence,
+  eventually,
+  openCase,
+  openingBody,
+  recordOk,
+  today,
+} from '../support/api-helpers';
+import type { CaseSummary } from '../../src/domain/schemas/api';
+import { SA } from '../../src/domain/search-attribute-keys';
 import { YES } from '../support/fixtures';
 import { TASK_QUEUE, useServiceStack } from '../support/service-stack';
 import { workflowBundle } from '../support/temporal-env';
@@ -303,5 +313,53 @@ describe("a notice's outcome reported without the payload key", () => {
         held.forEach((release) => release());
       }
     });
+  });
+});
+
+describe('search attributes a forged start sets', () => {
+  it("give no one access: neither to a case of the attacker's making nor, by reusing its id, to another centre's case", async () => {
+    const real = await openCase(stack.app, 'payoke');
+    await recordOk(stack.app, 'payoke', real.caseId, { type: 'voluntary-return', on: today() });
+    await stack.client.workflow.getHandle(real.caseId).result();
+    const forgedId = newCaseId('attacker', randomUUID());
+    // The attacker names its own centre and office in the attributes, and takes a closed case's id for a new run.
+    const claims = [
+      { key: SA.centre, value: 'PAG-ASA' },
+      { key: SA.prosecutorOffices, value: ['LIEGE'] },
+    ] as SearchAttributePair[];
+    for (const [workflowId, policy] of [
+      [forgedId, 'REJECT_DUPLICATE'],
+      [real.caseId, 'ALLOW_DUPLICATE'],
+    ] as const) {
+      await keyless.workflow.start('victimCase', {
+        workflowId,
+        taskQueue: TASK_QUEUE,
+        args: [{ caseId: workflowId, centre: 'PAG-ASA', opening: openingBody() }],
+        workflowIdReusePolicy: policy,
+        typedSearchAttributes: claims,
+      });
+      await keyless.workflow
+        .getHandle(workflowId)
+        .result()
+        .catch(() => undefined);
+      const described = await stack.client.workflow.getHandle(workflowId).describe();
+      expect(described.typedSearchAttributes.get(SA.centre)).toBe('PAG-ASA');
+    }
+    for (const who of ['pagasa', 'liege'] as const)
+      for (const caseId of [forgedId, real.caseId]) {
+        const res = await as(stack.app, who).get(`/v1/cases/${caseId}`);
+        expect([caseId, who, res.status]).toEqual([caseId, who, 404]);
+      }
+    const pagasaList = (await as(stack.app, 'pagasa').get('/v1/cases?pageSize=100')).body as { items: CaseSummary[] };
+    expect(pagasaList.items.map((c) => c.caseId)).not.toEqual(expect.arrayContaining([forgedId]));
+    expect(pagasaList.items.map((c) => c.caseId)).not.toContain(real.caseId);
+    // The centre's own list still shows its case as it ended, from the index its own workflow wrote.
+    const payokeList = await eventually(
+      async () =>
+        ((await as(stack.app, 'payoke').get('/v1/cases?pageSize=100')).body as { items: CaseSummary[] }).items,
+      (items) => items.some((c) => c.caseId === real.caseId && c.outcome === 'VOLUNTARY_RETURN'),
+    );
+    expect(payokeList.find((c) => c.caseId === real.caseId)).toMatchObject({ centre: 'PAYOKE', running: false });
+    expect(payokeList.map((c) => c.caseId)).not.toContain(forgedId);
   });
 });

@@ -132,6 +132,8 @@ export interface ServiceStack {
   keys: PayloadKeys;
   /** The case keys, in the statistics store's database as in a deployment (worker and API each open it). */
   caseKeys: CaseKeys;
+  /** The API's case index, on that database too. */
+  caseIndex: CaseIndexStore;
   keysFile: string;
   app: Express;
   smtp: SmtpServer;
@@ -228,6 +230,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
     return {
       keys,
       caseKeys,
+      caseIndex: apiCaseIndex,
       client,
       app,
       async stop() {
@@ -247,6 +250,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
     client: processes.client,
     keys: processes.keys,
     caseKeys: processes.caseKeys,
+    caseIndex: processes.caseIndex,
     keysFile,
     app: processes.app,
     smtp,
@@ -255,8 +259,8 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
     async restart() {
       await processes.stop();
       processes = await startProcesses();
-      const { client, keys, caseKeys, app } = processes;
-      Object.assign(stack, { client, keys, caseKeys, app });
+      const { client, keys, caseKeys, caseIndex, app } = processes;
+      Object.assign(stack, { client, keys, caseKeys, caseIndex, app });
     },
     async close() {
       await processes.stop();
