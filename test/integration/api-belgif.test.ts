@@ -123,7 +123,7 @@ describe('problem types of the guide', () => {
         caseKeys: stack.caseKeys,
         timeoutMs: 1_000,
       });
-      const res = await as(dead, 'payoke').get('/v1/cases');
+      const res = await as(dead, 'payoke').post('/v1/cases', openingBody());
       expectProblem(res, 503);
       expect(res.body.type).toBe(`${BELGIF}:serviceUnavailable`);
       const health = await as(dead, undefined).get('/health');

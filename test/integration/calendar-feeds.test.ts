@@ -95,7 +95,12 @@ describe('deadline calendars', () => {
     });
     const moved = after.deadlines.find((d) => d.kind === 'REFLECTION_ENDS')!.due;
     expect(moved).not.toBe(dayOf(before));
-    const event = eventOf((await read(path)).events, opened.caseId, 'REFLECTION_ENDS')!;
+    // The feed reads the case index, which the case writes a moment after the event.
+    const { events } = await eventually(
+      () => read(path),
+      (f) => dayOf(eventOf(f.events, opened.caseId, 'REFLECTION_ENDS')!) === moved,
+    );
+    const event = eventOf(events, opened.caseId, 'REFLECTION_ENDS')!;
     expect(dayOf(event)).toBe(moved);
     expect(Number(event.sequence)).toBeGreaterThan(Number(before.sequence));
   });
