@@ -21,9 +21,16 @@ export type VictimCaseInput =
  * a status query (POST /v1/prosecutor/queries/{queryId}/answer), with the acting principal and,
  * for an event that reports a file number, its key in the reference index (computed by the API).
  */
-export type RecordEventInput =
+export type RecordEventInput = (
   | { actor: Actor; event: CaseEvent; referenceKeys?: string[] }
-  | { actor: Actor; answer: StatusQueryAnswer & { queryId: string } };
+  | { actor: Actor; answer: StatusQueryAnswer & { queryId: string } }
+) & {
+  /**
+   * The id of the Update that delivers it, which the validator checks: a copy of the ciphertext sent again under
+   * another id is refused, under the same id it is a retry. Absent only from histories recorded before (issue 28).
+   */
+  updateId?: string;
+};
 
 export const recordEvent = defineUpdate<CaseStatus, [RecordEventInput]>('recordEvent');
 export const status = defineQuery<CaseStatus>('status');

@@ -23,7 +23,12 @@ import { applyAnswer, applyEvent } from '../src/domain/procedure/apply';
 import { nextClockItem, runDueClockItems } from '../src/domain/procedure/clock';
 import { importCase } from '../src/domain/procedure/import';
 import { caseSearchAttributes } from '../src/domain/procedure/case-search-attributes';
-import { caseIndexEntry, sameListing, type CaseIndexEntry, type IndexedSince } from '../src/domain/procedure/case-index-entry';
+import {
+  caseIndexEntry,
+  sameListing,
+  type CaseIndexEntry,
+  type IndexedSince,
+} from '../src/domain/procedure/case-index-entry';
 import { runSummary } from '../src/domain/procedure/run-summary';
 import { IMMIGRATION_OFFICE, queueNotice, recipientsOnTheDay } from '../src/domain/procedure/outbox';
 import { whyAnswerRejected, whyEventRejected } from '../src/domain/procedure/rules';
@@ -100,6 +105,19 @@ function applyOptions(input: RecordEventInput, rules: EarlierRules): EarlierRule
   const eligibility =
     'event' in input && (input.event.type === 'conviction' || input.event.type === 'trafficking-retained-in-charges');
   return eligibility ? { ...rules, grantOnEligibility: !patched(PATCHES.permanentResidenceByDecision) } : rules;
+}
+
+/**
+ * An input made for another Update (a recorded decision sent again under a new id, by someone who can write to
+ * Temporal without the key) is refused: only the API binds an input to its Update. Validators never run on replay.
+ */
+function refuseUnbound(input: RecordEventInput, updateId: string | undefined): void {
+  if (typeof input === 'object' && input !== null && updateId !== undefined && input.updateId === updateId) return;
+  throw ApplicationFailure.create({
+    type: UNAUTHENTIC_PAYLOAD,
+    message: 'An event or answer refused: it was not made for this Update. Only the service can act on a case.',
+    nonRetryable: true,
+  });
 }
 
 /** Before anything happens (not even a patch marker): a start by someone without the payload key ends here. */
@@ -304,6 +322,7 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
         // First: a forged payload reusing an applied update id must not pass as a retry.
         refuseUnauthentic('An event or answer', [input]);
         const updateId = currentUpdateInfo()?.id;
+        refuseUnbound(input, updateId);
         if (updateId && s.appliedUpdates.includes(updateId)) return;
         const refusal = whyRejected(s, input);
         if (refusal) throw rejection(refusal);

@@ -22,7 +22,7 @@ import { indexEntry, recordEvent, status, WORKFLOW_TYPE } from '../../workflows/
 import { accessFrom, type CaseAccess } from './case-access';
 import { newCaseId } from './case-ids';
 import { caseStart, importStart, type CaseStart } from './case-start';
-import { updateIdFor } from './inputs';
+import { boundUpdate, updateIdFor } from './inputs';
 import { ServiceProblem, noCase, refusalProblem } from './problems';
 import { refuse } from '../domain/refusals';
 import { toProblem, unavailable } from './temporal-problems';
@@ -144,7 +144,7 @@ export class CaseGateway {
       try {
         return await this.client.workflow
           .getHandle<typeof victimCase>(caseId)
-          .executeUpdate(recordEvent, { args: [input], updateId });
+          .executeUpdate(recordEvent, boundUpdate(input, updateId));
       } catch (err) {
         // The case ended meanwhile (or after this process last saw it) and this update id is not one it
         // recorded: too late, not unknown. Temporal, not the remembered facts, says how it ended.

@@ -27,6 +27,12 @@ export function answerInput(p: Principal, answer: StatusQueryAnswer, queryId: st
   return { actor: { id, role, office }, answer: { ...answer, queryId } };
 }
 
+/** The Update's options, its input bound to its id (the workflow's validator refuses an input bound to another). */
+export const boundUpdate = (
+  input: RecordEventInput,
+  updateId: string = randomUUID(),
+): { args: [RecordEventInput]; updateId: string } => ({ args: [{ ...input, updateId }], updateId });
+
 /**
  * The Update's id: the event type first, so each event is recognisable on the case's timeline in the Web UI;
  * then the caller's key (the API's Idempotency-Key, a page's form key), scoped to the caller so two callers' keys

@@ -3,6 +3,7 @@
  * other administrations, and a case is found by one of them, by exact match through the keyed-hash
  * index, within what each role may see. The search attribute holds a keyed hash, never the number.
  */
+import { boundUpdate } from '../../src/cases/inputs';
 import { randomUUID } from 'node:crypto';
 import { SA } from '../../src/domain/search-attribute-keys';
 import { recordEvent, status, type RecordEventInput } from '../../workflows/messages';
@@ -83,7 +84,7 @@ describe('which case is whose', () => {
       event: complaintFiled(today()),
       referenceKeys: ['AN.12.L3.1/26'],
     };
-    await expect(handle.executeUpdate(recordEvent, { args: [forged] })).rejects.toMatchObject({
+    await expect(handle.executeUpdate(recordEvent, boundUpdate(forged))).rejects.toMatchObject({
       cause: { type: 'EventRejected', details: [{ code: 'malformed-reference-keys' }] },
     });
     expect(await handle.query(status)).toMatchObject({ stage: 'REFLECTION', references: {} });

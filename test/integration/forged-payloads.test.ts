@@ -363,3 +363,47 @@ describe('search attributes a forged start sets', () => {
     expect(payokeList.map((c) => c.caseId)).not.toContain(forgedId);
   });
 });
+
+describe("a case's own ciphertext sent again by someone without the key", () => {
+  /** The input of each Update the case accepted, as its history holds it: ciphertext under the case's key. */
+  async function acceptedInputs(caseId: string): Promise<{ updateId: string; input: Payload }[]> {
+    const res = await stack.client.workflowService.getWorkflowExecutionHistory({
+      namespace: stack.env.namespace ?? 'default',
+      execution: { workflowId: caseId },
+    });
+    return (res.history?.events ?? []).flatMap((e) => {
+      const accepted = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest;
+      const input = accepted?.input?.args?.payloads?.[0];
+      return input && accepted?.meta?.updateId ? [{ updateId: accepted.meta.updateId, input }] : [];
+    });
+  }
+
+  it("does not decide a second withdrawal review with the officer's earlier decision, under a new id or its own", async () => {
+    const s = await caseInTemporaryResidence(stack.app, 'payoke');
+    await recordOk(stack.app, 'payoke', s.caseId, { type: 'support-declined', on: today() });
+    await recordOk(stack.app, 'immigration', s.caseId, { type: 'withdrawal-decided', on: today(), withdraw: false });
+    const decision = (await acceptedInputs(s.caseId)).find((u) => u.updateId.startsWith('withdrawal-decided/'))!;
+    expect(decision).toBeDefined();
+    await recordOk(stack.app, 'payoke', s.caseId, { type: 'contact-with-exploiters', on: today() });
+    const before = await statusOf(s.caseId);
+    expect(before.withdrawalReview).not.toBeNull();
+
+    // The recorded ciphertext, byte for byte, in place of whatever the client would send.
+    const replaying = sendingWith(async () => [decision.input]);
+    const replayed = (updateId: string) =>
+      replaying.workflow
+        .getHandle(s.caseId)
+        .executeUpdate('recordEvent', { args: [{}], updateId })
+        .then(
+          () => 'accepted',
+          (e: WorkflowUpdateFailedError) => (e.cause as ApplicationFailure | undefined)?.type,
+        );
+    expect(await replayed(`withdrawal-decided/${randomUUID()}`)).toBe(UNAUTHENTIC_PAYLOAD);
+    // Under its own id it is the retry of the Update the case already applied: answered, not applied again.
+    expect(await replayed(decision.updateId)).toBe('accepted');
+    await noFailingTask(s.caseId);
+    const after = await statusOf(s.caseId);
+    expect(after.withdrawalReview).toEqual(before.withdrawalReview);
+    expect(after.history).toEqual(before.history);
+  });
+});

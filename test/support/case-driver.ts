@@ -1,3 +1,4 @@
+import { boundUpdate } from '../../src/cases/inputs';
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
@@ -56,11 +57,11 @@ export class CaseDriver {
   }
 
   event(h: WorkflowHandle, actor: Actor, event: CaseEvent, updateId?: string): Promise<CaseStatus> {
-    return h.executeUpdate(recordEvent, { args: [{ actor, event }], updateId });
+    return h.executeUpdate(recordEvent, boundUpdate({ actor, event }, updateId));
   }
 
   answer(h: WorkflowHandle, actor: Actor, queryId: string, answer: StatusQueryAnswer): Promise<CaseStatus> {
-    return h.executeUpdate(recordEvent, { args: [{ actor, answer: { ...answer, queryId } }] });
+    return h.executeUpdate(recordEvent, boundUpdate({ actor, answer: { ...answer, queryId } }));
   }
 
   status(h: WorkflowHandle): Promise<CaseStatus> {

@@ -2,6 +2,7 @@
  * A release reaches running cases: a case carried by the code before versions continues under this one
  * (its continue-as-new input is what the stored histories hold), on the real time-skipping server.
  */
+import { boundUpdate } from '../../src/cases/inputs';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { addPeriod } from '../../src/domain/calendar';
@@ -41,9 +42,10 @@ it('continues a stage-2 case carried by the earlier code: its open query takes t
       withdrawalReview: null,
     });
     const actor = prosecutor(carried.query!.escalatedTo ?? carried.query!.office);
-    const after = await h.executeUpdate(recordEvent, {
-      args: [{ actor, answer: { ...YES, queryId: carried.query!.queryId } }],
-    });
+    const after = await h.executeUpdate(
+      recordEvent,
+      boundUpdate({ actor, answer: { ...YES, queryId: carried.query!.queryId } }),
+    );
     expect(after.stage).toBe('IDENTIFIED_VICTIM');
     expect(after.document).toMatchObject({
       type: 'A_CARD',

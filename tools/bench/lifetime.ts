@@ -1,3 +1,4 @@
+import { boundUpdate } from '../../src/cases/inputs';
 import type { Client } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { dateAt, startOfDay, subtractPeriod, type IsoDate } from '../../src/domain/calendar';
@@ -45,7 +46,7 @@ const PROSECUTOR: Actor = { id: 'prosecutor-ANTWERPEN', role: 'prosecutor', offi
 function answer(client: Client, caseId: string, queryId: string): Promise<CaseStatus> {
   return client.workflow
     .getHandle<typeof victimCase>(caseId)
-    .executeUpdate(recordEvent, { args: [{ actor: PROSECUTOR, answer: { ...YES, queryId } }] });
+    .executeUpdate(recordEvent, boundUpdate({ actor: PROSECUTOR, answer: { ...YES, queryId } }));
 }
 
 /** Polls the status Query until `ready` holds (the workflow has handled the timers the skip fired). */

@@ -1,3 +1,4 @@
+import { boundUpdate } from '../../src/cases/inputs';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
 import type { Client } from '@temporalio/client';
@@ -38,7 +39,7 @@ export async function rawOpen(
 }
 
 export function rawEvent(client: Client, caseId: string, actor: Actor, event: CaseEvent): Promise<CaseStatus> {
-  return client.workflow.getHandle<typeof victimCase>(caseId).executeUpdate(recordEvent, { args: [{ actor, event }] });
+  return client.workflow.getHandle<typeof victimCase>(caseId).executeUpdate(recordEvent, boundUpdate({ actor, event }));
 }
 
 /** A keep-alive HTTP/1.1 client on node:http (less client-side overhead than fetch, so the API is not blamed for the load generator). */
