@@ -115,25 +115,21 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
     problem(res, 'noAccessToken', (p) => p.problems.noAccessToken);
   };
 
-  const handle =
-    (op: 'encode' | 'decode'): RequestHandler =>
-    async (req, res) => {
-      if (req.is('application/json') === false) {
-        return problem(res, 'unsupportedMediaType', (p) => p.problems.unsupportedMediaType);
-      }
-      const given = parseOr400(bodySchema, req.body, 'body').payloads.map(fromJson);
-      const result = await opts.codec[op](given);
-      // Only what was decrypted says which case it is: a payload sent in clear comes back as it was, caller's words.
-      if (op === 'decode') {
-        const decrypted = given.map((p, i) => [p, result[i]!] as const).filter(([p]) => isCiphertext(p));
-        await opts.decoded?.(
-          res,
-          decrypted.map(([p]) => p),
-          decrypted.map(([, plain]) => plain),
-        );
-      }
-      res.json({ payloads: result.map(toJson) });
-    };
+  const decode: RequestHandler = async (req, res) => {
+    if (req.is('application/json') === false) {
+      return problem(res, 'unsupportedMediaType', (p) => p.problems.unsupportedMediaType);
+    }
+    const given = parseOr400(bodySchema, req.body, 'body').payloads.map(fromJson);
+    const result = await opts.codec.decode(given);
+    // Only what was decrypted says which case it is: a payload sent in clear comes back as it was, caller's words.
+    const decrypted = given.map((p, i) => [p, result[i]!] as const).filter(([p]) => isCiphertext(p));
+    await opts.decoded?.(
+      res,
+      decrypted.map(([p]) => p),
+      decrypted.map(([, plain]) => plain),
+    );
+    res.json({ payloads: result.map(toJson) });
+  };
 
   // Never echo the error's own message: body-parser's quotes the request body, which may be case data.
   const errors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
@@ -157,8 +153,8 @@ export function createCodecRouter(opts: CodecRouterOptions): Router {
 
   const json = express.json({ limit: '4mb' });
   router.use('/codec', cors);
-  router.post('/codec/encode', authorise, json, handle('encode'));
-  router.post('/codec/decode', authorise, json, handle('decode'));
+  // Decode only: the Web UI is read-only, and an encode would hand out ciphertext the worker accepts (issue 28).
+  router.post('/codec/decode', authorise, json, decode);
   router.use('/codec', errors);
   return router;
 }
@@ -172,28 +168,28 @@ const codecBody = z
     description: 'Payloads as the Temporal Web UI sends them: base64 data and metadata values',
   });
 
-/** The codec's operations. */
+/** The codec's operation: decode only. */
 export function documentCodec(api: ApiDocument): void {
-  for (const op of ['encode', 'decode'] as const)
-    api.registerPath({
-      method: 'post',
-      path: `/codec/${op}`,
-      operationId: `${op}Payloads`,
-      tags: ['Codec'],
-      summary: `Temporal Web UI remote codec: ${op} payloads`,
-      description: `For the Temporal Web UI of the Immigration Office and administrators: ${op}s the payloads it shows; every decode is audited.`,
-      request: { body: { required: true, content: { 'application/json': { schema: codecBody } } } },
-      responses: {
-        200: json(codecBody, `The ${op}d payloads`),
-        400: INVALID,
-        401: COMMON[401],
-        403: COMMON[403],
-        ...BODY,
-        415: problemResponse('The body is not application/json (urn:problem-type:victim-case:unsupportedMediaType)'),
-        422: problemResponse(
-          'A payload names a key that is not configured, or does not decrypt with it (urn:problem-type:victim-case:unknownPayloadKey)',
-        ),
-        ...ANY,
-      },
-    });
+  api.registerPath({
+    method: 'post',
+    path: '/codec/decode',
+    operationId: 'decodePayloads',
+    tags: ['Codec'],
+    summary: 'Temporal Web UI remote codec: decode payloads',
+    description:
+      'For the Temporal Web UI of the Immigration Office and administrators: decodes the payloads it shows; every decode is audited. There is no encode: the Web UI is read-only.',
+    request: { body: { required: true, content: { 'application/json': { schema: codecBody } } } },
+    responses: {
+      200: json(codecBody, 'The decoded payloads'),
+      400: INVALID,
+      401: COMMON[401],
+      403: COMMON[403],
+      ...BODY,
+      415: problemResponse('The body is not application/json (urn:problem-type:victim-case:unsupportedMediaType)'),
+      422: problemResponse(
+        'A payload names a key that is not configured, or does not decrypt with it (urn:problem-type:victim-case:unknownPayloadKey)',
+      ),
+      ...ANY,
+    },
+  });
 }

@@ -39,16 +39,6 @@ function call(who: Caller, method: 'get' | 'post', path: string, body?: unknown)
   return body === undefined ? r : r.send(body as object);
 }
 
-/** One plain JSON payload as the Temporal Web UI sends it to the codec. */
-const codecBody = () => ({
-  payloads: [
-    {
-      metadata: { encoding: Buffer.from('json/plain').toString('base64') },
-      data: Buffer.from('{"n":1}').toString('base64'),
-    },
-  ],
-});
-
 interface Endpoint {
   name: string;
   method: 'get' | 'post';
@@ -222,7 +212,6 @@ const MATRIX: Endpoint[] = [
       caAntwerpen: 404,
     },
   },
-  { name: 'POST /codec/encode', method: 'post', path: () => '/codec/encode', body: codecBody, expected: CODEC },
   {
     name: 'POST /codec/decode',
     method: 'post',

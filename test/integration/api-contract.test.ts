@@ -412,19 +412,25 @@ describe('/docs, health and headers', () => {
 });
 
 describe('the Web UI codec', () => {
-  it('encrypts a payload for the Immigration Office and decrypts it for an admin', async () => {
-    const plain = {
-      metadata: { encoding: Buffer.from('json/plain').toString('base64') },
-      data: Buffer.from(JSON.stringify({ pseudonym: SECRET.pseudonym })).toString('base64'),
+  it("decrypts a case's history for an admin, and encrypts nothing for the Immigration Office", async () => {
+    const res = await stack.client.workflowService.getWorkflowExecutionHistory({
+      namespace: stack.env.namespace ?? 'default',
+      execution: { workflowId: stage2.caseId },
+    });
+    const started = res.history!.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!;
+    const asJson = {
+      metadata: Object.fromEntries(
+        Object.entries(started.metadata ?? {}).map(([k, v]) => [k, Buffer.from(v).toString('base64')]),
+      ),
+      data: Buffer.from(started.data!).toString('base64'),
     };
-    const enc = await api('immigration').post('/codec/encode', { payloads: [plain] });
-    expect(enc.status).toBe(200);
-    const encrypted = (enc.body as { payloads: { metadata: Record<string, string>; data: string }[] }).payloads[0]!;
-    expect(Buffer.from(encrypted.metadata.encoding!, 'base64').toString()).toBe('binary/encrypted');
-    expect(Buffer.from(encrypted.data, 'base64').toString('latin1')).not.toContain(SECRET.pseudonym);
-    const dec = await api('admin').post('/codec/decode', { payloads: [encrypted] });
+    expect(Buffer.from(started.data!).toString('latin1')).not.toContain(SECRET.pseudonym);
+    const dec = await api('admin').post('/codec/decode', { payloads: [asJson] });
     expect(dec.status).toBe(200);
-    expect(dec.body).toEqual({ payloads: [plain] });
+    const [plain] = (dec.body as { payloads: { data: string }[] }).payloads;
+    expect(Buffer.from(plain!.data, 'base64').toString('utf8')).toContain(SECRET.pseudonym);
+    const enc = await api('immigration').post('/codec/encode', { payloads: [plain] });
+    expect(enc.status).toBe(404);
   });
 });
 
