@@ -312,29 +312,29 @@ export interface Answer {
 }
 
 /**
- * Imports cases `lanes` at a time (`post` may spread them over several APIs), then records each one's event after
- * the import; returns each case's status once seeded. Fails on any answer but 201 (and 200 for the event).
+ * Imports cases `lanes` at a time (`post` may spread them over several APIs), then, once every one is in, records
+ * each one's event after the import; returns each case's status once seeded. Fails on any answer but 201 (and 200
+ * for the event).
  */
 export async function seedCases<C extends { body: CaseImport; after?: Record<string, unknown> }>(
   cases: readonly C[],
   lanes: number,
   post: (path: string, body: unknown, n: number) => Promise<Answer>,
 ): Promise<{ seeded: C; status: CaseStatus }[]> {
-  const done: { seeded: C; status: CaseStatus }[] = [];
+  const statuses: CaseStatus[] = [];
+  const answered = async (n: number, path: string, body: unknown, ok: number): Promise<CaseStatus> => {
+    const res = await post(path, body, n);
+    if (res.status !== ok) throw new Error(`${path} (case ${n}) gave ${res.status}: ${JSON.stringify(res.body)}`);
+    return res.body as CaseStatus;
+  };
   await inLanes([...cases.keys()], lanes, async (n) => {
-    const seeded = cases[n]!;
-    const imported = await post('/v1/cases/import', seeded.body, n);
-    if (imported.status !== 201)
-      throw new Error(`import ${n} gave ${imported.status}: ${JSON.stringify(imported.body)}`);
-    let status = imported.body as CaseStatus;
-    if (seeded.after) {
-      const res = await post(`/v1/cases/${status.caseId}/events`, seeded.after, n);
-      if (res.status !== 200) throw new Error(`event on ${n} gave ${res.status}: ${JSON.stringify(res.body)}`);
-      status = res.body as CaseStatus;
-    }
-    done.push({ seeded, status });
+    statuses[n] = await answered(n, '/v1/cases/import', cases[n]!.body, 201);
   });
-  return done;
+  const later = [...cases.keys()].filter((n) => cases[n]!.after);
+  await inLanes(later, lanes, async (n) => {
+    statuses[n] = await answered(n, `/v1/cases/${statuses[n]!.caseId}/events`, cases[n]!.after, 200);
+  });
+  return cases.map((seeded, n) => ({ seeded, status: statuses[n]! }));
 }
 
 /** A page of a paged list (GET /v1/tasks, GET /v1/prosecutor/queries). */
