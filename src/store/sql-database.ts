@@ -69,6 +69,12 @@ class SqliteDatabase implements SqlDatabase {
 
 const DATABASE_MISSING = '3D000';
 const DATABASE_EXISTS = '42P04';
+/** Two sessions creating the same database or table at once: the loser fails on the catalogue's unique index. */
+const UNIQUE_VIOLATION = '23505';
+/** The advisory lock that lets one process at a time make its tables (any number 64 bits hold, the same for all). */
+const SCHEMA_LOCK = 7_224_027;
+
+const codeOf = (err: unknown): string | undefined => (err as { code?: string }).code;
 
 /** PostgreSQL numbers its parameters. */
 const numbered = (sql: string): string => {
@@ -90,31 +96,57 @@ class PostgresDatabase implements SqlDatabase {
     this.pool.on('error', () => undefined);
   }
 
-  /** The tables, and the database itself the first time (its name is the URL's). */
+  /**
+   * The tables, and the database itself the first time (its name is the URL's). On a new database every worker and
+   * API makes them at its first statement, often at the same moment: `IF NOT EXISTS` does not hold against another
+   * session creating the same table, so each makes its tables under one advisory lock, in a transaction.
+   */
   private init(): Promise<void> {
     return (this.ready ??= (async () => {
       try {
-        await this.pool.query(this.schema);
+        await this.makeTables();
       } catch (err) {
-        if ((err as { code?: string }).code !== DATABASE_MISSING) throw err;
-        const u = new URL(this.url);
-        const name = decodeURIComponent(u.pathname.slice(1));
-        u.pathname = '/postgres';
-        const admin = new pg.Client({ connectionString: u.toString() });
-        await admin.connect();
-        try {
-          await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
-        } catch (e) {
-          if ((e as { code?: string }).code !== DATABASE_EXISTS) throw e;
-        } finally {
-          await admin.end();
-        }
-        await this.pool.query(this.schema);
+        if (codeOf(err) !== DATABASE_MISSING) throw err;
+        await this.makeDatabase();
+        await this.makeTables();
       }
     })().catch((err: unknown) => {
       this.ready = undefined;
       throw err;
     }));
+  }
+
+  private async makeTables(): Promise<void> {
+    const client = await this.pool.connect();
+    // A connection that could not even roll back is not given back to the pool.
+    let broken = false;
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK})`);
+      await client.query(this.schema);
+      await client.query('COMMIT');
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => (broken = true));
+      throw err;
+    } finally {
+      client.release(broken);
+    }
+  }
+
+  private async makeDatabase(): Promise<void> {
+    const u = new URL(this.url);
+    const name = decodeURIComponent(u.pathname.slice(1));
+    u.pathname = '/postgres';
+    const admin = new pg.Client({ connectionString: u.toString() });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+    } catch (e) {
+      // Made meanwhile by another process: as it is told (42P04), or as the race shows it (23505).
+      if (![DATABASE_EXISTS, UNIQUE_VIOLATION].includes(codeOf(e) ?? '')) throw e;
+    } finally {
+      await admin.end();
+    }
   }
 
   async all<T>(sql: string, params: readonly SqlValue[] = []): Promise<T[]> {

@@ -6,6 +6,7 @@
 import { startCluster, type Cluster } from '../../tools/cluster/cluster';
 import { waitUntil } from '../../tools/stack/wait';
 import { openCaseOn } from './cluster-cases';
+import { sample, scrape } from './scraped-metrics';
 
 let cluster: Cluster;
 let caseId: string;
@@ -16,16 +17,6 @@ beforeAll(async () => {
   await cluster.request(1, 'GET', `/v1/cases/${caseId}`, { token: cluster.tokens['centre-PAYOKE'] });
 }, 30 * 60_000);
 afterAll(() => cluster?.close());
-
-const scrape = async (url: string): Promise<string> => (await fetch(url)).text();
-/** The value of one sample (`name{labels} value`), summed over the lines that hold every given label. */
-function sample(text: string, name: string, labels: Record<string, string>): number {
-  return text
-    .split('\n')
-    .filter((l) => l.startsWith(`${name}{`) || l.startsWith(`${name} `))
-    .filter((l) => Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)))
-    .reduce((sum, l) => sum + Number(l.slice(l.lastIndexOf(' ') + 1)), 0);
-}
 
 describe('metrics an operator can scrape', () => {
   it('counts the API’s requests by route and status, with latencies, on each API process', async () => {

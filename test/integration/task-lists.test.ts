@@ -4,16 +4,21 @@
  * expected tasks come from the seeding (which cases were given a complaint to Antwerp), not from the index code.
  */
 import { join } from 'node:path';
-import type request from 'supertest';
 import { openCaseIndex } from '../../src/case-index/case-index-store';
 import { inboxSections, type InboxSectionPage } from '../../src/cases/inbox';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { INBOX_SECTIONS } from '../../src/domain/schemas/tasks';
 import { addDays } from '../../src/domain/calendar';
-import type { CaseStatus } from '../../src/domain/schemas/case';
-import { as, eventually, expectProblem, openingBody, today, type TokenName } from '../support/api-helpers';
-import { complaintFiled } from '../support/fixtures';
+import { as, eventually, expectProblem, SECRET, today, type TokenName } from '../support/api-helpers';
 import { expectDocumented } from '../support/documented-response';
+import {
+  everyPage,
+  openQueryImport,
+  reflectionImport,
+  seedCases,
+  soonestFirst,
+  type ListPage as Page,
+} from '../support/seeded-cases';
 import { useServiceStack } from '../support/service-stack';
 
 const stack = useServiceStack();
@@ -31,62 +36,32 @@ const fileNumber = (i: number) => `AN.66.L3 ${String(100_000 + i)}/26`;
  * A complaint 62 to 81 days ago: its 3-month document runs out within the month, so its status query is open
  * today, with 20 different reply dates among the cases.
  */
-function importBody(i: number) {
-  const complaintOn = addDays(today(), -62 - (i % 20));
-  return {
-    ...openingBody({ openedOn: addDays(complaintOn, -5), references: { prosecutorFile: fileNumber(i) } }),
-    centre: 'PAYOKE',
-    events: [{ ...complaintFiled(complaintOn), by: { role: 'centre' } }],
-  };
-}
+const importBody = (i: number) =>
+  openQueryImport(today(), {
+    complaintDaysAgo: 62 + (i % 20),
+    opening: { caseworkerEmail: SECRET.caseworker, references: { prosecutorFile: fileNumber(i) } },
+  });
 
 async function seed(): Promise<void> {
-  const bodies = [
+  const cases = [
     ...Array.from({ length: QUERIED }, (_, i) => ({ body: importBody(i), queried: true })),
     ...Array.from({ length: IN_REFLECTION }, () => ({
-      body: { ...openingBody({ openedOn: addDays(today(), -3) }), centre: 'PAYOKE', events: [] },
+      body: reflectionImport(today(), { openedDaysAgo: 3, opening: { caseworkerEmail: SECRET.caseworker } }),
       queried: false,
     })),
   ];
-  for (let i = 0; i < bodies.length; i += 10)
-    await Promise.all(
-      bodies.slice(i, i + 10).map(async ({ body, queried: withQuery }) => {
-        const res = await as(stack.app, 'immigration').post('/v1/cases/import', body);
-        expect(res.status).toBe(201);
-        const s = res.body as CaseStatus;
-        // The seeding's own check that the case is what it was made to be.
-        expect(s.prosecutorQuery !== null).toBe(withQuery);
-        if (withQuery) queried.add(s.caseId);
-        if (s.prosecutorQuery?.escalatedTo === 'CA-ANTWERPEN') escalated.add(s.caseId);
-        if (s.document && !s.document.datesRecorded) toIssue.add(s.caseId);
-      }),
-    );
-}
-
-interface Page {
-  items: Record<string, string>[];
-  total: number;
-  self: string;
-  next?: string;
-}
-
-/** Every page of a list, following `next`. */
-async function everyPage(who: TokenName, first: string): Promise<{ pages: Page[]; responses: request.Response[] }> {
-  const pages: Page[] = [];
-  const responses: request.Response[] = [];
-  let path: string | undefined = first;
-  while (path) {
-    const res = await as(stack.app, who).get(path);
-    expect(res.status).toBe(200);
-    responses.push(res);
-    const page = res.body as Page;
-    pages.push(page);
-    path = page.next ? new URL(page.next).pathname + new URL(page.next).search : undefined;
+  const seeded = await seedCases(cases, 10, (path, body) => as(stack.app, 'immigration').post(path, body));
+  for (const { seeded: c, status: s } of seeded) {
+    // The seeding's own check that the case is what it was made to be.
+    expect(s.prosecutorQuery !== null).toBe(c.queried);
+    if (c.queried) queried.add(s.caseId);
+    if (s.prosecutorQuery?.escalatedTo === 'CA-ANTWERPEN') escalated.add(s.caseId);
+    if (s.document && !s.document.datesRecorded) toIssue.add(s.caseId);
   }
-  return { pages, responses };
 }
 
-const soonestFirst = (dates: string[]) => dates.every((d, i) => i === 0 || dates[i - 1]! <= d);
+/** Every page of a list as one principal, following `next`. */
+const pagesOf = (who: TokenName, first: string) => everyPage((path) => as(stack.app, who).get(path), first);
 
 beforeAll(async () => {
   await seed();
@@ -100,7 +75,7 @@ beforeAll(async () => {
 
 describe('GET /v1/prosecutor/queries', () => {
   it('lists every open query of the office across pages, soonest reply first, with the exact total', async () => {
-    const { pages, responses } = await everyPage('antwerpen', '/v1/prosecutor/queries?pageSize=50');
+    const { pages, responses } = await pagesOf('antwerpen', '/v1/prosecutor/queries?pageSize=50');
     expect(pages).toHaveLength(3);
     expect(pages.map((p) => p.total)).toEqual([QUERIED, QUERIED, QUERIED]);
     const items = pages.flatMap((p) => p.items);
@@ -114,7 +89,7 @@ describe('GET /v1/prosecutor/queries', () => {
 
   it("includes the escalated ones in the list of the Principal Crown Prosecutor's office", async () => {
     expect(escalated.size).toBeGreaterThan(0);
-    const items = (await everyPage('caAntwerpen', '/v1/prosecutor/queries?pageSize=7')).pages.flatMap((p) => p.items);
+    const items = (await pagesOf('caAntwerpen', '/v1/prosecutor/queries?pageSize=7')).pages.flatMap((p) => p.items);
     expect(new Set(items.map((q) => q.caseId))).toEqual(escalated);
     expect(items.every((q) => q.addressedTo === 'CA-ANTWERPEN')).toBe(true);
     expect(soonestFirst(items.map((q) => q.replyBy!))).toBe(true);
@@ -129,7 +104,7 @@ describe('GET /v1/prosecutor/queries', () => {
 
 describe('GET /v1/tasks', () => {
   it("lists the office's every open task across pages, soonest due first, with the exact total", async () => {
-    const { pages, responses } = await everyPage('antwerpen', '/v1/tasks?pageSize=100&kind=status-query-answer');
+    const { pages, responses } = await pagesOf('antwerpen', '/v1/tasks?pageSize=100&kind=status-query-answer');
     expect(pages.map((p) => p.items.length)).toEqual([100, QUERIED - 100]);
     const items = pages.flatMap((p) => p.items);
     expect(new Set(items.map((t) => t.caseId))).toEqual(queried);
@@ -147,7 +122,7 @@ describe('GET /v1/tasks', () => {
   });
 
   it('filters by due date: none before the first due, every one before the day after the last', async () => {
-    const dues = (await everyPage('antwerpen', '/v1/tasks?pageSize=100')).pages.flatMap((p) =>
+    const dues = (await pagesOf('antwerpen', '/v1/tasks?pageSize=100')).pages.flatMap((p) =>
       p.items.map((t) => t.due!),
     );
     const [first, last] = [dues[0]!, dues.at(-1)!];
@@ -171,8 +146,8 @@ describe('GET /v1/tasks', () => {
 
   it('never puts a file number in a link of a list', async () => {
     const links = [
-      ...(await everyPage('antwerpen', '/v1/tasks?pageSize=100')).pages,
-      ...(await everyPage('antwerpen', '/v1/prosecutor/queries?pageSize=100')).pages,
+      ...(await pagesOf('antwerpen', '/v1/tasks?pageSize=100')).pages,
+      ...(await pagesOf('antwerpen', '/v1/prosecutor/queries?pageSize=100')).pages,
     ].flatMap((p) => [p.self, p.next ?? '', ...p.items.map((i) => i.href ?? '')]);
     const numbers = Array.from({ length: QUERIED }, (_, i) => fileNumber(i));
     for (const link of links) for (const n of numbers) expect(decodeURIComponent(link)).not.toContain(n.split(' ')[1]!);
