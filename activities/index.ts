@@ -10,6 +10,8 @@ export interface CaseActivities {
   recordFacts(facts: PendingFact[]): Promise<number>;
   /** Records the case in the case index as of its revision; false when the index held that one or a later one. */
   indexCase(entry: CaseIndexEntry): Promise<boolean>;
+  /** Whether the calling run is the case's first (see CaseIndexStore.claimFirstRun). */
+  claimFirstRun(caseId: string): Promise<boolean>;
 }
 
 /** The activity of the daily key retention (workflows/key-retention.ts). */

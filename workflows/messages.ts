@@ -65,4 +65,6 @@ export const PATCHES = {
   indexedReporters: 'indexed-reporters-27',
   /** The index holds every listable deadline of a case, which the calendar feeds read (issue 27's feeds). */
   indexedDeadlines: 'indexed-deadlines-27',
+  /** A new case's run claims to be its first before anything happens: a copy of its start never runs (issue 28). */
+  firstRunClaim: 'first-run-claim-28',
 } as const;

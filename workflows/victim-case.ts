@@ -67,7 +67,7 @@ const { sendNotice } = proxyActivities<CaseActivities>(NOTICE_OPTIONS);
 // Unbounded retries: a fact (a case's index row) waits for its store however long it is away, and is counted once. A write
 // takes milliseconds: a worker lost mid-write is noticed soon, and a store back after a restart is written within
 // half a minute (a case waits for its last facts before it ends).
-const { recordFacts, indexCase } = proxyActivities<CaseActivities>({
+const { recordFacts, indexCase, claimFirstRun } = proxyActivities<CaseActivities>({
   startToCloseTimeout: '10 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '30 seconds' },
 });
@@ -120,18 +120,23 @@ function refuseUnbound(input: RecordEventInput, updateId: string | undefined): v
   });
 }
 
+const refusedStart = (why: string): ApplicationFailure =>
+  ApplicationFailure.create({
+    type: UNAUTHENTIC_PAYLOAD,
+    message: `The start of a case refused: ${why}. Only the service can act on a case.`,
+    nonRetryable: true,
+  });
+
 /** Before anything happens (not even a patch marker): a start by someone without the payload key ends here. */
 function refuseForeignStart(input: VictimCaseInput): void {
   refuseUnauthentic('The start of a case', [input]);
+  // The state a run carries on is accepted in the run it continues into, never in a start (a copy from a history).
+  if (typeof input === 'object' && input !== null && 'carried' in input && !workflowInfo().continuedFromExecutionRunId)
+    throw refusedStart('the state of a case is carried on by the case itself only');
   // The API always starts with one of the three inputs; anything else (no argument, another payload) ends here too.
   const known =
     typeof input === 'object' && input !== null && ('carried' in input || 'import' in input || 'opening' in input);
-  if (!known)
-    throw ApplicationFailure.create({
-      type: UNAUTHENTIC_PAYLOAD,
-      message: 'The start of a case carried no case.',
-      nonRetryable: true,
-    });
+  if (!known) throw refusedStart('it carried no case');
 }
 
 function initialState(input: VictimCaseInput, rules: EarlierRules): CaseState {
@@ -231,6 +236,8 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   // A run begun on the code before issue 25 keeps its rules, so its history replays; its next run takes the new ones.
   const rules: EarlierRules = { before25: !patched(PATCHES.procedureDecisions) };
   const s = initialState(input, rules);
+  /** While a new case's run asks whether it is the case's first, events wait (queries answer its opening state). */
+  let claimPending = false;
   const renewalsAtStart = s.document?.renewals ?? 0;
   const stageAtStart = s.stage;
   let changed = false;
@@ -294,6 +301,18 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     for (indexMeanwhile(); indexInFlight; indexMeanwhile()) await indexInFlight;
   };
 
+  const record = (input: RecordEventInput, updateId: string | undefined): CaseStatus => {
+    // A retried request (same Idempotency-Key) after continue-as-new: applied once already.
+    if (updateId && s.appliedUpdates.includes(updateId)) return toStatus(s, today());
+    if ('event' in input) {
+      applyEvent(s, input.event, input.actor, today(), applyOptions(input, rules));
+      indexReferences(s, input.referenceKeys ?? []);
+    } else applyAnswer(s, input.answer, input.actor, today());
+    if (updateId) s.appliedUpdates = [...s.appliedUpdates, updateId].slice(-POLICY.rememberedUpdateIds);
+    changed = true;
+    publish(s);
+    return toStatus(s, today());
+  };
   setHandler(status, (...args: unknown[]) => {
     refuseUnauthentic('A query', args);
     return toStatus(s, today());
@@ -306,16 +325,13 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     recordEvent,
     (input) => {
       const updateId = currentUpdateInfo()?.id;
-      // A retried request (same Idempotency-Key) after continue-as-new: applied once already.
-      if (updateId && s.appliedUpdates.includes(updateId)) return toStatus(s, today());
-      if ('event' in input) {
-        applyEvent(s, input.event, input.actor, today(), applyOptions(input, rules));
-        indexReferences(s, input.referenceKeys ?? []);
-      } else applyAnswer(s, input.answer, input.actor, today());
-      if (updateId) s.appliedUpdates = [...s.appliedUpdates, updateId].slice(-POLICY.rememberedUpdateIds);
-      changed = true;
-      publish(s);
-      return toStatus(s, today());
+      if (!claimPending) return record(input, updateId);
+      // Validated against the state before the claim: checked again against the state it now meets.
+      return condition(() => !claimPending).then(() => {
+        const refusal = updateId && s.appliedUpdates.includes(updateId) ? null : whyRejected(s, input);
+        if (refusal) throw rejection(refusal);
+        return record(input, updateId);
+      });
     },
     {
       validator: (input: RecordEventInput) => {
@@ -330,6 +346,12 @@ export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
     },
   );
 
+  // A new case's first run only: its start payload sent again (the case ended, its id reused) ends here, unrun.
+  if (!('carried' in input) && patched(PATCHES.firstRunClaim)) {
+    claimPending = true;
+    if (!(await claimFirstRun(s.caseId))) throw refusedStart('this case has run before');
+    claimPending = false;
+  }
   for (;;) {
     runDueClockItems(s, today(), rules);
     publish(s);

@@ -56,6 +56,12 @@ export interface CaseIndexStore {
   runningDeadlines(centre?: Centre): Promise<CaseDeadlines[]>;
   /** The open tasks of a kind on these cases, of every party (who else holds a case's query, say). */
   tasksOf(caseIds: readonly string[], kind: OpenTask['kind']): Promise<(OpenTask & { caseId: string })[]>;
+  /**
+   * Records `runId` as the case's first run, unless another run was or the index holds the case already (a case that
+   * ran before this record existed): true for that run alone, however often it asks. A copy of the case's start
+   * payload started again, under the same id, is not its first run.
+   */
+  claimFirstRun(caseId: string, runId: string): Promise<boolean>;
   /** Deletes a case's rows (its key was destroyed: erasure or the end of retention). */
   remove(caseId: string): Promise<void>;
   /** Every case the index holds a row of, by id: what `npm run index` compares with the cases Temporal holds. */
@@ -103,7 +109,11 @@ CREATE TABLE IF NOT EXISTS case_index_tasks (
   reporters TEXT,
   PRIMARY KEY (case_id, revision, task_id, party_role, party)
 );
-CREATE INDEX IF NOT EXISTS case_index_tasks_by_party ON case_index_tasks (party_role, party, due)`;
+CREATE INDEX IF NOT EXISTS case_index_tasks_by_party ON case_index_tasks (party_role, party, due);
+CREATE TABLE IF NOT EXISTS case_first_runs (
+  case_id TEXT PRIMARY KEY,
+  run_id TEXT NOT NULL
+)`;
 
 const CASE_COLUMNS = [
   'case_id',
@@ -385,7 +395,20 @@ class SqlCaseIndexStore implements CaseIndexStore {
     return rows.map((t) => ({ caseId: t.case_id, ...taskOf(t) }));
   }
 
+  async claimFirstRun(caseId: string, runId: string): Promise<boolean> {
+    await this.db.run(
+      `INSERT INTO case_first_runs (case_id, run_id) SELECT ?, ?
+        WHERE NOT EXISTS (SELECT 1 FROM case_index WHERE case_id = ?) ON CONFLICT (case_id) DO NOTHING`,
+      [caseId, runId, caseId],
+    );
+    const [first] = await this.db.all<{ run_id: string }>('SELECT run_id FROM case_first_runs WHERE case_id = ?', [
+      caseId,
+    ]);
+    return first?.run_id === runId;
+  }
+
   async remove(caseId: string): Promise<void> {
+    await this.db.run('DELETE FROM case_first_runs WHERE case_id = ?', [caseId]);
     await this.db.run('DELETE FROM case_index_tasks WHERE case_id = ?', [caseId]);
     await this.db.run('DELETE FROM case_index WHERE case_id = ?', [caseId]);
     await this.db.purge('case_index');

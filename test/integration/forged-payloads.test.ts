@@ -265,6 +265,7 @@ describe("a notice's outcome reported without the payload key", () => {
       workflowBundle: await workflowBundle(),
       dataConverter: workerDataConverterFor(stack.keys, stack.caseKeys),
       activities: {
+        ...recordingActivities().activities,
         // The sends of the opening's notice hang, so the test can report their outcome in the worker's place.
         async sendNotice(delivery: NoticeDelivery) {
           sends.push(delivery.notice.kind);
@@ -276,8 +277,6 @@ describe("a notice's outcome reported without the payload key", () => {
           }
           return { notice: delivery.notice.key };
         },
-        recordFacts: recordingActivities().activities.recordFacts,
-        indexCase: recordingActivities().activities.indexCase,
       },
     });
     const caseId = newCaseId('forged-outcome', randomUUID());
@@ -405,5 +404,69 @@ describe("a case's own ciphertext sent again by someone without the key", () => 
     const after = await statusOf(s.caseId);
     expect(after.withdrawalReview).toEqual(before.withdrawalReview);
     expect(after.history).toEqual(before.history);
+  });
+});
+
+describe('an ended case started again from a start its history holds', () => {
+  /** The input payload a run of the case started with (its latest, or the one named), ciphertext. */
+  async function startOf(caseId: string, runId?: string): Promise<Payload> {
+    const res = await stack.client.workflowService.getWorkflowExecutionHistory({
+      namespace: stack.env.namespace ?? 'default',
+      execution: { workflowId: caseId, ...(runId ? { runId } : {}) },
+    });
+    return res.history!.events![0]!.workflowExecutionStartedEventAttributes!.input!.payloads![0]!;
+  }
+
+  /** The failure of a run started under the case's id with `payload`, byte for byte, by a client without the key. */
+  async function restartedWith(caseId: string, payload: Payload): Promise<ApplicationFailure> {
+    const replaying = sendingWith(async () => [payload]);
+    const handle = await replaying.workflow.start('victimCase', {
+      workflowId: caseId,
+      taskQueue: TASK_QUEUE,
+      args: [{}],
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+    const failure = await handle.result().catch((e: unknown) => e);
+    expect(failure).toBeInstanceOf(WorkflowFailedError);
+    return (failure as WorkflowFailedError).cause as ApplicationFailure;
+  }
+
+  /** The case's own search attributes a run set (the SDK's TemporalChangeVersion, set with a patch, aside). */
+  const caseAttributesSet = (events: temporal.api.history.v1.IHistoryEvent[]): string[] =>
+    events.flatMap((e) =>
+      Object.keys(e.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}).filter(
+        (name) => name !== 'TemporalChangeVersion',
+      ),
+    );
+
+  it('never runs: neither its opening nor the state it carried on; nothing is mailed, listed or indexed', async () => {
+    const s = await caseInTemporaryResidence(stack.app, 'payoke');
+    const firstRunId = (await stack.client.workflow.getHandle(s.caseId).describe()).raw.workflowExecutionInfo
+      ?.firstRunId;
+    const opening = await startOf(s.caseId, firstRunId ?? undefined);
+    await waitUntil(
+      'the complaint to continue the case as new',
+      async () => (await stack.client.workflow.getHandle(s.caseId).describe()).runId !== firstRunId,
+      10_000,
+      50,
+    );
+    await recordOk(stack.app, 'payoke', s.caseId, { type: 'voluntary-return', on: today() });
+    await stack.client.workflow.getHandle(s.caseId).result();
+    // The complaint continued the case as new: its latest run started with the state it carried.
+    const carried = await startOf(s.caseId);
+    expect(Buffer.from(carried.data!).equals(Buffer.from(opening.data!))).toBe(false);
+    const mailsBefore = stack.smtp.raw.filter((mail) => mail.includes(s.caseId)).length;
+
+    for (const payload of [opening, carried]) {
+      const failure = await restartedWith(s.caseId, payload);
+      expect(failure.type).toBe(UNAUTHENTIC_PAYLOAD);
+      const events = await historyOf(s.caseId);
+      // At most the claim of a first run, refused: no mail, no index write, none of the case's search attributes.
+      const scheduled = events.flatMap((e) => e.activityTaskScheduledEventAttributes?.activityType?.name ?? []);
+      expect(scheduled.filter((name) => name !== 'claimFirstRun')).toEqual([]);
+      expect(caseAttributesSet(events)).toEqual([]);
+    }
+    expect(stack.smtp.raw.filter((mail) => mail.includes(s.caseId)).length).toBe(mailsBefore);
+    expect(await stack.caseIndex.read(s.caseId)).toMatchObject({ outcome: 'VOLUNTARY_RETURN', running: false });
   });
 });

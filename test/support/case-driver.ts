@@ -1,6 +1,7 @@
 import { boundUpdate } from '../../src/cases/inputs';
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 import type { TestWorkflowEnvironment } from '@temporalio/testing';
+import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import { randomUUID } from 'node:crypto';
 import { dateAt, startOfDay, type IsoDate } from '../../src/domain/calendar';
@@ -86,12 +87,27 @@ export class CaseDriver {
     for (let i = 0; i < 200; i++) {
       const d = await h.describe();
       const now = JSON.stringify([d.historyLength, d.status.name]);
-      if (now === last) return this.status(h);
+      if (now === last && !(await working(h))) return this.status(h);
       last = now;
       await new Promise((r) => setTimeout(r, 60));
     }
     throw new Error('case did not settle');
   }
+}
+
+const { EVENT_TYPE_WORKFLOW_TASK_SCHEDULED, EVENT_TYPE_WORKFLOW_TASK_STARTED, EVENT_TYPE_ACTIVITY_TASK_SCHEDULED } =
+  temporal.api.enums.v1.EventType;
+/**
+ * Whether the case's last step is still under way: a workflow task, or an activity it just scheduled (the first-run
+ * claim, before which nothing else happens). An activity that keeps failing (a store away) is behind a completed task.
+ */
+async function working(h: WorkflowHandle): Promise<boolean> {
+  const last = (await h.fetchHistory()).events?.at(-1)?.eventType;
+  return (
+    last === EVENT_TYPE_WORKFLOW_TASK_SCHEDULED ||
+    last === EVENT_TYPE_WORKFLOW_TASK_STARTED ||
+    last === EVENT_TYPE_ACTIVITY_TASK_SCHEDULED
+  );
 }
 
 /**

@@ -1,3 +1,4 @@
+import { callingRunId } from '../../activities/index-case';
 import type { CaseActivities } from '../../activities';
 import type { Notice, NoticeDelivery } from '../../src/domain/notices';
 import type { CaseIndexEntry } from '../../src/domain/procedure/case-index-entry';
@@ -22,6 +23,7 @@ export function recordingActivities(): {
   const deliveries: NoticeDelivery[] = [];
   const facts: PendingFact[] = [];
   const indexed: CaseIndexEntry[] = [];
+  const firstRuns = new Map<string, string>();
   let away = false;
   let hold: { held: () => void; release: Promise<void> } | undefined;
   return {
@@ -48,6 +50,11 @@ export function recordingActivities(): {
         }
         facts.push(...batch);
         return batch.length;
+      },
+      async claimFirstRun(caseId) {
+        const runId = callingRunId();
+        if (!firstRuns.has(caseId)) firstRuns.set(caseId, runId);
+        return firstRuns.get(caseId) === runId;
       },
       async indexCase(entry) {
         if (away) throw new Error('the case index is away');

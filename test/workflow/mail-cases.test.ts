@@ -230,12 +230,11 @@ async function startMailWorker(
     workflowBundle: await workflowBundle(),
     ...(options.noCache ? { maxCachedWorkflows: 0 } : {}),
     activities: {
+      ...recordingActivities().activities,
       async sendNotice(delivery) {
         attempts.push({ key: delivery.notice.key, attempt: Context.current().info.attempt });
         return send(delivery);
       },
-      recordFacts: recordingActivities().activities.recordFacts,
-      indexCase: recordingActivities().activities.indexCase,
     } satisfies CaseActivities,
   });
   const running = worker.run();

@@ -8,6 +8,8 @@ import { Worker } from '@temporalio/worker';
 import { addPeriod } from '../../src/domain/calendar';
 import type { CaseStatus } from '../../src/domain/schemas/case';
 import { recordEvent, status } from '../../workflows/messages';
+import { waitUntil } from '../../tools/stack/wait';
+import { continuedIntoCase } from '../fixtures/plumbing-workflows';
 import { carriedByEarlierCode } from '../support/carried-fixtures';
 import { prosecutor, YES } from '../support/fixtures';
 import { recordingActivities } from '../support/recording-activities';
@@ -29,12 +31,28 @@ it('continues a stage-2 case carried by the earlier code: its open query takes t
     workflowBundle: await workflowBundle(),
     activities: recorded.activities,
   });
-  await worker.runUntil(async () => {
-    const h = await env.client.workflow.start('victimCase', {
-      taskQueue: 'upgrade',
+  // The earlier code's run, which continues as new into this code's with the state it carried.
+  const earlier = await Worker.create({
+    connection: env.nativeConnection,
+    taskQueue: 'upgrade-earlier',
+    workflowsPath: require.resolve('../fixtures/plumbing-workflows'),
+  });
+  await earlier.runUntil(async () => {
+    const first = await env.client.workflow.start(continuedIntoCase, {
+      taskQueue: 'upgrade-earlier',
       workflowId: carried.caseId,
-      args: [{ carried }],
+      args: [{ carried }, 'upgrade'],
     });
+    const run = env.client.workflow.getHandle(carried.caseId, first.firstExecutionRunId);
+    await waitUntil(
+      'the earlier run to continue as new',
+      async () => (await run.describe()).status.name === 'CONTINUED_AS_NEW',
+      30_000,
+      100,
+    );
+  });
+  await worker.runUntil(async () => {
+    const h = env.client.workflow.getHandle(carried.caseId);
     const before = await h.query<CaseStatus>(status);
     expect(before).toMatchObject({
       stage: 'TEMPORARY_RESIDENCE',
