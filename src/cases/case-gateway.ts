@@ -175,8 +175,20 @@ export class CaseGateway {
     });
     const info = latest?.workflowExecutionInfo;
     if (info && info.type?.name !== WORKFLOW_TYPE) throw noCase(caseId);
-    if (info?.status === WORKFLOW_EXECUTION_STATUS_RUNNING)
-      throw new ServiceProblem('caseStillRunning', (p) => p.problems.caseStillRunning);
+    if (info?.status === WORKFLOW_EXECUTION_STATUS_RUNNING) {
+      // A run the service did not start (another task queue, or after the case's own end, which the index holds)
+      // is a keyless writer's, which must not hold the erasure up for ever: it ends here.
+      const ended = (await caseIndex.accessOf(caseId))?.running === false;
+      if (info.taskQueue === this.opts.taskQueue && !ended)
+        throw new ServiceProblem('caseStillRunning', (p) => p.problems.caseStillRunning);
+      await this.call(caseId, () =>
+        service.terminateWorkflowExecution({
+          namespace,
+          workflowExecution: { workflowId: caseId, runId: info.execution?.runId },
+          reason: 'not a run of the service: its case is being erased',
+        }),
+      );
+    }
     const erasure = await caseKeys.erase(caseId, 'admin');
     // The index's copy was sealed under that key; its rows go with it.
     await caseIndex.remove(caseId);

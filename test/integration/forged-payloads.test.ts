@@ -470,3 +470,28 @@ describe('an ended case started again from a start its history holds', () => {
     expect(await stack.caseIndex.read(s.caseId)).toMatchObject({ outcome: 'VOLUNTARY_RETURN', running: false });
   });
 });
+
+describe('a run started under an ended case’s id on a task queue nobody polls', () => {
+  it('does not hold its erasure up: the erasure ends it and deletes every run', async () => {
+    const s = await openCase(stack.app, 'payoke');
+    await recordOk(stack.app, 'payoke', s.caseId, { type: 'voluntary-return', on: today() });
+    await stack.client.workflow.getHandle(s.caseId).result();
+    await eventually(
+      async () => (await stack.caseIndex.accessOf(s.caseId))?.running,
+      (running) => running === false,
+    );
+    await keyless.workflow.start('victimCase', {
+      workflowId: s.caseId,
+      taskQueue: `nobody-polls-${randomUUID()}`,
+      args: [],
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+    });
+    const erased = await as(stack.app, 'admin').post(`/v1/cases/${s.caseId}/erasure`);
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ caseId: s.caseId, dataKey: 'destroyed' });
+    expect(erased.body.runsDeleted).toBeGreaterThanOrEqual(2);
+    // A running case of the service's own is still refused.
+    const running = await openCase(stack.app, 'payoke');
+    expect((await as(stack.app, 'admin').post(`/v1/cases/${running.caseId}/erasure`)).status).toBe(409);
+  });
+});
