@@ -224,8 +224,14 @@ describe("GET /v1/reports/status-queries: the prosecutors' response times", () =
           ...dims,
         },
       })),
-      { key: 'case-q7/fact/query-escalated', fact: { kind: 'query-escalated' as const, on: '2026-02-16', ...at, ...dims } },
-      { key: 'case-q8/fact/query-unanswered', fact: { kind: 'query-unanswered' as const, on: '2026-04-01', ...at, ...dims } },
+      {
+        key: 'case-q7/fact/query-escalated',
+        fact: { kind: 'query-escalated' as const, on: '2026-02-16', ...at, ...dims },
+      },
+      {
+        key: 'case-q8/fact/query-unanswered',
+        fact: { kind: 'query-unanswered' as const, on: '2026-04-01', ...at, ...dims },
+      },
     ];
     await store.record(facts);
     expect(statusQueryReport(2026, await store.year(2026)).offices).toEqual([

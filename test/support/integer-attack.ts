@@ -105,9 +105,17 @@ export function attack(
   };
 
   const totalHidden = p.totals.counts.map((n, j) =>
-    figure(`all/${j}`, sumOf((cell) => cell.j === j), n),
+    figure(
+      `all/${j}`,
+      sumOf((cell) => cell.j === j),
+      n,
+    ),
   );
-  const grand = figure('all/total', sumOf(() => true), p.totals.total);
+  const grand = figure(
+    'all/total',
+    sumOf(() => true),
+    p.totals.total,
+  );
   if (rule === 'issue-28') {
     if (grand) constraints.push({ coefs: { [grand]: 1 }, lb: 1, ub: k });
     else oneUnderK(totalHidden.filter((n): n is string => n !== undefined));
@@ -118,10 +126,18 @@ export function attack(
     const byCategory: string[][] = Array.from({ length: categories }, () => []);
     rows.forEach((row, g) => {
       row.counts.forEach((n, j) => {
-        const name = figure(`${d}/${groups[d][g]}/${j}`, sumOf((cell) => cell.at[d] === g && cell.j === j), n);
+        const name = figure(
+          `${d}/${groups[d][g]}/${j}`,
+          sumOf((cell) => cell.at[d] === g && cell.j === j),
+          n,
+        );
         if (name) byCategory[j]!.push(name);
       });
-      figure(`${d}/${groups[d][g]}/total`, sumOf((cell) => cell.at[d] === g), row.total);
+      figure(
+        `${d}/${groups[d][g]}/total`,
+        sumOf((cell) => cell.at[d] === g),
+        row.total,
+      );
     });
     if (rule === 'issue-28' && !grand)
       byCategory.forEach((names, j) => {

@@ -74,7 +74,9 @@ describe('the integer attack on the published statistics', () => {
   it("recovers issue 18's hidden 1 and 1 of the live finding, and the centre each was at (the positive control)", () => {
     const facts = rows(LIVE);
     const all = OUTCOMES.map((o) => facts.filter((f) => f.category === o).length);
-    const byCentre = CENTRES.map((c) => OUTCOMES.map((o) => facts.filter((f) => f.centre === c && f.category === o).length));
+    const byCentre = CENTRES.map((c) =>
+      OUTCOMES.map((o) => facts.filter((f) => f.centre === c && f.category === o).length),
+    );
     const old = legacyPublished(all, byCentre, K);
     // What the live reading showed: 5 voluntary returns, the other two hidden, 7 in all.
     expect(old.totals[column('VOLUNTARY_RETURN')]).toBe(5);

@@ -55,13 +55,43 @@ describe('the published rule', () => {
   });
 
   it('hides a measure of k or fewer facts whole, zeros too, and publishes one of none as zeros', () => {
-    const few = protectMeasure({ categories: 2, breakdowns: [[[3, 0], [0, 2]]] }, K);
+    const few = protectMeasure(
+      {
+        categories: 2,
+        breakdowns: [
+          [
+            [3, 0],
+            [0, 2],
+          ],
+        ],
+      },
+      K,
+    );
     expect(few).toEqual({
       totals: [true, true],
       grandTotal: true,
-      breakdowns: [{ cells: [[true, true], [true, true]], rowTotals: [true, true] }],
+      breakdowns: [
+        {
+          cells: [
+            [true, true],
+            [true, true],
+          ],
+          rowTotals: [true, true],
+        },
+      ],
     });
-    const none = protectMeasure({ categories: 2, breakdowns: [[[0, 0], [0, 0]]] }, K);
+    const none = protectMeasure(
+      {
+        categories: 2,
+        breakdowns: [
+          [
+            [0, 0],
+            [0, 0],
+          ],
+        ],
+      },
+      K,
+    );
     expect(none.totals).toEqual([false, false]);
     expect(none.breakdowns[0]!.cells.flat().some(Boolean)).toBe(false);
   });
@@ -105,17 +135,21 @@ describe('when a year is published', () => {
   it('counts the facts recorded before the year closed, so that a closed year never changes', () => {
     expect(countsInYear(2025, '2026-01-31')).toBe(true);
     expect(countsInYear(2025, '2026-02-01')).toBe(false);
-    const before = statisticsReport(2025, Array.from({ length: 9 }, () => fact('2025-06-01')));
-    const late = statisticsReport(2025, [
-      ...Array.from({ length: 9 }, () => fact('2025-06-01')),
-      fact('2026-02-03'),
-    ]);
+    const before = statisticsReport(
+      2025,
+      Array.from({ length: 9 }, () => fact('2025-06-01')),
+    );
+    const late = statisticsReport(2025, [...Array.from({ length: 9 }, () => fact('2025-06-01')), fact('2026-02-03')]);
     expect(late).toEqual(before);
     expect(before.tables[0]!.totals.total).toBe(9);
   });
 
   it('publishes a median over at least 2k values, and hides how many there are up to k', () => {
-    const complaints = (n: number) => statisticsReport(2025, Array.from({ length: n }, (_, i) => fact(null, i)));
+    const complaints = (n: number) =>
+      statisticsReport(
+        2025,
+        Array.from({ length: n }, (_, i) => fact(null, i)),
+      );
     expect(complaints(K).medians.openingToComplaint).toEqual({ cases: null, medianDays: null });
     expect(complaints(2 * K - 1).medians.openingToComplaint).toEqual({ cases: 2 * K - 1, medianDays: null });
     expect(complaints(2 * K).medians.openingToComplaint).toEqual({ cases: 2 * K, medianDays: 4.5 });
