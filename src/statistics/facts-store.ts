@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { dateAt } from '../domain/calendar';
-import { openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-database';
+import { addColumn, openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-database';
 import { caseOfFact, type Fact, type FactKind, type PendingFact } from '../domain/statistics/facts';
 
 /**
@@ -120,26 +120,12 @@ function rowOf({ key, fact }: PendingFact, salt: Buffer, recordedOn: string): Sq
 }
 
 /**
- * A store made before issue 28: the recorded_on column added (two processes may add it at once: one wins), and
+ * A store made before issue 28: the recorded_on column added, and
  * each row whose id is a hash of its fact key under the index key alone, which anyone with the index key and a
  * case id could recompute, given a random id instead (its fact was recorded long ago: no retry needs the id).
  */
 async function upgrade(db: SqlDatabase): Promise<void> {
-  const present = async (): Promise<boolean> => {
-    try {
-      await db.all('SELECT recorded_on FROM facts WHERE 1 = 0');
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (!(await present())) {
-    try {
-      await db.run('ALTER TABLE facts ADD COLUMN recorded_on TEXT');
-    } catch (err) {
-      if (!(await present())) throw err;
-    }
-  }
+  await addColumn(db, 'facts', 'recorded_on', 'TEXT');
   const linkable = await db.all<{ id: string }>(
     `SELECT id FROM facts WHERE id NOT LIKE '${SALTED}%' AND id NOT LIKE '${UNLINKED}%'`,
   );

@@ -15,13 +15,15 @@ import { median } from '../domain/statistics/median';
  * down. Every breakdown of a measure is protected together with the others (suppression.ts), whichever one is
  * asked for: a reader who asks for each gets tables that give nothing away together.
  */
-const GROUPS: Record<StatisticsBreakdown, readonly string[]> = {
+/** The groups of each breakdown, in the order the tables list them. */
+export const GROUPS: Record<StatisticsBreakdown, readonly string[]> = {
   centre: CENTRES,
   track: ['minor', 'adult'],
   exploitation: EXPLOITATION_FORMS,
 };
 
-const MEASURES = [
+/** The measures of the statistics: the facts each counts, and the categories it counts them by. */
+export const MEASURES = [
   { measure: 'casesOpened', kind: 'case-opened', columns: ['cases'] },
   { measure: 'documentsIssued', kind: 'document-issued', columns: DOCUMENT_TYPES },
   { measure: 'outcomes', kind: 'outcome', columns: OUTCOMES },

@@ -8,26 +8,16 @@
 import { CENTRES } from '../../src/domain/codes';
 import { POLICY } from '../../src/domain/policy';
 import { EXPLOITATION_FORMS, OUTCOMES } from '../../src/domain/schemas/case';
-import { DOCUMENT_TYPES } from '../../src/domain/schemas/events';
 import type { Statistics } from '../../src/domain/schemas/statistics';
 import type { FactKind } from '../../src/domain/statistics/facts';
 import type { FactRow } from '../../src/statistics/facts-store';
-import { statisticsReport } from '../../src/statistics/statistics-report';
+import { GROUPS as REPORT_GROUPS, MEASURES, statisticsReport } from '../../src/statistics/statistics-report';
 import { attack, DIMENSIONS, narrowed, type Dimension, type PublishedMeasure } from '../support/integer-attack';
 import { legacyPublished } from '../support/legacy-suppression';
 
 const K = POLICY.statisticsMinimumCount;
 const YEAR = 2025;
-const GROUPS: Record<Dimension, readonly string[]> = {
-  centre: CENTRES,
-  track: ['minor', 'adult'],
-  exploitation: EXPLOITATION_FORMS,
-};
-const MEASURES = [
-  { measure: 'casesOpened', kind: 'case-opened', columns: ['cases'] },
-  { measure: 'documentsIssued', kind: 'document-issued', columns: DOCUMENT_TYPES },
-  { measure: 'outcomes', kind: 'outcome', columns: OUTCOMES },
-] as const satisfies readonly { measure: string; kind: FactKind; columns: readonly string[] }[];
+const GROUPS: Record<Dimension, readonly string[]> = REPORT_GROUPS;
 
 /** `n` facts of one kind, category and centre, track and exploitation. */
 interface Facts {
