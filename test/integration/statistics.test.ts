@@ -81,6 +81,7 @@ describe('GET /v1/statistics', () => {
   it('does not publish the running year: two readings of it would tell what happened between them', async () => {
     const res = await as(stack.app, 'immigration').get(`/v1/statistics?year=${year}`);
     expectProblem(res, 404);
+    expectDocumented('GET', '/v1/statistics', res);
     expect(res.body).toMatchObject({ type: 'urn:problem-type:victim-case:statisticsYearOpen' });
     expect((res.body as { detail: string }).detail).toContain(publishedFrom(year));
   });

@@ -14,7 +14,7 @@ import { statusQueryReport } from '../../statistics/status-query-report';
 import type { FactsStore } from '../../statistics/facts-store';
 import { statisticsCsv, statisticsReport } from '../../statistics/statistics-report';
 import { auditAs, principalOf } from '../../audit/request-context';
-import { COMMON, json, type ApiDocument } from '../openapi';
+import { COMMON, json, problem, type ApiDocument } from '../openapi';
 import { parseOr400 } from '../validate';
 import { requireRole, roleNotAllowed } from '../../identity/require-role';
 
@@ -71,6 +71,9 @@ export function documentStatistics(api: ApiDocument): void {
           },
         },
       },
+      404: problem(
+        'The year is not closed yet; the detail says the day its figures are published (urn:problem-type:victim-case:statisticsYearOpen)',
+      ),
       ...COMMON,
     },
   });
