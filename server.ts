@@ -79,7 +79,7 @@ runMain('server', async (logger) => {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     calendarFeeds: new CalendarFeeds(config.CALENDAR_FEEDS_FILE),
-    statistics: openFactsStore(config.SERVICE_DATABASE, indexKey),
+    statistics: openFactsStore(config.SERVICE_DATABASE),
     beside: pages ? [{ path: '/workspace', router: pages }] : [],
   });
   const servers = [app.listen(config.HTTP_PORT, () => logger.info({ port: config.HTTP_PORT }, 'API listening'))];

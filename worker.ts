@@ -8,11 +8,11 @@ import { loadConfig } from './src/config';
 import { openCaseIndex } from './src/case-index/case-index-store';
 import { openCaseKeys } from './src/crypto/case-keys';
 import { workerDataConverterFor } from './src/crypto/data-converter';
-import { loadPayloadKeys, loadServiceKey } from './src/crypto/payload-keys';
+import { loadPayloadKeys } from './src/crypto/payload-keys';
 import { loadDirectory } from './src/directory';
 import { FileSentLedger } from './src/mail/transport/sent-ledger';
 import { createSmtpTransport } from './src/mail/transport/smtp-transport';
-import { openFactsStore } from './src/statistics/facts-store';
+import { caseKeySalts, openFactsStore } from './src/statistics/facts-store';
 import { runMain } from './src/run-main';
 import { temporalConnectionOptions } from './src/temporal/connection-options';
 import { cachedCasesFor } from './src/temporal/worker-cache';
@@ -45,8 +45,8 @@ runMain('worker', async (logger) => {
   const ledger = new FileSentLedger(config.MAIL_LEDGER_FILE);
   // The key retention sweep's erasures go into the audit trail beside the API's.
   const audit = new AuditLog(config.AUDIT_LOG_FILE);
-  // The facts' ids are keyed hashes under the reference index key: idempotent, and no way back to a case.
-  const facts = openFactsStore(config.SERVICE_DATABASE, loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey'));
+  // The facts' ids are keyed hashes under a secret of their case, gone with its key: idempotent, no way back.
+  const facts = openFactsStore(config.SERVICE_DATABASE, caseKeySalts(caseKeys));
   // What every list reads, its personal data under each case's own key.
   const caseIndex = openCaseIndex(config.SERVICE_DATABASE, caseKeys);
   // The prebuilt bundle of the build (no webpack run at start), else the workflows bundled now.

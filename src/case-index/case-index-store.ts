@@ -10,7 +10,7 @@ import {
   type TaskParty,
 } from '../domain/procedure/case-index-entry';
 import type { Centre, ProsecutorOffice } from '../domain/codes';
-import { openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-database';
+import { addColumn, openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-database';
 import {
   casePageSql,
   countCasesSql,
@@ -207,21 +207,8 @@ const personalLabel = (caseId: string): string => `case-index\0${caseId}`;
  * A database made before the index held every deadline gets the column; its rows read their next deadline alone
  * until their case's next write (or `npm run index -- rebuild`). Two processes may add it at once: one wins.
  */
-async function addDeadlinesColumn(db: SqlDatabase): Promise<void> {
-  const present = async (): Promise<boolean> => {
-    try {
-      await db.all('SELECT deadlines FROM case_index WHERE 1 = 0');
-      return true;
-    } catch {
-      return false;
-    }
-  };
-  if (await present()) return;
-  try {
-    await db.run('ALTER TABLE case_index ADD COLUMN deadlines TEXT');
-  } catch (err) {
-    if (!(await present())) throw err;
-  }
+function addDeadlinesColumn(db: SqlDatabase): Promise<void> {
+  return addColumn(db, 'case_index', 'deadlines', 'TEXT');
 }
 
 /** The database, each statement run once the deadlines column is there. */

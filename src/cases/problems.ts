@@ -21,6 +21,7 @@ export const PROBLEM_STATUS = {
   unknownPayloadKey: 422,
   caseStillRunning: 409,
   caseErased: 410,
+  statisticsYearOpen: 404,
 } as const;
 export type ProblemKind = keyof typeof PROBLEM_STATUS;
 

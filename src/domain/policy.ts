@@ -80,10 +80,17 @@ export const POLICY = {
    */
   resendsAfterForgedOutcome: 2,
   /**
-   * Decision (issue 18): a published statistic counting fewer than this many cases is hidden, with enough beside
-   * it that it cannot be worked out; a median is published only over at least this many cases.
+   * Decision (issues 18, 28): k, the smallest count a statistic publishes; a count under k is hidden, with enough
+   * beside it that every hidden count could be any of k values (src/domain/statistics/suppression.ts); a median is
+   * published only over at least 2k values.
    */
   statisticsMinimumCount: 5,
+  /**
+   * Decision (issue 28): a year's statistics are published once the year is closed, from this day (MM-DD) of the
+   * next year, counting the facts recorded before it, and never change after: two readings of a year that still
+   * grows would tell what was added between them.
+   */
+  statisticsYearClosesOn: '02-01',
   caseKeys: {
     /**
      * Decision (issue 18): each day, the key of a case that Temporal no longer holds (its retention ended, or it

@@ -31,6 +31,7 @@ import { calendarFeedsRouter, calendarRouter } from './routes/calendars';
 import { casesRouter } from './routes/cases';
 import { statisticsRouter } from './routes/statistics';
 import type { FactsStore } from '../statistics/facts-store';
+import type { IsoDate } from '../domain/calendar';
 import { monitoringRouter } from './routes/monitoring';
 import { prosecutorRouter } from './routes/prosecutor';
 import { tasksRouter } from './routes/tasks';
@@ -55,6 +56,8 @@ export interface AppDeps {
   bodyLimit?: string;
   /** The statistics store (in SERVICE_DATABASE) the statistics are read from; no statistics without it. */
   statistics?: FactsStore;
+  /** Today's Brussels date, which decides the years whose statistics are published (default: the clock's). */
+  today?: () => IsoDate;
   /** The deadline calendar feeds (CALENDAR_FEEDS_FILE); no feeds routes without it. */
   calendarFeeds?: CalendarFeeds;
   /** Where clients reach the API (PUBLIC_BASE_URL): the links of its collections and its documents' server. */
@@ -100,7 +103,7 @@ export function createApp(deps: AppDeps): Express {
     prosecutorRouter(deps.gateway, deps.caseIndex, deps.codec, base),
     tasksRouter(deps.caseIndex, deps.codec, base),
     ...(deps.calendarFeeds ? [calendarFeedsRouter(deps.calendarFeeds, base)] : []),
-    ...(deps.statistics ? [statisticsRouter(deps.statistics)] : []),
+    ...(deps.statistics ? [statisticsRouter(deps.statistics, deps.today)] : []),
   );
 
   // Decoding reads case data: audited like a case read, with whoever the token names (the router authorises)

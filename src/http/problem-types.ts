@@ -33,6 +33,7 @@ export const PROBLEM_TYPES = {
   unknownPayloadKey: own('unknownPayloadKey', 'Unknown Payload Key'),
   caseStillRunning: own('caseStillRunning', 'Case Still Running'),
   caseErased: own('caseErased', 'Case Erased'),
+  statisticsYearOpen: own('statisticsYearOpen', 'Statistics Year Not Yet Published'),
 } as const satisfies Record<ProblemKind, { type: string; title: string }>;
 
 /** The guide's input-validation issue types of a 400's `issues`. */

@@ -32,6 +32,8 @@ export interface ProblemWords {
   internal: string;
   /** Erasure of a case that has not ended. */
   caseStillRunning: string;
+  /** A year's statistics asked for before the year is closed: `from`, the day they are published (YYYY-MM-DD). */
+  statisticsYearOpen: (year: number, from: string) => string;
   codec: {
     crossOrigin: string;
     notFromWebUi: string;

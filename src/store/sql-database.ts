@@ -170,6 +170,27 @@ class PostgresDatabase implements SqlDatabase {
   }
 }
 
+/**
+ * Adds a column to a table made before it existed; two processes may add it at once: one wins. Both engines take
+ * `ALTER TABLE … ADD COLUMN`; only SQLite lacks `IF NOT EXISTS` there.
+ */
+export async function addColumn(db: SqlDatabase, table: string, column: string, type: string): Promise<void> {
+  const present = async (): Promise<boolean> => {
+    try {
+      await db.all(`SELECT ${column} FROM ${table} WHERE 1 = 0`);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  if (await present()) return;
+  try {
+    await db.run(`ALTER TABLE ${table} ADD COLUMN ${column} ${type}`);
+  } catch (err) {
+    if (!(await present())) throw err;
+  }
+}
+
 /** The database a location names: a `postgres://` (or `postgresql://`) URL, or an SQLite file; `schema` made if missing. */
 export function openSqlDatabase(location: string, schema: string): SqlDatabase {
   return /^postgres(ql)?:\/\//.test(location)

@@ -1,9 +1,13 @@
 /**
  * Issue 18 on the production topology: the statistics store is the cluster's PostgreSQL (its own database, made at
- * the first start). Both workers write the cases' facts into it, both APIs read the same figures from it; the case
- * keys live there too, so an erasure through one API holds at once at the other's codec endpoint.
+ * the first start). Both workers write the cases' facts into it, both APIs read it; the case keys live there too,
+ * so an erasure through one API holds at once at the other's codec endpoint. Issue 28: the running year is not
+ * published by either API, and the year's figures as they will be published come from both workers' facts.
  */
 import type { Statistics } from '../../src/domain/schemas/statistics';
+import { publishedFrom } from '../../src/domain/statistics/publication';
+import { openFactsStore } from '../../src/statistics/facts-store';
+import { statisticsReport } from '../../src/statistics/statistics-report';
 import { startCluster, type Cluster } from '../../tools/cluster/cluster';
 import { waitUntil } from '../../tools/stack/wait';
 import { codecJson, decodedTexts } from '../support/codec-json';
@@ -15,40 +19,62 @@ beforeAll(async () => {
 }, 30 * 60_000);
 afterAll(() => cluster?.close());
 
-const statistics = async (api: number): Promise<Statistics> => {
-  const res = await cluster.request(api, 'GET', `/v1/statistics?year=${today().slice(0, 4)}`, {
-    token: cluster.tokens['immigration-office'],
-  });
-  if (res.status !== 200) throw new Error(`statistics gave ${res.status}`);
-  return res.body as Statistics;
-};
+const year = Number(today().slice(0, 4));
+const statistics = (api: number, of: number) =>
+  cluster.request(api, 'GET', `/v1/statistics?year=${of}`, { token: cluster.tokens['immigration-office'] });
 const opened = (s: Statistics) => s.tables.find((t) => t.measure === 'casesOpened')!.totals.total;
 
 describe('statistics on the cluster', () => {
-  it('counts the cases both workers ran in PostgreSQL, and both APIs publish the same figures', async () => {
-    const ids: string[] = [];
-    for (let i = 0; i < 6; i++) ids.push(await openCaseOn(cluster, 'Statistics', i % 2));
-    const complaint = await centreEvent(
-      cluster,
-      ids[0]!,
-      { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN' },
-      1,
-    );
-    expect(complaint.status).toBe(200);
-    // Each fact is recorded beside the case's own work: wait for the six openings and the complaint (0 until then).
-    await waitUntil(
-      'six openings and the complaint in the statistics',
-      async () => {
-        const s = await statistics(0);
-        return opened(s) === 6 && s.medians.openingToComplaint.cases !== 0;
-      },
-      60_000,
-      500,
-    );
-    const [one, two] = await Promise.all([statistics(0), statistics(1)]);
-    expect(two).toEqual(one);
-    // One complaint: a median over fewer than k cases is not published.
-    expect(one.medians.openingToComplaint).toEqual({ cases: null, medianDays: null });
+  it('counts the cases both workers ran in PostgreSQL; both APIs answer alike, and neither publishes the running year', async () => {
+    const store = openFactsStore(cluster.serviceEnv.SERVICE_DATABASE!);
+    try {
+      const before = statisticsReport(year, await store.year(year));
+      const ids: string[] = [];
+      for (let i = 0; i < 6; i++) ids.push(await openCaseOn(cluster, 'Statistics', i % 2));
+      const complaint = await centreEvent(
+        cluster,
+        ids[0]!,
+        { type: 'complaint-filed', on: today(), kind: 'complaint', prosecutorOffice: 'ANTWERPEN' },
+        1,
+      );
+      expect(complaint.status).toBe(200);
+      // Each fact is recorded beside the case's own work: wait for the six openings and the complaint.
+      const count = async () => {
+        const rows = await store.year(year);
+        return {
+          opened: rows.filter((f) => f.kind === 'case-opened').length,
+          complaints: rows.filter((f) => f.kind === 'complaint').length,
+        };
+      };
+      const at = await count();
+      await waitUntil(
+        'six openings and the complaint in the statistics',
+        async () => {
+          const now = await count();
+          return now.opened >= at.opened + 6 && now.complaints >= at.complaints + 1;
+        },
+        60_000,
+        500,
+      );
+      // As the year will be published once closed: the six openings counted; the complaints' median only over 2k.
+      const after = statisticsReport(year, await store.year(year));
+      expect(opened(after)).toBe((opened(before) ?? 0) + 6);
+      // One complaint: neither how many nor the median is published.
+      expect(after.medians.openingToComplaint).toEqual({ cases: null, medianDays: null });
+
+      const [one, two] = await Promise.all([statistics(0, year), statistics(1, year)]);
+      for (const res of [one, two]) {
+        expect(res.status).toBe(404);
+        expect(res.body).toMatchObject({ type: 'urn:problem-type:victim-case:statisticsYearOpen' });
+        expect(JSON.stringify(res.body)).toContain(publishedFrom(year));
+      }
+      // A closed year: the same figures from both APIs.
+      const [last0, last1] = await Promise.all([statistics(0, year - 1), statistics(1, year - 1)]);
+      expect(last0.status).toBe(200);
+      expect(last1.body).toEqual(last0.body);
+    } finally {
+      await store.close();
+    }
   });
 });
 

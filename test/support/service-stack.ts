@@ -24,7 +24,7 @@ import { CalendarFeeds } from '../../src/http/calendar-feeds';
 import { CaseGateway } from '../../src/cases/case-gateway';
 import { entryForToken, Principals, type PrincipalSpec } from '../../src/identity/principals';
 import { InMemorySentLedger } from '../../src/mail/transport/sent-ledger';
-import { openFactsStore, type FactsStore } from '../../src/statistics/facts-store';
+import { caseKeySalts, openFactsStore, type FactsStore } from '../../src/statistics/facts-store';
 import { startSmtpServer, type SmtpServer, type SmtpServerOptions } from '../../tools/stack/smtp-server';
 import { startedForTheFile } from './started';
 import { devServerEnv, workflowBundle } from './temporal-env';
@@ -72,6 +72,8 @@ export interface TestAppOptions {
   /** Deadline of each call to Temporal (default 10 s). */
   timeoutMs?: number;
   rateLimitPerMinute?: number;
+  /** Today's date as the API sees it (default the clock's): which years' statistics are published. */
+  today?: () => string;
   bodyLimit?: string;
   /** The reference index key (default: a fixed test key). */
   indexKey?: Buffer;
@@ -116,7 +118,8 @@ export function createTestApp(o: TestAppOptions): Express {
     rateLimitPerMinute: o.rateLimitPerMinute ?? 10_000,
     bodyLimit: o.bodyLimit,
     ...(o.publicBaseUrl ? { publicBaseUrl: o.publicBaseUrl } : {}),
-    statistics: o.statistics ?? openFactsStore(':memory:', o.indexKey ?? TEST_INDEX_KEY),
+    statistics: o.statistics ?? openFactsStore(':memory:'),
+    ...(o.today ? { today: o.today } : {}),
     calendarFeeds: new CalendarFeeds(
       o.calendarFeedsFile ?? join(mkdtempSync(join(tmpdir(), 'victim-cases-feeds-')), 'calendar-feeds.json'),
     ),
@@ -174,7 +177,6 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
       publicBaseUrl: 'http://api.test',
       ledger: new InMemorySentLedger(),
     }),
-    ...createFactsActivities(openFactsStore(statisticsFile, TEST_INDEX_KEY)),
   };
   const bundle = await workflowBundle();
   const logLines: string[] = [];
@@ -188,6 +190,8 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
     const workerAudit = new AuditLog(auditFile);
     // The worker's case index, as in a deployment: the same database, its personal data under the case keys.
     const caseIndex = openCaseIndex(statisticsFile, workerCaseKeys);
+    // The worker's facts keyed by its case keys' salts, as worker.ts does.
+    const facts = openFactsStore(statisticsFile, caseKeySalts(workerCaseKeys));
     const client = new Client({
       connection: env.connection,
       namespace: env.namespace,
@@ -202,6 +206,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
       dataConverter: workerDataConverterFor(keys, workerCaseKeys),
       activities: {
         ...activities,
+        ...createFactsActivities(facts),
         ...createCaseIndexActivities(caseIndex),
         ...createKeyRetentionActivities({
           caseKeys: workerCaseKeys,
@@ -225,7 +230,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
       logLines,
       audit,
       calendarFeedsFile: join(dir, 'calendar-feeds.json'),
-      statistics: openFactsStore(statisticsFile, TEST_INDEX_KEY),
+      statistics: openFactsStore(statisticsFile),
     });
     return {
       keys,
@@ -238,6 +243,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
         await running;
         await caseIndex.close();
         await apiCaseIndex.close();
+        await facts.close();
         await Promise.all([audit.close(), workerAudit.close(), caseKeys.close(), workerCaseKeys.close()]);
       },
     };

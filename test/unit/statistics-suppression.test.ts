@@ -1,189 +1,157 @@
 /**
- * Issue 18, "statistics that cannot identify anyone": a published table hides every count under k, and no hidden
- * figure can be worked out from the published ones, alone or with another table that shares its margins. The
- * proof here is independent of how suppression.ts chooses: linear algebra on every equation a reader has (each
- * row and column adds up to its total); a hidden figure is disclosed exactly when its unit vector lies in the row
- * space of those equations restricted to the hidden figures.
+ * Issue 28's published rule (src/domain/statistics/suppression.ts), figure by figure as a reader of the tables
+ * sees it; the proof that no hidden figure can be narrowed to fewer than k values is the integer attack of
+ * test/unit/statistics-attack.test.ts. Also when a year is published and the medians' minimum.
  */
-import { extended, protect, type Suppression } from '../../src/domain/statistics/suppression';
+import { POLICY } from '../../src/domain/policy';
+import { countsInYear, isPublished, publishedFrom } from '../../src/domain/statistics/publication';
+import { protectMeasure } from '../../src/domain/statistics/suppression';
+import type { FactRow } from '../../src/statistics/facts-store';
+import { statisticsReport } from '../../src/statistics/statistics-report';
 
-const K = 5;
+const K = POLICY.statisticsMinimumCount;
 
-/** Rank of a matrix (Gaussian elimination; the entries are small integers). */
-function rank(rows: number[][]): number {
-  const m = rows.map((r) => [...r]);
-  let r = 0;
-  for (let c = 0; c < (m[0]?.length ?? 0) && r < m.length; c++) {
-    const p = m.findIndex((row, i) => i >= r && Math.abs(row[c]!) > 1e-9);
-    if (p < 0) continue;
-    [m[r], m[p]] = [m[p]!, m[r]!];
-    for (let i = 0; i < m.length; i++) {
-      if (i === r) continue;
-      const f = m[i]![c]! / m[r]![c]!;
-      for (let j = c; j < m[i]!.length; j++) m[i]![j]! -= f * m[r]![j]!;
-    }
-    r++;
-  }
-  return r;
-}
-
-/** The reader's equations over a set of tables: variable v of table t, entry (i, j) of its extended matrix. */
-interface Published {
-  matrices: number[][][];
-  hidden: boolean[][][];
-}
-
-/** Hidden entries a reader can work out exactly from everything published (shared margins are one variable). */
-function disclosed(p: Published, shared: (t: number, i: number, j: number) => string = (t, i, j) => `${t}:${i},${j}`) {
-  const ids = new Map<string, number>();
-  const id = (key: string) => ids.get(key) ?? (ids.set(key, ids.size), ids.size - 1);
-  const hiddenKeys = new Set<string>();
-  const equations: Map<number, number>[] = [];
-  p.matrices.forEach((m, t) => {
-    const R = m.length;
-    const C = m[0]!.length;
-    const line = (entries: [number, number][], total: [number, number]) => {
-      const eq = new Map<number, number>();
-      for (const [i, j] of entries) eq.set(id(shared(t, i, j)), (eq.get(id(shared(t, i, j))) ?? 0) + 1);
-      eq.set(id(shared(t, total[0], total[1])), (eq.get(id(shared(t, total[0], total[1]))) ?? 0) - 1);
-      equations.push(eq);
-    };
-    for (let i = 0; i < R; i++)
-      line(
-        Array.from({ length: C - 1 }, (_, j) => [i, j] as [number, number]),
-        [i, C - 1],
-      );
-    for (let j = 0; j < C; j++)
-      line(
-        Array.from({ length: R - 1 }, (_, i) => [i, j] as [number, number]),
-        [R - 1, j],
-      );
-    p.hidden[t]!.forEach((row, i) => row.forEach((h, j) => h && hiddenKeys.add(shared(t, i, j))));
-  });
-  const hidden = [...hiddenKeys].map((k) => id(k));
-  // Published values are known: only the hidden columns of each equation remain unknown.
-  const system = equations.map((eq) => hidden.map((v) => eq.get(v) ?? 0));
-  const base = rank(system);
-  return [...hiddenKeys].filter((_, n) => {
-    const unit = hidden.map((_, m) => (m === n ? 1 : 0));
-    return rank([...system, unit]) === base;
-  });
-}
-
-const asMatrix = (s: Suppression): boolean[][] => [
-  ...s.cells.map((row, i) => [...row, s.rowTotals[i]!]),
-  [...s.columnTotals, s.grandTotal],
-];
-
-/** A deterministic stream of small counts. */
-function counts(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x = (x * 1103515245 + 12345) % 2 ** 31;
-    const r = x / 2 ** 31;
-    return r < 0.3 ? 0 : r < 0.6 ? 1 + (Math.floor(r * 10) % 4) : 5 + (Math.floor(r * 100) % 30);
-  };
-}
-
-describe('small-cell suppression', () => {
-  it('hides a count under k, and enough beside it that the margins do not give it away', () => {
-    const cells = [
-      [12, 3, 20],
-      [15, 9, 11],
-      [30, 8, 14],
+describe('the published rule', () => {
+  it('hides a small category of the all-cases row with the smallest beside it, in every row of every breakdown', () => {
+    // Three categories: 30, 2 and 6 over all cases; by two groups, and by three.
+    const byTwo = [
+      [20, 2, 0],
+      [10, 0, 6],
     ];
-    const s = protect({ cells }, K);
-    expect(s.cells[0]![1]).toBe(true);
-    const hidden = asMatrix(s);
-    expect(hidden.flat().filter(Boolean).length).toBeGreaterThanOrEqual(4);
-    expect(disclosed({ matrices: [extended({ cells })], hidden: [hidden] })).toEqual([]);
-    // What is not hidden is published as it is: the 30 and its row stay.
-    expect(s.cells[2]![0]).toBe(false);
-  });
-
-  it('hides a small total too, and publishes zeros', () => {
-    const cells = [
-      [0, 2],
-      [0, 1],
-      [9, 14],
+    const byThree = [
+      [10, 1, 2],
+      [10, 1, 2],
+      [10, 0, 2],
     ];
-    const s = protect({ cells }, K);
-    expect(s.columnTotals[1]).toBe(false); // 17
-    expect(s.rowTotals[0]).toBe(true); // 2
-    expect(s.cells[0]![0]).toBe(false); // 0
-    expect(disclosed({ matrices: [extended({ cells })], hidden: [asMatrix(s)] })).toEqual([]);
-  });
-
-  it('protects 300 tables of small counts: every count from 1 to k-1 hidden, none derivable', () => {
-    const next = counts(20261201);
-    for (let n = 0; n < 300; n++) {
-      const rows = 1 + (n % 5);
-      const columns = 1 + (Math.floor(n / 5) % 6);
-      const cells = Array.from({ length: rows }, () => Array.from({ length: columns }, next));
-      const m = extended({ cells });
-      const hidden = asMatrix(protect({ cells }, K));
-      m.forEach((row, i) =>
-        row.forEach((v, j) => {
-          if (v > 0 && v < K)
-            expect({ table: n, i, j, hidden: hidden[i]![j] }).toEqual({ table: n, i, j, hidden: true });
-        }),
-      );
-      expect({ table: n, disclosed: disclosed({ matrices: [m], hidden: [hidden] }) }).toEqual({
-        table: n,
-        disclosed: [],
-      });
+    const h = protectMeasure({ categories: 3, breakdowns: [byTwo, byThree] }, K);
+    // The 2 alone under k; the 6 beside it, so the two hidden hold 8 together: each could be anything from 1 to 7.
+    expect(h.totals).toEqual([false, true, true]);
+    expect(h.grandTotal).toBe(false);
+    for (const b of h.breakdowns) {
+      expect(b.cells.map((row) => row.slice(1))).toEqual(b.cells.map(() => [true, true]));
+      // A row with a hidden count hides its total: it would tie the hidden categories to the published one.
+      expect(b.rowTotals.every(Boolean)).toBe(true);
+      expect(b.cells.map((row) => row[0])).toEqual(b.cells.map(() => false));
     }
   });
 
-  it('protects two breakdowns of the same figures together: their shared column totals are one published row', () => {
-    // Documents issued by type (columns), broken down by centre, and by track: same column totals.
+  it('in a breakdown, hides a small count with the smallest of its category beside it, and those rows’ totals', () => {
     const byCentre = [
-      [6, 1, 12],
-      [8, 7, 9],
-      [10, 2, 7],
+      [40, 12],
+      [7, 9],
+      [3, 11],
     ];
-    const byTrack = [
-      [20, 6, 25],
-      [4, 4, 3],
-    ];
-    const all = [byTrack.reduce((sum, row) => sum.map((v, j) => v + row[j]!), [0, 0, 0])];
-    const base = protect({ cells: all }, K);
-    const columns = all[0]!.length;
-    // The shared row: what the base table shows is fixed, what it hides is hidden in every breakdown.
-    const sharedRow = (rows: number) => {
-      const entries = [...base.cells[0]!.map((h, j) => [h, j] as const), [base.rowTotals[0]!, columns] as const];
-      return {
-        fixed: entries.filter(([h]) => !h).map(([, j]) => [rows, j] as const),
-        forced: entries.filter(([h]) => h).map(([, j]) => [rows, j] as const),
-      };
-    };
-    const a = protect({ cells: byCentre }, K, sharedRow(byCentre.length));
-    const b = protect({ cells: byTrack }, K, sharedRow(byTrack.length));
-    // The reader has all three tables; the column-total row of each breakdown is the base table's one row.
-    const key = (t: number, i: number, j: number) => {
-      const rows = [1, byCentre.length, byTrack.length][t]!;
-      return i === rows ? `total:${j}` : `${t}:${i},${j}`;
-    };
-    const published = {
-      matrices: [extended({ cells: all }), extended({ cells: byCentre }), extended({ cells: byTrack })],
-      hidden: [asMatrix(base), asMatrix(a), asMatrix(b)],
-    };
-    expect(disclosed(published, key)).toEqual([]);
-    for (const [t, s] of [
-      [1, a],
-      [2, b],
-    ] as const)
-      expect(asMatrix(s)[published.matrices[t]!.length - 1]).toEqual(asMatrix(base)[1]);
+    const h = protectMeasure({ categories: 2, breakdowns: [byCentre] }, K);
+    expect(h.totals).toEqual([false, false]);
+    expect(h.breakdowns[0]).toEqual({
+      // The 3 and, the smallest beside it, the 7: together 10, more than k.
+      cells: [
+        [false, false],
+        [true, false],
+        [true, false],
+      ],
+      rowTotals: [false, true, true],
+    });
   });
 
-  it('the check does find a figure given away: one hidden cell beside its published total', () => {
-    const cells = [
-      [12, 3, 20],
-      [15, 9, 11],
+  it('hides a measure of k or fewer facts whole, zeros too, and publishes one of none as zeros', () => {
+    const few = protectMeasure(
+      {
+        categories: 2,
+        breakdowns: [
+          [
+            [3, 0],
+            [0, 2],
+          ],
+        ],
+      },
+      K,
+    );
+    expect(few).toEqual({
+      totals: [true, true],
+      grandTotal: true,
+      breakdowns: [
+        {
+          cells: [
+            [true, true],
+            [true, true],
+          ],
+          rowTotals: [true, true],
+        },
+      ],
+    });
+    const none = protectMeasure(
+      {
+        categories: 2,
+        breakdowns: [
+          [
+            [0, 0],
+            [0, 0],
+          ],
+        ],
+      },
+      K,
+    );
+    expect(none.totals).toEqual([false, false]);
+    expect(none.breakdowns[0]!.cells.flat().some(Boolean)).toBe(false);
+  });
+
+  it('hides in the all-cases row a category of exactly k that a breakdown splits into counts under k', () => {
+    // 2 minors and 3 adults, 5 in all: hidden by track, either could only be 1 to 4; so the 5 is hidden too.
+    const byTrack = [
+      [2, 10, 0],
+      [3, 10, 8],
     ];
-    const m = extended({ cells });
-    const careless = m.map((row) => row.map(() => false));
-    careless[0]![1] = true;
-    expect(disclosed({ matrices: [m], hidden: [careless] })).toEqual(['0:0,1']);
+    const h = protectMeasure({ categories: 3, breakdowns: [byTrack] }, K);
+    expect(h.totals).toEqual([true, false, true]);
+    expect(h.breakdowns[0]!.cells).toEqual([
+      [true, false, true],
+      [true, false, true],
+    ]);
+  });
+});
+
+describe('when a year is published', () => {
+  const fact = (recordedOn: string | null, days: number | null = null): FactRow => ({
+    kind: days === null ? 'case-opened' : 'complaint',
+    year: 2025,
+    centre: 'PAYOKE',
+    track: 'adult',
+    exploitation: 'labour',
+    category: null,
+    days,
+    office: null,
+    courtOfAppeal: null,
+    recordedOn,
+  });
+
+  it('publishes a year once it is closed, from 1 February of the next, and never the running year', () => {
+    expect(publishedFrom(2025)).toBe('2026-02-01');
+    expect(isPublished(2025, '2026-01-31')).toBe(false);
+    expect(isPublished(2025, '2026-02-01')).toBe(true);
+    expect(isPublished(2026, '2026-12-08')).toBe(false);
+  });
+
+  it('counts the facts recorded before the year closed, so that a closed year never changes', () => {
+    expect(countsInYear(2025, '2026-01-31')).toBe(true);
+    expect(countsInYear(2025, '2026-02-01')).toBe(false);
+    const before = statisticsReport(
+      2025,
+      Array.from({ length: 9 }, () => fact('2025-06-01')),
+    );
+    const late = statisticsReport(2025, [...Array.from({ length: 9 }, () => fact('2025-06-01')), fact('2026-02-03')]);
+    expect(late).toEqual(before);
+    expect(before.tables[0]!.totals.total).toBe(9);
+  });
+
+  it('publishes a median over at least 2k values, and hides how many there are up to k', () => {
+    const complaints = (n: number) =>
+      statisticsReport(
+        2025,
+        Array.from({ length: n }, (_, i) => fact(null, i)),
+      );
+    expect(complaints(K).medians.openingToComplaint).toEqual({ cases: null, medianDays: null });
+    expect(complaints(2 * K - 1).medians.openingToComplaint).toEqual({ cases: 2 * K - 1, medianDays: null });
+    expect(complaints(2 * K).medians.openingToComplaint).toEqual({ cases: 2 * K, medianDays: 4.5 });
   });
 });

@@ -6,7 +6,7 @@ import type { DocumentType } from '../schemas/events';
 /**
  * The countable facts of a case (issue 18): what happened, on which day, and the three things the statistics
  * break figures down by. No case id, no personal data: the key that makes recording a fact idempotent is hashed
- * before it is stored (activities/record-facts.ts), and a fact names nobody.
+ * under a secret of its case before it is stored (src/statistics/facts-store.ts), and a fact names nobody.
  */
 export type Track = 'minor' | 'adult';
 
@@ -49,11 +49,21 @@ interface FactSource {
   factOutbox: PendingFact[];
 }
 
+/** What follows a case's id in the keys of its facts. */
+const FACT_KEY = '/fact/';
+
 /** Queues a fact of the case; `id` tells apart the facts of one kind a case can have several of. */
 export function countFact(s: FactSource, on: IsoDate, event: FactEvent, id = ''): void {
   const track: Track = s.unaccompaniedMinor ? 'minor' : 'adult';
   const fact: Fact = { ...event, on, centre: s.centre, track, exploitation: s.opening.exploitation };
-  s.factOutbox.push({ key: `${s.caseId}/fact/${event.kind}${id ? `/${id}` : ''}`, fact });
+  s.factOutbox.push({ key: `${s.caseId}${FACT_KEY}${event.kind}${id ? `/${id}` : ''}`, fact });
+}
+
+/** The case a fact's key is of (the statistics store keys its row with that case's own secret). */
+export function caseOfFact(key: string): string {
+  const at = key.indexOf(FACT_KEY);
+  if (at <= 0) throw new Error('statistics: a fact key names no case');
+  return key.slice(0, at);
 }
 
 export const daysFrom = (from: IsoDate, to: IsoDate): number => Math.max(0, daysBetween(from, to));

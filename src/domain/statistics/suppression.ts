@@ -1,152 +1,112 @@
 /**
- * Small-cell suppression of a two-way table of counts with its margins (row totals, column totals, grand total),
- * so that no published figure lets a reader tell a count under k, nor work one out from the figures published
- * beside it.
+ * Interval protection of the statistics (issue 28): whatever a reader combines from every table published for a
+ * year (the all-cases row and each breakdown of the same measure), each hidden count could still be any of at
+ * least k values. Hiding counts under k, and enough beside them that no equation solves them (issue 18), was not
+ * enough: "5 shown, two hidden, total 7" leaves only 1 and 1 once a hidden count is known to be no zero.
  *
- * The table is read as the (r+1)×(c+1) matrix whose last column holds the row totals and last row the column
- * totals: each row and each column of it is one equation (its cells add up to its total). A hidden entry can be
- * worked out exactly when the equations pin it down; it cannot when it lies on a cycle of hidden entries (rows and
- * columns alternating), since a reader can then add one along the cycle and take one away, and every published
- * figure stays the same. So: hide every count from 1 to k-1 (primary), then add hidden entries (complementary)
- * until every hidden entry lies on such a cycle, choosing the smallest counts, so that as little as possible is
- * lost. Zero is published: it says that nobody is counted, which identifies nobody.
+ * So the rule ties a hidden count to nothing but the other hidden counts of its own category, in its own table,
+ * and makes those hold more than k together:
+ *
+ * 1. A measure with k or fewer facts in the year is hidden whole (every count and total, zeros too).
+ * 2. In the all-cases row, a category counting 1 to k-1 is hidden, and beside it other categories, the smallest
+ *    first, until at least two are hidden and together they hold more than k. Such a category is hidden in every
+ *    row of every breakdown, zeros included.
+ * 3. In a breakdown, category by category: a count of 1 to k-1 is hidden, and beside it other counts of the same
+ *    category, the smallest first, until at least two are hidden and together they hold more than k. A category
+ *    whose counts cannot be protected so (it has exactly k, all in counts under k) is hidden as in rule 2.
+ * 4. A row's total is hidden when one of its counts is.
+ *
+ * What a reader can then work out: the sum of the hidden counts of one category in one table (its published
+ * total less its published counts), or of the hidden categories of the all-cases row; no row total ties one
+ * category to another (rule 4), and the breakdowns share nothing but the all-cases row. Each such sum holds at
+ * least k+1 over at least two counts, of which at least one is under k: every hidden count can be anything from
+ * 1 (or 0) to the sum less 1, that is at least k values. test/unit/statistics-attack.test.ts checks it with an
+ * integer solver against every table of a year.
+ *
+ * Zeros: a published zero says nobody is counted, which identifies nobody; a hidden count can be 0 (rules 1
+ * and 2), so "hidden" never means "at least one".
  */
 
-export interface CountTable {
-  /** cells[i][j]: the count of row i, column j. */
-  cells: number[][];
+/** A measure's counts: each breakdown's table (rows are its groups, columns the measure's categories). */
+export interface MeasureCounts {
+  /** The number of categories; a breakdown with no groups still has them. */
+  categories: number;
+  breakdowns: readonly (readonly (readonly number[])[])[];
 }
 
-/** Which entries are hidden: the cells, the row totals, the column totals and the grand total. */
-export interface Suppression {
+/** What is hidden in one breakdown's table. */
+export interface HiddenBreakdown {
   cells: boolean[][];
   rowTotals: boolean[];
-  columnTotals: boolean[];
+}
+
+/** What is hidden of a measure: its all-cases row and its grand total, and each breakdown. */
+export interface HiddenMeasure {
+  totals: boolean[];
   grandTotal: boolean;
+  breakdowns: HiddenBreakdown[];
 }
 
-/** Entries of the extended matrix: (i, j) with i = rows for the column totals, j = columns for the row totals. */
-type Entry = readonly [number, number];
+const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
 
-/** The extended matrix of a table: its cells, then the row totals as a last column and the column totals as a last row. */
-export function extended(t: CountTable): number[][] {
-  const rows = t.cells.length;
-  const columns = t.cells[0]?.length ?? 0;
-  const rowTotals = t.cells.map((row) => row.reduce((a, b) => a + b, 0));
-  const columnTotals = Array.from({ length: columns }, (_, j) => t.cells.reduce((a, row) => a + row[j]!, 0));
-  const grand = rowTotals.reduce((a, b) => a + b, 0);
-  return [...t.cells.map((row, i) => [...row, rowTotals[i]!]), [...columnTotals, grand]].slice(0, rows + 1);
+/** The all-cases row: each category's count over every group (the same in every breakdown of the measure). */
+export function categoryTotals(m: MeasureCounts): number[] {
+  const first = m.breakdowns[0] ?? [];
+  return Array.from({ length: m.categories }, (_, j) => sum(first.map((row) => row[j]!)));
 }
 
 /**
- * What `protect` hides in table `t` for threshold `k`. `fixed`: entries of the extended matrix that another
- * published table already shows (the margins this table shares with it): never hidden here, never chosen as a
- * complement; `forced`: entries another table hides, hidden here too.
+ * Adds to `hidden` (indices into `values`), smallest count first, until at least two are hidden and they hold
+ * more than k together. False when the counts left cannot get there.
  */
-export function protect(
-  t: CountTable,
-  k: number,
-  shared: { fixed?: readonly Entry[]; forced?: readonly Entry[] } = {},
-): Suppression {
-  const m = extended(t);
-  const R = m.length;
-  const C = m[0]?.length ?? 0;
-  const hidden = m.map((row) => row.map((n) => n > 0 && n < k));
-  const fixed = new Set((shared.fixed ?? []).map(([i, j]) => `${i},${j}`));
-  for (const [i, j] of shared.forced ?? []) hidden[i]![j] = true;
-  for (const key of fixed) {
-    const [i, j] = key.split(',').map(Number) as [number, number];
-    hidden[i]![j] = false;
+function complete(values: readonly number[], hidden: Set<number>, k: number): boolean {
+  const enough = () => hidden.size >= 2 && sum([...hidden].map((i) => values[i]!)) > k;
+  const open = values
+    .map((v, i) => [v, i] as const)
+    .filter(([v, i]) => v > 0 && !hidden.has(i))
+    .sort(([a, i], [b, j]) => a - b || i - j);
+  for (const [, i] of open) {
+    if (enough()) return true;
+    hidden.add(i);
   }
-  const choosable = (i: number, j: number) => !hidden[i]![j] && !fixed.has(`${i},${j}`);
+  return enough();
+}
 
-  /** Hides the smallest choosable entry among `candidates`; false when there is none. */
-  const hideSmallest = (candidates: Entry[]): boolean => {
-    const open = candidates.filter(([i, j]) => choosable(i, j));
-    if (open.length === 0) return false;
-    // The smallest non-zero count first (hiding a zero protects as well, but says less), then any.
-    open.sort(([a, b], [c, d]) => weight(m[a]![b]!) - weight(m[c]![d]!));
-    const [i, j] = open[0]!;
-    hidden[i]![j] = true;
-    return true;
-  };
+/** What the published rule hides of one measure (rules 1 to 4 above). */
+export function protectMeasure(m: MeasureCounts, k: number): HiddenMeasure {
+  const totals = categoryTotals(m);
+  const grand = sum(totals);
+  const all = (hide: boolean): HiddenMeasure => ({
+    totals: totals.map(() => hide),
+    grandTotal: hide,
+    breakdowns: m.breakdowns.map((rows) => ({
+      cells: rows.map((row) => row.map(() => hide)),
+      rowTotals: rows.map(() => hide),
+    })),
+  });
+  if (grand === 0) return all(false);
+  if (grand <= k) return all(true);
 
-  for (let changed = true; changed;) {
-    changed = false;
-    // A line (row or column of the extended matrix) with one hidden entry gives it away: hide a second.
-    for (let i = 0; i < R; i++) {
-      const line = Array.from({ length: C }, (_, j) => [i, j] as const);
-      if (line.filter(([a, b]) => hidden[a]![b]).length === 1) changed = hideSmallest(line) || changed;
+  // Rule 2, then rule 3 per breakdown; a category rule 3 cannot protect joins rule 2's, and all starts again.
+  const hiddenCategories = new Set(totals.flatMap((n, j) => (n > 0 && n < k ? [j] : [])));
+  for (;;) {
+    if (hiddenCategories.size > 0 && !complete(totals, hiddenCategories, k)) return all(true);
+    const escalated: number[] = [];
+    const breakdowns = m.breakdowns.map((rows) => {
+      const cells = rows.map((row) => row.map((_, j) => hiddenCategories.has(j)));
+      for (let j = 0; j < m.categories; j++) {
+        if (hiddenCategories.has(j)) continue;
+        const column = rows.map((row) => row[j]!);
+        const hidden = new Set(column.flatMap((n, g) => (n > 0 && n < k ? [g] : [])));
+        if (hidden.size === 0) continue;
+        if (!complete(column, hidden, k)) escalated.push(j);
+        for (const g of hidden) cells[g]![j] = true;
+      }
+      return { cells, rowTotals: cells.map((row) => row.some(Boolean)) };
+    });
+    if (escalated.length === 0) {
+      return { totals: totals.map((_, j) => hiddenCategories.has(j)), grandTotal: false, breakdowns };
     }
-    for (let j = 0; j < C; j++) {
-      const line = Array.from({ length: R }, (_, i) => [i, j] as const);
-      if (line.filter(([a, b]) => hidden[a]![b]).length === 1) changed = hideSmallest(line) || changed;
-    }
-    if (changed) continue;
-    // A hidden entry on no cycle (a bridge between two groups of hidden entries) is the sum of one group's
-    // equations: hide an entry that joins the two groups around it.
-    const bridge = hiddenEntries(hidden).find((e) => !onCycle(hidden, e));
-    if (bridge) {
-      changed = hideSmallest(joins(hidden, bridge));
-      if (!changed) throw new Error('statistics: a small count cannot be protected in this table');
-    }
+    for (const j of escalated) hiddenCategories.add(j);
   }
-  return {
-    cells: hidden.slice(0, R - 1).map((row) => row.slice(0, C - 1)),
-    rowTotals: hidden.slice(0, R - 1).map((row) => row[C - 1]!),
-    columnTotals: hidden[R - 1]!.slice(0, C - 1),
-    grandTotal: hidden[R - 1]![C - 1]!,
-  };
-}
-
-const weight = (n: number) => (n === 0 ? Number.MAX_SAFE_INTEGER : n);
-
-export function hiddenEntries(hidden: boolean[][]): Entry[] {
-  return hidden.flatMap((row, i) => row.flatMap((h, j) => (h ? [[i, j] as const] : [])));
-}
-
-/**
- * The hidden entries as a graph: a node per row and per column, an edge per hidden entry. Nodes reached from the
- * row of `without` when that entry is left out, as [rows, columns].
- */
-function reach(hidden: boolean[][], without: Entry): [Set<number>, Set<number>] {
-  const rows = new Set<number>([without[0]]);
-  const columns = new Set<number>();
-  const queue: ['r' | 'c', number][] = [['r', without[0]]];
-  while (queue.length > 0) {
-    const [side, n] = queue.shift()!;
-    if (side === 'r') {
-      hidden[n]!.forEach((h, j) => {
-        if (h && !(n === without[0] && j === without[1]) && !columns.has(j)) {
-          columns.add(j);
-          queue.push(['c', j]);
-        }
-      });
-    } else {
-      hidden.forEach((row, i) => {
-        if (row[n] && !(i === without[0] && n === without[1]) && !rows.has(i)) {
-          rows.add(i);
-          queue.push(['r', i]);
-        }
-      });
-    }
-  }
-  return [rows, columns];
-}
-
-/** Whether the hidden entry lies on a cycle of hidden entries: its column is reached from its row without it. */
-export function onCycle(hidden: boolean[][], e: Entry): boolean {
-  return reach(hidden, e)[1].has(e[1]);
-}
-
-/** Entries that would join the two groups of hidden entries a bridge holds together, the bridge apart. */
-function joins(hidden: boolean[][], bridge: Entry): Entry[] {
-  const [i0, j0] = bridge;
-  const [rowsA, columnsA] = reach(hidden, bridge);
-  const transposed = hidden[0]!.map((_, j) => hidden.map((row) => row[j]!));
-  const [columnsB, rowsB] = reach(transposed, [j0, i0]);
-  const out: Entry[] = [];
-  for (const i of rowsA) for (const j of columnsB) if (i !== i0 || j !== j0) out.push([i, j]);
-  for (const i of rowsB) for (const j of columnsA) if (i !== i0 || j !== j0) out.push([i, j]);
-  return out;
 }

@@ -1,6 +1,9 @@
 import { Router } from 'express';
 import { z } from 'zod';
+import { dateAt, type IsoDate } from '../../domain/calendar';
 import { COURTS_OF_APPEAL } from '../../domain/codes';
+import { isPublished, publishedFrom } from '../../domain/statistics/publication';
+import { ServiceProblem } from '../../cases/problems';
 import {
   statisticsQuerySchema,
   statusQueryReportQuerySchema,
@@ -11,16 +14,23 @@ import { statusQueryReport } from '../../statistics/status-query-report';
 import type { FactsStore } from '../../statistics/facts-store';
 import { statisticsCsv, statisticsReport } from '../../statistics/statistics-report';
 import { auditAs, principalOf } from '../../audit/request-context';
-import { COMMON, json, type ApiDocument } from '../openapi';
+import { COMMON, json, problem, type ApiDocument } from '../openapi';
 import { parseOr400 } from '../validate';
 import { requireRole, roleNotAllowed } from '../../identity/require-role';
 
-/** GET /v1/statistics: a year's figures from the statistics store, JSON or (Accept: text/csv) CSV. */
-export function statisticsRouter(store: FactsStore): Router {
+/**
+ * GET /v1/statistics: a closed year's figures from the statistics store, JSON or (Accept: text/csv) CSV; a year not
+ * yet closed is a 404 naming the day it is published (src/domain/statistics/publication.ts).
+ */
+export function statisticsRouter(store: FactsStore, today: () => IsoDate = () => dateAt(Date.now())): Router {
   const r = Router();
   r.get('/statistics', requireRole('immigration-office', 'admin'), async (req, res) => {
     auditAs(res, 'statistics.read', null);
     const q = parseOr400(statisticsQuerySchema, req.query, 'query');
+    if (!isPublished(q.year, today()))
+      throw new ServiceProblem('statisticsYearOpen', (p) =>
+        p.problems.statisticsYearOpen(q.year, publishedFrom(q.year)),
+      );
     const report = statisticsReport(q.year, await store.year(q.year), q.by);
     if (req.accepts(['application/json', 'text/csv']) === 'text/csv')
       res.type('text/csv; charset=utf-8').send(statisticsCsv(report));
@@ -49,7 +59,7 @@ export function documentStatistics(api: ApiDocument): void {
     tags: ['Statistics'],
     summary: 'The statistics of a year',
     description:
-      'Cases opened, documents issued by type and outcomes, each counted in the year it happened, with the median days from opening to complaint and from complaint to identification; optionally broken down by centre, track or exploitation. Read from the statistics store, never from the cases, so the figures stay when cases are deleted. A count under k is hidden (null, `x` in CSV), with enough beside it that it cannot be worked out. `Accept: text/csv` for a CSV file.',
+      'Cases opened, documents issued by type and outcomes, each counted in the year it happened, with the median days from opening to complaint and from complaint to identification; optionally broken down by centre, track or exploitation. Read from the statistics store, never from the cases, so the figures stay when cases are deleted. A year is published once it is closed (from 1 February of the next year, counting the facts recorded by then) and never changes after; before that the answer is a 404 `statisticsYearOpen`. A count under k is hidden (null, `x` in CSV), with enough beside it that, whatever one combines from every table of the year, each hidden count could be any of at least k values (a hidden count can be 0). A median is published over at least 2k values. `Accept: text/csv` for a CSV file.',
     request: { query: statisticsQuerySchema },
     responses: {
       200: {
@@ -61,6 +71,9 @@ export function documentStatistics(api: ApiDocument): void {
           },
         },
       },
+      404: problem(
+        'The year is not closed yet; the detail says the day its figures are published (urn:problem-type:victim-case:statisticsYearOpen)',
+      ),
       ...COMMON,
     },
   });

@@ -39,6 +39,8 @@ export const deProblems: ProblemWords = {
     'Der Aktendienst ist kurz nicht erreichbar (Temporal oder sein Worker hat nicht rechtzeitig geantwortet); versuchen Sie es später erneut.',
   internal: 'Bei uns ist ein Fehler aufgetreten; die Trace-ID bezeichnet ihn in den Protokollen.',
   caseStillRunning: 'Eine Akte kann erst gelöscht werden, wenn sie abgeschlossen ist; diese läuft noch.',
+  statisticsYearOpen: (year, from) =>
+    `Die Statistiken für ${year} werden veröffentlicht, sobald das Jahr abgeschlossen ist, ab dem ${from}, und ändern sich danach nicht mehr.`,
   codec: {
     crossOrigin: 'Anfragen anderer Herkunft sind nur von der Temporal Web UI aus erlaubt.',
     notFromWebUi: 'Anfragen sind nur von der Temporal Web UI aus erlaubt.',

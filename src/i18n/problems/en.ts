@@ -24,6 +24,8 @@ export const enProblems: ProblemWords = {
     'The case service is unavailable for a moment (Temporal or its worker did not answer in time); try again later.',
   internal: 'Something went wrong on our side; the trace id identifies the error in the logs.',
   caseStillRunning: 'A case can be erased only once it has ended; this one is still running.',
+  statisticsYearOpen: (year, from) =>
+    `The statistics of ${year} are published once the year is closed, from ${from}, and do not change after.`,
   codec: {
     crossOrigin: 'Cross-origin requests are allowed only from the Temporal Web UI.',
     notFromWebUi: 'Requests are allowed only from the Temporal Web UI.',

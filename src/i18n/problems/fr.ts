@@ -39,6 +39,8 @@ export const frProblems: ProblemWords = {
     'Le service des dossiers est momentanément indisponible (Temporal ou son worker n’a pas répondu à temps) ; réessayez plus tard.',
   internal: 'Une erreur s’est produite de notre côté ; l’identifiant de trace la désigne dans les journaux.',
   caseStillRunning: 'Un dossier ne peut être effacé qu’une fois clôturé ; celui-ci est encore en cours.',
+  statisticsYearOpen: (year, from) =>
+    `Les statistiques de ${year} sont publiées une fois l’année clôturée, à partir du ${from}, et ne changent plus ensuite.`,
   codec: {
     crossOrigin: 'Les demandes d’une autre origine ne sont permises que depuis la Temporal Web UI.',
     notFromWebUi: 'Les demandes ne sont permises que depuis la Temporal Web UI.',

@@ -39,6 +39,8 @@ export const nlProblems: ProblemWords = {
     'De dossierdienst is even niet beschikbaar (Temporal of zijn worker antwoordde niet op tijd); probeer later opnieuw.',
   internal: 'Er ging bij ons iets mis; de trace-id wijst de fout aan in de logboeken.',
   caseStillRunning: 'Een dossier kan pas worden gewist wanneer het is afgesloten; dit dossier loopt nog.',
+  statisticsYearOpen: (year, from) =>
+    `De statistieken van ${year} worden gepubliceerd zodra het jaar is afgesloten, vanaf ${from}, en veranderen daarna niet meer.`,
   codec: {
     crossOrigin: 'Verzoeken van een andere oorsprong zijn alleen toegestaan vanuit de Temporal Web UI.',
     notFromWebUi: 'Verzoeken zijn alleen toegestaan vanuit de Temporal Web UI.',
