@@ -12,6 +12,7 @@ import {
   caseInTemporaryResidence,
   eventually,
   expectProblem,
+  minorOpeningBody,
   openCase,
   recordOk,
   SECRET,
@@ -78,6 +79,19 @@ describe('deadline calendars', () => {
     expect(text).not.toContain(theirs.caseId);
     for (const secret of Object.values(SECRET)) expect(text).not.toContain(secret);
     expect(text).not.toMatch(/traffick|mensenhandel|traite|Menschenhandel/i);
+  });
+
+  it("never shows a minor's 18th birthday, nor the end of the guardianship it sets, in any feed", async () => {
+    const minor = await openCase(stack.app, 'payoke', minorOpeningBody());
+    const birthday = minor.deadlines.find((d) => d.kind === 'GUARDIANSHIP_ENDS')!.due;
+    expect(birthday).toEqual(expect.any(String));
+    for (const subscriber of [{ centre: 'PAYOKE' }, { immigrationOffice: true }]) {
+      const { path } = await issue(subscriber);
+      const { text, events } = await readWith(path, minor.caseId, 'REFLECTION_ENDS');
+      expect(eventOf(events, minor.caseId, 'GUARDIANSHIP_ENDS')).toBeUndefined();
+      expect(events.filter((e) => e.uid.startsWith(minor.caseId)).map(dayOf)).not.toContain(birthday);
+      expect(text).not.toMatch(/18th|guardianship/i);
+    }
   });
 
   it('moves the event when printed dates move the deadline, under the same UID with a higher SEQUENCE', async () => {
