@@ -1,11 +1,11 @@
 import { METADATA_ENCODING_KEY, type Payload, type PayloadCodec } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
-import { ENCRYPTED_ENCODING } from '../crypto/aes-gcm-codec';
+import { ENCRYPTED_ENCODING, METADATA_CASE_KEY_ID } from '../crypto/aes-gcm-codec';
 import { badRequest, inEveryLanguage } from './problems';
 
 /**
- * A cursor is Temporal's page token sealed by the payload codec (authenticated encryption): Temporal
- * fails with an internal error, after retries, on a token it did not issue, so only sealed ones reach it.
+ * A cursor is a position in a list sealed by the payload codec under the key file's key (authenticated
+ * encryption, no case's key): bound-cursor.ts binds it to its principal and filters.
  */
 export async function sealCursor(codecs: readonly PayloadCodec[], token: Uint8Array): Promise<string> {
   let payloads: Payload[] = [{ metadata: {}, data: token }];
@@ -17,10 +17,13 @@ export async function sealCursor(codecs: readonly PayloadCodec[], token: Uint8Ar
 export async function openCursor(codecs: readonly PayloadCodec[], cursor: string): Promise<Uint8Array> {
   try {
     let payloads: Payload[] = [temporal.api.common.v1.Payload.decode(Buffer.from(cursor, 'base64url'))];
-    // Without the codec's own encoding the payload did not come from sealCursor (decode would pass it through).
+    // Without the codec's own encoding the payload did not come from sealCursor (decode would pass it through); a
+    // case's payload (under its case key) is none either, and is never opened here.
+    const metadata = payloads[0]!.metadata ?? {};
     if (
       codecs.length > 0 &&
-      Buffer.from(payloads[0]!.metadata?.[METADATA_ENCODING_KEY] ?? []).toString() !== ENCRYPTED_ENCODING
+      (Buffer.from(metadata[METADATA_ENCODING_KEY] ?? []).toString() !== ENCRYPTED_ENCODING ||
+        METADATA_CASE_KEY_ID in metadata)
     )
       throw new Error('unsealed');
     for (const codec of [...codecs].reverse()) payloads = await codec.decode(payloads);
