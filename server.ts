@@ -3,6 +3,7 @@ import { CalendarFeeds } from './src/http/calendar-feeds';
 import { createServer as createHttpsServer } from 'node:https';
 import { loadConfig } from './src/config';
 import { loadPayloadKeys, loadServiceKey } from './src/crypto/payload-keys';
+import { CaseIds } from './src/cases/case-ids';
 import { ReferenceIndex } from './src/crypto/reference-index';
 import { AesGcmCodec } from './src/crypto/aes-gcm-codec';
 import { openCaseIndex } from './src/case-index/case-index-store';
@@ -33,6 +34,7 @@ runMain('server', async (logger) => {
     taskQueue: config.TEMPORAL_TASK_QUEUE,
     timeoutMs: config.TEMPORAL_CALL_TIMEOUT_MS,
     caseIndex,
+    caseIds: new CaseIds(indexKey),
     ...(metrics ? { onTemporalError: (status: number) => metrics.temporalError(status) } : {}),
   });
   const referenceIndex = new ReferenceIndex(indexKey);

@@ -20,7 +20,7 @@ import type { victimCase } from '../../workflows';
 import type { RecordEventInput } from '../../workflows/messages';
 import { indexEntry, recordEvent, status, WORKFLOW_TYPE } from '../../workflows/messages';
 import { accessFrom, type CaseAccess } from './case-access';
-import { newCaseId } from './case-ids';
+import type { CaseIds } from './case-ids';
 import { caseStart, importStart, type CaseStart } from './case-start';
 import { boundUpdate, updateIdFor } from './inputs';
 import { ServiceProblem, noCase, refusalProblem } from './problems';
@@ -39,6 +39,7 @@ export class CaseGateway {
       timeoutMs: number;
       /** Where access to a case is read first: what its own workflow wrote, never a search attribute. */
       caseIndex: CaseIndexStore;
+      caseIds: CaseIds;
       onTemporalError?: (status: number) => void;
     },
   ) {}
@@ -80,7 +81,7 @@ export class CaseGateway {
     referenceKeys: string[],
     idempotencyKey: string | undefined,
   ): Promise<{ status: CaseStatus; created: boolean }> {
-    const caseId = newCaseId(principal.id, idempotencyKey);
+    const caseId = await this.caseIdFor(principal.id, idempotencyKey);
     return this.start(caseStart(caseId, principal.centre, opening, this.opts.taskQueue, referenceKeys));
   }
 
@@ -90,8 +91,23 @@ export class CaseGateway {
     idempotencyKey: string | undefined,
     prepare: (caseId: string) => { imported: CaseImportInput; initial: CaseState; request: unknown },
   ): Promise<{ status: CaseStatus; created: boolean }> {
-    const { imported, initial, request } = prepare(newCaseId(principalId, idempotencyKey));
+    const { imported, initial, request } = prepare(await this.caseIdFor(principalId, idempotencyKey));
     return this.start(importStart(imported, initial, request, this.opts.taskQueue));
+  }
+
+  /** A new case's id; a retry of a request made before case ids were keyed finds the case it made then. */
+  private async caseIdFor(principalId: string, idempotencyKey: string | undefined): Promise<string> {
+    const { caseIds } = this.opts;
+    if (idempotencyKey === undefined) return caseIds.forRequest(principalId, undefined);
+    const earlier = caseIds.earlierForRequest(principalId, idempotencyKey);
+    const madeEarlier = await this.call(earlier, () => this.client.workflow.getHandle(earlier).describe()).then(
+      () => true,
+      (err: unknown) => {
+        if (err instanceof ServiceProblem && err.status === 404) return false;
+        throw err;
+      },
+    );
+    return madeEarlier ? earlier : caseIds.forRequest(principalId, idempotencyKey);
   }
 
   private async start({ initial, requestHash, options }: CaseStart): Promise<{ status: CaseStatus; created: boolean }> {

@@ -3,6 +3,7 @@
  * happy path, every event type, 409s, idempotency, prosecutor queries, listing.
  * Access control is in api-access.test.ts; validation, OpenAPI, operations in api-contract.test.ts.
  */
+import { randomBytes } from 'node:crypto';
 import { addDays, addPeriod } from '../../src/domain/calendar';
 import type { CaseSummary } from '../../src/domain/schemas/api';
 import type { CaseStatus, ProsecutorQueryView } from '../../src/domain/schemas/case';
@@ -22,7 +23,9 @@ import {
   invalidNames,
 } from '../support/api-helpers';
 import { complaintFiled, YES } from '../support/fixtures';
-import { useServiceStack } from '../support/service-stack';
+import { TASK_QUEUE, TEST_INDEX_KEY, useServiceStack } from '../support/service-stack';
+import { CaseIds } from '../../src/cases/case-ids';
+import { caseStart } from '../../src/cases/case-start';
 
 const stack = useServiceStack();
 
@@ -536,6 +539,25 @@ describe('Idempotency-Key', () => {
     const elsewhere = await api('pagasa', { 'Idempotency-Key': key }).post('/v1/cases', openingBody());
     expect(elsewhere.status).toBe(201);
     expect(elsewhere.body.caseId).not.toBe(first.body.caseId);
+  });
+
+  it("keys a case's id under the service's key: a guessed key is not confirmed by the id, and a retry made before still finds its case", async () => {
+    // A file number used as a key: its unkeyed hash, as ids were made before, is not the id.
+    const key = `AN.12.L3.${Date.now()}/26`;
+    const ids = new CaseIds(TEST_INDEX_KEY);
+    const opened = await api('payoke', { 'Idempotency-Key': key }).post('/v1/cases', openingBody());
+    expect(opened.status).toBe(201);
+    expect(opened.body.caseId).toBe(ids.forRequest('centre-payoke', key));
+    expect(opened.body.caseId).not.toBe(ids.earlierForRequest('centre-payoke', key));
+    expect(opened.body.caseId).not.toBe(new CaseIds(randomBytes(32)).forRequest('centre-payoke', key));
+
+    // A case opened before the upgrade under the unkeyed id: the retry with its key finds it (200), opens nothing.
+    const earlierKey = `earlier-${Date.now()}`;
+    const earlierId = ids.earlierForRequest('centre-payoke', earlierKey);
+    await stack.client.workflow.start('victimCase', caseStart(earlierId, 'PAYOKE', openingBody(), TASK_QUEUE).options);
+    const retried = await api('payoke', { 'Idempotency-Key': earlierKey }).post('/v1/cases', openingBody());
+    expect(retried.status).toBe(200);
+    expect(retried.body.caseId).toBe(earlierId);
   });
 
   it('an event sent twice with one key is recorded once; another key records it again', async () => {

@@ -18,7 +18,7 @@ import { PayloadKeys } from '../../src/crypto/payload-keys';
 import { UNAUTHENTIC_PAYLOAD } from '../../src/domain/refused-payload';
 import type { NoticeDelivery } from '../../src/domain/notices';
 import type { CaseStatus } from '../../src/domain/schemas/case';
-import { newCaseId } from '../../src/cases/case-ids';
+import { randomCaseId } from '../../src/cases/case-ids';
 import { caseStart } from '../../src/cases/case-start';
 import { temporalCliPath } from '../../tools/stack/temporal-binaries';
 import { waitUntil } from '../../tools/stack/wait';
@@ -223,14 +223,14 @@ describe('what the CLI and a client without the payload key can do to a case', (
     const input = { caseId: 'ignored', centre: 'PAYOKE', opening: openingBody() };
     /** A start with the CLI, with these arguments after its workflow id. */
     const cliStart = async (...inputArgs: string[]) => {
-      const caseId = newCaseId('attacker', randomUUID());
+      const caseId = randomCaseId();
       const args = ['workflow', 'start', '--type', 'victimCase', '--task-queue', TASK_QUEUE, '--workflow-id', caseId];
       expect((await cli(...args, ...inputArgs)).code).toBe(0);
       return caseId;
     };
     const cliCase = await cliStart('--input', JSON.stringify(input));
     const emptyCase = await cliStart();
-    const clientCase = newCaseId('attacker', randomUUID());
+    const clientCase = randomCaseId();
     await keyless.workflow.start('victimCase', {
       workflowId: clientCase,
       taskQueue: TASK_QUEUE,
@@ -279,7 +279,7 @@ describe("a notice's outcome reported without the payload key", () => {
         },
       },
     });
-    const caseId = newCaseId('forged-outcome', randomUUID());
+    const caseId = randomCaseId();
     const { options } = caseStart(caseId, 'PAYOKE', openingBody(), taskQueue);
     await worker.runUntil(async () => {
       try {
@@ -320,7 +320,7 @@ describe('search attributes a forged start sets', () => {
     const real = await openCase(stack.app, 'payoke');
     await recordOk(stack.app, 'payoke', real.caseId, { type: 'voluntary-return', on: today() });
     await stack.client.workflow.getHandle(real.caseId).result();
-    const forgedId = newCaseId('attacker', randomUUID());
+    const forgedId = randomCaseId();
     // The attacker names its own centre and office in the attributes, and takes a closed case's id for a new run.
     const claims = [
       { key: SA.centre, value: 'PAG-ASA' },

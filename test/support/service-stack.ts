@@ -21,6 +21,7 @@ import { loadDirectory } from '../../src/directory';
 import { createApp } from '../../src/http/app';
 import { AuditLog } from '../../src/audit/audit-log';
 import { CalendarFeeds } from '../../src/http/calendar-feeds';
+import { CaseIds } from '../../src/cases/case-ids';
 import { CaseGateway } from '../../src/cases/case-gateway';
 import { entryForToken, Principals, type PrincipalSpec } from '../../src/identity/principals';
 import { InMemorySentLedger } from '../../src/mail/transport/sent-ledger';
@@ -88,7 +89,7 @@ export interface TestAppOptions {
   publicBaseUrl?: string;
 }
 
-const TEST_INDEX_KEY = Buffer.alloc(32, 7);
+export const TEST_INDEX_KEY = Buffer.alloc(32, 7);
 
 /** The API as the harness builds it, with the test principals (TOKENS); for apps with other limits or a dead Temporal. */
 export function createTestApp(o: TestAppOptions): Express {
@@ -105,6 +106,7 @@ export function createTestApp(o: TestAppOptions): Express {
       taskQueue: o.taskQueue ?? TASK_QUEUE,
       timeoutMs: o.timeoutMs ?? 10_000,
       caseIndex,
+      caseIds: new CaseIds(o.indexKey ?? TEST_INDEX_KEY),
     }),
     referenceIndex: new ReferenceIndex(o.indexKey ?? TEST_INDEX_KEY),
     principals: new Principals(ENTRIES.map(({ token, ...spec }) => entryForToken(token, spec))),
