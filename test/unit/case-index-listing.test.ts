@@ -1,29 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openCaseIndex, type CaseIndexStore } from '../../src/case-index/case-index-store';
-import type { ListedTask, TaskFilter } from '../../src/case-index/task-listing';
-import { openCaseKeys, type CaseKeys } from '../../src/crypto/case-keys';
-import { ensureDevPayloadKeys, loadPayloadKeys } from '../../src/crypto/payload-keys';
+import type { ListedTask, TaskFilter, TaskPosition } from '../../src/case-index/task-listing';
 import type { CaseIndexEntry, OpenTask } from '../../src/domain/procedure/case-index-entry';
+import { everyPage, useIndexStore } from '../support/index-store';
 
-let dir: string;
-let caseKeys: CaseKeys;
-let index: CaseIndexStore;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'case-index-listing-'));
-  const keysFile = join(dir, 'payload-keys.json');
-  ensureDevPayloadKeys(keysFile);
-  const storeFile = join(dir, 'service.sqlite');
-  caseKeys = openCaseKeys(storeFile, loadPayloadKeys(keysFile));
-  index = openCaseIndex(storeFile, caseKeys);
-});
-afterEach(async () => {
-  await index.close();
-  await caseKeys.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const store = useIndexStore();
 
 const ANTWERPEN = { role: 'prosecutor', office: 'ANTWERPEN' } as const;
 const IMMIGRATION_OFFICE = { role: 'immigration-office' } as const;
@@ -55,7 +34,7 @@ const day = (n: number): string => `2026-03-${String(n).padStart(2, '0')}`;
 async function seed(): Promise<void> {
   for (let i = 0; i < 30; i++) {
     const due = day(1 + (i % 10));
-    await index.write(
+    await store.index.write(
       entry(`case-${String(i).padStart(3, '0')}`, 1, [
         { taskId: `q${i}/answer`, kind: 'status-query-answer', party: ANTWERPEN, due, since: '2026-01-10' },
         { taskId: 'document-dates/ANNEX_15/0', kind: 'document-dates', party: IMMIGRATION_OFFICE, due, since: due },
@@ -64,18 +43,8 @@ async function seed(): Promise<void> {
   }
 }
 
-async function everyPage(filter: TaskFilter, limit: number): Promise<{ items: ListedTask[]; totals: number[] }> {
-  const items: ListedTask[] = [];
-  const totals: number[] = [];
-  let after;
-  do {
-    const page = await index.listTasks(filter, after, limit);
-    items.push(...page.items);
-    totals.push(page.total);
-    after = page.next ?? undefined;
-  } while (after);
-  return { items, totals };
-}
+const everyTask = (filter: TaskFilter, limit: number) =>
+  everyPage((after: TaskPosition | undefined) => store.index.listTasks(filter, after, limit));
 
 const inOrder = (items: ListedTask[]): boolean =>
   items.every((t, i) => {
@@ -86,7 +55,7 @@ const inOrder = (items: ListedTask[]): boolean =>
 describe('listing the open tasks of a party (SQLite)', () => {
   it('lists every task of the office once, soonest due first, across pages, with the exact total on each', async () => {
     await seed();
-    const { items, totals } = await everyPage({ party: ANTWERPEN }, 7);
+    const { items, totals } = await everyTask({ party: ANTWERPEN }, 7);
     expect(items).toHaveLength(30);
     expect(new Set(items.map((t) => t.caseId)).size).toBe(30);
     expect(inOrder(items)).toBe(true);
@@ -96,10 +65,14 @@ describe('listing the open tasks of a party (SQLite)', () => {
 
   it('filters by kind and by due date, and counts what the filter selects', async () => {
     await seed();
-    const office = await index.listTasks({ party: IMMIGRATION_OFFICE, kinds: ['withdrawal-decision'] }, undefined, 10);
+    const office = await store.index.listTasks(
+      { party: IMMIGRATION_OFFICE, kinds: ['withdrawal-decision'] },
+      undefined,
+      10,
+    );
     expect(office).toEqual({ items: [], total: 0, next: null });
     // Days 1 to 4: 4 days of 3 cases.
-    const early = await everyPage({ party: IMMIGRATION_OFFICE, kinds: ['document-dates'], dueBefore: day(5) }, 5);
+    const early = await everyTask({ party: IMMIGRATION_OFFICE, kinds: ['document-dates'], dueBefore: day(5) }, 5);
     expect(early.items).toHaveLength(12);
     expect(early.totals[0]).toBe(12);
     expect(early.items.every((t) => t.due < day(5))).toBe(true);
@@ -107,12 +80,12 @@ describe('listing the open tasks of a party (SQLite)', () => {
 
   it("shows only the tasks of the revision the case row holds, and none of another party's", async () => {
     await seed();
-    await index.write(entry('case-000', 2, []));
-    const page = await index.listTasks({ party: ANTWERPEN }, undefined, 100);
+    await store.index.write(entry('case-000', 2, []));
+    const page = await store.index.listTasks({ party: ANTWERPEN }, undefined, 100);
     expect(page.total).toBe(29);
     expect(page.items.map((t) => t.caseId)).not.toContain('case-000');
     expect(
-      (await index.listTasks({ party: { role: 'prosecutor', office: 'OOST-VLAANDEREN' } }, undefined, 100)).total,
+      (await store.index.listTasks({ party: { role: 'prosecutor', office: 'OOST-VLAANDEREN' } }, undefined, 100)).total,
     ).toBe(0);
   });
 });

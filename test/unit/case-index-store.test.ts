@@ -1,35 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openCaseIndex, type CaseIndexStore } from '../../src/case-index/case-index-store';
-import { openCaseKeys, type CaseKeys } from '../../src/crypto/case-keys';
-import { ensureDevPayloadKeys, loadPayloadKeys } from '../../src/crypto/payload-keys';
+import { readFileSync } from 'node:fs';
 import { applyEvent } from '../../src/domain/procedure/apply';
 import { caseIndexEntry, type CaseIndexEntry } from '../../src/domain/procedure/case-index-entry';
 import { newCaseState } from '../../src/domain/procedure/state';
 import { CENTRE, opening, PSEUDONYM } from '../support/fixtures';
+import { useIndexStore } from '../support/index-store';
 
 const FILE = 'AN.12.L3 104578/26';
 
-let dir: string;
-let storeFile: string;
-let caseKeys: CaseKeys;
-let index: CaseIndexStore;
-const others: CaseIndexStore[] = [];
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'case-index-'));
-  const keysFile = join(dir, 'payload-keys.json');
-  ensureDevPayloadKeys(keysFile);
-  storeFile = join(dir, 'service.sqlite');
-  caseKeys = openCaseKeys(storeFile, loadPayloadKeys(keysFile));
-  index = openCaseIndex(storeFile, caseKeys);
-});
-afterEach(async () => {
-  await Promise.all([index, ...others.splice(0)].map((s) => s.close()));
-  await caseKeys.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const store = useIndexStore();
 
 /** A case in reflection (revision 0), then with its complaint and a query (revision 1). */
 function revisions(caseId = 'case-index-a'): [CaseIndexEntry, CaseIndexEntry] {
@@ -53,11 +31,11 @@ function revisions(caseId = 'case-index-a'): [CaseIndexEntry, CaseIndexEntry] {
 describe('the case index store (SQLite)', () => {
   it('holds a case as its workflow last wrote it, tasks included', async () => {
     const [first, second] = revisions();
-    expect(await index.write(first)).toBe(true);
-    expect(await index.read(first.caseId)).toEqual(first);
-    expect(await index.write(second)).toBe(true);
-    expect(await index.read(first.caseId)).toEqual(second);
-    expect(await index.read('case-never-written')).toBeUndefined();
+    expect(await store.index.write(first)).toBe(true);
+    expect(await store.index.read(first.caseId)).toEqual(first);
+    expect(await store.index.write(second)).toBe(true);
+    expect(await store.index.read(first.caseId)).toEqual(second);
+    expect(await store.index.read('case-never-written')).toBeUndefined();
   });
 
   it("keeps a withdrawal decision's reporters, and lists them with its stage", async () => {
@@ -65,9 +43,9 @@ describe('the case index store (SQLite)', () => {
     const s = newCaseState(second.caseId, 'PAYOKE', opening('2026-11-02'));
     applyEvent(s, { type: 'support-declined', on: '2026-11-20' }, CENTRE, '2026-11-20');
     const entry = { ...caseIndexEntry(s), revision: 2 };
-    await index.write(entry);
-    expect(await index.read(entry.caseId)).toEqual(entry);
-    const page = await index.listTasks(
+    await store.index.write(entry);
+    expect(await store.index.read(entry.caseId)).toEqual(entry);
+    const page = await store.index.listTasks(
       { party: { role: 'immigration-office' }, kinds: ['withdrawal-decision'] },
       undefined,
       10,
@@ -77,28 +55,28 @@ describe('the case index store (SQLite)', () => {
 
   it('never moves a row back: a retry, a late write or a second worker with an older revision changes nothing', async () => {
     const [first, second] = revisions();
-    await index.write(second);
+    await store.index.write(second);
     // A second process (another worker) on the same database, writing the older revision late.
-    const otherWorker = openCaseIndex(storeFile, caseKeys);
-    others.push(otherWorker);
+    const otherWorker = store.another();
     expect(await otherWorker.write(first)).toBe(false);
-    expect(await index.write(second)).toBe(false);
-    expect(await index.read(first.caseId)).toEqual(second);
+    expect(await store.index.write(second)).toBe(false);
+    expect(await store.index.read(first.caseId)).toEqual(second);
   });
 
   it('shows no task of an older write that ran between the steps of a newer one', async () => {
     const [first, second] = revisions();
-    await index.write(first);
+    await store.index.write(first);
     // Two writers at once, the older one last to finish: the case row and its tasks stay those of the newer.
-    await Promise.all([index.write(second), index.write(first)]);
-    expect((await index.read(first.caseId))?.tasks).toEqual(second.tasks);
+    await Promise.all([store.index.write(second), store.index.write(first)]);
+    expect((await store.index.read(first.caseId))?.tasks).toEqual(second.tasks);
   });
 
   it('stores the pseudonym and file numbers only encrypted under the case key', async () => {
     const [, second] = revisions();
-    await index.write(second);
-    expect((await index.read(second.caseId))?.personal).toEqual({ pseudonym: PSEUDONYM, prosecutorFile: FILE });
-    const bytes = readFileSync(storeFile).toString('latin1') + readFileSync(`${storeFile}-wal`).toString('latin1');
+    await store.index.write(second);
+    expect((await store.index.read(second.caseId))?.personal).toEqual({ pseudonym: PSEUDONYM, prosecutorFile: FILE });
+    const bytes =
+      readFileSync(store.storeFile).toString('latin1') + readFileSync(`${store.storeFile}-wal`).toString('latin1');
     expect(bytes).toContain('TEMPORARY_RESIDENCE');
     expect(bytes).not.toContain(PSEUDONYM);
     expect(bytes).not.toContain(FILE);
@@ -106,14 +84,14 @@ describe('the case index store (SQLite)', () => {
 
   it("cannot read a case's personal data once its key is destroyed, and removes its rows", async () => {
     const [, second] = revisions();
-    await index.write(second);
-    await index.write(revisions('case-index-b')[1]);
-    await caseKeys.erase(second.caseId, 'admin');
-    await expect(index.read(second.caseId)).rejects.toThrow(/erased/);
-    expect(await index.caseIds()).toEqual(['case-index-a', 'case-index-b']);
-    await index.remove(second.caseId);
-    expect(await index.read(second.caseId)).toBeUndefined();
-    expect(await index.read('case-index-b')).toMatchObject({ revision: 1 });
-    expect(await index.caseIds()).toEqual(['case-index-b']);
+    await store.index.write(second);
+    await store.index.write(revisions('case-index-b')[1]);
+    await store.caseKeys.erase(second.caseId, 'admin');
+    await expect(store.index.read(second.caseId)).rejects.toThrow(/erased/);
+    expect(await store.index.caseIds()).toEqual(['case-index-a', 'case-index-b']);
+    await store.index.remove(second.caseId);
+    expect(await store.index.read(second.caseId)).toBeUndefined();
+    expect(await store.index.read('case-index-b')).toMatchObject({ revision: 1 });
+    expect(await store.index.caseIds()).toEqual(['case-index-b']);
   });
 });
