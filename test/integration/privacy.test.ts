@@ -550,9 +550,11 @@ describe('key rotation', () => {
 
 describe('failure messages in the history', () => {
   it('a rejected event: the reason reaches the API caller, and the Update failure on the wire is encoded', async () => {
+    // Bound to its Update, as the API binds it.
     const input = {
       actor: { id: 'centre-payoke', role: 'centre', centre: 'PAYOKE' },
       event: complaintFiled(today(), 'LIEGE', 'statement'),
+      updateId: 'privacy-raw-rejected',
     };
     const { UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED } =
       temporal.api.enums.v1.UpdateWorkflowExecutionLifecycleStage;
