@@ -5,8 +5,20 @@ import { ctx as requestContext } from '../audit/request-context';
 import { ServiceProblem } from '../cases/problems';
 import { LANGUAGES, type Language } from '../domain/codes';
 import { LANGUAGE_PACKS } from '../i18n';
+import type { PageWords } from '../i18n/page-words';
 import type { WorkspaceDeps } from './deps';
-import { csrfValid, idleExpired, sessionOf, type WorkspaceSession } from './session';
+import { damagedForm } from './forms';
+import {
+  csrfValid,
+  nowOf,
+  saveSession,
+  SESSION_HOURS,
+  sessionEnd,
+  sessionOf,
+  signOut,
+  type SessionEnd,
+  type WorkspaceSession,
+} from './session';
 import { messagePage } from './views/messages';
 import type { PageContext } from './views/page-context';
 
@@ -37,20 +49,34 @@ function readerLanguage(req: Request, s: WorkspaceSession): Language {
   return acceptedLanguage(req);
 }
 
-/** The reader's session: language, idle time-out (a session idle too long ends with a page that says so), principal. */
-export function readerSession(deps: Pick<WorkspaceDeps, 'session' | 'principals'>): RequestHandler {
+/** What the sign-in page says of a session that ended, by why it ended. */
+const endedWords = (w: PageWords, why: SessionEnd): string =>
+  why === 'idle' ? w.sessionEnded : why === 'over' ? w.sessionOver(SESSION_HOURS) : w.sessionClosed;
+
+/**
+ * The reader's session: language, its end (idle too long, past its absolute end, or signed out: a page that says
+ * so), principal.
+ */
+export function readerSession(deps: Pick<WorkspaceDeps, 'session' | 'sessions' | 'principals'>): RequestHandler {
   return async (req, res, next) => {
     const session = await sessionOf(req, res, deps.session);
     const lang = readerLanguage(req, session);
-    const now = Date.now();
-    const expired = idleExpired(session, deps.session, now);
-    if (expired) delete session.principalId;
+    const now = nowOf(deps.session);
+    const ended = await sessionEnd(session, deps.session, deps.sessions, now).catch(() => {
+      // Whether the session still holds cannot be read: nobody is let in meanwhile.
+      throw new ServiceProblem('serviceUnavailable', (p) => p.pages.errors.unavailable);
+    });
+    if (ended) {
+      // Its record too: a session past its end or idle too long is ended for every copy of its cookie.
+      if (session.sessionId) await deps.sessions.end(session.sessionId).catch(() => undefined);
+      signOut(session);
+    }
     const principal = session.principalId ? deps.principals.byId(session.principalId) : undefined;
     if (principal) {
       session.lastSeen = now;
       requestContext(res).principal = principal;
     }
-    await session.save();
+    await saveSession(session, deps.session, now);
     res.locals.workspace = {
       session,
       page: {
@@ -61,12 +87,12 @@ export function readerSession(deps: Pick<WorkspaceDeps, 'session' | 'principals'
         csrf: session.csrf,
       },
     } satisfies Locals;
-    if (expired) {
+    if (ended) {
       const w = LANGUAGE_PACKS[lang].pages;
       const back = `/workspace/sign-in?returnTo=${encodeURIComponent(locals(res).page.path)}`;
       res
         .status(401)
-        .send(messagePage(locals(res).page, w.signInTitle, w.sessionEnded, { href: back, label: w.signIn }));
+        .send(messagePage(locals(res).page, w.signInTitle, endedWords(w, ended), { href: back, label: w.signIn }));
       return;
     }
     next();
@@ -77,6 +103,15 @@ export function readerSession(deps: Pick<WorkspaceDeps, 'session' | 'principals'
 export const signedInOnly: RequestHandler = (_req, res, next) => {
   if (locals(res).page.principal) return next();
   res.redirect(303, `/workspace/sign-in?returnTo=${encodeURIComponent(locals(res).page.path)}`);
+};
+
+/**
+ * A page's POST carries its form (urlencoded): no body at all (400), or a body of another type (415), is refused in
+ * words, never a crash on a form that is not there.
+ */
+export const formsOnly: RequestHandler = (req, _res, next) => {
+  if (req.method !== 'POST' || (typeof req.body === 'object' && req.body !== null)) return next();
+  throw damagedForm(req.headers['content-type'] ? 'unsupportedMediaType' : 'badRequest');
 };
 
 /** Every form carries the session's token. */

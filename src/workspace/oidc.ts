@@ -7,6 +7,8 @@ export interface OidcOptions {
   /** Absent: a public client, PKCE only. */
   clientSecret?: string;
   redirectUri: string;
+  /** Where the identity provider sends the reader after its own sign-out (RP-initiated logout). */
+  postLogoutRedirectUri: string;
 }
 
 /** What the sign-in keeps in the session between the redirect and the callback. */
@@ -30,6 +32,7 @@ export class OidcSignIn {
           client_id: this.o.clientId,
           ...(this.o.clientSecret ? { client_secret: this.o.clientSecret } : {}),
           redirect_uris: [this.o.redirectUri],
+          post_logout_redirect_uris: [this.o.postLogoutRedirectUri],
           response_types: ['code'],
           token_endpoint_auth_method: this.o.clientSecret ? 'client_secret_basic' : 'none',
         }),
@@ -69,5 +72,20 @@ export class OidcSignIn {
       ...(typeof claims.email === 'string' ? { email: claims.email } : {}),
       emailVerified: claims.email_verified === true,
     };
+  }
+
+  /**
+   * Where to send a reader who signed out, so that the identity provider ends its own session too (OpenID Connect
+   * RP-Initiated Logout, with `client_id`: no ID token is kept to hint with): its `end_session_endpoint`, or
+   * undefined when its discovery document names none or it cannot be reached now (the workspace's own sign-out
+   * holds either way).
+   */
+  async endSessionUrl(lang: string | undefined): Promise<string | undefined> {
+    const client = await this.discovered().catch(() => undefined);
+    if (!client?.issuer.metadata.end_session_endpoint) return undefined;
+    return client.endSessionUrl({
+      post_logout_redirect_uri: this.o.postLogoutRedirectUri,
+      ...(lang ? { ui_locales: lang } : {}),
+    });
   }
 }
