@@ -32,15 +32,20 @@ export const locals = (res: Response): Locals => res.locals.workspace as Locals;
 export const pageOf = (res: Response): PageContext =>
   (res.locals.workspace as Locals | undefined)?.page ?? { lang: 'en', pack: LANGUAGE_PACKS.en, path: '/workspace' };
 
-/** No script at all, styles from the stylesheet only, forms posted to this site only. */
-const CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-export const pageHeaders: RequestHandler = (_req, res, next) => {
-  res.set('Content-Security-Policy', CSP);
-  res.set('Cache-Control', 'no-store');
-  next();
-};
+/**
+ * No script at all, styles from the stylesheet only, forms posted to this site only: the sign-out form's redirect to
+ * the identity provider's own sign-out is a form submission too, so its origin (the issuer's) is let in as well.
+ */
+export function pageHeaders(identityProvider: string): RequestHandler {
+  const csp =
+    "default-src 'none'; style-src 'self'; img-src 'self'; " +
+    `form-action 'self' ${identityProvider}; frame-ancestors 'none'; base-uri 'none'`;
+  return (_req, res, next) => {
+    res.set('Content-Security-Policy', csp);
+    res.set('Cache-Control', 'no-store');
+    next();
+  };
+}
 
 function readerLanguage(req: Request, s: WorkspaceSession): Language {
   const asked = req.query.lang;

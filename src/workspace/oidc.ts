@@ -22,7 +22,12 @@ export interface PendingLogin {
 export class OidcSignIn {
   private client: Promise<Client> | undefined;
 
-  constructor(private readonly o: OidcOptions) {}
+  /** The identity provider's origin: where the pages' forms may lead (its sign-out follows the workspace's). */
+  readonly issuerOrigin: string;
+
+  constructor(private readonly o: OidcOptions) {
+    this.issuerOrigin = new URL(o.issuerUrl).origin;
+  }
 
   // Discovered on first use, so the API starts while the identity provider is still starting; a failure is retried.
   private discovered(): Promise<Client> {
@@ -77,15 +82,14 @@ export class OidcSignIn {
   /**
    * Where to send a reader who signed out, so that the identity provider ends its own session too (OpenID Connect
    * RP-Initiated Logout, with `client_id`: no ID token is kept to hint with): its `end_session_endpoint`, or
-   * undefined when its discovery document names none or it cannot be reached now (the workspace's own sign-out
-   * holds either way).
+   * undefined when its discovery document names none, names one on another origin than the issuer's (the pages'
+   * Content-Security-Policy lets their forms lead to the issuer's only), or it cannot be reached now. The
+   * workspace's own sign-out holds either way.
    */
-  async endSessionUrl(lang: string | undefined): Promise<string | undefined> {
+  async endSessionUrl(lang: string): Promise<string | undefined> {
     const client = await this.discovered().catch(() => undefined);
-    if (!client?.issuer.metadata.end_session_endpoint) return undefined;
-    return client.endSessionUrl({
-      post_logout_redirect_uri: this.o.postLogoutRedirectUri,
-      ...(lang ? { ui_locales: lang } : {}),
-    });
+    const endpoint = client?.issuer.metadata.end_session_endpoint;
+    if (!client || !endpoint || new URL(endpoint).origin !== this.issuerOrigin) return undefined;
+    return client.endSessionUrl({ post_logout_redirect_uri: this.o.postLogoutRedirectUri, ui_locales: lang });
   }
 }

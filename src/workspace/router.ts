@@ -22,7 +22,7 @@ export type { WorkspaceDeps } from './deps';
  */
 export function workspaceRouter(deps: WorkspaceDeps): Router {
   const r = Router();
-  r.use(pageHeaders);
+  r.use(pageHeaders(deps.oidc.issuerOrigin));
   r.get('/style.css', serveStylesheet);
   // The session first, so that a form refused below is answered in the reader's language.
   r.use(readerSession(deps));

@@ -101,6 +101,7 @@ function apiProcess(records: SessionRecords, clock: { now: number }): { app: Exp
     },
   };
   const oidc = {
+    issuerOrigin: 'https://idp.test',
     start: () =>
       Promise.resolve({
         url: 'https://idp.test/authorize',
@@ -108,9 +109,9 @@ function apiProcess(records: SessionRecords, clock: { now: number }): { app: Exp
       }),
     finish: (url: string) =>
       Promise.resolve({ sub: new URL(url, 'http://x').searchParams.get('as') ?? '', emailVerified: true }),
-    endSessionUrl: (lang: string | undefined) => {
-      endSessions.push(lang ?? '');
-      return Promise.resolve(`https://idp.test/logout?ui_locales=${lang ?? ''}`);
+    endSessionUrl: (lang: string) => {
+      endSessions.push(lang);
+      return Promise.resolve(`https://idp.test/logout?ui_locales=${lang}`);
     },
   } as unknown as OidcSignIn;
   const principals = new Principals([
@@ -193,6 +194,10 @@ describe('the end of a workspace session', () => {
     const reader = new Browser(a.app);
     await reader.signIn('centre-PAYOKE');
     expect(await reader.signedIn()).toBe(true);
+    // The sign-out form's redirect to the identity provider is a form submission: its origin, and no other, is let in.
+    expect((await reader.get('/workspace')).headers['content-security-policy']).toContain(
+      "form-action 'self' https://idp.test;",
+    );
     // Someone copies the cookie (a shared computer, a proxy's log, malware): it works, on every API process.
     const copied = reader.on(b.app);
     expect(await copied.signedIn()).toBe(true);
@@ -201,7 +206,7 @@ describe('the end of a workspace session', () => {
     const out = await reader.post('/workspace/sign-out', { _csrf: (await reader.session()).csrf! });
     // On to the identity provider's sign-out (RP-initiated logout), which sends the reader back to signed-out.
     expect(out.status).toBe(303);
-    expect(out.headers.location).toBe('https://idp.test/logout?ui_locales=');
+    expect(out.headers.location).toBe('https://idp.test/logout?ui_locales=en');
     expect(a.endSessions).toHaveLength(1);
     expect(await reader.signedIn()).toBe(false);
 

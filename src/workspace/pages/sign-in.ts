@@ -42,7 +42,7 @@ export function signInPages(deps: WorkspaceDeps): Router {
     res.redirect(303, login.returnTo);
   });
   r.post('/sign-out', async (req, res) => {
-    const { session } = locals(res);
+    const { session, page } = locals(res);
     if (session.principalId && !csrfValid(session, (req.body as Record<string, unknown>)._csrf))
       throw new ServiceProblem('missingPermission', (p) => p.pages.errors.forbidden);
     // The record first: from then on no copy of this cookie opens anything, on any API process.
@@ -51,7 +51,7 @@ export function signInPages(deps: WorkspaceDeps): Router {
     signOut(session);
     await session.save();
     // The identity provider's own session ends too, where it offers that; it sends the reader back to signed-out.
-    const atProvider = signedIn ? await deps.oidc.endSessionUrl(session.lang) : undefined;
+    const atProvider = signedIn ? await deps.oidc.endSessionUrl(page.lang) : undefined;
     res.redirect(303, atProvider ?? `/workspace/signed-out${session.lang ? `?lang=${session.lang}` : ''}`);
   });
   r.get('/signed-out', (_req, res) => {
