@@ -304,6 +304,19 @@ describe('the workspace in a browser', () => {
     expect(new Set(reads.map((a) => a.principalId))).toEqual(
       new Set(['centre-PAYOKE', 'prosecutor-ANTWERPEN', 'immigration-office', 'immigration-office-2', 'admin']),
     );
+    // Every list that showed the case names it (issue 28: lists and the inbox were audited with no case): the
+    // centre's search, the office's queries, both officers' inboxes.
+    const listed = lines
+      .map((l) => JSON.parse(l) as { principalId: string; action: string; caseId: string | null })
+      .filter((a) => a.caseId === caseId && a.action.endsWith('.list'));
+    expect(new Set(listed.map((a) => `${a.principalId} ${a.action}`))).toEqual(
+      new Set([
+        'centre-PAYOKE page.case.list',
+        'prosecutor-ANTWERPEN page.query.list',
+        'immigration-office page.case.list',
+        'immigration-office-2 page.case.list',
+      ]),
+    );
     expect(lines.join('\n')).not.toContain(PSEUDONYM);
   });
 });
