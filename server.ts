@@ -19,6 +19,7 @@ import { pem } from './src/temporal/connection-options';
 import { runMain } from './src/run-main';
 import { OidcSignIn } from './src/workspace/oidc';
 import { workspaceRouter } from './src/workspace/router';
+import { openSessionRecords } from './src/workspace/session-records';
 
 runMain('server', async (logger) => {
   const config = loadConfig(process.env, (message) => logger.warn(message));
@@ -40,29 +41,34 @@ runMain('server', async (logger) => {
   const referenceIndex = new ReferenceIndex(indexKey);
   const principals = loadPrincipals(config.PRINCIPALS_FILE);
   const codec = new AesGcmCodec(keys, caseKeys.uncached());
+  const publicBase = config.PUBLIC_BASE_URL.replace(/\/+$/, '');
   // The pages need a sign-in: without an identity provider there are none.
-  const pages = config.OIDC_ISSUER_URL
-    ? workspaceRouter({
-        gateway,
-        caseKeys,
-        caseIndex,
-        principals,
-        referenceIndex,
-        codec,
-        logger,
-        oidc: new OidcSignIn({
-          issuerUrl: config.OIDC_ISSUER_URL,
-          clientId: config.OIDC_CLIENT_ID,
-          clientSecret: config.OIDC_CLIENT_SECRET,
-          redirectUri: `${config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/workspace/callback`,
-        }),
-        session: {
-          key: loadServiceKey(config.PAYLOAD_KEYS_FILE, 'sessionKey'),
-          idleMinutes: config.WORKSPACE_IDLE_MINUTES,
-          secure: config.PUBLIC_BASE_URL.startsWith('https:'),
-        },
-      })
-    : undefined;
+  const sessions = config.OIDC_ISSUER_URL ? openSessionRecords(config.SERVICE_DATABASE) : undefined;
+  const pages =
+    config.OIDC_ISSUER_URL && sessions
+      ? workspaceRouter({
+          gateway,
+          caseKeys,
+          caseIndex,
+          principals,
+          referenceIndex,
+          codec,
+          logger,
+          oidc: new OidcSignIn({
+            issuerUrl: config.OIDC_ISSUER_URL,
+            clientId: config.OIDC_CLIENT_ID,
+            clientSecret: config.OIDC_CLIENT_SECRET,
+            redirectUri: `${publicBase}/workspace/callback`,
+            postLogoutRedirectUri: `${publicBase}/workspace/signed-out`,
+          }),
+          sessions,
+          session: {
+            key: loadServiceKey(config.PAYLOAD_KEYS_FILE, 'sessionKey'),
+            idleMinutes: config.WORKSPACE_IDLE_MINUTES,
+            secure: config.PUBLIC_BASE_URL.startsWith('https:'),
+          },
+        })
+      : undefined;
   const app = createApp({
     gateway,
     ...(metrics ? { metrics } : {}),
@@ -103,6 +109,7 @@ runMain('server', async (logger) => {
     await client.connection.close();
     await caseIndex.close();
     await caseKeys.close();
+    await sessions?.close();
     await audit.close();
   };
 });

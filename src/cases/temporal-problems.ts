@@ -7,7 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { RejectionDetails } from '../../workflows/messages';
 import { EVENT_REJECTED } from '../../workflows/messages';
 import { ErasedCaseKeyError } from '../crypto/case-keys';
-import { isNotFound } from '../temporal/not-found';
+import { isNotFound, isNotStarted } from '../temporal/not-found';
 import { ServiceProblem, noCase, refusalProblem } from './problems';
 
 const GRPC_UNAVAILABLE = new Set([1, 4, 14]); // CANCELLED, DEADLINE_EXCEEDED, UNAVAILABLE
@@ -33,8 +33,9 @@ export const unavailable = (): ServiceProblem =>
 /** Maps Temporal's errors to the API's problems: nothing of Temporal's internals, no stack, reaches the caller. */
 export function toProblem(err: unknown, caseId?: string): unknown {
   if (err instanceof ServiceProblem) return err;
-  // A raw call's NOT_FOUND, and a case erased since this process last saw it (its key is gone), are the same 404.
-  if (err instanceof WorkflowNotFoundError || err instanceof ErasedCaseKeyError || isNotFound(err))
+  // A raw call's NOT_FOUND, a case erased since this process last saw it (its key is gone), and a run that has not
+  // started (someone else's, under the case's id) are the same 404.
+  if (err instanceof WorkflowNotFoundError || err instanceof ErasedCaseKeyError || isNotFound(err) || isNotStarted(err))
     return caseId ? noCase(caseId) : new ServiceProblem('resourceNotFound', (p) => p.problems.noResource);
   if (
     err instanceof WorkflowUpdateFailedError &&

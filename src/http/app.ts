@@ -168,7 +168,7 @@ function authenticate(principals: Principals): RequestHandler {
   };
 }
 
-/** One structured line per request, and one audit record per request on a case; never bodies, tokens or notes. */
+/** One structured line per request, and its audit records (one per case); never bodies, tokens or notes. */
 function requestLog(deps: AppDeps): RequestHandler {
   return (req, res, next) => {
     const started = process.hrtime.bigint();
@@ -197,19 +197,23 @@ function requestLog(deps: AppDeps): RequestHandler {
         principal: principal?.id,
       });
       deps.metrics?.request(req.method, route, res.statusCode, ms / 1000);
-      for (const caseId of audit?.caseIds ?? []) {
-        deps.audit?.write({
-          time: new Date().toISOString(),
+      if (!audit) return;
+      const time = new Date().toISOString();
+      // Every line of the request at once (a list's: one per case it showed).
+      deps.audit?.writeAll(
+        audit.caseIds.map((caseId) => ({
+          time,
           requestId,
           traceId,
           ...(relatedTraceId ? { relatedTraceId } : {}),
           principalId: principal?.id ?? null,
           role: principal?.role ?? null,
           caseId,
-          action: audit!.action,
+          ...(audit.feedId ? { feedId: audit.feedId } : {}),
+          action: audit.action,
           result: res.statusCode,
-        });
-      }
+        })),
+      );
     });
     next();
   };

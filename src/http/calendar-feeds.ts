@@ -87,7 +87,7 @@ export class CalendarFeeds {
 
   /** Written whole and renamed into place: a reader never sees half a file. */
   private write(feeds: StoredFeed[]): void {
-    mkdirSync(dirname(this.path), { recursive: true });
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
     replaceJsonFile(this.path, { feeds });
     this.feeds = feeds;
     this.readAt = statSync(this.path).mtimeMs;

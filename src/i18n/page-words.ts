@@ -17,7 +17,12 @@ export interface PageWords {
   signInIntro: string;
   signedOutTitle: string;
   signedOut: string;
+  /** A session unused for longer than the idle time-out. */
   sessionEnded: string;
+  /** A session past its absolute end (SESSION_HOURS after sign-in), however active. */
+  sessionOver: (hours: number) => string;
+  /** A session no longer on record: signed out (a copy of its cookie), or ended by an operator. */
+  sessionClosed: string;
   notMapped: string;
   language: string;
   nav: { cases: string; openCase: string; queries: string; inbox: string };
@@ -100,6 +105,8 @@ export interface PageWords {
     forbidden: string;
     unavailable: string;
     badRequest: string;
+    /** A POST without its form (no body, another type, too large) or with a key the page never gave. */
+    formDamaged: string;
     internal: string;
     back: string;
   };

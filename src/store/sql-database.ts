@@ -26,7 +26,7 @@ class SqliteDatabase implements SqlDatabase {
   private readonly statements = new Map<string, Database.Statement>();
 
   constructor(path: string, schema: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('busy_timeout = 5000');

@@ -7,6 +7,7 @@ import type { ReferenceIndex } from '../crypto/reference-index';
 import type { Principals } from '../identity/principals';
 import type { OidcSignIn } from './oidc';
 import type { SessionOptions } from './session';
+import type { SessionRecords } from './session-records';
 
 export interface WorkspaceDeps {
   gateway: CaseGateway;
@@ -19,5 +20,7 @@ export interface WorkspaceDeps {
   codec: PayloadCodec;
   oidc: OidcSignIn;
   session: SessionOptions;
+  /** The signed-in sessions on record (SERVICE_DATABASE): sign-out ends one for every API process. */
+  sessions: SessionRecords;
   logger: Logger;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { refusalDetail, ServiceProblem } from '../cases/problems';
 import type { Language } from '../domain/codes';
+import { idempotencyKeySchema } from '../domain/schemas/api';
 import type { FormState } from './views/form';
 
 /** A form shown again with what was sent, the fields named invalid marked. */
@@ -23,9 +24,24 @@ export const withFormKey = (form: FormState): FormState => ({
   values: { _key: randomUUID(), ...form.values },
 });
 
-/** Each form carries a key of its own: sent twice (a double click, a retry), it is recorded once. */
-export const formKeyOf = (body: Record<string, unknown>): string | undefined =>
-  typeof body._key === 'string' ? body._key : undefined;
+/** A problem of the pages whose words are the pages' own: the error page shows them as they are. */
+export class PageProblem extends ServiceProblem {}
+
+/** A form that did not arrive as its page sent it (no body, another type, a key it never had): a 4xx in words. */
+export const damagedForm = (
+  kind: 'badRequest' | 'unsupportedMediaType' | 'payloadTooLarge' = 'badRequest',
+): PageProblem => new PageProblem(kind, (p) => p.pages.errors.formDamaged);
+
+/**
+ * Each form carries a key of its own: sent twice (a double click, a retry), it is recorded once. It becomes part of
+ * an Update id, so it is held to the API's Idempotency-Key rule (1 to 200 printable characters).
+ */
+export const formKeyOf = (body: Record<string, unknown>): string | undefined => {
+  if (body._key === undefined) return undefined;
+  const key = idempotencyKeySchema.safeParse(body._key);
+  if (!key.success) throw damagedForm();
+  return key.data;
+};
 
 /** Records through the gateway; a refusal of the case comes back as its words in the reader's language. */
 export async function recordOrRefusal(record: () => Promise<unknown>, lang: Language): Promise<string | null> {

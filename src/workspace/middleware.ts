@@ -5,8 +5,20 @@ import { ctx as requestContext } from '../audit/request-context';
 import { ServiceProblem } from '../cases/problems';
 import { LANGUAGES, type Language } from '../domain/codes';
 import { LANGUAGE_PACKS } from '../i18n';
+import type { PageWords } from '../i18n/page-words';
 import type { WorkspaceDeps } from './deps';
-import { csrfValid, idleExpired, sessionOf, type WorkspaceSession } from './session';
+import { damagedForm } from './forms';
+import {
+  csrfValid,
+  nowOf,
+  saveSession,
+  SESSION_HOURS,
+  sessionEnd,
+  sessionOf,
+  signOut,
+  type SessionEnd,
+  type WorkspaceSession,
+} from './session';
 import { messagePage } from './views/messages';
 import type { PageContext } from './views/page-context';
 
@@ -20,15 +32,20 @@ export const locals = (res: Response): Locals => res.locals.workspace as Locals;
 export const pageOf = (res: Response): PageContext =>
   (res.locals.workspace as Locals | undefined)?.page ?? { lang: 'en', pack: LANGUAGE_PACKS.en, path: '/workspace' };
 
-/** No script at all, styles from the stylesheet only, forms posted to this site only. */
-const CSP =
-  "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-export const pageHeaders: RequestHandler = (_req, res, next) => {
-  res.set('Content-Security-Policy', CSP);
-  res.set('Cache-Control', 'no-store');
-  next();
-};
+/**
+ * No script at all, styles from the stylesheet only, forms posted to this site only: the sign-out form's redirect to
+ * the identity provider's own sign-out is a form submission too, so its origin (the issuer's) is let in as well.
+ */
+export function pageHeaders(identityProvider: string): RequestHandler {
+  const csp =
+    "default-src 'none'; style-src 'self'; img-src 'self'; " +
+    `form-action 'self' ${identityProvider}; frame-ancestors 'none'; base-uri 'none'`;
+  return (_req, res, next) => {
+    res.set('Content-Security-Policy', csp);
+    res.set('Cache-Control', 'no-store');
+    next();
+  };
+}
 
 function readerLanguage(req: Request, s: WorkspaceSession): Language {
   const asked = req.query.lang;
@@ -37,20 +54,34 @@ function readerLanguage(req: Request, s: WorkspaceSession): Language {
   return acceptedLanguage(req);
 }
 
-/** The reader's session: language, idle time-out (a session idle too long ends with a page that says so), principal. */
-export function readerSession(deps: Pick<WorkspaceDeps, 'session' | 'principals'>): RequestHandler {
+/** What the sign-in page says of a session that ended, by why it ended. */
+const endedWords = (w: PageWords, why: SessionEnd): string =>
+  why === 'idle' ? w.sessionEnded : why === 'over' ? w.sessionOver(SESSION_HOURS) : w.sessionClosed;
+
+/**
+ * The reader's session: language, its end (idle too long, past its absolute end, or signed out: a page that says
+ * so), principal.
+ */
+export function readerSession(deps: Pick<WorkspaceDeps, 'session' | 'sessions' | 'principals'>): RequestHandler {
   return async (req, res, next) => {
     const session = await sessionOf(req, res, deps.session);
     const lang = readerLanguage(req, session);
-    const now = Date.now();
-    const expired = idleExpired(session, deps.session, now);
-    if (expired) delete session.principalId;
+    const now = nowOf(deps.session);
+    const ended = await sessionEnd(session, deps.session, deps.sessions, now).catch(() => {
+      // Whether the session still holds cannot be read: nobody is let in meanwhile.
+      throw new ServiceProblem('serviceUnavailable', (p) => p.pages.errors.unavailable);
+    });
+    if (ended) {
+      // Its record too: a session past its end or idle too long is ended for every copy of its cookie.
+      if (session.sessionId) await deps.sessions.end(session.sessionId).catch(() => undefined);
+      signOut(session);
+    }
     const principal = session.principalId ? deps.principals.byId(session.principalId) : undefined;
     if (principal) {
       session.lastSeen = now;
       requestContext(res).principal = principal;
     }
-    await session.save();
+    await saveSession(session, deps.session, now);
     res.locals.workspace = {
       session,
       page: {
@@ -61,12 +92,12 @@ export function readerSession(deps: Pick<WorkspaceDeps, 'session' | 'principals'
         csrf: session.csrf,
       },
     } satisfies Locals;
-    if (expired) {
+    if (ended) {
       const w = LANGUAGE_PACKS[lang].pages;
       const back = `/workspace/sign-in?returnTo=${encodeURIComponent(locals(res).page.path)}`;
       res
         .status(401)
-        .send(messagePage(locals(res).page, w.signInTitle, w.sessionEnded, { href: back, label: w.signIn }));
+        .send(messagePage(locals(res).page, w.signInTitle, endedWords(w, ended), { href: back, label: w.signIn }));
       return;
     }
     next();
@@ -77,6 +108,15 @@ export function readerSession(deps: Pick<WorkspaceDeps, 'session' | 'principals'
 export const signedInOnly: RequestHandler = (_req, res, next) => {
   if (locals(res).page.principal) return next();
   res.redirect(303, `/workspace/sign-in?returnTo=${encodeURIComponent(locals(res).page.path)}`);
+};
+
+/**
+ * A page's POST carries its form (urlencoded): no body at all (400), or a body of another type (415), is refused in
+ * words, never a crash on a form that is not there.
+ */
+export const formsOnly: RequestHandler = (req, _res, next) => {
+  if (req.method !== 'POST' || (typeof req.body === 'object' && req.body !== null)) return next();
+  throw damagedForm(req.headers['content-type'] ? 'unsupportedMediaType' : 'badRequest');
 };
 
 /** Every form carries the session's token. */

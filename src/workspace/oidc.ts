@@ -7,6 +7,8 @@ export interface OidcOptions {
   /** Absent: a public client, PKCE only. */
   clientSecret?: string;
   redirectUri: string;
+  /** Where the identity provider sends the reader after its own sign-out (RP-initiated logout). */
+  postLogoutRedirectUri: string;
 }
 
 /** What the sign-in keeps in the session between the redirect and the callback. */
@@ -20,7 +22,12 @@ export interface PendingLogin {
 export class OidcSignIn {
   private client: Promise<Client> | undefined;
 
-  constructor(private readonly o: OidcOptions) {}
+  /** The identity provider's origin: where the pages' forms may lead (its sign-out follows the workspace's). */
+  readonly issuerOrigin: string;
+
+  constructor(private readonly o: OidcOptions) {
+    this.issuerOrigin = new URL(o.issuerUrl).origin;
+  }
 
   // Discovered on first use, so the API starts while the identity provider is still starting; a failure is retried.
   private discovered(): Promise<Client> {
@@ -30,6 +37,7 @@ export class OidcSignIn {
           client_id: this.o.clientId,
           ...(this.o.clientSecret ? { client_secret: this.o.clientSecret } : {}),
           redirect_uris: [this.o.redirectUri],
+          post_logout_redirect_uris: [this.o.postLogoutRedirectUri],
           response_types: ['code'],
           token_endpoint_auth_method: this.o.clientSecret ? 'client_secret_basic' : 'none',
         }),
@@ -69,5 +77,19 @@ export class OidcSignIn {
       ...(typeof claims.email === 'string' ? { email: claims.email } : {}),
       emailVerified: claims.email_verified === true,
     };
+  }
+
+  /**
+   * Where to send a reader who signed out, so that the identity provider ends its own session too (OpenID Connect
+   * RP-Initiated Logout, with `client_id`: no ID token is kept to hint with): its `end_session_endpoint`, or
+   * undefined when its discovery document names none, names one on another origin than the issuer's (the pages'
+   * Content-Security-Policy lets their forms lead to the issuer's only), or it cannot be reached now. The
+   * workspace's own sign-out holds either way.
+   */
+  async endSessionUrl(lang: string): Promise<string | undefined> {
+    const client = await this.discovered().catch(() => undefined);
+    const endpoint = client?.issuer.metadata.end_session_endpoint;
+    if (!client || !endpoint || new URL(endpoint).origin !== this.issuerOrigin) return undefined;
+    return client.endSessionUrl({ post_logout_redirect_uri: this.o.postLogoutRedirectUri, ui_locales: lang });
   }
 }

@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { ServiceProblem } from '../cases/problems';
 import type { WorkspaceDeps } from './deps';
 import { errorPage } from './error-page';
-import { csrfGuard, pageHeaders, readerSession, signedInOnly } from './middleware';
+import { csrfGuard, formsOnly, pageHeaders, readerSession, signedInOnly } from './middleware';
 import { answerQueryPages } from './pages/answer-query';
 import { casePages } from './pages/case';
 import { casesPages } from './pages/cases';
@@ -22,10 +22,11 @@ export type { WorkspaceDeps } from './deps';
  */
 export function workspaceRouter(deps: WorkspaceDeps): Router {
   const r = Router();
-  r.use(pageHeaders);
+  r.use(pageHeaders(deps.oidc.issuerOrigin));
   r.get('/style.css', serveStylesheet);
-  r.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }));
+  // The session first, so that a form refused below is answered in the reader's language.
   r.use(readerSession(deps));
+  r.use(express.urlencoded({ extended: false, limit: '64kb', parameterLimit: 100 }), formsOnly);
   r.use(signInPages(deps));
   r.use(signedInOnly, csrfGuard);
   // The opening form's path before a case's, which would take `new` for a case id.

@@ -5,6 +5,7 @@
  * (status code, content type, schema) and never a 500.
  */
 import { randomUUID } from 'node:crypto';
+import { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Worker } from '@temporalio/worker';
 import type { Express } from 'express';
@@ -16,7 +17,7 @@ import { waitUntil } from '../../tools/stack/wait';
 import { invalidNames, openingBody } from '../support/api-helpers';
 import { expectDocumented } from '../support/documented-response';
 import { recordingActivities } from '../support/recording-activities';
-import { TOKENS, useServiceStack } from '../support/service-stack';
+import { TASK_QUEUE, TOKENS, useServiceStack } from '../support/service-stack';
 import { workflowBundle } from '../support/temporal-env';
 
 const stack = useServiceStack();
@@ -213,5 +214,38 @@ describe('found by the fault runs', () => {
         await handle.terminate('test case of a keyless worker');
       }
     });
+  });
+});
+
+describe('found by the attack of issue 28', () => {
+  // Anyone who reaches Temporal's frontend can start a run under an ended case's id with a start delay: its first
+  // workflow task is not even scheduled, and Temporal refuses a Query at once with FAILED_PRECONDITION "Workflow task
+  // is not scheduled yet". The index still grants the case's centre, so the read went on to the status and answered
+  // 500. A run that has not started is no case to read: 404, as a case that does not exist.
+  it('a read of a run not yet started is a 404, not a 500', async () => {
+    const opened = await as(stack.app, TOKENS.payoke).post('/v1/cases').send(bareOpening()).expect(201);
+    const caseId = opened.body.caseId as string;
+    await as(stack.app, TOKENS.payoke)
+      .post(`/v1/cases/${caseId}/events`)
+      .send({ type: 'opened-in-error', on: dateAt(Date.now()) })
+      .expect(200);
+    await stack.client.workflow.getHandle(caseId).result();
+    // Without the payload key: the run's input is never read, as its first task never runs.
+    const keyless = new Client({ connection: stack.env.connection, namespace: stack.env.namespace });
+    const delayed = await keyless.workflow.start('victimCase', {
+      workflowId: caseId,
+      taskQueue: TASK_QUEUE,
+      args: [{}],
+      startDelay: '1 hour',
+    });
+    try {
+      for (const token of [TOKENS.payoke, TOKENS.immigration]) {
+        const read = await as(stack.app, token).get(`/v1/cases/${caseId}`);
+        expectDocumented('GET', '/v1/cases/{caseId}', read);
+        expect(read.status).toBe(404);
+      }
+    } finally {
+      await delayed.terminate('test run never started');
+    }
   });
 });

@@ -20,7 +20,7 @@ import {
   type TokenName,
 } from '../support/api-helpers';
 import { expectDocumented } from '../support/documented-response';
-import { useServiceStack } from '../support/service-stack';
+import { auditRecords, useServiceStack } from '../support/service-stack';
 
 const stack = useServiceStack();
 
@@ -162,5 +162,32 @@ describe('deadline calendars', () => {
     expect(listed.text).not.toContain(secret);
     expect(stack.logLines.join('\n')).not.toContain(secret);
     expectProblem(await api(undefined).get(`/calendars/${'A'.repeat(43)}`), 404);
+  });
+
+  // Issue 28: a feed's read was audited with neither a case nor the feed, so nobody could tell whose deadlines were read.
+  it('audits each read and change of a feed under its id, never its secret; a read of no live feed names none', async () => {
+    const { feedId, path } = await issue({ centre: 'PAG-ASA' });
+    await read(path);
+    expectProblem(await api(undefined).get(`/calendars/${'B'.repeat(43)}`), 404);
+    const reissued = await api('admin').post(`/v1/calendar-feeds/${feedId}/reissue`);
+    expect((await api('admin').delete(`/v1/calendar-feeds/${feedId}`)).status).toBe(204);
+    const ofFeed = await eventually(
+      () => Promise.resolve(auditRecords(stack).filter((r) => r.feedId === feedId)),
+      (lines) => lines.length === 4,
+    );
+    expect(ofFeed.map((r) => [r.action, r.principalId, r.caseId, r.result])).toEqual([
+      ['calendar.issue', 'admin', null, 201],
+      ['calendar.read', null, null, 200],
+      ['calendar.reissue', 'admin', null, 200],
+      ['calendar.revoke', 'admin', null, 204],
+    ]);
+    const unknown = auditRecords(stack).filter((r) => r.action === 'calendar.read' && r.result === 404);
+    expect(unknown.length).toBeGreaterThan(0);
+    expect(unknown.every((r) => !('feedId' in r))).toBe(true);
+    const file = auditRecords(stack)
+      .map((r) => JSON.stringify(r))
+      .join('\n');
+    for (const secret of [path, new URL(reissued.body.url as string).pathname].map((p) => p.split('/').pop()!))
+      expect(file).not.toContain(secret);
   });
 });

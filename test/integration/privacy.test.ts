@@ -746,7 +746,7 @@ describe('nothing personal outside the ciphertext', () => {
 });
 
 describe('the audit trail', () => {
-  it('holds one record per request on a case: who, role, case, action, result; no token, no personal data', () => {
+  it('holds one record per case a request read, changed or listed: who, role, case, action, result; no token, no personal data', () => {
     const all = auditRecords(stack);
     const codec = all.filter((r) => String(r.action).startsWith('codec.'));
     // A decode names the case its payloads carry (a case's start and result do); a refused one names none.
@@ -755,8 +755,7 @@ describe('the audit trail', () => {
     );
     expect(codec.filter((r) => r.result === 200).map((r) => r.principalId)).toEqual(['admin', 'dvz']);
     const records = all.filter((r) => !String(r.action).startsWith('codec.'));
-    expect(records).toHaveLength(sent.length);
-    const expected = sent.map((s) => {
+    const expected = sent.flatMap((s) => {
       const m = /^\/v1\/(cases|prosecutor\/queries)(?:\/([^/?]+))?(\/events|\/answer)?/.exec(s.path);
       const [, collection, id, sub] = m ?? [];
       const action =
@@ -773,18 +772,27 @@ describe('the audit trail', () => {
                 : 'case.list';
       const opened = s.status === 201 ? (s.resBody.caseId as string) : null;
       const caseOf = collection === 'prosecutor/queries' ? (id ? caseOfQuery(id) : null) : (id ?? opened);
+      // A list: one record per case it showed (issue 28: a list was audited with no case), one without a case if none.
+      const listed = action.endsWith('.list')
+        ? [...new Set(((s.resBody.items ?? []) as { caseId: string }[]).map((i) => i.caseId))]
+        : [];
       const { id: principalId, role } = PRINCIPAL[s.as];
-      return {
+      return (listed.length > 0 ? listed : [caseOf]).map((named) => ({
         requestId: s.requestId,
         traceId: s.traceId,
         relatedTraceId: s.relatedTraceId,
         principalId,
         role,
-        caseId: caseOf,
+        caseId: named,
         action,
         result: s.status,
-      };
+      }));
     });
+    // The lists this test reads showed its cases: each is named (none is an empty list).
+    expect(expected.filter((r) => r.action.endsWith('.list') && r.caseId === caseId).length).toBeGreaterThan(0);
+    // The records of one request stand together in the file (written at once).
+    const requestsInOrder = records.map((r) => r.requestId).filter((id, i, all) => id !== all[i - 1]);
+    expect(new Set(requestsInOrder).size).toBe(requestsInOrder.length);
     expect(records.map(({ time: _t, ...r }) => r)).toEqual(expected);
     for (const r of records) {
       expect(Object.keys(r).sort()).toEqual([

@@ -258,6 +258,38 @@ describe('the workspace in a browser', () => {
     await page.context().close();
   });
 
+  it('signing out ends the session for every copy of its cookie, and at the identity provider', async () => {
+    const context = await personIn('en');
+    const page = await context.newPage();
+    await page.goto(`${stack.apiUrl}/workspace/cases`);
+    await signInAs(page, 'centre-PAYOKE');
+    // Someone copies the cookie (a shared computer, a proxy's log): it opens the workspace in another browser.
+    const copied = await personIn('en');
+    await copied.addCookies(await context.cookies());
+    const thief = await copied.newPage();
+    await thief.goto(`${stack.apiUrl}/workspace/cases`);
+    expect(new URL(thief.url()).pathname).toBe('/workspace/cases');
+
+    await page.click('form.sign-out button[type=submit]');
+    // The identity provider's own sign-out (RP-initiated logout), which sends the reader back.
+    await page.waitForURL((u) => u.href.startsWith(stack.oidc!.issuer));
+    await page.click('button[name=logout][value=yes]');
+    await page.waitForURL(`${stack.apiUrl}/workspace/signed-out`);
+    await expect(page.locator('h1').textContent()).resolves.toBe(LANGUAGE_PACKS.en.pages.signedOutTitle);
+    await checkAccessible(page, 'signed out');
+
+    // The copy is still sealed and within its 10 hours, and opens nothing: the session is no longer on record.
+    const refused = await thief.goto(`${stack.apiUrl}/workspace/cases`);
+    expect(refused?.status()).toBe(401);
+    await expect(thief.locator('main').textContent()).resolves.toContain(LANGUAGE_PACKS.en.pages.sessionClosed);
+    await checkAccessible(thief, 'copied cookie');
+    // The identity provider forgot the reader too: signing in again asks who it is.
+    await page.goto(`${stack.apiUrl}/workspace/cases`);
+    await signInAs(page, 'centre-PAYOKE');
+    expect(new URL(page.url()).pathname).toBe('/workspace/cases');
+    await Promise.all([context.close(), copied.close()]);
+  });
+
   it('every page visited passes axe (WCAG 2.1 AA) with no violation', () => {
     expect(visited.length).toBeGreaterThan(10);
     expect(visited.filter((v) => v.violations.length > 0)).toEqual([]);
@@ -271,6 +303,19 @@ describe('the workspace in a browser', () => {
       .filter((a) => a.caseId === caseId && a.action === 'page.case.read');
     expect(new Set(reads.map((a) => a.principalId))).toEqual(
       new Set(['centre-PAYOKE', 'prosecutor-ANTWERPEN', 'immigration-office', 'immigration-office-2', 'admin']),
+    );
+    // Every list that showed the case names it (issue 28: lists and the inbox were audited with no case): the
+    // centre's search, the office's queries, both officers' inboxes.
+    const listed = lines
+      .map((l) => JSON.parse(l) as { principalId: string; action: string; caseId: string | null })
+      .filter((a) => a.caseId === caseId && a.action.endsWith('.list'));
+    expect(new Set(listed.map((a) => `${a.principalId} ${a.action}`))).toEqual(
+      new Set([
+        'centre-PAYOKE page.case.list',
+        'prosecutor-ANTWERPEN page.query.list',
+        'immigration-office page.case.list',
+        'immigration-office-2 page.case.list',
+      ]),
     );
     expect(lines.join('\n')).not.toContain(PSEUDONYM);
   });

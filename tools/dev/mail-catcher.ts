@@ -14,7 +14,7 @@ import { SmtpServer } from '../stack/smtp-server';
 export interface MailCatcherOptions {
   smtpPort: number;
   httpPort: number;
-  /** Where the .eml files go; created if missing. */
+  /** Where the .eml files go (0600); created if missing (0700). */
   dir: string;
 }
 
@@ -40,7 +40,8 @@ const addresses = (to: AddressObject | AddressObject[] | undefined): string =>
   (Array.isArray(to) ? to : to ? [to] : []).map((a) => a.text).join(', ');
 
 export async function startMailCatcher(options: MailCatcherOptions): Promise<MailCatcher> {
-  await mkdir(options.dir, { recursive: true });
+  // The mails name their recipients: this user's alone.
+  await mkdir(options.dir, { recursive: true, mode: 0o700 });
   let received = 0;
 
   const smtp = new SmtpServer({
@@ -52,7 +53,7 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${received}.eml`;
       const partial = join(options.dir, `${name}.part`);
       // Written aside and renamed, so the page never lists half a mail.
-      await writeFile(partial, source);
+      await writeFile(partial, source, { mode: 0o600 });
       await rename(partial, join(options.dir, name));
     },
   });

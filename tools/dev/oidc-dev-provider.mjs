@@ -4,7 +4,8 @@
 // the workspace (a first-party client). Its own pages are oidc-provider's development pages.
 //
 // Environment: OIDC_DEV_ISSUER (its URL), OIDC_DEV_PORT, OIDC_DEV_CLIENT_ID, OIDC_DEV_CLIENT_SECRET,
-// OIDC_DEV_REDIRECT_URI, OIDC_DEV_ACCOUNTS (a JSON file: ["centre-PAYOKE", ...]). The cluster adds the
+// OIDC_DEV_REDIRECT_URI, OIDC_DEV_POST_LOGOUT_REDIRECT_URI (where its sign-out, asked for by the workspace's,
+// sends the reader back), OIDC_DEV_ACCOUNTS (a JSON file: ["centre-PAYOKE", ...]). The cluster adds the
 // Temporal Web UI as a second client: OIDC_DEV_UI_CLIENT_ID, OIDC_DEV_UI_CLIENT_SECRET, OIDC_DEV_UI_REDIRECT_URI,
 // and OIDC_DEV_RESOURCE (the audience of its access tokens: JWTs that Temporal's frontend and the codec verify,
 // with OIDC_DEV_PERMISSIONS, e.g. "default:read", in their `permissions` claim).
@@ -38,6 +39,7 @@ const provider = new Provider(env('OIDC_DEV_ISSUER'), {
       client_id: clientId,
       client_secret: env('OIDC_DEV_CLIENT_SECRET'),
       redirect_uris: [env('OIDC_DEV_REDIRECT_URI')],
+      post_logout_redirect_uris: [env('OIDC_DEV_POST_LOGOUT_REDIRECT_URI')],
       grant_types: ['authorization_code'],
       response_types: ['code'],
     },

@@ -3,9 +3,10 @@ import { loadConfig } from '../../src/config';
 import { startProcessStack, type ProcessStack } from '../stack/process-stack';
 import { PROJECT_ROOT } from '../stack/temporal-binaries';
 import { startMailCatcher, type MailCatcher } from './mail-catcher';
+import { privateDataDir } from './private-data';
 
 /**
- * `npm start`: the whole service on embedded defaults, persisted under .data/:
+ * `npm start`: the whole service on embedded defaults, persisted under .data/ (0700, its files 0600):
  * Temporal dev server (SQLite, Web UI), mail catcher, worker, API.
  */
 const DATA = join(PROJECT_ROOT, '.data');
@@ -31,6 +32,8 @@ async function stopAll(code: number): Promise<void> {
 async function main(): Promise<void> {
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
+  // Before anything is written to it: keys, tokens, the audit trail and mail with addresses are this user's alone.
+  privateDataDir(DATA);
 
   const config = loadConfig({
     PAYLOAD_KEYS_FILE: join(DATA, 'payload-keys.json'),

@@ -35,6 +35,7 @@ export async function devIdentityProvider(
   const accountsFile = join(dir, 'oidc-accounts.json');
   writeFileSync(accountsFile, JSON.stringify(accounts));
   const clientSecret = randomBytes(24).toString('hex');
+  const workspace = `${env.PUBLIC_BASE_URL!.replace(/\/+$/, '')}/workspace`;
   Object.assign(env, {
     OIDC_ISSUER_URL: issuer,
     OIDC_CLIENT_ID: 'victim-case-workspace',
@@ -51,7 +52,8 @@ export async function devIdentityProvider(
       OIDC_DEV_PORT: String(port),
       OIDC_DEV_CLIENT_ID: 'victim-case-workspace',
       OIDC_DEV_CLIENT_SECRET: clientSecret,
-      OIDC_DEV_REDIRECT_URI: `${env.PUBLIC_BASE_URL!.replace(/\/+$/, '')}/workspace/callback`,
+      OIDC_DEV_REDIRECT_URI: `${workspace}/callback`,
+      OIDC_DEV_POST_LOGOUT_REDIRECT_URI: `${workspace}/signed-out`,
       OIDC_DEV_ACCOUNTS: accountsFile,
       ...(o.webUi
         ? {

@@ -12,7 +12,7 @@ import type { CalendarFeeds } from '../calendar-feeds';
 import type { CaseIndexStore } from '../../case-index/case-index-store';
 import { deadlineFeed } from '../../cases/deadline-feed';
 import { ServiceProblem } from '../../cases/problems';
-import { auditAs } from '../../audit/request-context';
+import { auditFeed } from '../../audit/request-context';
 import { ANY, BODY, COMMON, json, NO_QUERY_PARAMETERS, NOT_FOUND, type ApiDocument } from '../openapi';
 import { noQuery, parseOr400 } from '../validate';
 import { requireRole } from '../../identity/require-role';
@@ -26,20 +26,21 @@ export function calendarFeedsRouter(feeds: CalendarFeeds, base: string): Router 
   const withUrl = (feed: Feed, secret: string) => ({ ...feed, url: `${base}/calendars/${secret}` });
 
   r.post('/calendar-feeds', adminOnly, (req, res) => {
-    auditAs(res, 'calendar.issue', null);
+    auditFeed(res, 'calendar.issue', undefined);
     const { subscriber, language } = parseOr400(feedRequestSchema, req.body, 'body');
     const { feed, secret } = feeds.issue(subscriber, language);
+    auditFeed(res, 'calendar.issue', feed.feedId);
     res.status(201).location(`/v1/calendar-feeds/${feed.feedId}`).json(withUrl(feed, secret));
   });
 
   r.get('/calendar-feeds', adminOnly, noQuery, (_req, res) => {
-    auditAs(res, 'calendar.list', null);
+    auditFeed(res, 'calendar.list', undefined);
     res.json({ self: `${base}/v1/calendar-feeds`, items: feeds.list() });
   });
 
   r.post('/calendar-feeds/:feedId/reissue', adminOnly, (req, res) => {
     const feedId = parseOr400(feedIdSchema, req.params.feedId, 'path', 'feedId');
-    auditAs(res, 'calendar.reissue', null);
+    auditFeed(res, 'calendar.reissue', feedId);
     const reissued = feeds.reissue(feedId);
     if (!reissued) throw noFeed();
     res.json(withUrl(reissued.feed, reissued.secret));
@@ -47,7 +48,7 @@ export function calendarFeedsRouter(feeds: CalendarFeeds, base: string): Router 
 
   r.delete('/calendar-feeds/:feedId', adminOnly, (req, res) => {
     const feedId = parseOr400(feedIdSchema, req.params.feedId, 'path', 'feedId');
-    auditAs(res, 'calendar.revoke', null);
+    auditFeed(res, 'calendar.revoke', feedId);
     if (!feeds.revoke(feedId)) throw noFeed();
     res.status(204).end();
   });
@@ -58,10 +59,12 @@ export function calendarFeedsRouter(feeds: CalendarFeeds, base: string): Router 
 export function calendarRouter(feeds: CalendarFeeds, caseIndex: CaseIndexStore, base: string): Router {
   const r = Router();
   r.get('/calendars/:secret', noQuery, async (req, res) => {
-    auditAs(res, 'calendar.read', null);
+    auditFeed(res, 'calendar.read', undefined);
     const secret = parseOr400(feedSecretSchema, req.params.secret, 'path', 'secret');
     const feed = feeds.bySecret(secret);
     if (!feed) throw noFeed();
+    // Which feed was read: its secret is the only credential, so its id is how an auditor follows it.
+    auditFeed(res, 'calendar.read', feed.feedId);
     const ics = await deadlineFeed(caseIndex, feed.subscriber, feed.language, base);
     res
       .status(200)

@@ -23,7 +23,7 @@ import { visibleCase } from '../../cases/visible-case';
 import { eventInput, requireReporter } from '../../cases/inputs';
 import { badRequest, inEveryLanguage, refusalProblem } from '../../cases/problems';
 import { refuse } from '../../domain/refusals';
-import { auditAs, principalOf } from '../../audit/request-context';
+import { auditAs, auditShown, principalOf } from '../../audit/request-context';
 import { idempotencyKeyOf } from '../idempotency-key';
 import { BODY, COMMON, json, KEY_REUSED, NOT_APPLICABLE, NOT_FOUND, problem, type ApiDocument } from '../openapi';
 import { noQuery, parseOr400 } from '../validate';
@@ -107,6 +107,7 @@ export function casesRouter(
     if ('reference' in req.query) throw referenceInAddress();
     const { pageSize, cursor, ...filters } = parseOr400(caseListQuerySchema, req.query, 'query');
     const page = await casesPage(caseIndex, codec, principalOf(res), filters, pageSize, cursor);
+    auditShown(res, 'case.list', page.items);
     res.json({
       ...pageLinks(base, '/v1/cases', req.query, page.nextCursor),
       items: page.items.map(listed),
@@ -126,6 +127,7 @@ export function casesRouter(
       const { reference } = parseOr400(caseSearchSchema, req.body, 'body');
       const filters = { referenceKey: index.keyOf(reference) };
       const page = await casesPage(caseIndex, codec, principalOf(res), filters, MAX_PAGE, undefined);
+      auditShown(res, 'case.search', page.items);
       res.json({
         self: `${base}/v1/cases/search`,
         items: page.items.map(listed),

@@ -13,7 +13,7 @@ import { pageLinks } from '../page-links';
 import { answerInput } from '../../cases/inputs';
 import { refusalProblem } from '../../cases/problems';
 import { refuse } from '../../domain/refusals';
-import { auditAs, principalOf } from '../../audit/request-context';
+import { auditAs, auditShown, principalOf } from '../../audit/request-context';
 import { BODY, COMMON, json, NOT_APPLICABLE, NOT_FOUND, type ApiDocument } from '../openapi';
 import { parseOr400 } from '../validate';
 import { requireRole } from '../../identity/require-role';
@@ -38,6 +38,7 @@ export function prosecutorRouter(
     const page = await pageAfterCursor(codec, binding, q.cursor, (after) =>
       openQueriesPage(caseIndex, p.office!, after, q.pageSize),
     );
+    auditShown(res, 'query.list', page.items);
     res.json({
       ...pageLinks(base, '/v1/prosecutor/queries', req.query, page.nextCursor),
       items: page.items.map(({ revision: _revision, ...query }) => query),

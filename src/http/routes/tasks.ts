@@ -5,7 +5,7 @@ import type { CursorBinding } from '../../cases/bound-cursor';
 import { pageAfterCursor, publicTaskId, taskPartyOf } from '../../cases/task-scope';
 import { taskListQuerySchema, taskListSchema } from '../../domain/schemas/tasks';
 import { requireRole } from '../../identity/require-role';
-import { auditAs, principalOf } from '../../audit/request-context';
+import { auditAs, auditShown, principalOf } from '../../audit/request-context';
 import { COMMON, json, type ApiDocument } from '../openapi';
 import { pageLinks } from '../page-links';
 import { parseOr400 } from '../validate';
@@ -26,6 +26,7 @@ export function tasksRouter(caseIndex: CaseIndexStore, codec: PayloadCodec, base
     const page = await pageAfterCursor(codec, binding, q.cursor, (after) =>
       caseIndex.listTasks(filter, after, q.pageSize),
     );
+    auditShown(res, 'task.list', page.items);
     res.json({
       ...pageLinks(base, '/v1/tasks', req.query, page.nextCursor),
       items: page.items.map((t) => ({

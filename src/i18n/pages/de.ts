@@ -20,6 +20,10 @@ export const dePages: PageWords = {
   signedOut: 'Sie sind abgemeldet. Schließen Sie das Browserfenster, wenn andere diesen Computer benutzen.',
   sessionEnded:
     'Ihre Sitzung wurde nach einer Zeit ohne Aktivität beendet. Melden Sie sich erneut an, um fortzufahren.',
+  sessionOver: (hours) =>
+    `Ihre Sitzung wurde beendet: Eine Sitzung dauert höchstens ${hours} Stunden nach der Anmeldung. Melden Sie sich erneut an, um fortzufahren.`,
+  sessionClosed:
+    'Diese Sitzung wurde beendet: Sie wurde abgemeldet oder von einem Administrator geschlossen. Melden Sie sich erneut an, um fortzufahren.',
   notMapped:
     'Sie sind angemeldet, aber Ihr Konto hat noch keinen Zugang zu dieser Anwendung. Bitten Sie Ihren Administrator, es hinzuzufügen.',
   language: 'Sprache',
@@ -123,6 +127,8 @@ export const dePages: PageWords = {
     forbidden: 'Ihre Rolle erlaubt dies nicht.',
     unavailable: 'Der Dienst ist kurz nicht verfügbar. Versuchen Sie es in einer Minute erneut.',
     badRequest: 'Die Anfrage konnte nicht verstanden werden.',
+    formDamaged:
+      'Das Formular ist nicht so angekommen, wie die Seite es gesendet hat. Kehren Sie zur Seite zurück, laden Sie sie neu und senden Sie das Formular von dort.',
     internal: 'Bei uns ist ein Fehler aufgetreten. Er wurde erfasst; versuchen Sie es später erneut.',
     back: 'Zurück zu den Akten',
   },

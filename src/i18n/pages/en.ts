@@ -13,6 +13,9 @@ export const enPages: PageWords = {
   signedOutTitle: 'Signed out',
   signedOut: 'You are signed out. Close the browser window if others use this computer.',
   sessionEnded: 'Your session ended after a period without activity. Sign in again to go on.',
+  sessionOver: (hours) =>
+    `Your session ended: a session lasts at most ${hours} hours after you sign in. Sign in again to go on.`,
+  sessionClosed: 'This session has ended: it was signed out, or closed by an administrator. Sign in again to go on.',
   notMapped: 'You signed in, but your account has no access to this application yet. Ask your administrator to add it.',
   language: 'Language',
   nav: { cases: 'Files', openCase: 'Open a file', queries: 'Status queries', inbox: 'To do' },
@@ -115,6 +118,8 @@ export const enPages: PageWords = {
     forbidden: 'Your role does not allow this.',
     unavailable: 'The service is unavailable for a moment. Please try again in a minute.',
     badRequest: 'The request could not be understood.',
+    formDamaged:
+      'The form did not arrive as the page sent it. Go back to the page, load it again and send the form from there.',
     internal: 'Something went wrong on our side. The error was recorded; please try again later.',
     back: 'Back to the files',
   },

@@ -18,6 +18,10 @@ export const frPages: PageWords = {
   signedOutTitle: 'Déconnecté·e',
   signedOut: 'Vous êtes déconnecté·e. Fermez la fenêtre du navigateur si d’autres personnes utilisent cet ordinateur.',
   sessionEnded: 'Votre session a pris fin après une période d’inactivité. Reconnectez-vous pour continuer.',
+  sessionOver: (hours) =>
+    `Votre session a pris fin : une session dure au plus ${hours} heures après la connexion. Reconnectez-vous pour continuer.`,
+  sessionClosed:
+    'Cette session a pris fin : elle a été déconnectée, ou fermée par un administrateur. Reconnectez-vous pour continuer.',
   notMapped:
     'Vous êtes connecté·e, mais votre compte n’a pas encore accès à cette application. Demandez à votre administrateur de l’ajouter.',
   language: 'Langue',
@@ -121,6 +125,8 @@ export const frPages: PageWords = {
     forbidden: 'Votre rôle ne le permet pas.',
     unavailable: 'Le service est momentanément indisponible. Réessayez dans une minute.',
     badRequest: 'La demande n’a pas pu être comprise.',
+    formDamaged:
+      'Le formulaire n’est pas arrivé tel que la page l’a envoyé. Revenez à la page, rechargez-la et envoyez le formulaire depuis celle-ci.',
     internal: 'Une erreur s’est produite de notre côté. Elle a été enregistrée ; réessayez plus tard.',
     back: 'Retour aux dossiers',
   },

@@ -18,6 +18,10 @@ export const nlPages: PageWords = {
   signedOutTitle: 'Afgemeld',
   signedOut: 'U bent afgemeld. Sluit het browservenster als anderen deze computer gebruiken.',
   sessionEnded: 'Uw sessie is beëindigd na een periode zonder activiteit. Meld u opnieuw aan om verder te gaan.',
+  sessionOver: (hours) =>
+    `Uw sessie is beëindigd: een sessie duurt hoogstens ${hours} uur na het aanmelden. Meld u opnieuw aan om verder te gaan.`,
+  sessionClosed:
+    'Deze sessie is beëindigd: er werd mee afgemeld, of een beheerder heeft ze afgesloten. Meld u opnieuw aan om verder te gaan.',
   notMapped:
     'U bent aangemeld, maar uw account heeft nog geen toegang tot deze toepassing. Vraag uw beheerder om ze toe te voegen.',
   language: 'Taal',
@@ -121,6 +125,8 @@ export const nlPages: PageWords = {
     forbidden: 'Uw rol laat dit niet toe.',
     unavailable: 'De dienst is even niet beschikbaar. Probeer het over een minuut opnieuw.',
     badRequest: 'Het verzoek kon niet worden begrepen.',
+    formDamaged:
+      'Het formulier kwam niet aan zoals de pagina het verstuurde. Ga terug naar de pagina, laad ze opnieuw en verstuur het formulier van daaruit.',
     internal: 'Er ging bij ons iets mis. De fout werd geregistreerd; probeer het later opnieuw.',
     back: 'Terug naar de dossiers',
   },

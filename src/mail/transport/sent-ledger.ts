@@ -82,8 +82,8 @@ export class FileSentLedger implements SentLedger {
 
   private file(): number {
     if (this.fd === undefined) {
-      mkdirSync(dirname(this.path), { recursive: true });
-      this.fd = openSync(this.path, 'a+');
+      mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
+      this.fd = openSync(this.path, 'a+', 0o600);
     }
     return this.fd;
   }

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import { auditAs, principalOf } from '../../audit/request-context';
+import { auditAs, auditShown, principalOf } from '../../audit/request-context';
 import { answerInput } from '../../cases/inputs';
 import { everyOpenQuery } from '../../cases/open-queries';
 import { personalOf } from '../../case-index/readable-personal';
@@ -25,6 +25,7 @@ export function answerQueryPages(deps: WorkspaceDeps): Router {
     const p = principalOf(res);
     auditAs(res, 'page.query.list', null);
     const open = await everyOpenQuery(deps.caseIndex, p.office!);
+    auditShown(res, 'page.query.list', open);
     const personal = await personalOf(
       deps.caseIndex,
       open.map((q) => q.caseId),

@@ -1,5 +1,5 @@
 import { Router, type Response } from 'express';
-import { auditAs, principalOf } from '../../audit/request-context';
+import { auditAs, auditShown, principalOf } from '../../audit/request-context';
 import { casesPage as readCasesPage } from '../../cases/case-list';
 import { caseListQuerySchema, caseSearchSchema } from '../../domain/schemas/api';
 import type { WorkspaceDeps } from '../deps';
@@ -29,6 +29,7 @@ export function casesPages(deps: WorkspaceDeps): Router {
       ? { referenceKey: deps.referenceIndex.keyOf(reference) }
       : { ...(q.stage ? { stage: q.stage } : {}) };
     const page = await readCasesPage(caseIndex, codec, p, filters, PAGE, q.cursor);
+    auditShown(res, 'page.case.list', page.items);
     const shown = { ...(q.stage && !reference ? { stage: q.stage } : {}), ...(reference ? { reference } : {}) };
     const stage: Record<string, string> = shown.stage ? { stage: shown.stage } : {};
     // A file number matches one case or a few: its results need no next page.

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { auditAs, principalOf } from '../../audit/request-context';
+import { auditAs, auditShown, principalOf } from '../../audit/request-context';
 import { inboxSections } from '../../cases/inbox';
 import { inboxQuerySchema } from '../../domain/schemas/tasks';
 import { requireRole } from '../../identity/require-role';
@@ -19,6 +19,11 @@ export function inboxPages(deps: WorkspaceDeps): Router {
       deps.codec,
       p,
       q.section ? { ...q, section: q.section } : undefined,
+    );
+    auditShown(
+      res,
+      'page.case.list',
+      sections.flatMap((s) => s.tasks),
     );
     res.send(inboxPage(locals(res).page, sections));
   });

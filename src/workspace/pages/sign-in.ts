@@ -2,13 +2,16 @@ import { Router } from 'express';
 import { ServiceProblem } from '../../cases/problems';
 import type { WorkspaceDeps } from '../deps';
 import { locals } from '../middleware';
-import { csrfValid, signIn } from '../session';
+import { csrfValid, nowOf, saveSession, signIn, signOut } from '../session';
 import { messagePage } from '../views/messages';
 
 /** A path inside the workspace, the only place a sign-in sends the reader back to. */
 const RETURN_TO = /^\/workspace(\/[A-Za-z0-9/_-]*)?$/;
 
-/** Sign-in: straight to the identity provider, back to the page the reader asked for; sign-out. */
+/**
+ * Sign-in: straight to the identity provider, back to the page the reader asked for, as a session on record;
+ * sign-out: the record ended, then the identity provider's session.
+ */
 export function signInPages(deps: WorkspaceDeps): Router {
   const r = Router();
   r.get('/sign-in', async (req, res) => {
@@ -33,17 +36,23 @@ export function signInPages(deps: WorkspaceDeps): Router {
       res.status(403).send(messagePage(page, w.signInTitle, w.notMapped));
       return;
     }
-    signIn(session, principal.id, Date.now());
-    await session.save();
+    const now = nowOf(deps.session);
+    await signIn(session, deps.sessions, principal.id, now);
+    await saveSession(session, deps.session, now);
     res.redirect(303, login.returnTo);
   });
   r.post('/sign-out', async (req, res) => {
-    const { session } = locals(res);
+    const { session, page } = locals(res);
     if (session.principalId && !csrfValid(session, (req.body as Record<string, unknown>)._csrf))
       throw new ServiceProblem('missingPermission', (p) => p.pages.errors.forbidden);
-    const lang = session.lang;
-    session.destroy();
-    res.redirect(303, `/workspace/signed-out${lang ? `?lang=${lang}` : ''}`);
+    // The record first: from then on no copy of this cookie opens anything, on any API process.
+    if (session.sessionId) await deps.sessions.end(session.sessionId);
+    const signedIn = !!session.principalId;
+    signOut(session);
+    await session.save();
+    // The identity provider's own session ends too, where it offers that; it sends the reader back to signed-out.
+    const atProvider = signedIn ? await deps.oidc.endSessionUrl(page.lang) : undefined;
+    res.redirect(303, atProvider ?? `/workspace/signed-out${session.lang ? `?lang=${session.lang}` : ''}`);
   });
   r.get('/signed-out', (_req, res) => {
     const { page } = locals(res);
