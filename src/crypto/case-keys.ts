@@ -539,19 +539,20 @@ export const KEY_ENCRYPTION_KEYS_FILE_NAME = 'key-encryption-keys.json';
  * ledger beside that file. Rows from before key-encryption keys are read with the payload key file's master keys.
  */
 export function openCaseKeys(location: string, master: PayloadKeys, kekFile?: string): CaseKeys {
-  const db = openSqlDatabase(location, SCHEMA);
   let file = kekFile;
   if (file === undefined && location !== ':memory:') {
-    if (db.dialect === 'postgres')
+    if (/^postgres(ql)?:\/\//.test(location))
       throw new KeyEncryptionKeysError('a PostgreSQL case key store needs KEY_ENCRYPTION_KEYS_FILE');
     file = join(dirname(location), KEY_ENCRYPTION_KEYS_FILE_NAME);
   }
-  return new CaseKeys(
-    {
-      master,
-      keks: new FileKeyEncryptionKeys(file),
-      ledger: new ErasureLedger(file === undefined ? undefined : erasureLedgerBeside(file)),
-    },
-    db,
-  );
+  return caseKeysWith(location, {
+    master,
+    keks: new FileKeyEncryptionKeys(file),
+    ledger: new ErasureLedger(file === undefined ? undefined : erasureLedgerBeside(file)),
+  });
+}
+
+/** The case keys in the database at `location`, wrapped as `wrapping` says (a key management service's keys). */
+export function caseKeysWith(location: string, wrapping: CaseKeyWrapping): CaseKeys {
+  return new CaseKeys(wrapping, openSqlDatabase(location, SCHEMA));
 }
