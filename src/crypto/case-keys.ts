@@ -65,8 +65,11 @@ const LIVE = 'erased_at IS NULL AND wrapped_key IS NOT NULL';
 
 const KEY_BYTES = 32;
 const PAGE = 500;
-/** How long a rotation may hold the store before another process may take it over (the sweep's activity: 1 hour). */
-const ROTATION_LEASE_MS = 2 * 3_600_000;
+/**
+ * How long a rotation or a rewrap holds the store's lease before another process may take it over: renewed at each
+ * page of keys, so a process killed mid-rotation holds the next one back for minutes, not hours.
+ */
+const LEASE_MS = 10 * 60_000;
 /**
  * How long a worker or the API's client keeps an unwrapped key, so a case's tasks do not read the store each time:
  * after an erasure elsewhere, the longest such a process can still read the case (it has no reason to: the case
@@ -86,11 +89,11 @@ const underKek = (kekId: string): string => `${KEK_PREFIX}${kekId}`;
 const kekOf = (wrappedWith: string): string | null =>
   wrappedWith.startsWith(KEK_PREFIX) ? wrappedWith.slice(KEK_PREFIX.length) : null;
 
-/** Another process rotates the key-encryption key now (it holds the store's lease). */
+/** Another process rotates the key-encryption key or rewraps the case keys now (it holds the store's lease). */
 export class RotationUnderWayError extends Error {
   override name = 'RotationUnderWayError';
   constructor() {
-    super('another process is rotating the key-encryption key; try again later');
+    super('another process is rotating the key-encryption key or rewrapping the case keys; try again later');
   }
 }
 
@@ -131,6 +134,8 @@ export class CaseKeys {
   private readonly master: PayloadKeys;
   private readonly keks: KeyEncryptionKeys;
   private readonly ledger: ErasureLedger;
+  /** The lease this process holds, while it rotates or rewraps. */
+  private leaseOwner: string | undefined;
 
   constructor(
     private readonly wrapping: CaseKeyWrapping,
@@ -321,7 +326,8 @@ export class CaseKeys {
    * and any a stopped rotation left under an older one. Each row changes only if it still holds what was read.
    */
   async rewrap(progress?: (rewrapped: number) => void): Promise<number> {
-    return (await this.rewrapAll(await this.wrappingKek(), progress)).rewrapped;
+    await this.fence();
+    return this.leased(async () => (await this.rewrapAll(await this.wrappingKek(), progress)).rewrapped);
   }
 
   private async rewrapAll(
@@ -357,6 +363,7 @@ export class CaseKeys {
       if (page.length < PAGE) return { rewrapped, unreadable };
       after = page.at(-1)!.case_id;
       progress?.(rewrapped);
+      await this.renewLease();
     }
   }
 
@@ -404,23 +411,35 @@ export class CaseKeys {
     throw new KeyEncryptionKeysError('case keys kept changing during the rotation: nothing was destroyed');
   }
 
-  /** Runs `fn` holding the store's rotation lease (one rotation at a time, whichever process and host). */
+  /** Runs `fn` holding the store's lease: one rotation or rewrap at a time, whichever process and host. */
   private async leased<T>(fn: () => Promise<T>): Promise<T> {
     const owner = randomUUID();
     const now = Date.now();
     const taken = await this.db.run(
       'UPDATE case_key_wrapping SET lease_owner = ?, lease_until = ? WHERE id = 1 AND (lease_until IS NULL OR lease_until < ?)',
-      [owner, new Date(now + ROTATION_LEASE_MS).toISOString(), new Date(now).toISOString()],
+      [owner, new Date(now + LEASE_MS).toISOString(), new Date(now).toISOString()],
     );
     if (taken === 0) throw new RotationUnderWayError();
+    this.leaseOwner = owner;
     try {
       return await fn();
     } finally {
+      this.leaseOwner = undefined;
       await this.db.run(
         'UPDATE case_key_wrapping SET lease_owner = NULL, lease_until = NULL WHERE id = 1 AND lease_owner = ?',
         [owner],
       );
     }
+  }
+
+  /** A lease that lapsed meanwhile (this process stalled) and went to another process stops this one. */
+  private async renewLease(): Promise<void> {
+    if (this.leaseOwner === undefined) return;
+    const renewed = await this.db.run('UPDATE case_key_wrapping SET lease_until = ? WHERE id = 1 AND lease_owner = ?', [
+      new Date(Date.now() + LEASE_MS).toISOString(),
+      this.leaseOwner,
+    ]);
+    if (renewed === 0) throw new RotationUnderWayError();
   }
 
   /** The key-encryption keys held; none before the first case key under one. */
