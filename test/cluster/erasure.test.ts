@@ -1,12 +1,16 @@
 /**
  * Issue 28 on the production topology: erasure that does not rest on PostgreSQL forgetting bytes. An admin erases
- * a case through one API; PostgreSQL is made to do all it can to forget (VACUUM FULL, a checkpoint, a WAL switch);
- * the whole data directory, pg_wal included, is scanned for the erased key's wrapped bytes. They are found (the
- * positive control: PostgreSQL recycles WAL segments without zeroing them), and, until the sweep, the service's
- * keys open them and then the history exported before the erasure: the attack of the finding. After the daily
- * sweep's rotation of the key-encryption key they are still there, and no key the service holds opens them, while
- * the case left running reads on through both APIs.
+ * a case through one API; PostgreSQL is made to do all it can to forget (VACUUM FULL, checkpoints, a WAL switch);
+ * the whole data directory, pg_wal included, and a base backup taken before the erasure are scanned for the erased
+ * key's wrapped bytes. They are found (the positive control: PostgreSQL recycles WAL segments without zeroing them,
+ * and a backup keeps what it copied; on a young cluster a recycled segment may already have been written over, so
+ * the backup is what is certain to hold them), and, until the sweep, the service's keys open them and then the
+ * history exported before the erasure: the attack of the finding. After the daily sweep's rotation of the
+ * key-encryption key they are still there, and no key the service holds opens them, while the case left running
+ * reads on through both APIs.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Payload } from '@temporalio/common';
@@ -15,6 +19,7 @@ import { open } from '../../src/crypto/aes-gcm';
 import { METADATA_CASE_KEY_ID } from '../../src/crypto/aes-gcm-codec';
 import { nextKeySweepDay } from '../../src/temporal/key-retention-schedule';
 import { startCluster, type Cluster } from '../../tools/cluster/cluster';
+import { postgresBinDir } from '../../tools/cluster/postgres';
 import { codecJson, decodedTexts } from '../support/codec-json';
 import { centreEvent, openCaseOn, today } from './cluster-cases';
 
@@ -45,9 +50,30 @@ const keyRow = async (caseId: string): Promise<KeyRow> =>
     ])
   ).rows[0]!;
 
-/** Every file under PostgreSQL's data directory (the tables, pg_wal and its recycled segments) holding `needle`. */
+const postgresDir = () => join(cluster.dir, 'postgresql');
+
+/**
+ * A base backup of the whole cluster, its WAL included, as an operator's nightly one (pg_basebackup; its checkpoint
+ * at once, and without blocking this process, which carries the cluster processes' output).
+ */
+async function baseBackup(): Promise<void> {
+  const url = new URL(cluster.serviceEnv.SERVICE_DATABASE!);
+  await promisify(execFile)(
+    join(postgresBinDir(), 'pg_basebackup'),
+    [
+      ...['-D', join(postgresDir(), 'base-backup'), '-h', url.hostname, '-p', url.port, '-U', url.username],
+      ...['-X', 'stream', '--checkpoint=fast'],
+    ],
+    { env: { PATH: process.env.PATH, PGPASSWORD: decodeURIComponent(url.password) } },
+  );
+}
+
+/**
+ * Every file holding `needle` under PostgreSQL's folder: the data directory (the tables, pg_wal and its recycled
+ * segments) and the base backup.
+ */
 function filesHolding(needle: string): string[] {
-  const data = join(cluster.dir, 'postgresql', 'data');
+  const data = postgresDir();
   const bytes = Buffer.from(needle, 'latin1');
   const found: string[] = [];
   const walk = (folder: string): void => {
@@ -96,6 +122,7 @@ describe('erasure on PostgreSQL', () => {
     const exported = events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads as Payload[];
     const row = await keyRow(erasedCase);
     expect(row.wrapped_with).toMatch(/^kek:kek-/);
+    await baseBackup();
 
     const erased = await cluster.request(0, 'POST', `/v1/cases/${erasedCase}/erasure`, { token: cluster.tokens.admin });
     expect(erased.status).toBe(200);
@@ -117,8 +144,8 @@ describe('erasure on PostgreSQL', () => {
     // The positive control: the wrapped key is still on disk, and with the service's keys it opens the exported
     // history: pseudonym and all.
     const before = filesHolding(row.wrapped_key);
-    expect(before.length).toBeGreaterThan(0);
-    expect(before.some((f) => f.startsWith('pg_wal/'))).toBe(true);
+    expect(before).toEqual(expect.arrayContaining([expect.stringMatching(/^base-backup\//)]));
+    process.stdout.write(`the erased key's wrapped bytes after the erasure: ${before.join(', ')}\n`);
     expect(attack(row, exported)).toContain('Walscan-Probe-Pseudonym');
 
     // The daily sweep (run now rather than at 00:00 UTC): the erasure is pending, so it rotates.
