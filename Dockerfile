@@ -43,12 +43,13 @@ COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 
-# The one writable place: where the API appends its audit trail (the named
-# volume in docker-compose.yml takes this directory's ownership on first use).
-# Configuration files are mounted at /app/config; payload keys arrive as a
-# secret in /run/secrets.
-RUN mkdir -p /var/lib/victim-cases/audit /var/lib/victim-cases/mail-ledger /app/config \
- && chown -R node:node /var/lib/victim-cases
+# The one writable place: the audit trail, the sent-mail ledger and the case
+# keys' key-encryption keys (each named volume in docker-compose.yml takes its
+# directory's ownership and mode on first use). Configuration files are mounted
+# at /app/config; payload keys arrive as a secret in /run/secrets.
+RUN mkdir -p /var/lib/victim-cases/audit /var/lib/victim-cases/mail-ledger /var/lib/victim-cases/case-keys /app/config \
+ && chown -R node:node /var/lib/victim-cases \
+ && chmod 700 /var/lib/victim-cases/case-keys
 
 USER node
 

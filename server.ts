@@ -25,7 +25,7 @@ runMain('server', async (logger) => {
   const config = loadConfig(process.env, (message) => logger.warn(message));
   logger.level = config.LOG_LEVEL;
   const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
-  const caseKeys = openCaseKeys(config.SERVICE_DATABASE, keys);
+  const caseKeys = openCaseKeys(config.SERVICE_DATABASE, keys, config.KEY_ENCRYPTION_KEYS_FILE);
   const caseIndex = openCaseIndex(config.SERVICE_DATABASE, caseKeys);
   const client = createClient(config, keys, caseKeys);
   const audit = new AuditLog(config.AUDIT_LOG_FILE);

@@ -24,7 +24,7 @@ runMain('worker', async (logger) => {
   const config = loadConfig(process.env, (message) => logger.warn(message));
   logger.level = config.LOG_LEVEL;
   const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
-  const caseKeys = openCaseKeys(config.SERVICE_DATABASE, keys);
+  const caseKeys = openCaseKeys(config.SERVICE_DATABASE, keys, config.KEY_ENCRYPTION_KEYS_FILE);
   const directory = loadDirectory(config.DIRECTORY_FILE);
   // Signals are ours (runMain), so the connection closes only after the worker drained.
   // The SDK's metrics (workflow and activity tasks, schedule-to-start latencies, the notices counted by the

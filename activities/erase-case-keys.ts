@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { heartbeat } from '@temporalio/activity';
 import type { WorkflowService } from '@temporalio/client';
-import type { KeyRetentionActivities } from '.';
+import type { KeyEncryptionKeyRotation, KeyRetentionActivities } from '.';
 import type { CaseIndexStore } from '../src/case-index/case-index-store';
 import type { CaseKeys } from '../src/crypto/case-keys';
 import { POLICY } from '../src/domain/policy';
@@ -16,6 +16,21 @@ export interface KeyRetentionDeps {
   workflowService: WorkflowService;
   namespace: string;
   audit: AuditLog;
+}
+
+/** An audit line of the sweep's own (no principal: the schedule's). */
+function audited(audit: AuditLog, caseId: string | null, action: string): void {
+  const id = randomUUID();
+  audit.write({
+    time: new Date().toISOString(),
+    requestId: id,
+    traceId: id,
+    principalId: null,
+    role: 'key-retention',
+    caseId,
+    action,
+    result: 200,
+  });
 }
 
 /**
@@ -51,22 +66,30 @@ export function createKeyRetentionActivities(deps: KeyRetentionDeps): KeyRetenti
           // Its index rows go with its key: the index holds exactly the cases Temporal holds.
           await deps.caseIndex.remove(caseId);
           erased += 1;
-          const id = randomUUID();
-          deps.audit.write({
-            time: new Date().toISOString(),
-            requestId: id,
-            traceId: id,
-            principalId: null,
-            role: 'key-retention',
-            caseId,
-            action: 'erase-case-key',
-            result: 200,
-          });
+          audited(deps.audit, caseId, 'erase-case-key');
         }
         if (page.length < PAGE) return erased;
         after = page.at(-1)!;
         heartbeat(after);
       }
+    },
+
+    /**
+     * A database does not forget a destroyed key's bytes (PostgreSQL's log, replicas, backups): they open no more once
+     * the key-encryption key they were wrapped under is destroyed, which a rotation does.
+     */
+    async rotateKeyEncryptionKey(): Promise<KeyEncryptionKeyRotation> {
+      const again = await deps.caseKeys.replayErasures();
+      for (const caseId of again) audited(deps.audit, caseId, 'replay-erasure');
+      const replayed = again.length;
+      if ((await deps.caseKeys.erasuresPending()).length === 0) {
+        // Nothing to make hold: only the keys from before key-encryption keys are moved under the current one.
+        const rewrapped = await deps.caseKeys.rewrap((n) => heartbeat(n));
+        return { replayed, rotated: false, rewrapped, destroyed: 0 };
+      }
+      const rotation = await deps.caseKeys.rotateKeyEncryptionKey((n) => heartbeat(n));
+      audited(deps.audit, null, 'rotate-key-encryption-key');
+      return { replayed, rotated: true, rewrapped: rotation.rewrapped, destroyed: rotation.destroyed.length };
     },
   };
 }

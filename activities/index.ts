@@ -18,4 +18,18 @@ export interface CaseActivities {
 export interface KeyRetentionActivities {
   /** Destroys the key of every case Temporal no longer holds; answers how many it destroyed. */
   eraseKeysOfDeletedCases(): Promise<number>;
+  /**
+   * Makes the day's erasures hold for every copy of their keys: the ledger replayed, then the key-encryption key
+   * rotated when an erasure is pending (else only keys from before key-encryption keys are wrapped anew).
+   */
+  rotateKeyEncryptionKey(): Promise<KeyEncryptionKeyRotation>;
+}
+
+/** What the sweep's rotation did. */
+export interface KeyEncryptionKeyRotation {
+  /** Erasures the ledger held and the store did not (a crash between the two, a restored database). */
+  replayed: number;
+  rotated: boolean;
+  rewrapped: number;
+  destroyed: number;
 }

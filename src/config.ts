@@ -47,6 +47,11 @@ const envSchema = z.object({
   DIRECTORY_FILE: z.string().min(1).default('config/dev/directory.json'),
   PUBLIC_BASE_URL: z.url().default('http://localhost:3000'),
   PAYLOAD_KEYS_FILE: z.string().min(1).default('.data/payload-keys.json'),
+  /**
+   * The key-encryption keys that wrap every case key (never in the database), rewritten by the daily key sweep's
+   * rotation, so on a volume every worker and API shares and may write; the erasure ledger sits beside it.
+   */
+  KEY_ENCRYPTION_KEYS_FILE: z.string().min(1).default('.data/key-encryption-keys.json'),
   AUDIT_LOG_FILE: z.string().min(1).default('.data/audit.jsonl'),
   /** The calendar feeds an admin issued: subscriber, language and the hash of each secret. */
   CALENDAR_FEEDS_FILE: z.string().min(1).default('.data/calendar-feeds.json'),

@@ -46,7 +46,7 @@ async function main(command: string | undefined): Promise<Outcome> {
   if (!run) throw new Error(USAGE);
   const config = loadConfig();
   const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
-  const caseKeys = openCaseKeys(config.SERVICE_DATABASE, keys);
+  const caseKeys = openCaseKeys(config.SERVICE_DATABASE, keys, config.KEY_ENCRYPTION_KEYS_FILE);
   const store = openCaseIndex(config.SERVICE_DATABASE, caseKeys);
   const client = createClient(config, keys, caseKeys);
   try {

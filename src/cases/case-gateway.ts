@@ -236,7 +236,8 @@ export class CaseGateway {
     const dataKey = ({ erased: 'destroyed', 'already-erased': 'already-destroyed', 'no-key': 'none' } as const)[
       erasure
     ];
-    return { caseId, erasedAt: new Date().toISOString(), dataKey, runsDeleted };
+    const effectiveOn = await caseKeys.erasureEffectiveOn(caseId);
+    return { caseId, erasedAt: new Date().toISOString(), dataKey, runsDeleted, effectiveOn };
   }
 
   /** Readiness: Temporal answers within the deadline. */

@@ -10,11 +10,12 @@ export class PayloadKeysError extends Error {
   override name = 'PayloadKeysError';
 }
 
-const KEY_BYTES = 32;
+export const KEY_BYTES = 32;
 // Key ids travel in payload metadata and in error messages, so they are kept short and plain.
 const keyId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'key id must be 1-64 characters of A-Z a-z 0-9 . _ -');
 
-const key32 = z
+/** 32 bytes (AES-256), base64: how every key of the service's key files is written. */
+export const key32 = z
   .base64('key must be base64')
   .refine((k) => Buffer.from(k, 'base64').length === KEY_BYTES, `key must be ${KEY_BYTES} bytes (AES-256)`);
 

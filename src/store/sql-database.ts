@@ -12,6 +12,8 @@ export type SqlValue = string | number | Buffer | null;
  * compose stacks, where workers and APIs run on several hosts). Statements are written once, with `?`.
  */
 export interface SqlDatabase {
+  /** Where a statement must differ (a row lock PostgreSQL needs and SQLite, one writer at a time, has not). */
+  readonly dialect?: 'sqlite' | 'postgres';
   /** Rows of a query. */
   all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]>;
   /** How many rows a statement changed. */
@@ -22,6 +24,7 @@ export interface SqlDatabase {
 }
 
 class SqliteDatabase implements SqlDatabase {
+  readonly dialect = 'sqlite';
   private readonly db: Database.Database;
   private readonly statements = new Map<string, Database.Statement>();
 
@@ -83,6 +86,7 @@ const numbered = (sql: string): string => {
 };
 
 class PostgresDatabase implements SqlDatabase {
+  readonly dialect = 'postgres';
   private readonly pool: pg.Pool;
   private ready: Promise<void> | undefined;
 

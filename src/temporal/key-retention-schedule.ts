@@ -1,4 +1,5 @@
 import { Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy, type ConnectionLike } from '@temporalio/client';
+import { msToNumber } from '@temporalio/common/lib/time';
 import { POLICY } from '../domain/policy';
 
 export const KEY_RETENTION_SCHEDULE_ID = 'key-retention';
@@ -25,4 +26,13 @@ export async function ensureKeyRetentionSchedule(
     if (err instanceof ScheduleAlreadyRunning) return 'exists';
     throw err;
   }
+}
+
+/**
+ * The day (UTC, YYYY-MM-DD) of the next sweep after `now`. An interval schedule fires at the Unix epoch plus whole
+ * intervals: each day at 00:00 UTC.
+ */
+export function nextKeySweepDay(now: Date): string {
+  const every = msToNumber(POLICY.caseKeys.retentionSweepEvery);
+  return new Date((Math.floor(now.getTime() / every) + 1) * every).toISOString().slice(0, 10);
 }

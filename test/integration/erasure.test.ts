@@ -2,17 +2,25 @@
  * Issue 18, "erasure by key", against the real dev server: a case's history is readable; an admin erases the
  * case (or its retention ends and the daily sweep runs); the same stored bytes can no longer be decoded by the
  * codec endpoint or by any process, while other cases still can; the audit trail records the erasure.
+ * Issue 28: the erased key's row, as a copy of the database (a WAL segment, a backup) holds it, opens with the
+ * service's keys until the sweep rotates the key-encryption key, and with nothing the service holds after.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from '@temporalio/client';
 import type { Payload } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import Database from 'better-sqlite3';
+import { open } from '../../src/crypto/aes-gcm';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { ErasedCaseKeyError, openCaseKeys } from '../../src/crypto/case-keys';
 import { openCaseIndex } from '../../src/case-index/case-index-store';
 import type { CaseErasure } from '../../src/domain/schemas/api';
-import { ensureKeyRetentionSchedule, KEY_RETENTION_SCHEDULE_ID } from '../../src/temporal/key-retention-schedule';
+import {
+  ensureKeyRetentionSchedule,
+  KEY_RETENTION_SCHEDULE_ID,
+  nextKeySweepDay,
+} from '../../src/temporal/key-retention-schedule';
 import { isNotFound } from '../../src/temporal/not-found';
 import { codecJson, decodedTexts } from '../support/codec-json';
 import { as, eventually, expectProblem, openCase, recordOk, SECRET, today } from '../support/api-helpers';
@@ -54,6 +62,35 @@ function backdateKey(caseId: string): void {
   );
   db.close();
 }
+interface KeyRow {
+  case_id: string;
+  key_id: string;
+  wrapped_key: string;
+}
+/** The case's key row as the database holds it now, and as a copy of the database (its log, a backup) keeps it. */
+function keyRow(caseId: string): KeyRow {
+  const db = new Database(keyStoreFile(), { readonly: true });
+  try {
+    return db.prepare('SELECT case_id, key_id, wrapped_key FROM case_keys WHERE case_id = ?').get(caseId) as KeyRow;
+  } finally {
+    db.close();
+  }
+}
+/** Every key the service holds: those of the key-encryption key file and of the payload key file. */
+function keysHeld(): Buffer[] {
+  const keysOf = (file: string) =>
+    (JSON.parse(readFileSync(join(stack.dir, file), 'utf8')) as { keys: { key: string }[] }).keys.map((k) =>
+      Buffer.from(k.key, 'base64'),
+    );
+  return [...keysOf('key-encryption-keys.json'), ...keysOf('payload-keys.json')];
+}
+const opensWithAnyHeldKey = (row: KeyRow): boolean =>
+  keysHeld().some(
+    (key) => open(key, `case-key\0${row.key_id}\0${row.case_id}`, Buffer.from(row.wrapped_key, 'base64')) !== undefined,
+  );
+/** The erased case's key row, copied before the erasure. */
+let copiedBeforeErasure: KeyRow;
+
 const erase = (caseId: string, who: 'admin' | 'immigration' = 'admin') =>
   as(stack.app, who).post(`/v1/cases/${caseId}/erasure`);
 const gone = (caseId: string) =>
@@ -98,6 +135,8 @@ describe('POST /v1/cases/{caseId}/erasure', () => {
       20_000,
     );
 
+    copiedBeforeErasure = keyRow(ids.erased);
+    const dayBefore = nextKeySweepDay(new Date());
     const res = await erase(ids.erased);
     expect(res.status).toBe(200);
     expectDocumented('POST', '/v1/cases/{caseId}/erasure', res);
@@ -106,6 +145,8 @@ describe('POST /v1/cases/{caseId}/erasure', () => {
       erasedAt: expect.any(String),
       dataKey: 'destroyed',
       runsDeleted: expect.any(Number),
+      // The day of the next sweep, which rotates the key-encryption key its row was wrapped under.
+      effectiveOn: expect.stringMatching(new RegExp(`^(${dayBefore}|${nextKeySweepDay(new Date())})$`)),
     } satisfies Record<keyof CaseErasure, unknown>);
     expect((res.body as CaseErasure).runsDeleted).toBeGreaterThanOrEqual(1);
 
@@ -120,6 +161,8 @@ describe('POST /v1/cases/{caseId}/erasure', () => {
       ErasedCaseKeyError,
     );
     await caseKeys.close();
+    // A copy of its row made before the erasure (a WAL segment, a base backup) still opens, until the sweep.
+    expect(opensWithAnyHeldKey(copiedBeforeErasure)).toBe(true);
     // Another closed case, and a running one, are as readable as before.
     const others = await decodeEndpoint([...stored.kept!, ...stored.running!]);
     expect(others.status).toBe(200);
@@ -202,6 +245,26 @@ describe('the key retention sweep', () => {
     expect(auditRecords(stack)).toContainEqual(
       expect.objectContaining({ role: 'key-retention', action: 'erase-case-key', caseId: ids.expired }),
     );
+  });
+
+  it("rotates the key-encryption key after erasures: the erased key's row copied before opens with nothing the service holds", async () => {
+    // The sweep above found the erasures of this file pending and rotated; the copy is useless now.
+    expect(opensWithAnyHeldKey(copiedBeforeErasure)).toBe(false);
+    expect(auditRecords(stack)).toContainEqual(
+      expect.objectContaining({ role: 'key-retention', action: 'rotate-key-encryption-key', caseId: null }),
+    );
+    // The live cases read on, at the codec endpoint (the API read the rotated file) and in a process started now.
+    expect((await decodeEndpoint([...stored.kept!, ...stored.running!])).status).toBe(200);
+    const caseKeys = openCaseKeys(keyStoreFile(), stack.keys);
+    expect((await new AesGcmCodec(stack.keys, caseKeys).decode(stored.kept!)).length).toBe(stored.kept!.length);
+    expect((await caseKeys.status()).erasuresPending).toBe(0);
+    await caseKeys.close();
+    // A repeated erasure says the day it took effect: today's sweep.
+    const again = await erase(ids.erased);
+    expect(again.body).toMatchObject({
+      dataKey: 'already-destroyed',
+      effectiveOn: new Date().toISOString().slice(0, 10),
+    });
   });
 
   it('runs daily as a Temporal schedule, which each worker start makes once', async () => {

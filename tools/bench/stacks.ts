@@ -163,7 +163,11 @@ export async function startTimeSkippingStack(o: BenchOptions): Promise<TimeSkipp
   try {
     await registerSearchAttributes(env.connection, NAMESPACE);
     await worker.start();
-    const caseKeys = openCaseKeys(service.SERVICE_DATABASE!, loadPayloadKeys(keysFile));
+    const caseKeys = openCaseKeys(
+      service.SERVICE_DATABASE!,
+      loadPayloadKeys(keysFile),
+      service.KEY_ENCRYPTION_KEYS_FILE,
+    );
     const client = new Client({
       connection: env.connection,
       namespace: NAMESPACE,

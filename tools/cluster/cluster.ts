@@ -251,7 +251,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     TEMPORAL_TLS_SERVER_NAME: 'localhost',
     TEMPORAL_API_KEY: undefined,
   });
-  const caseKeys = openCaseKeys(env.SERVICE_DATABASE!, keys);
+  const caseKeys = openCaseKeys(env.SERVICE_DATABASE!, keys, env.KEY_ENCRYPTION_KEYS_FILE);
   const caseIndex = openCaseIndex(env.SERVICE_DATABASE!, caseKeys);
   const client = new Client({
     connection: Connection.lazy(connectionOptions),

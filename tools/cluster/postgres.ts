@@ -13,7 +13,7 @@ import { waitUntil } from '../stack/wait';
 
 const PG_ROOT = '/usr/lib/postgresql';
 
-function binDir(): string {
+export function postgresBinDir(): string {
   const newest = () =>
     existsSync(PG_ROOT)
       ? readdirSync(PG_ROOT)
@@ -51,7 +51,7 @@ export interface Postgres {
 
 /** Initialises `dir` on first use (role `temporal`, a generated password kept beside it) and returns the server. */
 export function postgres(dir: string, port: number, output: string): Postgres {
-  const bin = binDir();
+  const bin = postgresBinDir();
   const user = postgresUser();
   const data = join(dir, 'data');
   const passwordFile = join(dir, 'password');

@@ -37,6 +37,7 @@ async function main(): Promise<void> {
 
   const config = loadConfig({
     PAYLOAD_KEYS_FILE: join(DATA, 'payload-keys.json'),
+    KEY_ENCRYPTION_KEYS_FILE: join(DATA, 'key-encryption-keys.json'),
     PRINCIPALS_FILE: join(DATA, 'principals.json'),
     AUDIT_LOG_FILE: join(DATA, 'audit.jsonl'),
     MAIL_LEDGER_FILE: join(DATA, 'sent-notices.jsonl'),

@@ -207,7 +207,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     },
   });
 
-  const caseKeys = openCaseKeys(env.SERVICE_DATABASE!, keys);
+  const caseKeys = openCaseKeys(env.SERVICE_DATABASE!, keys, env.KEY_ENCRYPTION_KEYS_FILE);
   const caseIndex = openCaseIndex(env.SERVICE_DATABASE!, caseKeys);
   const client = new Client({
     connection: Connection.lazy({ address: temporalAddress }),

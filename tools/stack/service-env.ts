@@ -31,6 +31,7 @@ export function serviceEnv(o: ServiceEnvOptions): Record<string, string> {
     PRINCIPALS_FILE: join(o.dir, 'principals.json'),
     DIRECTORY_FILE,
     PAYLOAD_KEYS_FILE: join(o.dir, 'payload-keys.json'),
+    KEY_ENCRYPTION_KEYS_FILE: join(o.dir, 'key-encryption-keys.json'),
     AUDIT_LOG_FILE: join(o.dir, 'audit.jsonl'),
     CALENDAR_FEEDS_FILE: join(o.dir, 'calendar-feeds.json'),
     SERVICE_DATABASE: join(o.dir, 'statistics.sqlite'),

@@ -133,6 +133,11 @@ export const caseErasureSchema = z
       .int()
       .nonnegative()
       .meta({ description: 'Runs of the case Temporal was asked to delete (it deletes them within moments)' }),
+    effectiveOn: z.iso.date().nullable().meta({
+      description:
+        "The day (UTC) from which no copy of the case's key opens anywhere, the database's write-ahead log, replicas and backups included: the day of the next daily key sweep, which destroys the key-encryption key it was wrapped under (the day that sweep did so, for a repeated erasure). Until then such a copy opens only with that key, which never leaves the service. null: no key (a case opened before case keys), or a key wrapped before key-encryption keys, whose copies open until they age out",
+      example: '2026-12-02',
+    }),
   })
   .meta({ id: 'CaseErasure' });
 export type CaseErasure = z.infer<typeof caseErasureSchema>;

@@ -301,7 +301,7 @@ export function documentCases(api: ApiDocument): void {
     tags: ['Cases'],
     summary: 'Erase a case that ended',
     description:
-      "For admins. Destroys the case's data key, so no copy of its history (in Temporal, in backups, in exports) can be read any more, then deletes its runs from Temporal. Only a case that has ended; a repeated erasure answers what was done. The statistics stay as they were: they never held the case.",
+      "For admins. Destroys the case's data key, so no copy of its history (in Temporal, in backups, in exports) can be read any more, then deletes its runs from Temporal. Copies of the key itself that the database keeps (its write-ahead log, replicas, backups) open no more from `effectiveOn`, when the daily key sweep destroys the key-encryption key they were wrapped under. Only a case that has ended; a repeated erasure answers what was done. The statistics stay as they were: they never held the case.",
     request: { params: z.object({ caseId: caseIdSchema }) },
     responses: {
       200: json(caseErasureSchema, 'What was erased'),

@@ -1,5 +1,6 @@
 import { closeSync, fdatasync, fstatSync, mkdirSync, openSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { separatorAfterTail } from '../../durable-file';
 
 /**
  * Mails the relay has accepted, keyed by Message-ID. Checked before and written
@@ -114,14 +115,6 @@ export class FileSentLedger implements SentLedger {
     }
     this.readBytes += whole;
   }
-}
-
-function separatorAfterTail(fd: number): string {
-  const { size } = fstatSync(fd);
-  if (size === 0) return '';
-  const last = Buffer.alloc(1);
-  readSync(fd, last, 0, 1, size - 1);
-  return last[0] === 0x0a ? '' : '\n';
 }
 
 function parseMessageId(line: string): string | undefined {
