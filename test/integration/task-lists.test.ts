@@ -66,12 +66,14 @@ const pagesOf = (who: TokenName, first: string) => everyPage((path) => as(stack.
 beforeAll(async () => {
   await seed();
   // The worker writes each case's row beside its work: wait until the last one is in.
-  await eventually(
+  // Each case claims its first run before it writes, and a loaded machine runs two test files beside these workers.
+  const listed = await eventually(
     () => as(stack.app, 'antwerpen').get('/v1/tasks?pageSize=1'),
     (res) => (res.body as Page).total === QUERIED,
-    30_000,
+    75_000,
   );
-}, 90_000);
+  expect((listed.body as Page).total).toBe(QUERIED);
+}, 150_000);
 
 describe('GET /v1/prosecutor/queries', () => {
   it('lists every open query of the office across pages, soonest reply first, with the exact total', async () => {
