@@ -177,19 +177,18 @@ describe('read rights in the Web UI (issue 28)', () => {
   };
   const listed = (body: Record<string, unknown> | null) =>
     ((body?.executions ?? []) as { execution?: { workflowId?: string } }[]).map((e) => e.execution?.workflowId);
-  let headers: Record<string, Record<string, string>>;
+  const headers: Record<string, Record<string, string>> = {};
+  const sessions: Record<string, BrowserContext> = {};
   const prosecutor = () => Object.keys(cluster.tokens).find((label) => label.startsWith('prosecutor-'))!;
   beforeAll(async () => {
-    headers = {};
     for (const login of ['immigration-office', 'admin', 'centre-PAYOKE', prosecutor()]) {
-      const context = await signedInToWebUi(login);
-      try {
-        headers[login] = await webUiApiHeaders(context);
-      } finally {
-        await context.close();
-      }
+      sessions[login] = await signedInToWebUi(login);
+      headers[login] = await webUiApiHeaders(sessions[login]);
     }
   }, 120_000);
+  afterAll(async () => {
+    for (const context of Object.values(sessions)) await context.close();
+  });
 
   it('lets the Immigration Office and admins list the cases: their token reads the cases’ namespace only', async () => {
     for (const login of ['immigration-office', 'admin']) {
@@ -220,6 +219,16 @@ describe('read rights in the Web UI (issue 28)', () => {
     }
     // Without the user's token the UI server forwards nothing to Temporal.
     expect((await uiApi({}, `/namespaces/${cluster.namespace}/workflows`)).status).toBe(401);
+    // In the browser, the centre's caseworker opening their own case is sent back to the sign-in page, refused.
+    const page = await sessions['centre-PAYOKE']!.newPage();
+    try {
+      await page.goto(`${cluster.uiUrl}/namespaces/${cluster.namespace}/workflows/${caseId}`);
+      await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.has('error'), { timeout: 30_000 });
+      expect(new URL(page.url()).searchParams.get('error')).toMatch(/do not have permission/);
+      expect(await page.getByText('caseworker.cluster@payoke.example.org').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
   });
 
   it('gives nobody read of the whole cluster: no account’s token reads temporal-system', async () => {
