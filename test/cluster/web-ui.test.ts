@@ -3,7 +3,9 @@
  * name, and only the service acts on them. A real browser signs in to the UI server through OIDC, reads a case
  * decrypted through the API's codec (each decode audited under the officer's name and the case), and cannot
  * terminate it, neither from the UI nor with the officer's own token at the frontend. The frontend speaks only
- * mutual TLS, and writes only for the service's certificate.
+ * mutual TLS, and writes only for the service's certificate. Issue 28: only the Immigration Office and admins
+ * read in Temporal (the identity provider's `permissions` claim, for the cases' namespace only): a centre's and a
+ * prosecutor's account are refused by the UI server's API, and nobody reads the whole cluster.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,6 +51,35 @@ async function signedInToWebUi(login: string): Promise<BrowserContext> {
   await page.close();
   return context;
 }
+
+/**
+ * The headers the Web UI sends with its API calls for a signed-in user (the access token, and the ID token in
+ * `authorization-extras`, which the UI server checks), taken from the first such call of a workflows page.
+ */
+async function webUiApiHeaders(context: BrowserContext): Promise<Record<string, string>> {
+  const page = await context.newPage();
+  try {
+    const [call] = await Promise.all([
+      page.waitForRequest((r) => r.url().startsWith(`${cluster.uiUrl}/api/v1/`) && !!r.headers().authorization, {
+        timeout: 30_000,
+      }),
+      page.goto(`${cluster.uiUrl}/namespaces/${cluster.namespace}/workflows`),
+    ]);
+    const headers = await call.allHeaders();
+    return Object.fromEntries(
+      ['authorization', 'authorization-extras'].flatMap((h) => (headers[h] ? [[h, headers[h]]] : [])),
+    );
+  } finally {
+    await page.close();
+  }
+}
+
+/** The claims of a JWT (the access token in an Authorization header), unverified. */
+const jwtClaims = (authorization: string): Record<string, unknown> =>
+  JSON.parse(Buffer.from(authorization.replace(/^Bearer /, '').split('.')[1]!, 'base64url').toString('utf8')) as Record<
+    string,
+    unknown
+  >;
 
 /** A connection to the frontend with one of the cluster's client certificates (or none), and a bearer token. */
 function frontendAs(cert: 'service' | 'webUi' | null, apiKey?: string): Promise<Connection> {
@@ -135,6 +166,97 @@ describe('the Temporal Web UI on the cluster', () => {
     }
     const status = await cluster.request(1, 'GET', `/v1/cases/${caseId}`, { token: cluster.tokens['centre-PAYOKE'] });
     expect((status.body as { outcome: unknown }).outcome).toBeNull();
+  });
+});
+
+describe('read rights in the Web UI (issue 28)', () => {
+  /** The UI server's API (the grpc-gateway before Temporal's frontend), as a signed-in user's browser calls it. */
+  const uiApi = async (headers: Record<string, string>, path: string) => {
+    const res = await fetch(`${cluster.uiUrl}/api/v1${path}`, { headers });
+    return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> | null };
+  };
+  const listed = (body: Record<string, unknown> | null) =>
+    ((body?.executions ?? []) as { execution?: { workflowId?: string } }[]).map((e) => e.execution?.workflowId);
+  const headers: Record<string, Record<string, string>> = {};
+  const sessions: Record<string, BrowserContext> = {};
+  const prosecutor = () => Object.keys(cluster.tokens).find((label) => label.startsWith('prosecutor-'))!;
+  beforeAll(async () => {
+    for (const login of ['immigration-office', 'admin', 'centre-PAYOKE', prosecutor()]) {
+      sessions[login] = await signedInToWebUi(login);
+      headers[login] = await webUiApiHeaders(sessions[login]);
+    }
+  }, 120_000);
+  afterAll(async () => {
+    for (const context of Object.values(sessions)) await context.close();
+  });
+
+  it('lets the Immigration Office and admins list the cases: their token reads the cases’ namespace only', async () => {
+    for (const login of ['immigration-office', 'admin']) {
+      const list = await uiApi(headers[login]!, `/namespaces/${cluster.namespace}/workflows`);
+      expect(list.status).toBe(200);
+      expect(listed(list.body)).toContain(caseId);
+      // What the Web UI reads before it shows a namespace (allowed to a reader of one namespace).
+      expect((await uiApi(headers[login]!, '/cluster-info')).status).toBe(200);
+      expect(jwtClaims(headers[login]!.authorization!).permissions).toEqual([`${cluster.namespace}:read`]);
+    }
+  });
+
+  it('refuses a centre’s and a prosecutor’s account: no list, not even of their own case, and no case', async () => {
+    for (const login of ['centre-PAYOKE', prosecutor()]) {
+      const list = await uiApi(headers[login]!, `/namespaces/${cluster.namespace}/workflows`);
+      expect([login, listed(list.body)]).toEqual([login, []]);
+      expect([login, list.status]).toEqual([login, 403]);
+      expect(JSON.stringify(list.body)).not.toContain(caseId);
+      for (const path of [
+        `/namespaces/${cluster.namespace}/workflows/${caseId}`,
+        `/namespaces/${cluster.namespace}/workflows/${caseId}/history`,
+        `/namespaces/${cluster.namespace}/workflow-count`,
+        '/cluster-info',
+      ])
+        expect([login, path, (await uiApi(headers[login]!, path)).status]).toEqual([login, path, 403]);
+      // The identity provider gives them no Temporal permission at all.
+      expect(jwtClaims(headers[login]!.authorization!)).not.toHaveProperty('permissions');
+    }
+    // Without the user's token the UI server forwards nothing to Temporal.
+    expect((await uiApi({}, `/namespaces/${cluster.namespace}/workflows`)).status).toBe(401);
+    // In the browser, the centre's caseworker opening their own case is sent back to the sign-in page, refused.
+    const page = await sessions['centre-PAYOKE']!.newPage();
+    try {
+      await page.goto(`${cluster.uiUrl}/namespaces/${cluster.namespace}/workflows/${caseId}`);
+      await page.waitForURL((u) => u.pathname === '/login' && u.searchParams.has('error'), { timeout: 30_000 });
+      expect(new URL(page.url()).searchParams.get('error')).toMatch(/do not have permission/);
+      expect(await page.getByText('caseworker.cluster@payoke.example.org').count()).toBe(0);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('gives nobody read of the whole cluster: no account’s token reads temporal-system', async () => {
+    for (const login of Object.keys(headers)) {
+      const system = await uiApi(headers[login]!, '/namespaces/temporal-system/workflows');
+      expect([login, system.status]).toEqual([login, 403]);
+    }
+    // The officer's own token at the frontend: Temporal's own namespace is closed to it.
+    const connection = await frontendAs('webUi', headers['immigration-office']!.authorization!.replace(/^Bearer /, ''));
+    try {
+      const refused = await connection.workflowService
+        .listWorkflowExecutions({ namespace: 'temporal-system', pageSize: 1 })
+        .catch((e: unknown) => e);
+      expect(grpcCode(refused)).toBe(PERMISSION_DENIED);
+    } finally {
+      await connection.close();
+    }
+    // What the identity provider issues, account by account: the cases' namespace, to the two roles only.
+    const issued = JSON.parse(readFileSync(join(cluster.dir, 'oidc-web-ui-permissions.json'), 'utf8')) as Record<
+      string,
+      string[]
+    >;
+    expect(Object.keys(issued).sort()).toEqual(Object.keys(cluster.tokens).sort());
+    for (const [account, permissions] of Object.entries(issued))
+      expect([account, permissions]).toEqual([
+        account,
+        ['immigration-office', 'immigration-office-2', 'admin'].includes(account) ? [`${cluster.namespace}:read`] : [],
+      ]);
   });
 });
 

@@ -21,7 +21,7 @@ import { freePort } from '../stack/free-port';
 import { httpRequest, type ApiRequest, type ApiResponse } from '../stack/http';
 import { ManagedProcess } from '../stack/managed-process';
 import { prepareNamespace } from '../stack/namespace';
-import { devIdentityProvider } from '../stack/dev-identity-provider';
+import { devIdentityProvider, webUiPermissions } from '../stack/dev-identity-provider';
 import { bareEnv, serviceEnv } from '../stack/service-env';
 import { SmtpServer, type SmtpServerOptions } from '../stack/smtp-server';
 import { PROJECT_ROOT } from '../stack/temporal-binaries';
@@ -37,12 +37,6 @@ const NAMESPACE = 'default';
 const TASK_QUEUE = 'victim-cases';
 /** The audience of the Web UI users' access tokens, which the frontend and the codec check. */
 const RESOURCE = 'urn:victim-cases:temporal';
-/**
- * What a Web UI user may do in Temporal: read, nothing else. The Web UI lists namespaces and reads the cluster's
- * information, which Temporal's default authorizer grants only to a reader of the whole cluster (which holds the
- * cases' namespace and Temporal's own).
- */
-const STAFF_PERMISSIONS = ['temporal-system:read'];
 const UI_CLIENT_ID = 'temporal-web-ui';
 /** More than one, so that the history service's work is spread as in production. */
 export const HISTORY_SHARDS = 4;
@@ -209,7 +203,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   };
   ensureDevPayloadKeys(env.PAYLOAD_KEYS_FILE!);
   const keys = loadPayloadKeys(env.PAYLOAD_KEYS_FILE!);
-  const { tokens } = ensureDevPrincipals(env.PRINCIPALS_FILE!, join(dir, 'dev-tokens.json'));
+  const { tokens, roles } = ensureDevPrincipals(env.PRINCIPALS_FILE!, join(dir, 'dev-tokens.json'));
   env.PUBLIC_BASE_URL = apiUrls[0];
   const uiClientSecret = randomBytes(24).toString('hex');
   const oidc = await devIdentityProvider(
@@ -220,7 +214,10 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
         clientSecret: uiClientSecret,
         redirectUri: `${uiUrl}/auth/sso/callback`,
         resource: RESOURCE,
-        permissions: STAFF_PERMISSIONS,
+        // Read of the cases' namespace for the Immigration Office and admins; nothing for centres and prosecutors.
+        permissions: Object.fromEntries(
+          Object.entries(roles).map(([account, role]) => [account, webUiPermissions(role, NAMESPACE)]),
+        ),
       },
     },
     dir,

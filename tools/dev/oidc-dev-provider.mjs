@@ -7,8 +7,9 @@
 // OIDC_DEV_REDIRECT_URI, OIDC_DEV_POST_LOGOUT_REDIRECT_URI (where its sign-out, asked for by the workspace's,
 // sends the reader back), OIDC_DEV_ACCOUNTS (a JSON file: ["centre-PAYOKE", ...]). The cluster adds the
 // Temporal Web UI as a second client: OIDC_DEV_UI_CLIENT_ID, OIDC_DEV_UI_CLIENT_SECRET, OIDC_DEV_UI_REDIRECT_URI,
-// and OIDC_DEV_RESOURCE (the audience of its access tokens: JWTs that Temporal's frontend and the codec verify,
-// with OIDC_DEV_PERMISSIONS, e.g. "default:read", in their `permissions` claim).
+// and OIDC_DEV_RESOURCE (the audience of its access tokens: JWTs that Temporal's frontend and the codec verify),
+// and OIDC_DEV_PERMISSIONS_FILE (a JSON file: each account's Temporal permissions, e.g. { "admin": ["default:read"] },
+// put in its access tokens' `permissions` claim; an account it does not name gets no such claim).
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Provider from 'oidc-provider';
@@ -30,7 +31,9 @@ const webUi = process.env.OIDC_DEV_UI_CLIENT_ID
     }
   : undefined;
 const resource = webUi ? env('OIDC_DEV_RESOURCE') : undefined;
-const permissions = (process.env.OIDC_DEV_PERMISSIONS ?? '').split(',').filter(Boolean);
+const permissions = webUi ? JSON.parse(readFileSync(env('OIDC_DEV_PERMISSIONS_FILE'), 'utf8')) : {};
+/** An account's Temporal permissions: none unless the file names some (centres and prosecutors: none). */
+const permissionsOf = (accountId) => (Object.hasOwn(permissions, accountId) ? permissions[accountId] : []);
 const firstParty = new Set([clientId, webUi?.client_id].filter(Boolean));
 
 const provider = new Provider(env('OIDC_DEV_ISSUER'), {
@@ -66,8 +69,12 @@ const provider = new Provider(env('OIDC_DEV_ISSUER'), {
         }
       : {}),
   },
-  // Temporal's default claim mapper reads the roles from here.
-  extraTokenClaims: (_ctx, token) => (token.kind === 'AccessToken' && resource ? { permissions } : undefined),
+  // Temporal's default claim mapper reads the roles from here: per account, and only where it has some.
+  extraTokenClaims: (_ctx, token) => {
+    if (token.kind !== 'AccessToken' || !resource) return undefined;
+    const granted = permissionsOf(token.accountId);
+    return granted.length > 0 ? { permissions: granted } : undefined;
+  },
   cookies: { keys: [randomBytes(32).toString('hex')] },
   // Only the dev principals exist: another login ends in the provider's error page.
   findAccount: (_ctx, id) =>

@@ -2,6 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { PrincipalEntry } from '../../src/identity/principals';
 import { freePort } from './free-port';
 import { ManagedProcess } from './managed-process';
 import { answersOk } from './readiness';
@@ -15,8 +16,26 @@ export interface DevWebUiClient {
   redirectUri: string;
   /** The audience of the UI's access tokens: the frontend and the codec check it. */
   resource: string;
-  /** What the access tokens let their holder do in Temporal (`namespace:role`). */
-  permissions: string[];
+  /**
+   * What each account's access tokens let it do in Temporal (`namespace:role`, in the `permissions` claim); an
+   * account not named, or named with none, gets no such claim.
+   */
+  permissions: Record<string, string[]>;
+}
+
+/** The roles whose people read cases in the Temporal Web UI: they may read every case (see webUiPermissions). */
+export const WEB_UI_READER_ROLES: readonly PrincipalEntry['role'][] = ['immigration-office', 'admin'];
+
+/**
+ * The Temporal permissions a person's Web UI access token carries, as Temporal's default claim mapper reads them:
+ * read of the cases' namespace for the Immigration Office and admins, who may read every case; nothing for a
+ * centre or a prosecutor's office, which may read only their own cases, and only through the API (Temporal
+ * cannot narrow a namespace's list to a centre's or an office's cases). Never `temporal-system:…`, which
+ * Temporal reads as every namespace. This is the rule an operator configures in their identity provider
+ * (docs/deployment.md, "The Temporal Web UI's read rights").
+ */
+export function webUiPermissions(role: PrincipalEntry['role'], namespace: string): string[] {
+  return WEB_UI_READER_ROLES.includes(role) ? [`${namespace}:read`] : [];
 }
 
 /**
@@ -36,6 +55,8 @@ export async function devIdentityProvider(
   writeFileSync(accountsFile, JSON.stringify(accounts));
   const clientSecret = randomBytes(24).toString('hex');
   const workspace = `${env.PUBLIC_BASE_URL!.replace(/\/+$/, '')}/workspace`;
+  const permissionsFile = join(dir, 'oidc-web-ui-permissions.json');
+  if (o.webUi) writeFileSync(permissionsFile, JSON.stringify(o.webUi.permissions));
   Object.assign(env, {
     OIDC_ISSUER_URL: issuer,
     OIDC_CLIENT_ID: 'victim-case-workspace',
@@ -61,7 +82,7 @@ export async function devIdentityProvider(
             OIDC_DEV_UI_CLIENT_SECRET: o.webUi.clientSecret,
             OIDC_DEV_UI_REDIRECT_URI: o.webUi.redirectUri,
             OIDC_DEV_RESOURCE: o.webUi.resource,
-            OIDC_DEV_PERMISSIONS: o.webUi.permissions.join(','),
+            OIDC_DEV_PERMISSIONS_FILE: permissionsFile,
           }
         : {}),
     },

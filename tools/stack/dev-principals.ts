@@ -15,7 +15,7 @@ type DevToken = { label: string; token: string; entry: PrincipalEntry };
 export function ensureDevPrincipals(
   principalsPath: string,
   tokensPath: string,
-): { tokens: Record<string, string>; created: boolean } {
+): { tokens: Record<string, string>; roles: Record<string, PrincipalEntry['role']>; created: boolean } {
   const specs: [string, PrincipalSpec][] = [
     ...CENTRES.map((centre): [string, PrincipalSpec] => [`centre-${centre}`, { role: 'centre', centre }]),
     ['immigration-office', { role: 'immigration-office' }],
@@ -49,7 +49,9 @@ export function ensureDevPrincipals(
     { mode: 0o600 },
   );
   const tokens = Object.fromEntries(all.map((t) => [t.label, t.token]));
-  if (complete) return { tokens, created: false };
+  // The role of each account of the dev identity provider (the same labels): what its Web UI token may carry.
+  const roles = Object.fromEntries(all.map((t) => [t.label, t.entry.role]));
+  if (complete) return { tokens, roles, created: false };
   writeFileSync(tokensPath, `${JSON.stringify(tokens, null, 2)}\n`, { mode: 0o600 });
-  return { tokens, created: true };
+  return { tokens, roles, created: true };
 }

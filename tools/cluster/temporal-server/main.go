@@ -4,16 +4,21 @@
 // worker and API, Temporal's own services) acts as an administrator; every other caller (the Web
 // UI's users) is mapped from its OIDC access token by Temporal's default JWT claim mapper and
 // checked by its default authorizer (global.authorization). So writes need the service's
-// certificate, and staff read under their own name with the role their token carries.
+// certificate, and staff read under their own name with the role their token carries. One more
+// thing the default authorizer cannot say: the Web UI starts by reading the cluster's information
+// and the namespaces' list, which it grants only to a reader of every namespace (temporal-system:
+// read); here a reader of one namespace may make those two calls too (no workflow in either).
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"os"
 	"strings"
 	_ "time/tzdata"
 
+	commonpb "go.temporal.io/api/common/v1"
 	"go.temporal.io/server/common/authorization"
 	"go.temporal.io/server/common/config"
 	"go.temporal.io/server/common/log"
@@ -34,6 +39,35 @@ func (m certificateOrToken) GetClaims(info *authorization.AuthInfo) (*authorizat
 	return m.tokens.GetClaims(info)
 }
 
+// uiStartCalls are the cluster-wide reads the Web UI makes before it shows a namespace: the cluster's
+// name and version, and the namespaces (names and settings). Neither names a workflow.
+var uiStartCalls = map[string]bool{
+	"/temporal.api.workflowservice.v1.WorkflowService/GetClusterInfo": true,
+	"/temporal.api.workflowservice.v1.WorkflowService/ListNamespaces": true,
+}
+
+// namespaceReaderStartsUi decides as the default authorizer, and also lets a reader of at least one
+// namespace make the Web UI's first calls; nobody thereby reads another namespace's workflows.
+type namespaceReaderStartsUi struct {
+	authorization.Authorizer
+}
+
+func (a namespaceReaderStartsUi) Authorize(ctx context.Context, claims *authorization.Claims, target *authorization.CallTarget) (authorization.Result, error) {
+	result, err := a.Authorizer.Authorize(ctx, claims, target)
+	if err != nil || result.Decision == authorization.DecisionAllow || claims == nil || !uiStartCalls[target.APIName] {
+		return result, err
+	}
+	for _, role := range claims.Namespaces {
+		if role >= authorization.RoleReader {
+			return authorization.Result{
+				Decision:  authorization.DecisionAllow,
+				Principal: &commonpb.Principal{Type: claims.AuthType, Name: claims.Subject},
+			}, nil
+		}
+	}
+	return result, nil
+}
+
 func fail(what string, err error) {
 	fmt.Fprintf(os.Stderr, "%s: %v\n", what, err)
 	os.Exit(1)
@@ -49,10 +83,11 @@ func main() {
 		fail("unable to load the configuration", err)
 	}
 	logger := log.NewZapLogger(log.BuildZapLogger(cfg.Log))
-	authorizer, err := authorization.GetAuthorizerFromConfig(&cfg.Global.Authorization)
+	defaultAuthorizer, err := authorization.GetAuthorizerFromConfig(&cfg.Global.Authorization)
 	if err != nil {
 		fail("unable to create the authorizer", err)
 	}
+	authorizer := namespaceReaderStartsUi{defaultAuthorizer}
 	tokens, err := authorization.GetClaimMapperFromConfig(&cfg.Global.Authorization, logger)
 	if err != nil {
 		fail("unable to create the claim mapper", err)
