@@ -22,6 +22,8 @@ import { createCodecRouter } from './codec-router';
 import { docsRouter } from './docs';
 import { openApi30Document, openApiDocument } from './api-document';
 import type { Principals } from '../identity/principals';
+import { isStoreOutage } from '../store/sql-database';
+import { unavailable } from '../cases/temporal-problems';
 import { ServiceProblem } from '../cases/problems';
 import { sendProblem } from './problem';
 import { noQuery } from './validate';
@@ -230,6 +232,8 @@ function errorHandler(logger: Logger): ErrorRequestHandler {
     if (type === 'entity.parse.failed')
       return sendProblem(res, new ServiceProblem('badRequest', (p) => p.problems.invalidJson));
     if (type) return sendProblem(res, new ServiceProblem('badRequest', (p) => p.problems.unreadableBody));
+    // The service database away (a restart): as Temporal away, a 503 to try again, never a 500.
+    if (isStoreOutage(err)) return sendProblem(res, unavailable());
     logger.error(
       { requestId: ctx(res).requestId, traceId: ctx(res).traceId, error: (err as Error)?.name ?? typeof err },
       'unhandled error',

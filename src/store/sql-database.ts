@@ -201,3 +201,16 @@ export function openSqlDatabase(location: string, schema: string): SqlDatabase {
     ? new PostgresDatabase(location, schema)
     : new SqliteDatabase(location, schema);
 }
+
+// PostgreSQL's connection failures and shutdowns (SQLSTATE classes 08 and 57P), the socket's, and SQLite's lock.
+const OUTAGE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'SQLITE_BUSY', '53300']);
+
+/** Whether an error of the service database says it is away for a moment (a restart, a lock), not that a statement is wrong. */
+export function isStoreOutage(err: unknown): boolean {
+  const { code, message } = (err ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (OUTAGE_CODES.has(code) || code.startsWith('08') || code.startsWith('57P')))
+    return true;
+  return (
+    typeof message === 'string' && /Connection terminated|connection timeout|the database system is/i.test(message)
+  );
+}

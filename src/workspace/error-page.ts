@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ServiceProblem } from '../cases/problems';
+import { isStoreOutage } from '../store/sql-database';
 import { damagedForm, PageProblem } from './forms';
 import { pageOf } from './middleware';
 import { messagePage } from './views/messages';
@@ -21,7 +22,7 @@ export function errorPage(logger: Logger): ErrorRequestHandler {
     // The parser's own message may quote the form: its status only.
     const err = parserRefusal(thrown) ?? thrown;
     const isZod = (err as { name?: string })?.name === 'ZodError';
-    const status = err instanceof ServiceProblem ? err.status : isZod ? 404 : 500;
+    const status = err instanceof ServiceProblem ? err.status : isZod ? 404 : isStoreOutage(err) ? 503 : 500;
     if (status >= 500) logger.error({ error: (err as Error)?.name ?? typeof err }, 'workspace page failed');
     const text =
       // The pages' own problems say what went wrong in the reader's words (a form that did not arrive whole).
