@@ -10,7 +10,7 @@ import {
   type TaskParty,
 } from '../domain/procedure/case-index-entry';
 import type { Centre, ProsecutorOffice } from '../domain/codes';
-import { addColumn, openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-database';
+import { addColumn, openSqlDatabase, upgradedFirst, type SqlDatabase, type SqlValue } from '../store/sql-database';
 import {
   casePageSql,
   countCasesSql,
@@ -211,28 +211,6 @@ function addDeadlinesColumn(db: SqlDatabase): Promise<void> {
   return addColumn(db, 'case_index', 'deadlines', 'TEXT');
 }
 
-/** The database, each statement run once the deadlines column is there. */
-function withDeadlinesColumn(db: SqlDatabase): SqlDatabase {
-  const ready = addDeadlinesColumn(db);
-  // Awaited by every statement: a failure shows there, not as an unhandled rejection.
-  ready.catch(() => undefined);
-  return {
-    async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
-      await ready;
-      return db.all<T>(sql, params);
-    },
-    async run(sql: string, params?: readonly SqlValue[]): Promise<number> {
-      await ready;
-      return db.run(sql, params);
-    },
-    async purge(table: string): Promise<void> {
-      await ready;
-      return db.purge(table);
-    },
-    close: () => db.close(),
-  };
-}
-
 class SqlCaseIndexStore implements CaseIndexStore {
   constructor(
     private readonly db: SqlDatabase,
@@ -413,5 +391,5 @@ class SqlCaseIndexStore implements CaseIndexStore {
 
 /** The case index in the database SERVICE_DATABASE names, its personal data under the cases' own keys. */
 export function openCaseIndex(location: string, caseKeys: CaseKeys): CaseIndexStore {
-  return new SqlCaseIndexStore(withDeadlinesColumn(openSqlDatabase(location, SCHEMA)), caseKeys);
+  return new SqlCaseIndexStore(upgradedFirst(openSqlDatabase(location, SCHEMA), addDeadlinesColumn), caseKeys);
 }

@@ -1,6 +1,6 @@
 import { createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { dateAt } from '../domain/calendar';
-import { addColumn, openSqlDatabase, type SqlDatabase, type SqlValue } from '../store/sql-database';
+import { addColumn, openSqlDatabase, upgradedFirst, type SqlDatabase, type SqlValue } from '../store/sql-database';
 import { caseOfFact, type Fact, type FactKind, type PendingFact } from '../domain/statistics/facts';
 
 /**
@@ -141,20 +141,17 @@ const INSERT = (rows: number): string =>
   `INSERT INTO facts (${COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(${COLUMNS.map(() => '?').join(', ')})`).join(', ')} ON CONFLICT (id) DO NOTHING`;
 
 class SqlFactsStore implements FactsStore {
-  private readonly ready: Promise<void>;
+  private readonly db: SqlDatabase;
 
   constructor(
-    private readonly db: SqlDatabase,
+    database: SqlDatabase,
     private readonly salts: FactSalts | undefined,
   ) {
-    this.ready = upgrade(db);
-    // Awaited by every statement: a failure shows there, not as an unhandled rejection.
-    this.ready.catch(() => undefined);
+    this.db = upgradedFirst(database, upgrade);
   }
 
   async record(facts: readonly PendingFact[]): Promise<number> {
     if (!this.salts) throw new Error('statistics: this store was opened to read, without the case salts');
-    await this.ready;
     const recordedOn = dateAt(Date.now());
     const salts = new Map<string, Buffer>();
     const rows: SqlValue[][] = [];
@@ -173,12 +170,10 @@ class SqlFactsStore implements FactsStore {
   }
 
   async year(year: number): Promise<FactRow[]> {
-    await this.ready;
     return this.db.all<FactRow>(`${SELECT}?`, [year]);
   }
 
   async close(): Promise<void> {
-    await this.ready.catch(() => undefined);
     return this.db.close();
   }
 }

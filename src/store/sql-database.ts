@@ -195,6 +195,35 @@ export async function addColumn(db: SqlDatabase, table: string, column: string, 
   }
 }
 
+/**
+ * The database with `upgrade` (columns an older store lacks) done before its first statement. A failed upgrade (the
+ * database away at start) is tried again by the next statement, never kept: a process started during an outage
+ * works once the database is back.
+ */
+export function upgradedFirst(db: SqlDatabase, upgrade: (db: SqlDatabase) => Promise<void>): SqlDatabase {
+  let done: Promise<void> | undefined;
+  const ready = () =>
+    (done ??= upgrade(db).catch((err: unknown) => {
+      done = undefined;
+      throw err;
+    }));
+  return {
+    async all<T>(sql: string, params?: readonly SqlValue[]): Promise<T[]> {
+      await ready();
+      return db.all<T>(sql, params);
+    },
+    async run(sql: string, params?: readonly SqlValue[]): Promise<number> {
+      await ready();
+      return db.run(sql, params);
+    },
+    async purge(table: string): Promise<void> {
+      await ready();
+      return db.purge(table);
+    },
+    close: () => db.close(),
+  };
+}
+
 /** The database a location names: a `postgres://` (or `postgresql://`) URL, or an SQLite file; `schema` made if missing. */
 export function openSqlDatabase(location: string, schema: string): SqlDatabase {
   return /^postgres(ql)?:\/\//.test(location)
