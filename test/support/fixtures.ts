@@ -9,7 +9,7 @@ import { addDays, addPeriod, subtractPeriod, type IsoDate } from '../../src/doma
 import type { ComplaintOffice, ProsecutorOffice } from '../../src/domain/codes';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening } from '../../src/domain/schemas/case';
-import type { CaseEvent, StatusQueryAnswer } from '../../src/domain/schemas/events';
+import type { CaseEvent, ImportedEvent, StatusQueryAnswer } from '../../src/domain/schemas/events';
 
 // ---- who acts (as the workflow tests' principals) ----
 
@@ -112,7 +112,7 @@ export function importedYear(today: IsoDate, note: string, office: ComplaintOffi
   const firstCard = addPeriod(identifiedOn, { months: 6 });
   const renewedOn = subtractPeriod(firstCard, { months: 1 });
   const by = { role: 'prosecutor', office } as const;
-  const events = [
+  const events: ImportedEvent[] = [
     { ...complaintFiled(addDays(openedOn, 10), office), by: { role: 'centre' } },
     { type: 'status-query-answered', on: identifiedOn, by, ...YES },
     { ...identityDocumented(addDays(identifiedOn, 30)), by: { role: 'centre' } },
