@@ -1,0 +1,396 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import { dateAt } from '../../src/domain/calendar';
+import type { TaskParty } from '../../src/domain/procedure/case-index-entry';
+import type { CaseStatus } from '../../src/domain/schemas/case';
+import { sleep } from '../stack/wait';
+import { MIX_KINDS, mixCase, mixKind, type MixKind } from './index-mix';
+import { readProc } from './proc';
+import type { DevStack } from './stacks';
+import { runPool, summarize, type LatencySummary } from './stats';
+import { ApiClient } from './workload';
+import { signInToWorkspace, type CookieJar } from './workspace-sign-in';
+
+/**
+ * Issue 27.6, "scale, measured": N running cases brought in through the API's imports, and the reads every list makes
+ * timed at each N by the service's own clock (Server-Timing), with the calls to Temporal each read made (the API's
+ * metrics before and after): a list read from the case index asks no case.
+ */
+
+export interface IndexParams {
+  /** The levels, ascending: at each, the index holds this many running cases (each imports what the last left). */
+  cases: number[];
+  /** Imports in flight. */
+  concurrency: number;
+  /** Timed reads of each list at each level, one at a time, after `warmup` untimed ones. */
+  reads: number;
+  warmup: number;
+  /** A list stops being read after this long, once it was read `MIN_READS` times (a slow read still gets a p95). */
+  readBudgetMs: number;
+  /** Waiting for the index to hold every case gives up after this long without one more. */
+  stallMs: number;
+}
+
+export interface ReadFigures {
+  read: string;
+  /** The request, secrets masked. */
+  request: string;
+  who: string;
+  reads: number;
+  errors: number;
+  firstError: string | null;
+  /** Rows the read listed (tasks, queries, cases, calendar events), the last time. */
+  rows: number;
+  bytes: number;
+  /** The API's own time (Server-Timing: from its first middleware to the answer's head). */
+  serverMs: LatencySummary;
+  /** Every timed read's, in the order read. */
+  serverSamplesMs: number[];
+  /** The client's round trip on loopback, to the last byte. */
+  roundTripMs: LatencySummary;
+  /** Calls the API made to Temporal per read, by kind (victim_cases_temporal_calls_total before and after). */
+  temporalCallsPerRead: Record<string, number>;
+  /** Temporal Queries per row listed: the target is none. */
+  queriesPerRow: number | null;
+}
+
+export interface IndexLevel {
+  cases: number;
+  seeding: {
+    imported: number;
+    errors: number;
+    firstError: string | null;
+    wallMs: number;
+    perSec: number;
+    latencyMs: LatencySummary;
+  };
+  /** From the last import answered to the index holding every case and the worker and the server idle again. */
+  settleMs: number;
+  /** Cases the index holds. */
+  indexed: number;
+  /** Open tasks in the index, by whose they are. */
+  tasks: Record<string, number>;
+  reads: ReadFigures[];
+}
+
+export interface IndexResult {
+  params: IndexParams;
+  /** Of every 20 cases, how many of each kind (tools/bench/index-mix.ts). */
+  mix: Record<MixKind, number>;
+  levels: IndexLevel[];
+}
+
+const MIN_READS = 3;
+/** A process is idle below this share of a core. */
+const IDLE_CPU = 0.1;
+
+/** The sum of a counter's samples by one label, from Prometheus text. */
+export function countsBy(text: string, metric: string, label: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  const line = new RegExp(`^${metric}\\{[^}]*\\b${label}="([^"]*)"[^}]*\\} (\\S+)$`, 'gm');
+  for (const [, value = '', n = '0'] of text.matchAll(line)) counts[value] = (counts[value] ?? 0) + Number(n);
+  return counts;
+}
+
+/** Milliseconds of `app;dur=…` in a Server-Timing header. */
+export function serverTimingMs(header: string | string[] | undefined): number | undefined {
+  const m = /\bapp;dur=([\d.]+)/.exec([header ?? []].flat().join(','));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** What a list shows: its items, the cases a page links to, or a calendar's events. */
+const ROWS = {
+  json: (text: string) => (JSON.parse(text) as { items: unknown[] }).items.length,
+  page: (text: string) => text.match(/href="\/workspace\/cases\/case-/g)?.length ?? 0,
+  calendar: (text: string) => text.match(/^BEGIN:VEVENT/gm)?.length ?? 0,
+};
+
+interface ReadSpec {
+  read: string;
+  who: string;
+  path: string;
+  /** Shown instead of the path (a feed's secret). */
+  shown?: string;
+  auth: { token: string } | { jar: CookieJar } | null;
+  rows: (text: string) => number;
+}
+
+const FEEDS = [
+  { who: 'centre PAYOKE', subscriber: { centre: 'PAYOKE' } },
+  { who: 'prosecutor ANTWERPEN', subscriber: { prosecutorOffice: 'ANTWERPEN' } },
+  { who: 'Immigration Office', subscriber: { immigrationOffice: true } },
+] as const;
+
+export async function runIndexBench(stack: DevStack, p: IndexParams, log: (m: string) => void): Promise<IndexResult> {
+  if (!stack.metricsUrl || !stack.oidc) throw new Error('the index section needs a stack with pages and metrics');
+  const { metricsUrl, oidc } = stack;
+  const api = new ApiClient(stack.apiUrl);
+  const t = stack.tokens;
+  const today = dateAt(Date.now());
+  const levels: IndexLevel[] = [];
+  const feeds: { who: string; path: string }[] = [];
+  for (const f of FEEDS) {
+    const issued = await api.call<{ url: string }>('POST', '/v1/calendar-feeds', t.admin!, {
+      subscriber: f.subscriber,
+      language: 'nl',
+    });
+    feeds.push({ who: f.who, path: new URL(issued.url).pathname });
+  }
+  try {
+    let [seeded, imported] = [0, 0];
+    for (const target of p.cases) {
+      const seeding = await seed(api, t['immigration-office']!, today, seeded, target, p.concurrency, log);
+      seeded = target;
+      imported += seeding.imported;
+      const settledFrom = performance.now();
+      const indexed = await untilIndexed(stack, imported, p.stallMs, log);
+      await untilIdle(stack, log);
+      const settleMs = Math.round(performance.now() - settledFrom);
+      const tasks = await openTasks(stack);
+      log(`index: N = ${target}: ${indexed} cases indexed (${JSON.stringify(tasks)}); reading the lists`);
+      // Signed in afresh at each level: a session idle through a long seeding would have ended.
+      const [officer, prosecutor] = await Promise.all([
+        signInToWorkspace(stack.apiUrl, oidc.issuer, 'immigration-office'),
+        signInToWorkspace(stack.apiUrl, oidc.issuer, 'prosecutor-ANTWERPEN'),
+      ]);
+      const specs: ReadSpec[] = [
+        {
+          read: 'inbox page',
+          who: 'Immigration Office',
+          path: '/workspace/inbox',
+          auth: { jar: officer },
+          rows: ROWS.page,
+        },
+        {
+          read: 'queries page',
+          who: 'prosecutor ANTWERPEN',
+          path: '/workspace/queries',
+          auth: { jar: prosecutor },
+          rows: ROWS.page,
+        },
+        {
+          read: 'GET /v1/prosecutor/queries',
+          who: 'prosecutor ANTWERPEN',
+          path: '/v1/prosecutor/queries',
+          auth: { token: t['prosecutor-ANTWERPEN']! },
+          rows: ROWS.json,
+        },
+        {
+          read: 'GET /v1/tasks, first page',
+          who: 'Immigration Office',
+          path: '/v1/tasks',
+          auth: { token: t['immigration-office']! },
+          rows: ROWS.json,
+        },
+        {
+          read: 'GET /v1/tasks, a later page (`next`)',
+          who: 'Immigration Office',
+          path: await laterPage(api, '/v1/tasks', t['immigration-office']!, 10),
+          shown: '/v1/tasks?cursor=…',
+          auth: { token: t['immigration-office']! },
+          rows: ROWS.json,
+        },
+        {
+          read: 'GET /v1/cases, first page',
+          who: 'Immigration Office',
+          path: '/v1/cases',
+          auth: { token: t['immigration-office']! },
+          rows: ROWS.json,
+        },
+        ...feeds.map((f) => ({
+          read: 'calendar feed',
+          who: f.who,
+          path: f.path,
+          shown: '/calendars/{secret}',
+          auth: null,
+          rows: ROWS.calendar,
+        })),
+      ];
+      const reads: ReadFigures[] = [];
+      for (const spec of specs) {
+        reads.push(await measure(api, metricsUrl, stack.apiUrl, spec, p));
+        const r = reads.at(-1)!;
+        log(
+          `index: N = ${target}: ${r.read} (${r.who}): ${r.rows} rows, server p50 ${r.serverMs.p50.toFixed(1)} ms, ` +
+            `p95 ${r.serverMs.p95.toFixed(1)} ms over ${r.reads} reads; Temporal per read ${JSON.stringify(r.temporalCallsPerRead)}`,
+        );
+      }
+      levels.push({ cases: target, seeding, settleMs, indexed, tasks, reads });
+    }
+  } finally {
+    api.close();
+  }
+  const mix = Object.fromEntries(MIX_KINDS.map((k) => [k, 0])) as Record<MixKind, number>;
+  for (let i = 0; i < 20; i++) mix[mixKind(i)] += 1;
+  return { params: p, mix, levels };
+}
+
+/** Imports cases `from` to `to` (exclusive) of the mix as the Immigration Office, `concurrency` at a time. */
+async function seed(
+  api: ApiClient,
+  token: string,
+  today: string,
+  from: number,
+  to: number,
+  concurrency: number,
+  log: (m: string) => void,
+): Promise<IndexLevel['seeding']> {
+  let done = 0;
+  let nextReport = 0.1;
+  // Under an Idempotency-Key, so a request whose kept-alive connection the server dropped is sent again safely.
+  const post = <T>(path: string, body: unknown, key: string) =>
+    retriedOnce(() => api.call<T>('POST', path, token, body, { 'idempotency-key': key }));
+  const pool = await runPool(to - from, concurrency, async (k) => {
+    const i = from + k;
+    const { body, then } = mixCase(today, i);
+    const status = await post<CaseStatus>('/v1/cases/import', body, `bench-index-${today}-${i}`);
+    if (then) await post(`/v1/cases/${status.caseId}/events`, then, `bench-index-${today}-${i}-then`);
+    done += 1;
+    if (done >= nextReport * (to - from)) {
+      log(`index: ${from + done}/${to} cases imported`);
+      nextReport += 0.1;
+    }
+  });
+  return {
+    imported: pool.latenciesMs.length,
+    errors: pool.errors,
+    firstError: pool.firstError,
+    wallMs: Math.round(pool.wallMs),
+    perSec: (pool.latenciesMs.length / pool.wallMs) * 1000,
+    latencyMs: summarize(pool.latenciesMs),
+  };
+}
+
+/** Once more after a connection dropped (a kept-alive socket the server closed as the request went out). */
+async function retriedOnce<T>(request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (err) {
+    if (!/socket hang up|ECONNRESET|EPIPE/.test((err as Error).message)) throw err;
+    return request();
+  }
+}
+
+/** Waits until the index holds `cases` rows, as long as rows keep coming; how many it holds. */
+async function untilIndexed(stack: DevStack, cases: number, stallMs: number, log: (m: string) => void) {
+  let held = 0;
+  for (let progressAt = performance.now(); ; await sleep(500)) {
+    const now = (await stack.caseIndex.caseIds()).length;
+    if (now >= cases) return now;
+    if (now > held) [held, progressAt] = [now, performance.now()];
+    if (performance.now() - progressAt > stallMs) {
+      log(`index: no case indexed for ${stallMs} ms; ${held}/${cases} indexed, reading anyway`);
+      return held;
+    }
+  }
+}
+
+/** Waits (up to ten minutes) until the worker and the Temporal server are idle: their mails sent, their timers set. */
+async function untilIdle(stack: DevStack, log: (m: string) => void): Promise<void> {
+  const pids = [stack.worker.pid!, stack.temporal.pid!];
+  const cpu = () => pids.map((pid) => readProc(pid)?.cpuSeconds ?? 0);
+  const deadline = performance.now() + 600_000;
+  for (let before = cpu(); performance.now() < deadline;) {
+    await sleep(2_000);
+    const after = cpu();
+    if (after.every((c, i) => (c - before[i]!) / 2 < IDLE_CPU)) return;
+    before = after;
+  }
+  log('index: the worker or the server still busy after ten minutes; reading anyway');
+}
+
+async function openTasks(stack: DevStack): Promise<Record<string, number>> {
+  const parties: [string, TaskParty][] = [
+    ['Immigration Office', { role: 'immigration-office' }],
+    ['prosecutor ANTWERPEN', { role: 'prosecutor', office: 'ANTWERPEN' }],
+    ['prosecutor CA-ANTWERPEN', { role: 'prosecutor', office: 'CA-ANTWERPEN' }],
+    ['centre PAYOKE', { role: 'centre', centre: 'PAYOKE' }],
+  ];
+  const totals = await Promise.all(parties.map(([, party]) => stack.caseIndex.listTasks({ party }, undefined, 1)));
+  return Object.fromEntries(parties.map(([name], i) => [name, totals[i]!.total]));
+}
+
+/** The path of the `depth`-th page of a list (or its last), following `next`. */
+async function laterPage(api: ApiClient, first: string, token: string, depth: number): Promise<string> {
+  let path = first;
+  for (let page = 1; page < depth; page++) {
+    const { next } = await api.call<{ next?: string }>('GET', path, token);
+    if (!next) break;
+    path = `${new URL(next).pathname}${new URL(next).search}`;
+  }
+  return path;
+}
+
+async function temporalCalls(metricsUrl: string): Promise<Record<string, number>> {
+  return countsBy(await (await fetch(metricsUrl)).text(), 'victim_cases_temporal_calls_total', 'call');
+}
+
+/** Reads one list again and again, one read at a time: the API's time and the client's, rows, calls to Temporal. */
+async function measure(
+  api: ApiClient,
+  metricsUrl: string,
+  apiUrl: string,
+  spec: ReadSpec,
+  p: IndexParams,
+): Promise<ReadFigures> {
+  const headers = (): Record<string, string> =>
+    spec.auth === null
+      ? {}
+      : 'token' in spec.auth
+        ? { authorization: `Bearer ${spec.auth.token}` }
+        : { cookie: spec.auth.jar.header(apiUrl) };
+  const once = async () => {
+    const res = await api.send('GET', spec.path, headers());
+    if (spec.auth && 'jar' in spec.auth) spec.auth.jar.take(apiUrl, setCookies(res.headers));
+    if (res.status !== 200) throw new Error(`${spec.shown ?? spec.path}: ${res.status} ${res.text.slice(0, 200)}`);
+    return res;
+  };
+  let errors = 0;
+  let firstError: string | null = null;
+  const failed = (err: unknown) => {
+    errors += 1;
+    firstError ??= err instanceof Error ? err.message : String(err);
+  };
+  for (let i = 0; i < p.warmup; i++) await once().catch(failed);
+  const before = await temporalCalls(metricsUrl);
+  const server: number[] = [];
+  const roundTrip: number[] = [];
+  let rows = 0;
+  let bytes = 0;
+  const until = performance.now() + p.readBudgetMs;
+  let reads = 0;
+  for (; reads < p.reads && (reads < MIN_READS || performance.now() < until); reads++) {
+    try {
+      const res = await once();
+      const ms = serverTimingMs(res.headers['server-timing']);
+      if (ms !== undefined) server.push(ms);
+      roundTrip.push(res.roundTripMs);
+      rows = spec.rows(res.text);
+      bytes = Buffer.byteLength(res.text);
+    } catch (err) {
+      failed(err);
+    }
+  }
+  const after = await temporalCalls(metricsUrl);
+  const perRead = Object.fromEntries(
+    Object.keys(after)
+      .map((call) => [call, (after[call]! - (before[call] ?? 0)) / Math.max(1, reads)] as const)
+      .filter(([, n]) => n > 0),
+  );
+  return {
+    read: spec.read,
+    request: `GET ${spec.shown ?? spec.path}`,
+    who: spec.who,
+    reads,
+    errors,
+    firstError,
+    rows,
+    bytes,
+    serverMs: summarize(server),
+    serverSamplesMs: server,
+    roundTripMs: summarize(roundTrip),
+    temporalCallsPerRead: perRead,
+    queriesPerRow: rows > 0 ? (perRead.query ?? 0) / rows : null,
+  };
+}
+
+const setCookies = (h: IncomingHttpHeaders): string[] => h['set-cookie'] ?? [];
