@@ -116,4 +116,36 @@ describe('the case index store (SQLite)', () => {
     expect(await index.read('case-index-b')).toMatchObject({ revision: 1 });
     expect(await index.caseIds()).toEqual(['case-index-b']);
   });
+
+  it('reads the personal data of many cases together, null for one whose key is destroyed', async () => {
+    const [, a] = revisions('case-index-a');
+    const [, b] = revisions('case-index-b');
+    await index.write(a);
+    await index.write(b);
+    await caseKeys.erase(b.caseId, 'admin');
+    const personal = await index.personal(['case-index-a', 'case-index-b', 'case-index-none']);
+    expect(personal).toEqual(
+      new Map([
+        ['case-index-a', { pseudonym: PSEUDONYM, prosecutorFile: FILE }],
+        ['case-index-b', null],
+      ]),
+    );
+    expect(await index.personal([])).toEqual(new Map());
+  });
+
+  it('reads more cases than one statement binds, in batches', async () => {
+    // In memory: a file's durable writes would make this the slowest test of the file.
+    const keys = openCaseKeys(':memory:', loadPayloadKeys(join(dir, 'payload-keys.json')));
+    const memory = openCaseIndex(':memory:', keys);
+    try {
+      const ids = Array.from({ length: 1_001 }, (_, i) => `case-index-${String(i).padStart(4, '0')}`);
+      for (const id of ids) await memory.write(revisions(id)[0]);
+      const personal = await memory.personal(ids);
+      expect(personal.size).toBe(ids.length);
+      expect([...personal.values()].every((p) => p?.pseudonym === PSEUDONYM)).toBe(true);
+    } finally {
+      await memory.close();
+      await keys.close();
+    }
+  });
 });
