@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { dateAt } from '../../src/domain/calendar';
 import type { TaskParty } from '../../src/domain/procedure/case-index-entry';
 import type { CaseStatus } from '../../src/domain/schemas/case';
+import type { CaseEvent } from '../../src/domain/schemas/events';
 import { sleep } from '../stack/wait';
 import { MIX_KINDS, mixCase, mixKind, type MixKind } from './index-mix';
 import { readProc } from './proc';
@@ -147,68 +148,10 @@ export async function runIndexBench(stack: DevStack, p: IndexParams, log: (m: st
       const settleMs = Math.round(performance.now() - settledFrom);
       const tasks = await openTasks(stack);
       log(`index: N = ${target}: ${indexed} cases indexed (${JSON.stringify(tasks)}); reading the lists`);
-      // Signed in afresh at each level: a session idle through a long seeding would have ended.
-      const [officer, prosecutor] = await Promise.all([
-        signInToWorkspace(stack.apiUrl, oidc.issuer, 'immigration-office'),
-        signInToWorkspace(stack.apiUrl, oidc.issuer, 'prosecutor-ANTWERPEN'),
-      ]);
-      const specs: ReadSpec[] = [
-        {
-          read: 'inbox page',
-          who: 'Immigration Office',
-          path: '/workspace/inbox',
-          auth: { jar: officer },
-          rows: ROWS.page,
-        },
-        {
-          read: 'queries page',
-          who: 'prosecutor ANTWERPEN',
-          path: '/workspace/queries',
-          auth: { jar: prosecutor },
-          rows: ROWS.page,
-        },
-        {
-          read: 'GET /v1/prosecutor/queries',
-          who: 'prosecutor ANTWERPEN',
-          path: '/v1/prosecutor/queries',
-          auth: { token: t['prosecutor-ANTWERPEN']! },
-          rows: ROWS.json,
-        },
-        {
-          read: 'GET /v1/tasks, first page',
-          who: 'Immigration Office',
-          path: '/v1/tasks',
-          auth: { token: t['immigration-office']! },
-          rows: ROWS.json,
-        },
-        {
-          read: 'GET /v1/tasks, a later page (`next`)',
-          who: 'Immigration Office',
-          path: await laterPage(api, '/v1/tasks', t['immigration-office']!, 10),
-          shown: '/v1/tasks?cursor=…',
-          auth: { token: t['immigration-office']! },
-          rows: ROWS.json,
-        },
-        {
-          read: 'GET /v1/cases, first page',
-          who: 'Immigration Office',
-          path: '/v1/cases',
-          auth: { token: t['immigration-office']! },
-          rows: ROWS.json,
-        },
-        ...feeds.map((f) => ({
-          read: 'calendar feed',
-          who: f.who,
-          path: f.path,
-          shown: '/calendars/{secret}',
-          auth: null,
-          rows: ROWS.calendar,
-        })),
-      ];
       const reads: ReadFigures[] = [];
-      for (const spec of specs) {
-        reads.push(await measure(api, metricsUrl, stack.apiUrl, spec, p));
-        const r = reads.at(-1)!;
+      for (const spec of await readSpecs(stack, api, oidc.issuer, feeds)) {
+        const r = await measure(api, metricsUrl, stack.apiUrl, spec, p);
+        reads.push(r);
         log(
           `index: N = ${target}: ${r.read} (${r.who}): ${r.rows} rows, server p50 ${r.serverMs.p50.toFixed(1)} ms, ` +
             `p95 ${r.serverMs.p95.toFixed(1)} ms over ${r.reads} reads; Temporal per read ${JSON.stringify(r.temporalCallsPerRead)}`,
@@ -224,6 +167,55 @@ export async function runIndexBench(stack: DevStack, p: IndexParams, log: (m: st
   return { params: p, mix, levels };
 }
 
+/** The reads of every list, as their readers make them; the pages with a session signed in for this level. */
+async function readSpecs(
+  stack: DevStack,
+  api: ApiClient,
+  issuer: string,
+  feeds: { who: string; path: string }[],
+): Promise<ReadSpec[]> {
+  const t = stack.tokens;
+  const office = { who: 'Immigration Office', token: t['immigration-office']! };
+  const antwerpen = { who: 'prosecutor ANTWERPEN', token: t['prosecutor-ANTWERPEN']! };
+  // Signed in afresh at each level: a session idle through a long seeding would have ended.
+  const [officer, prosecutor] = await Promise.all([
+    signInToWorkspace(stack.apiUrl, issuer, 'immigration-office'),
+    signInToWorkspace(stack.apiUrl, issuer, 'prosecutor-ANTWERPEN'),
+  ]);
+  const page = (read: string, who: string, path: string, jar: CookieJar): ReadSpec => ({
+    read,
+    who,
+    path,
+    auth: { jar },
+    rows: ROWS.page,
+  });
+  const json = (read: string, as: { who: string; token: string }, path: string, shown?: string): ReadSpec => ({
+    read,
+    who: as.who,
+    path,
+    ...(shown ? { shown } : {}),
+    auth: { token: as.token },
+    rows: ROWS.json,
+  });
+  const later = await laterPage(api, '/v1/tasks', office.token, 10);
+  return [
+    page('inbox page', office.who, '/workspace/inbox', officer),
+    page('queries page', antwerpen.who, '/workspace/queries', prosecutor),
+    json('GET /v1/prosecutor/queries', antwerpen, '/v1/prosecutor/queries'),
+    json('GET /v1/tasks, first page', office, '/v1/tasks'),
+    json('GET /v1/tasks, a later page (`next`)', office, later, '/v1/tasks?cursor=…'),
+    json('GET /v1/cases, first page', office, '/v1/cases'),
+    ...feeds.map((f) => ({
+      read: 'calendar feed',
+      who: f.who,
+      path: f.path,
+      shown: '/calendars/{secret}',
+      auth: null,
+      rows: ROWS.calendar,
+    })),
+  ];
+}
+
 /** Imports cases `from` to `to` (exclusive) of the mix as the Immigration Office, `concurrency` at a time. */
 async function seed(
   api: ApiClient,
@@ -236,37 +228,51 @@ async function seed(
 ): Promise<IndexLevel['seeding']> {
   let done = 0;
   let nextReport = 0.1;
-  // Under an Idempotency-Key, so a request whose kept-alive connection the server dropped is sent again safely.
-  const post = <T>(path: string, body: unknown, key: string) =>
-    retriedOnce(() => api.call<T>('POST', path, token, body, { 'idempotency-key': key }));
+  // Under an Idempotency-Key, so a request that did not get its answer is sent again safely.
+  const post = <T>(path: string, body: unknown, key: string, again: RegExp) =>
+    retried(() => api.call<T>('POST', path, token, body, { 'idempotency-key': key }), again);
+  const after: { caseId: string; i: number; event: CaseEvent }[] = [];
   const pool = await runPool(to - from, concurrency, async (k) => {
     const i = from + k;
     const { body, then } = mixCase(today, i);
-    const status = await post<CaseStatus>('/v1/cases/import', body, `bench-index-${today}-${i}`);
-    if (then) await post(`/v1/cases/${status.caseId}/events`, then, `bench-index-${today}-${i}-then`);
+    const status = await post<CaseStatus>('/v1/cases/import', body, `bench-index-${today}-${i}`, DROPPED);
+    if (then) after.push({ caseId: status.caseId, i, event: then });
     done += 1;
     if (done >= nextReport * (to - from)) {
       log(`index: ${from + done}/${to} cases imported`);
       nextReport += 0.1;
     }
   });
+  // After the imports: an event waits for the case's first workflow task, which the worker reaches once it has
+  // caught up with the imports (before, the Update outlasts the API's call deadline: 503).
+  const events = await runPool(after.length, 4, async (k) => {
+    const { caseId, i, event } = after[k]!;
+    await post(`/v1/cases/${caseId}/events`, event, `bench-index-${today}-${i}-then`, BUSY);
+  });
   return {
     imported: pool.latenciesMs.length,
-    errors: pool.errors,
-    firstError: pool.firstError,
+    errors: pool.errors + events.errors,
+    firstError: pool.firstError ?? events.firstError,
     wallMs: Math.round(pool.wallMs),
     perSec: (pool.latenciesMs.length / pool.wallMs) * 1000,
     latencyMs: summarize(pool.latenciesMs),
   };
 }
 
-/** Once more after a connection dropped (a kept-alive socket the server closed as the request went out). */
-async function retriedOnce<T>(request: () => Promise<T>): Promise<T> {
-  try {
-    return await request();
-  } catch (err) {
-    if (!/socket hang up|ECONNRESET|EPIPE/.test((err as Error).message)) throw err;
-    return request();
+/** A kept-alive socket the server closed as the request went out. */
+const DROPPED = /socket hang up|ECONNRESET|EPIPE/;
+/** That, or Temporal not answering within the API's deadline. */
+const BUSY = /socket hang up|ECONNRESET|EPIPE|: 503 /;
+
+/** `request` again (up to ten times, a second apart) while it fails as `again` says. */
+async function retried<T>(request: () => Promise<T>, again: RegExp): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await request();
+    } catch (err) {
+      if (attempt >= 10 || !again.test((err as Error).message)) throw err;
+      await sleep(1_000);
+    }
   }
 }
 
