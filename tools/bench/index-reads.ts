@@ -29,6 +29,8 @@ export interface IndexParams {
   readBudgetMs: number;
   /** Waiting for the index to hold every case gives up after this long without one more. */
   stallMs: number;
+  /** Waiting for the worker and the Temporal server to finish the imports' work (mails, timers) gives up after this. */
+  idleWaitMs: number;
 }
 
 export interface ReadFigures {
@@ -144,7 +146,7 @@ export async function runIndexBench(stack: DevStack, p: IndexParams, log: (m: st
       imported += seeding.imported;
       const settledFrom = performance.now();
       const indexed = await untilIndexed(stack, imported, p.stallMs, log);
-      await untilIdle(stack, log);
+      await untilIdle(stack, p.idleWaitMs, log);
       const settleMs = Math.round(performance.now() - settledFrom);
       const tasks = await openTasks(stack);
       log(`index: N = ${target}: ${indexed} cases indexed (${JSON.stringify(tasks)}); reading the lists`);
@@ -290,18 +292,24 @@ async function untilIndexed(stack: DevStack, cases: number, stallMs: number, log
   }
 }
 
-/** Waits (up to ten minutes) until the worker and the Temporal server are idle: their mails sent, their timers set. */
-async function untilIdle(stack: DevStack, log: (m: string) => void): Promise<void> {
+/** Waits until the worker and the Temporal server are idle (their mails sent, their timers set), up to `waitMs`. */
+async function untilIdle(stack: DevStack, waitMs: number, log: (m: string) => void): Promise<void> {
   const pids = [stack.worker.pid!, stack.temporal.pid!];
   const cpu = () => pids.map((pid) => readProc(pid)?.cpuSeconds ?? 0);
-  const deadline = performance.now() + 600_000;
-  for (let before = cpu(); performance.now() < deadline;) {
+  const started = performance.now();
+  for (let before = cpu(), said = started; performance.now() < started + waitMs;) {
     await sleep(2_000);
     const after = cpu();
-    if (after.every((c, i) => (c - before[i]!) / 2 < IDLE_CPU)) return;
+    const busy = after.map((c, i) => (c - before[i]!) / 2);
+    if (busy.every((share) => share < IDLE_CPU)) return;
     before = after;
+    if (performance.now() - said > 60_000) {
+      said = performance.now();
+      const [worker = 0, server = 0] = busy.map((b) => Math.round(b * 100));
+      log(`index: waiting for the imports' work: worker ${worker} %, Temporal server ${server} % of a core`);
+    }
   }
-  log('index: the worker or the server still busy after ten minutes; reading anyway');
+  log(`index: the worker or the server still busy after ${Math.round(waitMs / 1000)} s; reading anyway`);
 }
 
 async function openTasks(stack: DevStack): Promise<Record<string, number>> {

@@ -120,6 +120,8 @@ function options() {
       warmup: q ? 1 : 3,
       readBudgetMs: q ? 10_000 : 90_000,
       stallMs: q ? 30_000 : 120_000,
+      // The worker settles the imports well after the API answered them (three mails each): ~25 min at 10,000 here.
+      idleWaitMs: q ? 60_000 : 3_600_000,
     },
     cpuProf: values['cpu-prof'],
     workerCacheMiB: values['worker-cache-mb'] === undefined ? undefined : int('worker-cache-mb', 0, 0, 1),
