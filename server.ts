@@ -27,9 +27,9 @@ runMain('server', async (logger) => {
   const keys = loadPayloadKeys(config.PAYLOAD_KEYS_FILE);
   const caseKeys = openCaseKeys(config.SERVICE_DATABASE, keys, config.KEY_ENCRYPTION_KEYS_FILE);
   const caseIndex = openCaseIndex(config.SERVICE_DATABASE, caseKeys);
-  const client = createClient(config, keys, caseKeys);
-  const audit = new AuditLog(config.AUDIT_LOG_FILE);
   const metrics = config.METRICS_ADDRESS ? new ApiMetrics() : undefined;
+  const client = createClient(config, keys, caseKeys, metrics && ((method) => metrics.temporalCall(method)));
+  const audit = new AuditLog(config.AUDIT_LOG_FILE);
   const indexKey = loadServiceKey(config.PAYLOAD_KEYS_FILE, 'indexKey');
   const gateway = new CaseGateway(client, {
     taskQueue: config.TEMPORAL_TASK_QUEUE,

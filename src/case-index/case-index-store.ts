@@ -46,6 +46,11 @@ export interface CaseIndexStore {
   write(entry: CaseIndexEntry): Promise<boolean>;
   /** The case as the index holds it, its personal data decrypted; undefined when it holds none. */
   read(caseId: string): Promise<CaseIndexEntry | undefined>;
+  /**
+   * The personal data of these cases, decrypted, read together: a case the index holds no row of is missing, one whose
+   * row cannot be opened (its key destroyed) is null.
+   */
+  personal(caseIds: readonly string[]): Promise<Map<string, IndexedPersonalData | null>>;
   /** A page of the open tasks the filter selects, soonest due first, starting after `after`; with their total. */
   listTasks(filter: TaskFilter, after: TaskPosition | undefined, limit: number): Promise<TaskPage>;
   /** A page of the cases the filter selects, soonest next deadline first, starting after `after`; with their total. */
@@ -79,6 +84,13 @@ export interface CaseDeadlines {
   deadlines: ListedDeadline[];
 }
 
+/**
+ * The tables, and the indexes the lists read through. `case_index_tasks_by_kind` and `case_index_revisions` (issue
+ * 27.6, measured by the bench's index section) serve a party's tasks of a kind in due order (an inbox section, a
+ * prosecutor's queries) and every count from the indexes alone, each task matched to its case's current revision
+ * without reading either table's rows: at 10,000 cases the counts ran 3 to 20 times and the pages of a kind ten times
+ * faster than on `case_index_tasks_by_party` alone, which still serves the lists of every kind.
+ */
 const SCHEMA = `CREATE TABLE IF NOT EXISTS case_index (
   case_id TEXT PRIMARY KEY,
   revision INTEGER NOT NULL,
@@ -110,6 +122,8 @@ CREATE TABLE IF NOT EXISTS case_index_tasks (
   PRIMARY KEY (case_id, revision, task_id, party_role, party)
 );
 CREATE INDEX IF NOT EXISTS case_index_tasks_by_party ON case_index_tasks (party_role, party, due);
+CREATE INDEX IF NOT EXISTS case_index_tasks_by_kind ON case_index_tasks (party_role, party, kind, due, case_id, task_id, revision);
+CREATE INDEX IF NOT EXISTS case_index_revisions ON case_index (case_id, revision);
 CREATE TABLE IF NOT EXISTS case_first_runs (
   case_id TEXT PRIMARY KEY,
   run_id TEXT NOT NULL
@@ -200,6 +214,9 @@ function deadlinesOf(row: Pick<CaseRow, 'deadlines' | 'next_deadline' | 'next_de
     : [];
 }
 
+/** Rows whose personal data one statement reads: well under every database's limit of bound parameters. */
+const PERSONAL_BATCH = 500;
+
 // Bound to its case: a sealed copy moved onto another case's row does not open.
 const personalLabel = (caseId: string): string => `case-index\0${caseId}`;
 
@@ -268,6 +285,8 @@ class SqlCaseIndexStore implements CaseIndexStore {
         WHERE case_id = ? AND revision = ? ORDER BY due, task_id, party_role, party`,
       [caseId, Number(row.revision)],
     );
+    const personal = await this.opened(row);
+    if (!personal) throw new PayloadDecryptionError(row.key_id);
     return {
       caseId,
       revision: Number(row.revision),
@@ -285,17 +304,9 @@ class SqlCaseIndexStore implements CaseIndexStore {
       documentValidUntil: row.document_valid_until,
       flags: JSON.parse(row.flags) as CaseIndexEntry['flags'],
       referenceKeys: JSON.parse(row.reference_keys) as string[],
-      personal: await this.personal(caseId, row),
+      personal,
       tasks: tasks.map(taskOf),
     };
-  }
-
-  /** A row's personal data, opened under its case's key; throws when the key is gone or the row was moved. */
-  private async personal(caseId: string, row: Pick<CaseRow, 'key_id' | 'personal'>): Promise<IndexedPersonalData> {
-    const key = await this.caseKeys.byId(row.key_id);
-    const personal = open(key.key, personalLabel(caseId), Buffer.from(row.personal, 'base64'));
-    if (!personal) throw new PayloadDecryptionError(row.key_id);
-    return JSON.parse(personal.toString('utf8')) as IndexedPersonalData;
   }
 
   async listCases(filter: CaseListFilter, after: CasePosition | undefined, limit: number): Promise<CasePage> {
@@ -307,9 +318,7 @@ class SqlCaseIndexStore implements CaseIndexStore {
     ]);
     // One key per case, each read once: a case whose key is gone is shown as such, the rest of the page still is.
     const personal = new Map(
-      await Promise.all(
-        rows.map(async (r) => [r.case_id, await this.personal(r.case_id, r).catch(() => null)] as const),
-      ),
+      await Promise.all(rows.map(async (r) => [r.case_id, await this.opened(r).catch(() => null)] as const)),
     );
     return toCasePage(rows, limit, Number(counted?.n ?? 0), (r) => personal.get(r.case_id) ?? null);
   }
@@ -338,6 +347,26 @@ class SqlCaseIndexStore implements CaseIndexStore {
       centre ? [centre] : [],
     );
     return rows.map((r) => ({ caseId: r.case_id, revision: Number(r.revision), deadlines: deadlinesOf(r) }));
+  }
+
+  async personal(caseIds: readonly string[]): Promise<Map<string, IndexedPersonalData | null>> {
+    const found = new Map<string, IndexedPersonalData | null>();
+    for (let i = 0; i < caseIds.length; i += PERSONAL_BATCH) {
+      const batch = caseIds.slice(i, i + PERSONAL_BATCH);
+      const rows = await this.db.all<Pick<CaseRow, 'case_id' | 'key_id' | 'personal'>>(
+        `SELECT case_id, key_id, personal FROM case_index WHERE case_id IN (${batch.map(() => '?').join(', ')})`,
+        batch,
+      );
+      for (const row of rows) found.set(row.case_id, await this.opened(row).catch(() => null));
+    }
+    return found;
+  }
+
+  /** A row's personal data, opened with its case's key; null when it does not open under it. */
+  private async opened(row: Pick<CaseRow, 'case_id' | 'key_id' | 'personal'>): Promise<IndexedPersonalData | null> {
+    const key = await this.caseKeys.byId(row.key_id);
+    const personal = open(key.key, personalLabel(row.case_id), Buffer.from(row.personal, 'base64'));
+    return personal ? (JSON.parse(personal.toString('utf8')) as IndexedPersonalData) : null;
   }
 
   async listTasks(filter: TaskFilter, after: TaskPosition | undefined, limit: number): Promise<TaskPage> {

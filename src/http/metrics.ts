@@ -1,6 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
+/** The usual calls by a short name; any other by its RPC's name (a fixed set: never anything a request carried). */
+const CALL_KINDS: Record<string, string> = {
+  queryWorkflow: 'query',
+  updateWorkflowExecution: 'update',
+  pollWorkflowExecutionUpdate: 'update-poll',
+  describeWorkflowExecution: 'describe',
+  listWorkflowExecutions: 'list',
+  countWorkflowExecutions: 'count',
+  startWorkflowExecution: 'start',
+  deleteWorkflowExecution: 'delete',
+  getSystemInfo: 'system-info',
+};
+export const temporalCallKind = (method: string): string => CALL_KINDS[method] ?? method;
+
 /**
  * The API's Prometheus metrics, served on a listener of their own (METRICS_ADDRESS), never on the API's port.
  * Labels are routes as declared (`/v1/cases/:caseId`), methods and status codes: never a case id, a token or
@@ -28,6 +42,13 @@ export class ApiMetrics {
     registers: [this.registry],
   });
 
+  private readonly temporalCalls = new Counter({
+    name: 'victim_cases_temporal_calls_total',
+    help: 'Calls made to Temporal, by kind (query, update, describe, list, start...): a list read from the case index makes none per row',
+    labelNames: ['call'] as const,
+    registers: [this.registry],
+  });
+
   constructor() {
     collectDefaultMetrics({ register: this.registry });
   }
@@ -36,6 +57,11 @@ export class ApiMetrics {
     const r = route || 'unmatched';
     this.requests.inc({ method, route: r, status: String(status) });
     this.latency.observe({ method, route: r }, seconds);
+  }
+
+  /** A call to Temporal's services, by its RPC's name (LazyNativeConnection's `onCall`). */
+  temporalCall(method: string): void {
+    this.temporalCalls.inc({ call: temporalCallKind(method) });
   }
 
   temporalError(status: number): void {

@@ -15,7 +15,11 @@ export class LazyNativeConnection implements ConnectionLike {
   readonly plugins = [];
   private connecting: Promise<NativeConnection> | undefined;
 
-  constructor(private readonly options: NativeConnectionOptions) {}
+  /** `onCall`: told the name of every call made to Temporal's services (`queryWorkflow`...), as it is made. */
+  constructor(
+    private readonly options: NativeConnectionOptions,
+    private readonly onCall?: (method: string) => void,
+  ) {}
 
   private connection(): Promise<NativeConnection> {
     this.connecting ??= NativeConnection.connect(this.options).catch((err: unknown) => {
@@ -29,6 +33,7 @@ export class LazyNativeConnection implements ConnectionLike {
   private readonly service = <S extends object>(of: (c: NativeConnection) => S): S =>
     new Proxy({} as S, {
       get: (_target, method) => async (request: unknown) => {
+        this.onCall?.(String(method));
         const service = of(await this.connection()) as Record<PropertyKey, (r: unknown) => Promise<unknown>>;
         return service[method]!(request);
       },
@@ -60,15 +65,16 @@ export class LazyNativeConnection implements ConnectionLike {
   }
 }
 
-/** One connection for the process, made lazily (LazyNativeConnection). */
+/** One connection for the process, made lazily (LazyNativeConnection); `onCall` counts its calls (the API's metrics). */
 export function createClient(
   config: TemporalConnectionConfig & Pick<Config, 'TEMPORAL_NAMESPACE'>,
   keys: PayloadKeys,
   caseKeys: CaseKeys,
+  onCall?: (method: string) => void,
 ): Client {
   // The process's own signal handling (runMain) shuts the API down; the core's would end it first.
   Runtime.install({ shutdownSignals: [] });
-  const connection = new LazyNativeConnection(temporalConnectionOptions(config));
+  const connection = new LazyNativeConnection(temporalConnectionOptions(config), onCall);
   return new Client({
     connection,
     namespace: config.TEMPORAL_NAMESPACE,

@@ -15,7 +15,7 @@ describe('npm run bench -- --quick', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('completes and writes its JSON with all four sections', async () => {
+  it('completes and writes its JSON with all five sections', async () => {
     const { code, output } = await runBench(['--quick'], dir);
     if (code !== 0) throw new Error(`the quick bench exited ${code}:\n${output.slice(-4000)}`);
     const jsonPath = /^results: (.+\.json)$/m.exec(output)?.[1];
@@ -63,5 +63,28 @@ describe('npm run bench -- --quick', () => {
     expect(report.lifetime.runs).toHaveLength(report.parameters.lifetimeRuns);
     expect(report.lifetime.runs[0]).toMatchObject({ outcome: 'PERMANENT_RESIDENCE', wallMs: expect.any(Number) });
     expect(report.lifetime.runs[0].historyLengths.length).toBeGreaterThan(1);
+
+    // Index: the cases imported and indexed, every list read with the API's own times and its calls to Temporal
+    // counted (a page of cases is one visibility list).
+    const [level] = report.index.levels;
+    expect(level).toMatchObject({ cases: report.parameters.indexCases.split(',').map(Number)[0] });
+    expect(level.indexed).toBe(level.cases);
+    expect(level.reads.map((r: { read: string }) => r.read)).toEqual([
+      'inbox page',
+      'queries page',
+      'GET /v1/prosecutor/queries',
+      'GET /v1/tasks, first page',
+      'GET /v1/tasks, a later page (`next`)',
+      'GET /v1/cases, first page',
+      'calendar feed',
+      'calendar feed',
+      'calendar feed',
+    ]);
+    for (const read of level.reads) {
+      expect({ read: read.read, errors: read.errors }).toEqual({ read: read.read, errors: 0 });
+      expect(read.serverMs).toMatchObject({ count: read.reads, p50: expect.any(Number), p95: expect.any(Number) });
+    }
+    expect(level.reads[0].rows).toBeGreaterThan(0);
+    expect(level.reads[5].temporalCallsPerRead.list).toBeGreaterThanOrEqual(1);
   }, 300_000);
 });

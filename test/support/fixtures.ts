@@ -9,7 +9,7 @@ import { addDays, addPeriod, subtractPeriod, type IsoDate } from '../../src/doma
 import type { ComplaintOffice, ProsecutorOffice } from '../../src/domain/codes';
 import type { Actor } from '../../src/domain/procedure/state';
 import type { CaseOpening } from '../../src/domain/schemas/case';
-import type { CaseEvent, StatusQueryAnswer } from '../../src/domain/schemas/events';
+import type { CaseEvent, ImportedEvent, StatusQueryAnswer } from '../../src/domain/schemas/events';
 
 // ---- who acts (as the workflow tests' principals) ----
 
@@ -102,21 +102,21 @@ export const NOTHING_HOLDS: StatusQueryAnswer = {
 // ---- an imported year ----
 
 /**
- * A PAYOKE case opened a year before `today` to import: a complaint with the Antwerp office on day 10, its yes on day
- * 20 (the A-card), the passport a month later, and the renewal's yes (with `note`). Today its renewed A-card runs
- * until `validUntil` and its next query has gone out.
+ * A PAYOKE case opened a year before `today` to import: a complaint with `office` (the Antwerp office by default) on
+ * day 10, its yes on day 20 (the A-card), the passport a month later, and the renewal's yes (with `note`). Today its
+ * renewed A-card runs until `validUntil` and its next query has gone out.
  */
-export function importedYear(today: IsoDate, note: string) {
+export function importedYear(today: IsoDate, note: string, office: ComplaintOffice = 'ANTWERPEN') {
   const openedOn = addPeriod(today, { months: -12 });
   const identifiedOn = addDays(openedOn, 20);
   const firstCard = addPeriod(identifiedOn, { months: 6 });
   const renewedOn = subtractPeriod(firstCard, { months: 1 });
-  const antwerp = { role: 'prosecutor', office: 'ANTWERPEN' } as const;
-  const events = [
-    { ...complaintFiled(addDays(openedOn, 10)), by: { role: 'centre' } },
-    { type: 'status-query-answered', on: identifiedOn, by: antwerp, ...YES },
+  const by = { role: 'prosecutor', office } as const;
+  const events: ImportedEvent[] = [
+    { ...complaintFiled(addDays(openedOn, 10), office), by: { role: 'centre' } },
+    { type: 'status-query-answered', on: identifiedOn, by, ...YES },
     { ...identityDocumented(addDays(identifiedOn, 30)), by: { role: 'centre' } },
-    { type: 'status-query-answered', on: renewedOn, by: antwerp, ...YES, note },
+    { type: 'status-query-answered', on: renewedOn, by, ...YES, note },
   ];
   return { openedOn, events, validUntil: addPeriod(firstCard, { months: 6 }) };
 }

@@ -1,5 +1,13 @@
-import type { ListedTask, TaskFilter, TaskPosition } from '../../src/case-index/task-listing';
+import Database from 'better-sqlite3';
+import {
+  countTasksSql,
+  taskPageSql,
+  type ListedTask,
+  type TaskFilter,
+  type TaskPosition,
+} from '../../src/case-index/task-listing';
 import type { CaseIndexEntry, OpenTask } from '../../src/domain/procedure/case-index-entry';
+import type { SqlValue } from '../../src/store/sql-database';
 import { everyPage, useIndexStore } from '../support/index-store';
 
 const store = useIndexStore();
@@ -87,5 +95,27 @@ describe('listing the open tasks of a party (SQLite)', () => {
     expect(
       (await store.index.listTasks({ party: { role: 'prosecutor', office: 'OOST-VLAANDEREN' } }, undefined, 100)).total,
     ).toBe(0);
+  });
+
+  it("reads a party's tasks of a kind, and every count, through the indexes alone (issue 27.6)", async () => {
+    await seed();
+    const db = new Database(store.storeFile, { readonly: true });
+    try {
+      const plan = ({ sql, params }: { sql: string; params: SqlValue[] }) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]).map((r) => r.detail);
+      const section = { party: IMMIGRATION_OFFICE, kinds: ['document-dates'] } as const;
+      for (const filter of [section, { party: ANTWERPEN }])
+        expect(plan(countTasksSql(filter))).toEqual([
+          expect.stringMatching(/USING COVERING INDEX case_index_tasks_by_kind/),
+          expect.stringMatching(/USING COVERING INDEX case_index_revisions/),
+        ]);
+      // In due order straight from the index: no sort of the section's tasks.
+      expect(plan(taskPageSql(section, undefined, 25))).toEqual([
+        expect.stringMatching(/USING INDEX case_index_tasks_by_kind/),
+        expect.stringMatching(/USING INDEX case_index_revisions/),
+      ]);
+    } finally {
+      db.close();
+    }
   });
 });

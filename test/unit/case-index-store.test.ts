@@ -1,4 +1,8 @@
 import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { openCaseIndex } from '../../src/case-index/case-index-store';
+import { openCaseKeys } from '../../src/crypto/case-keys';
+import { loadPayloadKeys } from '../../src/crypto/payload-keys';
 import { applyEvent } from '../../src/domain/procedure/apply';
 import { caseIndexEntry, type CaseIndexEntry } from '../../src/domain/procedure/case-index-entry';
 import { newCaseState } from '../../src/domain/procedure/state';
@@ -93,5 +97,37 @@ describe('the case index store (SQLite)', () => {
     expect(await store.index.read(second.caseId)).toBeUndefined();
     expect(await store.index.read('case-index-b')).toMatchObject({ revision: 1 });
     expect(await store.index.caseIds()).toEqual(['case-index-b']);
+  });
+
+  it('reads the personal data of many cases together, null for one whose key is destroyed', async () => {
+    const [, a] = revisions('case-index-a');
+    const [, b] = revisions('case-index-b');
+    await store.index.write(a);
+    await store.index.write(b);
+    await store.caseKeys.erase(b.caseId, 'admin');
+    const personal = await store.index.personal(['case-index-a', 'case-index-b', 'case-index-none']);
+    expect(personal).toEqual(
+      new Map([
+        ['case-index-a', { pseudonym: PSEUDONYM, prosecutorFile: FILE }],
+        ['case-index-b', null],
+      ]),
+    );
+    expect(await store.index.personal([])).toEqual(new Map());
+  });
+
+  it('reads more cases than one statement binds, in batches', async () => {
+    // In memory: a file's durable writes would make this the slowest test of the file.
+    const keys = openCaseKeys(':memory:', loadPayloadKeys(join(dirname(store.storeFile), 'payload-keys.json')));
+    const memory = openCaseIndex(':memory:', keys);
+    try {
+      const ids = Array.from({ length: 1_001 }, (_, i) => `case-index-${String(i).padStart(4, '0')}`);
+      for (const id of ids) await memory.write(revisions(id)[0]);
+      const personal = await memory.personal(ids);
+      expect(personal.size).toBe(ids.length);
+      expect([...personal.values()].every((p) => p?.pseudonym === PSEUDONYM)).toBe(true);
+    } finally {
+      await memory.close();
+      await keys.close();
+    }
   });
 });

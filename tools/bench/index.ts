@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { PROJECT_ROOT } from '../stack/temporal-binaries';
 import { runClusterBench } from './cluster-bench';
+import { runIndexBench } from './index-reads';
 import { runIngestion } from './ingestion';
 import { runLifetime } from './lifetime';
 import { summarizeProfiles } from './profile';
@@ -14,7 +15,7 @@ import { devIngestionTarget, startDevStack, startTimeSkippingStack } from './sta
 import { runTimerBurst } from './timer-burst';
 
 /** What a plain run measures; the cluster section builds and starts the production topology, so only when asked. */
-const SECTIONS = ['ingestion', 'scale', 'burst', 'lifetime'] as const;
+const SECTIONS = ['ingestion', 'scale', 'burst', 'lifetime', 'index'] as const;
 const ALL_SECTIONS = [...SECTIONS, 'cluster'] as const;
 type Section = (typeof ALL_SECTIONS)[number];
 
@@ -22,7 +23,9 @@ const USAGE = `npm run bench -- [options]
 
 Measures the service on servers it starts itself (Temporal dev server with SQLite, dist/worker.js,
 dist/server.js, an SMTP server; the time-skipping test server for the timer burst and the lifetime),
-prints the results and writes them as markdown and JSON under tools/bench/results/. The cluster section
+prints the results and writes them as markdown and JSON under tools/bench/results/. The index section
+seeds N running cases through the API's imports on a stack of its own and times the reads of every list
+(the service's own time, Server-Timing) and the calls to Temporal each makes. The cluster section
 (--only cluster) runs the ingestion and a burst on the production topology of npm run cluster instead,
 with one case worker and then two.
 
@@ -35,6 +38,8 @@ with one case worker and then two.
   --hold-ms MS             scale: watch the K open cases this long         (default 10000; quick 500)
   --burst B                timer burst: cases with the same deadline       (default 1000; quick 20)
   --lifetime-runs R        lifetime: cases taken through a whole lifetime  (default 3; quick 1)
+  --index-cases LIST       index: running cases in the index at each level (default 1000,10000; quick 20)
+  --index-reads R          index: timed reads of each list at each level   (default 40; quick 3)
   --renewals R             lifetime: 6-month renewals before conviction    (default 6)
   --only LIST              run only these sections: ${ALL_SECTIONS.join(',')} (default all but cluster)
   --worker-cache-mb MB     the worker's WORKER_CACHE_MEMORY_MB (its cache: MB ÷ 0.5 cases) (default unset)
@@ -57,6 +62,8 @@ function options() {
       burst: { type: 'string' },
       'lifetime-runs': { type: 'string' },
       renewals: { type: 'string' },
+      'index-cases': { type: 'string' },
+      'index-reads': { type: 'string' },
       only: { type: 'string' },
       'cpu-prof': { type: 'boolean', default: false },
       'worker-cache-mb': { type: 'string' },
@@ -83,6 +90,9 @@ function options() {
     if (!ALL_SECTIONS.includes(s as Section))
       throw new Error(`--only: unknown section ${s} (${ALL_SECTIONS.join(', ')})`);
   const concurrency = int('concurrency', 16, 4);
+  const indexCases = (values['index-cases']?.split(',') ?? (q ? ['20'] : ['1000', '10000'])).map((s) => Number(s));
+  if (!indexCases.every((n, i) => Number.isInteger(n) && n >= 1 && (i === 0 || n > indexCases[i - 1]!)))
+    throw new Error(`--index-cases: ascending whole numbers, got ${String(values['index-cases'])}`);
   return {
     quick: q,
     sections: new Set(only as Section[]),
@@ -103,6 +113,16 @@ function options() {
     },
     burst: { cases: int('burst', 1_000, 20), concurrency },
     lifetime: { runs: int('lifetime-runs', 3, 1), renewals: int('renewals', 6, 6) },
+    index: {
+      cases: indexCases,
+      concurrency,
+      reads: int('index-reads', 40, 3),
+      warmup: q ? 1 : 3,
+      readBudgetMs: q ? 10_000 : 90_000,
+      stallMs: q ? 30_000 : 120_000,
+      // The worker settles the imports well after the API answered them (three mails each): ~25 min at 10,000 here.
+      idleWaitMs: q ? 60_000 : 3_600_000,
+    },
     cpuProf: values['cpu-prof'],
     workerCacheMiB: values['worker-cache-mb'] === undefined ? undefined : int('worker-cache-mb', 0, 0, 1),
     resultsDir: resolve(values['results-dir'] ?? join(PROJECT_ROOT, 'tools', 'bench', 'results')),
@@ -153,6 +173,8 @@ async function main(): Promise<void> {
       burst: o.burst.cases,
       lifetimeRuns: o.lifetime.runs,
       renewals: o.lifetime.renewals,
+      indexCases: o.index.cases.join(','),
+      indexReads: o.index.reads,
       sections: [...o.sections].join('+'),
       cpuProf: o.cpuProf,
       workerCacheMiB: o.workerCacheMiB ?? null,
@@ -203,6 +225,16 @@ async function main(): Promise<void> {
         await stack.close();
       }
     }
+    if (o.sections.has('index')) {
+      log('starting a dev stack of its own for the index section, with the pages and the metrics');
+      const stack = await startDevStack({ workerCacheMiB: o.workerCacheMiB, pagesAndMetrics: true });
+      try {
+        report.index = await timed('index', () => runIndexBench(stack, o.index, log));
+        save();
+      } finally {
+        await stack.close();
+      }
+    }
     if (o.sections.has('burst') || o.sections.has('lifetime')) {
       log('starting the time-skipping server and a worker on it');
       const ts = await startTimeSkippingStack({ cpuProfDir });
@@ -240,11 +272,19 @@ async function main(): Promise<void> {
   }
 
   const markdown = save();
-  // The committed latest.* are the last full run of every default section, cluster-latest.* of the cluster alone;
-  // never a quick or partial one.
+  // The committed latest.* are the last full run of every default section, cluster-latest.* of the cluster alone,
+  // index-latest.* of the index section alone; never a quick or partial one.
   const everyDefault = SECTIONS.every((s) => o.sections.has(s)) && !o.sections.has('cluster');
-  const clusterOnly = o.sections.size === 1 && o.sections.has('cluster');
-  const latest = o.quick ? undefined : everyDefault ? 'latest' : clusterOnly ? 'cluster-latest' : undefined;
+  const only = (s: Section) => o.sections.size === 1 && o.sections.has(s);
+  const latest = o.quick
+    ? undefined
+    : everyDefault
+      ? 'latest'
+      : only('cluster')
+        ? 'cluster-latest'
+        : only('index')
+          ? 'index-latest'
+          : undefined;
   if (latest) {
     writeFileSync(join(o.resultsDir, `${latest}.json`), `${JSON.stringify(report, null, 2)}\n`);
     writeFileSync(join(o.resultsDir, `${latest}.md`), markdown);

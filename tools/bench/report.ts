@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT, temporalCliPath } from '../stack/temporal-binaries';
+import type { IndexResult } from './index-reads';
+import { indexMd } from './index-report';
 import type { IngestionResult, OpResult } from './ingestion';
 import type { LifetimeResult } from './lifetime';
 import type { ThreadProfile } from './profile';
@@ -46,6 +48,8 @@ export interface BenchReport {
   timerBurst?: BurstResult;
   lifetime?: LifetimeResult;
   cluster?: ClusterBenchResult;
+  /** The lists at N running cases (issue 27.6). */
+  index?: IndexResult;
   profiles?: Record<string, ThreadProfile[]>;
   /** Each stack's worker: from its process's start to "worker running", its cache and its idle RSS. */
   workerStart?: Record<string, WorkerStart>;
@@ -444,6 +448,7 @@ export function toMarkdown(r: BenchReport): string {
     ...(r.scale ? [scaleMd(r.scale), ''] : []),
     ...(r.timerBurst ? [burstMd(r.timerBurst), ''] : []),
     ...(r.lifetime ? [lifetimeMd(r.lifetime), ''] : []),
+    ...(r.index ? [indexMd(r.index), ''] : []),
     ...(r.cluster ? [clusterMd(r.cluster), ''] : []),
     ...(r.workerStart ? [workerStartMd(r.workerStart), ''] : []),
     ...(r.profiles && Object.keys(r.profiles).length ? [profilesMd(r.profiles), ''] : []),

@@ -7,6 +7,7 @@ import { openCaseKeys } from '../../src/crypto/case-keys';
 import { dataConverterFor } from '../../src/crypto/data-converter';
 import { ensureDevPayloadKeys, loadPayloadKeys } from '../../src/crypto/payload-keys';
 import { registerSearchAttributes } from '../../src/temporal/register-search-attributes';
+import { freePort } from '../stack/free-port';
 import { killOnExit, ManagedProcess } from '../stack/managed-process';
 import { startProcessStack, type ProcessStack } from '../stack/process-stack';
 import { bareEnv, serviceEnv } from '../stack/service-env';
@@ -32,6 +33,8 @@ export interface BenchOptions {
   cpuProfDir?: string;
   /** The dev stack's worker's WORKER_CACHE_MEMORY_MB; unset, the SDK's default cache. */
   workerCacheMiB?: number | undefined;
+  /** The workspace's pages with the development identity provider, and the API's metrics on a port of their own. */
+  pagesAndMetrics?: boolean;
 }
 
 /** Node flags of a measured process: --trace-gc (the worker, read by GcTrace), --cpu-prof when asked. */
@@ -77,10 +80,13 @@ export interface DevStack extends ProcessStack {
   /** Bytes of the SQLite database: the file, its WAL and shared-memory files. */
   dbBytes(): number;
   workerStart: WorkerStart;
+  /** The API's Prometheus metrics (`pagesAndMetrics`). */
+  metricsUrl?: string;
 }
 
 /** Dev server (SQLite) + worker + API as child processes, the SMTP server in this process. */
 export async function startDevStack(o: BenchOptions): Promise<DevStack> {
+  const metricsAddress = o.pagesAndMetrics ? `127.0.0.1:${await freePort()}` : undefined;
   const stack = await startProcessStack({
     smtp: await benchSmtp(),
     namespace: NAMESPACE,
@@ -90,11 +96,17 @@ export async function startDevStack(o: BenchOptions): Promise<DevStack> {
     rateLimitPerMinute: 100_000_000,
     // The service's default: the bench measures the API as it is configured.
     temporalCallTimeoutMs: 5_000,
-    env: { ...BENCH_ENV, ...(o.workerCacheMiB ? { WORKER_CACHE_MEMORY_MB: String(o.workerCacheMiB) } : {}) },
+    env: {
+      ...BENCH_ENV,
+      ...(o.workerCacheMiB ? { WORKER_CACHE_MEMORY_MB: String(o.workerCacheMiB) } : {}),
+    },
+    ...(metricsAddress ? { apiEnv: { METRICS_ADDRESS: metricsAddress } } : {}),
+    ...(o.pagesAndMetrics ? { workspace: {} } : {}),
     nodeArgs: { worker: nodeFlags('worker', o, true), api: nodeFlags('api', o) },
   });
   const db = stack.dbFile;
   return Object.assign(stack, {
+    ...(metricsAddress ? { metricsUrl: `http://${metricsAddress}/metrics` } : {}),
     workerStart: workerStart(stack.worker),
     dbBytes: () =>
       ['', '-wal', '-shm'].reduce((sum, ext) => sum + (existsSync(db + ext) ? statSync(db + ext).size : 0), 0),

@@ -1,6 +1,6 @@
 import { boundUpdate } from '../../src/cases/inputs';
 import { randomUUID } from 'node:crypto';
-import { Agent, request } from 'node:http';
+import { Agent, request, type IncomingHttpHeaders } from 'node:http';
 import type { Client } from '@temporalio/client';
 import type { IsoDate } from '../../src/domain/calendar';
 import type { Actor } from '../../src/domain/procedure/state';
@@ -48,37 +48,53 @@ export class ApiClient {
 
   constructor(private readonly baseUrl: string) {}
 
-  call<T>(method: 'GET' | 'POST', path: string, token: string, body?: unknown): Promise<T> {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    return new Promise<T>((resolve, reject) => {
-      const req = request(
-        `${this.baseUrl}${path}`,
-        {
-          method,
-          agent: this.agent,
-          headers: {
-            authorization: `Bearer ${token}`,
-            ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            const status = res.statusCode ?? 0;
-            if (status >= 200 && status < 300) resolve(JSON.parse(text) as T);
-            else
-              reject(
-                new Error(`${method} ${path.replace(/case-[0-9a-f-]+/, 'case-…')}: ${status} ${text.slice(0, 200)}`),
-              );
-          });
-          res.on('error', reject);
-        },
-      );
+  /** One request as it is answered: status, headers, text, and the round trip from sending to the last byte. */
+  send(
+    method: 'GET' | 'POST',
+    path: string,
+    headers: Record<string, string | number>,
+    payload?: string,
+  ): Promise<{ status: number; headers: IncomingHttpHeaders; text: string; roundTripMs: number }> {
+    return new Promise((resolve, reject) => {
+      const started = performance.now();
+      const req = request(`${this.baseUrl}${path}`, { method, agent: this.agent, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+            roundTripMs: performance.now() - started,
+          }),
+        );
+        res.on('error', reject);
+      });
       req.on('error', reject);
       req.end(payload);
     });
+  }
+
+  async call<T>(
+    method: 'GET' | 'POST',
+    path: string,
+    token: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
+    const payload = body === undefined ? undefined : JSON.stringify(body);
+    const { status, text } = await this.send(
+      method,
+      path,
+      {
+        ...headers,
+        authorization: `Bearer ${token}`,
+        ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+      },
+      payload,
+    );
+    if (status >= 200 && status < 300) return JSON.parse(text) as T;
+    throw new Error(`${method} ${path.replace(/case-[0-9a-f-]+/, 'case-…')}: ${status} ${text.slice(0, 200)}`);
   }
 
   openCase(token: string, body: CaseOpening): Promise<CaseStatus> {

@@ -61,6 +61,8 @@ export interface ProcessStackOptions {
   baseEnv?: NodeJS.ProcessEnv;
   /** Variables of the worker and the API over the stack's own (serviceEnv and the options below). */
   env?: Record<string, string>;
+  /** Variables of the API alone, over `env` (the bench: its METRICS_ADDRESS, which the worker would bind too). */
+  apiEnv?: Record<string, string>;
   /** TEMPORAL_CALL_TIMEOUT_MS of the API (default 3000: an outage is a quick 503). */
   temporalCallTimeoutMs?: number;
   /** RATE_LIMIT_PER_MINUTE of the API (default 100000: the fault runs are not about rate limits). */
@@ -227,7 +229,7 @@ export async function startProcessStack(options: ProcessStackOptions = {}): Prom
     name: 'api',
     command: process.execPath,
     args: node('server.js', options.nodeArgs?.api),
-    env,
+    env: { ...env, ...options.apiEnv },
     output: output('api'),
     ready: () => answersOk('the API', apiUrl, '/healthz', 60_000),
   });
