@@ -237,7 +237,7 @@ async function seed(
   const pool = await runPool(to - from, concurrency, async (k) => {
     const i = from + k;
     const { body, then } = mixCase(today, i);
-    const status = await post<CaseStatus>('/v1/cases/import', body, `bench-index-${today}-${i}`, DROPPED);
+    const status = await post<CaseStatus>('/v1/cases/import', body, `bench-index-${today}-${i}`, BUSY);
     if (then) after.push({ caseId: status.caseId, i, event: then });
     done += 1;
     if (done >= nextReport * (to - from)) {
@@ -261,9 +261,10 @@ async function seed(
   };
 }
 
-/** A kept-alive socket the server closed as the request went out. */
-const DROPPED = /socket hang up|ECONNRESET|EPIPE/;
-/** That, or Temporal not answering within the API's deadline. */
+/**
+ * A kept-alive socket the server closed as the request went out, or Temporal not answering within the API's deadline
+ * (a start or an Update the busy server had not confirmed yet: sent again, the key finds what it did).
+ */
 const BUSY = /socket hang up|ECONNRESET|EPIPE|: 503 /;
 
 /** `request` again (up to ten times, a second apart) while it fails as `again` says. */

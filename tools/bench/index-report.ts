@@ -21,6 +21,9 @@ export function readVerdict(
   };
 }
 
+/** An error as a table cell: up to the body of its answer. */
+const shortError = (e: string) => e.replace(/ \{.*$/s, '').slice(0, 80);
+
 const yesNo = (v: boolean | null) => (v === null ? '–' : v ? 'met' : '**not met**');
 const calls = (c: Record<string, number>) =>
   Object.entries(c)
@@ -81,7 +84,7 @@ export function indexMd(r: IndexResult): string {
       ['level', 'imported (errors)', 'imports/s; p50 / p99', 'index complete, all idle', 'open tasks in the index'],
       levels.map((l) => [
         `N = ${n(l.cases)}`,
-        `${n(l.seeding.imported)} (${l.seeding.errors}${l.seeding.firstError ? `: ${l.seeding.firstError}` : ''}); ${n(l.indexed)} indexed`,
+        `${n(l.seeding.imported)} (${l.seeding.errors}${l.seeding.firstError ? `: ${shortError(l.seeding.firstError)}` : ''}); ${n(l.indexed)} indexed`,
         `${fmt(l.seeding.perSec, '/s')}; ${ms(l.seeding.latencyMs.p50)} / ${ms(l.seeding.latencyMs.p99)}`,
         `${ms(l.settleMs)} after the last import`,
         Object.entries(l.tasks)
