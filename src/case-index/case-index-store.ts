@@ -309,18 +309,28 @@ class SqlCaseIndexStore implements CaseIndexStore {
     };
   }
 
-  async listCases(filter: CaseListFilter, after: CasePosition | undefined, limit: number): Promise<CasePage> {
-    const page = casePageSql(filter, after, limit);
-    const count = countCasesSql(filter);
+  /** A page's rows and the count of every row its filter selects, read side by side. */
+  private async rowsAndCount<R>(
+    page: { sql: string; params: SqlValue[] },
+    count: { sql: string; params: SqlValue[] },
+  ): Promise<[R[], number]> {
     const [rows, [counted]] = await Promise.all([
-      this.db.all<ListedCaseRow>(page.sql, page.params),
+      this.db.all<R>(page.sql, page.params),
       this.db.all<{ n: number | string }>(count.sql, count.params),
     ]);
+    return [rows, Number(counted?.n ?? 0)];
+  }
+
+  async listCases(filter: CaseListFilter, after: CasePosition | undefined, limit: number): Promise<CasePage> {
+    const [rows, counted] = await this.rowsAndCount<ListedCaseRow>(
+      casePageSql(filter, after, limit),
+      countCasesSql(filter),
+    );
     // One key per case, each read once: a case whose key is gone is shown as such, the rest of the page still is.
     const personal = new Map(
       await Promise.all(rows.map(async (r) => [r.case_id, await this.opened(r).catch(() => null)] as const)),
     );
-    return toCasePage(rows, limit, Number(counted?.n ?? 0), (r) => personal.get(r.case_id) ?? null);
+    return toCasePage(rows, limit, counted, (r) => personal.get(r.case_id) ?? null);
   }
 
   async accessOf(caseId: string): Promise<IndexedAccess | undefined> {
@@ -370,13 +380,11 @@ class SqlCaseIndexStore implements CaseIndexStore {
   }
 
   async listTasks(filter: TaskFilter, after: TaskPosition | undefined, limit: number): Promise<TaskPage> {
-    const page = taskPageSql(filter, after, limit);
-    const count = countTasksSql(filter);
-    const [rows, [counted]] = await Promise.all([
-      this.db.all<ListedTaskRow>(page.sql, page.params),
-      this.db.all<{ n: number | string }>(count.sql, count.params),
-    ]);
-    return toTaskPage(rows, limit, Number(counted?.n ?? 0));
+    const [rows, counted] = await this.rowsAndCount<ListedTaskRow>(
+      taskPageSql(filter, after, limit),
+      countTasksSql(filter),
+    );
+    return toTaskPage(rows, limit, counted);
   }
 
   async tasksOf(caseIds: readonly string[], kind: OpenTask['kind']): Promise<(OpenTask & { caseId: string })[]> {
