@@ -87,7 +87,16 @@ export interface PageWords {
     done: (ref: string) => string;
   };
   openCase: { title: string; intro: string; submit: string; victim: string; guardian: string; optional: string };
-  queries: { title: string; empty: string; office: string; escalated: string; answer: string; answerTitle: string };
+  queries: {
+    title: string;
+    /** How many open queries the office has, and their order. */
+    count: (n: number) => string;
+    empty: string;
+    office: string;
+    escalated: string;
+    answer: string;
+    answerTitle: string;
+  };
   answer: { intro: string; submit: string };
   inbox: {
     title: string;

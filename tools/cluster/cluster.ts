@@ -380,6 +380,8 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     say('two workers, two APIs and the Web UI');
     await Promise.all([...workers.map((w) => w.start()), ...apis.map((a) => a.start()), ui.start()]);
     await setCurrentVersion(env.TEMPORAL_BUILD_ID!);
+    // The service's database is made by whichever process first needs it; a cluster is ready when it exists.
+    await caseKeys.status();
   } catch (err) {
     await cluster.close().catch(() => undefined);
     throw err;

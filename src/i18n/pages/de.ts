@@ -95,6 +95,10 @@ export const dePages: PageWords = {
     optional: 'freiwillig',
   },
   queries: {
+    count: (n) =>
+      n === 1
+        ? '1 offene Anfrage, die früheste Antwortfrist zuerst'
+        : `${n} offene Anfragen, die früheste Antwortfrist zuerst`,
     title: 'Statusanfragen',
     empty: 'Keine Statusanfrage wartet auf Ihre Antwort.',
     office: 'Staatsanwaltschaft',

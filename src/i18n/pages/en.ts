@@ -86,6 +86,7 @@ export const enPages: PageWords = {
     optional: 'optional',
   },
   queries: {
+    count: (n) => (n === 1 ? '1 open query, soonest reply first' : `${n} open queries, soonest reply first`),
     title: 'Status queries',
     empty: 'No status query waits for your answer.',
     office: 'Office',

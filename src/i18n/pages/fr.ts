@@ -93,6 +93,10 @@ export const frPages: PageWords = {
     optional: 'facultatif',
   },
   queries: {
+    count: (n) =>
+      n <= 1
+        ? `${n} demande ouverte, la réponse la plus proche d’abord`
+        : `${n} demandes ouvertes, la réponse la plus proche d’abord`,
     title: 'Demandes de statut',
     empty: 'Aucune demande de statut n’attend votre réponse.',
     office: 'Parquet',

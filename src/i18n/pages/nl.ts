@@ -93,6 +93,8 @@ export const nlPages: PageWords = {
     optional: 'facultatief',
   },
   queries: {
+    count: (n) =>
+      n === 1 ? '1 open aanvraag, vroegste antwoorddatum eerst' : `${n} open aanvragen, vroegste antwoorddatum eerst`,
     title: 'Statusaanvragen',
     empty: 'Geen enkele statusaanvraag wacht op uw antwoord.',
     office: 'Parket',

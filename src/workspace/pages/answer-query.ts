@@ -1,7 +1,9 @@
 import { Router, type Response } from 'express';
 import { auditAs, auditShown, principalOf } from '../../audit/request-context';
 import { answerInput } from '../../cases/inputs';
-import { everyOpenQuery } from '../../cases/open-queries';
+import type { CursorBinding } from '../../cases/bound-cursor';
+import { openQueriesPage } from '../../cases/open-queries';
+import { pageAfterCursor } from '../../cases/task-scope';
 import { personalOf } from '../../case-index/readable-personal';
 import { visibleCase } from '../../cases/visible-case';
 import { caseOfQuery, queryIdSchema } from '../../domain/schemas/api';
@@ -16,25 +18,33 @@ import { EMPTY_FORM, type FormState } from '../views/form';
 import { queriesPage } from '../views/queries';
 import { formPage } from '../views/report';
 
-/** A prosecutor's office's open status queries, and the form that answers one. */
+/** Queries a page shows at a time. */
+const PAGE = 25;
+
+/** A prosecutor's office's open status queries, a page at a time, and the form that answers one. */
 export function answerQueryPages(deps: WorkspaceDeps): Router {
   const r = Router();
   const { gateway } = deps;
   const prosecutorOnly = requireRole('prosecutor');
-  r.get('/queries', prosecutorOnly, async (_req, res) => {
+  r.get('/queries', prosecutorOnly, async (req, res) => {
     const p = principalOf(res);
     auditAs(res, 'page.query.list', null);
-    const open = await everyOpenQuery(deps.caseIndex, p.office!);
-    auditShown(res, 'page.query.list', open);
+    const binding: CursorBinding = { principalId: p.id, list: 'workspace-queries', filters: {} };
+    const cursor = typeof req.query.cursor === 'string' ? req.query.cursor : undefined;
+    const page = await pageAfterCursor(deps.codec, binding, cursor, (after) =>
+      openQueriesPage(deps.caseIndex, p.office!, after, PAGE),
+    );
+    auditShown(res, 'page.query.list', page.items);
     const personal = await personalOf(
       deps.caseIndex,
-      open.map((q) => q.caseId),
+      page.items.map((q) => q.caseId),
     );
     res.send(
-      queriesPage(
-        locals(res).page,
-        open.map((query) => ({ query, personal: personal.get(query.caseId) ?? null })),
-      ),
+      queriesPage(locals(res).page, {
+        open: page.items.map((query) => ({ query, personal: personal.get(query.caseId) ?? null })),
+        total: page.total,
+        nextHref: page.nextCursor ? `/workspace/queries?${new URLSearchParams({ cursor: page.nextCursor })}` : null,
+      }),
     );
   });
   const answerFields = fieldsOf(statusQueryAnswerSchema);
