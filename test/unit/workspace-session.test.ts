@@ -8,21 +8,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import express, { type Express } from 'express';
-import { sealData, unsealData, type IronSession } from 'iron-session';
-import pino from 'pino';
+import type { Express } from 'express';
+import { sealData, type IronSession } from 'iron-session';
 import request, { type Response } from 'supertest';
 import { LANGUAGE_PACKS } from '../../src/i18n';
-import { ReferenceIndex } from '../../src/crypto/reference-index';
-import { Principals } from '../../src/identity/principals';
 import type { WorkspaceDeps } from '../../src/workspace/deps';
-import type { OidcSignIn } from '../../src/workspace/oidc';
-import { workspaceRouter } from '../../src/workspace/router';
 import { csrfValid, SESSION_HOURS, signIn, type WorkspaceSession } from '../../src/workspace/session';
 import { openSessionRecords, type SessionRecords } from '../../src/workspace/session-records';
+import { Browser, SESSION_KEY as KEY, workspaceInProcess } from '../support/workspace-in-process';
 
-const KEY = Buffer.alloc(32, 3);
-const OPTIONS = { key: KEY, idleMinutes: 30, secure: false };
 const HOUR = 3_600_000;
 const MINUTE = 60_000;
 const t0 = Date.parse('2026-12-01T08:00:00Z');
@@ -90,7 +84,6 @@ const recorded: (string | undefined)[] = [];
 
 /** One API process's workspace: the pages on their own, the identity provider faked, the clock the test's. */
 function apiProcess(records: SessionRecords, clock: { now: number }): { app: Express; endSessions: string[] } {
-  const endSessions: string[] = [];
   // A case of PAYOKE's, as the case index says; an event recorded on it answers nothing the pages read.
   const gateway = {
     indexedAccess: () =>
@@ -100,86 +93,16 @@ function apiProcess(records: SessionRecords, clock: { now: number }): { app: Exp
       return Promise.resolve({});
     },
   };
-  const oidc = {
-    issuerOrigin: 'https://idp.test',
-    start: () =>
-      Promise.resolve({
-        url: 'https://idp.test/authorize',
-        pending: { state: 'state', nonce: 'nonce', codeVerifier: 'verifier' },
-      }),
-    finish: (url: string) =>
-      Promise.resolve({ sub: new URL(url, 'http://x').searchParams.get('as') ?? '', emailVerified: true }),
-    endSessionUrl: (lang: string) => {
-      endSessions.push(lang);
-      return Promise.resolve(`https://idp.test/logout?ui_locales=${lang}`);
-    },
-  } as unknown as OidcSignIn;
-  const principals = new Principals([
-    { oidcSubject: 'centre-PAYOKE', id: 'centre-PAYOKE', role: 'centre', centre: 'PAYOKE' },
-    { oidcSubject: 'immigration-office', id: 'immigration-office', role: 'immigration-office' },
-  ]);
-  const deps = {
-    gateway,
-    referenceIndex: new ReferenceIndex(Buffer.alloc(32, 7)),
-    principals,
-    oidc,
-    sessions: records,
-    session: { ...OPTIONS, now: () => clock.now },
-    logger: pino({ level: 'silent' }),
-    // The home page (the first page of a role) and an event's form need none of the case stores.
-  } as unknown as WorkspaceDeps;
-  return { app: express().use('/workspace', workspaceRouter(deps)), endSessions };
-}
-
-/** A browser's cookie jar, as far as the workspace's one cookie goes. */
-class Browser {
-  cookie = '';
-  constructor(private readonly app: Express) {}
-
-  on(app: Express): Browser {
-    const other = new Browser(app);
-    other.cookie = this.cookie;
-    return other;
-  }
-
-  private keep(res: Response): Response {
-    // The last one counts, as in a browser.
-    const set = ([] as string[])
-      .concat(res.headers['set-cookie'] ?? [])
-      .filter((c) => c.startsWith('workspace_session='))
-      .pop();
-    if (set) this.cookie = /^workspace_session=([^;]*)/.exec(set)![1]!;
-    return res;
-  }
-
-  async get(path: string): Promise<Response> {
-    return this.keep(await request(this.app).get(path).set('Cookie', `workspace_session=${this.cookie}`));
-  }
-
-  async post(path: string, form: Record<string, string>): Promise<Response> {
-    return this.keep(
-      await request(this.app).post(path).set('Cookie', `workspace_session=${this.cookie}`).type('form').send(form),
-    );
-  }
-
-  /** What the sealed cookie holds (the test has the key). */
-  async session(): Promise<WorkspaceSession> {
-    return unsealData<WorkspaceSession>(decodeURIComponent(this.cookie), { password: KEY.toString('base64') });
-  }
-
-  async signIn(as: string): Promise<void> {
-    expect((await this.get('/workspace/sign-in?returnTo=/workspace')).status).toBe(303);
-    const back = await this.get(`/workspace/callback?code=c&state=state&as=${as}`);
-    expect(back.status).toBe(303);
-    expect(back.headers.location).toBe('/workspace');
-  }
-
-  /** Whether the home page lets this browser in (it sends a signed-in reader on to the role's first page). */
-  async signedIn(): Promise<boolean> {
-    const res = await this.get('/workspace');
-    if (res.status === 303) return !res.headers.location!.startsWith('/workspace/sign-in');
-    return false;
-  }
+  // The home page (the first page of a role) and an event's form need none of the case stores.
+  return workspaceInProcess(
+    records,
+    clock,
+    [
+      { oidcSubject: 'centre-PAYOKE', id: 'centre-PAYOKE', role: 'centre', centre: 'PAYOKE' },
+      { oidcSubject: 'immigration-office', id: 'immigration-office', role: 'immigration-office' },
+    ],
+    { gateway } as unknown as Partial<WorkspaceDeps>,
+  );
 }
 
 /** The Max-Age of the last session cookie a response set. */
