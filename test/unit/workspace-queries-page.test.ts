@@ -10,7 +10,6 @@ import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { ensureDevPayloadKeys, loadPayloadKeys } from '../../src/crypto/payload-keys';
 import type { CaseIndexEntry } from '../../src/domain/procedure/case-index-entry';
 import { LANGUAGE_PACKS } from '../../src/i18n';
-import type { WorkspaceDeps } from '../../src/workspace/deps';
 import { openSessionRecords, type SessionRecords } from '../../src/workspace/session-records';
 import { useIndexStore } from '../support/index-store';
 import { Browser, workspaceInProcess } from '../support/workspace-in-process';
@@ -20,6 +19,7 @@ const QUERIES = 60;
 const en = LANGUAGE_PACKS.en.pages;
 let records: SessionRecords;
 let codec: AesGcmCodec;
+let dir: string;
 
 /** Reply dates spread over March, several cases a day, in no order of case id. */
 const replyBy = (i: number): string => `2026-03-${String(1 + ((i * 7) % 20)).padStart(2, '0')}`;
@@ -54,14 +54,17 @@ function queried(i: number): CaseIndexEntry {
 }
 
 beforeEach(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'queries-page-'));
+  dir = mkdtempSync(join(tmpdir(), 'queries-page-'));
   const keysFile = join(dir, 'payload-keys.json');
   ensureDevPayloadKeys(keysFile);
   codec = new AesGcmCodec(loadPayloadKeys(keysFile));
   records = openSessionRecords(join(dir, 'sessions.sqlite'));
   for (let i = 0; i < QUERIES; i++) await store.index.write(queried(i));
 });
-afterEach(() => records.close());
+afterEach(async () => {
+  await records.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 async function prosecutorSignedIn(): Promise<Browser> {
   const { app } = workspaceInProcess(
@@ -71,7 +74,7 @@ async function prosecutorSignedIn(): Promise<Browser> {
       { oidcSubject: 'pk-antwerpen', id: 'pk-antwerpen', role: 'prosecutor', office: 'ANTWERPEN' },
       { oidcSubject: 'pk-liege', id: 'pk-liege', role: 'prosecutor', office: 'LIEGE' },
     ],
-    { caseIndex: store.index, codec } as Partial<WorkspaceDeps>,
+    { caseIndex: store.index, codec },
   );
   return new Browser(app);
 }
