@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { open, seal } from '../crypto/aes-gcm';
 import type { CaseKeys } from '../crypto/case-keys';
 import { PayloadDecryptionError } from '../crypto/errors';
@@ -69,6 +70,11 @@ export interface CaseIndexStore {
   claimFirstRun(caseId: string, runId: string): Promise<boolean>;
   /** Deletes a case's rows (its key was destroyed: erasure or the end of retention). */
   remove(caseId: string): Promise<void>;
+  /**
+   * A value that changes with every change of what the index holds (random, so a restored database never repeats
+   * the one a reader kept): a reader may keep what it read while it stays the same.
+   */
+  version(): Promise<string>;
   /** Every case the index holds a row of, by id: what `npm run index` compares with the cases Temporal holds. */
   caseIds(): Promise<string[]>;
   close(): Promise<void>;
@@ -127,7 +133,12 @@ CREATE INDEX IF NOT EXISTS case_index_revisions ON case_index (case_id, revision
 CREATE TABLE IF NOT EXISTS case_first_runs (
   case_id TEXT PRIMARY KEY,
   run_id TEXT NOT NULL
-)`;
+);
+CREATE TABLE IF NOT EXISTS case_index_version (
+  id INTEGER PRIMARY KEY,
+  version TEXT NOT NULL
+);
+INSERT INTO case_index_version (id, version) VALUES (1, 'new') ON CONFLICT (id) DO NOTHING`;
 
 const CASE_COLUMNS = [
   'case_id',
@@ -228,7 +239,12 @@ function addDeadlinesColumn(db: SqlDatabase): Promise<void> {
   return addColumn(db, 'case_index', 'deadlines', 'TEXT');
 }
 
+/** Counts kept at most, each for a filter (a due date given in a request makes a filter of its own). */
+const KEPT_COUNTS = 1_000;
+
 class SqlCaseIndexStore implements CaseIndexStore {
+  private readonly counts = new Map<string, { version: string; n: number }>();
+
   constructor(
     private readonly db: SqlDatabase,
     private readonly caseKeys: CaseKeys,
@@ -238,21 +254,23 @@ class SqlCaseIndexStore implements CaseIndexStore {
     // Under the case's own key: an erasure by key leaves the index's copy unreadable too.
     const key = await this.caseKeys.forCase(e.caseId);
     const personal = seal(key.key, personalLabel(e.caseId), Buffer.from(JSON.stringify(e.personal)));
-    if (e.tasks.length > 0)
-      await this.db.run(
-        INSERT_TASKS(e.tasks.length),
-        e.tasks.flatMap((t): SqlValue[] => [
-          e.caseId,
-          e.revision,
-          t.taskId,
-          t.party.role,
-          partyUnit(t.party),
-          t.kind,
-          t.due,
-          t.since,
-          t.reporters ? JSON.stringify(t.reporters) : null,
-        ]),
-      );
+    const inserted =
+      e.tasks.length === 0
+        ? 0
+        : await this.db.run(
+            INSERT_TASKS(e.tasks.length),
+            e.tasks.flatMap((t): SqlValue[] => [
+              e.caseId,
+              e.revision,
+              t.taskId,
+              t.party.role,
+              partyUnit(t.party),
+              t.kind,
+              t.due,
+              t.since,
+              t.reporters ? JSON.stringify(t.reporters) : null,
+            ]),
+          );
     const moved = await this.db.run(UPSERT_CASE, [
       e.caseId,
       e.revision,
@@ -271,7 +289,8 @@ class SqlCaseIndexStore implements CaseIndexStore {
       key.id,
       personal.toString('base64'),
     ]);
-    await this.db.run(DELETE_OLDER_TASKS, [e.caseId, e.caseId]);
+    const older = await this.db.run(DELETE_OLDER_TASKS, [e.caseId, e.caseId]);
+    if (inserted + moved + older > 0) await this.changed();
     return moved > 0;
   }
 
@@ -309,16 +328,38 @@ class SqlCaseIndexStore implements CaseIndexStore {
     };
   }
 
+  /** Marks a change, after it is made: a reader that then reads the version reads the change too. */
+  private changed(): Promise<number> {
+    return this.db.run('UPDATE case_index_version SET version = ? WHERE id = 1', [randomUUID()]);
+  }
+
+  async version(): Promise<string> {
+    const [row] = await this.db.all<{ version: string }>('SELECT version FROM case_index_version WHERE id = 1');
+    return row?.version ?? '';
+  }
+
+  /**
+   * The count of every row a filter selects. Counting grows with the index (a few milliseconds at 10,000 cases);
+   * a count is kept while the index's version stays the one read before it.
+   */
+  private async counted(count: { sql: string; params: SqlValue[] }): Promise<number> {
+    const version = await this.version();
+    const key = JSON.stringify(count);
+    const kept = this.counts.get(key);
+    if (kept?.version === version) return kept.n;
+    const [row] = await this.db.all<{ n: number | string }>(count.sql, count.params);
+    if (this.counts.size >= KEPT_COUNTS) this.counts.clear();
+    const n = Number(row?.n ?? 0);
+    this.counts.set(key, { version, n });
+    return n;
+  }
+
   /** A page's rows and the count of every row its filter selects, read side by side. */
-  private async rowsAndCount<R>(
+  private rowsAndCount<R>(
     page: { sql: string; params: SqlValue[] },
     count: { sql: string; params: SqlValue[] },
   ): Promise<[R[], number]> {
-    const [rows, [counted]] = await Promise.all([
-      this.db.all<R>(page.sql, page.params),
-      this.db.all<{ n: number | string }>(count.sql, count.params),
-    ]);
-    return [rows, Number(counted?.n ?? 0)];
+    return Promise.all([this.db.all<R>(page.sql, page.params), this.counted(count)]);
   }
 
   async listCases(filter: CaseListFilter, after: CasePosition | undefined, limit: number): Promise<CasePage> {
@@ -413,6 +454,7 @@ class SqlCaseIndexStore implements CaseIndexStore {
     await this.db.run('DELETE FROM case_first_runs WHERE case_id = ?', [caseId]);
     await this.db.run('DELETE FROM case_index_tasks WHERE case_id = ?', [caseId]);
     await this.db.run('DELETE FROM case_index WHERE case_id = ?', [caseId]);
+    await this.changed();
     await this.db.purge('case_index');
   }
 

@@ -130,4 +130,24 @@ describe('the case index store (SQLite)', () => {
       await keys.close();
     }
   });
+
+  it('counts again once another process changed the index, and a retry changes no version', async () => {
+    const [first, second] = revisions();
+    const api = store.another();
+    const queries = () =>
+      api.listTasks({ party: { role: 'prosecutor', office: 'ANTWERPEN' } }, undefined, 10).then((p) => p.total);
+    const unchanged = await api.version();
+    await expect(queries()).resolves.toBe(0);
+    await store.index.write(first);
+    await expect(queries()).resolves.toBe(0);
+    // The worker, another process, writes the complaint's query: the API's kept count does not stand.
+    await store.index.write(second);
+    await expect(queries()).resolves.toBe(1);
+    const written = await api.version();
+    expect(written).not.toBe(unchanged);
+    await store.index.write(second);
+    expect(await api.version()).toBe(written);
+    await store.index.remove(first.caseId);
+    await expect(queries()).resolves.toBe(0);
+  });
 });

@@ -10,7 +10,7 @@ import {
 } from '../../domain/schemas/calendar-feeds';
 import type { CalendarFeeds } from '../calendar-feeds';
 import type { CaseIndexStore } from '../../case-index/case-index-store';
-import { deadlineFeed } from '../../cases/deadline-feed';
+import { DeadlineFeeds } from '../../cases/deadline-feed';
 import { ServiceProblem } from '../../cases/problems';
 import { auditFeed } from '../../audit/request-context';
 import { ANY, BODY, COMMON, json, NO_QUERY_PARAMETERS, NOT_FOUND, type ApiDocument } from '../openapi';
@@ -58,6 +58,7 @@ export function calendarFeedsRouter(feeds: CalendarFeeds, base: string): Router 
 /** The feeds themselves: the secret in the address is the only credential a calendar program can send. */
 export function calendarRouter(feeds: CalendarFeeds, caseIndex: CaseIndexStore, base: string): Router {
   const r = Router();
+  const deadlineFeeds = new DeadlineFeeds(caseIndex, base);
   r.get('/calendars/:secret', noQuery, async (req, res) => {
     auditFeed(res, 'calendar.read', undefined);
     const secret = parseOr400(feedSecretSchema, req.params.secret, 'path', 'secret');
@@ -65,7 +66,7 @@ export function calendarRouter(feeds: CalendarFeeds, caseIndex: CaseIndexStore, 
     if (!feed) throw noFeed();
     // Which feed was read: its secret is the only credential, so its id is how an auditor follows it.
     auditFeed(res, 'calendar.read', feed.feedId);
-    const ics = await deadlineFeed(caseIndex, feed.subscriber, feed.language, base);
+    const ics = await deadlineFeeds.read(feed.feedId, feed.subscriber, feed.language);
     res
       .status(200)
       .type('text/calendar; charset=utf-8')
