@@ -12,7 +12,7 @@ export const WORKFLOW_TYPE = 'victimCase';
 
 /** A new case, a running case brought in with its history, or the state carried over by continue-as-new (of any version). */
 export type VictimCaseInput =
-  | { caseId: string; centre: Centre; opening: CaseOpening; referenceKeys?: string[] }
+  | { caseId: string; centre: Centre; opening: CaseOpening; referenceKeys?: string[]; openedBy?: string }
   | { import: CaseImportInput }
   | { carried: CarriedState };
 
@@ -67,4 +67,6 @@ export const PATCHES = {
   indexedDeadlines: 'indexed-deadlines-27',
   /** A new case's run claims to be its first before anything happens: a copy of its start never runs (issue 28). */
   firstRunClaim: 'first-run-claim-28',
+  /** A review that ends without withdrawal is told to the centre that reported its ground (issue 29). */
+  noWithdrawalNotice: 'no-withdrawal-notice-29',
 } as const;

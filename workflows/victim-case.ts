@@ -152,7 +152,7 @@ function initialState(input: VictimCaseInput, rules: EarlierRules): CaseState {
   }
   // A forged start is refused before anything happens, as an import the API would have refused.
   if (!wellFormedReferenceKeys(input.referenceKeys)) throw rejection(refuse('malformed-reference-keys'));
-  const s = newCaseState(input.caseId, input.centre, input.opening, input.referenceKeys);
+  const s = newCaseState(input.caseId, input.centre, input.opening, input.referenceKeys, input.openedBy);
   queueNotice(s, 'case-opened', 'opened', [IMMIGRATION_OFFICE], {
     facts: { documentType: s.document?.type ?? '', minor: s.unaccompaniedMinor },
   });
@@ -234,7 +234,10 @@ async function drainOutbox(s: CaseState): Promise<void> {
 export async function victimCase(input: VictimCaseInput): Promise<CaseStatus> {
   refuseForeignStart(input);
   // A run begun on the code before issue 25 keeps its rules, so its history replays; its next run takes the new ones.
-  const rules: EarlierRules = { before25: !patched(PATCHES.procedureDecisions) };
+  const rules: EarlierRules = {
+    before25: !patched(PATCHES.procedureDecisions),
+    before29: !patched(PATCHES.noWithdrawalNotice),
+  };
   const s = initialState(input, rules);
   /** While a new case's run asks whether it is the case's first, events wait (queries answer its opening state). */
   let claimPending = false;

@@ -5,6 +5,7 @@ import { dateAt } from '../domain/calendar';
 import type { Centre } from '../domain/codes';
 import type { CaseImportInput } from '../domain/procedure/import';
 import type { CaseState } from '../domain/procedure/state';
+import type { OpenTask } from '../domain/procedure/case-index-entry';
 import { toStatus } from '../domain/procedure/status';
 import type { CaseErasure } from '../domain/schemas/api';
 import type { CaseIndexStore } from '../case-index/case-index-store';
@@ -82,7 +83,7 @@ export class CaseGateway {
     idempotencyKey: string | undefined,
   ): Promise<{ status: CaseStatus; created: boolean }> {
     const caseId = await this.caseIdFor(principal.id, idempotencyKey);
-    return this.start(caseStart(caseId, principal.centre, opening, this.opts.taskQueue, referenceKeys));
+    return this.start(caseStart(caseId, principal.centre, opening, this.opts.taskQueue, referenceKeys, principal.id));
   }
 
   /** Brings in a running case whose import `prepare` checked; with an Idempotency-Key a retry finds it. */
@@ -144,6 +145,14 @@ export class CaseGateway {
     });
     if (entry.caseId !== caseId) throw noCase(caseId);
     return accessFrom(entry);
+  }
+
+  /** What waits on the case now, as its own workflow says (the index may be a moment behind a page just sent). */
+  async openTasks(caseId: string): Promise<OpenTask[]> {
+    const entry = await this.call(caseId, () =>
+      this.client.workflow.getHandle<typeof victimCase>(caseId).query(indexEntry),
+    );
+    return entry.tasks;
   }
 
   status(caseId: string): Promise<CaseStatus> {

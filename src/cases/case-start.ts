@@ -19,7 +19,7 @@ export interface CaseStart {
 
 /**
  * How a case's workflow starts: the API's way, which the bench's raw-client path repeats exactly.
- * `referenceKeys`: the index keys of the file numbers the opening names.
+ * `referenceKeys`: the index keys of the file numbers the opening names; `openedBy`: the person who opens it.
  */
 export function caseStart(
   caseId: string,
@@ -27,9 +27,16 @@ export function caseStart(
   opening: CaseOpening,
   taskQueue: string,
   referenceKeys: string[] = [],
+  openedBy?: string,
 ): CaseStart {
-  const input = { caseId, centre, opening, ...(referenceKeys.length > 0 ? { referenceKeys } : {}) };
-  return startOptions(newCaseState(caseId, centre, opening, referenceKeys), input, opening, taskQueue);
+  const input = {
+    caseId,
+    centre,
+    opening,
+    ...(referenceKeys.length > 0 ? { referenceKeys } : {}),
+    ...(openedBy ? { openedBy } : {}),
+  };
+  return startOptions(newCaseState(caseId, centre, opening, referenceKeys, openedBy), input, opening, taskQueue);
 }
 
 /** A running case brought in with its history: started with the import, which the workflow applies again. */

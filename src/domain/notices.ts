@@ -20,6 +20,7 @@ export const NOTICE_KINDS = [
   'withdrawal-review-opened', // Immigration Office: decide on a reported ground by `due`
   'withdrawal-review-reminder', // Immigration Office: the decision is due on `due`
   'withdrawal-review-overdue', // Immigration Office: the decision was due on `due`
+  'no-withdrawal', // centre (guardian) that reported a ground: the review ended without withdrawal; the residence continues
   'answer-not-due-before-expiry', // Immigration Office: the reply deadline falls on or after the document's expiry
   'expiry-decision-needed', // Immigration Office, centre: the document expired before the prosecutor had the whole window; decide
   'deadline-passed-unnoticed', // centre, Immigration Office: a case-ending deadline passed while the service was down; late reports accepted until `due`

@@ -42,7 +42,7 @@ const documentTypes: LanguagePack['documentTypes'] = {
 };
 
 const grounds: LanguagePack['grounds'] = {
-  'contact-with-exploiters': 'erneuter Kontakt mit den Personen, die das Verfahren betrifft',
+  'contact-with-exploiters': 'von sich aus erneut Kontakt zu den mutmaßlichen Tätern aufgenommen',
   'support-declined': 'Begleitung durch das Zentrum abgelehnt',
   'public-order-threat': 'Gefahr für die öffentliche Ordnung oder die nationale Sicherheit',
   'cooperation-ended': 'Zusammenarbeit mit den Gerichtsbehörden beendet',
@@ -235,6 +235,13 @@ export const de: LanguagePack = {
         'Die Entscheidung über einen zu dieser Aufenthaltsakte gemeldeten Grund war fällig und wurde nicht erfasst.',
       ask: 'Bitte erfassen Sie Ihre Entscheidung so bald wie möglich in der Anwendung (Ereignis withdrawal-decided).',
       dueLabel: 'Fällig am',
+    },
+    'no-withdrawal': {
+      subject: 'Aufenthaltsakte: kein Entzug',
+      summary:
+        'Das Ausländeramt hat den Grund geprüft, den Ihr Zentrum zu dieser Aufenthaltsakte gemeldet hat, und entschieden, den Aufenthalt nicht zu entziehen.',
+      ask: 'Der Aufenthalt läuft wie bisher weiter: von Ihnen wird nichts verlangt.',
+      dueLabel: 'Entschieden am',
     },
     'answer-not-due-before-expiry': {
       subject: 'Statusanfrage: keine Antwort vor Ablauf des Dokuments fällig',

@@ -102,7 +102,7 @@ export const en: LanguagePack = {
     LATE_REPORTS_CLOSE: 'last day to record what happened while the application was unavailable',
   },
   grounds: {
-    'contact-with-exploiters': 'contact renewed with the persons the proceedings concern',
+    'contact-with-exploiters': 'contact renewed, on the person’s own initiative, with the presumed perpetrators',
     'support-declined': "the centre's support declined",
     'public-order-threat': 'danger to public order or national security',
     'cooperation-ended': 'cooperation with the judicial authorities ended',
@@ -202,6 +202,13 @@ export const en: LanguagePack = {
       summary: 'The decision on a ground reported on this residence file was due and has not been recorded.',
       ask: 'Please record your decision in the application (event withdrawal-decided) as soon as possible.',
       dueLabel: 'Was due on',
+    },
+    'no-withdrawal': {
+      subject: 'Residence file: not withdrawn',
+      summary:
+        'The Immigration Office examined the ground your centre reported on this residence file and decided not to withdraw the residence.',
+      ask: 'The residence continues as before: nothing is asked of you.',
+      dueLabel: 'Decided on',
     },
     'answer-not-due-before-expiry': {
       subject: 'Status request: no answer can be due before the document expires',

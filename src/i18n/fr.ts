@@ -37,7 +37,7 @@ const documentTypes: LanguagePack['documentTypes'] = {
 };
 
 const grounds: LanguagePack['grounds'] = {
-  'contact-with-exploiters': 'reprise de contact avec les personnes visées par la procédure',
+  'contact-with-exploiters': 'lien renoué, de sa propre initiative, avec les auteurs présumés',
   'support-declined': 'accompagnement du centre refusé',
   'public-order-threat': 'danger pour l’ordre public ou la sécurité nationale',
   'cooperation-ended': 'fin de la coopération avec les autorités judiciaires',
@@ -226,6 +226,13 @@ export const fr: LanguagePack = {
       summary: 'La décision sur un motif signalé pour ce dossier de séjour était attendue et n’a pas été enregistrée.',
       ask: 'Veuillez enregistrer votre décision dans l’application (événement withdrawal-decided) dès que possible.',
       dueLabel: 'Attendue le',
+    },
+    'no-withdrawal': {
+      subject: 'Dossier de séjour : pas de retrait',
+      summary:
+        'L’Office des étrangers a examiné le motif que votre centre a signalé pour ce dossier de séjour et a décidé de ne pas retirer le séjour.',
+      ask: 'Le séjour continue comme avant : rien ne vous est demandé.',
+      dueLabel: 'Décidé le',
     },
     'answer-not-due-before-expiry': {
       subject: 'Demande de statut : aucune réponse ne peut être attendue avant l’expiration du document',

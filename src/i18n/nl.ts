@@ -37,7 +37,7 @@ const documentTypes: LanguagePack['documentTypes'] = {
 };
 
 const grounds: LanguagePack['grounds'] = {
-  'contact-with-exploiters': 'hernieuwd contact met de personen op wie de procedure betrekking heeft',
+  'contact-with-exploiters': 'uit eigen beweging opnieuw contact opgenomen met de vermoedelijke daders',
   'support-declined': 'begeleiding door het centrum geweigerd',
   'public-order-threat': 'gevaar voor de openbare orde of de nationale veiligheid',
   'cooperation-ended': 'medewerking met de gerechtelijke overheden beëindigd',
@@ -223,6 +223,13 @@ export const nl: LanguagePack = {
       summary: 'De beslissing over een gemelde grond voor dit verblijfsdossier werd verwacht en is niet geregistreerd.',
       ask: 'Gelieve uw beslissing zo snel mogelijk in de toepassing te registreren (gebeurtenis withdrawal-decided).',
       dueLabel: 'Verwacht op',
+    },
+    'no-withdrawal': {
+      subject: 'Verblijfsdossier: niet ingetrokken',
+      summary:
+        'De Dienst Vreemdelingenzaken heeft de grond onderzocht die uw centrum voor dit verblijfsdossier meldde, en besliste het verblijf niet in te trekken.',
+      ask: 'Het verblijf loopt verder zoals voorheen: er wordt niets van u gevraagd.',
+      dueLabel: 'Beslist op',
     },
     'answer-not-due-before-expiry': {
       subject: 'Statusaanvraag: geen antwoord verwacht vóór het document verloopt',

@@ -1,4 +1,5 @@
-import type { DeadlineKind } from '../domain/schemas/case';
+import type { DeadlineKind, HistoryDetail } from '../domain/schemas/case';
+import type { TaskKind } from '../domain/procedure/case-index-entry';
 import type { CaseEventType } from '../domain/schemas/events';
 import type { ChoiceValue, FormField } from './vocabulary';
 
@@ -39,6 +40,8 @@ export interface PageWords {
     none: string;
     /** A case whose index row cannot be read (its key was destroyed): shown as such, the list goes on. */
     unreadable: string;
+    /** A list with no filter that holds no file. */
+    noneYet: string;
     next: string;
     /** How many files the filters select, on every page. */
     found: (n: number) => string;
@@ -76,7 +79,22 @@ export interface PageWords {
     invalid: string;
     fieldInvalid: string;
     closed: string;
+    /** A document whose printed dates are not recorded yet: its dates are the computed ones. */
+    toIssue: string;
+    permanentResidenceReview: string;
+    basis: string;
+    eligibleOn: string;
+    /** The case's open tasks (the case index's), each with the form that closes it for those who may. */
+    openTasks: string;
+    task: string;
+    who: string;
+    /** A case with an outcome whose workflow still waits for something (the identity proof after a B-card). */
+    closedWithTasks: string;
   };
+  /** Each kind of open task, as a thing to do. */
+  tasks: Record<TaskKind, string>;
+  /** What a decision or an answer in the history decided. */
+  decisions: Record<HistoryDetail, string>;
   /** An admin's erasure of a file that has ended (POST /v1/cases/{caseId}/erasure). */
   erase: {
     title: string;

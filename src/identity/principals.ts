@@ -14,6 +14,8 @@ const base = {
   oidcSubject: z.string().min(1).max(255).optional(),
   oidcEmail: z.email().optional(),
   id: z.string().min(1).max(100).optional(),
+  /** How the pages name the person (the history, four eyes); without it, the id. */
+  name: z.string().min(1).max(100).optional(),
 };
 const principalSchema = z
   .discriminatedUnion('role', [
@@ -62,13 +64,14 @@ export interface SignedInIdentity {
 }
 
 export class Principals {
-  private readonly entries: { hash?: Buffer; subject?: string; email?: string; principal: Principal }[];
+  private readonly entries: { hash?: Buffer; subject?: string; email?: string; name?: string; principal: Principal }[];
 
   constructor(entries: PrincipalEntry[]) {
     this.entries = entries.map((e) => ({
       ...(e.tokenSha256 ? { hash: Buffer.from(e.tokenSha256, 'hex') } : {}),
       ...(e.oidcSubject ? { subject: e.oidcSubject } : {}),
       ...(e.oidcEmail ? { email: e.oidcEmail.toLowerCase() } : {}),
+      ...(e.name ? { name: e.name } : {}),
       principal: {
         id:
           e.id ??
@@ -101,6 +104,11 @@ export class Principals {
   /** A principal by its id, as a session names it. */
   byId(id: string): Principal | undefined {
     return this.entries.find((e) => e.principal.id === id)?.principal;
+  }
+
+  /** How the pages name a person: the name the principals file gives, else the id (someone since removed too). */
+  nameOf(id: string): string {
+    return this.entries.find((e) => e.principal.id === id)?.name ?? id;
   }
 }
 

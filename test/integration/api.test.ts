@@ -124,7 +124,7 @@ const reviewOpened = (ground: string, by: string) => (s: CaseStatus) => {
         ground,
         reportedOn: today(),
         by,
-        reporterId: REPORTER_IDS[by],
+        reportedById: REPORTER_IDS[by],
         ...(ground === 'fraud-established' ? { finding: 'fraudulent' } : {}),
       },
     ],

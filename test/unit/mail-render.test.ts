@@ -231,7 +231,7 @@ describe('render', () => {
       "Deadline: answer of the prosecutor's office to the status request",
       'Outcome: judicial proceedings ended',
       'Reason: offence retained in the charges',
-      'Reported ground: contact renewed with the persons the proceedings concern',
+      'Reported ground: contact renewed, on the person’s own initiative, with the presumed perpetrators',
       'Status request reference: case-7f3k-q2',
       'One renewal of the three-month document still available: no',
       'Notice: Status request on a residence file',

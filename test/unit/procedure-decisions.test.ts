@@ -168,12 +168,12 @@ describe('withdrawal takes a review and four eyes', () => {
     record(s, { type: 'public-order-threat', on: addDays(D0, 3) }, IMMIGRATION, addDays(D0, 3));
     expect(toStatus(s, addDays(D0, 3)).withdrawalReview).toEqual({
       grounds: [
-        { ground: 'contact-with-exploiters', reportedOn: D0, by: 'centre', reporterId: CENTRE.id },
+        { ground: 'contact-with-exploiters', reportedOn: D0, by: 'centre', reportedById: CENTRE.id },
         {
           ground: 'public-order-threat',
           reportedOn: addDays(D0, 3),
           by: 'immigration-office',
-          reporterId: IMMIGRATION.id,
+          reportedById: IMMIGRATION.id,
         },
       ],
       decideBy: addDays(D0, 14),
@@ -212,7 +212,7 @@ describe('withdrawal takes a review and four eyes', () => {
     const s = identified();
     record(s, { type: 'fraud-established', on: D0, finding: 'unfounded' }, ANTWERPEN);
     expect(toStatus(s, D0).withdrawalReview?.grounds).toEqual([
-      { ground: 'fraud-established', reportedOn: D0, by: 'prosecutor', reporterId: ANTWERPEN.id, finding: 'unfounded' },
+      { ground: 'fraud-established', reportedOn: D0, by: 'prosecutor', reportedById: ANTWERPEN.id, finding: 'unfounded' },
     ]);
   });
 });

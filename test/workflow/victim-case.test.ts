@@ -275,7 +275,7 @@ describe('withdrawal', () => {
     const st = await cases.event(h, CENTRE, { type: 'contact-with-exploiters', on: d0 });
     expect(st.stage).toBe('REFLECTION');
     expect(st.withdrawalReview).toEqual({
-      grounds: [{ ground: 'contact-with-exploiters', reportedOn: d0, by: 'centre', reporterId: CENTRE.id }],
+      grounds: [{ ground: 'contact-with-exploiters', reportedOn: d0, by: 'centre', reportedById: CENTRE.id }],
       decideBy: addDays(d0, 14),
       identificationPending: false,
     });

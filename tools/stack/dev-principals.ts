@@ -6,6 +6,13 @@ import { entryForToken, type PrincipalEntry, type PrincipalSpec } from '../../sr
 
 type DevToken = { label: string; token: string; entry: PrincipalEntry };
 
+/** The names the pages show for the dev accounts of people (made up). */
+const DEV_CASEWORKERS: Record<(typeof CENTRES)[number], string> = {
+  'PAG-ASA': 'Elif Yilmaz',
+  PAYOKE: 'Lotte Peeters',
+  SURYA: 'Julie Lambert',
+};
+
 /**
  * Random dev tokens, made once per checkout: well-known tokens in a committed
  * file would open any deployment that forgot to set PRINCIPALS_FILE. A checkout
@@ -17,11 +24,14 @@ export function ensureDevPrincipals(
   tokensPath: string,
 ): { tokens: Record<string, string>; roles: Record<string, PrincipalEntry['role']>; created: boolean } {
   const specs: [string, PrincipalSpec][] = [
-    ...CENTRES.map((centre): [string, PrincipalSpec] => [`centre-${centre}`, { role: 'centre', centre }]),
-    ['immigration-office', { role: 'immigration-office' }],
+    ...CENTRES.map((centre): [string, PrincipalSpec] => [
+      `centre-${centre}`,
+      { role: 'centre', centre, name: DEV_CASEWORKERS[centre] },
+    ]),
+    ['immigration-office', { role: 'immigration-office', name: 'Anna Janssens' }],
     // A second officer: a withdrawal reported by one is decided by another (four eyes).
-    ['immigration-office-2', { role: 'immigration-office' }],
-    ['admin', { role: 'admin' }],
+    ['immigration-office-2', { role: 'immigration-office', name: 'Marc Dubois' }],
+    ['admin', { role: 'admin', name: 'Sofie Maes' }],
     ...PROSECUTOR_OFFICES.map((office): [string, PrincipalSpec] => [
       `prosecutor-${office}`,
       { role: 'prosecutor', office },

@@ -2,12 +2,12 @@ import { countFact, daysFrom } from '../statistics/facts';
 import type { IsoDate } from '../calendar';
 import { addPeriod } from '../calendar';
 import { POLICY } from '../policy';
-import type { PermanentResidenceBasis } from '../schemas/case';
+import type { HistoryDetail, PermanentResidenceBasis } from '../schemas/case';
 import type { CaseEvent, ConvictionOffence, StatusQueryAnswer, WithdrawalGround } from '../schemas/events';
 import { centreOf, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import { isPositive } from './rules';
 import type { EarlierRules } from './earlier-rules';
-import type { Actor, CaseState, WithdrawalReview } from './state';
+import { historyEntry, type Actor, type CaseState, type WithdrawalReview } from './state';
 import {
   close,
   closeNotRenewed,
@@ -99,6 +99,13 @@ function endProceedingsAfterConviction(s: CaseState, on: IsoDate): void {
   });
 }
 
+/** What a decision decided, for the history. */
+function decisionOf(event: CaseEvent): HistoryDetail | undefined {
+  if (event.type === 'withdrawal-decided') return event.withdraw ? 'withdrawn' : 'not-withdrawn';
+  if (event.type === 'permanent-residence-decided') return event.grant ? 'granted' : 'refused';
+  return undefined;
+}
+
 /** Applies an event that `whyEventRejected` accepted. */
 export function applyEvent(
   s: CaseState,
@@ -107,7 +114,7 @@ export function applyEvent(
   today: IsoDate,
   opts: EarlierRules = {},
 ): void {
-  s.history.push({ on: event.on, type: event.type, by: actor.role });
+  s.history.push(historyEntry(event.on, event.type, actor, decisionOf(event)));
   s.revision += 1;
   switch (event.type) {
     case 'complaint-filed':
@@ -166,8 +173,11 @@ export function applyEvent(
       s.review = null;
       s.identificationPending = false;
       if (event.withdraw) close(s, 'WITHDRAWN', withdrawalDetail(review, event.ground), event.on);
+      // A withdrawal closes the case, which its own notice tells; a review that ends without one told nobody.
+      else if (!opts.before29 && review?.grounds.some((g) => g.by === 'centre'))
+        queueNotice(s, 'no-withdrawal', `${event.on}/${s.history.length}`, [centreOf(s)]);
       // PROCEDURE.md "status query": a decision not to withdraw lets the waiting positive answer take effect.
-      else if (pending && s.stage === 'TEMPORARY_RESIDENCE') identify(s, today);
+      if (!event.withdraw && pending && s.stage === 'TEMPORARY_RESIDENCE') identify(s, today);
       return;
     }
     case 'identity-documented':
@@ -229,7 +239,7 @@ export function applyEvent(
 
 /** Applies a prosecutor's answer that `whyAnswerRejected` accepted. */
 export function applyAnswer(s: CaseState, answer: StatusQueryAnswer, actor: Actor, today: IsoDate): void {
-  s.history.push({ on: today, type: 'status-query-answered', by: actor.role });
+  s.history.push(historyEntry(today, 'status-query-answered', actor, isPositive(answer) ? 'positive' : 'negative'));
   s.revision += 1;
   const query = s.query;
   if (query)

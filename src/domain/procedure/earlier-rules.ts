@@ -12,4 +12,6 @@ export interface EarlierRules {
    * computed again could fall on that day.
    */
   before25?: boolean;
+  /** Before issue 29: a review that ended without withdrawal told the centre that reported its ground nothing. */
+  before29?: boolean;
 }

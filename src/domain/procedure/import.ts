@@ -8,7 +8,7 @@ import { applyAnswer, applyEvent } from './apply';
 import { runClockAsOfTheirDates } from './clock';
 import { centreOf, IMMIGRATION_OFFICE, queueNotice } from './outbox';
 import { whyAnswerRejected, whyEventRejected } from './rules';
-import { newCaseState, UNKNOWN_REPORTER, type Actor, type CaseState } from './state';
+import { historyEntry, newCaseState, UNKNOWN_REPORTER, type Actor, type CaseState } from './state';
 import { announceQuery, countQueryFromImport } from './transitions';
 import type { EarlierRules } from './earlier-rules';
 
@@ -80,7 +80,7 @@ export function importCase(
   if (s.outcome !== null) return { refusal: refuse('import-case-ended', { outcome: s.outcome }) };
   s.noticesDone.push(...s.outbox.map((n) => n.key));
   s.outbox = [];
-  s.history.push({ on: input.importedOn, type: 'case-imported', by: input.importer.role });
+  s.history.push(historyEntry(input.importedOn, 'case-imported', input.importer));
   if (s.query) {
     // Counted from the import day: no notice names a deadline already past (PROCEDURE.md "status query").
     if (!rules.before25) countQueryFromImport(s, input.importedOn);

@@ -4,7 +4,7 @@ import { addDays, addPeriod } from '../calendar';
 import type { Centre, ComplaintOffice, CourtOfAppeal, ProsecutorOffice, Role } from '../codes';
 import type { CaseContacts, Notice } from '../notices';
 import { POLICY } from '../policy';
-import type { CaseOpening, Outcome, PermanentResidenceBasis, Stage } from '../schemas/case';
+import type { CaseOpening, HistoryDetail, Outcome, PermanentResidenceBasis, Stage } from '../schemas/case';
 import type { DocumentType, WithdrawalGround } from '../schemas/events';
 
 /** Who acts: the API passes the authenticated principal (its id, never its token). */
@@ -39,6 +39,29 @@ export interface OpenQuery {
   /** The document whose renewal the query decides. */
   documentValidUntil: IsoDate;
 }
+
+export interface HistoryEntry {
+  on: IsoDate;
+  type: string;
+  by: Role;
+  /** The person who reported it (from issue 29 on; absent from older entries and from imported ones). */
+  byId?: string;
+  detail?: HistoryDetail;
+}
+
+/** The history's entry of what `actor` did: the person named, unless an import could not name one. */
+export const historyEntry = (
+  on: IsoDate,
+  type: string,
+  actor: { id: string; role: Role },
+  detail?: HistoryDetail,
+): HistoryEntry => ({
+  on,
+  type,
+  by: actor.role,
+  ...(actor.id === UNKNOWN_REPORTER ? {} : { byId: actor.id }),
+  ...(detail ? { detail } : {}),
+});
 
 export interface ReportedGround {
   ground: WithdrawalGround;
@@ -144,7 +167,7 @@ export interface CaseState {
    * reference): the search attribute a case is found by.
    */
   referenceIndex: string[];
-  history: { on: IsoDate; type: string; by: Role }[];
+  history: HistoryEntry[];
   /** Keys of clock items (deadlines, reminders) already run: each runs once, across continue-as-new. */
   clockItemsDone: string[];
   /**
@@ -215,6 +238,7 @@ export function newCaseState(
   centre: Centre,
   opening: CaseOpening,
   referenceIndex: readonly string[] = [],
+  openedById?: string,
 ): CaseState {
   const first = stageOneDocument(opening.openedOn, opening.unaccompaniedMinor);
   const s: CaseState = {
@@ -264,7 +288,7 @@ export function newCaseState(
     queriedOffices: [],
     references: { ...opening.references },
     referenceIndex: [...new Set(referenceIndex)].slice(-MAX_REFERENCE_KEYS),
-    history: [{ on: opening.openedOn, type: 'case-opened', by: 'centre' }],
+    history: [{ on: opening.openedOn, type: 'case-opened', by: 'centre', ...(openedById ? { byId: openedById } : {}) }],
     clockItemsDone: [],
     noticesDone: [],
     factOutbox: [],

@@ -48,7 +48,7 @@ export function toStatus(s: CaseState, today: IsoDate): CaseStatus {
             ground,
             reportedOn,
             by,
-            reporterId,
+            reportedById: reporterId,
             ...(finding ? { finding } : {}),
           })),
           decideBy: s.review.decideBy,

@@ -12,6 +12,10 @@ import {
 } from './common';
 import { DOCUMENT_TYPES, importedEventSchema, WITHDRAWAL_GROUNDS } from './events';
 
+/** What a decision in the history decided: its words on the pages, without reading the event again. */
+export const HISTORY_DETAILS = ['withdrawn', 'not-withdrawn', 'granted', 'refused', 'positive', 'negative'] as const;
+export type HistoryDetail = (typeof HISTORY_DETAILS)[number];
+
 export const EXPLOITATION_FORMS = [
   'sexual',
   'labour',
@@ -166,7 +170,7 @@ export const caseStatusSchema = z
             ground: z.enum(WITHDRAWAL_GROUNDS),
             reportedOn: isoDate,
             by: role,
-            reporterId: z.string().meta({
+            reportedById: z.string().meta({
               description: 'The principal who reported it (its id, never a token): it may not decide the review',
             }),
             finding: z.enum(['fraudulent', 'unfounded']).optional(),
@@ -192,7 +196,18 @@ export const caseStatusSchema = z
     workAuthorisation: z.enum(WORK_AUTHORISATIONS),
     victim: z.object({ pseudonym: z.string() }),
     references: z.object({ prosecutorFile: z.string().optional(), immigrationOfficeFile: z.string().optional() }),
-    history: z.array(z.object({ on: isoDate, type: z.string(), by: role })),
+    history: z.array(
+      z.object({
+        on: isoDate,
+        type: z.string(),
+        by: role,
+        byId: z.string().optional().meta({
+          description:
+            'The person who reported it (a principal id, never a token), from this release on; to the Immigration Office and admins only',
+        }),
+        detail: z.enum(HISTORY_DETAILS).optional().meta({ description: 'What a decision or an answer decided' }),
+      }),
+    ),
   })
   .meta({ id: 'CaseStatus' });
 export type CaseStatus = z.infer<typeof caseStatusSchema>;

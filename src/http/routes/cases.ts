@@ -19,6 +19,7 @@ import type { CaseGateway, ErasureStores } from '../../cases/case-gateway';
 import { casesPage } from '../../cases/case-list';
 import type { ListedCase } from '../../case-index/case-listing';
 import type { PayloadCodec } from '@temporalio/common';
+import { statusShownTo } from '../../cases/status-shown';
 import { visibleCase } from '../../cases/visible-case';
 import { eventInput, requireReporter } from '../../cases/inputs';
 import { badRequest, inEveryLanguage, refusalProblem } from '../../cases/problems';
@@ -54,7 +55,7 @@ export function casesRouter(
     res
       .status(created ? 201 : 200)
       .location(`/v1/cases/${status.caseId}`)
-      .json(status);
+      .json(statusShownTo(p, status));
   });
 
   r.post('/cases/import', requireRole('immigration-office', 'admin'), async (req, res) => {
@@ -87,7 +88,7 @@ export function casesRouter(
     res
       .status(created ? 201 : 200)
       .location(`/v1/cases/${status.caseId}`)
-      .json(status);
+      .json(statusShownTo(p, status));
   });
 
   const listed = (item: ListedCase) => ({
@@ -145,8 +146,9 @@ export function casesRouter(
     async (req, res) => {
       const caseId = parseOr400(caseIdSchema, req.params.caseId, 'path', 'caseId');
       auditAs(res, 'case.read', caseId);
-      await visibleCase(gateway, principalOf(res), caseId);
-      res.json(await gateway.status(caseId));
+      const p = principalOf(res);
+      await visibleCase(gateway, p, caseId);
+      res.json(statusShownTo(p, await gateway.status(caseId)));
     },
   );
 
@@ -162,7 +164,7 @@ export function casesRouter(
     // A retry (same Idempotency-Key) of the event that closed the case still gets that event's answer from Temporal.
     if (!access.running && !key)
       throw refusalProblem('eventNotApplicable', refuse('case-closed', { outcome: access.outcome ?? 'finished' }));
-    res.json(await gateway.record(caseId, eventInput(p, event, index), key));
+    res.json(statusShownTo(p, await gateway.record(caseId, eventInput(p, event, index), key)));
   });
 
   // Erasure: an admin's, of a case that ended. The audit line is the erasure's record.

@@ -18,6 +18,7 @@ import { BODY, COMMON, json, NOT_APPLICABLE, NOT_FOUND, type ApiDocument } from 
 import { parseOr400 } from '../validate';
 import { requireRole } from '../../identity/require-role';
 import { visibleCase } from '../../cases/visible-case';
+import { statusShownTo } from '../../cases/status-shown';
 import { idempotencyKeyOf } from '../idempotency-key';
 
 export function prosecutorRouter(
@@ -57,7 +58,7 @@ export function prosecutorRouter(
     const key = idempotencyKeyOf(req);
     // As for events: a retry of an answer the closed case recorded gets that answer's result again.
     if (!access.running && !key) throw refusalProblem('eventNotApplicable', refuse('query-closed', { queryId }));
-    res.json(await gateway.record(caseId, answerInput(p, answer, queryId), key));
+    res.json(statusShownTo(p, await gateway.record(caseId, answerInput(p, answer, queryId), key)));
   });
   return r;
 }

@@ -79,7 +79,7 @@ export function render(notice: Notice, language: Language, options: RenderOption
     uid: noticeEventUid(notice.key),
     date: notice.due,
     summary: subject,
-    description: `${template.dueLabel}: ${notice.due}\n${ask}\n${url}`,
+    description: `${template.dueLabel}: ${content.due.value}\n${ask}\n${url}`,
     url,
   });
   return { subject, text: asText(content), html: asHtml(content, subject, pack.locale), ics };

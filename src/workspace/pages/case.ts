@@ -1,10 +1,13 @@
 import { Router } from 'express';
 import { auditAs, principalOf } from '../../audit/request-context';
+import { readsPersons } from '../../cases/status-shown';
 import { visibleCase } from '../../cases/visible-case';
 import { eventsOpenTo } from '../../domain/procedure/rules';
+import { eventsClosing, waitsFor } from '../../domain/procedure/task-forms';
 import { caseIdSchema } from '../../domain/schemas/api';
 import type { CaseStatus } from '../../domain/schemas/case';
-import type { Principal } from '../../identity/principals';
+import type { CaseEventType } from '../../domain/schemas/events';
+import type { Principal, Principals } from '../../identity/principals';
 import type { WorkspaceDeps } from '../deps';
 import { locals } from '../middleware';
 import { casePage } from '../views/case';
@@ -14,7 +17,35 @@ const answerableBy = (p: Principal, s: CaseStatus): string | null => {
   return p.role === 'prosecutor' && q && (q.office === p.office || q.escalatedTo === p.office) ? q.queryId : null;
 };
 
-/** A case: its status, what the reader may report or answer on it. */
+/** Whether two principals belong to the same centre or office: colleagues read each other's names. */
+const colleagues = (a: Principal, b: Principal | undefined): boolean =>
+  !!b && a.role === b.role && a.centre === b.centre && a.office === b.office;
+
+/**
+ * How the page names the person behind an entry, for this reader: the Immigration Office and admins read every
+ * person's name (four eyes), a centre or an office its own people's; otherwise, or for an entry from before people
+ * were recorded, none (the page shows the role).
+ */
+const personNamer =
+  (reader: Principal, principals: Principals) =>
+  (id: string | undefined): string | undefined =>
+    id !== undefined && (readsPersons(reader) || colleagues(reader, principals.byId(id)))
+      ? principals.nameOf(id)
+      : undefined;
+
+/**
+ * The events this reader may report now: those of its role in the case's stage while the case has no outcome (the
+ * officer who reported a ground of the open review is not offered its decision); once it has one, those that
+ * close a task still waiting for the reader (the identity proof after residence of unlimited duration).
+ */
+function reportableBy(p: Principal, s: CaseStatus, tasks: Awaited<ReturnType<WorkspaceDeps['gateway']['openTasks']>>) {
+  const closing = new Set<CaseEventType>(tasks.flatMap((t) => eventsClosing(t, p)));
+  if (s.outcome) return [...closing];
+  const reported = s.withdrawalReview?.grounds.some((g) => g.reportedById === p.id) ?? false;
+  return eventsOpenTo(p.role, s.stage).filter((type) => !(type === 'withdrawal-decided' && reported));
+}
+
+/** A case: its status, what waits on it, and what the reader may report or answer on it. */
 export function casePages(deps: WorkspaceDeps): Router {
   const r = Router();
   const { gateway } = deps;
@@ -23,15 +54,18 @@ export function casePages(deps: WorkspaceDeps): Router {
     const caseId = caseIdSchema.parse(req.params.caseId);
     auditAs(res, 'page.case.read', caseId);
     await visibleCase(gateway, p, caseId);
-    const status = await gateway.status(caseId);
-    const reportable = status.outcome ? [] : eventsOpenTo(p.role, status.stage);
+    const [status, tasks] = await Promise.all([gateway.status(caseId), gateway.openTasks(caseId)]);
     res.send(
       casePage(locals(res).page, {
         status,
-        reportable,
-        answerable: status.outcome ? null : answerableBy(p, status),
+        tasks,
+        reportable: reportableBy(p, status, tasks),
+        answerable: tasks.some((t) => t.kind === 'status-query-answer' && waitsFor(t, p))
+          ? answerableBy(p, status)
+          : null,
+        personName: personNamer(p, deps.principals),
         recorded: req.query.recorded === '1',
-        erasable: p.role === 'admin' && !!status.outcome,
+        erasable: p.role === 'admin' && !!status.outcome && tasks.length === 0,
       }),
     );
   });

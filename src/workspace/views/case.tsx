@@ -1,3 +1,5 @@
+import type { OpenTask, TaskParty } from '../../domain/procedure/case-index-entry';
+import { eventsClosing } from '../../domain/procedure/task-forms';
 import type { CaseEventType } from '../../domain/schemas/events';
 import type { CaseStatus } from '../../domain/schemas/case';
 import { CsrfField, page } from './layout';
@@ -6,6 +8,10 @@ import type { PageContext } from './page-context';
 
 export interface CaseView {
   status: CaseStatus;
+  /** What waits on the case now, for whom (the case's own open tasks). */
+  tasks: OpenTask[];
+  /** The name the reader may read of the person behind a history entry or a ground; undefined: the role only. */
+  personName: (id: string | undefined) => string | undefined;
   /** The events this reader may report now, each a link to its form. */
   reportable: CaseEventType[];
   /** The open query this reader's office answers, if any. */
@@ -27,11 +33,13 @@ function Summary({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
     ],
     [w.minorTrack, s.unaccompaniedMinor ? ctx.pack.yesNo.yes : ctx.pack.yesNo.no],
   ];
-  if (s.document)
-    rows.push([
-      w.document,
-      `${ctx.pack.documentTypes[s.document.type]}, ${w.validUntil} ${s.document.validUntil ? dateIn(ctx, s.document.validUntil) : w.unlimited}`,
-    ]);
+  if (s.document) {
+    const d = s.document;
+    const validity = d.validUntil ? `${w.validUntil} ${dateIn(ctx, d.validUntil)}` : w.unlimited;
+    // A document the Immigration Office has not printed yet shows computed dates: it must not look issued.
+    const toIssue = d.datesRecorded || s.outcome ? '' : ` (${w.toIssue})`;
+    rows.push([w.document, `${ctx.pack.documentTypes[d.type]}, ${validity}${toIssue}`]);
+  }
   if (s.references.prosecutorFile) rows.push([ctx.pack.pages.fields.prosecutorFile, s.references.prosecutorFile]);
   if (s.references.immigrationOfficeFile)
     rows.push([ctx.pack.pages.fields.immigrationOfficeFile, s.references.immigrationOfficeFile]);
@@ -81,35 +89,131 @@ function Deadlines({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
   );
 }
 
-function Reviews({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
+/** Who a history entry or a ground names: the person where the reader may read it, with the role. */
+function who(ctx: PageContext, view: CaseView, by: keyof PageContext['pack']['pages']['roles'], id?: string): string {
+  const role = ctx.pack.pages.roles[by];
+  const name = view.personName(id);
+  return name ? `${name} (${role})` : role;
+}
+
+function Query({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
   const w = ctx.pack.pages.case;
   const q = s.prosecutorQuery;
-  const r = s.withdrawalReview;
-  if (!q && !r) return null;
+  if (!q) return null;
   return (
-    <section aria-labelledby="open-questions">
-      <h2 id="open-questions">{w.query}</h2>
-      {q ? (
-        <p>
-          {ctx.pack.recipients.prosecutor(q.office)}: {w.replyBy} {dateIn(ctx, q.replyBy)}
-          {q.escalatedTo ? `; ${w.escalatedTo(q.escalatedTo)}` : ''}
-        </p>
-      ) : null}
-      {r ? (
-        <>
-          <h3>{w.review}</h3>
-          <ul>
-            {r.grounds.map((g) => (
-              <li key={g.ground}>
-                {ctx.pack.grounds[g.ground]} ({dateIn(ctx, g.reportedOn)}, {w.reportedBy} {ctx.pack.pages.roles[g.by]})
-              </li>
-            ))}
-          </ul>
-          <p>
-            {w.decideBy} {dateIn(ctx, r.decideBy)}
-          </p>
-        </>
-      ) : null}
+    <section aria-labelledby="query">
+      <h2 id="query">{w.query}</h2>
+      <p>
+        {ctx.pack.recipients.prosecutor(q.office)}: {w.replyBy} {dateIn(ctx, q.replyBy)}
+        {q.escalatedTo ? `; ${w.escalatedTo(q.escalatedTo)}` : ''}
+      </p>
+    </section>
+  );
+}
+
+function WithdrawalReview({ ctx, view }: { ctx: PageContext; view: CaseView }) {
+  const w = ctx.pack.pages.case;
+  const r = view.status.withdrawalReview;
+  if (!r) return null;
+  return (
+    <section aria-labelledby="review">
+      <h2 id="review">{w.review}</h2>
+      <ul>
+        {r.grounds.map((g) => (
+          <li key={`${g.ground}-${g.reportedOn}`}>
+            {ctx.pack.grounds[g.ground]}
+            {g.finding ? ` (${ctx.pack.outcomeDetails[g.finding]})` : ''}: {w.reportedBy}{' '}
+            {who(ctx, view, g.by, g.reportedById)}, {dateIn(ctx, g.reportedOn)}
+          </li>
+        ))}
+      </ul>
+      <p>
+        {w.decideBy} {dateIn(ctx, r.decideBy)}
+      </p>
+    </section>
+  );
+}
+
+function PermanentResidenceReview({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
+  const w = ctx.pack.pages.case;
+  const r = s.permanentResidenceReview;
+  if (!r) return null;
+  return (
+    <section aria-labelledby="permanent-residence">
+      <h2 id="permanent-residence">{w.permanentResidenceReview}</h2>
+      <dl>
+        <div>
+          <dt>{w.basis}</dt>
+          <dd>{ctx.pack.outcomeDetails[r.basis]}</dd>
+        </div>
+        <div>
+          <dt>{w.eligibleOn}</dt>
+          <dd>{dateIn(ctx, r.eligibleOn)}</dd>
+        </div>
+        <div>
+          <dt>{w.decideBy}</dt>
+          <dd>{dateIn(ctx, r.decideBy)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/** Who must act on a task, in the reader's words. */
+function partyIn(ctx: PageContext, party: TaskParty): string {
+  if (party.role === 'centre') return ctx.pack.recipients.centre(party.centre);
+  if (party.role === 'prosecutor') return ctx.pack.recipients.prosecutor(party.office);
+  return ctx.pack.pages.roles['immigration-office'];
+}
+
+/** What waits on the case, for whom, by when; the reader's own tasks link to the form that closes them. */
+function OpenTasks({ ctx, view }: { ctx: PageContext; view: CaseView }) {
+  const w = ctx.pack.pages;
+  if (view.tasks.length === 0) return null;
+  const base = `/workspace/cases/${view.status.caseId}`;
+  const reader = ctx.principal;
+  return (
+    <section aria-labelledby="open-tasks">
+      <h2 id="open-tasks">{w.case.openTasks}</h2>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{w.case.task}</th>
+            <th scope="col">{w.case.who}</th>
+            <th scope="col">{w.case.due}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {view.tasks.map((t) => {
+            const forms = reader ? eventsClosing(t, reader) : [];
+            const answer = t.kind === 'status-query-answer' && view.answerable;
+            return (
+              <tr key={`${t.taskId}-${t.party.role}`}>
+                <td>
+                  {w.tasks[t.kind]}
+                  {forms.length > 0 || answer ? (
+                    <ul class="actions">
+                      {answer ? (
+                        <li>
+                          <a href={`/workspace/queries/${view.answerable}`}>{w.queries.answerTitle}</a>
+                        </li>
+                      ) : null}
+                      {forms.map((type) => (
+                        <li key={type}>
+                          <a href={`${base}/report/${type}`}>{w.events[type]}</a>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {reader && t.reporters?.includes(reader.id) ? <p class="yours">{w.inbox.yours}</p> : null}
+                </td>
+                <td>{partyIn(ctx, t.party)}</td>
+                <td>{dateIn(ctx, t.due)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
     </section>
   );
 }
@@ -133,8 +237,9 @@ function Erase({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
   );
 }
 
-function History({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
+function History({ ctx, view }: { ctx: PageContext; view: CaseView }) {
   const w = ctx.pack.pages.case;
+  const s = view.status;
   const events = ctx.pack.pages.events as Record<string, string>;
   return (
     <section aria-labelledby="history">
@@ -151,8 +256,11 @@ function History({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
           {s.history.map((h, i) => (
             <tr key={i}>
               <td>{dateIn(ctx, h.on)}</td>
-              <td>{events[h.type] ?? h.type}</td>
-              <td>{ctx.pack.pages.roles[h.by]}</td>
+              <td>
+                {events[h.type] ?? h.type}
+                {h.detail ? `: ${ctx.pack.pages.decisions[h.detail]}` : ''}
+              </td>
+              <td>{who(ctx, view, h.by, h.byId)}</td>
             </tr>
           ))}
         </tbody>
@@ -176,10 +284,13 @@ export function casePage(ctx: PageContext, view: CaseView): string {
       ) : null}
       <Summary ctx={ctx} s={s} />
       <Deadlines ctx={ctx} s={s} />
-      <Reviews ctx={ctx} s={s} />
+      <OpenTasks ctx={ctx} view={view} />
+      <Query ctx={ctx} s={s} />
+      <WithdrawalReview ctx={ctx} view={view} />
+      <PermanentResidenceReview ctx={ctx} s={s} />
       <section aria-labelledby="report">
         <h2 id="report">{w.reportEvent}</h2>
-        {s.outcome ? <p>{w.closed}</p> : null}
+        {s.outcome ? <p>{view.tasks.length > 0 ? w.closedWithTasks : w.closed}</p> : null}
         {view.answerable ? (
           <p>
             <a class="button" href={`/workspace/queries/${view.answerable}`}>
@@ -199,7 +310,7 @@ export function casePage(ctx: PageContext, view: CaseView): string {
           </ul>
         )}
       </section>
-      <History ctx={ctx} s={s} />
+      <History ctx={ctx} view={view} />
       {view.erasable ? <Erase ctx={ctx} s={s} /> : null}
     </>,
   );
