@@ -1,4 +1,5 @@
 import { dePages } from './pages/de';
+import { centreName, placeOf } from './places';
 import { deProblems } from './problems/de';
 import { isLabourAuditorOffice, type Role } from '../domain/codes';
 import { POLICY } from '../domain/policy';
@@ -54,10 +55,12 @@ const recipients: LanguagePack['recipients'] = {
   'immigration-office': 'das Ausländeramt',
   caseworker: 'der für die Akte zuständige Sozialarbeiter',
   guardian: 'der Vormund',
-  centre: (code) => `das Zentrum ${code}`,
+  centre: (code) => `das Zentrum ${centreName(code)}`,
   prosecutor: (code) =>
-    isLabourAuditorOffice(code) ? `das Arbeitsauditorat ${code}` : `die Staatsanwaltschaft ${code}`,
-  'principal-crown-prosecutor': (code) => `der Generalprokurator ${code}`,
+    isLabourAuditorOffice(code)
+      ? `das Arbeitsauditorat ${placeOf(code, 'de')}`
+      : `die Staatsanwaltschaft ${placeOf(code, 'de')}`,
+  'principal-crown-prosecutor': (code) => `der Generalprokurator ${placeOf(code, 'de')}`,
 };
 
 /** The words of the codes a refusal names that the mails do not show: by whom (von …), and for whom a case is. */
@@ -154,13 +157,13 @@ export const de: LanguagePack = {
     'case-opened': {
       subject: 'Neue Aufenthaltsakte: Dokument auszustellen',
       summary: 'Ein anerkanntes Zentrum hat eine neue Aufenthaltsakte eröffnet.',
-      ask: 'Bitte stellen Sie das erste Aufenthaltsdokument aus (siehe Einzelheiten) und erfassen Sie es in der Anwendung mit den darauf angegebenen Daten (Ereignis document-issued).',
+      ask: 'Bitte stellen Sie das erste Aufenthaltsdokument aus (siehe Einzelheiten) und erfassen Sie es in der Anwendung mit den darauf angegebenen Daten.',
       dueLabel: 'Auszustellen spätestens am',
     },
     'document-to-issue': {
       subject: 'Aufenthaltsakte: Dokument auszustellen',
       summary: 'Die Aufenthaltsakte ist in eine neue Phase übergegangen (siehe Einzelheiten).',
-      ask: 'Bitte stellen Sie das Dokument dieser Phase aus und erfassen Sie es in der Anwendung mit den darauf angegebenen Daten (Ereignis document-issued).',
+      ask: 'Bitte stellen Sie das Dokument dieser Phase aus und erfassen Sie es in der Anwendung mit den darauf angegebenen Daten.',
       dueLabel: 'Auszustellen spätestens am',
     },
     'stage-changed': {
@@ -172,7 +175,7 @@ export const de: LanguagePack = {
     'reflection-ending-reminder': {
       subject: 'Erinnerung: Bedenkzeit endet bald',
       summary: 'Die Bedenkzeit dieser Akte endet bald, und es wurde weder eine Klage noch eine Erklärung erfasst.',
-      ask: 'Wurde eine Klage eingereicht oder eine Erklärung abgegeben, erfassen Sie dies vor diesem Datum in der Anwendung (Ereignis complaint-filed); andernfalls wird die Akte mit Ablauf der Frist abgeschlossen.',
+      ask: 'Wurde eine Klage eingereicht oder eine Erklärung abgegeben, erfassen Sie dies vor diesem Datum in der Anwendung; andernfalls wird die Akte mit Ablauf der Frist abgeschlossen.',
       dueLabel: 'Bedenkzeit endet am',
     },
     'document-expiry-reminder': {
@@ -220,20 +223,20 @@ export const de: LanguagePack = {
       subject: 'Prüfung erbeten: möglicher Entzug',
       summary:
         'Zu dieser Aufenthaltsakte wurde ein Grund für einen Entzug oder eine Nichtverlängerung gemeldet (siehe Einzelheiten).',
-      ask: 'Bitte prüfen Sie ihn und erfassen Sie Ihre Entscheidung vor diesem Datum in der Anwendung (Ereignis withdrawal-decided).',
+      ask: 'Bitte prüfen Sie ihn und erfassen Sie Ihre Entscheidung vor diesem Datum in der Anwendung.',
       dueLabel: 'Entscheidung spätestens am',
     },
     'withdrawal-review-reminder': {
       subject: 'Erinnerung: Entscheidung nach Prüfung bald fällig',
       summary: 'Die Prüfung eines zu dieser Aufenthaltsakte gemeldeten Grundes ist noch offen.',
-      ask: 'Bitte erfassen Sie Ihre Entscheidung vor diesem Datum in der Anwendung (Ereignis withdrawal-decided).',
+      ask: 'Bitte erfassen Sie Ihre Entscheidung vor diesem Datum in der Anwendung.',
       dueLabel: 'Entscheidung spätestens am',
     },
     'withdrawal-review-overdue': {
       subject: 'Entscheidung nach Prüfung überfällig',
       summary:
         'Die Entscheidung über einen zu dieser Aufenthaltsakte gemeldeten Grund war fällig und wurde nicht erfasst.',
-      ask: 'Bitte erfassen Sie Ihre Entscheidung so bald wie möglich in der Anwendung (Ereignis withdrawal-decided).',
+      ask: 'Bitte erfassen Sie Ihre Entscheidung so bald wie möglich in der Anwendung.',
       dueLabel: 'Fällig am',
     },
     'no-withdrawal': {
@@ -254,7 +257,7 @@ export const de: LanguagePack = {
       subject: 'Aufenthaltsdokument abgelaufen: Ihre Entscheidung ist erforderlich',
       summary:
         'Das Aufenthaltsdokument dieser Akte ist abgelaufen, bevor die angefragte Stelle die volle Frist zur Beantwortung der Statusanfrage hatte; die Akte wurde daher nicht abgeschlossen.',
-      ask: 'Bitte erfassen Sie entweder das neue Dokument (Ereignis document-issued) oder dass das Dokument nicht verlängert wird (Ereignis not-renewed).',
+      ask: 'Bitte erfassen Sie entweder das neue Dokument oder dass das Dokument nicht verlängert wird.',
       dueLabel: 'Abgelaufen am',
     },
     'deadline-passed-unnoticed': {
@@ -268,7 +271,7 @@ export const de: LanguagePack = {
       subject: 'Statusanfrage beantwortet: Ihre Entscheidung nach Prüfung wird erwartet',
       summary:
         'Die Antwort der Staatsanwaltschaft erlaubt den Aufenthalt von sechs Monaten, doch zu dieser Akte ist die Prüfung eines gemeldeten Grundes noch offen.',
-      ask: 'Der Aufenthalt von sechs Monaten beginnt, sobald Sie über die Prüfung entscheiden (Ereignis withdrawal-decided); ein Entzug schließt die Akte stattdessen ab.',
+      ask: 'Der Aufenthalt von sechs Monaten beginnt, sobald Sie über die Prüfung entscheiden; ein Entzug schließt die Akte stattdessen ab.',
       dueLabel: 'Entscheidung spätestens am',
     },
     'expiry-awaits-withdrawal-decision': {
@@ -296,7 +299,7 @@ export const de: LanguagePack = {
       subject: 'Aufenthaltsakte: Entscheidung über unbegrenzten Aufenthalt erbeten',
       summary:
         'Die betroffene Person erfüllt nun die Voraussetzungen für einen unbegrenzten Aufenthalt (Grundlage in den Einzelheiten).',
-      ask: 'Bitte entscheiden Sie vor diesem Datum in der Anwendung (Ereignis permanent-residence-decided), ob die B-Karte gewährt wird. Der Aufenthalt von sechs Monaten läuft bis dahin weiter.',
+      ask: 'Bitte entscheiden Sie vor diesem Datum in der Anwendung, ob die B-Karte gewährt wird. Der Aufenthalt von sechs Monaten läuft bis dahin weiter.',
       dueLabel: 'Entscheidung spätestens am',
     },
     'permanent-residence-eligible': {
@@ -309,13 +312,13 @@ export const de: LanguagePack = {
     'permanent-residence-review-reminder': {
       subject: 'Erinnerung: Entscheidung über unbegrenzten Aufenthalt bald fällig',
       summary: 'Die Entscheidung über einen unbegrenzten Aufenthalt zu dieser Akte ist noch offen.',
-      ask: 'Bitte erfassen Sie Ihre Entscheidung vor diesem Datum in der Anwendung (Ereignis permanent-residence-decided).',
+      ask: 'Bitte erfassen Sie Ihre Entscheidung vor diesem Datum in der Anwendung.',
       dueLabel: 'Entscheidung spätestens am',
     },
     'permanent-residence-review-overdue': {
       subject: 'Entscheidung über unbegrenzten Aufenthalt überfällig',
       summary: 'Die Entscheidung über einen unbegrenzten Aufenthalt zu dieser Akte war fällig und wurde nicht erfasst.',
-      ask: 'Bitte erfassen Sie Ihre Entscheidung so bald wie möglich in der Anwendung (Ereignis permanent-residence-decided).',
+      ask: 'Bitte erfassen Sie Ihre Entscheidung so bald wie möglich in der Anwendung.',
       dueLabel: 'Fällig am',
     },
     'permanent-residence-refused': {
@@ -332,7 +335,7 @@ export const de: LanguagePack = {
           : 'Zu dieser Akte wurde ein unbegrenzter Aufenthalt gewährt.',
       ask: (f) =>
         f.identityProofMissing === true
-          ? 'Der Identitätsnachweis (Reisepass, gleichwertiges Reisedokument oder nationaler Personalausweis) ist noch vorzulegen; erfassen Sie ihn in der Anwendung (Ereignis identity-documented), sobald er vorliegt.'
+          ? 'Der Identitätsnachweis (Reisepass, gleichwertiges Reisedokument oder nationaler Personalausweis) ist noch vorzulegen; erfassen Sie ihn in der Anwendung, sobald er vorliegt.'
           : forInformation,
       dueLabel: 'Gewährt am',
     },

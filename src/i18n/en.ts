@@ -1,4 +1,5 @@
 import { enPages } from './pages/en';
+import { centreName, placeOf } from './places';
 import { enProblems } from './problems/en';
 import { ENGLISH_REFUSALS } from '../domain/refusals';
 import { isLabourAuditorOffice } from '../domain/codes';
@@ -115,22 +116,24 @@ export const en: LanguagePack = {
     'immigration-office': 'the Immigration Office',
     caseworker: "the file's social worker",
     guardian: 'the guardian',
-    centre: (code) => `centre ${code}`,
+    centre: (code) => `the ${centreName(code)} centre`,
     prosecutor: (code) =>
-      isLabourAuditorOffice(code) ? `labour auditor's office ${code}` : `prosecutor's office ${code}`,
-    'principal-crown-prosecutor': (code) => `Principal Crown Prosecutor ${code}`,
+      isLabourAuditorOffice(code)
+        ? `the labour auditor's office of ${placeOf(code, 'en')}`
+        : `the prosecutor's office of ${placeOf(code, 'en')}`,
+    'principal-crown-prosecutor': (code) => `the Principal Crown Prosecutor of ${placeOf(code, 'en')}`,
   },
   kinds: {
     'case-opened': {
       subject: 'New residence file: document to issue',
       summary: 'A recognised centre has opened a new residence file.',
-      ask: 'Please issue the first residence document (see details) and record it in the application with the dates printed on it (event document-issued).',
+      ask: 'Please issue the first residence document (see details) and record it in the application with the dates printed on it.',
       dueLabel: 'To be issued by',
     },
     'document-to-issue': {
       subject: 'Residence file: document to issue',
       summary: 'The residence file has moved to a new stage (see details).',
-      ask: 'Please issue the document of this stage and record it in the application with the dates printed on it (event document-issued).',
+      ask: 'Please issue the document of this stage and record it in the application with the dates printed on it.',
       dueLabel: 'To be issued by',
     },
     'stage-changed': {
@@ -142,7 +145,7 @@ export const en: LanguagePack = {
     'reflection-ending-reminder': {
       subject: 'Reminder: reflection period ends soon',
       summary: 'The reflection period of this file ends soon, and no complaint or statement has been recorded.',
-      ask: 'If a complaint was filed or a statement made, record it in the application (event complaint-filed) before this date; otherwise the file closes when the period ends.',
+      ask: 'If a complaint was filed or a statement made, record it in the application before this date; otherwise the file closes when the period ends.',
       dueLabel: 'Reflection period ends on',
     },
     'document-expiry-reminder': {
@@ -188,19 +191,19 @@ export const en: LanguagePack = {
     'withdrawal-review-opened': {
       subject: 'Review requested: possible withdrawal',
       summary: 'A ground for withdrawal or non-renewal has been reported on this residence file (see details).',
-      ask: 'Please review it and record your decision in the application (event withdrawal-decided) before this date.',
+      ask: 'Please review it and record your decision in the application before this date.',
       dueLabel: 'Decide by',
     },
     'withdrawal-review-reminder': {
       subject: 'Reminder: review decision due soon',
       summary: 'The review of a ground reported on this residence file is still open.',
-      ask: 'Please record your decision in the application (event withdrawal-decided) before this date.',
+      ask: 'Please record your decision in the application before this date.',
       dueLabel: 'Decide by',
     },
     'withdrawal-review-overdue': {
       subject: 'Review decision overdue',
       summary: 'The decision on a ground reported on this residence file was due and has not been recorded.',
-      ask: 'Please record your decision in the application (event withdrawal-decided) as soon as possible.',
+      ask: 'Please record your decision in the application as soon as possible.',
       dueLabel: 'Was due on',
     },
     'no-withdrawal': {
@@ -221,7 +224,7 @@ export const en: LanguagePack = {
       subject: 'Residence document expired: your decision is needed',
       summary:
         "The residence document of this file has expired before the prosecutor's office had the full period to answer the status request, so the file was not closed.",
-      ask: 'Please record either the new document (event document-issued) or that the document is not renewed (event not-renewed).',
+      ask: 'Please record either the new document or that the document is not renewed.',
       dueLabel: 'Expired on',
     },
     'deadline-passed-unnoticed': {
@@ -235,7 +238,7 @@ export const en: LanguagePack = {
       subject: 'Status request answered: your review decision is awaited',
       summary:
         "The prosecutor's answer allows the six-month residence, but a review of a reported ground is still open on this file.",
-      ask: 'The six-month residence starts once you decide the review (event withdrawal-decided); a withdrawal ends the file instead.',
+      ask: 'The six-month residence starts once you decide the review; a withdrawal ends the file instead.',
       dueLabel: 'Decide by',
     },
     'expiry-awaits-withdrawal-decision': {
@@ -262,7 +265,7 @@ export const en: LanguagePack = {
     'permanent-residence-review-opened': {
       subject: 'Residence file: decision on unlimited residence requested',
       summary: 'The person concerned has become eligible for residence of unlimited duration (basis in the details).',
-      ask: 'Please decide in the application (event permanent-residence-decided) whether the B-card is granted, before this date. The six-month residence continues meanwhile.',
+      ask: 'Please decide in the application whether the B-card is granted, before this date. The six-month residence continues meanwhile.',
       dueLabel: 'Decide by',
     },
     'permanent-residence-eligible': {
@@ -275,13 +278,13 @@ export const en: LanguagePack = {
     'permanent-residence-review-reminder': {
       subject: 'Reminder: decision on unlimited residence due soon',
       summary: 'The decision on residence of unlimited duration for this file is still open.',
-      ask: 'Please record your decision in the application (event permanent-residence-decided) before this date.',
+      ask: 'Please record your decision in the application before this date.',
       dueLabel: 'Decide by',
     },
     'permanent-residence-review-overdue': {
       subject: 'Decision on unlimited residence overdue',
       summary: 'The decision on residence of unlimited duration for this file was due and has not been recorded.',
-      ask: 'Please record your decision in the application (event permanent-residence-decided) as soon as possible.',
+      ask: 'Please record your decision in the application as soon as possible.',
       dueLabel: 'Was due on',
     },
     'permanent-residence-refused': {
@@ -299,7 +302,7 @@ export const en: LanguagePack = {
           : 'Residence of unlimited duration has been granted on this file.',
       ask: (f) =>
         f.identityProofMissing === true
-          ? 'Proof of identity (passport, equivalent travel document or national identity card) is still to be provided; record it in the application (event identity-documented) once it is.'
+          ? 'Proof of identity (passport, equivalent travel document or national identity card) is still to be provided; record it in the application once it is.'
           : forInformation,
       dueLabel: 'Granted on',
     },

@@ -1,4 +1,5 @@
 import { frPages } from './pages/fr';
+import { centreName, placeOf } from './places';
 import { frProblems } from './problems/fr';
 import { isLabourAuditorOffice, type Role } from '../domain/codes';
 import { POLICY } from '../domain/policy';
@@ -50,9 +51,10 @@ const recipients: LanguagePack['recipients'] = {
   'immigration-office': 'l’Office des Étrangers',
   caseworker: 'l’assistant social du dossier',
   guardian: 'le tuteur',
-  centre: (code) => `le centre ${code}`,
-  prosecutor: (code) => (isLabourAuditorOffice(code) ? `l’auditorat du travail ${code}` : `le parquet ${code}`),
-  'principal-crown-prosecutor': (code) => `le procureur général ${code}`,
+  centre: (code) => `le centre ${centreName(code)}`,
+  prosecutor: (code) =>
+    isLabourAuditorOffice(code) ? `l’auditorat du travail ${placeOf(code, 'fr')}` : `le parquet ${placeOf(code, 'fr')}`,
+  'principal-crown-prosecutor': (code) => `le procureur général ${placeOf(code, 'fr')}`,
 };
 
 /** The words of the codes a refusal names that the mails do not show: who acts, and for whom a case is. */
@@ -146,13 +148,13 @@ export const fr: LanguagePack = {
     'case-opened': {
       subject: 'Nouveau dossier de séjour : document à délivrer',
       summary: 'Un centre agréé a ouvert un nouveau dossier de séjour.',
-      ask: 'Veuillez délivrer le premier document de séjour (voir les détails) et l’enregistrer dans l’application avec les dates qui y figurent (événement document-issued).',
+      ask: 'Veuillez délivrer le premier document de séjour (voir les détails) et l’enregistrer dans l’application avec les dates qui y figurent.',
       dueLabel: 'À délivrer au plus tard le',
     },
     'document-to-issue': {
       subject: 'Dossier de séjour : document à délivrer',
       summary: 'Le dossier de séjour est passé à une nouvelle phase (voir les détails).',
-      ask: 'Veuillez délivrer le document de cette phase et l’enregistrer dans l’application avec les dates qui y figurent (événement document-issued).',
+      ask: 'Veuillez délivrer le document de cette phase et l’enregistrer dans l’application avec les dates qui y figurent.',
       dueLabel: 'À délivrer au plus tard le',
     },
     'stage-changed': {
@@ -165,7 +167,7 @@ export const fr: LanguagePack = {
       subject: 'Rappel : le délai de réflexion se termine bientôt',
       summary:
         'Le délai de réflexion de ce dossier se termine bientôt et aucune plainte ni déclaration n’a été enregistrée.',
-      ask: 'Si une plainte a été déposée ou une déclaration faite, enregistrez-la dans l’application (événement complaint-filed) avant cette date ; sinon, le dossier est clôturé à la fin de la période.',
+      ask: 'Si une plainte a été déposée ou une déclaration faite, enregistrez-la dans l’application avant cette date ; sinon, le dossier est clôturé à la fin de la période.',
       dueLabel: 'Fin du délai de réflexion le',
     },
     'document-expiry-reminder': {
@@ -212,19 +214,19 @@ export const fr: LanguagePack = {
       subject: 'Examen demandé : retrait éventuel',
       summary:
         'Un motif de retrait ou de non-renouvellement a été signalé pour ce dossier de séjour (voir les détails).',
-      ask: 'Veuillez l’examiner et enregistrer votre décision dans l’application (événement withdrawal-decided) avant cette date.',
+      ask: 'Veuillez l’examiner et enregistrer votre décision dans l’application avant cette date.',
       dueLabel: 'Décision au plus tard le',
     },
     'withdrawal-review-reminder': {
       subject: 'Rappel : décision d’examen attendue',
       summary: 'L’examen d’un motif signalé pour ce dossier de séjour est toujours ouvert.',
-      ask: 'Veuillez enregistrer votre décision dans l’application (événement withdrawal-decided) avant cette date.',
+      ask: 'Veuillez enregistrer votre décision dans l’application avant cette date.',
       dueLabel: 'Décision au plus tard le',
     },
     'withdrawal-review-overdue': {
       subject: 'Décision d’examen en retard',
       summary: 'La décision sur un motif signalé pour ce dossier de séjour était attendue et n’a pas été enregistrée.',
-      ask: 'Veuillez enregistrer votre décision dans l’application (événement withdrawal-decided) dès que possible.',
+      ask: 'Veuillez enregistrer votre décision dans l’application dès que possible.',
       dueLabel: 'Attendue le',
     },
     'no-withdrawal': {
@@ -245,7 +247,7 @@ export const fr: LanguagePack = {
       subject: 'Document de séjour expiré : votre décision est nécessaire',
       summary:
         'Le document de séjour de ce dossier a expiré avant que le parquet ait disposé de tout le délai pour répondre à la demande de statut ; le dossier n’a donc pas été clôturé.',
-      ask: 'Veuillez enregistrer soit le nouveau document (événement document-issued), soit le non-renouvellement du document (événement not-renewed).',
+      ask: 'Veuillez enregistrer soit le nouveau document, soit le non-renouvellement du document.',
       dueLabel: 'Expiré le',
     },
     'deadline-passed-unnoticed': {
@@ -259,7 +261,7 @@ export const fr: LanguagePack = {
       subject: 'Réponse à la demande de statut : votre décision d’examen est attendue',
       summary:
         'La réponse du parquet permet le séjour de six mois, mais l’examen d’un motif signalé est toujours ouvert pour ce dossier.',
-      ask: 'Le séjour de six mois commence dès que vous statuez sur l’examen (événement withdrawal-decided) ; un retrait clôture au contraire le dossier.',
+      ask: 'Le séjour de six mois commence dès que vous statuez sur l’examen ; un retrait clôture au contraire le dossier.',
       dueLabel: 'Décision au plus tard le',
     },
     'expiry-awaits-withdrawal-decision': {
@@ -287,7 +289,7 @@ export const fr: LanguagePack = {
       subject: 'Dossier de séjour : décision sur le séjour illimité demandée',
       summary:
         'La personne concernée remplit désormais les conditions d’un séjour illimité (fondement dans les détails).',
-      ask: 'Veuillez décider dans l’application (événement permanent-residence-decided) si la carte B est accordée, avant cette date. Le séjour de six mois se poursuit entre-temps.',
+      ask: 'Veuillez décider dans l’application si la carte B est accordée, avant cette date. Le séjour de six mois se poursuit entre-temps.',
       dueLabel: 'Décision au plus tard le',
     },
     'permanent-residence-eligible': {
@@ -300,13 +302,13 @@ export const fr: LanguagePack = {
     'permanent-residence-review-reminder': {
       subject: 'Rappel : décision sur le séjour illimité attendue',
       summary: 'La décision sur le séjour illimité pour ce dossier est toujours en attente.',
-      ask: 'Veuillez enregistrer votre décision dans l’application (événement permanent-residence-decided) avant cette date.',
+      ask: 'Veuillez enregistrer votre décision dans l’application avant cette date.',
       dueLabel: 'Décision au plus tard le',
     },
     'permanent-residence-review-overdue': {
       subject: 'Décision sur le séjour illimité en retard',
       summary: 'La décision sur le séjour illimité pour ce dossier était attendue et n’a pas été enregistrée.',
-      ask: 'Veuillez enregistrer votre décision dans l’application (événement permanent-residence-decided) dès que possible.',
+      ask: 'Veuillez enregistrer votre décision dans l’application dès que possible.',
       dueLabel: 'Attendue le',
     },
     'permanent-residence-refused': {
@@ -323,7 +325,7 @@ export const fr: LanguagePack = {
           : 'Un séjour illimité a été accordé pour ce dossier.',
       ask: (f) =>
         f.identityProofMissing === true
-          ? 'La preuve d’identité (passeport, titre de voyage équivalent ou carte d’identité nationale) doit encore être fournie ; enregistrez-la dans l’application (événement identity-documented) dès qu’elle l’est.'
+          ? 'La preuve d’identité (passeport, titre de voyage équivalent ou carte d’identité nationale) doit encore être fournie ; enregistrez-la dans l’application dès qu’elle l’est.'
           : forInformation,
       dueLabel: 'Accordé le',
     },

@@ -1,4 +1,5 @@
 import { nlPages } from './pages/nl';
+import { centreName, placeOf } from './places';
 import { nlProblems } from './problems/nl';
 import { isLabourAuditorOffice, type Role } from '../domain/codes';
 import { POLICY } from '../domain/policy';
@@ -49,9 +50,10 @@ const recipients: LanguagePack['recipients'] = {
   'immigration-office': 'de Dienst Vreemdelingenzaken',
   caseworker: 'de maatschappelijk werker van het dossier',
   guardian: 'de voogd',
-  centre: (code) => `centrum ${code}`,
-  prosecutor: (code) => (isLabourAuditorOffice(code) ? `arbeidsauditoraat ${code}` : `parket ${code}`),
-  'principal-crown-prosecutor': (code) => `procureur-generaal ${code}`,
+  centre: (code) => `centrum ${centreName(code)}`,
+  prosecutor: (code) =>
+    isLabourAuditorOffice(code) ? `arbeidsauditoraat ${placeOf(code, 'nl')}` : `parket ${placeOf(code, 'nl')}`,
+  'principal-crown-prosecutor': (code) => `procureur-generaal ${placeOf(code, 'nl')}`,
 };
 
 /** The words of the codes a refusal names that the mails do not show: who acts, and for whom a case is. */
@@ -145,13 +147,13 @@ export const nl: LanguagePack = {
     'case-opened': {
       subject: 'Nieuw verblijfsdossier: document af te geven',
       summary: 'Een erkend centrum heeft een nieuw verblijfsdossier geopend.',
-      ask: 'Gelieve het eerste verblijfsdocument af te geven (zie details) en het in de toepassing te registreren met de data die erop staan (gebeurtenis document-issued).',
+      ask: 'Gelieve het eerste verblijfsdocument af te geven (zie details) en het in de toepassing te registreren met de data die erop staan.',
       dueLabel: 'Af te geven uiterlijk op',
     },
     'document-to-issue': {
       subject: 'Verblijfsdossier: document af te geven',
       summary: 'Het verblijfsdossier is naar een nieuwe fase overgegaan (zie details).',
-      ask: 'Gelieve het document van deze fase af te geven en het in de toepassing te registreren met de data die erop staan (gebeurtenis document-issued).',
+      ask: 'Gelieve het document van deze fase af te geven en het in de toepassing te registreren met de data die erop staan.',
       dueLabel: 'Af te geven uiterlijk op',
     },
     'stage-changed': {
@@ -163,7 +165,7 @@ export const nl: LanguagePack = {
     'reflection-ending-reminder': {
       subject: 'Herinnering: bedenktijd loopt binnenkort af',
       summary: 'De bedenktijd van dit dossier loopt binnenkort af en er werd geen klacht of verklaring geregistreerd.',
-      ask: 'Werd er een klacht ingediend of een verklaring afgelegd, registreer die dan vóór deze datum in de toepassing (gebeurtenis complaint-filed); anders wordt het dossier afgesloten wanneer de periode afloopt.',
+      ask: 'Werd er een klacht ingediend of een verklaring afgelegd, registreer die dan vóór deze datum in de toepassing; anders wordt het dossier afgesloten wanneer de periode afloopt.',
       dueLabel: 'Bedenktijd loopt af op',
     },
     'document-expiry-reminder': {
@@ -209,19 +211,19 @@ export const nl: LanguagePack = {
     'withdrawal-review-opened': {
       subject: 'Onderzoek gevraagd: mogelijke intrekking',
       summary: 'Voor dit verblijfsdossier werd een grond voor intrekking of niet-verlenging gemeld (zie details).',
-      ask: 'Gelieve die te onderzoeken en uw beslissing vóór deze datum in de toepassing te registreren (gebeurtenis withdrawal-decided).',
+      ask: 'Gelieve die te onderzoeken en uw beslissing vóór deze datum in de toepassing te registreren.',
       dueLabel: 'Beslissing uiterlijk op',
     },
     'withdrawal-review-reminder': {
       subject: 'Herinnering: beslissing na onderzoek verwacht',
       summary: 'Het onderzoek van een gemelde grond voor dit verblijfsdossier loopt nog.',
-      ask: 'Gelieve uw beslissing vóór deze datum in de toepassing te registreren (gebeurtenis withdrawal-decided).',
+      ask: 'Gelieve uw beslissing vóór deze datum in de toepassing te registreren.',
       dueLabel: 'Beslissing uiterlijk op',
     },
     'withdrawal-review-overdue': {
       subject: 'Beslissing na onderzoek te laat',
       summary: 'De beslissing over een gemelde grond voor dit verblijfsdossier werd verwacht en is niet geregistreerd.',
-      ask: 'Gelieve uw beslissing zo snel mogelijk in de toepassing te registreren (gebeurtenis withdrawal-decided).',
+      ask: 'Gelieve uw beslissing zo snel mogelijk in de toepassing te registreren.',
       dueLabel: 'Verwacht op',
     },
     'no-withdrawal': {
@@ -242,7 +244,7 @@ export const nl: LanguagePack = {
       subject: 'Verblijfsdocument verlopen: uw beslissing is nodig',
       summary:
         'Het verblijfsdocument van dit dossier is verlopen voordat het parket over de volledige termijn beschikte om de statusaanvraag te beantwoorden; daarom werd het dossier niet afgesloten.',
-      ask: 'Gelieve in de toepassing ofwel het nieuwe document te registreren (gebeurtenis document-issued), ofwel dat het document niet verlengd wordt (gebeurtenis not-renewed).',
+      ask: 'Gelieve in de toepassing ofwel het nieuwe document te registreren, ofwel dat het document niet verlengd wordt.',
       dueLabel: 'Verlopen op',
     },
     'deadline-passed-unnoticed': {
@@ -256,7 +258,7 @@ export const nl: LanguagePack = {
       subject: 'Statusaanvraag beantwoord: uw beslissing na onderzoek wordt verwacht',
       summary:
         'Het antwoord van het parket laat het verblijf van zes maanden toe, maar voor dit dossier loopt nog een onderzoek van een gemelde grond.',
-      ask: 'Het verblijf van zes maanden begint zodra u over het onderzoek beslist (gebeurtenis withdrawal-decided); een intrekking sluit het dossier in plaats daarvan af.',
+      ask: 'Het verblijf van zes maanden begint zodra u over het onderzoek beslist; een intrekking sluit het dossier in plaats daarvan af.',
       dueLabel: 'Beslissing uiterlijk op',
     },
     'expiry-awaits-withdrawal-decision': {
@@ -283,7 +285,7 @@ export const nl: LanguagePack = {
     'permanent-residence-review-opened': {
       subject: 'Verblijfsdossier: beslissing over verblijf van onbeperkte duur gevraagd',
       summary: 'De betrokkene komt voortaan in aanmerking voor een verblijf van onbeperkte duur (grond in de details).',
-      ask: 'Gelieve vóór deze datum in de toepassing te beslissen of de B-kaart wordt toegekend (gebeurtenis permanent-residence-decided). Het verblijf van zes maanden loopt intussen door.',
+      ask: 'Gelieve vóór deze datum in de toepassing te beslissen of de B-kaart wordt toegekend. Het verblijf van zes maanden loopt intussen door.',
       dueLabel: 'Beslissing uiterlijk op',
     },
     'permanent-residence-eligible': {
@@ -296,14 +298,14 @@ export const nl: LanguagePack = {
     'permanent-residence-review-reminder': {
       subject: 'Herinnering: beslissing over verblijf van onbeperkte duur verwacht',
       summary: 'De beslissing over het verblijf van onbeperkte duur voor dit dossier staat nog open.',
-      ask: 'Gelieve uw beslissing vóór deze datum in de toepassing te registreren (gebeurtenis permanent-residence-decided).',
+      ask: 'Gelieve uw beslissing vóór deze datum in de toepassing te registreren.',
       dueLabel: 'Beslissing uiterlijk op',
     },
     'permanent-residence-review-overdue': {
       subject: 'Beslissing over verblijf van onbeperkte duur te laat',
       summary:
         'De beslissing over het verblijf van onbeperkte duur voor dit dossier werd verwacht en is niet geregistreerd.',
-      ask: 'Gelieve uw beslissing zo snel mogelijk in de toepassing te registreren (gebeurtenis permanent-residence-decided).',
+      ask: 'Gelieve uw beslissing zo snel mogelijk in de toepassing te registreren.',
       dueLabel: 'Verwacht op',
     },
     'permanent-residence-refused': {
@@ -321,7 +323,7 @@ export const nl: LanguagePack = {
           : 'Voor dit dossier werd een verblijf van onbeperkte duur toegekend.',
       ask: (f) =>
         f.identityProofMissing === true
-          ? 'Het identiteitsbewijs (paspoort, gelijkwaardig reisdocument of nationale identiteitskaart) moet nog worden voorgelegd; registreer het in de toepassing (gebeurtenis identity-documented) zodra dat gebeurd is.'
+          ? 'Het identiteitsbewijs (paspoort, gelijkwaardig reisdocument of nationale identiteitskaart) moet nog worden voorgelegd; registreer het in de toepassing zodra dat gebeurd is.'
           : forInformation,
       dueLabel: 'Toegekend op',
     },

@@ -94,6 +94,7 @@ function textsOf(value: unknown, path = ''): [string, string][] {
   if (typeof value === 'string') return [[path, value]];
   if (typeof value === 'function') {
     if (path.startsWith('.recipients.')) return [[path, (value as (code: string) => string)('CODE')]];
+    if (path === '.pages.case.escalatedTo') return [[path, (value as (code: string) => string)('CA-LIEGE')]];
     const text = value as (facts: Record<string, boolean>) => string;
     return [true, false].map((missing): [string, string] => [
       `${path}(${missing})`,
@@ -183,12 +184,12 @@ describe('German (de-BE)', () => {
       'Frist: Antwort der Staatsanwaltschaft auf die Statusanfrage',
       'Ausgang: Gerichtsverfahren beendet',
       'Grund: Straftat in der Anklage beibehalten',
-      'Angefragte Stelle: die Staatsanwaltschaft LIEGE',
+      'Angefragte Stelle: die Staatsanwaltschaft Lüttich',
       'Referenz der Statusanfrage: case-7f3k-q2',
       'Einmalige Verlängerung des Dokuments von drei Monaten noch möglich: nein',
       'Identitätsnachweis: noch vorzulegen',
       'Mitteilung: Statusanfrage zu einer Aufenthaltsakte',
-      'Empfänger: der für die Akte zuständige Sozialarbeiter, die Staatsanwaltschaft LIEGE, ein Empfänger, den der Mailserver nach mehreren Versuchen nicht erreichen konnte',
+      'Empfänger: der für die Akte zuständige Sozialarbeiter, die Staatsanwaltschaft Lüttich, ein Empfänger, den der Mailserver nach mehreren Versuchen nicht erreichen konnte',
     ]) {
       expect(text).toContain(`- ${line}\n`);
     }
@@ -235,7 +236,7 @@ describe('render', () => {
       'Status request reference: case-7f3k-q2',
       'One renewal of the three-month document still available: no',
       'Notice: Status request on a residence file',
-      "Recipient: the file's social worker, prosecutor's office LIEGE, a recipient the mail relay could not reach after several attempts",
+      "Recipient: the file's social worker, the prosecutor's office of Liège, a recipient the mail relay could not reach after several attempts",
     ]) {
       expect(text).toContain(`- ${line}\n`);
     }

@@ -150,7 +150,7 @@ describe('sendNotice', () => {
     expect(office.text).toContain('zondag 14 februari 2027 (2027-02-14)');
     expect(office.text).toContain('De Dienst Vreemdelingenzaken vraagt u naar de stand');
     expect(office.text).not.toMatch(/parket/i);
-    expect(pg.text).toContain('- Bevraagde instantie: arbeidsauditoraat LABOUR-GENT\n');
+    expect(pg.text).toContain('- Bevraagde instantie: arbeidsauditoraat Gent\n');
     expect(logText()).toContain('prosecutor:LABOUR-GENT');
 
     // The Immigration Office (French) is told of an undelivered notice in its words.
@@ -163,7 +163,7 @@ describe('sendNotice', () => {
       facts: { noticeKind: 'status-query', recipients: 'prosecutor:LABOUR-GENT' },
     });
     expect(sink.envelopes[2]).toEqual(['office-etrangers@example.org']);
-    expect(sink.messages[2]!.text).toContain('l’auditorat du travail LABOUR-GENT');
+    expect(sink.messages[2]!.text).toContain('l’auditorat du travail de Gand');
   });
 
   it('gives the caseworker of an English-speaking centre English, and tells addresses apart in every mail and log', async () => {

@@ -1,4 +1,5 @@
 import type { PageWords } from '../page-words';
+import { placeOf } from '../places';
 import { POLICY } from '../../domain/policy';
 import { periodIn } from './rule-words';
 
@@ -65,7 +66,7 @@ export const dePages: PageWords = {
     by: 'Von',
     query: 'Statusanfrage an die Staatsanwaltschaft',
     replyBy: 'Antwort erwartet bis',
-    escalatedTo: (code) => `an den Generalprokurator weitergeleitet (${code})`,
+    escalatedTo: (code) => `an den Generalprokurator ${placeOf(code, 'de')} weitergeleitet`,
     review: 'Prüfung des Entzugs',
     decideBy: 'Entscheidung erwartet bis',
     reportedBy: 'gemeldet von',

@@ -1,4 +1,5 @@
 import { DEADLINE_BASIS } from '../../domain/procedure/clock';
+import { placeOf } from '../places';
 import type { PageWords } from '../page-words';
 
 export const enPages: PageWords = {
@@ -56,7 +57,7 @@ export const enPages: PageWords = {
     by: 'By',
     query: 'Status query to the prosecutor',
     replyBy: 'Reply expected by',
-    escalatedTo: (code) => `escalated to the Principal Crown Prosecutor (${code})`,
+    escalatedTo: (code) => `escalated to the Principal Crown Prosecutor of ${placeOf(code, 'en')}`,
     review: 'Withdrawal review',
     decideBy: 'Decision expected by',
     reportedBy: 'reported by',

@@ -1,4 +1,5 @@
 import type { PageWords } from '../page-words';
+import { placeOf } from '../places';
 import { POLICY } from '../../domain/policy';
 import { periodIn } from './rule-words';
 
@@ -63,7 +64,7 @@ export const frPages: PageWords = {
     by: 'Par',
     query: 'Demande de statut au parquet',
     replyBy: 'Réponse attendue au plus tard le',
-    escalatedTo: (code) => `transmise au procureur général (${code})`,
+    escalatedTo: (code) => `transmise au procureur général ${placeOf(code, 'fr')}`,
     review: 'Examen du retrait',
     decideBy: 'Décision attendue au plus tard le',
     reportedBy: 'signalé par',

@@ -1,4 +1,5 @@
 import type { PageWords } from '../page-words';
+import { placeOf } from '../places';
 import { POLICY } from '../../domain/policy';
 import { periodIn } from './rule-words';
 
@@ -63,7 +64,7 @@ export const nlPages: PageWords = {
     by: 'Door',
     query: 'Statusaanvraag aan het parket',
     replyBy: 'Antwoord verwacht uiterlijk',
-    escalatedTo: (code) => `doorgestuurd naar de procureur-generaal (${code})`,
+    escalatedTo: (code) => `doorgestuurd naar de procureur-generaal ${placeOf(code, 'nl')}`,
     review: 'Onderzoek naar intrekking',
     decideBy: 'Beslissing verwacht uiterlijk',
     reportedBy: 'gemeld door',

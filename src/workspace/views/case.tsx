@@ -1,3 +1,4 @@
+import { centreName } from '../../i18n/places';
 import type { OpenTask, TaskParty } from '../../domain/procedure/case-index-entry';
 import { eventsClosing } from '../../domain/procedure/task-forms';
 import type { CaseEventType } from '../../domain/schemas/events';
@@ -25,7 +26,7 @@ function Summary({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
   const w = ctx.pack.pages.case;
   const rows: [string, string][] = [
     [ctx.pack.pages.cases.pseudonym, s.victim.pseudonym],
-    [w.centre, s.centre],
+    [w.centre, centreName(s.centre)],
     [w.openedOn, dateIn(ctx, s.openedOn)],
     [
       ctx.pack.pages.cases.stage,
