@@ -88,7 +88,7 @@ export class Browser {
   }
 
   async signIn(as: string): Promise<void> {
-    expect((await this.get('/workspace/sign-in?returnTo=/workspace')).status).toBe(303);
+    expect((await this.get('/workspace/sign-in/start?returnTo=/workspace')).status).toBe(303);
     const back = await this.get(`/workspace/callback?code=c&state=state&as=${as}`);
     expect(back.status).toBe(303);
     expect(back.headers.location).toBe('/workspace');
