@@ -72,8 +72,12 @@ export class Browser {
     return res;
   }
 
-  async get(path: string): Promise<Response> {
-    return this.keep(await request(this.app).get(path).set('Cookie', `workspace_session=${this.cookie}`));
+  async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    return this.keep(
+      await request(this.app)
+        .get(path)
+        .set({ ...headers, Cookie: `workspace_session=${this.cookie}` }),
+    );
   }
 
   async post(path: string, form: Record<string, string>): Promise<Response> {
