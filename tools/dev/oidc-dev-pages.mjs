@@ -94,39 +94,48 @@ export function interactionPages(provider, accounts) {
     const match = /^\/interaction\/([\w-]+)(\/abort)?$/.exec(ctx.path);
     if (!match || !['GET', 'POST'].includes(ctx.method)) return next();
     ctx.set('cache-control', 'no-store');
-    const details = await provider.interactionDetails(ctx.req, ctx.res);
-    const lang = languageOf(details.params.ui_locales);
-    const finish = async (result, mergeWithLastSubmission) => {
-      ctx.status = 303;
-      ctx.redirect(await provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission }));
-    };
-    if (match[2]) {
-      if (ctx.method !== 'POST') return next();
-      return finish({ error: 'access_denied', error_description: 'End-User aborted interaction' }, false);
+    // An interaction that expired or was finished already (the back button): the provider's error page.
+    await interaction(provider, accounts, ctx, match[2]).catch(async (err) => {
+      ctx.status = err.statusCode ?? 500;
+      await renderError(ctx, { error: err.error ?? 'server_error' });
+    });
+  };
+}
+
+/** One interaction's page or its posting; `abort`: the reader's Cancel. */
+async function interaction(provider, accounts, ctx, abort) {
+  const details = await provider.interactionDetails(ctx.req, ctx.res);
+  const lang = languageOf(details.params.ui_locales);
+  const finish = async (result, mergeWithLastSubmission) => {
+    ctx.status = 303;
+    ctx.redirect(await provider.interactionResult(ctx.req, ctx.res, result, { mergeWithLastSubmission }));
+  };
+  if (abort) {
+    if (ctx.method !== 'POST') ctx.throw(405);
+    return finish({ error: 'access_denied', error_description: 'End-User aborted interaction' }, false);
+  }
+  const prompt = details.prompt.name;
+  ctx.type = 'html';
+  if (ctx.method === 'GET') {
+    if (prompt === 'login') ctx.body = loginPage(lang, details.uid, { loginHint: details.params.login_hint });
+    else {
+      const client = await provider.Client.find(details.params.client_id);
+      ctx.body = consentPage(lang, details.uid, client?.clientName ?? details.params.client_id);
     }
-    const prompt = details.prompt.name;
-    ctx.type = 'html';
-    if (ctx.method === 'GET') {
-      if (prompt === 'login') ctx.body = loginPage(lang, details.uid, { loginHint: details.params.login_hint });
-      else {
-        const client = await provider.Client.find(details.params.client_id);
-        ctx.body = consentPage(lang, details.uid, client?.clientName ?? details.params.client_id);
-      }
+    return;
+  }
+  const form = await formOf(ctx.req);
+  if (prompt === 'login') {
+    const login = form.get('login')?.trim() ?? '';
+    // Only the dev principals exist: any other name is asked again, in the reader's language.
+    if (!accounts.has(login)) {
+      ctx.status = 400;
+      ctx.body = loginPage(lang, details.uid, { loginHint: login, unknown: true });
       return;
     }
-    const form = await formOf(ctx.req);
-    if (prompt === 'login') {
-      const login = form.get('login')?.trim() ?? '';
-      // Only the dev principals exist: any other name is asked again, in the reader's language.
-      if (!accounts.has(login)) {
-        ctx.status = 400;
-        ctx.body = loginPage(lang, details.uid, { loginHint: login, unknown: true });
-        return;
-      }
-      return finish({ login: { accountId: login } }, false);
-    }
-    return finish({ consent: { grantId: await grantConsent(provider, details) } }, true);
-  };
+    return finish({ login: { accountId: login } }, false);
+  }
+  return finish({ consent: { grantId: await grantConsent(provider, details) } }, true);
 }
 
 /** RP-initiated logout's question, in the language the client asked with `ui_locales` (the workspace does). */
