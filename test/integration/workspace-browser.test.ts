@@ -440,6 +440,51 @@ describe('signing in in the reader’s language', () => {
     await page.context().close();
   });
 
+  it('in French: signed in from the link; the header keeps its rows at 1280 px, the values their line on a phone', async () => {
+    const { fr } = LANGUAGE_PACKS;
+    const page = await (await personIn('fr-BE')).newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(link);
+    await expect(headingOf(page)).resolves.toBe(fr.pages.signInTitle);
+    await page.click(`main a.button:has-text("${fr.pages.signIn}")`);
+    await page.waitForURL((u) => u.href.startsWith(stack.oidc!.issuer));
+    await expect(headingOf(page)).resolves.toBe('Connexion');
+    await checkAccessible(page, 'provider login (fr)');
+    await page.fill('input[name=login]', 'immigration-office-2');
+    await page.fill('input[name=password]', 'any-password');
+    await page.click('button[type=submit]');
+    await page.waitForURL(link);
+
+    // The service's name, the languages and the person signed in on one row, the menu on the next (it wrapped).
+    const box = async (selector: string) => {
+      const b = (await page.locator(selector).boundingBox())!;
+      return { top: b.y, bottom: b.y + b.height, middle: b.y + b.height / 2 };
+    };
+    const name = await box('header .app');
+    for (const other of ['header .languages', 'header .sign-out'])
+      expect([other, Math.abs((await box(other)).middle - name.middle) < 8]).toEqual([other, true]);
+    expect((await box('header nav:not(.languages)')).top).toBeGreaterThanOrEqual(
+      (await box('header .sign-out')).bottom,
+    );
+
+    // On a phone each label stands above its value, and no value runs off the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const lines = await page.$$eval('main dl div', (rows) =>
+      rows.map((row) => {
+        const dt = row.children[0]!.getBoundingClientRect();
+        const dd = row.children[1]!.getBoundingClientRect();
+        return { labelLeft: dt.left, valueLeft: dd.left, valueRight: dd.right, valueBelow: dd.top >= dt.bottom };
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) {
+      expect(line.valueLeft).toBe(line.labelLeft);
+      expect(line.valueBelow).toBe(true);
+      expect(line.valueRight).toBeLessThanOrEqual(390);
+    }
+    await page.context().close();
+  });
+
   it('every page of the sign-in passes axe (WCAG 2.1 AA)', () => {
     const ours = visited.slice(fromVisit);
     expect(ours.length).toBeGreaterThanOrEqual(6);
