@@ -1,4 +1,5 @@
 import { Router, type Response } from 'express';
+import { ServiceProblem } from '../../cases/problems';
 import type { SignedInIdentity } from '../../identity/principals';
 import type { WorkspaceDeps } from '../deps';
 import type { OidcSignIn } from '../oidc';
@@ -6,7 +7,6 @@ import { locals } from '../middleware';
 import { csrfValid, nowOf, saveSession, signIn, signOut } from '../session';
 import { returnToOf, signInStartPath } from '../sign-in-paths';
 import { signInFailure, signInFailureLog, type SignInFailure } from '../sign-in-failure';
-import { ServiceProblem } from '../../cases/problems';
 import { messagePage } from '../views/messages';
 import { signInPage } from '../views/sign-in';
 
