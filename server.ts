@@ -85,6 +85,7 @@ runMain('server', async (logger) => {
       ? { accessTokens: new AccessTokenVerifier(config.OIDC_ISSUER_URL, config.OIDC_ACCESS_TOKEN_AUDIENCE) }
       : {}),
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
+    requestLogLevel: config.REQUEST_LOG_LEVEL,
     publicBaseUrl: config.PUBLIC_BASE_URL,
     calendarFeeds: new CalendarFeeds(config.CALENDAR_FEEDS_FILE),
     statistics: openFactsStore(config.SERVICE_DATABASE),

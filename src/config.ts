@@ -11,6 +11,8 @@ const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' |
 const unsetWhenEmpty = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
 const envSchema = z.object({
   TEMPORAL_ADDRESS: z
     .string()
@@ -90,7 +92,12 @@ const envSchema = z.object({
   WORKER_CACHE_MEMORY_MB: unsetWhenEmpty(z.coerce.number().int().min(1)),
   /** Where the process serves its Prometheus metrics (host:port, GET /metrics); unset: none. */
   METRICS_ADDRESS: unsetWhenEmpty(z.string().regex(/^[^\s]+:\d+$/, 'expected host:port')),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  /**
+   * The level of the one line per request: `info` keeps them at the default LOG_LEVEL; `npm start` sets `debug`, so
+   * its console keeps the errors, the warnings and its banner (an afternoon of clicking was 23,000 lines).
+   */
+  REQUEST_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
 });
 
 export type Config = z.infer<typeof envSchema>;

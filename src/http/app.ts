@@ -9,7 +9,7 @@ import express, {
 } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
-import type { Logger } from 'pino';
+import type { LevelWithSilent, Logger } from 'pino';
 import type { CaseIndexStore } from '../case-index/case-index-store';
 import type { CaseKeys } from '../crypto/case-keys';
 import type { ReferenceIndex } from '../crypto/reference-index';
@@ -64,6 +64,8 @@ export interface AppDeps {
   calendarFeeds?: CalendarFeeds;
   /** Where clients reach the API (PUBLIC_BASE_URL): the links of its collections and its documents' server. */
   publicBaseUrl?: string;
+  /** The level of the one line per request (REQUEST_LOG_LEVEL); default info. */
+  requestLogLevel?: LevelWithSilent;
   /** Counts requests and latencies for Prometheus (METRICS_ADDRESS). */
   metrics?: ApiMetrics;
   /**
@@ -189,7 +191,7 @@ function requestLog(deps: AppDeps): RequestHandler {
       const { principal, audit } = ctx(res);
       const route = req.baseUrl + String((req.route as { path?: string } | undefined)?.path ?? '');
       const ms = elapsedMs(started);
-      deps.logger.info({
+      deps.logger[deps.requestLogLevel ?? 'info']({
         requestId,
         traceId,
         relatedTraceId,

@@ -15,7 +15,20 @@ export interface PageWords {
   signOut: string;
   signIn: string;
   signInTitle: string;
-  signInIntro: string;
+  /**
+   * The workspace's own sign-in page, the first page a reader who is not signed in meets (a mail's link): what the
+   * service is, who may use it, how signing in goes.
+   */
+  signInPage: { about: string; who: string; how: string };
+  /** A sign-in that did not end signed in: cancelled at the identity provider, failed, or the provider out of reach. */
+  signInFailed: {
+    cancelledTitle: string;
+    cancelled: string;
+    failedTitle: string;
+    failed: string;
+    unavailable: string;
+    retry: string;
+  };
   signedOutTitle: string;
   signedOut: string;
   /** A session unused for longer than the idle time-out. */
@@ -27,6 +40,8 @@ export interface PageWords {
   notMapped: string;
   language: string;
   nav: { cases: string; openCase: string; queries: string; inbox: string };
+  /** The links back from a form, named for where they lead. */
+  backTo: { file: string; queries: string };
   cases: {
     title: string;
     empty: string;

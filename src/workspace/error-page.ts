@@ -40,6 +40,6 @@ export function errorPage(logger: Logger): ErrorRequestHandler {
                 : status < 500
                   ? w.badRequest
                   : w.internal;
-    res.status(status).send(messagePage(page, text, text, { href: '/workspace', label: w.back }));
+    res.status(status).send(messagePage(page, text, text, { href: '/workspace/cases', label: w.back }));
   };
 }

@@ -19,6 +19,7 @@ import {
   type SessionEnd,
   type WorkspaceSession,
 } from './session';
+import { signInPagePath, signInStartPath } from './sign-in-paths';
 import { messagePage } from './views/messages';
 import type { PageContext } from './views/page-context';
 
@@ -88,13 +89,14 @@ export function readerSession(deps: Pick<WorkspaceDeps, 'session' | 'sessions' |
         lang,
         pack: LANGUAGE_PACKS[lang],
         path: req.path === '/' ? '/workspace' : `/workspace${req.path}`,
+        query: req.originalUrl.split('?')[1],
         principal,
         csrf: session.csrf,
       },
     } satisfies Locals;
     if (ended) {
       const w = LANGUAGE_PACKS[lang].pages;
-      const back = `/workspace/sign-in?returnTo=${encodeURIComponent(locals(res).page.path)}`;
+      const back = signInStartPath(locals(res).page.path);
       res
         .status(401)
         .send(messagePage(locals(res).page, w.signInTitle, endedWords(w, ended), { href: back, label: w.signIn }));
@@ -107,7 +109,7 @@ export function readerSession(deps: Pick<WorkspaceDeps, 'session' | 'sessions' |
 /** Everything after it is for a signed-in reader; a reader who is not is sent to sign in and back. */
 export const signedInOnly: RequestHandler = (_req, res, next) => {
   if (locals(res).page.principal) return next();
-  res.redirect(303, `/workspace/sign-in?returnTo=${encodeURIComponent(locals(res).page.path)}`);
+  res.redirect(303, signInPagePath(locals(res).page.path));
 };
 
 /**

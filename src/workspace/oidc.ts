@@ -49,7 +49,8 @@ export class OidcSignIn {
     return this.client;
   }
 
-  async start(): Promise<{ url: string; pending: PendingLogin }> {
+  /** The provider's authorization request, its pages asked for in the reader's language (`ui_locales`). */
+  async start(lang: string): Promise<{ url: string; pending: PendingLogin }> {
     const client = await this.discovered();
     const pending = { state: generators.state(), nonce: generators.nonce(), codeVerifier: generators.codeVerifier() };
     const url = client.authorizationUrl({
@@ -58,6 +59,7 @@ export class OidcSignIn {
       code_challenge_method: 'S256',
       state: pending.state,
       nonce: pending.nonce,
+      ui_locales: lang,
     });
     return { url, pending };
   }

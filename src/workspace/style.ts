@@ -4,12 +4,14 @@ import type { RequestHandler } from 'express';
 export const STYLESHEET = `
 :root { font-family: system-ui, sans-serif; line-height: 1.5; color: #1b1b1b; background: #fff; }
 body { margin: 0; }
-header { display: flex; flex-wrap: wrap; gap: 1rem 2rem; align-items: center; padding: .75rem 1.5rem; background: #0b3d66; color: #fff; }
+header { display: grid; grid-template-columns: auto 1fr auto; grid-template-areas: "app languages account" "nav nav nav"; gap: 0 2rem; align-items: center; padding: .75rem 1.5rem; background: #0b3d66; color: #fff; }
 header a, header .app { color: #fff; }
-header .app { font-weight: 700; margin: 0; }
-header ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+header .app { grid-area: app; font-weight: 700; margin: 0; }
+header > nav:not(.languages) { grid-area: nav; margin-top: .5rem; }
+header .languages { grid-area: languages; justify-self: end; }
+.sign-out { grid-area: account; }
+header ul { display: flex; flex-wrap: wrap; gap: .25rem 1rem; list-style: none; margin: 0; padding: 0; }
 header a[aria-current] { font-weight: 700; text-decoration-thickness: 3px; }
-.sign-out { margin-left: auto; }
 main { max-width: 64rem; padding: 1rem 1.5rem 3rem; }
 a { color: #0b4f8a; }
 a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px solid #f2a900; outline-offset: 2px; }
@@ -19,7 +21,7 @@ a:focus, button:focus, input:focus, select:focus, textarea:focus { outline: 3px 
 table { border-collapse: collapse; width: 100%; margin: .5rem 0 1.5rem; }
 th, td { text-align: left; padding: .4rem .6rem; border-bottom: 1px solid #c9c9c9; vertical-align: top; }
 tr.escalated td { background: #fff4d6; }
-dl div { display: flex; gap: 1rem; } dt { font-weight: 600; min-width: 14rem; } dd { margin: 0; }
+dl div { display: grid; grid-template-columns: 14rem minmax(0, 1fr); gap: 1rem; } dt { font-weight: 600; } dd { margin: 0; overflow-wrap: anywhere; }
 .field { margin: 0 0 1rem; border: 0; padding: 0; }
 .field label, .field legend { display: block; font-weight: 600; margin-bottom: .25rem; }
 .field label.choice { display: inline-block; font-weight: 400; margin-right: 1.5rem; }
@@ -32,6 +34,11 @@ header button { background: #fff; color: #0b3d66; }
 .notice { border-left: 6px solid #1e7b34; background: #e9f6ec; padding: .5rem 1rem; }
 .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; padding-left: 1.2rem; }
+@media (max-width: 40rem) {
+  header { grid-template-columns: minmax(0, 1fr); grid-template-areas: "app" "account" "languages" "nav"; gap: .5rem; }
+  header .languages { justify-self: start; }
+  dl div { grid-template-columns: minmax(0, 1fr); gap: 0; margin-bottom: .5rem; }
+}
 `;
 
 export const serveStylesheet: RequestHandler = (_req, res) => {

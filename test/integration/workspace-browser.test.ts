@@ -55,13 +55,20 @@ async function personIn(lang: string): Promise<BrowserContext> {
   return browser.newContext({ locale: lang, extraHTTPHeaders: { 'Accept-Language': lang } });
 }
 
-/** Follows the sign-in the workspace redirects to: the dev provider's login form (any password). */
+/** Follows the sign-in the workspace redirects to: its own sign-in page, then the dev provider's login form. */
 async function signInAs(page: Page, login: string): Promise<void> {
-  await page.waitForURL((u) => u.href.startsWith(stack.oidc!.issuer));
+  await toProviderLogin(page);
   await page.fill('input[name=login]', login);
   await page.fill('input[name=password]', 'any-password');
   await page.click('button[type=submit]');
   await page.waitForURL((u) => u.href.startsWith(stack.apiUrl));
+}
+
+/** From the workspace's sign-in page on to the identity provider's login form. */
+async function toProviderLogin(page: Page): Promise<void> {
+  await page.waitForURL((u) => u.pathname === '/workspace/sign-in');
+  await page.click('main a.button');
+  await page.waitForURL((u) => u.href.startsWith(stack.oidc!.issuer));
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -318,5 +325,169 @@ describe('the workspace in a browser', () => {
       ]),
     );
     expect(lines.join('\n')).not.toContain(PSEUDONYM);
+  });
+});
+
+describe('signing in in the reader’s language', () => {
+  const { de, nl } = LANGUAGE_PACKS;
+  /** The link of the mail that a case's opening sends the Immigration Office: a page of the case. */
+  let link: string;
+  let fromVisit: number;
+  beforeAll(async () => {
+    fromVisit = visited.length;
+    const opened = await stack.request('POST', '/v1/cases', {
+      token: stack.tokens['centre-PAYOKE'],
+      body: opening(new Date().toISOString().slice(0, 10), {
+        victim: { pseudonym: `${PSEUDONYM}-Sign-In`, dateOfBirth: '1997-05-04', language: 'ro' },
+      }),
+    });
+    const caseId = (opened.body as { caseId: string }).caseId;
+    const mail = await waitUntil(
+      'the opening mail to the Immigration Office',
+      () => stack.smtp.messages.find((m) => (m.text ?? '').includes(`/workspace/cases/${caseId}`)),
+      30_000,
+      200,
+    );
+    link = new RegExp(`(http://\\S+/workspace/cases/${caseId})`).exec(mail.text ?? '')![1]!;
+  });
+
+  const headingOf = (page: Page) => page.locator('h1').textContent();
+  const langOf = (page: Page) => page.locator('html').getAttribute('lang');
+
+  it('a German reader follows a mail’s link: the sign-in page, the provider’s login, then the page asked for', async () => {
+    const page = await (await personIn('de-BE')).newPage();
+    await page.goto(link);
+    expect(new URL(page.url()).pathname).toBe('/workspace/sign-in');
+    await expect(langOf(page)).resolves.toBe('de');
+    await expect(headingOf(page)).resolves.toBe(de.pages.signInTitle);
+    const main = await page.locator('main').textContent();
+    for (const said of Object.values(de.pages.signInPage)) expect(main).toContain(said);
+    await checkAccessible(page, 'sign-in page (de)');
+    await shot(page, 'sign-in-de');
+
+    await page.click(`main a.button:has-text("${de.pages.signIn}")`);
+    await page.waitForURL((u) => u.href.startsWith(stack.oidc!.issuer));
+    await expect(langOf(page)).resolves.toBe('de');
+    await expect(headingOf(page)).resolves.toBe('Anmeldung');
+    await expect(page.locator('label[for=password]').textContent()).resolves.toBe('Passwort');
+    await checkAccessible(page, 'provider login (de)');
+    await page.fill('input[name=login]', 'immigration-office');
+    await page.fill('input[name=password]', 'any-password');
+    await page.click('button[type=submit]');
+    await page.waitForURL(link);
+    await expect(langOf(page)).resolves.toBe('de');
+    await page.context().close();
+  });
+
+  it('cancelling at the provider says so in German and offers to try again, which signs in', async () => {
+    const page = await (await personIn('de-BE')).newPage();
+    await page.goto(link);
+    await toProviderLogin(page);
+    const [cancelled] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/workspace/callback'),
+      page.click('button:has-text("Abbrechen")'),
+    ]);
+    expect(cancelled.status()).toBe(200);
+    await expect(langOf(page)).resolves.toBe('de');
+    await expect(headingOf(page)).resolves.toBe(de.pages.signInFailed.cancelledTitle);
+    await expect(page.locator('main').textContent()).resolves.toContain(de.pages.signInFailed.cancelled);
+    await checkAccessible(page, 'sign-in cancelled (de)');
+
+    await page.click(`main a.button:has-text("${de.pages.signInFailed.retry}")`);
+    await page.waitForURL((u) => u.href.startsWith(stack.oidc!.issuer));
+    await expect(headingOf(page)).resolves.toBe('Anmeldung');
+    await page.fill('input[name=login]', 'immigration-office');
+    await page.fill('input[name=password]', 'any-password');
+    await page.click('button[type=submit]');
+    await page.waitForURL(link);
+    await page.context().close();
+  });
+
+  it('a reader who switches the sign-in page to Dutch is asked and told in Dutch at every step', async () => {
+    const page = await (await personIn('de-BE')).newPage();
+    await page.goto(link);
+    await page.click('nav.languages a[lang=nl]');
+    await expect(headingOf(page)).resolves.toBe(nl.pages.signInTitle);
+    await expect(langOf(page)).resolves.toBe('nl');
+    // Still on the way back to the mail's page.
+    expect(new URL(page.url()).searchParams.get('returnTo')).toBe(new URL(link).pathname);
+    await checkAccessible(page, 'sign-in page (nl)');
+
+    await page.click(`main a.button:has-text("${nl.pages.signIn}")`);
+    await page.waitForURL((u) => u.href.startsWith(stack.oidc!.issuer));
+    await expect(langOf(page)).resolves.toBe('nl');
+    await expect(headingOf(page)).resolves.toBe('Aanmelden');
+    // A name that is no account is asked again, in Dutch.
+    await page.fill('input[name=login]', 'nobody');
+    await page.fill('input[name=password]', 'any-password');
+    await page.click('button[type=submit]');
+    await expect(page.locator('[role=alert]').textContent()).resolves.toContain('Er bestaat geen account');
+    await checkAccessible(page, 'provider login refused (nl)');
+
+    const [cancelled] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === '/workspace/callback'),
+      page.click('button:has-text("Annuleren")'),
+    ]);
+    expect(cancelled.status()).toBe(200);
+    await expect(headingOf(page)).resolves.toBe(nl.pages.signInFailed.cancelledTitle);
+    await checkAccessible(page, 'sign-in cancelled (nl)');
+    await page.click(`main a.button:has-text("${nl.pages.signInFailed.retry}")`);
+    await page.fill('input[name=login]', 'immigration-office');
+    await page.fill('input[name=password]', 'any-password');
+    await page.click('button[type=submit]');
+    await page.waitForURL(link);
+    await expect(langOf(page)).resolves.toBe('nl');
+    await page.context().close();
+  });
+
+  it('in French: signed in from the link; the header keeps its rows at 1280 px, the values their line on a phone', async () => {
+    const { fr } = LANGUAGE_PACKS;
+    const page = await (await personIn('fr-BE')).newPage();
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(link);
+    await expect(headingOf(page)).resolves.toBe(fr.pages.signInTitle);
+    await page.click(`main a.button:has-text("${fr.pages.signIn}")`);
+    await page.waitForURL((u) => u.href.startsWith(stack.oidc!.issuer));
+    await expect(headingOf(page)).resolves.toBe('Connexion');
+    await checkAccessible(page, 'provider login (fr)');
+    await page.fill('input[name=login]', 'immigration-office-2');
+    await page.fill('input[name=password]', 'any-password');
+    await page.click('button[type=submit]');
+    await page.waitForURL(link);
+
+    // The service's name, the languages and the person signed in on one row, the menu on the next (it wrapped).
+    const box = async (selector: string) => {
+      const b = (await page.locator(selector).boundingBox())!;
+      return { top: b.y, bottom: b.y + b.height, middle: b.y + b.height / 2 };
+    };
+    const name = await box('header .app');
+    for (const other of ['header .languages', 'header .sign-out'])
+      expect([other, Math.abs((await box(other)).middle - name.middle) < 8]).toEqual([other, true]);
+    expect((await box('header nav:not(.languages)')).top).toBeGreaterThanOrEqual(
+      (await box('header .sign-out')).bottom,
+    );
+
+    // On a phone each label stands above its value, and no value runs off the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const lines = await page.$$eval('main dl div', (rows) =>
+      rows.map((row) => {
+        const dt = row.children[0]!.getBoundingClientRect();
+        const dd = row.children[1]!.getBoundingClientRect();
+        return { labelLeft: dt.left, valueLeft: dd.left, valueRight: dd.right, valueBelow: dd.top >= dt.bottom };
+      }),
+    );
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) {
+      expect(line.valueLeft).toBe(line.labelLeft);
+      expect(line.valueBelow).toBe(true);
+      expect(line.valueRight).toBeLessThanOrEqual(390);
+    }
+    await page.context().close();
+  });
+
+  it('every page of the sign-in passes axe (WCAG 2.1 AA)', () => {
+    const ours = visited.slice(fromVisit);
+    expect(ours.length).toBeGreaterThanOrEqual(6);
+    expect(ours.filter((v) => v.violations.length > 0)).toEqual([]);
   });
 });

@@ -72,8 +72,12 @@ export class Browser {
     return res;
   }
 
-  async get(path: string): Promise<Response> {
-    return this.keep(await request(this.app).get(path).set('Cookie', `workspace_session=${this.cookie}`));
+  async get(path: string, headers: Record<string, string> = {}): Promise<Response> {
+    return this.keep(
+      await request(this.app)
+        .get(path)
+        .set({ ...headers, Cookie: `workspace_session=${this.cookie}` }),
+    );
   }
 
   async post(path: string, form: Record<string, string>): Promise<Response> {
@@ -88,7 +92,7 @@ export class Browser {
   }
 
   async signIn(as: string): Promise<void> {
-    expect((await this.get('/workspace/sign-in?returnTo=/workspace')).status).toBe(303);
+    expect((await this.get('/workspace/sign-in/start?returnTo=/workspace')).status).toBe(303);
     const back = await this.get(`/workspace/callback?code=c&state=state&as=${as}`);
     expect(back.status).toBe(303);
     expect(back.headers.location).toBe('/workspace');

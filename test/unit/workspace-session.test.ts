@@ -138,7 +138,7 @@ describe('the end of a workspace session', () => {
       const refused = await copied.on(app).get('/workspace');
       expect(refused.status).toBe(401);
       expect(refused.text).toContain(en.sessionClosed);
-      expect(refused.text).toContain('href="/workspace/sign-in?returnTo=%2Fworkspace"');
+      expect(refused.text).toContain('href="/workspace/sign-in/start?returnTo=%2Fworkspace"');
     }
   });
 

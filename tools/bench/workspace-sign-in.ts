@@ -37,7 +37,8 @@ const REDIRECTS = 20;
  */
 export async function signInToWorkspace(apiUrl: string, issuer: string, login: string): Promise<CookieJar> {
   const jar = new CookieJar();
-  let url = `${apiUrl}/workspace/sign-in?returnTo=/workspace`;
+  // Past the workspace's own sign-in page (what a person reads first), straight to the provider.
+  let url = `${apiUrl}/workspace/sign-in/start?returnTo=/workspace`;
   let form: URLSearchParams | undefined;
   for (let hop = 0; hop < REDIRECTS; hop++) {
     const res = await fetch(url, {
@@ -64,7 +65,7 @@ export async function signInToWorkspace(apiUrl: string, issuer: string, login: s
       url = next.href;
       continue;
     }
-    // The provider's login form (oidc-provider's development interactions): any password.
+    // The development provider's login form (tools/dev/oidc-dev-pages.mjs): any password.
     if (res.status === 200 && url.startsWith(issuer) && /name="login"/.test(body)) {
       form = new URLSearchParams({ prompt: 'login', login, password: 'any-password' });
       continue;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The development identity provider of `npm start` and the browser tests: oidc-provider (an ES
 // module, hence its own process), one account per dev principal, any password, no consent screen for
-// the workspace (a first-party client). Its own pages are oidc-provider's development pages.
+// the workspace (a first-party client). Its pages (oidc-dev-pages.mjs) speak the language the client asks for.
 //
 // Environment: OIDC_DEV_ISSUER (its URL), OIDC_DEV_PORT, OIDC_DEV_CLIENT_ID, OIDC_DEV_CLIENT_SECRET,
 // OIDC_DEV_REDIRECT_URI, OIDC_DEV_POST_LOGOUT_REDIRECT_URI (where its sign-out, asked for by the workspace's,
@@ -13,6 +13,7 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import Provider from 'oidc-provider';
+import { interactionPages, logoutSource, postLogoutSuccessSource, renderError } from './oidc-dev-pages.mjs';
 
 const env = (name) => {
   const value = process.env[name];
@@ -52,7 +53,8 @@ const provider = new Provider(env('OIDC_DEV_ISSUER'), {
   pkce: { required: (_ctx, client) => client.clientId === clientId },
   claims: { openid: ['sub'], email: ['email', 'email_verified'] },
   features: {
-    devInteractions: { enabled: true },
+    devInteractions: { enabled: false },
+    rpInitiatedLogout: { enabled: true, logoutSource, postLogoutSuccessSource },
     ...(resource
       ? {
           resourceIndicators: {
@@ -75,8 +77,10 @@ const provider = new Provider(env('OIDC_DEV_ISSUER'), {
     const granted = permissionsOf(token.accountId);
     return granted.length > 0 ? { permissions: granted } : undefined;
   },
+  interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+  renderError,
   cookies: { keys: [randomBytes(32).toString('hex')] },
-  // Only the dev principals exist: another login ends in the provider's error page.
+  // Only the dev principals exist (the login page asks again for any other name).
   findAccount: (_ctx, id) =>
     accounts.has(id)
       ? { accountId: id, claims: () => ({ sub: id, email: `${id.toLowerCase()}@dev.invalid`, email_verified: true }) }
@@ -96,6 +100,7 @@ const provider = new Provider(env('OIDC_DEV_ISSUER'), {
     return grant;
   },
 });
+provider.use(interactionPages(provider, accounts));
 // Its warnings about the development-only settings are the point here.
 provider.on('server_error', (_ctx, err) => process.stderr.write(`oidc dev provider: ${err.name}\n`));
 provider.listen(Number(env('OIDC_DEV_PORT')), '127.0.0.1', () => process.stdout.write('oidc dev provider ready\n'));

@@ -44,6 +44,8 @@ async function main(): Promise<void> {
     DIRECTORY_FILE: join(PROJECT_ROOT, 'config', 'dev', 'directory.json'),
     SMTP_HOST: '127.0.0.1',
     CODEC_ALLOW_TOKENLESS_LOOPBACK: 'true',
+    // A line per request buried the console; `REQUEST_LOG_LEVEL=info npm start` shows them again.
+    REQUEST_LOG_LEVEL: 'debug',
     ...process.env,
   });
   mail = await startMailCatcher({ smtpPort: config.SMTP_PORT, httpPort: MAIL_HTTP_PORT, dir: join(DATA, 'mail') });
@@ -74,31 +76,18 @@ async function main(): Promise<void> {
       void stopAll(1);
     });
   }
-  const { tokens } = stack;
-
   say(`
 ──────────────────────────────────────────────────────────────────────
  Victim case orchestration: development stack (data in ${DATA})
  Workspace      ${config.PUBLIC_BASE_URL.replace(/\/+$/, '')}/workspace
-   sign in at the development identity provider (${stack.oidc?.issuer ?? ''}) with any password as
-   centre-PAYOKE, prosecutor-ANTWERPEN, immigration-office, immigration-office-2, admin, ...
+   signed in at the development identity provider (${stack.oidc?.issuer ?? ''}), any password
  API            http://localhost:${config.HTTP_PORT}/v1   docs: http://localhost:${config.HTTP_PORT}/docs
  Temporal Web UI http://localhost:${UI_PORT}   (codec: http://localhost:${config.HTTP_PORT}/codec)
  Mail catcher   http://localhost:${MAIL_HTTP_PORT}   (.eml files in ${join(DATA, 'mail')})
  Closed cases   kept ${RETENTION_DAYS} days (CLOSED_CASE_RETENTION_DAYS)
- Dev tokens (all of them: ${join(DATA, 'dev-tokens.json')}):
-${[
-  'centre-PAG-ASA',
-  'centre-PAYOKE',
-  'centre-SURYA',
-  'immigration-office',
-  'admin',
-  'prosecutor-ANTWERPEN',
-  'prosecutor-LABOUR-ANTWERPEN',
-  'prosecutor-CA-ANTWERPEN',
-]
-  .map((label) => `   ${label.padEnd(28)} ${tokens[label]}`)
-  .join('\n')}
+ Dev accounts   all ${Object.keys(stack.tokens).length} (centre-PAYOKE, prosecutor-ANTWERPEN, immigration-office, admin, ...),
+   each a sign-in name and its API token, in ${join(DATA, 'dev-tokens.json')}
+ Requests are logged at debug (REQUEST_LOG_LEVEL=info npm start shows them).
  Ctrl-C stops everything.
 ──────────────────────────────────────────────────────────────────────`);
 }

@@ -15,8 +15,22 @@ export const dePages: PageWords = {
   signOut: 'Abmelden',
   signIn: 'Anmelden',
   signInTitle: 'Anmeldung',
-  signInIntro:
-    'Melden Sie sich mit dem Konto Ihrer Organisation an, um die Aufenthaltsakten zu sehen, die Sie betreuen.',
+  signInPage: {
+    about:
+      'Aufenthaltsakten ist der Ort, an dem die spezialisierten Aufnahmezentren, die Staatsanwaltschaften, die Arbeitsauditorate und das Ausländeramt die Aufenthaltsakten verfolgen, an denen sie gemeinsam arbeiten: die Fristen, die Statusanfragen und die auszustellenden Dokumente.',
+    who: 'Nur Mitarbeitende dieser Organisationen, deren Konto freigeschaltet wurde, dürfen es benutzen. Jede Akte, die Sie öffnen, wird unter Ihrem Namen festgehalten.',
+    how: 'Melden Sie sich mit dem Konto Ihrer Organisation an. Danach kommen Sie zu der Seite zurück, die Sie aufgerufen haben.',
+  },
+  signInFailed: {
+    cancelledTitle: 'Anmeldung abgebrochen',
+    cancelled: 'Sie haben die Anmeldung abgebrochen: Sie sind nicht angemeldet.',
+    failedTitle: 'Die Anmeldung hat nicht geklappt',
+    failed:
+      'Die Anmeldung konnte nicht abgeschlossen werden: Sie sind nicht angemeldet. Das passiert, wenn die Anmeldeseite zu lange offen war oder in einem anderen Fenster geöffnet wurde.',
+    unavailable:
+      'Der Anmeldedienst ist gerade nicht erreichbar: Sie sind nicht angemeldet. Versuchen Sie es in ein paar Minuten erneut.',
+    retry: 'Erneut versuchen',
+  },
   signedOutTitle: 'Abgemeldet',
   signedOut: 'Sie sind abgemeldet. Schließen Sie das Browserfenster, wenn andere diesen Computer benutzen.',
   sessionEnded:
@@ -29,6 +43,7 @@ export const dePages: PageWords = {
     'Sie sind angemeldet, aber Ihr Konto hat noch keinen Zugang zu dieser Anwendung. Bitten Sie Ihren Administrator, es hinzuzufügen.',
   language: 'Sprache',
   nav: { cases: 'Akten', openCase: 'Akte eröffnen', queries: 'Statusanfragen', inbox: 'Zu erledigen' },
+  backTo: { file: 'Zurück zur Akte', queries: 'Zurück zu den Statusanfragen' },
   cases: {
     title: 'Akten',
     empty: 'Keine Akte entspricht.',

@@ -10,7 +10,22 @@ export const enPages: PageWords = {
   signOut: 'Sign out',
   signIn: 'Sign in',
   signInTitle: 'Sign in',
-  signInIntro: 'Sign in with your organisation’s account to see the residence files you work on.',
+  signInPage: {
+    about:
+      'Residence files is where the specialised reception centres, the prosecutor’s and labour auditor’s offices and the Immigration Office follow the residence files they work on together: the deadlines, the status queries and the documents to issue.',
+    who: 'Only the staff of these organisations whose account has been given access may use it. Every file you open is recorded under your name.',
+    how: 'Sign in with your organisation’s account. You then come back to the page you asked for.',
+  },
+  signInFailed: {
+    cancelledTitle: 'Sign-in cancelled',
+    cancelled: 'You cancelled the sign-in, so you are not signed in.',
+    failedTitle: 'Sign-in did not work',
+    failed:
+      'The sign-in could not be completed, so you are not signed in. This happens when the sign-in page stayed open too long or was opened in another window.',
+    unavailable:
+      'The sign-in service cannot be reached just now, so you are not signed in. Try again in a few minutes.',
+    retry: 'Try again',
+  },
   signedOutTitle: 'Signed out',
   signedOut: 'You are signed out. Close the browser window if others use this computer.',
   sessionEnded: 'Your session ended after a period without activity. Sign in again to go on.',
@@ -20,6 +35,7 @@ export const enPages: PageWords = {
   notMapped: 'You signed in, but your account has no access to this application yet. Ask your administrator to add it.',
   language: 'Language',
   nav: { cases: 'Files', openCase: 'Open a file', queries: 'Status queries', inbox: 'To do' },
+  backTo: { file: 'Back to the file', queries: 'Back to the status queries' },
   cases: {
     title: 'Files',
     empty: 'No file matches.',

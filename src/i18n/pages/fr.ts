@@ -15,7 +15,22 @@ export const frPages: PageWords = {
   signOut: 'Se déconnecter',
   signIn: 'Se connecter',
   signInTitle: 'Connexion',
-  signInIntro: 'Connectez-vous avec le compte de votre organisation pour voir les dossiers de séjour que vous suivez.',
+  signInPage: {
+    about:
+      'Dossiers de séjour est l’espace où les centres d’accueil spécialisés, les parquets, les auditorats du travail et l’Office des Étrangers suivent ensemble les dossiers de séjour : les délais, les demandes de statut et les documents à délivrer.',
+    who: 'Seul le personnel de ces organisations dont le compte a reçu l’accès peut l’utiliser. Chaque dossier que vous ouvrez est enregistré à votre nom.',
+    how: 'Connectez-vous avec le compte de votre organisation. Vous revenez ensuite à la page demandée.',
+  },
+  signInFailed: {
+    cancelledTitle: 'Connexion annulée',
+    cancelled: 'Vous avez annulé la connexion : vous n’êtes pas connecté·e.',
+    failedTitle: 'La connexion n’a pas abouti',
+    failed:
+      'La connexion n’a pas pu être menée à bien : vous n’êtes pas connecté·e. Cela arrive quand la page de connexion est restée ouverte trop longtemps ou a été ouverte dans une autre fenêtre.',
+    unavailable:
+      'Le service de connexion est injoignable pour le moment : vous n’êtes pas connecté·e. Réessayez dans quelques minutes.',
+    retry: 'Réessayer',
+  },
   signedOutTitle: 'Déconnecté·e',
   signedOut: 'Vous êtes déconnecté·e. Fermez la fenêtre du navigateur si d’autres personnes utilisent cet ordinateur.',
   sessionEnded: 'Votre session a pris fin après une période d’inactivité. Reconnectez-vous pour continuer.',
@@ -27,6 +42,7 @@ export const frPages: PageWords = {
     'Vous êtes connecté·e, mais votre compte n’a pas encore accès à cette application. Demandez à votre administrateur de l’ajouter.',
   language: 'Langue',
   nav: { cases: 'Dossiers', openCase: 'Ouvrir un dossier', queries: 'Demandes de statut', inbox: 'À traiter' },
+  backTo: { file: 'Retour au dossier', queries: 'Retour aux demandes de statut' },
   cases: {
     title: 'Dossiers',
     empty: 'Aucun dossier ne correspond.',

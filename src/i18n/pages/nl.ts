@@ -15,7 +15,22 @@ export const nlPages: PageWords = {
   signOut: 'Afmelden',
   signIn: 'Aanmelden',
   signInTitle: 'Aanmelden',
-  signInIntro: 'Meld u aan met de account van uw organisatie om de verblijfsdossiers te zien waaraan u werkt.',
+  signInPage: {
+    about:
+      'Verblijfsdossiers is de plek waar de gespecialiseerde opvangcentra, de parketten, de arbeidsauditoraten en de Dienst Vreemdelingenzaken de verblijfsdossiers opvolgen waaraan zij samen werken: de termijnen, de statusaanvragen en de af te geven documenten.',
+    who: 'Alleen medewerkers van deze organisaties van wie de account toegang kreeg, mogen het gebruiken. Elk dossier dat u opent, wordt op uw naam geregistreerd.',
+    how: 'Meld u aan met de account van uw organisatie. Daarna komt u terug op de pagina die u vroeg.',
+  },
+  signInFailed: {
+    cancelledTitle: 'Aanmelden geannuleerd',
+    cancelled: 'U hebt het aanmelden geannuleerd: u bent niet aangemeld.',
+    failedTitle: 'Aanmelden is niet gelukt',
+    failed:
+      'Het aanmelden kon niet worden afgerond: u bent niet aangemeld. Dat gebeurt als de aanmeldpagina te lang open stond of in een ander venster werd geopend.',
+    unavailable:
+      'De aanmelddienst is nu niet bereikbaar: u bent niet aangemeld. Probeer het over enkele minuten opnieuw.',
+    retry: 'Opnieuw proberen',
+  },
   signedOutTitle: 'Afgemeld',
   signedOut: 'U bent afgemeld. Sluit het browservenster als anderen deze computer gebruiken.',
   sessionEnded: 'Uw sessie is beëindigd na een periode zonder activiteit. Meld u opnieuw aan om verder te gaan.',
@@ -27,6 +42,7 @@ export const nlPages: PageWords = {
     'U bent aangemeld, maar uw account heeft nog geen toegang tot deze toepassing. Vraag uw beheerder om ze toe te voegen.',
   language: 'Taal',
   nav: { cases: 'Dossiers', openCase: 'Dossier openen', queries: 'Statusaanvragen', inbox: 'Te doen' },
+  backTo: { file: 'Terug naar het dossier', queries: 'Terug naar de statusaanvragen' },
   cases: {
     title: 'Dossiers',
     empty: 'Geen enkel dossier voldoet.',

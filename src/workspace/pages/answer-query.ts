@@ -58,7 +58,7 @@ export function answerQueryPages(deps: WorkspaceDeps): Router {
       submit: w.answer.submit,
       fields: answerFields,
       form: withFormKey(form),
-      backHref: '/workspace/queries',
+      back: { href: '/workspace/queries', label: w.backTo.queries },
       ...(refusal ? { refusal } : {}),
     });
   };

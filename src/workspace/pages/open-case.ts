@@ -82,7 +82,8 @@ export function openCasePages(deps: WorkspaceDeps): Router {
     return formPage(page, {
       title: w.openCase.title,
       intro: w.openCase.intro,
-      action: '/workspace/cases',
+      // Posted to its own address: refused, it is shown again as the same page (its menu item, its language links).
+      action: '/workspace/cases/new',
       submit: w.openCase.submit,
       fields: OPENING_FIELDS,
       form: withFormKey(form),
@@ -93,7 +94,7 @@ export function openCasePages(deps: WorkspaceDeps): Router {
   r.get('/cases/new', centreOnly, (_req, res) => {
     res.send(openForm(res, { values: { openedOn: dateAt(Date.now()) }, invalid: new Set() }));
   });
-  r.post('/cases', centreOnly, async (req, res) => {
+  r.post('/cases/new', centreOnly, async (req, res) => {
     const p = principalOf(res);
     const body = req.body as Record<string, unknown>;
     auditAs(res, 'page.case.open', null);

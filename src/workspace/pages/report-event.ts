@@ -32,7 +32,7 @@ export function reportEventPages(deps: WorkspaceDeps): Router {
       submit: page.pack.pages.case.submit,
       fields: fieldsOf(eventSchemaOf(type)),
       form: withFormKey(form),
-      backHref: `/workspace/cases/${caseId}`,
+      back: { href: `/workspace/cases/${caseId}`, label: page.pack.pages.backTo.file },
       ...(refusal ? { refusal } : {}),
     });
   };

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { renderToString } from 'preact-render-to-string';
 import { LANGUAGES, type Language } from '../../domain/codes';
+import { currentItem, languageHref } from './navigation';
 import type { PageContext } from './page-context';
 
 const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', fr: 'Français', de: 'Deutsch', en: 'English' };
@@ -13,12 +14,16 @@ function Navigation({ ctx }: { ctx: PageContext }) {
   if (role === 'centre') links.push(['/workspace/cases/new', w.nav.openCase]);
   if (role === 'prosecutor') links.unshift(['/workspace/queries', w.nav.queries]);
   if (role === 'immigration-office' || role === 'admin') links.unshift(['/workspace/inbox', w.nav.inbox]);
+  const current = currentItem(
+    ctx.path,
+    links.map(([href]) => href),
+  );
   return (
     <nav aria-label={w.mainNavigation}>
       <ul>
         {links.map(([href, label]) => (
           <li key={href}>
-            <a href={href} aria-current={ctx.path === href ? 'page' : undefined}>
+            <a href={href} aria-current={current?.href === href ? current.current : undefined}>
               {label}
             </a>
           </li>
@@ -34,7 +39,12 @@ function LanguageLinks({ ctx }: { ctx: PageContext }) {
       <ul>
         {LANGUAGES.map((l) => (
           <li key={l}>
-            <a href={`${ctx.path}?lang=${l}`} lang={l} hrefLang={l} aria-current={l === ctx.lang ? 'true' : undefined}>
+            <a
+              href={languageHref(ctx.path, ctx.query, l)}
+              lang={l}
+              hrefLang={l}
+              aria-current={l === ctx.lang ? 'true' : undefined}
+            >
               {LANGUAGE_NAMES[l]}
             </a>
           </li>

@@ -8,6 +8,8 @@ export interface PageContext {
   pack: LanguagePack;
   /** The path of the page, for the language links. */
   path: string;
+  /** The page's query (a sign-in's way back, a list's filters), which the language links keep. */
+  query?: string;
   principal?: Principal;
   csrf?: string;
 }

@@ -14,7 +14,8 @@ export interface FormView {
   form: FormState;
   /** The refusal in the reader's words, when the case refused what was sent. */
   refusal?: string;
-  backHref?: string;
+  /** The link back, named for where it leads. */
+  back?: { href: string; label: string };
 }
 
 export function formPage(ctx: PageContext, view: FormView): string {
@@ -33,9 +34,9 @@ export function formPage(ctx: PageContext, view: FormView): string {
         ))}
         <button type="submit">{view.submit}</button>
       </form>
-      {view.backHref ? (
+      {view.back ? (
         <p>
-          <a href={view.backHref}>{ctx.pack.pages.errors.back}</a>
+          <a href={view.back.href}>{view.back.label}</a>
         </p>
       ) : null}
     </>,
