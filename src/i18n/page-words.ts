@@ -1,5 +1,6 @@
 import type { DeadlineKind } from '../domain/schemas/case';
 import type { CaseEventType } from '../domain/schemas/events';
+import type { FormErrorWords } from './form-error-words';
 import type { ChoiceValue, FormField } from './vocabulary';
 
 /**
@@ -73,8 +74,6 @@ export interface PageWords {
     submit: string;
     recorded: string;
     refused: string;
-    invalid: string;
-    fieldInvalid: string;
     closed: string;
   };
   /** An admin's erasure of a file that has ended (POST /v1/cases/{caseId}/erasure). */
@@ -122,6 +121,8 @@ export interface PageWords {
   /** The rule of each deadline, with its numbers from the policy and its sources. */
   rules: Record<DeadlineKind, string>;
   fields: Record<FormField, string>;
+  /** A refused form: the error summary and the message at each field. */
+  formErrors: FormErrorWords;
   choices: Record<ChoiceValue, string>;
   events: Record<CaseEventType | 'case-opened' | 'case-imported' | 'status-query-answered', string>;
 }

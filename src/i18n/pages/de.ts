@@ -1,4 +1,5 @@
 import type { PageWords } from '../page-words';
+import { deFormErrors } from './form-errors/de';
 import { POLICY } from '../../domain/policy';
 import { periodIn } from './rule-words';
 
@@ -73,8 +74,6 @@ export const dePages: PageWords = {
     submit: 'Erfassen',
     recorded: 'Erfasst.',
     refused: 'Dies konnte nicht erfasst werden',
-    fieldInvalid: 'Dieser Wert ist hier nicht gültig.',
-    invalid: 'Bitte berichtigen Sie die unten markierten Felder.',
     closed: 'Diese Akte ist abgeschlossen.',
   },
   erase: {
@@ -92,7 +91,7 @@ export const dePages: PageWords = {
     submit: 'Akte eröffnen',
     victim: 'Die Person',
     guardian: 'Vormund (nur für unbegleitete Minderjährige)',
-    optional: 'freiwillig',
+    optional: 'optional',
   },
   queries: {
     count: (n) =>
@@ -152,7 +151,7 @@ export const dePages: PageWords = {
     unaccompaniedMinor: 'Unbegleiteter minderjähriger Ausländer',
     pseudonym: 'Pseudonym',
     dateOfBirth: 'Geburtsdatum',
-    victimLanguage: 'Sprache der Person (ISO-Code, z. B. ro)',
+    victimLanguage: 'Sprache der Person',
     exploitation: 'Form der Ausbeutung',
     caseworkerEmail: 'E-Mail-Adresse der Begleitperson',
     guardianName: 'Name des Vormunds',
@@ -185,6 +184,7 @@ export const dePages: PageWords = {
     cooperating: 'Arbeitet die Person mit?',
     tiesSevered: 'Hat die Person alle Verbindungen zu den mutmaßlichen Tätern abgebrochen?',
   },
+  formErrors: deFormErrors,
   choices: {
     'kind.complaint': 'Klage',
     'kind.statement': 'Erklärungen',

@@ -1,5 +1,6 @@
 import { DEADLINE_BASIS } from '../../domain/procedure/clock';
 import type { PageWords } from '../page-words';
+import { enFormErrors } from './form-errors/en';
 
 export const enPages: PageWords = {
   appName: 'Residence files',
@@ -64,8 +65,6 @@ export const enPages: PageWords = {
     submit: 'Record',
     recorded: 'Recorded.',
     refused: 'This could not be recorded',
-    fieldInvalid: 'This value is not valid here.',
-    invalid: 'Please correct the fields marked below.',
     closed: 'This file is closed.',
   },
   erase: {
@@ -130,7 +129,7 @@ export const enPages: PageWords = {
     unaccompaniedMinor: 'Unaccompanied minor',
     pseudonym: 'Pseudonym',
     dateOfBirth: 'Date of birth',
-    victimLanguage: 'Language of the person (ISO code, e.g. ro)',
+    victimLanguage: 'Language of the person',
     exploitation: 'Form of exploitation',
     caseworkerEmail: 'E-mail address of the caseworker',
     guardianName: 'Name of the guardian',
@@ -163,6 +162,7 @@ export const enPages: PageWords = {
     cooperating: 'Does the person cooperate?',
     tiesSevered: 'Has the person severed all ties with the suspected offenders?',
   },
+  formErrors: enFormErrors,
   choices: {
     'kind.complaint': 'complaint',
     'kind.statement': 'statements',

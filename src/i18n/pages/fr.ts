@@ -1,4 +1,5 @@
 import type { PageWords } from '../page-words';
+import { frFormErrors } from './form-errors/fr';
 import { POLICY } from '../../domain/policy';
 import { periodIn } from './rule-words';
 
@@ -71,8 +72,6 @@ export const frPages: PageWords = {
     submit: 'Enregistrer',
     recorded: 'Enregistré.',
     refused: 'Ceci n’a pas pu être enregistré',
-    fieldInvalid: 'Cette valeur n’est pas valable ici.',
-    invalid: 'Veuillez corriger les champs signalés ci-dessous.',
     closed: 'Ce dossier est clôturé.',
   },
   erase: {
@@ -150,7 +149,7 @@ export const frPages: PageWords = {
     unaccompaniedMinor: 'Mineur étranger non accompagné',
     pseudonym: 'Pseudonyme',
     dateOfBirth: 'Date de naissance',
-    victimLanguage: 'Langue de la personne (code ISO, p. ex. ro)',
+    victimLanguage: 'Langue de la personne',
     exploitation: 'Forme d’exploitation',
     caseworkerEmail: 'Adresse e-mail de l’accompagnateur',
     guardianName: 'Nom du tuteur',
@@ -183,6 +182,7 @@ export const frPages: PageWords = {
     cooperating: 'La personne coopère-t-elle ?',
     tiesSevered: 'La personne a-t-elle rompu tout lien avec les auteurs présumés ?',
   },
+  formErrors: frFormErrors,
   choices: {
     'kind.complaint': 'plainte',
     'kind.statement': 'déclarations',

@@ -5,11 +5,13 @@ import { ServiceProblem } from '../../cases/problems';
 import { visibleCase } from '../../cases/visible-case';
 import { dateAt } from '../../domain/calendar';
 import { caseIdSchema } from '../../domain/schemas/api';
-import { CASE_EVENT_TYPES, caseEventSchema, eventSchemaOf, type CaseEventType } from '../../domain/schemas/events';
+import { CASE_EVENT_TYPES, caseEventSchema, type CaseEventType } from '../../domain/schemas/events';
 import type { Principal } from '../../identity/principals';
 import type { WorkspaceDeps } from '../deps';
-import { fieldsOf, fromForm } from '../form-fields';
-import { formKeyOf, formState, recordOrRefusal, refusedFields, withFormKey } from '../forms';
+import { eventDefaults, eventFields } from '../event-forms';
+import type { FieldSpec } from '../form-fields';
+import { fromForm } from '../form-fields';
+import { blankForm, formKeyOf, recordOrRefusal, refusedByCase, refusedFields, withFormKey } from '../forms';
 import { locals } from '../middleware';
 import type { FormState } from '../views/form';
 import { formPage, reportTitle } from '../views/report';
@@ -24,16 +26,20 @@ export function reportEventPages(deps: WorkspaceDeps): Router {
     requireReporter(p, type);
     return type;
   };
-  const eventForm = (res: Response, caseId: string, type: CaseEventType, form: FormState, refusal?: string) => {
+  /** The case as it is now, which the form's choices follow: read only once the reader may see it. */
+  const caseFor = async (p: Principal, caseId: string, type: CaseEventType) => {
+    await visibleCase(gateway, p, caseId);
+    return eventFields(type, await gateway.status(caseId));
+  };
+  const eventForm = (res: Response, caseId: string, type: CaseEventType, fields: FieldSpec[], form: FormState) => {
     const { page } = locals(res);
     return formPage(page, {
       title: reportTitle(page, page.pack.pages.events[type], caseId),
       action: `/workspace/cases/${caseId}/report/${type}`,
       submit: page.pack.pages.case.submit,
-      fields: fieldsOf(eventSchemaOf(type)),
+      fields,
       form: withFormKey(form),
       backHref: `/workspace/cases/${caseId}`,
-      ...(refusal ? { refusal } : {}),
     });
   };
   r.get('/cases/:caseId/report/:type', async (req, res) => {
@@ -41,8 +47,8 @@ export function reportEventPages(deps: WorkspaceDeps): Router {
     const caseId = caseIdSchema.parse(req.params.caseId);
     const type = eventType(req, p);
     auditAs(res, 'page.case.read', caseId);
-    await visibleCase(gateway, p, caseId);
-    res.send(eventForm(res, caseId, type, { values: { on: dateAt(Date.now()) }, invalid: new Set() }));
+    const fields = await caseFor(p, caseId, type);
+    res.send(eventForm(res, caseId, type, fields, blankForm(eventDefaults(fields, dateAt(Date.now())))));
   });
   r.post('/cases/:caseId/report/:type', async (req, res) => {
     const p = principalOf(res);
@@ -50,17 +56,18 @@ export function reportEventPages(deps: WorkspaceDeps): Router {
     const type = eventType(req, p);
     auditAs(res, `page.case.event.${type}`, caseId);
     const body = req.body as Record<string, unknown>;
-    const parsed = caseEventSchema.safeParse({ type, ...fromForm(fieldsOf(eventSchemaOf(type)), body) });
+    const fields = await caseFor(p, caseId, type);
+    const { lang, pack } = locals(res).page;
+    const parsed = caseEventSchema.safeParse({ type, ...fromForm(fields, body) });
     if (!parsed.success) {
-      res.status(400).send(eventForm(res, caseId, type, refusedFields(body, parsed.error)));
+      res.status(400).send(eventForm(res, caseId, type, fields, refusedFields(pack, fields, body, parsed.error)));
       return;
     }
-    await visibleCase(gateway, p, caseId);
     const input = eventInput(p, parsed.data, deps.referenceIndex);
     const key = formKeyOf(body);
-    const refused = await recordOrRefusal(() => gateway.record(caseId, input, key), locals(res).page.lang);
-    if (refused) {
-      res.status(409).send(eventForm(res, caseId, type, formState(body, []), refused));
+    const refusal = await recordOrRefusal(() => gateway.record(caseId, input, key));
+    if (refusal) {
+      res.status(409).send(eventForm(res, caseId, type, fields, refusedByCase(lang, fields, body, refusal)));
       return;
     }
     res.redirect(303, `/workspace/cases/${caseId}?recorded=1`);

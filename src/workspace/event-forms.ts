@@ -1,0 +1,41 @@
+import { documentsOfStage } from '../domain/procedure/rules';
+import type { CaseStatus } from '../domain/schemas/case';
+import { eventSchemaOf, type CaseEventType } from '../domain/schemas/events';
+import type { FieldCondition } from '../i18n/form-error-words';
+import type { FormField } from '../i18n/vocabulary';
+import { fieldsOf, type FieldSpec } from './form-fields';
+
+/**
+ * What the event schema's refinements (events.ts `requireDependentFields`) require beyond each field's own
+ * optionality, so that no form calls a field optional that it refuses empty. A conviction's offence is required
+ * on a page, which never sends the older `underTraffickingLaw` that could stand in for it.
+ */
+const PRESENCE: { [T in CaseEventType]?: Partial<Record<FormField, FieldCondition | 'required'>> } = {
+  'withdrawal-decided': { ground: 'whenWithdrawn' },
+  'permanent-residence-decided': { reason: 'whenRefused' },
+  conviction: { offence: 'required' },
+  'age-determined': { dateOfBirth: 'unlessAdult', adult: 'unlessBirthDate' },
+};
+
+/** The choices that apply to the case now: the grounds under review, the documents of its stage. */
+function optionsNow(spec: FieldSpec, status: CaseStatus): readonly string[] {
+  if (spec.name === 'ground') return status.withdrawalReview?.grounds.map((g) => g.ground) ?? [];
+  if (spec.name === 'document') return documentsOfStage(status);
+  return spec.options;
+}
+
+/** The fields of an event's form on a case, each told required or optional as the schema treats it. */
+export function eventFields(type: CaseEventType, status: CaseStatus): FieldSpec[] {
+  const presence = PRESENCE[type] ?? {};
+  return fieldsOf(eventSchemaOf(type)).map((spec) => {
+    const p = presence[spec.name];
+    const told = p === 'required' ? { optional: false } : p ? { optional: true, condition: p } : {};
+    return { ...spec, ...told, options: optionsNow(spec, status) };
+  });
+}
+
+/** What a new form of the event shows filled in: today's date, and a required choice that has one option only. */
+export function eventDefaults(fields: FieldSpec[], today: string): Record<string, string> {
+  const only = fields.filter((f) => f.kind === 'choice' && !f.optional && f.options.length === 1);
+  return { on: today, ...Object.fromEntries(only.map((f) => [f.name, f.options[0]!])) };
+}
