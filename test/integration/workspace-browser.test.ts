@@ -441,7 +441,7 @@ describe('forms that say what to fix', () => {
     await signInAs(page, 'centre-PAYOKE');
     // Optional fields say so; a field only some answers need says which.
     await expect(page.locator('label[for=f-dateOfBirth], legend').allTextContents()).resolves.toContain(
-      'Geburtsdatum (optional)',
+      `Geburtsdatum (${LANGUAGE_PACKS.de.pages.openCase.optional})`,
     );
     await expect(page.locator('label[for=f-guardianName]').textContent()).resolves.toBe(
       `Name des Vormunds (${LANGUAGE_PACKS.de.pages.formErrors.conditions.guardian})`,

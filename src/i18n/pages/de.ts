@@ -91,7 +91,7 @@ export const dePages: PageWords = {
     submit: 'Akte eröffnen',
     victim: 'Die Person',
     guardian: 'Vormund (nur für unbegleitete Minderjährige)',
-    optional: 'optional',
+    optional: 'freiwillige Angabe',
   },
   queries: {
     count: (n) =>
