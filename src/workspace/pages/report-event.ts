@@ -9,8 +9,7 @@ import { CASE_EVENT_TYPES, caseEventSchema, type CaseEventType } from '../../dom
 import type { Principal } from '../../identity/principals';
 import type { WorkspaceDeps } from '../deps';
 import { eventDefaults, eventFields } from '../event-forms';
-import type { FieldSpec } from '../form-fields';
-import { fromForm } from '../form-fields';
+import { fromForm, type FieldSpec } from '../form-fields';
 import { blankForm, formKeyOf, recordOrRefusal, refusedByCase, refusedFields, withFormKey } from '../forms';
 import { locals } from '../middleware';
 import type { FormState } from '../views/form';
