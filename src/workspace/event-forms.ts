@@ -1,4 +1,6 @@
-import { documentsOfStage } from '../domain/procedure/rules';
+import { documentsOfStage, eventsOpenTo } from '../domain/procedure/rules';
+import type { RefusalCode, RefusalFacts } from '../domain/refusals';
+import type { Principal } from '../identity/principals';
 import type { CaseStatus } from '../domain/schemas/case';
 import { eventSchemaOf, type CaseEventType } from '../domain/schemas/events';
 import type { FieldCondition } from '../i18n/form-error-words';
@@ -39,3 +41,21 @@ export function eventDefaults(fields: FieldSpec[], today: string): Record<string
   const only = fields.filter((f) => f.kind === 'choice' && !f.optional && f.options.length === 1);
   return { on: today, ...Object.fromEntries(only.map((f) => [f.name, f.options[0]!])) };
 }
+
+/**
+ * Why a person may not send an event's form on the case as it is now, or null: who reported a ground of the
+ * withdrawal review may not decide it (four eyes, rules.ts `decisionRefusal`), so the form is not offered to them.
+ */
+export function whyFormClosed(
+  p: Principal,
+  type: CaseEventType,
+  status: CaseStatus,
+): { code: RefusalCode; facts: RefusalFacts } | null {
+  if (type !== 'withdrawal-decided') return null;
+  const own = status.withdrawalReview?.grounds.find((g) => g.reporterId === p.id);
+  return own ? { code: 'four-eyes', facts: { ground: own.ground } } : null;
+}
+
+/** The events whose forms a case's page offers a person: those of the role and stage that the person may send. */
+export const formsOpenTo = (p: Principal, status: CaseStatus): CaseEventType[] =>
+  status.outcome ? [] : eventsOpenTo(p.role, status.stage).filter((type) => !whyFormClosed(p, type, status));

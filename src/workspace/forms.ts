@@ -33,8 +33,11 @@ export function refusedFields(
   return { values: sent(body), errors };
 }
 
-/** A refusal of the case's sentence as a sentence: the catalogue writes it to follow other words. */
-const sentence = (text: string, lang: Language): string => text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+/** A refusal of the case in the reader's words, as a sentence: the catalogue writes it to follow other words. */
+export function refusalSentence(lang: Language, refusal: { code: RefusalCode; facts: RefusalFacts }): string {
+  const text = refusalDetail(lang, refusal.code, refusal.facts);
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+}
 
 /** A refusal of a case rule: at the field it is about, when the form has that field; else above the form. */
 export function refusedByCase(
@@ -43,7 +46,7 @@ export function refusedByCase(
   body: Record<string, unknown>,
   refusal: { code: RefusalCode; facts: RefusalFacts },
 ): FormState {
-  const text = sentence(refusalDetail(lang, refusal.code, refusal.facts), lang);
+  const text = refusalSentence(lang, refusal);
   const field = REFUSAL_FIELDS[refusal.code];
   return fields.some((f) => f.name === field)
     ? { values: sent(body), errors: new Map([[field!, text]]) }

@@ -207,7 +207,7 @@ describe('the workspace in a browser', () => {
     await page.context().close();
   });
 
-  it('a refused action shows its reason in French: the officer who reported a ground may not decide it', async () => {
+  it('a decision the officer may not take is not offered, and says why in French: who reported a ground may not decide it', async () => {
     const page = await (await personIn('fr-BE')).newPage();
     await page.goto(`${caseUrl}/report/public-order-threat`);
     await signInAs(page, 'immigration-office-2');
@@ -218,15 +218,17 @@ describe('the workspace in a browser', () => {
       t.includes(LANGUAGE_PACKS.fr.pages.inbox.yours),
     );
     await checkAccessible(page, 'immigration-office-2');
-    await page.goto(`${caseUrl}/report/withdrawal-decided`);
-    await page.check('input[name=withdraw][value=true]');
-    await page.selectOption('#f-ground', 'public-order-threat');
-    await page.click('main button[type=submit]');
-    const alert = page.locator('[role=alert]');
-    await expect(alert.locator('h2').textContent()).resolves.toBe('Ceci n’a pas pu être enregistré');
-    // The four-eyes refusal, in the French of the catalogue the API and the mails use, written as a sentence.
+    // The decision is not offered to who reported a ground: the case page has no link to it, and the form's address
+    // says why instead of a form, in the French of the catalogue the API and the mails use, written as a sentence.
+    await page.goto(caseUrl);
+    await expect(page.locator('a[href$="/report/withdrawal-decided"]').count()).resolves.toBe(0);
+    const form = await page.goto(`${caseUrl}/report/withdrawal-decided`);
+    expect(form?.status()).toBe(403);
     const fourEyes = LANGUAGE_PACKS.fr.refusals['four-eyes']({ ground: 'public-order-threat' });
-    await expect(alert.locator('p').textContent()).resolves.toBe(fourEyes.charAt(0).toUpperCase() + fourEyes.slice(1));
+    await expect(page.locator('main p').first().textContent()).resolves.toBe(
+      fourEyes.charAt(0).toUpperCase() + fourEyes.slice(1),
+    );
+    await expect(page.locator('main form').count()).resolves.toBe(0);
     await checkAccessible(page, 'immigration-office-2');
     await shot(page, 'refusal-in-french');
     await page.context().close();

@@ -16,7 +16,8 @@ import { CASE_EVENT_TYPES, caseEventSchema, type CaseEventType } from '../../src
 import { LANGUAGE_PACKS } from '../../src/i18n';
 import { FORM_FIELDS } from '../../src/i18n/vocabulary';
 import { dateEntry, impossibleDate, partsOfIso } from '../../src/workspace/date-input';
-import { eventFields } from '../../src/workspace/event-forms';
+import { eventFields, formsOpenTo } from '../../src/workspace/event-forms';
+import type { Principal } from '../../src/identity/principals';
 import { problemOf, problemWords } from '../../src/workspace/field-errors';
 import { fromForm, type FieldSpec } from '../../src/workspace/form-fields';
 import type { WorkspaceDeps } from '../../src/workspace/deps';
@@ -156,6 +157,24 @@ const STATUS = {
     identificationPending: false,
   },
 } as unknown as CaseStatus;
+
+describe('forms a person may send, and only those', () => {
+  it('offers the decision on the withdrawal to an officer who reported none of its grounds only (four eyes)', () => {
+    const reporter = { id: 'dvz-1', role: 'immigration-office' } as Principal;
+    const other = { id: 'dvz-2', role: 'immigration-office' } as Principal;
+    const review = STATUS.withdrawalReview!;
+    const reported = {
+      ...STATUS,
+      withdrawalReview: {
+        ...review,
+        grounds: [{ ...review.grounds[1]!, by: 'immigration-office', reporterId: 'dvz-1' }],
+      },
+    } as CaseStatus;
+    expect(formsOpenTo(other, reported)).toContain('withdrawal-decided');
+    expect(formsOpenTo(reporter, reported)).not.toContain('withdrawal-decided');
+    expect(formsOpenTo(reporter, reported)).toContain('document-issued');
+  });
+});
 
 describe('every form tells required and optional truthfully', () => {
   /** The smallest body each event accepts, to leave one field out of. */

@@ -1,11 +1,11 @@
 import { Router } from 'express';
 import { auditAs, principalOf } from '../../audit/request-context';
 import { visibleCase } from '../../cases/visible-case';
-import { eventsOpenTo } from '../../domain/procedure/rules';
 import { caseIdSchema } from '../../domain/schemas/api';
 import type { CaseStatus } from '../../domain/schemas/case';
 import type { Principal } from '../../identity/principals';
 import type { WorkspaceDeps } from '../deps';
+import { formsOpenTo } from '../event-forms';
 import { locals } from '../middleware';
 import { casePage } from '../views/case';
 
@@ -24,7 +24,7 @@ export function casePages(deps: WorkspaceDeps): Router {
     auditAs(res, 'page.case.read', caseId);
     await visibleCase(gateway, p, caseId);
     const status = await gateway.status(caseId);
-    const reportable = status.outcome ? [] : eventsOpenTo(p.role, status.stage);
+    const reportable = formsOpenTo(p, status);
     res.send(
       casePage(locals(res).page, {
         status,

@@ -8,11 +8,20 @@ import { caseIdSchema } from '../../domain/schemas/api';
 import { CASE_EVENT_TYPES, caseEventSchema, type CaseEventType } from '../../domain/schemas/events';
 import type { Principal } from '../../identity/principals';
 import type { WorkspaceDeps } from '../deps';
-import { eventDefaults, eventFields } from '../event-forms';
+import { eventDefaults, eventFields, whyFormClosed } from '../event-forms';
 import { fromForm, type FieldSpec } from '../form-fields';
-import { blankForm, formKeyOf, recordOrRefusal, refusedByCase, refusedFields, withFormKey } from '../forms';
+import {
+  blankForm,
+  formKeyOf,
+  recordOrRefusal,
+  refusalSentence,
+  refusedByCase,
+  refusedFields,
+  withFormKey,
+} from '../forms';
 import { locals } from '../middleware';
 import type { FormState } from '../views/form';
+import { messagePage } from '../views/messages';
 import { formPage, reportTitle } from '../views/report';
 
 /** Report an event of a case: its form, and its posting. */
@@ -26,9 +35,9 @@ export function reportEventPages(deps: WorkspaceDeps): Router {
     return type;
   };
   /** The case as it is now, which the form's choices follow: read only once the reader may see it. */
-  const caseFor = async (p: Principal, caseId: string, type: CaseEventType) => {
+  const caseFor = async (p: Principal, caseId: string) => {
     await visibleCase(gateway, p, caseId);
-    return eventFields(type, await gateway.status(caseId));
+    return gateway.status(caseId);
   };
   const eventForm = (res: Response, caseId: string, type: CaseEventType, fields: FieldSpec[], form: FormState) => {
     const { page } = locals(res);
@@ -46,7 +55,17 @@ export function reportEventPages(deps: WorkspaceDeps): Router {
     const caseId = caseIdSchema.parse(req.params.caseId);
     const type = eventType(req, p);
     auditAs(res, 'page.case.read', caseId);
-    const fields = await caseFor(p, caseId, type);
+    const status = await caseFor(p, caseId);
+    const closed = whyFormClosed(p, type, status);
+    if (closed) {
+      // Not a form this person may send: the page says why, before anything is typed.
+      const { page } = locals(res);
+      const back = { href: `/workspace/cases/${caseId}`, label: page.pack.pages.errors.back };
+      const title = reportTitle(page, page.pack.pages.events[type], caseId);
+      res.status(403).send(messagePage(page, title, refusalSentence(page.lang, closed), back));
+      return;
+    }
+    const fields = eventFields(type, status);
     res.send(eventForm(res, caseId, type, fields, blankForm(eventDefaults(fields, dateAt(Date.now())))));
   });
   r.post('/cases/:caseId/report/:type', async (req, res) => {
@@ -55,7 +74,7 @@ export function reportEventPages(deps: WorkspaceDeps): Router {
     const type = eventType(req, p);
     auditAs(res, `page.case.event.${type}`, caseId);
     const body = req.body as Record<string, unknown>;
-    const fields = await caseFor(p, caseId, type);
+    const fields = eventFields(type, await caseFor(p, caseId));
     const { lang, pack } = locals(res).page;
     const parsed = caseEventSchema.safeParse({ type, ...fromForm(fields, body) });
     if (!parsed.success) {
