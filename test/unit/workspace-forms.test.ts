@@ -315,6 +315,9 @@ describe('the forms of the workspace, refused', () => {
     for (const link of page.links) expect(page.field(link.target)).toEqual({ invalid: true, message: link.message });
     // What was left empty and is optional is not marked.
     expect(page.field('f-dateOfBirth').invalid).toBe(false);
+    // Still the opening's page, though sent to the list's address: its menu item, its language links.
+    expect(res.text).toContain('<a href="/workspace/cases/new" aria-current="page">');
+    expect(res.text).toContain('href="/workspace/cases/new?lang=fr"');
   });
 
   it('an e-mail address without @, a language typed in, and 31 February each get their own message', async () => {

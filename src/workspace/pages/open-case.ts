@@ -77,7 +77,8 @@ export function openCasePages(deps: WorkspaceDeps): Router {
   const r = Router();
   const { gateway } = deps;
   const openForm = (res: Response, fields: FieldSpec[], form: FormState) => {
-    const { page } = locals(res);
+    // Shown again after a POST to the list's address, it is still the form's page: its menu item, its language links.
+    const page = { ...locals(res).page, path: '/workspace/cases/new' };
     const w = page.pack.pages;
     return formPage(page, {
       title: w.openCase.title,
