@@ -437,7 +437,7 @@ describe('forms that say what to fix', () => {
     await page.context().close();
   });
 
-  it('in German: 31 February, a language not chosen, and an impossible guardian get their own messages', async () => {
+  it('in German: 31 February, a language not chosen, and a guardian without e-mail address get their own messages', async () => {
     const page = await (await personIn('de-BE')).newPage();
     await page.goto(`${stack.apiUrl}/workspace/cases/new`);
     await signInAs(page, 'centre-PAYOKE');
