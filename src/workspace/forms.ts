@@ -10,7 +10,7 @@ import type { FieldSpec } from './form-fields';
 import { REFUSAL_FIELDS } from './refusal-fields';
 import type { FormState } from './views/form';
 
-/** A form shown again with what was sent. */
+/** What a form sent, to show it again as it was typed. */
 const sent = (body: Record<string, unknown>): FormState['values'] =>
   Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
