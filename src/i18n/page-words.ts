@@ -1,6 +1,7 @@
 import type { DeadlineKind, HistoryDetail } from '../domain/schemas/case';
 import type { TaskKind } from '../domain/procedure/case-index-entry';
 import type { CaseEventType } from '../domain/schemas/events';
+import type { FormErrorWords } from './form-error-words';
 import type { ChoiceValue, FormField } from './vocabulary';
 
 /**
@@ -91,8 +92,6 @@ export interface PageWords {
     submit: string;
     recorded: string;
     refused: string;
-    invalid: string;
-    fieldInvalid: string;
     closed: string;
     /** A document whose printed dates are not recorded yet: its dates are the computed ones. */
     toIssue: string;
@@ -155,6 +154,8 @@ export interface PageWords {
   /** The rule of each deadline, with its numbers from the policy and its sources. */
   rules: Record<DeadlineKind, string>;
   fields: Record<FormField, string>;
+  /** A refused form: the error summary and the message at each field. */
+  formErrors: FormErrorWords;
   choices: Record<ChoiceValue, string>;
   events: Record<CaseEventType | 'case-opened' | 'case-imported' | 'status-query-answered', string>;
 }

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import type { LanguagePack } from '../i18n';
 import type { ChoiceValue, FormField } from '../i18n/vocabulary';
+import type { FieldCondition } from '../i18n/form-error-words';
+import { dateEntry, partsOf } from './date-input';
+import { languageName } from './victim-languages';
 
 /** One input of a form, read off the zod schema that validates what the form sends: one source of truth. */
 export interface FieldSpec {
@@ -8,6 +11,11 @@ export interface FieldSpec {
   kind: 'date' | 'text' | 'textarea' | 'boolean' | 'choice';
   options: readonly string[];
   optional: boolean;
+  /**
+   * Required only with some answers to other fields (a schema refinement says which): the page says when, rather
+   * than "(optional)" or "required", which would each be false for some answers.
+   */
+  condition?: FieldCondition;
 }
 
 interface Def {
@@ -43,12 +51,17 @@ export function fieldsOf(schema: z.ZodObject): FieldSpec[] {
 }
 
 /**
- * What a form sent, as the schema reads it: a yes/no is a boolean, an empty optional field is absent.
- * Anything else is passed as typed, for the schema to accept or name.
+ * What a form sent, as the schema reads it: a yes/no is a boolean, a date's three fields one ISO date, an empty
+ * field is absent. Anything else is passed as typed, for the schema to accept or name.
  */
 export function fromForm(fields: FieldSpec[], body: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
+    if (f.kind === 'date') {
+      const entry = dateEntry(partsOf(body, f.name));
+      if (entry.kind !== 'empty') out[f.name] = entry.kind === 'numbers' ? entry.iso : entry.typed;
+      continue;
+    }
     const raw = body[f.name];
     if (typeof raw !== 'string' || raw.trim() === '') continue;
     out[f.name] = f.kind === 'boolean' ? raw === 'true' : raw.trim();
@@ -68,6 +81,8 @@ export function choiceWords(pack: LanguagePack, field: FormField, value: string)
       return pack.outcomeDetails[value as keyof LanguagePack['outcomeDetails']];
     case 'prosecutorOffice':
       return pack.recipients.prosecutor(value);
+    case 'victimLanguage':
+      return languageName(pack.locale, value);
     default:
       return pack.pages.choices[`${field}.${value}` as ChoiceValue];
   }

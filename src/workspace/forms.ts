@@ -2,21 +2,56 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { refusalDetail, ServiceProblem } from '../cases/problems';
 import type { Language } from '../domain/codes';
+import type { RefusalCode, RefusalFacts } from '../domain/refusals';
 import { idempotencyKeySchema } from '../domain/schemas/api';
+import type { LanguagePack } from '../i18n';
+import { fieldErrors } from './field-errors';
+import type { FieldSpec } from './form-fields';
+import { REFUSAL_FIELDS } from './refusal-fields';
 import type { FormState } from './views/form';
 
-/** A form shown again with what was sent, the fields named invalid marked. */
-export const formState = (body: Record<string, unknown>, invalid: Iterable<string>): FormState => ({
-  values: Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string')),
-  invalid: new Set(invalid),
-});
+/** What a form sent, to show it again as it was typed. */
+const sent = (body: Record<string, unknown>): FormState['values'] =>
+  Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
-/** A form the schema refused: shown again with what was sent, the refused fields marked. */
-export const refusedFields = (body: Record<string, unknown>, error: z.ZodError): FormState =>
-  formState(
-    body,
-    error.issues.map((i) => String(i.path[0])),
-  );
+/** A form shown for the first time, with these values filled in. */
+export const blankForm = (values: FormState['values'] = {}): FormState => ({ values, errors: new Map() });
+
+/**
+ * A form the schema refused: shown again with what was sent, each refused field with what to fix in it. A refusal
+ * that names none of the form's fields is of a body the page never sends.
+ */
+export function refusedFields(
+  pack: LanguagePack,
+  fields: FieldSpec[],
+  body: Record<string, unknown>,
+  error: z.ZodError,
+  fieldOf?: (path: PropertyKey[]) => string,
+): FormState {
+  const errors = fieldErrors(pack, fields, body, error, fieldOf);
+  if (errors.size === 0) throw damagedForm();
+  return { values: sent(body), errors };
+}
+
+/** A refusal of the case in the reader's words, as a sentence: the catalogue writes it to follow other words. */
+export function refusalSentence(lang: Language, refusal: { code: RefusalCode; facts: RefusalFacts }): string {
+  const text = refusalDetail(lang, refusal.code, refusal.facts);
+  return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
+}
+
+/** A refusal of a case rule: at the field it is about, when the form has that field; else above the form. */
+export function refusedByCase(
+  lang: Language,
+  fields: FieldSpec[],
+  body: Record<string, unknown>,
+  refusal: { code: RefusalCode; facts: RefusalFacts },
+): FormState {
+  const text = refusalSentence(lang, refusal);
+  const field = REFUSAL_FIELDS[refusal.code];
+  return fields.some((f) => f.name === field)
+    ? { values: sent(body), errors: new Map([[field!, text]]) }
+    : { values: sent(body), errors: new Map(), refusal: text };
+}
 
 /** A form as shown: with a fresh key, unless it is shown again with the key it was sent with. */
 export const withFormKey = (form: FormState): FormState => ({
@@ -43,14 +78,15 @@ export const formKeyOf = (body: Record<string, unknown>): string | undefined => 
   return key.data;
 };
 
-/** Records through the gateway; a refusal of the case comes back as its words in the reader's language. */
-export async function recordOrRefusal(record: () => Promise<unknown>, lang: Language): Promise<string | null> {
+/** Records through the gateway; a refusal of the case comes back as its code and facts, for the form to show. */
+export async function recordOrRefusal(
+  record: () => Promise<unknown>,
+): Promise<{ code: RefusalCode; facts: RefusalFacts } | null> {
   try {
     await record();
     return null;
   } catch (err) {
-    if (err instanceof ServiceProblem && err.extra.refusal)
-      return refusalDetail(lang, err.extra.refusal.code, err.extra.refusal.facts);
+    if (err instanceof ServiceProblem && err.extra.refusal) return err.extra.refusal;
     throw err;
   }
 }

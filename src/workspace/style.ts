@@ -25,12 +25,22 @@ dl div { display: grid; grid-template-columns: 14rem minmax(0, 1fr); gap: 1rem; 
 .field { margin: 0 0 1rem; border: 0; padding: 0; }
 .field label, .field legend { display: block; font-weight: 600; margin-bottom: .25rem; }
 .field label.choice { display: inline-block; font-weight: 400; margin-right: 1.5rem; }
-input[type=text], input[type=date], select, textarea { font: inherit; padding: .35rem; border: 1px solid #595959; border-radius: 3px; min-width: 18rem; }
-[aria-invalid=true] { border: 2px solid #b00020; }
-.field-error { color: #b00020; margin: .25rem 0 0; }
+input[type=text], select, textarea { font: inherit; padding: .35rem; border: 1px solid #595959; border-radius: 3px; min-width: 18rem; }
+input[aria-invalid=true], select[aria-invalid=true], textarea[aria-invalid=true] { border: 2px solid #b00020; }
+.field.has-error { border-left: 5px solid #b00020; padding-left: .75rem; }
+.field-error { color: #b00020; font-weight: 700; margin: 0 0 .35rem; }
+.hint { color: #505a5f; margin: 0 0 .35rem; }
+.date-input { display: flex; flex-wrap: wrap; gap: 1rem; }
+.date-input .date-part label { font-weight: 400; }
+.date-input input.day-month { min-width: 0; width: 3.5rem; }
+.date-input input.year { min-width: 0; width: 5.5rem; }
 button, .button { font: inherit; background: #0b4f8a; color: #fff; border: 0; border-radius: 3px; padding: .5rem 1rem; cursor: pointer; text-decoration: none; display: inline-block; }
 header button { background: #fff; color: #0b3d66; }
-.problem { border-left: 6px solid #b00020; background: #fdecee; padding: .5rem 1rem; margin-bottom: 1rem; }
+.error-summary { border: 5px solid #b00020; padding: .75rem 1rem; margin-bottom: 1.5rem; }
+.error-summary:focus { outline: 3px solid #f2a900; outline-offset: 0; }
+.error-summary h2 { margin-top: 0; }
+.error-summary ul { list-style: none; padding: 0; margin: 0; }
+.error-summary a { color: #b00020; font-weight: 700; }
 .notice { border-left: 6px solid #1e7b34; background: #e9f6ec; padding: .5rem 1rem; }
 .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: end; }
 .actions { display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; padding-left: 1.2rem; }

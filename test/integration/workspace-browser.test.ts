@@ -71,6 +71,20 @@ async function toProviderLogin(page: Page): Promise<void> {
   await page.waitForURL((u) => u.href.startsWith(stack.oidc!.issuer));
 }
 
+/** Types a date into a form's day, month and year fields (`#f-on`, `#f-on-month`, `#f-on-year`). */
+async function fillDate(page: Page, field: string, iso: string): Promise<void> {
+  const [year, month, day] = iso.split('-');
+  await page.fill(`#f-${field}`, String(Number(day)));
+  await page.fill(`#f-${field}-month`, String(Number(month)));
+  await page.fill(`#f-${field}-year`, year!);
+}
+
+/** The date a form's day, month and year fields hold, as an ISO date. */
+async function dateIn(page: Page, field: string): Promise<string> {
+  const part = async (id: string) => (await page.inputValue(id)).padStart(2, '0');
+  return `${await page.inputValue(`#f-${field}-year`)}-${await part(`#f-${field}-month`)}-${await part(`#f-${field}`)}`;
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   if (SCREENSHOTS) await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
@@ -95,7 +109,7 @@ describe('the workspace in a browser', () => {
     await checkAccessible(page, 'centre');
     await page.check('input[name=unaccompaniedMinor][value=false]');
     await page.fill('#f-pseudonym', PSEUDONYM);
-    await page.fill('#f-victimLanguage', 'ro');
+    await page.selectOption('#f-victimLanguage', 'ro');
     await page.selectOption('#f-exploitation', 'labour');
     await page.fill('#f-caseworkerEmail', 'caseworker@payoke.example.org');
     await page.click('main button[type=submit]');
@@ -180,10 +194,10 @@ describe('the workspace in a browser', () => {
 
     await page.goto(`${caseUrl}/report/document-issued`);
     await page.selectOption('#f-document', 'A_CARD');
-    const issued = await page.inputValue('#f-on');
-    await page.fill('#f-issuedOn', issued);
+    const issued = await dateIn(page, 'on');
+    await fillDate(page, 'issuedOn', issued);
     const validUntil = new Date(Date.parse(issued) + 180 * 86_400_000).toISOString().slice(0, 10);
-    await page.fill('#f-validUntil', validUntil);
+    await fillDate(page, 'validUntil', validUntil);
     await page.fill('#f-immigrationOfficeFile', '8.765.432');
     await checkAccessible(page, 'immigration-office');
     await page.click('main button[type=submit]');
@@ -200,7 +214,7 @@ describe('the workspace in a browser', () => {
     await page.context().close();
   });
 
-  it('a refused action shows its reason in French: the officer who reported a ground may not decide it', async () => {
+  it('a decision the officer may not take is not offered, and says why in French: who reported a ground may not decide it', async () => {
     const page = await (await personIn('fr-BE')).newPage();
     await page.goto(`${caseUrl}/report/public-order-threat`);
     await signInAs(page, 'immigration-office-2');
@@ -211,16 +225,17 @@ describe('the workspace in a browser', () => {
       t.includes(LANGUAGE_PACKS.fr.pages.inbox.yours),
     );
     await checkAccessible(page, 'immigration-office-2');
-    await page.goto(`${caseUrl}/report/withdrawal-decided`);
-    await page.check('input[name=withdraw][value=true]');
-    await page.selectOption('#f-ground', 'public-order-threat');
-    await page.click('main button[type=submit]');
-    const alert = page.locator('[role=alert]');
-    await expect(alert.locator('h2').textContent()).resolves.toBe('Ceci n’a pas pu être enregistré');
-    // The four-eyes refusal, in the French of the catalogue the API and the mails use.
-    await expect(alert.locator('p').textContent()).resolves.toBe(
-      LANGUAGE_PACKS.fr.refusals['four-eyes']({ ground: 'public-order-threat' }),
+    // The decision is not offered to who reported a ground: the case page has no link to it, and the form's address
+    // says why instead of a form, in the French of the catalogue the API and the mails use, written as a sentence.
+    await page.goto(caseUrl);
+    await expect(page.locator('a[href$="/report/withdrawal-decided"]').count()).resolves.toBe(0);
+    const form = await page.goto(`${caseUrl}/report/withdrawal-decided`);
+    expect(form?.status()).toBe(403);
+    const fourEyes = LANGUAGE_PACKS.fr.refusals['four-eyes']({ ground: 'public-order-threat' });
+    await expect(page.locator('main p').first().textContent()).resolves.toBe(
+      fourEyes.charAt(0).toUpperCase() + fourEyes.slice(1),
     );
+    await expect(page.locator('main form').count()).resolves.toBe(0);
     await checkAccessible(page, 'immigration-office-2');
     await shot(page, 'refusal-in-french');
     await page.context().close();
@@ -489,5 +504,148 @@ describe('signing in in the reader’s language', () => {
     const ours = visited.slice(fromVisit);
     expect(ours.length).toBeGreaterThanOrEqual(6);
     expect(ours.filter((v) => v.violations.length > 0)).toEqual([]);
+  });
+});
+
+describe('forms that say what to fix', () => {
+  /** Where this block's pages start among those axe checked (the block above asserts its own). */
+  let firstVisited: number;
+  beforeAll(() => {
+    firstVisited = visited.length;
+  });
+  const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+
+  /**
+   * What a refused form shows, as a person meets it: the one alert box, whether it has the focus, the page's title,
+   * and each of the summary's links with the field it leads to, that field's marking and its own message.
+   */
+  async function refusedForm(page: Page) {
+    const summary = page.locator('.error-summary');
+    const links = await summary
+      .locator('a')
+      .evaluateAll((as) => as.map((a) => ({ target: a.getAttribute('href')!.slice(1), message: a.textContent ?? '' })));
+    const fields = await Promise.all(
+      links.map(async ({ target }) => ({
+        target,
+        invalid: await page.locator(`[id="${target}"]`).getAttribute('aria-invalid'),
+        // The message at the field, without the word that only screen readers say.
+        message: await page.locator(`[id="${target}-error"]`).evaluate((p) =>
+          Array.from(p.childNodes)
+            .filter((n) => n.nodeType === Node.TEXT_NODE)
+            .map((n) => n.textContent)
+            .join(''),
+        ),
+      })),
+    );
+    return {
+      alerts: await page.locator('[role=alert]').count(),
+      focused: await page.evaluate(() => document.activeElement?.classList.contains('error-summary') ?? false),
+      visible: await summary.isVisible(),
+      title: await page.title(),
+      links,
+      fields,
+    };
+  }
+
+  it('an empty opening form in Dutch: a summary in focus linking to each field, the same message at each', async () => {
+    const page = await (await personIn('nl-BE')).newPage();
+    await page.goto(`${stack.apiUrl}/workspace/cases/new`);
+    await signInAs(page, 'centre-PAYOKE');
+    for (const part of ['', '-month', '-year']) await page.fill(`#f-openedOn${part}`, '');
+    await page.click('main button[type=submit]');
+    const form = await refusedForm(page);
+    const nl = LANGUAGE_PACKS.nl.pages.formErrors;
+    expect(form).toMatchObject({ alerts: 1, focused: true, visible: true });
+    expect(form.title).toMatch(/^Fout: Dossier openen/);
+    expect(form.links).toEqual(
+      (
+        ['openedOn', 'unaccompaniedMinor', 'pseudonym', 'victimLanguage', 'exploitation', 'caseworkerEmail'] as const
+      ).map((f) => ({ target: `f-${f}`, message: nl.missing[f] })),
+    );
+    expect(form.fields).toEqual(form.links.map((l) => ({ ...l, invalid: 'true' })));
+    // A link takes the reader to its field.
+    await page.click('.error-summary a >> nth=2');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('f-pseudonym');
+    await checkAccessible(page, 'centre, empty opening');
+    await shot(page, 'error-summary-dutch');
+
+    // An e-mail address without @: its own message; what was typed stays.
+    await page.check('input[name=unaccompaniedMinor][value=false]');
+    await fillDate(page, 'openedOn', new Date().toISOString().slice(0, 10));
+    await page.fill('#f-pseudonym', `${PSEUDONYM}-Forms`);
+    await page.selectOption('#f-victimLanguage', 'ro');
+    await page.selectOption('#f-exploitation', 'begging');
+    await page.fill('#f-caseworkerEmail', 'caseworker.payoke.example.org');
+    await page.click('main button[type=submit]');
+    const email = await refusedForm(page);
+    expect(email.links).toEqual([{ target: 'f-caseworkerEmail', message: nl.email }]);
+    expect(email.fields).toEqual([{ target: 'f-caseworkerEmail', message: nl.email, invalid: 'true' }]);
+    expect(email.focused).toBe(true);
+    await expect(page.inputValue('#f-pseudonym')).resolves.toBe(`${PSEUDONYM}-Forms`);
+    await expect(page.locator('#f-victimLanguage option:checked').textContent()).resolves.toBe('Roemeens');
+    await checkAccessible(page, 'centre, e-mail without @');
+
+    // Left empty, the date of birth marked optional is accepted.
+    await page.fill('#f-caseworkerEmail', 'caseworker@payoke.example.org');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\/workspace\/cases\/case-[0-9a-f-]{36}\?recorded=1$/);
+    const formsCase = page.url().replace(/\?.*$/, '');
+
+    // A complaint dated before the opening: the case's rule names and marks the date.
+    await page.goto(`${formsCase}/report/complaint-filed`);
+    await fillDate(page, 'on', yesterday);
+    await page.selectOption('#f-kind', 'statement');
+    await page.selectOption('#f-prosecutorOffice', 'ANTWERPEN');
+    await page.click('main button[type=submit]');
+    const early = await refusedForm(page);
+    expect(early).toMatchObject({ alerts: 1, focused: true });
+    expect(early.title).toMatch(/^Fout: /);
+    expect(early.links.map((l) => l.target)).toEqual(['f-on']);
+    expect(early.links[0]!.message).toMatch(/^De datum/);
+    expect(early.fields).toEqual([{ ...early.links[0], invalid: 'true' }]);
+    await expect(page.inputValue('#f-on')).resolves.toBe(String(Number(yesterday.slice(8))));
+    await checkAccessible(page, 'centre, complaint before the opening');
+    await page.context().close();
+  });
+
+  it('in German: 31 February, a language not chosen, and a guardian without e-mail address get their own messages', async () => {
+    const page = await (await personIn('de-BE')).newPage();
+    await page.goto(`${stack.apiUrl}/workspace/cases/new`);
+    await signInAs(page, 'centre-PAYOKE');
+    // Optional fields say so; a field only some answers need says which.
+    await expect(page.locator('label[for=f-dateOfBirth], legend').allTextContents()).resolves.toContain(
+      `Geburtsdatum (${LANGUAGE_PACKS.de.pages.openCase.optional})`,
+    );
+    await expect(page.locator('label[for=f-guardianName]').textContent()).resolves.toBe(
+      `Name des Vormunds (${LANGUAGE_PACKS.de.pages.formErrors.conditions.guardian})`,
+    );
+    await fillDate(page, 'openedOn', `${new Date().getUTCFullYear()}-02-31`);
+    await page.check('input[name=unaccompaniedMinor][value=false]');
+    await page.fill('#f-pseudonym', `${PSEUDONYM}-Formulare`);
+    await page.fill('#f-caseworkerEmail', 'begleitung@payoke.example.org');
+    await page.fill('#f-guardianName', 'Vormund');
+    await page.click('main button[type=submit]');
+    const form = await refusedForm(page);
+    const de = LANGUAGE_PACKS.de.pages;
+    expect(form).toMatchObject({ alerts: 1, focused: true, visible: true });
+    expect(form.title).toMatch(/^Fehler: /);
+    expect(form.links).toEqual([
+      { target: 'f-openedOn', message: de.formErrors.impossibleDate(de.fields.openedOn) },
+      { target: 'f-victimLanguage', message: de.formErrors.missing.victimLanguage },
+      { target: 'f-exploitation', message: de.formErrors.missing.exploitation },
+      { target: 'f-guardianEmail', message: de.formErrors.missing.guardianEmail },
+    ]);
+    expect(form.fields).toEqual(form.links.map((l) => ({ ...l, invalid: 'true' })));
+    // The day, month and year typed are shown again as typed.
+    await expect(page.inputValue('#f-openedOn')).resolves.toBe('31');
+    await expect(page.inputValue('#f-openedOn-month')).resolves.toBe('2');
+    await checkAccessible(page, 'centre, German opening');
+    await page.context().close();
+  });
+
+  it('every refused form visited passes axe (WCAG 2.1 AA) with no violation', () => {
+    const mine = visited.slice(firstVisited);
+    expect(mine.length).toBeGreaterThanOrEqual(4);
+    expect(mine.filter((v) => v.violations.length > 0)).toEqual([]);
   });
 });

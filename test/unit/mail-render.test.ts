@@ -128,9 +128,11 @@ describe('German (de-BE)', () => {
     expect(untranslated).toEqual([]);
     // Three questions of the workspace's forms are about exactly this: the opening's form of exploitation,
     // the status query's "still considered a victim?" and a conviction's offence. They show inside the signed-in
-    // page only.
+    // page only, as do the messages that ask for them when they are left empty.
     const asked = (path: string) =>
-      ['.pages.fields.exploitation', '.pages.fields.consideredVictim'].includes(path) ||
+      ['exploitation', 'consideredVictim'].some((f) =>
+        [`.pages.fields.${f}`, `.pages.formErrors.missing.${f}`].includes(path),
+      ) ||
       path.startsWith('.pages.choices.exploitation.') ||
       path.startsWith('.pages.choices.offence.');
     for (const [path, text] of de) if (!asked(path)) expect([path, forbiddenWordsIn(text)]).toEqual([path, []]);

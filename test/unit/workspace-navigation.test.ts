@@ -62,6 +62,8 @@ describe('the pages', () => {
     const gateway = {
       indexedAccess: () =>
         Promise.resolve({ centre: 'PAYOKE', prosecutorOffices: [], running: true, outcome: undefined }),
+      // An event's form offers the choices of the case as it is.
+      status: () => Promise.resolve({ stage: 'TEMPORARY_RESIDENCE', withdrawalReview: null }),
     };
     const { app } = workspaceInProcess(
       records,

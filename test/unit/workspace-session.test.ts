@@ -79,6 +79,9 @@ describe('a workspace session', () => {
   });
 });
 
+/** An event's date as its form sends it: day, month and year. */
+const ON_DEC_1 = { 'on-day': '1', 'on-month': '12', 'on-year': '2026' };
+
 /** What the pages asked of the (fake) gateway: the keys of the events they recorded. */
 const recorded: (string | undefined)[] = [];
 
@@ -88,6 +91,8 @@ function apiProcess(records: SessionRecords, clock: { now: number }): { app: Exp
   const gateway = {
     indexedAccess: () =>
       Promise.resolve({ centre: 'PAYOKE', prosecutorOffices: [], running: true, outcome: undefined }),
+    // An event's form offers the choices of the case as it is.
+    status: () => Promise.resolve({ stage: 'TEMPORARY_RESIDENCE', withdrawalReview: null }),
     record: (_caseId: string, _input: unknown, key: string | undefined) => {
       recorded.push(key);
       return Promise.resolve({});
@@ -232,14 +237,14 @@ describe('a form that did not arrive as its page sent it', () => {
     const report = '/workspace/cases/case-0b6f5f0e-7c1e-4a52-9d0c-3a1d2f4e5a6b/report/support-declined';
     recorded.length = 0;
     // The key becomes part of the Update's id: 60,000 characters made Temporal refuse it, and the page answer 500.
-    const long = await reader.post(report, { _csrf: csrf!, on: '2026-12-01', _key: 'k'.repeat(60_000) });
+    const long = await reader.post(report, { _csrf: csrf!, ...ON_DEC_1, _key: 'k'.repeat(60_000) });
     expect(long.status).toBe(400);
     expect(long.text).toContain(en.errors.formDamaged);
-    const unprintable = await reader.post(report, { _csrf: csrf!, on: '2026-12-01', _key: 'a key\n' });
+    const unprintable = await reader.post(report, { _csrf: csrf!, ...ON_DEC_1, _key: 'a key\n' });
     expect(unprintable.status).toBe(400);
     expect(recorded).toEqual([]);
     // As long as the API's Idempotency-Key may be, it is recorded under it.
-    const fine = await reader.post(report, { _csrf: csrf!, on: '2026-12-01', _key: 'k'.repeat(200) });
+    const fine = await reader.post(report, { _csrf: csrf!, ...ON_DEC_1, _key: 'k'.repeat(200) });
     expect(fine.status).toBe(303);
     expect(recorded).toEqual(['k'.repeat(200)]);
   });

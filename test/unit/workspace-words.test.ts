@@ -53,9 +53,10 @@ describe("the workspace's words", () => {
     expect(question).toMatch(/smokkel|trafic|schmuggel|smuggling/i);
   });
 
-  it('reads what a form sent as the schema does: yes/no as booleans, empty optional fields left out', () => {
+  it('reads what a form sent as the schema does: yes/no as booleans, a date of three fields, empty fields left out', () => {
     const fields = fieldsOf(eventSchemaOf('withdrawal-decided'));
-    expect(fromForm(fields, { on: '2026-12-01', note: '  ', withdraw: 'false', ground: '' })).toEqual({
+    const on = { 'on-day': '1', 'on-month': '12', 'on-year': '2026' };
+    expect(fromForm(fields, { ...on, note: '  ', withdraw: 'false', ground: '' })).toEqual({
       on: '2026-12-01',
       withdraw: false,
     });

@@ -54,6 +54,15 @@ const STAGE_DOCUMENTS: Record<Stage, readonly DocumentType[]> = {
   CLOSED: [],
 };
 
+/** The documents a case's stage issues: in stage 1, the one of its opening date and track (a form offers only these). */
+export function documentsOfStage(
+  s: Pick<CaseState, 'stage' | 'openedOn' | 'unaccompaniedMinor'>,
+): readonly DocumentType[] {
+  return s.stage === 'REFLECTION'
+    ? [stageOneDocument(s.openedOn, s.unaccompaniedMinor).type]
+    : STAGE_DOCUMENTS[s.stage];
+}
+
 /** Stages in which each event applies; the ground events follow GROUND_STAGES. */
 const EVENT_STAGES: Record<CaseEventType, readonly Stage[]> = {
   'complaint-filed': ['REFLECTION'],

@@ -1,5 +1,6 @@
 import type { PageWords } from '../page-words';
 import { placeOf } from '../places';
+import { deFormErrors } from './form-errors/de';
 import { POLICY } from '../../domain/policy';
 import { periodIn } from './rule-words';
 
@@ -90,8 +91,6 @@ export const dePages: PageWords = {
     submit: 'Erfassen',
     recorded: 'Erfasst.',
     refused: 'Dies konnte nicht erfasst werden',
-    fieldInvalid: 'Dieser Wert ist hier nicht gültig.',
-    invalid: 'Bitte berichtigen Sie die unten markierten Felder.',
     closed: 'Diese Akte ist abgeschlossen.',
     toIssue: 'auszustellen: die angezeigten Daten sind berechnet, bis das Ausländeramt die aufgedruckten erfasst',
     permanentResidenceReview: 'Entscheidung über den unbefristeten Aufenthalt',
@@ -134,7 +133,7 @@ export const dePages: PageWords = {
     submit: 'Akte eröffnen',
     victim: 'Die Person',
     guardian: 'Vormund (nur für unbegleitete Minderjährige)',
-    optional: 'freiwillig',
+    optional: 'freiwillige Angabe',
   },
   queries: {
     count: (n) =>
@@ -194,7 +193,7 @@ export const dePages: PageWords = {
     unaccompaniedMinor: 'Unbegleiteter minderjähriger Ausländer',
     pseudonym: 'Pseudonym',
     dateOfBirth: 'Geburtsdatum',
-    victimLanguage: 'Sprache der Person (ISO-Code, z. B. ro)',
+    victimLanguage: 'Sprache der Person',
     exploitation: 'Form der Ausbeutung',
     caseworkerEmail: 'E-Mail-Adresse der Begleitperson',
     guardianName: 'Name des Vormunds',
@@ -227,6 +226,7 @@ export const dePages: PageWords = {
     cooperating: 'Arbeitet die Person mit?',
     tiesSevered: 'Hat die Person alle Verbindungen zu den mutmaßlichen Tätern abgebrochen?',
   },
+  formErrors: deFormErrors,
   choices: {
     'kind.complaint': 'Klage',
     'kind.statement': 'Erklärungen',

@@ -1,6 +1,7 @@
 import { DEADLINE_BASIS } from '../../domain/procedure/clock';
 import { placeOf } from '../places';
 import type { PageWords } from '../page-words';
+import { enFormErrors } from './form-errors/en';
 
 export const enPages: PageWords = {
   appName: 'Residence files',
@@ -82,8 +83,6 @@ export const enPages: PageWords = {
     submit: 'Record',
     recorded: 'Recorded.',
     refused: 'This could not be recorded',
-    fieldInvalid: 'This value is not valid here.',
-    invalid: 'Please correct the fields marked below.',
     closed: 'This file is closed.',
     toIssue: 'to issue: the dates shown are computed until the Immigration Office records those printed on it',
     permanentResidenceReview: 'Decision on residence of unlimited duration',
@@ -173,7 +172,7 @@ export const enPages: PageWords = {
     unaccompaniedMinor: 'Unaccompanied minor',
     pseudonym: 'Pseudonym',
     dateOfBirth: 'Date of birth',
-    victimLanguage: 'Language of the person (ISO code, e.g. ro)',
+    victimLanguage: 'Language of the person',
     exploitation: 'Form of exploitation',
     caseworkerEmail: 'E-mail address of the caseworker',
     guardianName: 'Name of the guardian',
@@ -206,6 +205,7 @@ export const enPages: PageWords = {
     cooperating: 'Does the person cooperate?',
     tiesSevered: 'Has the person severed all ties with the suspected offenders?',
   },
+  formErrors: enFormErrors,
   choices: {
     'kind.complaint': 'complaint',
     'kind.statement': 'statements',

@@ -1,5 +1,6 @@
 import type { PageWords } from '../page-words';
 import { placeOf } from '../places';
+import { frFormErrors } from './form-errors/fr';
 import { POLICY } from '../../domain/policy';
 import { periodIn } from './rule-words';
 
@@ -89,8 +90,6 @@ export const frPages: PageWords = {
     submit: 'Enregistrer',
     recorded: 'Enregistré.',
     refused: 'Ceci n’a pas pu être enregistré',
-    fieldInvalid: 'Cette valeur n’est pas valable ici.',
-    invalid: 'Veuillez corriger les champs signalés ci-dessous.',
     closed: 'Ce dossier est clôturé.',
     toIssue:
       'à délivrer : les dates affichées sont calculées jusqu’à ce que l’Office des étrangers enregistre celles qui y sont imprimées',
@@ -194,7 +193,7 @@ export const frPages: PageWords = {
     unaccompaniedMinor: 'Mineur étranger non accompagné',
     pseudonym: 'Pseudonyme',
     dateOfBirth: 'Date de naissance',
-    victimLanguage: 'Langue de la personne (code ISO, p. ex. ro)',
+    victimLanguage: 'Langue de la personne',
     exploitation: 'Forme d’exploitation',
     caseworkerEmail: 'Adresse e-mail de l’accompagnateur',
     guardianName: 'Nom du tuteur',
@@ -227,6 +226,7 @@ export const frPages: PageWords = {
     cooperating: 'La personne coopère-t-elle ?',
     tiesSevered: 'La personne a-t-elle rompu tout lien avec les auteurs présumés ?',
   },
+  formErrors: frFormErrors,
   choices: {
     'kind.complaint': 'plainte',
     'kind.statement': 'déclarations',

@@ -1,5 +1,6 @@
 import type { PageWords } from '../page-words';
 import { placeOf } from '../places';
+import { nlFormErrors } from './form-errors/nl';
 import { POLICY } from '../../domain/policy';
 import { periodIn } from './rule-words';
 
@@ -89,8 +90,6 @@ export const nlPages: PageWords = {
     submit: 'Registreren',
     recorded: 'Geregistreerd.',
     refused: 'Dit kon niet worden geregistreerd',
-    fieldInvalid: 'Deze waarde is hier niet geldig.',
-    invalid: 'Verbeter de velden die hieronder zijn aangeduid.',
     closed: 'Dit dossier is afgesloten.',
     toIssue:
       'af te geven: de getoonde data zijn berekend tot de Dienst Vreemdelingenzaken de gedrukte data registreert',
@@ -192,7 +191,7 @@ export const nlPages: PageWords = {
     unaccompaniedMinor: 'Niet-begeleide minderjarige vreemdeling',
     pseudonym: 'Pseudoniem',
     dateOfBirth: 'Geboortedatum',
-    victimLanguage: 'Taal van de persoon (ISO-code, bv. ro)',
+    victimLanguage: 'Taal van de persoon',
     exploitation: 'Vorm van uitbuiting',
     caseworkerEmail: 'E-mailadres van de begeleider',
     guardianName: 'Naam van de voogd',
@@ -225,6 +224,7 @@ export const nlPages: PageWords = {
     cooperating: 'Werkt de persoon mee?',
     tiesSevered: 'Heeft de persoon alle banden met de vermoedelijke daders verbroken?',
   },
+  formErrors: nlFormErrors,
   choices: {
     'kind.complaint': 'klacht',
     'kind.statement': 'verklaringen',

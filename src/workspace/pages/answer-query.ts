@@ -11,10 +11,10 @@ import { statusQueryAnswerSchema } from '../../domain/schemas/events';
 import { requireRole } from '../../identity/require-role';
 import type { WorkspaceDeps } from '../deps';
 import { fieldsOf, fromForm } from '../form-fields';
-import { formKeyOf, formState, recordOrRefusal, refusedFields, withFormKey } from '../forms';
+import { blankForm, formKeyOf, recordOrRefusal, refusedByCase, refusedFields, withFormKey } from '../forms';
 import { locals } from '../middleware';
 import { shortRef } from '../views/case-words';
-import { EMPTY_FORM, type FormState } from '../views/form';
+import type { FormState } from '../views/form';
 import { queriesPage } from '../views/queries';
 import { formPage } from '../views/report';
 
@@ -48,7 +48,7 @@ export function answerQueryPages(deps: WorkspaceDeps): Router {
     );
   });
   const answerFields = fieldsOf(statusQueryAnswerSchema);
-  const answerForm = (res: Response, queryId: string, form: FormState, refusal?: string) => {
+  const answerForm = (res: Response, queryId: string, form: FormState) => {
     const { page } = locals(res);
     const w = page.pack.pages;
     return formPage(page, {
@@ -59,7 +59,6 @@ export function answerQueryPages(deps: WorkspaceDeps): Router {
       fields: answerFields,
       form: withFormKey(form),
       back: { href: '/workspace/queries', label: w.backTo.queries },
-      ...(refusal ? { refusal } : {}),
     });
   };
   r.get('/queries/:queryId', prosecutorOnly, async (req, res) => {
@@ -67,7 +66,7 @@ export function answerQueryPages(deps: WorkspaceDeps): Router {
     const queryId = queryIdSchema.parse(req.params.queryId);
     auditAs(res, 'page.case.read', caseOfQuery(queryId));
     await visibleCase(gateway, p, caseOfQuery(queryId));
-    res.send(answerForm(res, queryId, EMPTY_FORM));
+    res.send(answerForm(res, queryId, blankForm()));
   });
   r.post('/queries/:queryId', prosecutorOnly, async (req, res) => {
     const p = principalOf(res);
@@ -75,17 +74,18 @@ export function answerQueryPages(deps: WorkspaceDeps): Router {
     const caseId = caseOfQuery(queryId);
     auditAs(res, 'page.query.answer', caseId);
     const body = req.body as Record<string, unknown>;
+    const { lang, pack } = locals(res).page;
     const parsed = statusQueryAnswerSchema.safeParse(fromForm(answerFields, body));
     if (!parsed.success) {
-      res.status(400).send(answerForm(res, queryId, refusedFields(body, parsed.error)));
+      res.status(400).send(answerForm(res, queryId, refusedFields(pack, answerFields, body, parsed.error)));
       return;
     }
     await visibleCase(gateway, p, caseId);
     const key = formKeyOf(body);
     const input = answerInput(p, parsed.data, queryId);
-    const refused = await recordOrRefusal(() => gateway.record(caseId, input, key), locals(res).page.lang);
-    if (refused) {
-      res.status(409).send(answerForm(res, queryId, formState(body, []), refused));
+    const refusal = await recordOrRefusal(() => gateway.record(caseId, input, key));
+    if (refusal) {
+      res.status(409).send(answerForm(res, queryId, refusedByCase(lang, answerFields, body, refusal)));
       return;
     }
     res.redirect(303, `/workspace/cases/${caseId}?recorded=1`);

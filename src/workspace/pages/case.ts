@@ -2,13 +2,12 @@ import { Router } from 'express';
 import { auditAs, principalOf } from '../../audit/request-context';
 import { readsPersons } from '../../cases/status-shown';
 import { visibleCase } from '../../cases/visible-case';
-import { eventsOpenTo } from '../../domain/procedure/rules';
-import { eventsClosing, waitsFor } from '../../domain/procedure/task-forms';
+import { waitsFor } from '../../domain/procedure/task-forms';
 import { caseIdSchema } from '../../domain/schemas/api';
 import type { CaseStatus } from '../../domain/schemas/case';
-import type { CaseEventType } from '../../domain/schemas/events';
 import type { Principal, Principals } from '../../identity/principals';
 import type { WorkspaceDeps } from '../deps';
+import { formsOpenTo } from '../event-forms';
 import { locals } from '../middleware';
 import { casePage } from '../views/case';
 
@@ -33,18 +32,6 @@ const personNamer =
       ? principals.nameOf(id)
       : undefined;
 
-/**
- * The events this reader may report now: those of its role in the case's stage while the case has no outcome (the
- * officer who reported a ground of the open review is not offered its decision); once it has one, those that
- * close a task still waiting for the reader (the identity proof after residence of unlimited duration).
- */
-function reportableBy(p: Principal, s: CaseStatus, tasks: Awaited<ReturnType<WorkspaceDeps['gateway']['openTasks']>>) {
-  const closing = new Set<CaseEventType>(tasks.flatMap((t) => eventsClosing(t, p)));
-  if (s.outcome) return [...closing];
-  const reported = s.withdrawalReview?.grounds.some((g) => g.reportedById === p.id) ?? false;
-  return eventsOpenTo(p.role, s.stage).filter((type) => !(type === 'withdrawal-decided' && reported));
-}
-
 /** A case: its status, what waits on it, and what the reader may report or answer on it. */
 export function casePages(deps: WorkspaceDeps): Router {
   const r = Router();
@@ -59,7 +46,7 @@ export function casePages(deps: WorkspaceDeps): Router {
       casePage(locals(res).page, {
         status,
         tasks,
-        reportable: reportableBy(p, status, tasks),
+        reportable: formsOpenTo(p, status, tasks),
         answerable: tasks.some((t) => t.kind === 'status-query-answer' && waitsFor(t, p))
           ? answerableBy(p, status)
           : null,

@@ -1,34 +1,31 @@
 import { Router, type Response } from 'express';
 import { auditAs, principalOf } from '../../audit/request-context';
-import { refusalDetail } from '../../cases/problems';
 import { dateAt } from '../../domain/calendar';
 import { LANGUAGES } from '../../domain/codes';
 import { whyOpeningRefused } from '../../domain/procedure/opening';
 import { caseOpeningSchema, EXPLOITATION_FORMS } from '../../domain/schemas/case';
 import { requireRole } from '../../identity/require-role';
+import type { LanguagePack } from '../../i18n';
 import type { WorkspaceDeps } from '../deps';
 import { fromForm, type FieldSpec } from '../form-fields';
-import { formKeyOf, formState, withFormKey } from '../forms';
+import { blankForm, formKeyOf, refusedByCase, refusedFields, withFormKey } from '../forms';
 import { locals } from '../middleware';
 import type { FormState } from '../views/form';
 import { formPage } from '../views/report';
+import { languagesByName } from '../victim-languages';
 
-/** The opening form's fields, as the opening schema names them nested. */
-const OPENING_FIELDS: FieldSpec[] = [
+/** The opening form's fields, as the opening schema names them nested; languages listed by their names. */
+const openingFields = (pack: LanguagePack): FieldSpec[] => [
   { name: 'openedOn', kind: 'date', options: [], optional: false },
   { name: 'unaccompaniedMinor', kind: 'boolean', options: [], optional: false },
   { name: 'pseudonym', kind: 'text', options: [], optional: false },
   { name: 'dateOfBirth', kind: 'date', options: [], optional: true },
-  { name: 'victimLanguage', kind: 'text', options: [], optional: false },
-  {
-    name: 'exploitation',
-    kind: 'choice',
-    options: EXPLOITATION_FORMS,
-    optional: false,
-  },
+  { name: 'victimLanguage', kind: 'choice', options: languagesByName(pack.locale), optional: false },
+  { name: 'exploitation', kind: 'choice', options: EXPLOITATION_FORMS, optional: false },
   { name: 'caseworkerEmail', kind: 'text', options: [], optional: false },
-  { name: 'guardianName', kind: 'text', options: [], optional: true },
-  { name: 'guardianEmail', kind: 'text', options: [], optional: true },
+  // A guardian is named with both a name and an e-mail address, or not at all (the opening schema).
+  { name: 'guardianName', kind: 'text', options: [], optional: true, condition: 'guardian' },
+  { name: 'guardianEmail', kind: 'text', options: [], optional: true, condition: 'guardian' },
   // The guardian's notices are in this language; the centre's when none is chosen (PROCEDURE.md).
   { name: 'guardianLanguage', kind: 'choice', options: LANGUAGES, optional: true },
   { name: 'prosecutorFile', kind: 'text', options: [], optional: true },
@@ -47,8 +44,11 @@ const OPENING_PATHS: Record<string, string> = {
   'references.immigrationOfficeFile': 'immigrationOfficeFile',
 };
 
-function openingFromForm(body: Record<string, unknown>): Record<string, unknown> {
-  const v = fromForm(OPENING_FIELDS, body);
+/** The form's field of an issue of the opening schema. */
+const openingField = (path: PropertyKey[]): string => OPENING_PATHS[path.join('.')] ?? String(path[0]);
+
+function openingFromForm(fields: FieldSpec[], body: Record<string, unknown>): Record<string, unknown> {
+  const v = fromForm(fields, body);
   const guardian =
     v.guardianName || v.guardianEmail
       ? {
@@ -76,8 +76,9 @@ function openingFromForm(body: Record<string, unknown>): Record<string, unknown>
 export function openCasePages(deps: WorkspaceDeps): Router {
   const r = Router();
   const { gateway } = deps;
-  const openForm = (res: Response, form: FormState, refusal?: string) => {
-    const { page } = locals(res);
+  const openForm = (res: Response, fields: FieldSpec[], form: FormState) => {
+    // Shown again after a POST to the list's address, it is still the form's page: its menu item, its language links.
+    const page = { ...locals(res).page, path: '/workspace/cases/new' };
     const w = page.pack.pages;
     return formPage(page, {
       title: w.openCase.title,
@@ -85,32 +86,28 @@ export function openCasePages(deps: WorkspaceDeps): Router {
       // Posted to its own address: refused, it is shown again as the same page (its menu item, its language links).
       action: '/workspace/cases/new',
       submit: w.openCase.submit,
-      fields: OPENING_FIELDS,
+      fields,
       form: withFormKey(form),
-      ...(refusal ? { refusal } : {}),
     });
   };
   const centreOnly = requireRole('centre');
   r.get('/cases/new', centreOnly, (_req, res) => {
-    res.send(openForm(res, { values: { openedOn: dateAt(Date.now()) }, invalid: new Set() }));
+    res.send(openForm(res, openingFields(locals(res).page.pack), blankForm({ openedOn: dateAt(Date.now()) })));
   });
   r.post('/cases/new', centreOnly, async (req, res) => {
     const p = principalOf(res);
     const body = req.body as Record<string, unknown>;
     auditAs(res, 'page.case.open', null);
-    const parsed = caseOpeningSchema.safeParse(openingFromForm(body));
+    const { lang, pack } = locals(res).page;
+    const fields = openingFields(pack);
+    const parsed = caseOpeningSchema.safeParse(openingFromForm(fields, body));
     if (!parsed.success) {
-      const invalid = parsed.error.issues.map((i) => {
-        const path = i.path.join('.');
-        return OPENING_PATHS[path] ?? String(i.path[0]);
-      });
-      res.status(400).send(openForm(res, formState(body, invalid)));
+      res.status(400).send(openForm(res, fields, refusedFields(pack, fields, body, parsed.error, openingField)));
       return;
     }
     const refusal = whyOpeningRefused(parsed.data, dateAt(Date.now()), { imported: false });
     if (refusal) {
-      const detail = refusalDetail(locals(res).page.lang, refusal.code, refusal.facts);
-      res.status(400).send(openForm(res, formState(body, [OPENING_PATHS[refusal.field] ?? refusal.field]), detail));
+      res.status(400).send(openForm(res, fields, refusedByCase(lang, fields, body, refusal)));
       return;
     }
     const key = formKeyOf(body);

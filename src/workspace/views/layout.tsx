@@ -58,15 +58,31 @@ export function CsrfField({ ctx }: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrf ?? ''} />;
 }
 
-function Layout({ ctx, title, children }: { ctx: PageContext; title: string; children: ComponentChildren }) {
+/** What a page may show above its title: a refused form's error summary, which the page's title then announces. */
+export interface PageOptions {
+  errorSummary?: ComponentChildren;
+}
+
+function Layout({
+  ctx,
+  title,
+  options,
+  children,
+}: {
+  ctx: PageContext;
+  title: string;
+  options: PageOptions;
+  children: ComponentChildren;
+}) {
   const w = ctx.pack.pages;
+  const prefix = options.errorSummary ? w.formErrors.titlePrefix : '';
   return (
     <html lang={ctx.lang}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="referrer" content="no-referrer" />
-        <title>{`${title} · ${w.appName}`}</title>
+        <title>{`${prefix}${title} · ${w.appName}`}</title>
         <link rel="stylesheet" href="/workspace/style.css" />
       </head>
       <body>
@@ -85,6 +101,7 @@ function Layout({ ctx, title, children }: { ctx: PageContext; title: string; chi
           ) : null}
         </header>
         <main id="main">
+          {options.errorSummary}
           <h1>{title}</h1>
           {children}
         </main>
@@ -94,9 +111,9 @@ function Layout({ ctx, title, children }: { ctx: PageContext; title: string; chi
 }
 
 /** A whole page as HTML: the layout around the content. */
-export function page(ctx: PageContext, title: string, content: ComponentChildren): string {
+export function page(ctx: PageContext, title: string, content: ComponentChildren, options: PageOptions = {}): string {
   return `<!DOCTYPE html>${renderToString(
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} options={options}>
       {content}
     </Layout>,
   )}`;

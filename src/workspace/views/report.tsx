@@ -1,10 +1,10 @@
 import type { FieldSpec } from '../form-fields';
 import { CsrfField, page } from './layout';
-import { Field, Problem, type FormState } from './form';
+import { ErrorSummary, Field, refused, type FormState } from './form';
 import { shortRef } from './case-words';
 import type { PageContext } from './page-context';
 
-/** A form of fields read off a schema, posted to `action`; a refusal or invalid fields shown above it. */
+/** A form of fields read off a schema, posted to `action`; what to fix in it summed up above it. */
 export interface FormView {
   title: string;
   intro?: string;
@@ -12,20 +12,15 @@ export interface FormView {
   submit: string;
   fields: FieldSpec[];
   form: FormState;
-  /** The refusal in the reader's words, when the case refused what was sent. */
-  refusal?: string;
   /** The link back, named for where it leads. */
   back?: { href: string; label: string };
 }
 
 export function formPage(ctx: PageContext, view: FormView): string {
-  const w = ctx.pack.pages.case;
   return page(
     ctx,
     view.title,
     <>
-      {view.refusal ? <Problem title={w.refused} detail={view.refusal} /> : null}
-      {view.form.invalid.size > 0 ? <Problem title={w.refused} detail={w.invalid} /> : null}
       {view.intro ? <p>{view.intro}</p> : null}
       <form method="post" action={view.action} novalidate>
         <CsrfField ctx={ctx} />
@@ -40,6 +35,7 @@ export function formPage(ctx: PageContext, view: FormView): string {
         </p>
       ) : null}
     </>,
+    refused(view.form) ? { errorSummary: <ErrorSummary ctx={ctx} form={view.form} /> } : {},
   );
 }
 
