@@ -75,6 +75,11 @@ describe('opening and reading a case', () => {
     const read = await api('payoke').get(res.headers.location!);
     expect(read.status).toBe(200);
     expect(read.body).toEqual(s);
+    // Who did it, by person, for the Immigration Office and admins only (the contract's `byId`).
+    for (const who of ['immigration', 'admin'] as const)
+      expect((await api(who).get(res.headers.location!)).body.history).toEqual([
+        { on: today(), type: 'case-opened', by: 'centre', byId: 'centre-payoke' },
+      ]);
   });
 
   it('opens an unaccompanied minor case with the 3-month minor document', async () => {

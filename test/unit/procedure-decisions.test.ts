@@ -142,6 +142,43 @@ describe('permanent residence is decided by the Immigration Office, for an ident
 });
 
 describe('withdrawal takes a review and four eyes', () => {
+  it('tells the centre that reported a ground when the review ends without withdrawal, and names who decided what', () => {
+    const s = open();
+    record(s, { type: 'support-declined', on: D0 }, CENTRE);
+    s.outbox = [];
+    record(s, { type: 'withdrawal-decided', on: addDays(D0, 3), withdraw: false }, IMMIGRATION);
+    expect(s.outbox.filter((n) => n.kind === 'no-withdrawal').map((n) => n.recipients)).toEqual([
+      [{ role: 'centre', centre: 'PAYOKE' }],
+    ]);
+    expect(s.history.slice(-2)).toEqual([
+      { on: D0, type: 'support-declined', by: 'centre', byId: CENTRE.id },
+      {
+        on: addDays(D0, 3),
+        type: 'withdrawal-decided',
+        by: 'immigration-office',
+        byId: IMMIGRATION.id,
+        detail: 'not-withdrawn',
+      },
+    ]);
+    // A run begun before issue 29 keeps telling nobody, so its history replays.
+    const earlier = open();
+    record(earlier, { type: 'support-declined', on: D0 }, CENTRE);
+    applyEvent(earlier, { type: 'withdrawal-decided', on: D0, withdraw: false }, IMMIGRATION, D0, { before29: true });
+    expect(earlier.outbox.map((n) => n.kind)).not.toContain('no-withdrawal');
+  });
+
+  it('does not tell the centre of a review it reported nothing in, nor of a withdrawal beyond the case-closed notice', () => {
+    const s = open();
+    record(s, { type: 'public-order-threat', on: D0 }, IMMIGRATION);
+    record(s, { type: 'withdrawal-decided', on: D0, withdraw: false }, SECOND_OFFICER);
+    expect(s.outbox.map((n) => n.kind)).not.toContain('no-withdrawal');
+    const withdrawn = open();
+    record(withdrawn, { type: 'support-declined', on: D0 }, CENTRE);
+    record(withdrawn, { type: 'withdrawal-decided', on: D0, withdraw: true, ground: 'support-declined' }, IMMIGRATION);
+    expect(withdrawn.outbox.map((n) => n.kind)).toEqual(expect.arrayContaining(['case-closed']));
+    expect(withdrawn.outbox.map((n) => n.kind)).not.toContain('no-withdrawal');
+  });
+
   it('refuses a withdrawal with no review open', () => {
     const s = open();
     expect(
@@ -212,7 +249,13 @@ describe('withdrawal takes a review and four eyes', () => {
     const s = identified();
     record(s, { type: 'fraud-established', on: D0, finding: 'unfounded' }, ANTWERPEN);
     expect(toStatus(s, D0).withdrawalReview?.grounds).toEqual([
-      { ground: 'fraud-established', reportedOn: D0, by: 'prosecutor', reportedById: ANTWERPEN.id, finding: 'unfounded' },
+      {
+        ground: 'fraud-established',
+        reportedOn: D0,
+        by: 'prosecutor',
+        reportedById: ANTWERPEN.id,
+        finding: 'unfounded',
+      },
     ]);
   });
 });
