@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { centreName } from './places';
 import { LEGAL_ZONE, type IsoDate } from '../domain/calendar';
 import { CENTRES, COMPLAINT_OFFICES, COURTS_OF_APPEAL } from '../domain/codes';
 import { NOTICE_KINDS, type NoticeKind } from '../domain/notices';
@@ -14,11 +15,11 @@ type Value = string | boolean;
 /** `undefined` leaves the line out. */
 type Describe = (value: Value, pack: LanguagePack) => string | undefined;
 
-/** "jeudi 7 janvier 2027 (2027-01-07)": the words for the reader, the ISO date for no doubt. */
+/** "jeudi 7 janvier 2027": a date as the reader writes it, on the pages and in the mails alike (issue 29: no ISO date reaches a person). */
 export function formatLegalDate(date: IsoDate, locale: string): string {
   const dt = DateTime.fromISO(date, { zone: LEGAL_ZONE, locale });
   if (!dt.isValid || !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a calendar date: ${date}`);
-  return `${dt.toLocaleString(DateTime.DATE_HUGE)} (${date})`;
+  return dt.toLocaleString(DateTime.DATE_HUGE);
 }
 
 const isOneOf = (codes: readonly string[], code: unknown): code is string =>
@@ -64,7 +65,7 @@ function recipientWords(label: string, pack: LanguagePack): string {
 }
 
 const DESCRIBE: Record<FactKey, Describe> = {
-  centre: verbatimIf((v) => isOneOf(CENTRES, v)),
+  centre: (v, pack) => (isOneOf(CENTRES, v) ? centreName(v) : pack.words.seeApplication),
   stage: fromTable((p) => p.stages),
   documentType: fromTable((p) => p.documentTypes),
   renewal: verbatimIf((v) => typeof v === 'string' && /^\d{1,3}$/.test(v)),

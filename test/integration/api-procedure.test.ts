@@ -347,7 +347,7 @@ describe('POST /v1/cases/import', () => {
       document: { type: 'A_CARD', validUntil, renewals: 1 },
       prosecutorQuery: { office: 'ANTWERPEN', sentOn: subtractPeriod(validUntil, { months: 1 }) },
     });
-    expect(s.history.at(-1)).toEqual({ on: today(), type: 'case-imported', by: 'immigration-office' });
+    expect(s.history.at(-1)).toEqual({ on: today(), type: 'case-imported', by: 'immigration-office', byId: 'dvz' });
     expect(res.text).not.toContain(SECRET.note);
 
     const [query] = await mailsTo(s.caseId, 'parket.antwerpen@example.org', 1);

@@ -13,6 +13,7 @@ import { startProcessStack, type ProcessStack } from '../../tools/stack/process-
 import { PROJECT_ROOT } from '../../tools/stack/temporal-binaries';
 import { waitUntil } from '../../tools/stack/wait';
 import { launchChromium } from '../support/chromium';
+import { codeWordsIn } from '../support/code-words';
 import { opening } from '../support/fixtures';
 import { eventually } from '../support/api-helpers';
 
@@ -40,14 +41,19 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** Every page a test visits, for axe, with its URL. */
-const visited: { who: string; url: string; violations: string[] }[] = [];
+/** Every page a test visits, for axe, with its URL, and the codes or raw dates its text shows a person. */
+const visited: { who: string; url: string; violations: string[]; codes: string[] }[] = [];
 
 async function checkAccessible(page: Page, who: string): Promise<void> {
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
-  visited.push({ who, url: new URL(page.url()).pathname, violations: violations.map((v) => `${v.id}: ${v.help}`) });
+  visited.push({
+    who,
+    url: new URL(page.url()).pathname,
+    violations: violations.map((v) => `${v.id}: ${v.help}`),
+    codes: codeWordsIn(await page.locator('body').innerText()),
+  });
 }
 
 /** A browser of its own for each person, in a language; signed in when it first reaches a page. */
@@ -210,7 +216,15 @@ describe('the workspace in a browser', () => {
     await page.click('main button[type=submit]');
     await page.waitForURL(/\?recorded=1$/);
     await expect(page.locator('main').textContent()).resolves.not.toContain('Withdrawal review');
+    // The history says what was decided and by whom: the officer by name, the centre's caseworker too.
+    const history = (await page.locator('section', { has: page.locator('h2#history') }).innerText()).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(history).toContain('Decision on the withdrawal: not withdrawn Anna Janssens (Immigration Office)');
+    expect(history).toContain('Lotte Peeters (specialised centre)');
     await checkAccessible(page, 'immigration-office');
+    await shot(page, 'decision-in-history');
     await page.context().close();
   });
 
@@ -647,5 +661,12 @@ describe('forms that say what to fix', () => {
     const mine = visited.slice(firstVisited);
     expect(mine.length).toBeGreaterThanOrEqual(4);
     expect(mine.filter((v) => v.violations.length > 0)).toEqual([]);
+  });
+});
+
+describe('plain words', () => {
+  it('no page any person visited shows a code of the schemas or a date written as a code', () => {
+    expect(visited.length).toBeGreaterThan(20);
+    expect(visited.filter((v) => v.codes.length > 0).map(({ who, url, codes }) => ({ who, url, codes }))).toEqual([]);
   });
 });

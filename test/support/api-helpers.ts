@@ -138,3 +138,7 @@ export const issuesOf = (res: request.Response): Issue[] => (res.body as { issue
 export const invalidNames = (res: request.Response): string[] => issuesOf(res).map((i) => `${i.in}.${i.name}`);
 
 export const UNKNOWN_INPUT = 'urn:problem-type:belgif:input-validation:unknownInput';
+
+/** A history as a centre or an office reads it: who did what by role, the people left out (the contract's `byId`). */
+export const rolesOnly = (history: CaseStatus['history']): CaseStatus['history'] =>
+  history.map(({ byId: _byId, ...entry }) => entry);

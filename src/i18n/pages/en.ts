@@ -240,7 +240,7 @@ export const enPages: PageWords = {
     'cooperation-ended': 'Cooperation ended',
     'fraud-established': 'Fraud established',
     'public-order-threat': 'Threat to public order',
-    'withdrawal-decided': 'Withdrawal decided',
+    'withdrawal-decided': 'Decision on the withdrawal',
     'identity-documented': 'Identity documented',
     conviction: 'Conviction',
     'trafficking-retained-in-charges': 'Offence retained in the charges',
