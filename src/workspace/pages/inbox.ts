@@ -25,7 +25,9 @@ export function inboxPages(deps: WorkspaceDeps): Router {
       'page.case.list',
       sections.flatMap((s) => s.tasks),
     );
-    res.send(inboxPage(locals(res).page, sections));
+    // An admin's own work comes first: erasures that wait for a second admin.
+    const erasures = p.role === 'admin' ? await deps.erasures.pending() : undefined;
+    res.send(inboxPage(locals(res).page, sections, erasures));
   });
   return r;
 }
