@@ -54,17 +54,23 @@ export class CaseErasures {
 
   /**
    * Erases the case, as another admin than the one who requested it. Done already (a retry, or another admin's
-   * confirmation a moment before), it answers the erasure on record. An erasure cut short before its record (a
+   * confirmation a moment before), it answers the erasure on record, with the day it took effect as known now. An erasure cut short before its record (a
    * crash) is done again by the next confirmation: the key found destroyed, whatever run is left deleted.
    */
   async confirm(caseId: string, by: Principal): Promise<ConfirmedErasure> {
     const known = await this.o.records.of(caseId);
     if (!known) throw notRequested();
-    if (known.confirmed) return known as ConfirmedErasure;
+    if (known.confirmed) return this.asItStands(known as ConfirmedErasure);
     if (known.requestedById === by.id)
       throw new ServiceProblem('secondAdminRequired', (p) => p.problems.secondAdminRequired);
     const erasure = await this.o.gateway.erase(caseId, this.o.stores);
     return (await this.o.records.confirm(caseId, by.id, erasure)) as ConfirmedErasure;
+  }
+
+  /** An erasure on record with the day it took effect, which a daily sweep may have made known since. */
+  private async asItStands(done: ConfirmedErasure): Promise<ConfirmedErasure> {
+    const effectiveOn = await this.o.stores.caseKeys.erasureEffectiveOn(done.caseId);
+    return { ...done, confirmed: { ...done.confirmed, erasure: { ...done.confirmed.erasure, effectiveOn } } };
   }
 
   /** Takes a pending request back (any admin may); an erasure done cannot be. */
