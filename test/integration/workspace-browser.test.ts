@@ -281,7 +281,7 @@ describe('the workspace in a browser', () => {
     await second.goto(`${stack.apiUrl}/workspace/inbox`);
     await signInAs(second, 'admin-2');
     const waiting = second.locator('section', { has: second.locator('h2', { hasText: fr.toConfirm }) });
-    await expect(waiting.textContent()).resolves.toContain('admin a demandé l’effacement de ce dossier le');
+    await expect(waiting.textContent()).resolves.toContain('Sofie Maes a demandé l’effacement de ce dossier le');
     await checkAccessible(second, 'admin-2');
     await waiting.locator(`a[href="/workspace/cases/${caseId}"]`).click();
     const confirm = second.locator('section', { has: second.locator('h2', { hasText: fr.title }) });
@@ -290,7 +290,7 @@ describe('the workspace in a browser', () => {
     await expect(second.locator('h1').textContent()).resolves.toBe(fr.doneTitle);
     const today = formatLegalDate(dateAt(Date.now()), LANGUAGE_PACKS.fr.locale);
     const record = (await second.locator('main').textContent()) ?? '';
-    for (const said of [fr.erasedOn, today, `${fr.requestedBy}admin (`, `${fr.confirmedBy}admin-2`])
+    for (const said of [fr.erasedOn, today, `${fr.requestedBy}Sofie Maes (`, `${fr.confirmedBy}Luc Peeters`])
       expect(record).toContain(said);
     // Nothing else of the case: no pseudonym, no history.
     expect(record).not.toContain(PSEUDONYM);
@@ -308,7 +308,7 @@ describe('the workspace in a browser', () => {
     // The first admin's page of the file, in Dutch, is the record now too.
     await page.goto(`${stack.apiUrl}/workspace/cases/${caseId}`);
     await expect(page.locator('h1').textContent()).resolves.toBe(nl.doneTitle);
-    await expect(page.locator('main').textContent()).resolves.toContain(`${nl.confirmedBy}admin-2`);
+    await expect(page.locator('main').textContent()).resolves.toContain(`${nl.confirmedBy}Luc Peeters`);
     await shot(page, 'erased-file');
     // The running case of the other tests offers no erasure, even to an admin.
     await page.goto(caseUrl);

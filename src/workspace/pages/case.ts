@@ -44,7 +44,8 @@ export function casePages(deps: WorkspaceDeps): Router {
     auditAs(res, 'page.case.read', caseId);
     // An erased file has nothing left but the record of its erasure, which is all its page shows.
     const erased = await deps.erasures.recordOf(caseId);
-    if (erased?.confirmed) return void res.send(erasedPage(locals(res).page, erased as ConfirmedErasure));
+    if (erased?.confirmed)
+      return void res.send(erasedPage(locals(res).page, erased as ConfirmedErasure, personNamer(p, deps.principals)));
     await visibleCase(gateway, p, caseId);
     const [status, tasks] = await Promise.all([gateway.status(caseId), gateway.openTasks(caseId)]);
     res.send(

@@ -26,7 +26,10 @@ export function inboxPages(deps: WorkspaceDeps): Router {
       sections.flatMap((s) => s.tasks),
     );
     // An admin's own work comes first: erasures that wait for a second admin.
-    const erasures = p.role === 'admin' ? await deps.erasures.pending() : undefined;
+    const erasures =
+      p.role === 'admin'
+        ? { pending: await deps.erasures.pending(), personName: (id?: string) => id && deps.principals.nameOf(id) }
+        : undefined;
     res.send(inboxPage(locals(res).page, sections, erasures));
   });
   return r;

@@ -295,7 +295,9 @@ export function casePage(ctx: PageContext, view: CaseView): string {
         )}
       </section>
       <History ctx={ctx} view={view} />
-      {view.erasure ? <ErasureSection ctx={ctx} caseId={s.caseId} {...view.erasure} /> : null}
+      {view.erasure ? (
+        <ErasureSection ctx={ctx} caseId={s.caseId} {...view.erasure} personName={view.personName} />
+      ) : null}
     </>,
   );
 }

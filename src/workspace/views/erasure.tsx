@@ -14,6 +14,11 @@ const momentIn = (ctx: PageContext, at: string): string =>
     minute: '2-digit',
   })}`;
 
+/** How the page names a person: the name the reader may read, else the role. */
+type PersonName = (id: string | undefined) => string | undefined;
+const adminNamed = (ctx: PageContext, personName: PersonName, id: string): string =>
+  personName(id) ?? ctx.pack.pages.roles.admin;
+
 /** A step the reader took, said at the top of the section when the case page comes back. */
 export const ERASURE_STEPS = ['requested', 'withdrawn'] as const;
 export type ErasureStep = (typeof ERASURE_STEPS)[number];
@@ -45,11 +50,13 @@ export function ErasureSection({
   caseId,
   standing,
   done,
+  personName,
 }: {
   ctx: PageContext;
   caseId: string;
   standing: ErasureStanding;
   done: ErasureStep | null;
+  personName: PersonName;
 }) {
   const w = ctx.pack.pages.erase;
   const base = `/workspace/cases/${caseId}/erasure`;
@@ -65,7 +72,7 @@ export function ErasureSection({
         const mine = standing.requestedById === ctx.principal?.id;
         return (
           <>
-            <p>{w.pending(standing.requestedById, momentIn(ctx, standing.requestedAt))}</p>
+            <p>{w.pending(adminNamed(ctx, personName, standing.requestedById), momentIn(ctx, standing.requestedAt))}</p>
             {mine ? (
               <p class="yours">{w.yours}</p>
             ) : (
@@ -93,12 +100,12 @@ export function ErasureSection({
 }
 
 /** What is left of an erased file: that it was erased, when, and by which two admins. Nothing of the case. */
-export function erasedPage(ctx: PageContext, record: ConfirmedErasure): string {
+export function erasedPage(ctx: PageContext, record: ConfirmedErasure, personName: PersonName): string {
   const w = ctx.pack.pages.erase;
   const rows: [string, string][] = [
     [w.erasedOn, momentIn(ctx, record.confirmed.erasure.erasedAt)],
-    [w.requestedBy, `${record.requestedById} (${momentIn(ctx, record.requestedAt)})`],
-    [w.confirmedBy, record.confirmed.byId],
+    [w.requestedBy, `${adminNamed(ctx, personName, record.requestedById)} (${momentIn(ctx, record.requestedAt)})`],
+    [w.confirmedBy, adminNamed(ctx, personName, record.confirmed.byId)],
   ];
   return page(
     ctx,
@@ -118,7 +125,15 @@ export function erasedPage(ctx: PageContext, record: ConfirmedErasure): string {
 }
 
 /** The admin's inbox section: the requests that wait for a second admin, oldest first. */
-export function PendingErasures({ ctx, pending }: { ctx: PageContext; pending: ErasureRecord[] }) {
+export function PendingErasures({
+  ctx,
+  pending,
+  personName,
+}: {
+  ctx: PageContext;
+  pending: ErasureRecord[];
+  personName: PersonName;
+}) {
   const w = ctx.pack.pages;
   return (
     <section aria-labelledby="s-erasures">
@@ -132,7 +147,7 @@ export function PendingErasures({ ctx, pending }: { ctx: PageContext; pending: E
           {pending.map((r) => (
             <li key={r.caseId}>
               <a href={`/workspace/cases/${r.caseId}`}>{shortRef(r.caseId)}</a>:{' '}
-              {w.erase.pending(r.requestedById, momentIn(ctx, r.requestedAt))}
+              {w.erase.pending(adminNamed(ctx, personName, r.requestedById), momentIn(ctx, r.requestedAt))}
               {r.requestedById === ctx.principal?.id ? <p class="yours">{w.erase.yours}</p> : null}
             </li>
           ))}

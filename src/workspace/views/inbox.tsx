@@ -52,12 +52,16 @@ function Section({ ctx, shown }: { ctx: PageContext; shown: InboxSectionPage }) 
 }
 
 /** What waits for the Immigration Office, a section per kind of task, each soonest due first and counted. */
-export function inboxPage(ctx: PageContext, sections: InboxSectionPage[], erasures?: ErasureRecord[]): string {
+export function inboxPage(
+  ctx: PageContext,
+  sections: InboxSectionPage[],
+  erasures?: { pending: ErasureRecord[]; personName: (id: string | undefined) => string | undefined },
+): string {
   return page(
     ctx,
     ctx.pack.pages.inbox.title,
     <>
-      {erasures ? <PendingErasures ctx={ctx} pending={erasures} /> : null}
+      {erasures ? <PendingErasures ctx={ctx} {...erasures} /> : null}
       {sections.map((shown) => (
         <Section key={shown.section} ctx={ctx} shown={shown} />
       ))}
