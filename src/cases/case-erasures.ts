@@ -34,7 +34,7 @@ export class CaseErasures {
   ) {}
 
   /** The first day the erasure of this case may be requested; refused while it runs, 404 for no such case. */
-  async requestableFrom(caseId: string): Promise<IsoDate> {
+  private async requestableFrom(caseId: string): Promise<IsoDate> {
     return addDays(await this.o.gateway.endedOn(caseId), this.o.waitingDays);
   }
 
@@ -54,8 +54,9 @@ export class CaseErasures {
 
   /**
    * Erases the case, as another admin than the one who requested it. Done already (a retry, or another admin's
-   * confirmation a moment before), it answers the erasure on record, with the day it took effect as known now. An erasure cut short before its record (a
-   * crash) is done again by the next confirmation: the key found destroyed, whatever run is left deleted.
+   * confirmation a moment before), it answers the erasure on record, with the day it took effect as known now. An
+   * erasure cut short before its record (a crash) is done again by the next confirmation: the key found destroyed,
+   * whatever run is left deleted.
    */
   async confirm(caseId: string, by: Principal): Promise<ConfirmedErasure> {
     const known = await this.o.records.of(caseId);

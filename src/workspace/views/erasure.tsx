@@ -20,7 +20,7 @@ const adminNamed = (ctx: PageContext, personName: PersonName, id: string): strin
   personName(id) ?? ctx.pack.pages.roles.admin;
 
 /** A step the reader took, said at the top of the section when the case page comes back. */
-export const ERASURE_STEPS = ['requested', 'withdrawn'] as const;
+const ERASURE_STEPS = ['requested', 'withdrawn'] as const;
 export type ErasureStep = (typeof ERASURE_STEPS)[number];
 export const erasureStepOf = (q: unknown): ErasureStep | null => ERASURE_STEPS.find((step) => step === q) ?? null;
 
