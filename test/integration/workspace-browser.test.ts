@@ -285,6 +285,7 @@ describe('the workspace in a browser', () => {
     await checkAccessible(second, 'admin-2');
     await waiting.locator(`a[href="/workspace/cases/${caseId}"]`).click();
     const confirm = second.locator('section', { has: second.locator('h2', { hasText: fr.title }) });
+    await shot(second, 'erasure-to-confirm');
     await confirm.locator('input[name=confirm]').check();
     await confirm.getByRole('button', { name: fr.confirmErasure }).click();
     await expect(second.locator('h1').textContent()).resolves.toBe(fr.doneTitle);
