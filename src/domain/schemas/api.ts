@@ -131,7 +131,7 @@ export const caseErasureRequestSchema = z
 export type CaseErasureRequest = z.infer<typeof caseErasureRequestSchema>;
 
 /** What an erasure did (POST /v1/cases/{caseId}/erasure/confirm), as the gateway reports it. */
-export const caseErasureDoneSchema = z.object({
+const caseErasureDoneSchema = z.object({
   caseId: caseIdSchema,
   erasedAt: z.iso.datetime().meta({ description: 'When the second admin confirmed it and the case was erased' }),
   dataKey: z.enum(['destroyed', 'already-destroyed', 'none']).meta({
