@@ -13,6 +13,8 @@ import { AccessTokenVerifier } from './src/identity/access-tokens';
 import { AuditLog } from './src/audit/audit-log';
 import { ApiMetrics } from './src/http/metrics';
 import { CaseGateway } from './src/cases/case-gateway';
+import { CaseErasures } from './src/cases/case-erasures';
+import { openErasureRecords } from './src/cases/erasure-records';
 import { loadPrincipals } from './src/identity/principals';
 import { createClient } from './src/temporal/client';
 import { pem } from './src/temporal/connection-options';
@@ -38,6 +40,13 @@ runMain('server', async (logger) => {
     caseIds: new CaseIds(indexKey),
     ...(metrics ? { onTemporalError: (status: number) => metrics.temporalError(status) } : {}),
   });
+  const erasureRecords = openErasureRecords(config.SERVICE_DATABASE);
+  const erasures = new CaseErasures({
+    gateway,
+    stores: { caseKeys, caseIndex },
+    records: erasureRecords,
+    waitingDays: config.ERASURE_WAITING_DAYS,
+  });
   const referenceIndex = new ReferenceIndex(indexKey);
   const principals = loadPrincipals(config.PRINCIPALS_FILE);
   const codec = new AesGcmCodec(keys, caseKeys.uncached());
@@ -48,7 +57,7 @@ runMain('server', async (logger) => {
     config.OIDC_ISSUER_URL && sessions
       ? workspaceRouter({
           gateway,
-          caseKeys,
+          erasures,
           caseIndex,
           principals,
           referenceIndex,
@@ -77,6 +86,7 @@ runMain('server', async (logger) => {
     codec,
     caseKeys,
     caseIndex,
+    erasures,
     logger,
     audit,
     webUiOrigin: config.WEB_UI_ORIGIN,
@@ -109,6 +119,7 @@ runMain('server', async (logger) => {
     await Promise.all(servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve()))));
     await client.connection.close();
     await caseIndex.close();
+    await erasureRecords.close();
     await caseKeys.close();
     await sessions?.close();
     await audit.close();

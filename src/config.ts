@@ -62,6 +62,11 @@ const envSchema = z.object({
    * countable facts. The default file keeps its old name, so an existing store is found where it was.
    */
   SERVICE_DATABASE: z.string().min(1).default('.data/statistics.sqlite'),
+  /**
+   * Days after a case ended before an admin may request its erasure (a second admin confirms it): time for a late
+   * appeal or a question to surface while the file can still be read. 0 in the dev and test stacks.
+   */
+  ERASURE_WAITING_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Message-IDs already accepted by the relay, so a retried activity sends no second mail. */
   MAIL_LEDGER_FILE: z.string().min(1).default('.data/sent-notices.jsonl'),
   WEB_UI_ORIGIN: z.url().default('http://localhost:8233'),

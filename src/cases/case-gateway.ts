@@ -1,7 +1,8 @@
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
-import { dateAt } from '../domain/calendar';
+import { tsToMs } from '@temporalio/common/lib/time';
+import { dateAt, type IsoDate } from '../domain/calendar';
 import type { Centre } from '../domain/codes';
 import type { CaseImportInput } from '../domain/procedure/import';
 import type { CaseState } from '../domain/procedure/state';
@@ -30,6 +31,7 @@ import { toProblem, unavailable } from './temporal-problems';
 import { runsQuery } from './visibility';
 
 const { WORKFLOW_EXECUTION_STATUS_RUNNING } = temporal.api.enums.v1.WorkflowExecutionStatus;
+const isNotFound = (err: unknown) => err instanceof ServiceProblem && err.status === 404;
 
 /** Every call the API makes to Temporal, each with a deadline so an outage is a quick 503. */
 export class CaseGateway {
@@ -184,6 +186,46 @@ export class CaseGateway {
     });
   }
 
+  /** The case's latest run as Temporal describes it; none when Temporal holds no run of it. */
+  private async latestRun(caseId: string): Promise<temporal.api.workflow.v1.IWorkflowExecutionInfo | undefined> {
+    const { namespace } = this.client.options;
+    const latest = await this.call(caseId, () =>
+      this.client.workflowService.describeWorkflowExecution({ namespace, execution: { workflowId: caseId } }),
+    ).catch((err: unknown) => {
+      if (isNotFound(err)) return undefined;
+      throw err;
+    });
+    const info = latest?.workflowExecutionInfo ?? undefined;
+    if (info && info.type?.name !== WORKFLOW_TYPE) throw noCase(caseId);
+    return info;
+  }
+
+  /**
+   * A running run of the service's is a case that has not ended. A run the service did not start (another task
+   * queue, or after the case's own end, which the index holds) is a keyless writer's, which must not hold an
+   * erasure up for ever: the erasure ends it.
+   */
+  private async refuseRunning(
+    caseId: string,
+    info: temporal.api.workflow.v1.IWorkflowExecutionInfo,
+    caseIndex: CaseIndexStore,
+  ): Promise<void> {
+    const ended = (await caseIndex.accessOf(caseId))?.running === false;
+    if (info.taskQueue === this.opts.taskQueue && !ended)
+      throw new ServiceProblem('caseStillRunning', (p) => p.problems.caseStillRunning);
+  }
+
+  /**
+   * The day (Brussels) a case ended, which an erasure's waiting period counts from: its latest run's close. A
+   * keyless writer's run after the end has not closed; it started after the end, so its start errs late, never early.
+   */
+  async endedOn(caseId: string): Promise<IsoDate> {
+    const info = await this.latestRun(caseId);
+    if (!info) throw noCase(caseId);
+    if (info.status === WORKFLOW_EXECUTION_STATUS_RUNNING) await this.refuseRunning(caseId, info, this.opts.caseIndex);
+    return dateAt(tsToMs(info.closeTime ?? info.startTime));
+  }
+
   /**
    * Erases a case that has ended: its data key first (from then on no copy of its history can be read), then every
    * run of it in Temporal. A repeated erasure finds the key destroyed and deletes whatever run is left.
@@ -191,21 +233,9 @@ export class CaseGateway {
   async erase(caseId: string, { caseKeys, caseIndex }: ErasureStores): Promise<CaseErasure> {
     const { namespace } = this.client.options;
     const service = this.client.workflowService;
-    const isNotFound = (err: unknown) => err instanceof ServiceProblem && err.status === 404;
-    const latest = await this.call(caseId, () =>
-      service.describeWorkflowExecution({ namespace, execution: { workflowId: caseId } }),
-    ).catch((err: unknown) => {
-      if (isNotFound(err)) return undefined;
-      throw err;
-    });
-    const info = latest?.workflowExecutionInfo;
-    if (info && info.type?.name !== WORKFLOW_TYPE) throw noCase(caseId);
+    const info = await this.latestRun(caseId);
     if (info?.status === WORKFLOW_EXECUTION_STATUS_RUNNING) {
-      // A run the service did not start (another task queue, or after the case's own end, which the index holds)
-      // is a keyless writer's, which must not hold the erasure up for ever: it ends here.
-      const ended = (await caseIndex.accessOf(caseId))?.running === false;
-      if (info.taskQueue === this.opts.taskQueue && !ended)
-        throw new ServiceProblem('caseStillRunning', (p) => p.problems.caseStillRunning);
+      await this.refuseRunning(caseId, info, caseIndex);
       await this.call(caseId, () =>
         service.terminateWorkflowExecution({
           namespace,

@@ -20,6 +20,9 @@ export const PROBLEM_STATUS = {
   idempotencyKeyReused: 422,
   unknownPayloadKey: 422,
   caseStillRunning: 409,
+  erasureTooEarly: 409,
+  erasureNotRequested: 409,
+  secondAdminRequired: 409,
   caseErased: 410,
   statisticsYearOpen: 404,
 } as const;

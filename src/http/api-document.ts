@@ -2,6 +2,7 @@ import { documentCodec } from './codec-router';
 import { assembleOpenApi30, assembleOpenApi31, type DocumentedPart } from './openapi';
 import { documentCalendars } from './routes/calendars';
 import { documentCases } from './routes/cases';
+import { documentErasure } from './routes/erasure';
 import { documentMonitoring } from './routes/monitoring';
 import { documentProsecutor } from './routes/prosecutor';
 import { documentStatistics } from './routes/statistics';
@@ -10,6 +11,7 @@ import { documentTasks } from './routes/tasks';
 /** Every part of the API, each describing its own routes; the calendars and statistics are documented even where they are off. */
 const PARTS: readonly DocumentedPart[] = [
   documentCases,
+  documentErasure,
   documentProsecutor,
   documentTasks,
   documentStatistics,

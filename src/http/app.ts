@@ -17,6 +17,7 @@ import type { AccessTokenVerifier } from '../identity/access-tokens';
 import type { AuditLog } from '../audit/audit-log';
 import type { ApiMetrics } from './metrics';
 import type { CaseGateway } from '../cases/case-gateway';
+import type { CaseErasures } from '../cases/case-erasures';
 import { caseIdsOfDecoded } from './codec-audit';
 import { createCodecRouter } from './codec-router';
 import { docsRouter } from './docs';
@@ -31,6 +32,7 @@ import { auditAs, ctx } from '../audit/request-context';
 import type { CalendarFeeds } from './calendar-feeds';
 import { calendarFeedsRouter, calendarRouter } from './routes/calendars';
 import { casesRouter } from './routes/cases';
+import { erasureRouter } from './routes/erasure';
 import { statisticsRouter } from './routes/statistics';
 import type { FactsStore } from '../statistics/facts-store';
 import type { IsoDate } from '../domain/calendar';
@@ -48,6 +50,8 @@ export interface AppDeps {
   caseKeys: CaseKeys;
   /** The case index, whose rows an erasure deletes with the case's key. */
   caseIndex: CaseIndexStore;
+  /** Erasure with four eyes: its requests and records, in SERVICE_DATABASE. */
+  erasures: CaseErasures;
   logger: Logger;
   audit?: AuditLog;
   webUiOrigin: string;
@@ -104,6 +108,7 @@ export function createApp(deps: AppDeps): Express {
     }),
     express.json({ limit: deps.bodyLimit ?? '64kb', type: ['application/json', 'application/*+json'] }),
     casesRouter(deps.gateway, deps.referenceIndex, deps, base),
+    erasureRouter(deps.erasures),
     prosecutorRouter(deps.gateway, deps.caseIndex, deps.codec, base),
     tasksRouter(deps.caseIndex, deps.codec, base),
     ...(deps.calendarFeeds ? [calendarFeedsRouter(deps.calendarFeeds, base)] : []),

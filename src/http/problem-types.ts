@@ -32,6 +32,9 @@ export const PROBLEM_TYPES = {
   idempotencyKeyReused: own('idempotencyKeyReused', 'Idempotency Key Reused'),
   unknownPayloadKey: own('unknownPayloadKey', 'Unknown Payload Key'),
   caseStillRunning: own('caseStillRunning', 'Case Still Running'),
+  erasureTooEarly: own('erasureTooEarly', 'Erasure Not Yet Possible'),
+  erasureNotRequested: own('erasureNotRequested', 'Erasure Not Requested'),
+  secondAdminRequired: own('secondAdminRequired', 'Second Admin Required'),
   caseErased: own('caseErased', 'Case Erased'),
   statisticsYearOpen: own('statisticsYearOpen', 'Statistics Year Not Yet Published'),
 } as const satisfies Record<ProblemKind, { type: string; title: string }>;

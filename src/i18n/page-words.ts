@@ -109,14 +109,36 @@ export interface PageWords {
   tasks: Record<TaskKind, string>;
   /** What a decision or an answer in the history decided. */
   decisions: Record<HistoryDetail, string>;
-  /** An admin's erasure of a file that has ended (POST /v1/cases/{caseId}/erasure). */
+  /**
+   * Erasure with four eyes (POST /v1/cases/{caseId}/erasure, then /erasure/confirm): an administrator requests the
+   * erasure of a file that has ended, another confirms it; afterwards the file's page shows only that record.
+   */
   erase: {
     title: string;
     explain: string;
+    fourEyes: string;
+    /** The file has an outcome but its case still runs (a residence waiting for identity proof). */
+    running: string;
+    /** The waiting period after the end: `from`, the first day a request may be made, written out. */
+    waiting: (from: string) => string;
     confirm: string;
-    submit: string;
+    request: string;
+    /** The notice after a request. */
+    requested: string;
+    /** Who requested it, and when (written out). */
+    pending: (by: string, at: string) => string;
+    confirmErasure: string;
+    /** Said to the requester, who is not offered the confirmation. */
+    yours: string;
+    withdraw: string;
+    withdrawn: string;
     doneTitle: string;
     done: (ref: string) => string;
+    erasedOn: string;
+    requestedBy: string;
+    confirmedBy: string;
+    /** The admin's inbox section of requests waiting for a second administrator. */
+    toConfirm: string;
   };
   openCase: { title: string; intro: string; submit: string; victim: string; guardian: string; optional: string };
   queries: {

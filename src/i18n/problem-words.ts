@@ -32,6 +32,12 @@ export interface ProblemWords {
   internal: string;
   /** Erasure of a case that has not ended. */
   caseStillRunning: string;
+  /** Erasure requested before the waiting period after the case's end is over: `from`, the first day it may be, written out. */
+  erasureTooEarly: (days: number, from: string) => string;
+  /** An erasure confirmed or withdrawn that no admin requested (or that was withdrawn). */
+  erasureNotRequested: string;
+  /** The admin who requested an erasure tries to confirm it. */
+  secondAdminRequired: string;
   /** A year's statistics asked for before the year is closed: `from`, the day they are published (YYYY-MM-DD). */
   statisticsYearOpen: (year: number, from: string) => string;
   codec: {

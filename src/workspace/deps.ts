@@ -1,8 +1,8 @@
 import type { PayloadCodec } from '@temporalio/common';
 import type { Logger } from 'pino';
 import type { CaseGateway } from '../cases/case-gateway';
+import type { CaseErasures } from '../cases/case-erasures';
 import type { CaseIndexStore } from '../case-index/case-index-store';
-import type { CaseKeys } from '../crypto/case-keys';
 import type { ReferenceIndex } from '../crypto/reference-index';
 import type { Principals } from '../identity/principals';
 import type { OidcSignIn } from './oidc';
@@ -11,8 +11,8 @@ import type { SessionRecords } from './session-records';
 
 export interface WorkspaceDeps {
   gateway: CaseGateway;
-  /** For an admin's erasure of a file that has ended. */
-  caseKeys: CaseKeys;
+  /** Erasure with four eyes: an admin requests it, another confirms it; the record the file's page shows after. */
+  erasures: CaseErasures;
   caseIndex: CaseIndexStore;
   principals: Principals;
   referenceIndex: ReferenceIndex;

@@ -124,7 +124,14 @@ describe('erasure on PostgreSQL', () => {
     expect(row.wrapped_with).toMatch(/^kek:kek-/);
     await baseBackup();
 
-    const erased = await cluster.request(0, 'POST', `/v1/cases/${erasedCase}/erasure`, { token: cluster.tokens.admin });
+    // Four eyes across the APIs: one admin requests on one, the other confirms on another (the request is in PostgreSQL).
+    const requested = await cluster.request(0, 'POST', `/v1/cases/${erasedCase}/erasure`, {
+      token: cluster.tokens.admin,
+    });
+    expect(requested.status).toBe(202);
+    const erased = await cluster.request(1, 'POST', `/v1/cases/${erasedCase}/erasure/confirm`, {
+      token: cluster.tokens['admin-2'],
+    });
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({
       caseId: erasedCase,
@@ -191,8 +198,10 @@ describe('erasure on PostgreSQL', () => {
     });
     expect(decoded.status).toBe(200);
     expect(decodedTexts(decoded.body).join('')).toContain('Kept-Probe-Pseudonym');
-    // A repeated erasure says the day it took effect.
-    const again = await cluster.request(1, 'POST', `/v1/cases/${erasedCase}/erasure`, { token: cluster.tokens.admin });
-    expect(again.body).toMatchObject({ dataKey: 'already-destroyed', effectiveOn: today() });
+    // A repeated confirmation answers the erasure on record, with the day it took effect.
+    const again = await cluster.request(0, 'POST', `/v1/cases/${erasedCase}/erasure/confirm`, {
+      token: cluster.tokens['admin-2'],
+    });
+    expect(again.body).toMatchObject({ dataKey: 'destroyed', confirmedById: 'admin-2', effectiveOn: today() });
   });
 });

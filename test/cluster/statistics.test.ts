@@ -95,7 +95,11 @@ describe('erasure by key on the cluster', () => {
     expect(before.status).toBe(200);
     expect(decodedTexts(before.body).join('')).toContain('Erasure-Probe-Pseudonym');
 
-    const erased = await cluster.request(0, 'POST', `/v1/cases/${caseId}/erasure`, { token: cluster.tokens.admin });
+    const requested = await cluster.request(0, 'POST', `/v1/cases/${caseId}/erasure`, { token: cluster.tokens.admin });
+    expect(requested.status).toBe(202);
+    const erased = await cluster.request(1, 'POST', `/v1/cases/${caseId}/erasure/confirm`, {
+      token: cluster.tokens['admin-2'],
+    });
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({ caseId, dataKey: 'destroyed' });
     const after = await decode();

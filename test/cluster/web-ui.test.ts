@@ -255,7 +255,9 @@ describe('read rights in the Web UI (issue 28)', () => {
     for (const [account, permissions] of Object.entries(issued))
       expect([account, permissions]).toEqual([
         account,
-        ['immigration-office', 'immigration-office-2', 'admin'].includes(account) ? [`${cluster.namespace}:read`] : [],
+        ['immigration-office', 'immigration-office-2', 'admin', 'admin-2'].includes(account)
+          ? [`${cluster.namespace}:read`]
+          : [],
       ]);
   });
 });

@@ -31,7 +31,7 @@ beforeAll(async () => {
 });
 
 // The second officer and the labour auditor's office hold the roles of `immigration` and `liege`, which the matrix covers.
-type Caller = Exclude<TokenName, 'immigration2' | 'labourAntwerpen' | 'surya'> | 'none' | 'badToken';
+type Caller = Exclude<TokenName, 'immigration2' | 'admin2' | 'labourAntwerpen' | 'surya'> | 'none' | 'badToken';
 
 function call(who: Caller, method: 'get' | 'post', path: string, body?: unknown): Promise<request.Response> {
   const r = request(stack.app)[method](path);

@@ -1,6 +1,7 @@
 /**
- * Issue 18, "erasure by key", against the real dev server: a case's history is readable; an admin erases the
- * case (or its retention ends and the daily sweep runs); the same stored bytes can no longer be decoded by the
+ * Issue 18, "erasure by key", against the real dev server: a case's history is readable; an admin requests its
+ * erasure and a second admin confirms it (issue 29: four eyes, after a waiting period; or its retention ends and
+ * the daily sweep runs); the same stored bytes can no longer be decoded by the
  * codec endpoint or by any process, while other cases still can; the audit trail records the erasure.
  * Issue 28: the erased key's row, as a copy of the database (a WAL segment, a backup) holds it, opens with the
  * service's keys until the sweep rotates the key-encryption key, and with nothing the service holds after.
@@ -15,7 +16,10 @@ import { open } from '../../src/crypto/aes-gcm';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { ErasedCaseKeyError, openCaseKeys } from '../../src/crypto/case-keys';
 import { openCaseIndex } from '../../src/case-index/case-index-store';
-import type { CaseErasure } from '../../src/domain/schemas/api';
+import type { CaseErasureRecord, CaseErasureRequest } from '../../src/domain/schemas/api';
+import { addDays } from '../../src/domain/calendar';
+import { LANGUAGE_PACKS } from '../../src/i18n';
+import { formatLegalDate } from '../../src/i18n/facts';
 import {
   ensureKeyRetentionSchedule,
   KEY_RETENTION_SCHEDULE_ID,
@@ -25,7 +29,7 @@ import { isNotFound } from '../../src/temporal/not-found';
 import { codecJson, decodedTexts } from '../support/codec-json';
 import { as, eventually, expectProblem, openCase, recordOk, SECRET, today } from '../support/api-helpers';
 import { expectDocumented } from '../support/documented-response';
-import { auditRecords, TASK_QUEUE, useServiceStack } from '../support/service-stack';
+import { auditRecords, createTestApp, TASK_QUEUE, useServiceStack } from '../support/service-stack';
 
 const stack = useServiceStack();
 let raw: Client;
@@ -90,9 +94,14 @@ const opensWithAnyHeldKey = (row: KeyRow): boolean =>
   );
 /** The erased case's key row, copied before the erasure. */
 let copiedBeforeErasure: KeyRow;
+/** The confirmation's answer, which every retry gets again. */
+let firstAnswer: CaseErasureRecord;
 
-const erase = (caseId: string, who: 'admin' | 'immigration' = 'admin') =>
-  as(stack.app, who).post(`/v1/cases/${caseId}/erasure`);
+type Who = 'admin' | 'admin2' | 'immigration';
+const requestErasure = (caseId: string, who: Who = 'admin', headers: Record<string, string> = {}) =>
+  as(stack.app, who, headers).post(`/v1/cases/${caseId}/erasure`);
+const confirmErasure = (caseId: string, who: Who = 'admin2', headers: Record<string, string> = {}) =>
+  as(stack.app, who, headers).post(`/v1/cases/${caseId}/erasure/confirm`);
 const gone = (caseId: string) =>
   eventually(
     () =>
@@ -137,18 +146,41 @@ describe('POST /v1/cases/{caseId}/erasure', () => {
 
     copiedBeforeErasure = keyRow(ids.erased);
     const dayBefore = nextKeySweepDay(new Date());
-    const res = await erase(ids.erased);
+    const requested = await requestErasure(ids.erased, 'admin', { 'Idempotency-Key': 'erase-1' });
+    expect(requested.status).toBe(202);
+    expectDocumented('POST', '/v1/cases/{caseId}/erasure', requested);
+    expect(requested.body).toEqual({
+      caseId: ids.erased,
+      requestedById: 'admin',
+      requestedAt: expect.any(String),
+    } satisfies Record<keyof CaseErasureRequest, unknown>);
+    // A retry, with its Idempotency-Key or without, answers the request on record.
+    expect((await requestErasure(ids.erased, 'admin', { 'Idempotency-Key': 'erase-1' })).body).toEqual(requested.body);
+    // Nothing is erased yet: the case still reads.
+    expect(decodedText((await decodeEndpoint(stored.erased!)).body)).toContain(SECRET.pseudonym);
+    // The admin who requested it cannot confirm it.
+    const own = await confirmErasure(ids.erased, 'admin');
+    expectProblem(own, 409);
+    expect(own.body).toMatchObject({ type: 'urn:problem-type:victim-case:secondAdminRequired' });
+    expect((own.body as { detail: string }).detail).toMatch(/second administrator must confirm/);
+    expect(decodedText((await decodeEndpoint(stored.erased!)).body)).toContain(SECRET.pseudonym);
+
+    const res = await confirmErasure(ids.erased, 'admin2', { 'Idempotency-Key': 'confirm-1' });
     expect(res.status).toBe(200);
-    expectDocumented('POST', '/v1/cases/{caseId}/erasure', res);
+    expectDocumented('POST', '/v1/cases/{caseId}/erasure/confirm', res);
     expect(res.body).toEqual({
       caseId: ids.erased,
+      requestedById: 'admin',
+      requestedAt: (requested.body as CaseErasureRequest).requestedAt,
+      confirmedById: 'admin-2',
       erasedAt: expect.any(String),
       dataKey: 'destroyed',
       runsDeleted: expect.any(Number),
       // The day of the next sweep, which rotates the key-encryption key its row was wrapped under.
       effectiveOn: expect.stringMatching(new RegExp(`^(${dayBefore}|${nextKeySweepDay(new Date())})$`)),
-    } satisfies Record<keyof CaseErasure, unknown>);
-    expect((res.body as CaseErasure).runsDeleted).toBeGreaterThanOrEqual(1);
+    } satisfies Record<keyof CaseErasureRecord, unknown>);
+    firstAnswer = res.body as CaseErasureRecord;
+    expect(firstAnswer.runsDeleted).toBeGreaterThanOrEqual(1);
 
     // The Web UI's codec: the officer reads why, in Dutch here.
     const after = await decodeEndpoint(stored.erased!, 'nl');
@@ -192,35 +224,82 @@ describe('POST /v1/cases/{caseId}/erasure', () => {
     // Temporal's copy is deleted too, and the API knows the case no more.
     await gone(ids.erased);
     expectProblem(await as(stack.app, 'admin').get(`/v1/cases/${ids.erased}`), 404);
-    expect(auditRecords(stack)).toContainEqual(
-      expect.objectContaining({ principalId: 'admin', action: 'case.erase', caseId: ids.erased, result: 200 }),
+    const steps = auditRecords(stack);
+    for (const [principalId, action] of [
+      ['admin', 'case.erase.request'],
+      ['admin', 'case.erase'],
+      ['admin-2', 'case.erase'],
+    ])
+      expect(steps).toContainEqual(expect.objectContaining({ principalId, action, caseId: ids.erased }));
+    expect(steps).toContainEqual(
+      expect.objectContaining({ principalId: 'admin-2', action: 'case.erase', caseId: ids.erased, result: 200 }),
     );
   });
 
-  it('answers a repeated erasure with what was done before', async () => {
-    const again = await erase(ids.erased);
-    expect(again.status).toBe(200);
-    expect(again.body).toMatchObject({ caseId: ids.erased, dataKey: 'already-destroyed' });
+  it('answers a repeated confirmation, by either admin, with the erasure on record', async () => {
+    for (const who of ['admin2', 'admin'] as const) {
+      const again = await confirmErasure(ids.erased, who, { 'Idempotency-Key': 'confirm-1' });
+      expect(again.status).toBe(200);
+      expect(again.body).toEqual(firstAnswer);
+    }
+    // A request for it answers the request that led to it.
+    expect((await requestErasure(ids.erased, 'admin2')).body).toMatchObject({ requestedById: 'admin' });
   });
 
-  it('destroys the key of a case whose history Temporal already deleted (retention, before the sweep)', async () => {
+  it('refuses a request before the waiting period after the end is over, saying from which day', async () => {
+    // Another API process on the same database, as deployed: 30 days' wait (ERASURE_WAITING_DAYS).
+    const waiting = createTestApp({
+      client: stack.client,
+      keys: stack.keys,
+      caseKeys: stack.caseKeys,
+      caseIndex: stack.caseIndex,
+      serviceDatabase: keyStoreFile(),
+      erasureWaitingDays: 30,
+    });
+    const from = addDays(today(), 30);
+    for (const language of ['en', 'nl'] as const) {
+      const early = await as(waiting, 'admin', { 'Accept-Language': language }).post(`/v1/cases/${ids.kept}/erasure`);
+      expectProblem(early, 409);
+      expect(early.body).toMatchObject({ type: 'urn:problem-type:victim-case:erasureTooEarly' });
+      expect((early.body as { detail: string }).detail).toContain(
+        formatLegalDate(from, LANGUAGE_PACKS[language].locale),
+      );
+    }
+    // No request was recorded: this API (no wait) sees none to confirm.
+    expect((await confirmErasure(ids.kept)).body).toMatchObject({
+      type: 'urn:problem-type:victim-case:erasureNotRequested',
+    });
+  });
+
+  it('lets an admin withdraw a pending request, after which there is nothing to confirm', async () => {
+    expect((await requestErasure(ids.kept, 'admin2')).status).toBe(202);
+    const withdrawn = await as(stack.app, 'admin').delete(`/v1/cases/${ids.kept}/erasure`);
+    expect(withdrawn.status).toBe(204);
+    expectProblem(await confirmErasure(ids.kept, 'admin'), 409);
+    expectProblem(await as(stack.app, 'admin').delete(`/v1/cases/${ids.kept}/erasure`), 409);
+    expect(decodedText((await decodeEndpoint(stored.kept!)).body)).toContain(SECRET.pseudonym);
+  });
+
+  it('finds no case Temporal no longer holds (its retention ended): the daily sweep destroys its key', async () => {
     await raw.workflowService.deleteWorkflowExecution({
       namespace: raw.options.namespace,
       workflowExecution: { workflowId: ids.lapsed },
     });
     await gone(ids.lapsed);
-    const res = await erase(ids.lapsed);
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ caseId: ids.lapsed, dataKey: 'destroyed' });
-    expectProblem(await decodeEndpoint(stored.lapsed!), 410);
+    expectProblem(await requestErasure(ids.lapsed), 404);
   });
 
   it('refuses a running case (409), anyone but an admin (403), and a case that does not exist (404)', async () => {
-    const running = await erase(ids.running);
+    const running = await requestErasure(ids.running);
     expectProblem(running, 409);
     expect(running.body).toMatchObject({ type: 'urn:problem-type:victim-case:caseStillRunning' });
-    expectProblem(await erase(ids.kept, 'immigration'), 403);
-    expectProblem(await erase('case-00000000-0000-4000-8000-000000000000'), 404);
+    expectProblem(await requestErasure(ids.kept, 'immigration'), 403);
+    expectProblem(await confirmErasure(ids.kept, 'immigration'), 403);
+    expectProblem(await requestErasure('case-00000000-0000-4000-8000-000000000000'), 404);
+    // Nothing to confirm where nothing was requested.
+    const unasked = await confirmErasure(ids.running);
+    expectProblem(unasked, 409);
+    expect(unasked.body).toMatchObject({ type: 'urn:problem-type:victim-case:erasureNotRequested' });
     expect(decodedText((await decodeEndpoint(stored.running!)).body)).toContain(SECRET.pseudonym);
   });
 });
@@ -259,10 +338,10 @@ describe('the key retention sweep', () => {
     expect((await new AesGcmCodec(stack.keys, caseKeys).decode(stored.kept!)).length).toBe(stored.kept!.length);
     expect((await caseKeys.status()).erasuresPending).toBe(0);
     await caseKeys.close();
-    // A repeated erasure says the day it took effect: today's sweep.
-    const again = await erase(ids.erased);
+    // A repeated confirmation says the day it took effect: today's sweep.
+    const again = await confirmErasure(ids.erased);
     expect(again.body).toMatchObject({
-      dataKey: 'already-destroyed',
+      dataKey: 'destroyed',
       effectiveOn: new Date().toISOString().slice(0, 10),
     });
   });

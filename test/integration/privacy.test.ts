@@ -75,6 +75,7 @@ const PRINCIPAL: Record<As, { id: string; role: string }> = {
   surya: { id: 'centre-surya', role: 'centre' },
   immigration: { id: 'dvz', role: 'immigration-office' },
   admin: { id: 'admin', role: 'admin' },
+  admin2: { id: 'admin-2', role: 'admin' },
   antwerpen: { id: 'pk-antwerpen', role: 'prosecutor' },
   liege: { id: 'pk-liege', role: 'prosecutor' },
   caAntwerpen: { id: 'pg-antwerpen', role: 'prosecutor' },

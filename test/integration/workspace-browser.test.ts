@@ -9,6 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { LANGUAGE_PACKS } from '../../src/i18n';
+import { formatLegalDate } from '../../src/i18n/facts';
+import { dateAt } from '../../src/domain/calendar';
 import { startProcessStack, type ProcessStack } from '../../tools/stack/process-stack';
 import { PROJECT_ROOT } from '../../tools/stack/temporal-binaries';
 import { waitUntil } from '../../tools/stack/wait';
@@ -255,7 +257,7 @@ describe('the workspace in a browser', () => {
     await page.context().close();
   });
 
-  it('an admin erases a file that has ended, in Dutch, after confirming it', async () => {
+  it('an admin requests the erasure of a file that has ended, in Dutch; a second admin confirms it, in French; its page then says who erased it and when', async () => {
     const centre = { token: stack.tokens['centre-PAYOKE'] };
     const opened = await stack.request('POST', '/v1/cases', {
       ...centre,
@@ -269,28 +271,63 @@ describe('the workspace in a browser', () => {
       body: { type: 'opened-in-error', on: new Date().toISOString().slice(0, 10) },
     });
     expect(ended.status).toBe(200);
+    const nl = LANGUAGE_PACKS.nl.pages.erase;
+    const fr = LANGUAGE_PACKS.fr.pages.erase;
     const page = await (await personIn('nl-BE')).newPage();
     await page.goto(`${stack.apiUrl}/workspace/cases/${caseId}`);
     await signInAs(page, 'admin');
-    const erase = page.locator('section', { has: page.locator('h2', { hasText: 'Dit dossier wissen' }) });
+    const erase = page.locator('section', { has: page.locator('h2', { hasText: nl.title }) });
     await expect(erase.textContent()).resolves.toContain('Dit kan niet ongedaan worden gemaakt');
     await checkAccessible(page, 'admin');
     // Not without the box ticked: the browser asks for it and nothing is sent.
-    await erase.locator('button[type=submit]').click();
+    await erase.getByRole('button', { name: nl.request }).click();
     expect(new URL(page.url()).pathname).toBe(`/workspace/cases/${caseId}`);
     await erase.locator('input[name=confirm]').check();
-    await erase.locator('button[type=submit]').click();
-    await expect(page.locator('h1').textContent()).resolves.toBe('Dossier gewist');
+    await erase.getByRole('button', { name: nl.request }).click();
+    await expect(erase.locator('[role=status]').textContent()).resolves.toBe(nl.requested);
+    // The requester is told a second admin confirms, and is not offered the confirmation.
+    await expect(erase.textContent()).resolves.toContain(nl.yours);
+    await expect(erase.getByRole('button', { name: nl.confirmErasure }).count()).resolves.toBe(0);
     await checkAccessible(page, 'admin');
+
+    // The second admin finds the request in the inbox, in French, and confirms it on the file's page.
+    const second = await (await personIn('fr-BE')).newPage();
+    await second.goto(`${stack.apiUrl}/workspace/inbox`);
+    await signInAs(second, 'admin-2');
+    const waiting = second.locator('section', { has: second.locator('h2', { hasText: fr.toConfirm }) });
+    await expect(waiting.textContent()).resolves.toContain('Sofie Maes a demandé l’effacement de ce dossier le');
+    await checkAccessible(second, 'admin-2');
+    await waiting.locator(`a[href="/workspace/cases/${caseId}"]`).click();
+    const confirm = second.locator('section', { has: second.locator('h2', { hasText: fr.title }) });
+    await shot(second, 'erasure-to-confirm');
+    await confirm.locator('input[name=confirm]').check();
+    await confirm.getByRole('button', { name: fr.confirmErasure }).click();
+    await expect(second.locator('h1').textContent()).resolves.toBe(fr.doneTitle);
+    const today = formatLegalDate(dateAt(Date.now()), LANGUAGE_PACKS.fr.locale);
+    const record = (await second.locator('main').textContent()) ?? '';
+    for (const said of [fr.erasedOn, today, `${fr.requestedBy}Sofie Maes (`, `${fr.confirmedBy}Luc Peeters`])
+      expect(record).toContain(said);
+    // Nothing else of the case: no pseudonym, no history.
+    expect(record).not.toContain(PSEUDONYM);
+    await checkAccessible(second, 'admin-2');
+    await second.context().close();
+
     const audit = readFileSync(join(stack.dir, 'audit.jsonl'), 'utf8').trim().split('\n');
-    expect(audit.map((l) => JSON.parse(l) as Record<string, unknown>)).toContainEqual(
-      expect.objectContaining({ principalId: 'admin', action: 'page.case.erase', caseId, result: 200 }),
+    const lines = audit.map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({ principalId: 'admin', action: 'page.case.erase.request', caseId, result: 303 }),
     );
+    expect(lines).toContainEqual(
+      expect.objectContaining({ principalId: 'admin-2', action: 'page.case.erase', caseId, result: 303 }),
+    );
+    // The first admin's page of the file, in Dutch, is the record now too.
     await page.goto(`${stack.apiUrl}/workspace/cases/${caseId}`);
-    await expect(page.locator('main').textContent()).resolves.toContain(LANGUAGE_PACKS.nl.pages.errors.notFound);
+    await expect(page.locator('h1').textContent()).resolves.toBe(nl.doneTitle);
+    await expect(page.locator('main').textContent()).resolves.toContain(`${nl.confirmedBy}Luc Peeters`);
+    await shot(page, 'erased-file');
     // The running case of the other tests offers no erasure, even to an admin.
     await page.goto(caseUrl);
-    await expect(page.locator('main').textContent()).resolves.not.toContain('Dit dossier wissen');
+    await expect(page.locator('main').textContent()).resolves.not.toContain(nl.title);
     await page.context().close();
   });
 
@@ -341,7 +378,7 @@ describe('the workspace in a browser', () => {
       new Set(['centre-PAYOKE', 'prosecutor-ANTWERPEN', 'immigration-office', 'immigration-office-2', 'admin']),
     );
     // Every list that showed the case names it (issue 28: lists and the inbox were audited with no case): the
-    // centre's search, the office's queries, both officers' inboxes.
+    // centre's search, the office's queries, both officers' inboxes, and the second admin's, where the erasure waited.
     const listed = lines
       .map((l) => JSON.parse(l) as { principalId: string; action: string; caseId: string | null })
       .filter((a) => a.caseId === caseId && a.action.endsWith('.list'));
@@ -351,6 +388,7 @@ describe('the workspace in a browser', () => {
         'prosecutor-ANTWERPEN page.query.list',
         'immigration-office page.case.list',
         'immigration-office-2 page.case.list',
+        'admin-2 page.case.list',
       ]),
     );
     expect(lines.join('\n')).not.toContain(PSEUDONYM);

@@ -23,6 +23,8 @@ import { AuditLog } from '../../src/audit/audit-log';
 import { CalendarFeeds } from '../../src/http/calendar-feeds';
 import { CaseIds } from '../../src/cases/case-ids';
 import { CaseGateway } from '../../src/cases/case-gateway';
+import { CaseErasures } from '../../src/cases/case-erasures';
+import { openErasureRecords } from '../../src/cases/erasure-records';
 import { entryForToken, Principals, type PrincipalSpec } from '../../src/identity/principals';
 import { InMemorySentLedger } from '../../src/mail/transport/sent-ledger';
 import { caseKeySalts, openFactsStore, type FactsStore } from '../../src/statistics/facts-store';
@@ -40,6 +42,7 @@ export const TOKENS = {
   immigration: 'it-token-immigration',
   immigration2: 'it-token-immigration-2',
   admin: 'it-token-admin',
+  admin2: 'it-token-admin-2',
   antwerpen: 'it-token-prosecutor-antwerpen',
   liege: 'it-token-prosecutor-liege',
   caAntwerpen: 'it-token-pcp-antwerpen',
@@ -54,6 +57,8 @@ const ENTRIES: (PrincipalSpec & { token: string })[] = [
   // A second officer: four eyes (PROCEDURE.md "Withdrawal").
   { token: TOKENS.immigration2, id: 'dvz-2', role: 'immigration-office' },
   { token: TOKENS.admin, id: 'admin', role: 'admin' },
+  // A second admin: an erasure one admin requests, another confirms (four eyes).
+  { token: TOKENS.admin2, id: 'admin-2', role: 'admin' },
   { token: TOKENS.antwerpen, id: 'pk-antwerpen', role: 'prosecutor', office: 'ANTWERPEN' },
   { token: TOKENS.liege, id: 'pk-liege', role: 'prosecutor', office: 'LIEGE' },
   { token: TOKENS.caAntwerpen, id: 'pg-antwerpen', role: 'prosecutor', office: 'CA-ANTWERPEN' },
@@ -87,6 +92,10 @@ export interface TestAppOptions {
   calendarFeedsFile?: string;
   /** PUBLIC_BASE_URL: the links of collections and the documents' server (default http://localhost:3000). */
   publicBaseUrl?: string;
+  /** Where the erasure requests are kept (default: in memory, this app's own). */
+  serviceDatabase?: string;
+  /** ERASURE_WAITING_DAYS (default 0: the tests erase cases that ended moments ago). */
+  erasureWaitingDays?: number;
 }
 
 export const TEST_INDEX_KEY = Buffer.alloc(32, 7);
@@ -101,12 +110,19 @@ export function createTestApp(o: TestAppOptions): Express {
     },
   });
   const caseIndex = o.caseIndex ?? openCaseIndex(':memory:', o.caseKeys);
+  const gateway = new CaseGateway(o.client, {
+    taskQueue: o.taskQueue ?? TASK_QUEUE,
+    timeoutMs: o.timeoutMs ?? 10_000,
+    caseIndex,
+    caseIds: new CaseIds(o.indexKey ?? TEST_INDEX_KEY),
+  });
   return createApp({
-    gateway: new CaseGateway(o.client, {
-      taskQueue: o.taskQueue ?? TASK_QUEUE,
-      timeoutMs: o.timeoutMs ?? 10_000,
-      caseIndex,
-      caseIds: new CaseIds(o.indexKey ?? TEST_INDEX_KEY),
+    gateway,
+    erasures: new CaseErasures({
+      gateway,
+      stores: { caseKeys: o.caseKeys, caseIndex },
+      records: openErasureRecords(o.serviceDatabase ?? ':memory:'),
+      waitingDays: o.erasureWaitingDays ?? 0,
     }),
     referenceIndex: new ReferenceIndex(o.indexKey ?? TEST_INDEX_KEY),
     principals: new Principals(ENTRIES.map(({ token, ...spec }) => entryForToken(token, spec))),
@@ -233,6 +249,7 @@ export async function startServiceStack(options: ServiceStackOptions = {}): Prom
       audit,
       calendarFeedsFile: join(dir, 'calendar-feeds.json'),
       statistics: openFactsStore(statisticsFile),
+      serviceDatabase: statisticsFile,
     });
     return {
       keys,

@@ -2,6 +2,9 @@ import express, { type Express } from 'express';
 import { unsealData } from 'iron-session';
 import pino from 'pino';
 import request, { type Response } from 'supertest';
+import { CaseErasures } from '../../src/cases/case-erasures';
+import type { ErasureStores } from '../../src/cases/case-gateway';
+import { openErasureRecords } from '../../src/cases/erasure-records';
 import { ReferenceIndex } from '../../src/crypto/reference-index';
 import { Principals, type PrincipalSpec } from '../../src/identity/principals';
 import type { WorkspaceDeps } from '../../src/workspace/deps';
@@ -48,6 +51,13 @@ export function workspaceInProcess(
     logger: pino({ level: 'silent' }),
     ...deps,
   } as WorkspaceDeps;
+  // No erasure on record unless the test brings its own: the case page looks for one first.
+  all.erasures ??= new CaseErasures({
+    gateway: all.gateway,
+    stores: {} as ErasureStores,
+    records: openErasureRecords(':memory:'),
+    waitingDays: 0,
+  });
   return { app: express().use('/workspace', workspaceRouter(all)), endSessions };
 }
 

@@ -46,6 +46,8 @@ async function main(): Promise<void> {
     CODEC_ALLOW_TOKENLESS_LOOPBACK: 'true',
     // A line per request buried the console; `REQUEST_LOG_LEVEL=info npm start` shows them again.
     REQUEST_LOG_LEVEL: 'debug',
+    // A file ended a moment ago can be erased at once (by two admins) while trying the service out.
+    ERASURE_WAITING_DAYS: '0',
     ...process.env,
   });
   mail = await startMailCatcher({ smtpPort: config.SMTP_PORT, httpPort: MAIL_HTTP_PORT, dir: join(DATA, 'mail') });

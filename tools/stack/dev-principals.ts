@@ -32,6 +32,8 @@ export function ensureDevPrincipals(
     // A second officer: a withdrawal reported by one is decided by another (four eyes).
     ['immigration-office-2', { role: 'immigration-office', name: 'Marc Dubois' }],
     ['admin', { role: 'admin', name: 'Sofie Maes' }],
+    // A second admin: an erasure one admin requests, another confirms (four eyes).
+    ['admin-2', { role: 'admin', name: 'Luc Peeters' }],
     ...PROSECUTOR_OFFICES.map((office): [string, PrincipalSpec] => [
       `prosecutor-${office}`,
       { role: 'prosecutor', office },

@@ -119,28 +119,46 @@ export const inputValidationProblemSchema = z
 
 export const caseIdSchema = z.string().regex(/^case-[0-9a-f-]{36}$/, FIELD_RULES.caseId);
 export const queryIdSchema = z.string().regex(/^case-[0-9a-f-]{36}-q\d{1,4}$/, FIELD_RULES.queryId);
-/** What an erasure did (POST /v1/cases/{caseId}/erasure). */
-export const caseErasureSchema = z
+const principalIdSchema = z.string().min(1).max(100);
+/** Who asked for an erasure, and when (POST /v1/cases/{caseId}/erasure): a second admin confirms it. */
+export const caseErasureRequestSchema = z
   .object({
     caseId: caseIdSchema,
-    erasedAt: z.iso.datetime(),
-    dataKey: z.enum(['destroyed', 'already-destroyed', 'none']).meta({
-      description:
-        "The case's data key: destroyed now, destroyed before (a repeated erasure), or none (a case opened before case keys: its history is deleted, and its backups age out)",
-    }),
-    runsDeleted: z
-      .number()
-      .int()
-      .nonnegative()
-      .meta({ description: 'Runs of the case Temporal was asked to delete (it deletes them within moments)' }),
-    effectiveOn: z.iso.date().nullable().meta({
-      description:
-        "The day (UTC) from which no copy of the case's key opens anywhere, the database's write-ahead log, replicas and backups included: the day of the next daily key sweep, which destroys the key-encryption key it was wrapped under (the day that sweep did so, for a repeated erasure). Until then such a copy opens only with that key, which never leaves the service. null: no key (a case opened before case keys), or a key wrapped before key-encryption keys, whose copies open until they age out",
-      example: '2026-12-02',
-    }),
+    requestedById: principalIdSchema.meta({ description: 'The admin who requested the erasure (their personal id)' }),
+    requestedAt: z.iso.datetime(),
+  })
+  .meta({ id: 'CaseErasureRequest' });
+export type CaseErasureRequest = z.infer<typeof caseErasureRequestSchema>;
+
+/** What an erasure did (POST /v1/cases/{caseId}/erasure/confirm), as the gateway reports it. */
+const caseErasureDoneSchema = z.object({
+  caseId: caseIdSchema,
+  erasedAt: z.iso.datetime().meta({ description: 'When the second admin confirmed it and the case was erased' }),
+  dataKey: z.enum(['destroyed', 'already-destroyed', 'none']).meta({
+    description:
+      "The case's data key: destroyed now, destroyed before (a repeated erasure), or none (a case opened before case keys: its history is deleted, and its backups age out)",
+  }),
+  runsDeleted: z
+    .number()
+    .int()
+    .nonnegative()
+    .meta({ description: 'Runs of the case Temporal was asked to delete (it deletes them within moments)' }),
+  effectiveOn: z.iso.date().nullable().meta({
+    description:
+      "The day (UTC) from which no copy of the case's key opens anywhere, the database's write-ahead log, replicas and backups included: the day of the next daily key sweep, which destroys the key-encryption key it was wrapped under (the day that sweep did so, for a repeated erasure). Until then such a copy opens only with that key, which never leaves the service. null: no key (a case opened before case keys), or a key wrapped before key-encryption keys, whose copies open until they age out",
+    example: '2026-12-02',
+  }),
+});
+export type CaseErasure = z.infer<typeof caseErasureDoneSchema>;
+
+/** The erasure and its record: who requested it, who confirmed it, when, and what it did. */
+export const caseErasureSchema = caseErasureRequestSchema
+  .extend(caseErasureDoneSchema.shape)
+  .extend({
+    confirmedById: principalIdSchema.meta({ description: 'The second admin, who confirmed the erasure' }),
   })
   .meta({ id: 'CaseErasure' });
-export type CaseErasure = z.infer<typeof caseErasureSchema>;
+export type CaseErasureRecord = z.infer<typeof caseErasureSchema>;
 
 /** The case a status query belongs to: query ids are `<caseId>-q<n>`. */
 export const caseOfQuery = (queryId: string): string => queryId.replace(/-q\d+$/, '');

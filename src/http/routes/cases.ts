@@ -4,7 +4,6 @@ import type { ReferenceIndex } from '../../crypto/reference-index';
 import {
   caseIdSchema,
   caseListQuerySchema,
-  caseErasureSchema,
   caseListSchema,
   caseSearchSchema,
   idempotencyHeaderSchema,
@@ -15,7 +14,8 @@ import { importCase, type CaseImportInput } from '../../domain/procedure/import'
 import { whyOpeningRefused } from '../../domain/procedure/opening';
 import { dateAt } from '../../domain/calendar';
 import { MAX_REFERENCE_KEYS } from '../../domain/procedure/state';
-import type { CaseGateway, ErasureStores } from '../../cases/case-gateway';
+import type { CaseGateway } from '../../cases/case-gateway';
+import type { CaseIndexStore } from '../../case-index/case-index-store';
 import { casesPage } from '../../cases/case-list';
 import type { ListedCase } from '../../case-index/case-listing';
 import type { PayloadCodec } from '@temporalio/common';
@@ -26,7 +26,7 @@ import { badRequest, inEveryLanguage, refusalProblem } from '../../cases/problem
 import { refuse } from '../../domain/refusals';
 import { auditAs, auditShown, principalOf } from '../../audit/request-context';
 import { idempotencyKeyOf } from '../idempotency-key';
-import { BODY, COMMON, json, KEY_REUSED, NOT_APPLICABLE, NOT_FOUND, problem, type ApiDocument } from '../openapi';
+import { BODY, COMMON, json, KEY_REUSED, NOT_APPLICABLE, NOT_FOUND, type ApiDocument } from '../openapi';
 import { noQuery, parseOr400 } from '../validate';
 import { pageLinks } from '../page-links';
 import { requireRole } from '../../identity/require-role';
@@ -35,7 +35,7 @@ import { requireRole } from '../../identity/require-role';
 export function casesRouter(
   gateway: CaseGateway,
   index: ReferenceIndex,
-  { caseIndex, caseKeys, codec }: ErasureStores & { codec: PayloadCodec },
+  { caseIndex, codec }: { caseIndex: CaseIndexStore; codec: PayloadCodec },
   base: string,
 ): Router {
   const r = Router();
@@ -167,13 +167,6 @@ export function casesRouter(
     res.json(statusShownTo(p, await gateway.record(caseId, eventInput(p, event, index), key)));
   });
 
-  // Erasure: an admin's, of a case that ended. The audit line is the erasure's record.
-  r.post('/cases/:caseId/erasure', requireRole('admin'), noQuery, async (req, res) => {
-    const caseId = parseOr400(caseIdSchema, req.params.caseId, 'path', 'caseId');
-    auditAs(res, 'case.erase', caseId);
-    res.json(await gateway.erase(caseId, { caseIndex, caseKeys }));
-  });
-
   return r;
 }
 
@@ -294,22 +287,6 @@ export function documentCases(api: ApiDocument): void {
       ...BODY,
       ...NOT_FOUND('No such case visible to the principal'),
       ...NOT_APPLICABLE('The event does not apply to the case now'),
-    },
-  });
-  api.registerPath({
-    method: 'post',
-    path: '/v1/cases/{caseId}/erasure',
-    operationId: 'eraseCase',
-    tags: ['Cases'],
-    summary: 'Erase a case that ended',
-    description:
-      "For admins. Destroys the case's data key, so no copy of its history (in Temporal, in backups, in exports) can be read any more, then deletes its runs from Temporal. Copies of the key itself that the database keeps (its write-ahead log, replicas, backups) open no more from `effectiveOn`, when the daily key sweep destroys the key-encryption key they were wrapped under. Only a case that has ended; a repeated erasure answers what was done. The statistics stay as they were: they never held the case.",
-    request: { params: z.object({ caseId: caseIdSchema }) },
-    responses: {
-      200: json(caseErasureSchema, 'What was erased'),
-      ...COMMON,
-      ...NOT_FOUND('No such case'),
-      409: problem('The case is still running (urn:problem-type:victim-case:caseStillRunning)'),
     },
   });
 }

@@ -39,6 +39,11 @@ export const deProblems: ProblemWords = {
     'Der Aktendienst ist kurz nicht erreichbar (Temporal oder sein Worker hat nicht rechtzeitig geantwortet); versuchen Sie es später erneut.',
   internal: 'Bei uns ist ein Fehler aufgetreten; die Trace-ID bezeichnet ihn in den Protokollen.',
   caseStillRunning: 'Eine Akte kann erst gelöscht werden, wenn sie abgeschlossen ist; diese läuft noch.',
+  erasureTooEarly: (days, from) =>
+    `Eine Akte kann erst ${days} Tage nach ihrem Abschluss gelöscht werden; die Löschung kann ab ${from} beantragt werden.`,
+  erasureNotRequested:
+    'Keine Löschung dieser Akte wartet auf Bestätigung: Ein Administrator beantragt sie zuerst, dann bestätigt sie ein zweiter Administrator.',
+  secondAdminRequired: 'Sie haben diese Löschung beantragt: Ein zweiter Administrator muss sie bestätigen.',
   statisticsYearOpen: (year, from) =>
     `Die Statistiken für ${year} werden veröffentlicht, sobald das Jahr abgeschlossen ist, ab dem ${from}, und ändern sich danach nicht mehr.`,
   codec: {

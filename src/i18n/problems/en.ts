@@ -24,6 +24,11 @@ export const enProblems: ProblemWords = {
     'The case service is unavailable for a moment (Temporal or its worker did not answer in time); try again later.',
   internal: 'Something went wrong on our side; the trace id identifies the error in the logs.',
   caseStillRunning: 'A case can be erased only once it has ended; this one is still running.',
+  erasureTooEarly: (days, from) =>
+    `A case may be erased only ${days} days after it ended; its erasure may be requested from ${from}.`,
+  erasureNotRequested:
+    'No erasure of this case is waiting for confirmation: an administrator requests it first, then a second administrator confirms it.',
+  secondAdminRequired: 'You requested this erasure: a second administrator must confirm it.',
   statisticsYearOpen: (year, from) =>
     `The statistics of ${year} are published once the year is closed, from ${from}, and do not change after.`,
   codec: {

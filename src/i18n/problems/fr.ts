@@ -39,6 +39,11 @@ export const frProblems: ProblemWords = {
     'Le service des dossiers est momentanément indisponible (Temporal ou son worker n’a pas répondu à temps) ; réessayez plus tard.',
   internal: 'Une erreur s’est produite de notre côté ; l’identifiant de trace la désigne dans les journaux.',
   caseStillRunning: 'Un dossier ne peut être effacé qu’une fois clôturé ; celui-ci est encore en cours.',
+  erasureTooEarly: (days, from) =>
+    `Un dossier ne peut être effacé que ${days} jours après sa clôture ; son effacement peut être demandé à partir du ${from}.`,
+  erasureNotRequested:
+    'Aucun effacement de ce dossier n’attend de confirmation : un administrateur le demande d’abord, puis un second administrateur le confirme.',
+  secondAdminRequired: 'Vous avez demandé cet effacement : un second administrateur doit le confirmer.',
   statisticsYearOpen: (year, from) =>
     `Les statistiques de ${year} sont publiées une fois l’année clôturée, à partir du ${from}, et ne changent plus ensuite.`,
   codec: {

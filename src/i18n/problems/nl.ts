@@ -39,6 +39,11 @@ export const nlProblems: ProblemWords = {
     'De dossierdienst is even niet beschikbaar (Temporal of zijn worker antwoordde niet op tijd); probeer later opnieuw.',
   internal: 'Er ging bij ons iets mis; de trace-id wijst de fout aan in de logboeken.',
   caseStillRunning: 'Een dossier kan pas worden gewist wanneer het is afgesloten; dit dossier loopt nog.',
+  erasureTooEarly: (days, from) =>
+    `Een dossier kan pas ${days} dagen nadat het is afgesloten worden gewist; de wissing kan worden aangevraagd vanaf ${from}.`,
+  erasureNotRequested:
+    'Er wacht geen wissing van dit dossier op bevestiging: een beheerder vraagt ze eerst aan, daarna bevestigt een tweede beheerder ze.',
+  secondAdminRequired: 'U hebt deze wissing aangevraagd: een tweede beheerder moet ze bevestigen.',
   statisticsYearOpen: (year, from) =>
     `De statistieken van ${year} worden gepubliceerd zodra het jaar is afgesloten, vanaf ${from}, en veranderen daarna niet meer.`,
   codec: {

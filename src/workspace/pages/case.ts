@@ -10,6 +10,8 @@ import type { WorkspaceDeps } from '../deps';
 import { formsOpenTo } from '../event-forms';
 import { locals } from '../middleware';
 import { casePage } from '../views/case';
+import { erasedPage, erasureStepOf } from '../views/erasure';
+import type { ConfirmedErasure } from '../../cases/case-erasures';
 
 const answerableBy = (p: Principal, s: CaseStatus): string | null => {
   const q = s.prosecutorQuery;
@@ -40,6 +42,10 @@ export function casePages(deps: WorkspaceDeps): Router {
     const p = principalOf(res);
     const caseId = caseIdSchema.parse(req.params.caseId);
     auditAs(res, 'page.case.read', caseId);
+    // An erased file has nothing left but the record of its erasure, which is all its page shows.
+    const erased = await deps.erasures.recordOf(caseId);
+    if (erased?.confirmed)
+      return void res.send(erasedPage(locals(res).page, erased as ConfirmedErasure, personNamer(p, deps.principals)));
     await visibleCase(gateway, p, caseId);
     const [status, tasks] = await Promise.all([gateway.status(caseId), gateway.openTasks(caseId)]);
     res.send(
@@ -52,7 +58,10 @@ export function casePages(deps: WorkspaceDeps): Router {
           : null,
         personName: personNamer(p, deps.principals),
         recorded: req.query.recorded === '1',
-        erasable: p.role === 'admin' && !!status.outcome && tasks.length === 0,
+        erasure:
+          p.role === 'admin' && status.outcome
+            ? { standing: await deps.erasures.standing(caseId), done: erasureStepOf(req.query.erasure) }
+            : null,
       }),
     );
   });

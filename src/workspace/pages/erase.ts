@@ -1,32 +1,47 @@
-import { Router } from 'express';
-import { auditAs } from '../../audit/request-context';
+import { Router, type Request } from 'express';
+import { auditAs, principalOf } from '../../audit/request-context';
 import { ServiceProblem } from '../../cases/problems';
 import { caseIdSchema } from '../../domain/schemas/api';
 import { requireRole } from '../../identity/require-role';
 import type { WorkspaceDeps } from '../deps';
-import { locals } from '../middleware';
-import { shortRef } from '../views/case-words';
-import { messagePage } from '../views/messages';
+import type { ErasureStep } from '../views/erasure';
 
-/** An admin erases a file that has ended, after ticking a confirmation. */
+/** The box is required in the forms that request or confirm; a request without it changes nothing. */
+function ticked(req: Request): void {
+  if ((req.body as Record<string, unknown>).confirm !== 'yes')
+    throw new ServiceProblem('badRequest', (p) => p.pages.errors.badRequest);
+}
+
+/**
+ * Erasure with four eyes, the API's steps as forms: an admin requests the erasure of a file that has ended, another
+ * admin confirms it, and the file's page then shows the record of its erasure. Each step goes back to the file's page.
+ */
 export function erasePages(deps: WorkspaceDeps): Router {
   const r = Router();
-  const { gateway } = deps;
-  r.post('/cases/:caseId/erase', requireRole('admin'), async (req, res) => {
+  const { erasures } = deps;
+  const backTo = (caseId: string, step: ErasureStep) => `/workspace/cases/${caseId}?erasure=${step}#erase`;
+
+  r.post('/cases/:caseId/erasure', requireRole('admin'), async (req, res) => {
+    const caseId = caseIdSchema.parse(req.params.caseId);
+    auditAs(res, 'page.case.erase.request', caseId);
+    ticked(req);
+    await erasures.request(caseId, principalOf(res));
+    res.redirect(303, backTo(caseId, 'requested'));
+  });
+
+  r.post('/cases/:caseId/erasure/confirm', requireRole('admin'), async (req, res) => {
     const caseId = caseIdSchema.parse(req.params.caseId);
     auditAs(res, 'page.case.erase', caseId);
-    const { page } = locals(res);
-    // The box is required in the form; a request without it erases nothing.
-    if ((req.body as Record<string, unknown>).confirm !== 'yes')
-      throw new ServiceProblem('badRequest', (p) => p.pages.errors.badRequest);
-    await gateway.erase(caseId, deps);
-    const w = page.pack.pages;
-    res.send(
-      messagePage(page, w.erase.doneTitle, w.erase.done(shortRef(caseId)), {
-        href: '/workspace/cases',
-        label: w.errors.back,
-      }),
-    );
+    ticked(req);
+    await erasures.confirm(caseId, principalOf(res));
+    res.redirect(303, `/workspace/cases/${caseId}`);
+  });
+
+  r.post('/cases/:caseId/erasure/withdraw', requireRole('admin'), async (req, res) => {
+    const caseId = caseIdSchema.parse(req.params.caseId);
+    auditAs(res, 'page.case.erase.withdraw', caseId);
+    await erasures.withdraw(caseId);
+    res.redirect(303, backTo(caseId, 'withdrawn'));
   });
   return r;
 }

@@ -25,7 +25,12 @@ export function inboxPages(deps: WorkspaceDeps): Router {
       'page.case.list',
       sections.flatMap((s) => s.tasks),
     );
-    res.send(inboxPage(locals(res).page, sections));
+    // An admin's own work comes first: erasures that wait for a second admin.
+    const erasures =
+      p.role === 'admin'
+        ? { pending: await deps.erasures.pending(), personName: (id?: string) => id && deps.principals.nameOf(id) }
+        : undefined;
+    res.send(inboxPage(locals(res).page, sections, erasures));
   });
   return r;
 }

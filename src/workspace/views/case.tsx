@@ -3,7 +3,9 @@ import type { OpenTask, TaskParty } from '../../domain/procedure/case-index-entr
 import { eventsClosing } from '../../domain/procedure/task-forms';
 import type { CaseEventType } from '../../domain/schemas/events';
 import type { CaseStatus } from '../../domain/schemas/case';
-import { CsrfField, page } from './layout';
+import type { ErasureStanding } from '../../cases/case-erasures';
+import { page } from './layout';
+import { ErasureSection, type ErasureStep } from './erasure';
 import { dateIn, shortRef, stageIn } from './case-words';
 import type { PageContext } from './page-context';
 
@@ -18,8 +20,8 @@ export interface CaseView {
   /** The open query this reader's office answers, if any. */
   answerable: string | null;
   recorded: boolean;
-  /** An admin reads a file that has ended: it may be erased. */
-  erasable: boolean;
+  /** An admin reads a file with an outcome: where its erasure stands, and what the admin's last step did. */
+  erasure: { standing: ErasureStanding; done: ErasureStep | null } | null;
 }
 
 function Summary({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
@@ -219,25 +221,6 @@ function OpenTasks({ ctx, view }: { ctx: PageContext; view: CaseView }) {
   );
 }
 
-function Erase({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
-  const w = ctx.pack.pages.erase;
-  return (
-    <section aria-labelledby="erase">
-      <h2 id="erase">{w.title}</h2>
-      <p>{w.explain}</p>
-      <form method="post" action={`/workspace/cases/${s.caseId}/erase`}>
-        <CsrfField ctx={ctx} />
-        <label class="choice">
-          <input type="checkbox" name="confirm" value="yes" required /> {w.confirm}
-        </label>
-        <p>
-          <button type="submit">{w.submit}</button>
-        </p>
-      </form>
-    </section>
-  );
-}
-
 function History({ ctx, view }: { ctx: PageContext; view: CaseView }) {
   const w = ctx.pack.pages.case;
   const s = view.status;
@@ -312,7 +295,9 @@ export function casePage(ctx: PageContext, view: CaseView): string {
         )}
       </section>
       <History ctx={ctx} view={view} />
-      {view.erasable ? <Erase ctx={ctx} s={s} /> : null}
+      {view.erasure ? (
+        <ErasureSection ctx={ctx} caseId={s.caseId} {...view.erasure} personName={view.personName} />
+      ) : null}
     </>,
   );
 }

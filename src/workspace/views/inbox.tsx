@@ -1,7 +1,9 @@
 import type { InboxSectionPage } from '../../cases/inbox';
 import type { InboxSection } from '../../domain/schemas/tasks';
 import type { PageWords } from '../../i18n/page-words';
+import type { ErasureRecord } from '../../cases/erasure-records';
 import { page } from './layout';
+import { PendingErasures } from './erasure';
 import { dateIn, shortRef, stageIn } from './case-words';
 import type { PageContext } from './page-context';
 
@@ -50,11 +52,16 @@ function Section({ ctx, shown }: { ctx: PageContext; shown: InboxSectionPage }) 
 }
 
 /** What waits for the Immigration Office, a section per kind of task, each soonest due first and counted. */
-export function inboxPage(ctx: PageContext, sections: InboxSectionPage[]): string {
+export function inboxPage(
+  ctx: PageContext,
+  sections: InboxSectionPage[],
+  erasures?: { pending: ErasureRecord[]; personName: (id: string | undefined) => string | undefined },
+): string {
   return page(
     ctx,
     ctx.pack.pages.inbox.title,
     <>
+      {erasures ? <PendingErasures ctx={ctx} {...erasures} /> : null}
       {sections.map((shown) => (
         <Section key={shown.section} ctx={ctx} shown={shown} />
       ))}
