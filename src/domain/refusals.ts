@@ -44,7 +44,7 @@ export const ENGLISH_REFUSALS = {
     `a ${f.document} is not the document of ${stageWords(f.stage)} (expected ${either(f.expected)})`,
   'document-not-of-track': (f: RefusalFacts) =>
     `a ${f.document} is not the stage-1 document of this case (opened ${f.openedOn}, ${f.track === 'minor' ? 'unaccompanied minor' : 'adult'}): expected ${f.expected}`,
-  'document-dates-inverted': () => 'validUntil is before issuedOn',
+  'document-dates-inverted': () => 'the end of validity is before the date of issue',
   'issue-date-in-future': (f: RefusalFacts) => `the issue date ${f.date} is in the future`,
   'document-already-expired': (f: RefusalFacts) =>
     `a document valid until ${f.validUntil} has already expired; report the current one`,

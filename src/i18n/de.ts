@@ -394,7 +394,7 @@ export const de: LanguagePack = {
       `das Dokument ${quote(documentTypes, f.document)} gehört nicht zu ${quote(stages, f.stage)} (erwartet: ${quoteAll(documentTypes, f.expected, 'oder')})`,
     'document-not-of-track': (f) =>
       `das Dokument ${quote(documentTypes, f.document)} ist nicht das Dokument von ${quote(stages, 'REFLECTION')} für diese Akte (eröffnet am ${f.openedOn}, ${say(tracks, f.track)}); erwartet: ${quoteAll(documentTypes, f.expected, 'oder')}`,
-    'document-dates-inverted': () => 'das Ende der Gültigkeit (validUntil) liegt vor dem Ausstellungsdatum (issuedOn)',
+    'document-dates-inverted': () => 'das Ende der Gültigkeit liegt vor dem Ausstellungsdatum',
     'issue-date-in-future': (f) => `das Ausstellungsdatum ${f.date} liegt in der Zukunft`,
     'document-already-expired': (f) =>
       `ein bis zum ${f.validUntil} gültiges Dokument ist bereits abgelaufen; erfassen Sie das aktuelle Dokument`,

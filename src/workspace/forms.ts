@@ -4,7 +4,8 @@ import { refusalDetail, ServiceProblem } from '../cases/problems';
 import type { Language } from '../domain/codes';
 import type { RefusalCode, RefusalFacts } from '../domain/refusals';
 import { idempotencyKeySchema } from '../domain/schemas/api';
-import type { LanguagePack } from '../i18n';
+import { LANGUAGE_PACKS, type LanguagePack } from '../i18n';
+import { formatLegalDate } from '../i18n/facts';
 import { fieldErrors } from './field-errors';
 import type { FieldSpec } from './form-fields';
 import { REFUSAL_FIELDS } from './refusal-fields';
@@ -35,9 +36,18 @@ export function refusedFields(
 
 /** A refusal of the case in the reader's words, as a sentence: the catalogue writes it to follow other words. */
 export function refusalSentence(lang: Language, refusal: { code: RefusalCode; facts: RefusalFacts }): string {
-  const text = refusalDetail(lang, refusal.code, refusal.facts);
+  // The page writes its dates in full: so does a refusal shown on it.
+  const facts = Object.fromEntries(
+    Object.entries(refusal.facts).map(([k, v]) => [
+      k,
+      typeof v === 'string' && ISO_DATE.test(v) ? formatLegalDate(v, LANGUAGE_PACKS[lang].locale) : v,
+    ]),
+  ) as RefusalFacts;
+  const text = refusalDetail(lang, refusal.code, facts);
   return text.charAt(0).toLocaleUpperCase(lang) + text.slice(1);
 }
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A refusal of a case rule: at the field it is about, when the form has that field; else above the form. */
 export function refusedByCase(
