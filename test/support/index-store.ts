@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { openCaseIndex, type CaseIndexStore } from '../../src/case-index/case-index-store';
 import { openCaseKeys, type CaseKeys } from '../../src/crypto/case-keys';
 import { ensureDevPayloadKeys, loadPayloadKeys } from '../../src/crypto/payload-keys';
+import type { CaseIndexEntry, OpenTask } from '../../src/domain/procedure/case-index-entry';
 
 /** A case index on an SQLite file of its own, beside its case keys, as a worker opens it. */
 export interface IndexStoreFiles {
@@ -73,3 +74,27 @@ export async function everyPage<T, P>(
   } while (after);
   return { items, totals };
 }
+
+/** A running case of PAYOKE's in stage 2, queried by Antwerp, as the index holds it, with these tasks. */
+export const indexedCase = (
+  caseId: string,
+  revision: number,
+  tasks: OpenTask[],
+  pseudonym = 'P',
+): CaseIndexEntry => ({
+  caseId,
+  revision,
+  centre: 'PAYOKE',
+  offices: ['ANTWERPEN'],
+  stage: 'TEMPORARY_RESIDENCE',
+  outcome: null,
+  running: true,
+  openedOn: '2026-01-05',
+  nextDeadline: null,
+  deadlines: [],
+  documentValidUntil: '2026-04-05',
+  flags: [],
+  referenceKeys: [],
+  personal: { pseudonym },
+  tasks,
+});

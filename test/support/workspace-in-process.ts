@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import express, { type Express } from 'express';
 import { unsealData } from 'iron-session';
 import pino from 'pino';
@@ -11,7 +14,29 @@ import type { WorkspaceDeps } from '../../src/workspace/deps';
 import type { OidcSignIn } from '../../src/workspace/oidc';
 import { workspaceRouter } from '../../src/workspace/router';
 import type { WorkspaceSession } from '../../src/workspace/session';
-import type { SessionRecords } from '../../src/workspace/session-records';
+import { openSessionRecords, type SessionRecords } from '../../src/workspace/session-records';
+
+/** The sessions on record of a test's API processes: a database of their own before each test, removed after it. */
+export function useSessionRecords(): { readonly records: SessionRecords; readonly dir: string } {
+  let dir = '';
+  let records: SessionRecords | undefined;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'workspace-'));
+    records = openSessionRecords(join(dir, 'service.sqlite'));
+  });
+  afterEach(async () => {
+    await records?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    get records() {
+      return records!;
+    },
+    get dir() {
+      return dir;
+    },
+  };
+}
 
 /** The key the sessions' cookies are sealed with. */
 export const SESSION_KEY = Buffer.alloc(32, 3);

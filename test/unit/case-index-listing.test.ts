@@ -6,34 +6,13 @@ import {
   type TaskFilter,
   type TaskPosition,
 } from '../../src/case-index/task-listing';
-import type { CaseIndexEntry, OpenTask } from '../../src/domain/procedure/case-index-entry';
 import type { SqlValue } from '../../src/store/sql-database';
-import { everyPage, useIndexStore } from '../support/index-store';
+import { everyPage, indexedCase, useIndexStore } from '../support/index-store';
 
 const store = useIndexStore();
 
 const ANTWERPEN = { role: 'prosecutor', office: 'ANTWERPEN' } as const;
 const IMMIGRATION_OFFICE = { role: 'immigration-office' } as const;
-
-function entry(caseId: string, revision: number, tasks: OpenTask[]): CaseIndexEntry {
-  return {
-    caseId,
-    revision,
-    centre: 'PAYOKE',
-    offices: ['ANTWERPEN'],
-    stage: 'TEMPORARY_RESIDENCE',
-    outcome: null,
-    running: true,
-    openedOn: '2026-01-05',
-    nextDeadline: null,
-    deadlines: [],
-    documentValidUntil: '2026-04-05',
-    flags: [],
-    referenceKeys: [],
-    personal: { pseudonym: 'P' },
-    tasks,
-  };
-}
 
 /** Day n of March 2026: three cases share each day, so the order within a day counts too. */
 const day = (n: number): string => `2026-03-${String(n).padStart(2, '0')}`;
@@ -43,7 +22,7 @@ async function seed(): Promise<void> {
   for (let i = 0; i < 30; i++) {
     const due = day(1 + (i % 10));
     await store.index.write(
-      entry(`case-${String(i).padStart(3, '0')}`, 1, [
+      indexedCase(`case-${String(i).padStart(3, '0')}`, 1, [
         { taskId: `q${i}/answer`, kind: 'status-query-answer', party: ANTWERPEN, due, since: '2026-01-10' },
         { taskId: 'document-dates/ANNEX_15/0', kind: 'document-dates', party: IMMIGRATION_OFFICE, due, since: due },
       ]),
@@ -88,7 +67,7 @@ describe('listing the open tasks of a party (SQLite)', () => {
 
   it("shows only the tasks of the revision the case row holds, and none of another party's", async () => {
     await seed();
-    await store.index.write(entry('case-000', 2, []));
+    await store.index.write(indexedCase('case-000', 2, []));
     const page = await store.index.listTasks({ party: ANTWERPEN }, undefined, 100);
     expect(page.total).toBe(29);
     expect(page.items.map((t) => t.caseId)).not.toContain('case-000');

@@ -3,9 +3,6 @@
  * unlimited duration granted without identity proof was a dead end: the page said the file was closed with nothing
  * to report, while the case waited for the proof. Decisions showed neither what was decided nor by whom.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { addDays } from '../../src/domain/calendar';
 import { applyAnswer, applyEvent } from '../../src/domain/procedure/apply';
 import { caseIndexEntry } from '../../src/domain/procedure/case-index-entry';
@@ -14,9 +11,8 @@ import { toStatus } from '../../src/domain/procedure/status';
 import type { CaseEvent } from '../../src/domain/schemas/events';
 import { LANGUAGE_PACKS } from '../../src/i18n';
 import type { WorkspaceDeps } from '../../src/workspace/deps';
-import { openSessionRecords, type SessionRecords } from '../../src/workspace/session-records';
 import { CENTRE, IMMIGRATION, opening, prosecutor, YES } from '../support/fixtures';
-import { Browser, workspaceInProcess } from '../support/workspace-in-process';
+import { Browser, useSessionRecords, workspaceInProcess } from '../support/workspace-in-process';
 
 const D0 = '2026-03-02';
 const ID = 'case-00000000-0000-0000-0000-00000000a29a';
@@ -29,16 +25,7 @@ const PEOPLE = [
   { oidcSubject: SECOND_OFFICER.id, id: SECOND_OFFICER.id, role: 'immigration-office' as const, name: 'Marc Dubois' },
 ];
 
-let dir: string;
-let records: SessionRecords;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'case-page-'));
-  records = openSessionRecords(join(dir, 'sessions.sqlite'));
-});
-afterEach(async () => {
-  await records.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const sessions = useSessionRecords();
 
 const record = (s: CaseState, event: CaseEvent, actor: Actor) => applyEvent(s, event, actor, event.on);
 
@@ -57,7 +44,7 @@ async function reader(s: CaseState, who: string): Promise<Browser> {
     status: () => Promise.resolve(toStatus(s, D0)),
     openTasks: () => Promise.resolve(caseIndexEntry(s).tasks),
   } as unknown as WorkspaceDeps['gateway'];
-  const { app } = workspaceInProcess(records, { now: Date.now() }, PEOPLE, { gateway });
+  const { app } = workspaceInProcess(sessions.records, { now: Date.now() }, PEOPLE, { gateway });
   const browser = new Browser(app);
   await browser.signIn(who);
   return browser;

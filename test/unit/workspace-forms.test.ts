@@ -3,9 +3,6 @@
  * the same specific message, in the reader's language, never a code or zod's own words; a case rule's refusal marks
  * its field; optional fields accepted empty; dates as day, month and year.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { z } from 'zod';
 import { refusalProblem } from '../../src/cases/problems';
 import { LANGUAGES } from '../../src/domain/codes';
@@ -21,8 +18,7 @@ import type { Principal } from '../../src/identity/principals';
 import { problemOf, problemWords } from '../../src/workspace/field-errors';
 import { fromForm, type FieldSpec } from '../../src/workspace/form-fields';
 import type { WorkspaceDeps } from '../../src/workspace/deps';
-import { openSessionRecords, type SessionRecords } from '../../src/workspace/session-records';
-import { Browser, workspaceInProcess } from '../support/workspace-in-process';
+import { Browser, useSessionRecords, workspaceInProcess } from '../support/workspace-in-process';
 
 const CASE_ID = 'case-3f1b3a52-6a0c-4f5e-9d0b-1c2d3e4f5a6b';
 const text = (name: FieldSpec['name'], optional = false): FieldSpec => ({ name, kind: 'text', options: [], optional });
@@ -248,17 +244,10 @@ function readForm(html: string) {
 }
 
 describe('the forms of the workspace, refused', () => {
-  let dir: string;
-  let records: SessionRecords;
+  const sessions = useSessionRecords();
   let recorded: () => Promise<unknown>;
   beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'workspace-forms-'));
-    records = openSessionRecords(join(dir, 'sessions.sqlite'));
     recorded = () => Promise.resolve(STATUS);
-  });
-  afterEach(async () => {
-    await records.close();
-    rmSync(dir, { recursive: true, force: true });
   });
 
   async function signedIn(id: string, role: 'centre' | 'immigration-office', lang: string): Promise<Browser> {
@@ -269,7 +258,7 @@ describe('the forms of the workspace, refused', () => {
       record: () => recorded(),
     } as unknown as WorkspaceDeps['gateway'];
     const { app } = workspaceInProcess(
-      records,
+      sessions.records,
       { now: Date.now() },
       [role === 'centre' ? { oidcSubject: id, id, role, centre: 'PAYOKE' } : { oidcSubject: id, id, role }],
       { gateway },

@@ -2,14 +2,10 @@
  * Issue 29.9: the menu marks the reader's page, or the section it is in (also a refused opening, which is shown
  * again); the language links keep the page; the links back lead where they say.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { LANGUAGE_PACKS } from '../../src/i18n';
 import type { WorkspaceDeps } from '../../src/workspace/deps';
-import { openSessionRecords, type SessionRecords } from '../../src/workspace/session-records';
 import { currentItem, languageHref } from '../../src/workspace/views/navigation';
-import { Browser, workspaceInProcess } from '../support/workspace-in-process';
+import { Browser, useSessionRecords, workspaceInProcess } from '../support/workspace-in-process';
 
 const centre = ['/workspace/cases', '/workspace/cases/new'];
 const office = ['/workspace/inbox', '/workspace/cases'];
@@ -46,16 +42,7 @@ describe('the language links', () => {
 
 describe('the pages', () => {
   const CASE = '/workspace/cases/case-0b6f5f0e-7c1e-4a52-9d0c-3a1d2f4e5a6b';
-  let dir: string;
-  let records: SessionRecords;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'workspace-navigation-'));
-    records = openSessionRecords(join(dir, 'service.sqlite'));
-  });
-  afterEach(async () => {
-    await records.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const sessions = useSessionRecords();
 
   const caseworker = async (): Promise<Browser> => {
     // A case of PAYOKE's, as the case index says: its forms are the caseworker's.
@@ -66,7 +53,7 @@ describe('the pages', () => {
       status: () => Promise.resolve({ stage: 'TEMPORARY_RESIDENCE', withdrawalReview: null }),
     };
     const { app } = workspaceInProcess(
-      records,
+      sessions.records,
       { now: Date.parse('2026-12-01T08:00:00Z') },
       [{ oidcSubject: 'centre-PAYOKE', id: 'centre-PAYOKE', role: 'centre', centre: 'PAYOKE' }],
       { gateway } as unknown as Partial<WorkspaceDeps>,

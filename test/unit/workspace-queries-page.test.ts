@@ -8,16 +8,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AesGcmCodec } from '../../src/crypto/aes-gcm-codec';
 import { ensureDevPayloadKeys, loadPayloadKeys } from '../../src/crypto/payload-keys';
-import type { CaseIndexEntry } from '../../src/domain/procedure/case-index-entry';
+import type { CaseIndexEntry, OpenTask } from '../../src/domain/procedure/case-index-entry';
 import { LANGUAGE_PACKS } from '../../src/i18n';
-import { openSessionRecords, type SessionRecords } from '../../src/workspace/session-records';
-import { useIndexStore } from '../support/index-store';
-import { Browser, workspaceInProcess } from '../support/workspace-in-process';
+import { indexedCase, useIndexStore } from '../support/index-store';
+import { Browser, useSessionRecords, workspaceInProcess } from '../support/workspace-in-process';
 
 const store = useIndexStore();
 const QUERIES = 60;
 const en = LANGUAGE_PACKS.en.pages;
-let records: SessionRecords;
 let codec: AesGcmCodec;
 let dir: string;
 
@@ -26,31 +24,14 @@ const replyBy = (i: number): string => `2026-03-${String(1 + ((i * 7) % 20)).pad
 
 function queried(i: number): CaseIndexEntry {
   const caseId = `case-${String(i).padStart(3, '0')}`;
-  return {
-    caseId,
-    revision: 1,
-    centre: 'PAYOKE',
-    offices: ['ANTWERPEN'],
-    stage: 'TEMPORARY_RESIDENCE',
-    outcome: null,
-    running: true,
-    openedOn: '2026-01-05',
-    nextDeadline: null,
-    deadlines: [],
-    documentValidUntil: '2026-04-05',
-    flags: [],
-    referenceKeys: [],
-    personal: { pseudonym: `Pseudonym-${i}` },
-    tasks: [
-      {
-        taskId: `${caseId}-q1/answer`,
-        kind: 'status-query-answer',
-        party: { role: 'prosecutor', office: 'ANTWERPEN' },
-        due: replyBy(i),
-        since: '2026-02-01',
-      },
-    ],
+  const answer: OpenTask = {
+    taskId: `${caseId}-q1/answer`,
+    kind: 'status-query-answer',
+    party: { role: 'prosecutor', office: 'ANTWERPEN' },
+    due: replyBy(i),
+    since: '2026-02-01',
   };
+  return indexedCase(caseId, 1, [answer], `Pseudonym-${i}`);
 }
 
 beforeEach(async () => {
@@ -58,17 +39,14 @@ beforeEach(async () => {
   const keysFile = join(dir, 'payload-keys.json');
   ensureDevPayloadKeys(keysFile);
   codec = new AesGcmCodec(loadPayloadKeys(keysFile));
-  records = openSessionRecords(join(dir, 'sessions.sqlite'));
   for (let i = 0; i < QUERIES; i++) await store.index.write(queried(i));
 });
-afterEach(async () => {
-  await records.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+const sessions = useSessionRecords();
 
 async function prosecutorSignedIn(): Promise<Browser> {
   const { app } = workspaceInProcess(
-    records,
+    sessions.records,
     { now: Date.now() },
     [
       { oidcSubject: 'pk-antwerpen', id: 'pk-antwerpen', role: 'prosecutor', office: 'ANTWERPEN' },

@@ -3,16 +3,12 @@
  * language, which asks the identity provider for its pages in that language too; a sign-in cancelled or failed at
  * the provider says so in the reader's language and offers to try again (cancelling gave a 500 page).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Express } from 'express';
 import { errors } from 'openid-client';
 import { LANGUAGE_PACKS } from '../../src/i18n';
 import type { OidcSignIn } from '../../src/workspace/oidc';
-import { openSessionRecords, type SessionRecords } from '../../src/workspace/session-records';
 import { signInFailure } from '../../src/workspace/sign-in-failure';
-import { Browser, workspaceInProcess } from '../support/workspace-in-process';
+import { Browser, useSessionRecords, workspaceInProcess } from '../support/workspace-in-process';
 
 const de = LANGUAGE_PACKS.de.pages;
 const fr = LANGUAGE_PACKS.fr.pages;
@@ -42,20 +38,11 @@ const provider = (reachable = true): OidcSignIn =>
     endSessionUrl: () => Promise.resolve(undefined),
   }) as unknown as OidcSignIn;
 
-let dir: string;
-let records: SessionRecords;
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'workspace-sign-in-'));
-  records = openSessionRecords(join(dir, 'service.sqlite'));
-});
-afterEach(async () => {
-  await records.close();
-  rmSync(dir, { recursive: true, force: true });
-});
+const sessions = useSessionRecords();
 
 const workspace = (oidc = provider()): Express =>
   workspaceInProcess(
-    records,
+    sessions.records,
     { now: Date.parse('2026-12-01T08:00:00Z') },
     [{ oidcSubject: 'prosecutor-ANTWERPEN', id: 'prosecutor-ANTWERPEN', role: 'prosecutor', office: 'ANTWERPEN' }],
     { oidc },
