@@ -91,6 +91,7 @@ export function readerSession(deps: Pick<WorkspaceDeps, 'session' | 'sessions' |
         path: req.path === '/' ? '/workspace' : `/workspace${req.path}`,
         query: req.originalUrl.split('?')[1],
         principal,
+        ...(principal ? { principalName: deps.principals.nameOf(principal.id) } : {}),
         csrf: session.csrf,
       },
     } satisfies Locals;

@@ -11,5 +11,7 @@ export interface PageContext {
   /** The page's query (a sign-in's way back, a list's filters), which the language links keep. */
   query?: string;
   principal?: Principal;
+  /** How the header names the person signed in (the principals file's name, else the id). */
+  principalName?: string;
   csrf?: string;
 }
