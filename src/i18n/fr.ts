@@ -383,8 +383,7 @@ export const fr: LanguagePack = {
       `le document ${quote(documentTypes, f.document)} n’est pas un document de ${quote(stages, f.stage)} (document attendu : ${quoteAll(documentTypes, f.expected, 'ou')})`,
     'document-not-of-track': (f) =>
       `le document ${quote(documentTypes, f.document)} n’est pas le document de ${quote(stages, 'REFLECTION')} de ce dossier (ouvert le ${f.openedOn}, ${say(tracks, f.track)}) ; document attendu : ${quoteAll(documentTypes, f.expected, 'ou')}`,
-    'document-dates-inverted': () =>
-      'la date de fin de validité est antérieure à la date de délivrance',
+    'document-dates-inverted': () => 'la date de fin de validité est antérieure à la date de délivrance',
     'issue-date-in-future': (f) => `la date de délivrance ${f.date} est dans le futur`,
     'document-already-expired': (f) =>
       `un document valable jusqu’au ${f.validUntil} a déjà expiré ; enregistrez le document actuel`,

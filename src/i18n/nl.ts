@@ -381,8 +381,7 @@ export const nl: LanguagePack = {
       `het document ${quote(documentTypes, f.document)} hoort niet bij ${quote(stages, f.stage)} (verwacht: ${quoteAll(documentTypes, f.expected, 'of')})`,
     'document-not-of-track': (f) =>
       `het document ${quote(documentTypes, f.document)} is niet het document van ${quote(stages, 'REFLECTION')} voor dit dossier (geopend op ${f.openedOn}, ${say(tracks, f.track)}); verwacht: ${quoteAll(documentTypes, f.expected, 'of')}`,
-    'document-dates-inverted': () =>
-      'het einde van de geldigheid ligt vóór de datum van afgifte',
+    'document-dates-inverted': () => 'het einde van de geldigheid ligt vóór de datum van afgifte',
     'issue-date-in-future': (f) => `de datum van afgifte ${f.date} ligt in de toekomst`,
     'document-already-expired': (f) =>
       `een document dat geldig was tot ${f.validUntil} is al verstreken; registreer het huidige document`,

@@ -702,6 +702,52 @@ describe('forms that say what to fix', () => {
   });
 });
 
+describe('a way forward for what still waits on a file', () => {
+  it('residence of unlimited duration granted without identity proof: the centre finds the proof to record, in Dutch, and records it', async () => {
+    const today = dateAt(Date.now());
+    const as = (who: string, method: string, path: string, body?: unknown) =>
+      stack.request(method, path, { token: stack.tokens[who], ...(body ? { body } : {}) });
+    const opened = await as(
+      'centre-PAYOKE',
+      'POST',
+      '/v1/cases',
+      opening(today, { victim: { pseudonym: `${PSEUDONYM}-B-Card`, language: 'ro' } }),
+    );
+    const caseId = (opened.body as { caseId: string }).caseId;
+    const event = async (who: string, body: Record<string, unknown>) =>
+      expect((await as(who, 'POST', `/v1/cases/${caseId}/events`, { on: today, ...body })).status).toBe(200);
+    await event('centre-PAYOKE', { type: 'complaint-filed', kind: 'complaint', prosecutorOffice: 'ANTWERPEN' });
+    const queried = await as('immigration-office', 'GET', `/v1/cases/${caseId}`);
+    const queryId = (queried.body as { prosecutorQuery: { queryId: string } }).prosecutorQuery.queryId;
+    const yes = { consideredVictim: true, proceedingsOngoing: true, cooperating: true, tiesSevered: true };
+    expect((await as('prosecutor-ANTWERPEN', 'POST', `/v1/prosecutor/queries/${queryId}/answer`, yes)).status).toBe(
+      200,
+    );
+    await event('prosecutor-ANTWERPEN', { type: 'trafficking-retained-in-charges', statementsSignificant: true });
+    await event('immigration-office', { type: 'permanent-residence-decided', grant: true });
+
+    const nl = LANGUAGE_PACKS.nl.pages;
+    const page = await (await personIn('nl-BE')).newPage();
+    await page.goto(`${stack.apiUrl}/workspace/cases/${caseId}`);
+    await signInAs(page, 'centre-PAYOKE');
+    const waiting = page.locator('section', { has: page.locator('h2#open-tasks') });
+    await expect(waiting.innerText()).resolves.toContain(nl.tasks['identity-proof']);
+    await expect(page.locator('main').innerText()).resolves.toContain(nl.case.closedWithTasks);
+    await checkAccessible(page, 'centre');
+    await shot(page, 'identity-proof-way-forward');
+    await waiting.getByRole('link', { name: nl.events['identity-documented'] }).click();
+    await page.selectOption('#f-documentKind', 'passport');
+    await page.click('main button[type=submit]');
+    await page.waitForURL(/\?recorded=1$/);
+    await expect(page.locator('h2#open-tasks').count()).resolves.toBe(0);
+    await expect(page.locator('section', { has: page.locator('h2#history') }).innerText()).resolves.toContain(
+      `${nl.events['identity-documented']}`,
+    );
+    await checkAccessible(page, 'centre');
+    await page.context().close();
+  });
+});
+
 describe('plain words', () => {
   it('no page any person visited shows a code of the schemas or a date written as a code', () => {
     expect(visited.length).toBeGreaterThan(20);

@@ -37,7 +37,10 @@ export const CODE_WORDS: readonly string[] = [
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const CODES = new RegExp(
-  `(?<![\\w-])(${[...CODE_WORDS].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\w-])`,
+  `(?<![\\w-])(${[...CODE_WORDS]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})(?![\\w-])`,
   'g',
 );
 const ISO_DATE = /\b\d{4}-\d{2}-\d{2}\b/g;

@@ -76,12 +76,7 @@ export async function everyPage<T, P>(
 }
 
 /** A running case of PAYOKE's in stage 2, queried by Antwerp, as the index holds it, with these tasks. */
-export const indexedCase = (
-  caseId: string,
-  revision: number,
-  tasks: OpenTask[],
-  pseudonym = 'P',
-): CaseIndexEntry => ({
+export const indexedCase = (caseId: string, revision: number, tasks: OpenTask[], pseudonym = 'P'): CaseIndexEntry => ({
   caseId,
   revision,
   centre: 'PAYOKE',

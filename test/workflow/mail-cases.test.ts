@@ -116,7 +116,7 @@ function readableDate(date: IsoDate, locale: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   });
-  return `${words.format(new Date(`${date}T12:00:00Z`))} (${date})`;
+  return words.format(new Date(`${date}T12:00:00Z`));
 }
 
 /** A due date shows in the text, the HTML and the calendar file, as an all-day event on that day. */
@@ -125,6 +125,8 @@ function expectDue(mail: Mail | undefined, due: IsoDate, locale: string): void {
   const date = readableDate(due, locale);
   expect(mail!.text).toContain(date);
   expect(mail!.html).toContain(date);
+  // Written in full only: no ISO date reaches a person (issue 29).
+  expect(`${mail!.text}${mail!.html}`).not.toContain(due);
   expect(mail!.ics).toContain(`DTSTART;VALUE=DATE:${due.replaceAll('-', '')}`);
   expect(mail!.ics).toContain(`DTEND;VALUE=DATE:${addDays(due, 1).replaceAll('-', '')}`);
 }

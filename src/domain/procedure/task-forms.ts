@@ -25,7 +25,10 @@ export function waitsFor(task: Pick<OpenTask, 'party'>, actor: Pick<Actor, 'role
 }
 
 /** The events a task offers this actor: none to the person who reported a ground of the review it decides. */
-export function eventsClosing(task: OpenTask, actor: Pick<Actor, 'id' | 'role' | 'centre' | 'office'>): CaseEventType[] {
+export function eventsClosing(
+  task: OpenTask,
+  actor: Pick<Actor, 'id' | 'role' | 'centre' | 'office'>,
+): CaseEventType[] {
   if (task.kind === 'status-query-answer' || !waitsFor(task, actor)) return [];
   if (task.reporters?.includes(actor.id)) return [];
   return [...TASK_EVENTS[task.kind]];

@@ -96,7 +96,8 @@ function Layout({
           {ctx.principal ? (
             <form method="post" action="/workspace/sign-out" class="sign-out">
               <CsrfField ctx={ctx} />
-              <span>{w.signedInAs(ctx.principalName ?? ctx.principal.id)}</span> <button type="submit">{w.signOut}</button>
+              <span>{w.signedInAs(ctx.principalName ?? ctx.principal.id)}</span>{' '}
+              <button type="submit">{w.signOut}</button>
             </form>
           ) : null}
         </header>
