@@ -15,6 +15,15 @@ import type { FormState } from './views/form';
 const sent = (body: Record<string, unknown>): FormState['values'] =>
   Object.fromEntries(Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'));
 
+/**
+ * What a case refused, shown again for another try: under a new key, as the Update its key named ran and was
+ * answered; the same key would get that answer again.
+ */
+const anotherTry = (body: Record<string, unknown>): FormState['values'] => {
+  const { _key: _refused, ...values } = sent(body);
+  return values;
+};
+
 /** A form shown for the first time, with these values filled in. */
 export const blankForm = (values: FormState['values'] = {}): FormState => ({ values, errors: new Map() });
 
@@ -59,8 +68,8 @@ export function refusedByCase(
   const text = refusalSentence(lang, refusal);
   const field = REFUSAL_FIELDS[refusal.code];
   return fields.some((f) => f.name === field)
-    ? { values: sent(body), errors: new Map([[field!, text]]) }
-    : { values: sent(body), errors: new Map(), refusal: text };
+    ? { values: anotherTry(body), errors: new Map([[field!, text]]) }
+    : { values: anotherTry(body), errors: new Map(), refusal: text };
 }
 
 /** A form as shown: with a fresh key, unless it is shown again with the key it was sent with. */

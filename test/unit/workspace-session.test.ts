@@ -248,4 +248,20 @@ describe('a form that did not arrive as its page sent it', () => {
     expect(fine.status).toBe(303);
     expect(recorded).toEqual(['k'.repeat(200)]);
   });
+
+  it('gives each form a key of its own, so a form sent twice (a double click) is recorded under one key', async () => {
+    const reader = new Browser(apiProcess(recordsOfAProcess(), { now: t0 }).app);
+    await reader.signIn('centre-PAYOKE');
+    const report = '/workspace/cases/case-0b6f5f0e-7c1e-4a52-9d0c-3a1d2f4e5a6b/report/support-declined';
+    const hidden = (html: string, name: string) => new RegExp(`name="${name}" value="([^"]+)"`).exec(html)?.[1];
+    const form = (await reader.get(report)).text;
+    const key = hidden(form, '_key');
+    expect(key).toMatch(/^[0-9a-f-]{36}$/);
+    const again = hidden((await reader.get(report)).text, '_key');
+    expect(again).not.toBe(key);
+    recorded.length = 0;
+    const sent = { _csrf: hidden(form, '_csrf')!, _key: key!, ...ON_DEC_1 };
+    for (const _click of [1, 2]) expect((await reader.post(report, sent)).status).toBe(303);
+    expect(recorded).toEqual([key, key]);
+  });
 });

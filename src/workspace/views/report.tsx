@@ -24,6 +24,8 @@ export function formPage(ctx: PageContext, view: FormView): string {
       {view.intro ? <p>{view.intro}</p> : null}
       <form method="post" action={view.action} novalidate>
         <CsrfField ctx={ctx} />
+        {/* Sent twice (a double click, a retry), a form is recorded once: its key names its Update. */}
+        {view.form.values._key ? <input type="hidden" name="_key" value={view.form.values._key} /> : null}
         {view.fields.map((spec) => (
           <Field key={spec.name} ctx={ctx} spec={spec} form={view.form} />
         ))}
