@@ -71,7 +71,6 @@ export interface PageWords {
     adultTrack: string;
     document: string;
     validUntil: string;
-    unlimited: string;
     references: string;
     deadlines: string;
     due: string;

@@ -70,7 +70,6 @@ export const dePages: PageWords = {
     adultTrack: 'Volljährig',
     document: 'Aufenthaltsdokument',
     validUntil: 'gültig bis',
-    unlimited: 'unbefristet',
     references: 'Aktenzeichen',
     deadlines: 'Fristen',
     due: 'Datum',

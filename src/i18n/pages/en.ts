@@ -62,7 +62,6 @@ export const enPages: PageWords = {
     adultTrack: 'Adult',
     document: 'Residence document',
     validUntil: 'valid until',
-    unlimited: 'of unlimited duration',
     references: 'File numbers',
     deadlines: 'Deadlines',
     due: 'Date',

@@ -69,7 +69,6 @@ export const frPages: PageWords = {
     adultTrack: 'Majeur',
     document: 'Document de séjour',
     validUntil: 'valable jusqu’au',
-    unlimited: 'à durée illimitée',
     references: 'Numéros de dossier',
     deadlines: 'Délais',
     due: 'Date',

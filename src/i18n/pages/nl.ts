@@ -69,7 +69,6 @@ export const nlPages: PageWords = {
     adultTrack: 'Meerderjarige',
     document: 'Verblijfsdocument',
     validUntil: 'geldig tot',
-    unlimited: 'van onbeperkte duur',
     references: 'Dossiernummers',
     deadlines: 'Termijnen',
     due: 'Datum',

@@ -38,10 +38,11 @@ function Summary({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
   ];
   if (s.document) {
     const d = s.document;
-    const validity = d.validUntil ? `${w.validUntil} ${dateIn(ctx, d.validUntil)}` : w.unlimited;
+    // A B-card's name says it is of unlimited duration: it has no end to show.
+    const validity = d.validUntil ? `, ${w.validUntil} ${dateIn(ctx, d.validUntil)}` : '';
     // A document the Immigration Office has not printed yet shows computed dates: it must not look issued.
     const toIssue = d.datesRecorded || s.outcome ? '' : ` (${w.toIssue})`;
-    rows.push([w.document, `${ctx.pack.documentTypes[d.type]}, ${validity}${toIssue}`]);
+    rows.push([w.document, `${ctx.pack.documentTypes[d.type]}${validity}${toIssue}`]);
   }
   if (s.references.prosecutorFile) rows.push([ctx.pack.pages.fields.prosecutorFile, s.references.prosecutorFile]);
   if (s.references.immigrationOfficeFile)
