@@ -42,8 +42,9 @@ export function casePages(deps: WorkspaceDeps): Router {
     const p = principalOf(res);
     const caseId = caseIdSchema.parse(req.params.caseId);
     auditAs(res, 'page.case.read', caseId);
-    // An erased file has nothing left but the record of its erasure, which is all its page shows.
-    const erased = await deps.erasures.recordOf(caseId);
+    // An erased file has nothing left but the record of its erasure, which is all its page shows, to those who may
+    // see every case: whose the file was is gone with it, so no centre or office can be told it was theirs.
+    const erased = readsPersons(p) ? await deps.erasures.recordOf(caseId) : undefined;
     if (erased?.confirmed)
       return void res.send(erasedPage(locals(res).page, erased as ConfirmedErasure, personNamer(p, deps.principals)));
     await visibleCase(gateway, p, caseId);
