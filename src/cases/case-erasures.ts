@@ -64,6 +64,12 @@ export class CaseErasures {
     if (known.confirmed) return this.asItStands(known as ConfirmedErasure);
     if (known.requestedById === by.id)
       throw new ServiceProblem('secondAdminRequired', (p) => p.problems.secondAdminRequired);
+    if (!(await this.o.records.claim(caseId, by.id))) {
+      // Withdrawn, or confirmed by another admin, since it was read.
+      const now = await this.o.records.of(caseId);
+      if (!now) throw notRequested();
+      if (now.confirmed) return this.asItStands(now as ConfirmedErasure);
+    }
     const erasure = await this.o.gateway.erase(caseId, this.o.stores);
     return (await this.o.records.confirm(caseId, by.id, erasure)) as ConfirmedErasure;
   }

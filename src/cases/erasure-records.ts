@@ -3,7 +3,7 @@ import { openSqlDatabase, type SqlDatabase } from '../store/sql-database';
 
 /**
  * One row per erasure asked for, in the service's database (SERVICE_DATABASE), so every API process sees a pending
- * request and no two admins confirm the same one twice. The row outlives the erasure: it is what the file's page
+ * request, and a request being confirmed can no longer be withdrawn. The row outlives the erasure: it is what the file's page
  * shows afterwards (when, and which two admins), and all that is left of the case. Ids and times only.
  */
 const SCHEMA = `CREATE TABLE IF NOT EXISTS case_erasures (
@@ -57,12 +57,26 @@ export class ErasureRecords {
     return (await this.of(caseId))!;
   }
 
-  /** Records the confirmation, unless another admin's got there first: the erasure on record. */
-  async confirm(caseId: string, byId: string, erasure: CaseErasure): Promise<ErasureRecord> {
-    await this.db.run(
-      'UPDATE case_erasures SET confirmed_by = ?, erasure = ? WHERE case_id = ? AND confirmed_by IS NULL',
-      [byId, JSON.stringify(erasure), caseId],
+  /**
+   * Marks the request as being confirmed by this admin before anything is erased, so that it can no longer be
+   * withdrawn meanwhile: false when no request waits. A confirmation cut short (a crash) is taken up by the next.
+   */
+  async claim(caseId: string, byId: string): Promise<boolean> {
+    return (
+      (await this.db.run('UPDATE case_erasures SET confirmed_by = ? WHERE case_id = ? AND erasure IS NULL', [
+        byId,
+        caseId,
+      ])) > 0
     );
+  }
+
+  /** Records what the erasure did, unless another admin's confirmation recorded it first: the erasure on record. */
+  async confirm(caseId: string, byId: string, erasure: CaseErasure): Promise<ErasureRecord> {
+    await this.db.run('UPDATE case_erasures SET confirmed_by = ?, erasure = ? WHERE case_id = ? AND erasure IS NULL', [
+      byId,
+      JSON.stringify(erasure),
+      caseId,
+    ]);
     return (await this.of(caseId))!;
   }
 

@@ -39,13 +39,19 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A gateway whose case ended on `endedOn`; it counts the erasures it is asked for. */
-function erasuresWith(records: ErasureRecords, endedOn: string, waitingDays: number) {
+/** A gateway whose case ended on `endedOn`; it counts the erasures it is asked for, and does `meanwhile` in each. */
+function erasuresWith(
+  records: ErasureRecords,
+  endedOn: string,
+  waitingDays: number,
+  meanwhile: () => Promise<void> = () => Promise.resolve(),
+) {
   const erased: string[] = [];
   const gateway = {
     endedOn: () => Promise.resolve(endedOn),
-    erase: (caseId: string): Promise<CaseErasure> => {
+    erase: async (caseId: string): Promise<CaseErasure> => {
       erased.push(caseId);
+      await meanwhile();
       return Promise.resolve({
         caseId,
         erasedAt: new Date().toISOString(),
@@ -75,6 +81,22 @@ const problemOf = (p: Promise<unknown>) =>
   );
 
 describe('erasure with four eyes', () => {
+  it('keeps a request being confirmed from being withdrawn, so the erasure is on record', async () => {
+    const other = recordsOn();
+    let withdrawn: unknown;
+    // A third admin, on another API process, withdraws the request while the erasure runs.
+    const { erasures } = erasuresWith(recordsOn(), dateAt(Date.now()), 0, async () => {
+      withdrawn = await erasuresWith(other, dateAt(Date.now()), 0)
+        .erasures.withdraw(CASE)
+        .catch((e: unknown) => e);
+    });
+    await erasures.request(CASE, admin);
+    const { confirmed } = await erasures.confirm(CASE, admin2);
+    expect(confirmed.byId).toBe(admin2.id);
+    expect((withdrawn as ServiceProblem).kind).toBe('erasureNotRequested');
+    expect((await other.of(CASE))?.confirmed?.byId).toBe(admin2.id);
+  });
+
   it('erases only once a second admin confirms, and every process sees the request', async () => {
     const { erasures, erased } = erasuresWith(recordsOn(), dateAt(Date.now()), 0);
     const requested = await erasures.request(CASE, admin);
