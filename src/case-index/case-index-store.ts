@@ -254,23 +254,21 @@ class SqlCaseIndexStore implements CaseIndexStore {
     // Under the case's own key: an erasure by key leaves the index's copy unreadable too.
     const key = await this.caseKeys.forCase(e.caseId);
     const personal = seal(key.key, personalLabel(e.caseId), Buffer.from(JSON.stringify(e.personal)));
-    const inserted =
-      e.tasks.length === 0
-        ? 0
-        : await this.db.run(
-            INSERT_TASKS(e.tasks.length),
-            e.tasks.flatMap((t): SqlValue[] => [
-              e.caseId,
-              e.revision,
-              t.taskId,
-              t.party.role,
-              partyUnit(t.party),
-              t.kind,
-              t.due,
-              t.since,
-              t.reporters ? JSON.stringify(t.reporters) : null,
-            ]),
-          );
+    if (e.tasks.length > 0)
+      await this.db.run(
+        INSERT_TASKS(e.tasks.length),
+        e.tasks.flatMap((t): SqlValue[] => [
+          e.caseId,
+          e.revision,
+          t.taskId,
+          t.party.role,
+          partyUnit(t.party),
+          t.kind,
+          t.due,
+          t.since,
+          t.reporters ? JSON.stringify(t.reporters) : null,
+        ]),
+      );
     const moved = await this.db.run(UPSERT_CASE, [
       e.caseId,
       e.revision,
@@ -289,8 +287,9 @@ class SqlCaseIndexStore implements CaseIndexStore {
       key.id,
       personal.toString('base64'),
     ]);
-    const older = await this.db.run(DELETE_OLDER_TASKS, [e.caseId, e.caseId]);
-    if (inserted + moved + older > 0) await this.changed();
+    await this.db.run(DELETE_OLDER_TASKS, [e.caseId, e.caseId]);
+    // Every write, even one that changes no row: it may be the retry of a write cut short before this step.
+    await this.changed();
     return moved > 0;
   }
 
