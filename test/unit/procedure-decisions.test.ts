@@ -147,9 +147,9 @@ describe('withdrawal takes a review and four eyes', () => {
     record(s, { type: 'support-declined', on: D0 }, CENTRE);
     s.outbox = [];
     record(s, { type: 'withdrawal-decided', on: addDays(D0, 3), withdraw: false }, IMMIGRATION);
-    expect(s.outbox.filter((n) => n.kind === 'no-withdrawal').map((n) => n.recipients)).toEqual([
-      [{ role: 'centre', centre: 'PAYOKE' }],
-    ]);
+    expect(
+      s.outbox.filter((n) => n.kind === 'no-withdrawal').map(({ recipients, facts }) => ({ recipients, facts })),
+    ).toEqual([{ recipients: [{ role: 'centre', centre: 'PAYOKE' }], facts: { ground: 'support-declined' } }]);
     expect(s.history.slice(-2)).toEqual([
       { on: D0, type: 'support-declined', by: 'centre', byId: CENTRE.id },
       {

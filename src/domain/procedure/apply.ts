@@ -174,8 +174,13 @@ export function applyEvent(
       s.identificationPending = false;
       if (event.withdraw) close(s, 'WITHDRAWN', withdrawalDetail(review, event.ground), event.on);
       // A withdrawal closes the case, which its own notice tells; a review that ends without one told nobody.
-      else if (!opts.before29 && review?.grounds.some((g) => g.by === 'centre'))
-        queueNotice(s, 'no-withdrawal', `${event.on}/${s.history.length}`, [centreOf(s)]);
+      else {
+        const reported = review?.grounds.find((g) => g.by === 'centre');
+        if (!opts.before29 && reported)
+          queueNotice(s, 'no-withdrawal', `${event.on}/${s.history.length}`, [centreOf(s)], {
+            facts: { ground: reported.ground },
+          });
+      }
       // PROCEDURE.md "status query": a decision not to withdraw lets the waiting positive answer take effect.
       if (!event.withdraw && pending && s.stage === 'TEMPORARY_RESIDENCE') identify(s, today);
       return;

@@ -1,3 +1,4 @@
+import { COURTS_OF_APPEAL } from '../../domain/codes';
 import { centreName } from '../../i18n/places';
 import type { OpenTask, TaskParty } from '../../domain/procedure/case-index-entry';
 import { eventsClosing } from '../../domain/procedure/task-forms';
@@ -163,10 +164,16 @@ function PermanentResidenceReview({ ctx, s }: { ctx: PageContext; s: CaseStatus 
   );
 }
 
+const isCourtOfAppeal = (office: string): boolean => (COURTS_OF_APPEAL as readonly string[]).includes(office);
+
 /** Who must act on a task, in the reader's words. */
 function partyIn(ctx: PageContext, party: TaskParty): string {
   if (party.role === 'centre') return ctx.pack.recipients.centre(party.centre);
-  if (party.role === 'prosecutor') return ctx.pack.recipients.prosecutor(party.office);
+  // An escalated query waits for the Principal Crown Prosecutor, whose office is named after its court of appeal.
+  if (party.role === 'prosecutor')
+    return isCourtOfAppeal(party.office)
+      ? ctx.pack.recipients['principal-crown-prosecutor'](party.office)
+      : ctx.pack.recipients.prosecutor(party.office);
   return ctx.pack.pages.roles['immigration-office'];
 }
 

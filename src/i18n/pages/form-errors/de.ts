@@ -32,7 +32,7 @@ export const deFormErrors: FormErrorWords = {
     appealed: 'Wählen Sie, ob Berufung eingelegt wurde',
     statementsSignificant: 'Wählen Sie, ob die Erklärungen erheblich sind',
     grant: 'Wählen Sie, ob der unbegrenzte Aufenthalt gewährt wird',
-    reason: 'Wählen Sie den Grund der Ablehnung',
+    reason: 'Wählen Sie den Grund',
     status: 'Wählen Sie den gewährten Status',
     consideredVictim: 'Wählen Sie, ob die Person noch als Opfer gilt',
     proceedingsOngoing: 'Wählen Sie, ob das Gerichtsverfahren noch anhängig ist',

@@ -32,7 +32,7 @@ export const enFormErrors: FormErrorWords = {
     appealed: 'Select whether an appeal was lodged',
     statementsSignificant: 'Select whether the statements are significant',
     grant: 'Select whether residence of unlimited duration is granted',
-    reason: 'Select the reason for the refusal',
+    reason: 'Select the reason',
     status: 'Select the status granted',
     consideredVictim: 'Select whether the person is still considered a victim',
     proceedingsOngoing: 'Select whether the judicial proceedings are still in progress',

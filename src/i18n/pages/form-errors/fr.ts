@@ -32,7 +32,7 @@ export const frFormErrors: FormErrorWords = {
     appealed: 'Indiquez si appel a été interjeté',
     statementsSignificant: 'Indiquez si les déclarations sont significatives',
     grant: 'Indiquez si le séjour illimité est accordé',
-    reason: 'Choisissez le motif du refus',
+    reason: 'Choisissez le motif',
     status: 'Choisissez le statut accordé',
     consideredVictim: 'Indiquez si la personne est toujours considérée comme victime',
     proceedingsOngoing: 'Indiquez si la procédure judiciaire est toujours en cours',

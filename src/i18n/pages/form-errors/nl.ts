@@ -32,7 +32,7 @@ export const nlFormErrors: FormErrorWords = {
     appealed: 'Kies of er hoger beroep werd ingesteld',
     statementsSignificant: 'Kies of de verklaringen significant zijn',
     grant: 'Kies of verblijf van onbeperkte duur wordt toegekend',
-    reason: 'Kies de reden van de weigering',
+    reason: 'Kies de reden',
     status: 'Kies het toegekende statuut',
     consideredVictim: 'Kies of de betrokkene nog als slachtoffer wordt beschouwd',
     proceedingsOngoing: 'Kies of de gerechtelijke procedure nog loopt',
