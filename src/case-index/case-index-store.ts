@@ -15,6 +15,7 @@ import { addColumn, openSqlDatabase, upgradedFirst, type SqlDatabase, type SqlVa
 import {
   casePageSql,
   countCasesSql,
+  DEADLINE_ORDER,
   toCasePage,
   type CaseListFilter,
   type CasePage,
@@ -95,7 +96,9 @@ export interface CaseDeadlines {
  * 27.6, measured by the bench's index section) serve a party's tasks of a kind in due order (an inbox section, a
  * prosecutor's queries) and every count from the indexes alone, each task matched to its case's current revision
  * without reading either table's rows: at 10,000 cases the counts ran 3 to 20 times and the pages of a kind ten times
- * faster than on `case_index_tasks_by_party` alone, which still serves the lists of every kind.
+ * faster than on the party's index alone. `case_index_tasks_in_order` serves the lists of every kind and
+ * `case_index_by_deadline` the case lists, each page read in its order, without sorting a party's every task or every
+ * case (at 10,000 cases these pages took twice as long as at 1,000 before them).
  */
 const SCHEMA = `CREATE TABLE IF NOT EXISTS case_index (
   case_id TEXT PRIMARY KEY,
@@ -127,9 +130,11 @@ CREATE TABLE IF NOT EXISTS case_index_tasks (
   reporters TEXT,
   PRIMARY KEY (case_id, revision, task_id, party_role, party)
 );
-CREATE INDEX IF NOT EXISTS case_index_tasks_by_party ON case_index_tasks (party_role, party, due);
+DROP INDEX IF EXISTS case_index_tasks_by_party;
+CREATE INDEX IF NOT EXISTS case_index_tasks_in_order ON case_index_tasks (party_role, party, due, case_id, task_id);
 CREATE INDEX IF NOT EXISTS case_index_tasks_by_kind ON case_index_tasks (party_role, party, kind, due, case_id, task_id, revision);
 CREATE INDEX IF NOT EXISTS case_index_revisions ON case_index (case_id, revision);
+CREATE INDEX IF NOT EXISTS case_index_by_deadline ON case_index (${DEADLINE_ORDER}, case_id);
 CREATE TABLE IF NOT EXISTS case_first_runs (
   case_id TEXT PRIMARY KEY,
   run_id TEXT NOT NULL
