@@ -56,10 +56,15 @@ export class DeadlineFeeds {
     private readonly publicBaseUrl: string,
   ) {}
 
-  async read(feedId: string, subscriber: FeedSubscriber, language: Language): Promise<string> {
+  /** The feed's text, and the index's version it shows (what a calendar program's next read may ask about). */
+  async read(
+    feedId: string,
+    subscriber: FeedSubscriber,
+    language: Language,
+  ): Promise<{ text: string; version: string }> {
     const version = await this.caseIndex.version();
     const last = this.rendered.get(feedId);
-    if (last?.version === version && last.language === language) return last.text;
+    if (last?.version === version && last.language === language) return { text: last.text, version };
     const pack = LANGUAGE_PACKS[language];
     const before = last?.events ?? new Map<string, RenderedEvent>();
     // Only this read's events are kept: a deadline gone from the feed is forgotten with it.
@@ -91,6 +96,6 @@ export class DeadlineFeeds {
       pack.words.feedName,
     );
     this.rendered.set(feedId, { version, language, text, events: now });
-    return text;
+    return { text, version };
   }
 }

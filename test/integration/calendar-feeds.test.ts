@@ -24,7 +24,7 @@ import { auditRecords, useServiceStack } from '../support/service-stack';
 
 const stack = useServiceStack();
 
-const api = (who: TokenName | undefined) => as(stack.app, who);
+const api = (who: TokenName | undefined, headers?: Record<string, string>) => as(stack.app, who, headers);
 
 async function issue(subscriber: Record<string, unknown>, language = 'en'): Promise<{ feedId: string; path: string }> {
   const res = await api('admin').post('/v1/calendar-feeds', { subscriber, language });
@@ -117,6 +117,25 @@ describe('deadline calendars', () => {
     const event = eventOf(events, opened.caseId, 'REFLECTION_ENDS')!;
     expect(dayOf(event)).toBe(moved);
     expect(Number(event.sequence)).toBeGreaterThan(Number(before.sequence));
+  });
+
+  it('answers 304 to a calendar program that holds the feed as it stands, and the new feed once a case changed', async () => {
+    const { path } = await issue({ centre: 'PAYOKE' });
+    const opened = await openCase(stack.app, 'payoke');
+    await readWith(path, opened.caseId, 'REFLECTION_ENDS');
+    const first = await api(undefined).get(path);
+    const etag = first.headers.etag as string;
+    expect(etag).toMatch(/^"[^"]+-en"$/);
+    const same = await api(undefined, { 'If-None-Match': etag }).get(path);
+    expect(same.status).toBe(304);
+    expect(same.text ?? '').toBe('');
+    const other = await openCase(stack.app, 'payoke');
+    const changed = await eventually(
+      () => api(undefined, { 'If-None-Match': etag }).get(path),
+      (res) => res.status === 200 && res.text.includes(other.caseId),
+    );
+    expect(changed.status).toBe(200);
+    expect(changed.headers.etag).not.toBe(etag);
   });
 
   it("a prosecutor's office's feed: the replies due to the queries addressed to it, in its language", async () => {

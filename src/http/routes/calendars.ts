@@ -66,9 +66,12 @@ export function calendarRouter(feeds: CalendarFeeds, caseIndex: CaseIndexStore, 
     if (!feed) throw noFeed();
     // Which feed was read: its secret is the only credential, so its id is how an auditor follows it.
     auditFeed(res, 'calendar.read', feed.feedId);
-    const ics = await deadlineFeeds.read(feed.feedId, feed.subscriber, feed.language);
+    const { text: ics, version } = await deadlineFeeds.read(feed.feedId, feed.subscriber, feed.language);
     res
       .status(200)
+      // The index's version names what the feed shows: a calendar program that has it gets 304, and no feed of
+      // megabytes is hashed on each read to make one.
+      .set('ETag', `"${version}-${feed.language}"`)
       .type('text/calendar; charset=utf-8')
       .set('Content-Language', feed.language)
       .set('Cache-Control', 'private, max-age=300')
