@@ -1,3 +1,4 @@
+import { Facts } from './facts';
 import { COURTS_OF_APPEAL } from '../../domain/codes';
 import { centreName } from '../../i18n/places';
 import type { OpenTask, TaskParty } from '../../domain/procedure/case-index-entry';
@@ -51,14 +52,7 @@ function Summary({ ctx, s }: { ctx: PageContext; s: CaseStatus }) {
   return (
     <section aria-labelledby="summary">
       <h2 id="summary">{w.summary}</h2>
-      <dl>
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts rows={rows} />
     </section>
   );
 }
@@ -146,20 +140,13 @@ function PermanentResidenceReview({ ctx, s }: { ctx: PageContext; s: CaseStatus 
   return (
     <section aria-labelledby="permanent-residence">
       <h2 id="permanent-residence">{w.permanentResidenceReview}</h2>
-      <dl>
-        <div>
-          <dt>{w.basis}</dt>
-          <dd>{ctx.pack.outcomeDetails[r.basis]}</dd>
-        </div>
-        <div>
-          <dt>{w.eligibleOn}</dt>
-          <dd>{dateIn(ctx, r.eligibleOn)}</dd>
-        </div>
-        <div>
-          <dt>{w.decideBy}</dt>
-          <dd>{dateIn(ctx, r.decideBy)}</dd>
-        </div>
-      </dl>
+      <Facts
+        rows={[
+          [w.basis, ctx.pack.outcomeDetails[r.basis]],
+          [w.eligibleOn, dateIn(ctx, r.eligibleOn)],
+          [w.decideBy, dateIn(ctx, r.decideBy)],
+        ]}
+      />
     </section>
   );
 }

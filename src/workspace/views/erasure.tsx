@@ -1,3 +1,4 @@
+import { Facts } from './facts';
 import type { ComponentChildren } from 'preact';
 import type { ConfirmedErasure, ErasureStanding } from '../../cases/case-erasures';
 import type { ErasureRecord } from '../../cases/erasure-records';
@@ -112,14 +113,7 @@ export function erasedPage(ctx: PageContext, record: ConfirmedErasure, personNam
     w.doneTitle,
     <>
       <p>{w.done(shortRef(record.caseId))}</p>
-      <dl>
-        {rows.map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd>{v}</dd>
-          </div>
-        ))}
-      </dl>
+      <Facts rows={rows} />
     </>,
   );
 }
